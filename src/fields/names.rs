@@ -1,0 +1,268 @@
+//! Cookie names: what a name looks like, and how a cell listing several is split.
+//!
+//! Names are kept exactly as written (`_ga_*`, `_ga_<container-id>`, `_pk_id.*`);
+//! only multiplicity markers (`[x2]`) and glosses (`__lc_cid (customerID)`) are taken off.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Known cookie names from the Open Cookie Database: name → is a prefix (wildcard).
+fn known() -> &'static (HashMap<String, bool>, Vec<String>) {
+    static K: OnceLock<(HashMap<String, bool>, Vec<String>)> = OnceLock::new();
+    K.get_or_init(|| {
+        let mut map = HashMap::new();
+        let mut prefixes = Vec::new();
+        for line in include_str!("../vocab/data/ocd_names.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(name), Some(wild)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let wild = wild == "1";
+            map.insert(name.to_lowercase(), wild);
+            if wild && name.len() >= 3 {
+                prefixes.push(name.to_lowercase());
+            }
+        }
+        (map, prefixes)
+    })
+}
+
+/// Is this a cookie name the Open Cookie Database knows (exactly, or by its prefix)?
+pub(crate) fn is_known(name: &str) -> bool {
+    let (map, prefixes) = known();
+    let lower = name.trim_end_matches('*').to_lowercase();
+    map.contains_key(&lower) || prefixes.iter().any(|p| lower.starts_with(p.as_str()))
+}
+
+/// Characters a cookie name is made of.
+pub(crate) fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '_' | '-' | '.' | '*' | '$' | ':' | '[' | ']' | '<' | '>' | '{' | '}' | '@' | '#' | '%' | '+' | '|' | '~' | '='
+        )
+}
+
+/// A single token that could be a cookie name: name characters only, at least one letter.
+pub(crate) fn is_name_shaped(tok: &str) -> bool {
+    !tok.is_empty()
+        && tok.len() <= 120
+        && tok.chars().all(is_name_char)
+        && tok.chars().any(|c| c.is_alphabetic())
+        && !tok.ends_with(':')
+}
+
+/// Top-level domains that make a dotted token a host name rather than a cookie.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "io", "app", "de", "fr", "es", "it", "nl", "pt", "eu", "uk", "be", "ch",
+    "at", "co", "info", "biz", "gov", "edu", "ai", "dev", "ms", "me", "tv", "us", "ca", "br",
+];
+
+/// File extensions that make a dotted token a script or file name (`gtag.js`).
+const FILE_EXTS: &[&str] = &["js", "php", "html", "htm", "css", "json", "xml", "pdf", "png", "jpg"];
+
+/// Is a dotted token a host name or a file name?
+pub(crate) fn is_host_or_file(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    match t.rsplit_once('.') {
+        Some((_, ext)) => {
+            let ext = ext.to_ascii_lowercase();
+            TLDS.contains(&ext.as_str()) || FILE_EXTS.contains(&ext.as_str())
+        }
+        None => false,
+    }
+}
+
+/// A token that is a cookie name beyond doubt, even in running prose: it has an
+/// underscore, or is a dotted identifier that is no host or file name, or the Open
+/// Cookie Database knows it and it is not an ordinary word (upper case, digits).
+pub(crate) fn is_strong_name(tok: &str) -> bool {
+    if !is_name_shaped(tok) || tok.contains("://") {
+        return false;
+    }
+    let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
+    if t.is_empty() {
+        return false;
+    }
+    if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        return !t.starts_with("http") && !t.contains('@');
+    }
+    if t.matches('.').count() >= 1 && !t.starts_with('.') && !is_host_or_file(t) {
+        let parts: Vec<&str> = t.split('.').collect();
+        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty()) {
+            return true;
+        }
+    }
+    let upperish = t.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count() >= 2
+        || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+    is_known(t) && upperish && t.len() >= 3
+}
+
+/// Multi-word glue between names in one cell: `_ga and _gid`, `_pk_id et _pk_ses`.
+const JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o"];
+
+/// One name split off a name cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Name {
+    /// The name as written, markers and glosses removed.
+    pub name: String,
+    /// A gloss written after the name (`customerID` in `__lc_cid (customerID)`).
+    pub gloss: Option<String>,
+}
+
+/// Split a name cell into names: on commas, semicolons, slashes, `+`, `and` / `et` /
+/// `und` / `y` / `e`, line breaks, and on spaces where every part is name-shaped.
+pub(crate) fn split_names(cell: &str) -> Vec<Name> {
+    let mut out = Vec::new();
+    for piece in cell.split([',', ';', '\n', '\u{3001}']) {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        // `(customerID)` glosses come off before splitting on spaces
+        let (core, gloss) = take_gloss(piece);
+        let core = strip_marker(core);
+        let words: Vec<&str> = core.split_whitespace().collect();
+        let parts: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !JOINERS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        let all_names = parts.len() > 1 && parts.iter().all(|w| is_name_shaped(w) && (is_strong_name(w) || w.contains('*')));
+        if all_names {
+            for p in parts {
+                push_slash_split(&mut out, p, None);
+            }
+        } else if words.len() > 1 && words.iter().any(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
+            // `_ga and _gid`: split at the joiner words
+            let mut cur: Vec<&str> = Vec::new();
+            for w in words {
+                if JOINERS.contains(&w.to_lowercase().as_str()) {
+                    if !cur.is_empty() {
+                        push_slash_split(&mut out, &cur.join(" "), None);
+                        cur.clear();
+                    }
+                } else {
+                    cur.push(w);
+                }
+            }
+            if !cur.is_empty() {
+                push_slash_split(&mut out, &cur.join(" "), gloss.clone());
+            }
+        } else {
+            push_slash_split(&mut out, core, gloss);
+        }
+    }
+    out
+}
+
+/// Split on ` / ` or `/` between two name-shaped parts (`_ga/_gid`), keep `a/b` paths otherwise.
+fn push_slash_split(out: &mut Vec<Name>, s: &str, gloss: Option<String>) {
+    let s = clean(s);
+    if s.is_empty() {
+        return;
+    }
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    if parts.len() > 1 && parts.iter().all(|p| is_name_shaped(p) && !p.is_empty()) {
+        for p in parts {
+            out.push(Name {
+                name: p.to_string(),
+                gloss: None,
+            });
+        }
+    } else {
+        out.push(Name {
+            name: s.to_string(),
+            gloss,
+        });
+    }
+}
+
+/// `__lc_cid (customerID)` → (`__lc_cid`, `customerID`).
+fn take_gloss(piece: &str) -> (&str, Option<String>) {
+    if let Some(open) = piece.find(" (") {
+        if piece.ends_with(')') && open > 0 {
+            let gloss = piece[open + 2..piece.len() - 1].trim();
+            return (piece[..open].trim(), Some(gloss.to_string()));
+        }
+    }
+    (piece, None)
+}
+
+/// Drop a Cookiebot multiplicity marker: `_hjSession_# [x3]` → `_hjSession_#`.
+fn strip_marker(s: &str) -> &str {
+    let t = s.trim_end();
+    if let Some(open) = t.rfind('[') {
+        let inner = &t[open + 1..];
+        if let Some(inner) = inner.strip_suffix(']') {
+            let inner = inner.trim();
+            if inner.len() > 1
+                && inner.starts_with(['x', 'X', '×'])
+                && inner[1..].chars().all(|c| c.is_ascii_digit())
+            {
+                return t[..open].trim_end();
+            }
+        }
+    }
+    t
+}
+
+/// Trim bullets, quotes, code marks and a trailing colon around a name.
+fn clean(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches(['•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’'])
+        .trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+        .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn names(cell: &str, want: &[&str]) {
+        let got: Vec<String> = split_names(cell).into_iter().map(|n| n.name).collect();
+        assert_eq!(got, want, "{cell:?}");
+    }
+
+    #[test]
+    fn splits_lists_of_names() {
+        names("_ga, _gid", &["_ga", "_gid"]);
+        names("_ga + _gid", &["_ga", "_gid"]);
+        names("_clck, _clsk, MUID, CLID", &["_clck", "_clsk", "MUID", "CLID"]);
+        names("_pk_id et _pk_ses", &["_pk_id", "_pk_ses"]);
+        names("_ga _gid _gat", &["_ga", "_gid", "_gat"]);
+        names("_ga/_gid", &["_ga", "_gid"]);
+    }
+
+    #[test]
+    fn keeps_names_as_written() {
+        names("_ga_*", &["_ga_*"]);
+        names("_ga_<container-id>", &["_ga_<container-id>"]);
+        names("_ga_[ID]", &["_ga_[ID]"]);
+        names("Local Storage", &["Local Storage"]);
+        names(".ASPXAUTHELECTORREG", &[".ASPXAUTHELECTORREG"]);
+        names("persist:root", &["persist:root"]);
+    }
+
+    #[test]
+    fn drops_markers_and_glosses() {
+        names("_hjSession_# [x3]", &["_hjSession_#"]);
+        let n = split_names("__lc_cid (customerID)");
+        assert_eq!(n[0].name, "__lc_cid");
+        assert_eq!(n[0].gloss.as_deref(), Some("customerID"));
+    }
+
+    #[test]
+    fn strong_names() {
+        for s in ["asp.net_sessionID", "CSF.Authentication.Cookie.CSFProd", "_ga", "PHPSESSID"] {
+            assert!(is_strong_name(s), "{s}");
+        }
+        for s in ["gtag.js", "app.mycomplysafe.com", "Google", "together", "G-2LKVJMSYR9", "cookies"] {
+            assert!(!is_strong_name(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Providers: the company or service a document names as setting a cookie.
+//!
+//! Found, in order of trust, in a provider column, in a description (`set by X`,
+//! or a description that opens with a known vendor), or in the section around
+//! the record (a heading or sentence naming a known vendor).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::vocab::{vocab, word_spans};
+
+/// Known vendors, keyed by their first word in lower case → full names (lower case words).
+fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static V: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in include_str!("../vocab/data/vendors.txt").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let ws: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = ws.first() {
+                map.entry(first.clone()).or_default().push(ws);
+            }
+        }
+        map
+    })
+}
+
+/// Words that end a provider name being read after `set by`.
+const STOP: &[&str] = &[
+    "to", "and", "or", "for", "in", "on", "when", "which", "that", "is", "are", "with", "as",
+    "from", "if", "who", "whose", "de", "pour", "et", "qui", "afin", "um", "und", "zu", "fur",
+    "für", "para", "y", "que", "per", "e", "che", "om", "en", "die", "der", "het", "do", "da",
+];
+
+/// Byte range of a known vendor's name in `text`, extended over the capitalised
+/// words and numbers that follow it (`Google` → `Google Universal Analytics`,
+/// `Google Analytics 4`). The first word must be capitalised as a name is.
+pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
+    let spans = word_spans(text);
+    let v = vendors();
+    for (i, &(s, e)) in spans.iter().enumerate() {
+        let w = &text[s..e];
+        if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            continue;
+        }
+        let Some(cands) = v.get(&w.to_lowercase()) else {
+            continue;
+        };
+        // longest vendor name that matches here
+        let mut best = 0;
+        for c in cands {
+            if c.len() <= spans.len() - i
+                && c.iter()
+                    .enumerate()
+                    .all(|(k, cw)| text[spans[i + k].0..spans[i + k].1].to_lowercase() == *cw)
+                && only_spaces_between(text, &spans[i..i + c.len()])
+            {
+                best = best.max(c.len());
+            }
+        }
+        if best == 0 {
+            continue;
+        }
+        let mut end_idx = i + best - 1;
+        // extend over capitalised words / numbers joined by single spaces
+        while end_idx + 1 < spans.len() && end_idx + 1 - i < best + 3 {
+            let (ns, ne) = spans[end_idx + 1];
+            let gap = &text[spans[end_idx].1..ns];
+            let nw = &text[ns..ne];
+            let cap = nw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if gap == " " && cap && !vocab().is_pronoun(nw) && !is_cookie_word(nw) {
+                end_idx += 1;
+            } else {
+                break;
+            }
+        }
+        return Some((s, spans[end_idx].1));
+    }
+    None
+}
+
+fn only_spaces_between(text: &str, spans: &[(usize, usize)]) -> bool {
+    spans.windows(2).all(|w| text[w[0].1..w[1].0] == *" ")
+}
+
+fn is_cookie_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l == "cookie" || l == "cookies"
+}
+
+/// The vendor named in `text`, if any (see [`vendor_run`]).
+pub(crate) fn vendor_in(text: &str) -> Option<String> {
+    vendor_run(text).map(|(s, e)| text[s..e].to_string())
+}
+
+/// A provider a description names: `set by X`, `created by X` (X capitalised), or
+/// a known vendor opening the description (`Google Analytics - distinguishes users`).
+pub(crate) fn provider_in_description(text: &str) -> Option<String> {
+    if let Some(p) = after_set_by(text) {
+        return Some(p);
+    }
+    let lead = text.trim_start();
+    let (s, e) = vendor_run(lead)?;
+    (s == 0).then(|| lead[..e].to_string())
+}
+
+/// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
+pub(crate) fn after_set_by(text: &str) -> Option<String> {
+    let at = vocab().after_set_by(text)?;
+    let rest = &text[at..];
+    let spans = word_spans(rest);
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in &spans {
+        let w = &rest[s..e];
+        if words.is_empty() && ["the", "le", "la", "les", "der", "die", "das", "el", "il", "de"].contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        if let Some(&(_, pe)) = words.last() {
+            if rest[pe..s].trim() != "" {
+                break; // punctuation between words ends the name
+            }
+        }
+        if STOP.contains(&w.to_lowercase().as_str()) || words.len() >= 5 {
+            break;
+        }
+        words.push((s, e));
+    }
+    let (&(s, _), &(_, e)) = (words.first()?, words.last()?);
+    let name = &rest[s..e];
+    name.chars().next().filter(|c| c.is_uppercase())?;
+    if vocab().is_pronoun(&rest[s..words[0].1]) {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn desc(text: &str, want: Option<&str>) {
+        assert_eq!(provider_in_description(text).as_deref(), want, "{text:?}");
+    }
+
+    #[test]
+    fn providers_in_descriptions() {
+        desc("Google Analytics - distinguishes users", Some("Google Analytics"));
+        desc("Google Analytics 4 — Besucher-ID, Sitzungsanalyse.", Some("Google Analytics 4"));
+        desc("Google Universal Analytics collects information", Some("Google Universal Analytics"));
+        desc("This cookie is set by GDPR Cookie Consent plugin. The cookie", Some("GDPR Cookie Consent plugin"));
+        desc("The cookie is set by GDPR cookie consent to record the user", Some("GDPR cookie consent"));
+        desc("The cookie is set by the GDPR Cookie Consent plugin and is used", Some("GDPR Cookie Consent plugin"));
+        desc("Microsoft Clarity — Heatmaps", Some("Microsoft Clarity"));
+        desc("Authentication - keeps you logged in", None);
+        desc("Used by the content network, Cloudflare, to identify", None);
+        desc("A cookie created by a website", None);
+    }
+
+    #[test]
+    fn vendors_in_headings() {
+        assert_eq!(vendor_in("Google Analytics Cookies").as_deref(), Some("Google Analytics"));
+        assert_eq!(vendor_in("2.2 Cookie Analitici (Google Analytics)").as_deref(), Some("Google Analytics"));
+        assert_eq!(vendor_in("Matomo Analytics (anciennement Piwik)").as_deref(), Some("Matomo Analytics"));
+        assert_eq!(vendor_in("Authentication"), None);
+    }
+}

@@ -1,0 +1,97 @@
+//! Small text helpers shared by every stage: whitespace folding and the
+//! matching form of a phrase (what vocabularies are compared against).
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Whitespace as copied text carries it: ASCII, NBSP, narrow NBSP, other Unicode spaces.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Runs of whitespace (of any kind) become one ASCII space; ends trimmed.
+pub(crate) fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending = !out.is_empty();
+        } else if c == '\u{AD}' {
+            // soft hyphen: an invisible break opportunity, never text
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The form vocabularies are matched in: compatibility-folded (NFKC), lower case,
+/// diacritics and curly quotes folded, whitespace folded, surrounding punctuation dropped.
+pub(crate) fn match_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
+            '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            _ => c,
+        };
+        if is_space(c) {
+            pending = !out.is_empty();
+            continue;
+        }
+        if pending {
+            out.push(' ');
+            pending = false;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    let trimmed = out.trim_matches(|c: char| {
+        matches!(
+            c,
+            ':' | '*' | '.' | ',' | ';' | '|' | '#' | '-' | '"' | '\'' | '(' | ')' | '[' | ']' | ' '
+        )
+    });
+    trimmed.to_string()
+}
+
+/// Words of a matching-form string (letters, digits, apostrophes inside words).
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '_'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Number of whitespace-separated words.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split(is_space).filter(|w| !w.is_empty()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_whitespace_of_every_kind() {
+        assert_eq!(fold_whitespace("  a\u{A0}\u{202F}b\t\nc  "), "a b c");
+        assert_eq!(fold_whitespace("soft\u{AD}ware"), "software");
+        assert_eq!(fold_whitespace(""), "");
+    }
+
+    #[test]
+    fn match_form_folds_case_accents_quotes() {
+        assert_eq!(match_form("Durée :"), "duree");
+        assert_eq!(match_form("Service provider’s name"), "service provider's name");
+        assert_eq!(match_form("## Finalités"), "finalites");
+        assert_eq!(match_form("Qui a accès\u{A0}?"), "qui a acces ?");
+    }
+}

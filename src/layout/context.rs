@@ -1,0 +1,178 @@
+//! The section context: what headings and prose declare about the records that
+//! follow them (a category, a provider), and what the whole document declares.
+
+use super::RawDoc;
+use crate::fields::provider::{after_set_by, vendor_in, vendor_run};
+use crate::fields::text::{fold_whitespace, match_form, word_count};
+use crate::policy::Category;
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, word_spans};
+
+/// What the text read so far declares for the records that follow.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Context {
+    /// Category declared by the last heading that named one, with that heading.
+    pub category: Option<(Category, String)>,
+    /// Provider named by the current section's heading or prose.
+    pub provider: Option<String>,
+    /// A category declared for the whole document.
+    pub doc_category: Option<(Category, String)>,
+    /// The last lead-in announced storage that is not cookies (`... in local storage:`).
+    pub storage_leadin: bool,
+}
+
+/// The text of a heading without markdown marks and section numbers.
+pub(crate) fn heading_text(text: &str) -> &str {
+    let t = text.trim().trim_start_matches('#').trim();
+    // `2.1 `, `3. `, `I. `, `iv) `
+    let mut rest = t;
+    let num_end = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ')')
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    if let Some(n) = num_end {
+        if rest[n..].starts_with(' ') {
+            rest = rest[n..].trim_start();
+        }
+    } else if let Some((roman, tail)) = rest.split_once(". ") {
+        if !roman.is_empty() && roman.len() <= 4 && roman.chars().all(|c| "IVXivx".contains(c)) {
+            rest = tail;
+        }
+    }
+    rest
+}
+
+/// Does the line read as a heading: short, no sentence punctuation at its end?
+pub(crate) fn is_heading(line: &Line<'_>) -> bool {
+    if line.kind != LineKind::Text {
+        return false;
+    }
+    let t = heading_text(line.text);
+    if t.is_empty() || t.len() > 120 || word_count(t) > 12 {
+        return false;
+    }
+    let last = t.chars().last().unwrap_or(' ');
+    !matches!(last, '.' | ',' | ';' | ':' | '!')
+}
+
+impl Context {
+    /// Take in a line no layout parser took: a heading or a line of prose.
+    pub(crate) fn observe(&mut self, line: &Line<'_>, next: Option<&Line<'_>>, doc: &mut RawDoc<'_>) {
+        let _ = doc;
+        let text = line.text.trim();
+        if is_heading(line) {
+            let h = heading_text(text);
+            self.storage_leadin = false;
+            self.provider = vendor_in(h);
+            if let Some(c) = heading_category(h) {
+                self.category = Some((c, fold_whitespace(h)));
+            }
+            return;
+        }
+        // Prose: a named vendor or `created by X` becomes the section's provider.
+        if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
+            self.provider = Some(p);
+        }
+        if text.ends_with(':') {
+            self.storage_leadin = vocab().mentions_local_storage(text);
+        } else if next.is_some_and(|n| n.is_blank()) || !text.starts_with(['•', '-', '*', '·']) {
+            // a paragraph that is not a list item closes a lead-in
+            if !self.storage_leadin || !text.is_empty() {
+                self.storage_leadin = self.storage_leadin && looks_like_item(text);
+            }
+        }
+        if self.doc_category.is_none() {
+            self.doc_category = only_category(text);
+        }
+    }
+}
+
+fn looks_like_item(text: &str) -> bool {
+    text.starts_with(['•', '-', '*', '·', '▪', '◦'])
+}
+
+/// The category a heading declares, once vendor names are taken out of it
+/// (`Google Analytics` names a vendor, not the analytics category).
+pub(crate) fn heading_category(h: &str) -> Option<Category> {
+    let mut rest = h.to_string();
+    while let Some((s, e)) = vendor_run(&rest) {
+        rest.replace_range(s..e, " ");
+    }
+    let words = word_count(&rest);
+    // a long heading must be about cookies to declare their category
+    if words > 4 && !vocab().mentions_cookies(&rest) {
+        return None;
+    }
+    vocab().find_category(&rest)
+}
+
+/// A vendor named as the subject or object of a sentence about cookies or tracking.
+fn sentence_vendor(text: &str) -> Option<String> {
+    let (s, e) = vendor_run(text)?;
+    let _ = e;
+    // the vendor must stand in the first sentence part, not in a list of links
+    if s > 200 {
+        return None;
+    }
+    vendor_in(text)
+}
+
+/// `The site only uses strictly necessary cookies.`: an "only" word followed,
+/// within three words, by a category word, in a sentence about cookies.
+pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
+    let v = vocab();
+    if !v.mentions_only(text) || !v.mentions_cookies(text) {
+        return None;
+    }
+    let spans = word_spans(text);
+    for (i, &(s, e)) in spans.iter().enumerate() {
+        if !v.mentions_only(&text[s..e]) {
+            continue;
+        }
+        let stop = spans.len().min(i + 5);
+        if i + 1 >= stop {
+            continue;
+        }
+        let window = &text[spans[i + 1].0..spans[stop - 1].1];
+        if !v.mentions_cookies(window) {
+            continue;
+        }
+        if let Some(c) = v.find_category(window) {
+            if c != Category::Unknown {
+                return Some((c, fold_whitespace(window)));
+            }
+        }
+    }
+    None
+}
+
+#[allow(dead_code)]
+fn is_chrome(text: &str) -> bool {
+    vocab().is_chrome(&match_form(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_text("## 2.1 Cookie Tecnici (necessari)"), "Cookie Tecnici (necessari)");
+        assert_eq!(heading_text("I. Informazioni generali"), "Informazioni generali");
+        assert_eq!(heading_category("Google Analytics"), None);
+        assert_eq!(heading_category("Google Analytics Cookies"), None);
+        assert_eq!(heading_category("Cookie Analitici (Google Analytics)"), Some(Category::Analytics));
+        assert_eq!(heading_category("Measuring site usage"), Some(Category::Analytics));
+        assert_eq!(heading_category("Visitor preferences"), Some(Category::Functional));
+    }
+
+    #[test]
+    fn only_sentences() {
+        let c = only_category("The site only uses strictly necessary cookies. No analytics.");
+        assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
+        let c = only_category("Rest assured, these are purely technical cookies that store only anonymized visitor consent data.");
+        assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
+        assert_eq!(only_category("These cookies will be stored in your browser only with your consent."), None);
+    }
+}

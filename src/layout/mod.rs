@@ -1,0 +1,139 @@
+//! Stage 4: layouts. Walks the lines once; at each line the layout parsers are
+//! tried in turn, and the first that recognises a block there consumes it and
+//! emits raw records. Lines no parser takes are headings or prose: they update
+//! the section [`Context`] (declared category, provider) and may name cookies.
+
+use crate::fields::repair::Fragment;
+use crate::policy::{Category, DurationKind, Span, Warning, WarningKind};
+use crate::segment::Line;
+use crate::vocab::Role;
+
+mod context;
+mod glued;
+mod keyvalue;
+mod list;
+mod pipe;
+mod prose;
+mod spaced;
+mod tab;
+mod table;
+
+pub(crate) use context::Context;
+
+/// One field of a raw record: the cell or key value, with the header it stood under.
+#[derive(Debug, Clone)]
+pub(crate) struct Field<'a> {
+    /// What the header or key says the value is; `None` for other columns.
+    pub role: Option<Role>,
+    /// The header or key as written (whitespace folded).
+    pub header: String,
+    /// The value's pieces of input text.
+    pub value: Vec<Fragment<'a>>,
+}
+
+/// What a layout parser read for one row, block or sentence, before normalisation.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRecord<'a> {
+    /// The name cell or key value (may list several names).
+    pub names: Vec<Fragment<'a>>,
+    /// Every other cell or key, in reading order.
+    pub fields: Vec<Field<'a>>,
+    /// The source lines.
+    pub span: Span,
+    /// The category the section declares, with the heading as written.
+    pub category: Option<(Category, String)>,
+    /// The provider the section names.
+    pub provider: Option<String>,
+    /// A kind stated next to the name (`a session cookie asp.net_sessionID`).
+    pub kind_hint: Option<(DurationKind, String)>,
+}
+
+impl<'a> RawRecord<'a> {
+    pub(crate) fn new(names: Vec<Fragment<'a>>, span: Span, ctx: &Context) -> Self {
+        RawRecord {
+            names,
+            fields: Vec::new(),
+            span,
+            category: ctx.category.clone(),
+            provider: ctx.provider.clone(),
+            kind_hint: None,
+        }
+    }
+
+    /// Add a field; empty values are dropped.
+    pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: Vec<Fragment<'a>>) {
+        if value.iter().any(|f| !f.text.trim().is_empty()) {
+            self.fields.push(Field {
+                role,
+                header: crate::fields::text::fold_whitespace(header),
+                value,
+            });
+        }
+    }
+}
+
+/// Everything the layout stage found.
+#[derive(Debug, Default)]
+pub(crate) struct RawDoc<'a> {
+    pub records: Vec<RawRecord<'a>>,
+    pub warnings: Vec<Warning>,
+    /// A category the whole document declares (`we only use strictly necessary cookies`).
+    pub doc_category: Option<(Category, String)>,
+}
+
+impl<'a> RawDoc<'a> {
+    pub(crate) fn warn(&mut self, kind: WarningKind, span: Span, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            kind,
+            message: message.into(),
+            span,
+        });
+    }
+}
+
+/// A fragment for a slice of a line.
+pub(crate) fn frag<'a>(line: &Line<'a>, piece: &'a str) -> Fragment<'a> {
+    let offset = piece.as_ptr() as usize - line.text.as_ptr() as usize;
+    Fragment {
+        text: piece,
+        offset: line.start + offset,
+    }
+}
+
+/// A layout parser: given the lines and a position, recognise a block starting
+/// there, push its records, and return how many lines it consumed.
+type BlockParser = for<'a> fn(&[Line<'a>], usize, &mut Context, &mut RawDoc<'a>) -> Option<usize>;
+
+/// The block parsers, most specific first.
+const PARSERS: &[BlockParser] = &[
+    tab::parse,
+    pipe::parse,
+    spaced::parse,
+    glued::parse,
+    keyvalue::parse,
+    list::parse,
+];
+
+/// Run every layout over the document.
+pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
+    let mut doc = RawDoc::default();
+    let mut ctx = Context::default();
+    let mut i = 0;
+    'lines: while i < lines.len() {
+        if lines[i].is_blank() {
+            i += 1;
+            continue;
+        }
+        for p in PARSERS {
+            if let Some(n) = p(lines, i, &mut ctx, &mut doc) {
+                i += n.max(1);
+                continue 'lines;
+            }
+        }
+        ctx.observe(&lines[i], lines.get(i + 1), &mut doc);
+        prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
+        i += 1;
+    }
+    doc.doc_category = ctx.doc_category.clone();
+    doc
+}

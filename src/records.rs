@@ -1,0 +1,305 @@
+//! Stage 6: records. Raw records become cookies: each field value normalised and
+//! read by its grammar, one cookie per name, the same cookie named twice merged.
+
+use std::collections::BTreeMap;
+
+use crate::fields::duration::parse_duration;
+use crate::fields::names::split_names;
+use crate::fields::provider::{provider_in_description, vendor_in};
+use crate::fields::repair::{normalize_value, Fragment};
+use crate::fields::text::{fold_whitespace, match_form, word_count};
+use crate::layout::{RawDoc, RawRecord};
+use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Warning, WarningKind};
+use crate::vocab::{vocab, word_spans, Role, Storage};
+
+/// Names longer than this many words are sentences, not names.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Turn the layout stage's raw records into cookies.
+pub(crate) fn build(
+    raw: RawDoc<'_>,
+    lang: Option<&str>,
+    repair: bool,
+    warnings: &mut Vec<Warning>,
+    repairs: &mut Vec<Repair>,
+) -> Vec<Cookie> {
+    let mut out: Vec<Cookie> = Vec::new();
+    for rec in raw.records {
+        build_one(rec, &raw.doc_category, lang, repair, warnings, repairs, &mut out);
+    }
+    out.sort_by_key(|c| c.span.start);
+    merge_duplicates(out)
+}
+
+fn build_one(
+    rec: RawRecord<'_>,
+    doc_category: &Option<(Category, String)>,
+    lang: Option<&str>,
+    repair: bool,
+    warnings: &mut Vec<Warning>,
+    repairs: &mut Vec<Repair>,
+    out: &mut Vec<Cookie>,
+) {
+    let v = vocab();
+    let norm = |parts: &[Fragment<'_>], repairs: &mut Vec<Repair>| normalize_value(parts, lang, repair, repairs);
+    let names_text = normalize_value(&rec.names, lang, false, repairs);
+    let names = split_names(&names_text);
+    if names.is_empty() {
+        return;
+    }
+    let mut purposes: Vec<String> = Vec::new();
+    let mut provider: Option<String> = None;
+    let mut provider_from_column = false;
+    let mut duration_text: Option<String> = None;
+    let mut category: Option<(Category, String)> = None;
+    let mut type_vendor: Option<String> = None;
+    let mut extra: BTreeMap<String, String> = BTreeMap::new();
+    let mut others: Vec<String> = Vec::new();
+    for f in &rec.fields {
+        let value = norm(&f.value, repairs);
+        if value.is_empty() {
+            continue;
+        }
+        match f.role {
+            Some(Role::Purpose) => purposes.push(value),
+            Some(Role::Provider) if !provider_from_column => {
+                provider_from_column = true;
+                if !v.is_first_party(&value) && !v.mentions_party(&value) {
+                    provider = Some(value);
+                } else {
+                    extra.insert(f.header.clone(), value);
+                }
+            }
+            Some(Role::Duration) if duration_text.is_none() => duration_text = Some(value),
+            Some(Role::Type) => {
+                if v.storage_of(&value) == Some(Storage::NotCookie) && v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie) || is_not_cookie_type(&value) {
+                    warnings.push(Warning {
+                        kind: WarningKind::NotACookie,
+                        message: format!("{names_text:?} is typed {value:?}, not a cookie; left out"),
+                        span: rec.span,
+                    });
+                    return;
+                }
+                if category.is_none() {
+                    if let Some(c) = v.category_of_label(&strip_vendor(&value)) {
+                        category = Some((c, value.clone()));
+                    }
+                }
+                if type_vendor.is_none() {
+                    type_vendor = vendor_in(&value);
+                }
+                extra.insert(f.header.clone(), value);
+            }
+            None => {
+                others.push(value.clone());
+                extra.insert(f.header.clone(), value);
+            }
+            _ => {
+                extra.insert(f.header.clone(), value);
+            }
+        }
+    }
+    if purposes.is_empty() {
+        // no purpose column: prose-like cells of unnamed columns are the description
+        purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
+    }
+    if duration_text.is_none() {
+        for p in purposes.iter_mut() {
+            if let Some(d) = take_embedded_duration(p) {
+                duration_text = Some(d);
+                break;
+            }
+        }
+        purposes.retain(|p| !p.is_empty());
+    }
+    if provider.is_none() && !provider_from_column {
+        provider = purposes
+            .iter()
+            .find_map(|p| provider_in_description(p))
+            .or(type_vendor)
+            .or_else(|| rec.provider.clone());
+    } else if provider.is_none() {
+        provider = purposes.iter().find_map(|p| provider_in_description(p)).or(type_vendor);
+    }
+    let duration: Option<Duration> = match (&duration_text, &rec.kind_hint) {
+        (Some(t), _) => Some(parse_duration(t)),
+        (None, Some((kind, text))) => Some(Duration {
+            text: text.clone(),
+            kind: *kind,
+            iso8601: None,
+            seconds: None,
+            range: None,
+            until: None,
+        }),
+        (None, None) => None,
+    };
+    if let Some(d) = &duration {
+        if d.kind == DurationKind::Unknown && d.iso8601.is_none() {
+            warnings.push(Warning {
+                kind: WarningKind::Unreadable,
+                message: format!("duration {:?} gives no readable lifetime", d.text),
+                span: rec.span,
+            });
+        }
+    }
+    let (category, declared) = match category.or(rec.category.clone()).or(doc_category.clone()) {
+        Some((c, d)) => (c, Some(d)),
+        None => (Category::Unknown, None),
+    };
+    for n in names {
+        if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
+            warnings.push(Warning {
+                kind: WarningKind::Unreadable,
+                message: format!("name cell {:?} is too long to be a cookie name; left out", n.name),
+                span: rec.span,
+            });
+            continue;
+        }
+        let mut extra = extra.clone();
+        if let Some(g) = n.gloss {
+            extra.insert("gloss".to_string(), g);
+        }
+        out.push(Cookie {
+            name: n.name,
+            provider: provider.clone(),
+            purposes: purposes.clone(),
+            duration: duration.clone(),
+            category,
+            category_declared: declared.clone(),
+            extra,
+            span: rec.span,
+        });
+    }
+}
+
+/// A type cell that only says the entry is not a cookie (`HTML Local Storage`,
+/// `Pixel Tracker`), with no cookie word anywhere in it.
+fn is_not_cookie_type(value: &str) -> bool {
+    let v = vocab();
+    v.storage_of(value) == Some(Storage::NotCookie)
+        && !match_form(value).split(|c: char| !c.is_alphanumeric()).any(|w| w == "cookie" || w == "http")
+}
+
+/// A type label without the vendor it may name (`Analítica – De terceros: Google Analytics`).
+fn strip_vendor(label: &str) -> String {
+    let mut s = label.to_string();
+    while let Some((a, b)) = crate::fields::provider::vendor_run(&s) {
+        s.replace_range(a..b, " ");
+    }
+    s
+}
+
+/// Take a `Speicherdauer: 2 Jahre.` / `(bewaartermijn: 2 jaar)` statement out of a
+/// description and return the duration text.
+pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
+    let spans = word_spans(purpose);
+    let v = vocab();
+    for (i, &(s, _)) in spans.iter().enumerate() {
+        // keys of up to three words followed by a colon
+        for k in (0..3).rev() {
+            let Some(&(_, e)) = spans.get(i + k) else { continue };
+            let after = &purpose[e..];
+            let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+            if !after[colon..].starts_with(':') {
+                continue;
+            }
+            if v.field(&purpose[s..e]) != Some(Role::Duration) {
+                continue;
+            }
+            let value_start = e + colon + 1;
+            let rest = &purpose[value_start..];
+            let stop = rest
+                .char_indices()
+                .find(|&(j, c)| c == ')' || c == ';' || (c == '.' && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit())))
+                .map_or(rest.len(), |(j, _)| j);
+            let value = fold_whitespace(&rest[..stop]);
+            if value.is_empty() {
+                continue;
+            }
+            // remove the statement, with its brackets or full stop
+            let mut cut_start = s;
+            let before = purpose[..s].trim_end();
+            let mut cut_end = value_start + stop;
+            if before.ends_with('(') && purpose[cut_end..].starts_with(')') {
+                cut_start = before.len() - 1;
+                cut_end += 1;
+            } else if purpose[cut_end..].starts_with(['.', ';']) {
+                cut_end += 1;
+            }
+            purpose.replace_range(cut_start..cut_end, " ");
+            *purpose = fold_whitespace(purpose);
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// The same cookie named twice (prose and table, or two tables) is one record with
+/// the purposes joined; rows that differ in lifetime stay apart.
+fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
+    let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
+    for c in cookies {
+        let same = out.iter_mut().find(|o| {
+            o.name == c.name
+                && match (&o.duration, &c.duration) {
+                    (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
+                    _ => true,
+                }
+                && o.extra.get("Domain").or(o.extra.get("Host")) == c.extra.get("Domain").or(c.extra.get("Host"))
+        });
+        match same {
+            Some(o) => {
+                for p in c.purposes {
+                    if !o.purposes.contains(&p) {
+                        o.purposes.push(p);
+                    }
+                }
+                if o.provider.is_none() {
+                    o.provider = c.provider;
+                }
+                if o.duration.is_none() {
+                    o.duration = c.duration;
+                }
+                if o.category == Category::Unknown {
+                    o.category = c.category;
+                    o.category_declared = c.category_declared;
+                }
+                for (k, v) in c.extra {
+                    o.extra.entry(k).or_insert(v);
+                }
+                o.span = o.span.cover(c.span);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn embedded(text: &str, want_purpose: &str, want: Option<&str>) {
+        let mut p = text.to_string();
+        assert_eq!(take_embedded_duration(&mut p).as_deref(), want, "{text:?}");
+        assert_eq!(p, want_purpose);
+    }
+
+    #[test]
+    fn embedded_durations() {
+        embedded(
+            "Google Analytics 4 — Besucher-ID, Sitzungsanalyse. Speicherdauer: 2 Jahre.",
+            "Google Analytics 4 — Besucher-ID, Sitzungsanalyse.",
+            Some("2 Jahre"),
+        );
+        embedded("onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)", "onderscheidt unieke gebruikers", Some("2 jaar"));
+        embedded(
+            "Cookie qui stocke des informations concernant la visite. Durée de vie : 30 minutes.",
+            "Cookie qui stocke des informations concernant la visite.",
+            Some("30 minutes"),
+        );
+        embedded("utilizzato per distinguere gli utenti. Durata: 2 anni.", "utilizzato per distinguere gli utenti.", Some("2 anni"));
+        embedded("No duration here.", "No duration here.", None);
+    }
+}

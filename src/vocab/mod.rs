@@ -1,0 +1,380 @@
+//! Per-language vocabularies, read from the tab-separated tables in `data/`.
+//!
+//! Each table line is `kind<TAB>value<TAB>phrase`. Phrases are compared in
+//! [`match_form`] (lower case, no diacritics), so tables are written the way a
+//! linguist would write them. A phrase whose last word ends in `*` matches any word
+//! starting with that stem (`analyt*` matches `analytics`, `analytiques`).
+//! Adding a language is adding a file here and a line to [`TABLES`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::fields::text::{match_form, words};
+use crate::policy::Category;
+
+/// The languages with a vocabulary: (ISO 639-1 code, table).
+pub(crate) const TABLES: &[(&str, &str)] = &[
+    ("en", include_str!("data/en.tsv")),
+    ("fr", include_str!("data/fr.tsv")),
+    ("de", include_str!("data/de.tsv")),
+    ("es", include_str!("data/es.tsv")),
+    ("it", include_str!("data/it.tsv")),
+    ("nl", include_str!("data/nl.tsv")),
+    ("pt", include_str!("data/pt.tsv")),
+];
+
+/// What a table column or a key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Role {
+    Name,
+    Provider,
+    Purpose,
+    Duration,
+    /// A type or category column: a category, a storage type, or a party.
+    Type,
+    Domain,
+}
+
+/// What an entry of a type column says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Storage {
+    Cookie,
+    /// Local storage, session storage, IndexedDB, pixels: not cookies.
+    NotCookie,
+}
+
+/// A phrase of one or more words; the last may be a stem.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    words: Vec<String>,
+    stem: bool,
+}
+
+impl Phrase {
+    fn new(text: &str) -> Phrase {
+        let stem = text.trim_end().ends_with('*');
+        let form = match_form(text.trim_end().trim_end_matches('*'));
+        Phrase {
+            words: words(&form).map(str::to_string).collect(),
+            stem,
+        }
+    }
+
+    /// Does the phrase match at the start of `ws`? Returns the number of words matched.
+    fn match_at(&self, ws: &[&str]) -> Option<usize> {
+        if self.words.is_empty() || ws.len() < self.words.len() {
+            return None;
+        }
+        let last = self.words.len() - 1;
+        for (i, w) in self.words.iter().enumerate() {
+            let ok = if i == last && self.stem {
+                ws[i].starts_with(w.as_str())
+            } else {
+                ws[i] == w
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(self.words.len())
+    }
+}
+
+/// All vocabularies, every language merged: headers and keys are recognised in
+/// any supported language, whatever the document's language.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    fields: HashMap<String, Role>,
+    categories: Vec<(Phrase, Category)>,
+    storage: Vec<(Phrase, Storage)>,
+    first_party: Vec<Phrase>,
+    only: Vec<Phrase>,
+    set_by: Vec<Phrase>,
+    cookie_words: Vec<Phrase>,
+    local_storage: Vec<Phrase>,
+    pronouns: Vec<String>,
+    chrome: Vec<String>,
+}
+
+/// The merged vocabulary, built once.
+pub(crate) fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut v = Vocab::default();
+        for (_, table) in TABLES {
+            v.load(table);
+        }
+        // longest phrases first, so `strictly necessary` wins over `necessary`
+        v.categories.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.storage.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v
+    })
+}
+
+fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "name" => Role::Name,
+        "provider" => Role::Provider,
+        "purpose" => Role::Purpose,
+        "duration" => Role::Duration,
+        "type" => Role::Type,
+        "domain" => Role::Domain,
+        _ => return None,
+    })
+}
+
+fn parse_category(s: &str) -> Option<Category> {
+    Some(match s {
+        "necessary" => Category::Necessary,
+        "functional" => Category::Functional,
+        "analytics" => Category::Analytics,
+        "advertising" => Category::Advertising,
+        "unknown" => Category::Unknown,
+        _ => return None,
+    })
+}
+
+impl Vocab {
+    fn load(&mut self, table: &str) {
+        for line in table.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(value), Some(phrase)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            match kind {
+                "field" => {
+                    if let Some(role) = parse_role(value) {
+                        self.fields.insert(match_form(phrase), role);
+                    }
+                }
+                "category" => {
+                    if let Some(c) = parse_category(value) {
+                        self.categories.push((Phrase::new(phrase), c));
+                    }
+                }
+                "storage" => {
+                    let s = if value == "cookie" {
+                        Storage::Cookie
+                    } else {
+                        Storage::NotCookie
+                    };
+                    self.storage.push((Phrase::new(phrase), s));
+                }
+                "first_party" => self.first_party.push(Phrase::new(phrase)),
+                "only" => self.only.push(Phrase::new(phrase)),
+                "set_by" => self.set_by.push(Phrase::new(phrase)),
+                "cookie_word" => self.cookie_words.push(Phrase::new(phrase)),
+                "local_storage" => self.local_storage.push(Phrase::new(phrase)),
+                "pronoun" => self.pronouns.push(match_form(phrase)),
+                "chrome" => self.chrome.push(match_form(phrase)),
+                _ => {}
+            }
+        }
+    }
+
+    /// The role of a header cell or key, matched as a whole phrase.
+    pub(crate) fn field(&self, text: &str) -> Option<Role> {
+        let form = match_form(text);
+        if let Some(r) = self.fields.get(&form) {
+            return Some(*r);
+        }
+        // `Cookie name(s)`, `Name of cookie`: drop a plural marker and retry
+        let trimmed = form.trim_end_matches("(s)").trim_end_matches("(e)").trim();
+        self.fields.get(trimmed).copied()
+    }
+
+    /// The leftmost category word or phrase in `text`, with the byte range of the words.
+    pub(crate) fn find_category(&self, text: &str) -> Option<Category> {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        for i in 0..ws.len() {
+            for (p, c) in &self.categories {
+                if p.match_at(&ws[i..]).is_some() {
+                    return Some(*c);
+                }
+            }
+        }
+        None
+    }
+
+    /// The category a whole label declares (`Essential cookie`, `Técnica`), read leftmost.
+    pub(crate) fn category_of_label(&self, text: &str) -> Option<Category> {
+        self.find_category(text)
+    }
+
+    /// Whether a type label is a storage type, and which.
+    pub(crate) fn storage_of(&self, text: &str) -> Option<Storage> {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        for i in 0..ws.len() {
+            for (p, s) in &self.storage {
+                if p.match_at(&ws[i..]).is_some() {
+                    return Some(*s);
+                }
+            }
+        }
+        None
+    }
+
+    /// Does the whole of `text` read as one of the phrases?
+    fn whole(list: &[Phrase], text: &str) -> bool {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        list.iter().any(|p| p.match_at(&ws) == Some(ws.len()))
+    }
+
+    /// Does any phrase occur in `text`?
+    fn contains(list: &[Phrase], text: &str) -> bool {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        (0..ws.len()).any(|i| list.iter().any(|p| p.match_at(&ws[i..]).is_some()))
+    }
+
+    /// A first-party self-reference (`1st party`, `This site`): not a provider.
+    pub(crate) fn is_first_party(&self, text: &str) -> bool {
+        Self::whole(&self.first_party, text)
+    }
+
+    /// Does the text mention a first-party marker anywhere (`3rd-party or 1st-party`)?
+    pub(crate) fn mentions_party(&self, text: &str) -> bool {
+        Self::contains(&self.first_party, text)
+    }
+
+    /// Does the text contain a word for cookies (`cookie`, `Cookies`, `traceurs`)?
+    pub(crate) fn mentions_cookies(&self, text: &str) -> bool {
+        Self::contains(&self.cookie_words, text)
+    }
+
+    /// Does the text speak of local storage and the like (`local storage`, `localStorage`)?
+    pub(crate) fn mentions_local_storage(&self, text: &str) -> bool {
+        Self::contains(&self.local_storage, text)
+    }
+
+    /// Does the text contain an "only" word (`only`, `uniquement`, `nur`)?
+    pub(crate) fn mentions_only(&self, text: &str) -> bool {
+        Self::contains(&self.only, text)
+    }
+
+    /// Byte offset just after a "set by" phrase in `text` (`set by`, `déposé par`), if any.
+    pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
+        // Walk the original text word by word so the offset is into `text` itself.
+        let spans = word_spans(text);
+        let forms: Vec<String> = spans.iter().map(|&(s, e)| match_form(&text[s..e])).collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        for i in 0..refs.len() {
+            for p in &self.set_by {
+                if let Some(n) = p.match_at(&refs[i..]) {
+                    return Some(spans[i + n - 1].1);
+                }
+            }
+        }
+        None
+    }
+
+    /// A pronoun or determiner that cannot be a provider (`We`, `This`, `Nous`).
+    pub(crate) fn is_pronoun(&self, word: &str) -> bool {
+        let f = match_form(word);
+        self.pronouns.iter().any(|p| *p == f)
+    }
+
+    /// Interface text that is never content (`Accept all`, `Skip to main content`).
+    pub(crate) fn is_chrome(&self, text: &str) -> bool {
+        let f = match_form(text);
+        self.chrome.iter().any(|p| *p == f)
+    }
+}
+
+/// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
+pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn role(text: &str, want: Option<Role>) {
+        assert_eq!(vocab().field(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn header_synonyms_in_every_language() {
+        role("Service provider's name", Some(Role::Provider));
+        role("Cookie name(s)", Some(Role::Name));
+        role("Purposes", Some(Role::Purpose));
+        role("Nom du prestataire", Some(Role::Provider));
+        role("Nom du cookies", Some(Role::Name));
+        role("Finalités", Some(Role::Purpose));
+        role("Expiration period", Some(Role::Duration));
+        role("Durée :", Some(Role::Duration));
+        role("Speicherdauer", Some(Role::Duration));
+        role("Caducidad", Some(Role::Duration));
+        role("Bewaartermijn", Some(Role::Duration));
+        role("Duração", Some(Role::Duration));
+        role("Finalità", Some(Role::Purpose));
+        role("Function and location", None);
+    }
+
+    #[track_caller]
+    fn cat(text: &str, want: Option<Category>) {
+        assert_eq!(vocab().find_category(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn categories_leftmost() {
+        cat(
+            "Cookies necessary for the platform to function properly/functionality cookies",
+            Some(Category::Necessary),
+        );
+        cat("Analytical cookies, which are necessary", Some(Category::Analytics));
+        cat("Essential cookie", Some(Category::Necessary));
+        cat("Mesure d’audience", Some(Category::Analytics));
+        cat("Propia Técnica", Some(Category::Necessary));
+        cat("Marketing & Advertising Cookies", Some(Category::Advertising));
+        cat("Personalization Cookies", Some(Category::Functional));
+        cat("Notwendige Cookies Immer aktiv", Some(Category::Necessary));
+        cat("Statistik & Analyse", Some(Category::Analytics));
+        cat("Unclassified", Some(Category::Unknown));
+        cat("Authentication", None);
+        cat("Session", None);
+    }
+
+    #[test]
+    fn storage_types() {
+        let v = vocab();
+        assert_eq!(v.storage_of("HTML Local Storage"), Some(Storage::NotCookie));
+        assert_eq!(v.storage_of("HTTP Cookie"), Some(Storage::Cookie));
+        assert_eq!(v.storage_of("Pixel Tracker"), Some(Storage::NotCookie));
+        assert!(v.is_first_party("1st-party"));
+        assert!(!v.is_first_party("Google"));
+    }
+
+    #[test]
+    fn set_by_offset() {
+        let v = vocab();
+        let t = "This cookie is set by GDPR Cookie Consent plugin.";
+        let at = v.after_set_by(t).unwrap();
+        assert_eq!(&t[at..], " GDPR Cookie Consent plugin.");
+    }
+}
