@@ -106,6 +106,40 @@ pub fn parse_policy_bytes(bytes: &[u8]) -> Policy {
     policy
 }
 
+/// Read one duration value (`6 months`, `13 mois`, `Sitzung`, `30 seconds to 1 year`)
+/// with the same grammar the parser uses for duration cells.
+///
+/// ```
+/// let d = cookie_charter::parse_duration("6 months");
+/// assert_eq!(d.iso8601.as_deref(), Some("P6M"));
+/// ```
+pub fn parse_duration(text: &str) -> Duration {
+    fields::duration::parse_duration(text)
+}
+
+/// Split a cell that lists cookie names (`_ga, _gid`, `_pk_id et _pk_ses`) into names,
+/// as the parser does; markers such as `[x2]` and glosses in brackets are taken off.
+///
+/// ```
+/// assert_eq!(cookie_charter::split_cookie_names("_ga + _gid"), ["_ga", "_gid"]);
+/// ```
+pub fn split_cookie_names(cell: &str) -> Vec<String> {
+    fields::names::split_names(cell)
+        .into_iter()
+        .map(|n| n.name)
+        .collect()
+}
+
+/// Normalise one field value as the parser does: Unicode NFC, whitespace folded,
+/// and (unless `repair` is false) damaged text repaired. Returns the text and the repairs,
+/// whose spans are byte offsets into `text`.
+pub fn normalize_text(text: &str, repair: bool) -> (String, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let part = fields::repair::Fragment { text, offset: 0 };
+    let out = fields::repair::normalize_value(&[part], None, repair, &mut repairs);
+    (out, repairs)
+}
+
 fn parse_with_limit(text: &str, options: &ParseOptions) -> Policy {
     if text.len() <= options.max_bytes {
         return run(text, options);

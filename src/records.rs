@@ -56,7 +56,12 @@ fn build_one(
     let mut extra: BTreeMap<String, String> = BTreeMap::new();
     let mut others: Vec<String> = Vec::new();
     for f in &rec.fields {
-        let value = norm(&f.value, repairs);
+        // names of companies are proper nouns: never split or respelled
+        let value = if f.role == Some(Role::Provider) {
+            normalize_value(&f.value, lang, false, repairs)
+        } else {
+            norm(&f.value, repairs)
+        };
         if value.is_empty() {
             continue;
         }
