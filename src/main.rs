@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') && *a != "parse" && *a != "json").collect();
+    let files: Vec<&String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-') && *a != "parse" && *a != "json")
+        .collect();
     let mut code = ExitCode::SUCCESS;
     for f in files {
         match std::fs::read(f) {

@@ -58,7 +58,12 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
 
 impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
-    pub(crate) fn observe(&mut self, line: &Line<'_>, next: Option<&Line<'_>>, doc: &mut RawDoc<'_>) {
+    pub(crate) fn observe(
+        &mut self,
+        line: &Line<'_>,
+        next: Option<&Line<'_>>,
+        doc: &mut RawDoc<'_>,
+    ) {
         let _ = doc;
         let text = line.text.trim();
         if is_heading(line) {
@@ -158,13 +163,28 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading_text("## 2.1 Cookie Tecnici (necessari)"), "Cookie Tecnici (necessari)");
-        assert_eq!(heading_text("I. Informazioni generali"), "Informazioni generali");
+        assert_eq!(
+            heading_text("## 2.1 Cookie Tecnici (necessari)"),
+            "Cookie Tecnici (necessari)"
+        );
+        assert_eq!(
+            heading_text("I. Informazioni generali"),
+            "Informazioni generali"
+        );
         assert_eq!(heading_category("Google Analytics"), None);
         assert_eq!(heading_category("Google Analytics Cookies"), None);
-        assert_eq!(heading_category("Cookie Analitici (Google Analytics)"), Some(Category::Analytics));
-        assert_eq!(heading_category("Measuring site usage"), Some(Category::Analytics));
-        assert_eq!(heading_category("Visitor preferences"), Some(Category::Functional));
+        assert_eq!(
+            heading_category("Cookie Analitici (Google Analytics)"),
+            Some(Category::Analytics)
+        );
+        assert_eq!(
+            heading_category("Measuring site usage"),
+            Some(Category::Analytics)
+        );
+        assert_eq!(
+            heading_category("Visitor preferences"),
+            Some(Category::Functional)
+        );
     }
 
     #[test]
@@ -173,6 +193,9 @@ mod tests {
         assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
         let c = only_category("Rest assured, these are purely technical cookies that store only anonymized visitor consent data.");
         assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
-        assert_eq!(only_category("These cookies will be stored in your browser only with your consent."), None);
+        assert_eq!(
+            only_category("These cookies will be stored in your browser only with your consent."),
+            None
+        );
     }
 }

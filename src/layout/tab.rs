@@ -127,7 +127,10 @@ pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDo
     doc.warn(
         WarningKind::SkippedLine,
         line.span(),
-        format!("line inside a table is not a row: {:?}", fold_whitespace(text)),
+        format!(
+            "line inside a table is not a row: {:?}",
+            fold_whitespace(text)
+        ),
     );
 }
 

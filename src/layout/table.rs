@@ -110,7 +110,12 @@ impl<'a> Row<'a> {
     pub(crate) fn text(&self, i: usize) -> String {
         self.cells
             .get(i)
-            .map(|c| c.iter().map(|f| f.text.trim()).collect::<Vec<_>>().join(" "))
+            .map(|c| {
+                c.iter()
+                    .map(|f| f.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default()
     }
 

@@ -105,8 +105,10 @@ pub(crate) fn vocab() -> &'static Vocab {
             v.load(table);
         }
         // longest phrases first, so `strictly necessary` wins over `necessary`
-        v.categories.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
-        v.storage.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.categories
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.storage
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v
     })
 }
@@ -182,9 +184,14 @@ impl Vocab {
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
         }
-        // `Cookie name(s)`, `Name of cookie`: drop a plural marker and retry
-        let trimmed = form.trim_end_matches("(s)").trim_end_matches("(e)").trim();
-        self.fields.get(trimmed).copied()
+        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry
+        let plain = match_form(
+            &text
+                .replace("(s)", "")
+                .replace("(e)", "")
+                .replace("(en)", ""),
+        );
+        self.fields.get(&plain).copied()
     }
 
     /// The leftmost category word or phrase in `text`, with the byte range of the words.
@@ -263,7 +270,10 @@ impl Vocab {
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
         let spans = word_spans(text);
-        let forms: Vec<String> = spans.iter().map(|&(s, e)| match_form(&text[s..e])).collect();
+        let forms: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| match_form(&text[s..e]))
+            .collect();
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
         for i in 0..refs.len() {
             for p in &self.set_by {
@@ -347,11 +357,17 @@ mod tests {
             "Cookies necessary for the platform to function properly/functionality cookies",
             Some(Category::Necessary),
         );
-        cat("Analytical cookies, which are necessary", Some(Category::Analytics));
+        cat(
+            "Analytical cookies, which are necessary",
+            Some(Category::Analytics),
+        );
         cat("Essential cookie", Some(Category::Necessary));
         cat("Mesure d’audience", Some(Category::Analytics));
         cat("Propia Técnica", Some(Category::Necessary));
-        cat("Marketing & Advertising Cookies", Some(Category::Advertising));
+        cat(
+            "Marketing & Advertising Cookies",
+            Some(Category::Advertising),
+        );
         cat("Personalization Cookies", Some(Category::Functional));
         cat("Notwendige Cookies Immer aktiv", Some(Category::Necessary));
         cat("Statistik & Analyse", Some(Category::Analytics));
