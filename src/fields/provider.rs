@@ -93,6 +93,27 @@ fn is_cookie_word(w: &str) -> bool {
     l == "cookie" || l == "cookies"
 }
 
+/// Byte length of a known vendor's exact name at the start of `text` (no extension).
+pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
+    let spans = word_spans(text);
+    let &(s0, e0) = spans.first()?;
+    if s0 != 0 {
+        return None;
+    }
+    let cands = vendors().get(&text[s0..e0].to_lowercase())?;
+    cands
+        .iter()
+        .filter(|c| {
+            c.len() <= spans.len()
+                && c.iter()
+                    .enumerate()
+                    .all(|(k, cw)| text[spans[k].0..spans[k].1].to_lowercase() == *cw)
+                && only_spaces_between(text, &spans[..c.len()])
+        })
+        .map(|c| spans[c.len() - 1].1)
+        .max()
+}
+
 /// The vendor named in `text`, if any (see [`vendor_run`]).
 pub(crate) fn vendor_in(text: &str) -> Option<String> {
     vendor_run(text).map(|(s, e)| text[s..e].to_string())

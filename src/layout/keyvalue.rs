@@ -28,7 +28,7 @@ fn key(input: &str) -> IResult<&str, &str> {
 }
 
 /// A key-value line: its key text, role, and value (a slice of the line).
-pub(crate) fn kv_line<'a>(text: &'a str) -> Option<(&'a str, Role, &'a str)> {
+pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
     let (rest, k) = key(t).ok()?;
     if k.len() > 40 || word_count(k) > 4 || rest.starts_with("//") {

@@ -91,15 +91,13 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
         let strong = names_head(head)?;
         let mut parts = Vec::new();
         let mut k = j + 1;
-        while k < lines.len() && lines[k].kind == LineKind::Text {
-            let n = &lines[k];
+        if let Some(n) = lines.get(k).filter(|n| n.kind == LineKind::Text) {
             let nt = unbullet(n.text).trim_end();
             // the description is the next line, unless that is itself an item head
             if !nt.ends_with(':') || names_head(nt.trim_end_matches(':')).is_none() {
                 parts.push((Some(Role::Purpose), n.text.trim(), k));
                 k += 1;
             }
-            break;
         }
         if parts.is_empty() {
             return None;
@@ -188,7 +186,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
             k += 1;
             // one paragraph of description unless a duration paragraph follows
             let after = lines[k..].iter().find(|l| !l.is_blank());
-            if !after.is_some_and(|a| duration_prefix(a.text.trim()) == Some(a.text.trim().len())) {
+            if after.is_none_or(|a| duration_prefix(a.text.trim()) != Some(a.text.trim().len())) {
                 break;
             }
         }

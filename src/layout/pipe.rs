@@ -29,7 +29,9 @@ fn pipe_pieces(input: &str) -> IResult<&str, Vec<&str>> {
 }
 
 fn pieces(text: &str) -> Vec<&str> {
-    pipe_pieces(text).map(|(_, p)| p).unwrap_or_else(|_| vec![text])
+    pipe_pieces(text)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|_| vec![text])
 }
 
 /// The cells of a one-line pipe row (outer pipes dropped).
@@ -97,7 +99,13 @@ pub(crate) fn parse<'a>(
                         }
                         k += 1;
                         if k == n {
-                            finish(&header, std::mem::replace(&mut row, Row::with_len(n)), ctx, doc, &mut rows);
+                            finish(
+                                &header,
+                                std::mem::replace(&mut row, Row::with_len(n)),
+                                ctx,
+                                doc,
+                                &mut rows,
+                            );
                             k = 0;
                         }
                     }
@@ -121,7 +129,11 @@ pub(crate) fn parse<'a>(
             finish(&header, row, ctx, doc, &mut rows);
             end = j;
         } else {
-            doc.warn(WarningKind::Unreadable, span, "incomplete table row; left out");
+            doc.warn(
+                WarningKind::Unreadable,
+                span,
+                "incomplete table row; left out",
+            );
         }
     }
     doc.records.extend(rows);
@@ -146,7 +158,11 @@ fn finish<'a>(
         return;
     }
     if row.filled() == 1 {
-        let only = texts.iter().find(|t| !t.is_empty()).cloned().unwrap_or_default();
+        let only = texts
+            .iter()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_default();
         let h = heading_text(&only);
         if let Some(c) = heading_category(h) {
             ctx.category = Some((c, fold_whitespace(h)));
@@ -158,7 +174,11 @@ fn finish<'a>(
         Some(rec) => out.push(rec),
         None => {
             if texts.iter().any(|t| !t.is_empty()) {
-                doc.warn(WarningKind::SkippedLine, span, "table row without a name; skipped");
+                doc.warn(
+                    WarningKind::SkippedLine,
+                    span,
+                    "table row without a name; skipped",
+                );
             }
         }
     }
@@ -196,7 +216,9 @@ mod tests {
             .iter()
             .map(|r| {
                 let mut v = vec![r.names.iter().map(|f| f.text.trim()).collect::<String>()];
-                v.extend(r.fields.iter().map(|f| fold_whitespace(&f.value.iter().map(|x| x.text).collect::<Vec<_>>().join(" "))));
+                v.extend(r.fields.iter().map(|f| {
+                    fold_whitespace(&f.value.iter().map(|x| x.text).collect::<Vec<_>>().join(" "))
+                }));
                 v
             })
             .collect();
@@ -214,7 +236,13 @@ mod tests {
     fn trailing_pipe_rows_broken_over_lines() {
         let t = "Cookie | Usage | Duration | Essential |\nA_ID |\nUsed to identify.\n|\nSession\n|\n|\nB_ID |\nAuth.\n|\n90 days\n|\n|\n";
         let (r, _) = parse_all(t);
-        assert_eq!(r, [["A_ID", "Used to identify.", "Session"], ["B_ID", "Auth.", "90 days"]]);
+        assert_eq!(
+            r,
+            [
+                ["A_ID", "Used to identify.", "Session"],
+                ["B_ID", "Auth.", "90 days"]
+            ]
+        );
     }
 
     #[test]

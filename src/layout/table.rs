@@ -61,11 +61,6 @@ impl Header {
     pub(crate) fn len(&self) -> usize {
         self.cols.len()
     }
-
-    /// Does the header have a column of this role?
-    pub(crate) fn has(&self, role: Role) -> bool {
-        self.cols.iter().any(|(r, _)| *r == Some(role))
-    }
 }
 
 /// A row being assembled: each cell is one or more fragments (continuation lines).
@@ -99,11 +94,6 @@ impl<'a> Row<'a> {
     /// Number of non-empty cells.
     pub(crate) fn filled(&self) -> usize {
         self.cells.iter().filter(|c| !c.is_empty()).count()
-    }
-
-    /// Is cell `i` empty?
-    pub(crate) fn empty_at(&self, i: usize) -> bool {
-        self.cells.get(i).is_none_or(|c| c.is_empty())
     }
 
     /// The text of cell `i`, fragments joined.

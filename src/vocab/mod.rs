@@ -285,16 +285,47 @@ impl Vocab {
         None
     }
 
+    /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
+    /// `HTML Local Storage`) in `text`, and of the last one when `last` is set.
+    pub(crate) fn find_type_phrase(&self, text: &str, last: bool) -> Option<(usize, usize)> {
+        let spans = word_spans(text);
+        let forms: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| match_form(&text[s..e]))
+            .collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let mut found = None;
+        for i in 0..refs.len() {
+            let mut best = 0;
+            for p in self.storage.iter().map(|(p, _)| p).chain(&self.first_party) {
+                // one-word types (`http`, `cookie`, `own`) are too common inside sentences
+                if p.words.len() < 2 {
+                    continue;
+                }
+                if let Some(n) = p.match_at(&refs[i..]) {
+                    best = best.max(n);
+                }
+            }
+            if best > 0 {
+                found = Some((spans[i].0, spans[i + best - 1].1));
+                if !last {
+                    return found;
+                }
+            }
+        }
+        found
+    }
+
     /// A pronoun or determiner that cannot be a provider (`We`, `This`, `Nous`).
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
-        self.pronouns.iter().any(|p| *p == f)
+        self.pronouns.contains(&f)
     }
 
     /// Interface text that is never content (`Accept all`, `Skip to main content`).
     pub(crate) fn is_chrome(&self, text: &str) -> bool {
         let f = match_form(text);
-        self.chrome.iter().any(|p| *p == f)
+        self.chrome.contains(&f)
     }
 }
 
