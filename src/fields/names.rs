@@ -99,6 +99,22 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
+    if is_structured_name(tok) {
+        return true;
+    }
+    if !is_name_shaped(tok) || tok.contains("://") {
+        return false;
+    }
+    let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
+    let upperish = t.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count() >= 2
+        || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+    is_known(t) && upperish && t.len() >= 3
+}
+
+/// A token built like an identifier, never like a word: an underscore inside letters,
+/// or three or more dot-separated parts that make no host or file name. Safe to
+/// take as a cookie name even in running prose.
+pub(crate) fn is_structured_name(tok: &str) -> bool {
     if !is_name_shaped(tok) || tok.contains("://") {
         return false;
     }

@@ -12,7 +12,7 @@
 
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::find_duration;
-use crate::fields::names::is_strong_name;
+use crate::fields::names::is_structured_name;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
 use crate::policy::{DurationKind, Span, WarningKind};
@@ -65,7 +65,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 Some(inner) => (inner, true),
                 None => (raw.trim_end_matches([',', '.', ';', ':']), false),
             };
-            if !is_strong_name(name) || url_like(sent, ts) {
+            if !is_structured_name(name) || url_like(sent, ts) {
                 continue;
             }
             let prev = ti
