@@ -1,7 +1,9 @@
 //! The section context: what headings and prose declare about the records that
 //! follow them (a category, a provider), and what the whole document declares.
 
-use super::RawDoc;
+use super::{frag, RawDoc};
+use crate::fields::duration::find_duration;
+use crate::vocab::Role;
 use crate::fields::provider::{after_set_by, vendor_in, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
@@ -19,6 +21,8 @@ pub(crate) struct Context {
     pub doc_category: Option<(Category, String)>,
     /// The last lead-in announced storage that is not cookies (`... in local storage:`).
     pub storage_leadin: bool,
+    /// Index of the first record of the current section (records since the last heading).
+    pub section_start: usize,
 }
 
 /// The text of a heading without markdown marks and section numbers.
@@ -58,17 +62,17 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
 
 impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
-    pub(crate) fn observe(
+    pub(crate) fn observe<'a>(
         &mut self,
-        line: &Line<'_>,
-        next: Option<&Line<'_>>,
-        doc: &mut RawDoc<'_>,
+        line: &Line<'a>,
+        next: Option<&Line<'a>>,
+        doc: &mut RawDoc<'a>,
     ) {
-        let _ = doc;
         let text = line.text.trim();
         if is_heading(line) {
             let h = heading_text(text);
             self.storage_leadin = false;
+            self.section_start = doc.records.len();
             self.provider = vendor_in(h);
             if let Some(c) = heading_category(h) {
                 self.category = Some((c, fold_whitespace(h)));
@@ -90,8 +94,34 @@ impl Context {
         if self.doc_category.is_none() {
             self.doc_category = only_category(text);
         }
+        self.these_cookies_last(line, doc);
+    }
+
+    /// `These cookies expire after 6 months`: a lifetime stated after a table or
+    /// list for all its cookies is given to those of the section that state none.
+    fn these_cookies_last<'a>(&self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+        let spans = word_spans(line.text);
+        let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
+            let w = match_form(&line.text[spans[k].0..spans[k].1]);
+            let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
+            THESE.contains(&w.as_str()) && (n == "cookies" || n == "cookie")
+        }) else {
+            return;
+        };
+        let rest = &line.text[spans[k + 1].1..];
+        let Some((s, e)) = find_duration(rest) else { return };
+        let piece = &rest[s..e];
+        let start = self.section_start.min(doc.records.len());
+        for rec in &mut doc.records[start..] {
+            if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+                rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
+            }
+        }
     }
 }
+
+/// Demonstratives that open a sentence about the cookies just listed.
+const THESE: &[&str] = &["these", "those", "all", "ces", "tous", "diese", "alle", "estas", "estos", "queste", "questi", "deze", "estes", "essas"];
 
 fn looks_like_item(text: &str) -> bool {
     text.starts_with(['•', '-', '*', '·', '▪', '◦'])
