@@ -20,7 +20,8 @@ use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_run;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
-use crate::vocab::Role;
+use crate::fields::text::word_count;
+use crate::vocab::{vocab, Role};
 
 const BULLETS: &[char] = &[
     '•', '·', '▪', '◦', '●', '○', '■', '-', '*', '–', '—', '►', '✓',
@@ -140,6 +141,8 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
                         Some(Role::Duration)
                     } else if vendor_run(seg) == Some((0, seg.len())) {
                         Some(Role::Provider)
+                    } else if word_count(seg) <= 3 && vocab().find_category(seg).is_some() {
+                        Some(Role::Type)
                     } else {
                         Some(Role::Purpose)
                     };
@@ -258,6 +261,7 @@ fn role_header(role: Option<Role>) -> &'static str {
     match role {
         Some(Role::Duration) => "duration",
         Some(Role::Provider) => "provider",
+        Some(Role::Type) => "type",
         _ => "purpose",
     }
 }

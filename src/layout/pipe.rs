@@ -90,24 +90,22 @@ pub(crate) fn parse<'a>(
                 let ps = pieces(text);
                 let last = ps.len() - 1;
                 for (p_i, p) in ps.into_iter().enumerate() {
+                    if p_i == last && trailing {
+                        // text after the last pipe continues a cell on the next line
+                        if !p.trim().is_empty() {
+                            row.add(k, frag(line, p));
+                            row.cover(line.span());
+                        }
+                        continue;
+                    }
+                    // a pipe closes the cell; without trailing pipes so does the line end
                     row.add(k, frag(line, p));
                     row.cover(line.span());
-                    if p_i < last || !trailing {
-                        // a pipe closes the cell; without trailing pipes so does the line end
-                        if p_i == last && p.trim().is_empty() && trailing {
-                            continue;
-                        }
-                        k += 1;
-                        if k == n {
-                            finish(
-                                &header,
-                                std::mem::replace(&mut row, Row::with_len(n)),
-                                ctx,
-                                doc,
-                                &mut rows,
-                            );
-                            k = 0;
-                        }
+                    k += 1;
+                    if k == n {
+                        let done = std::mem::replace(&mut row, Row::with_len(n));
+                        finish(&header, done, ctx, doc, &mut rows);
+                        k = 0;
                     }
                 }
             }
