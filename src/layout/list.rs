@@ -132,17 +132,24 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
             let head = &t[..pos];
             if names_head(head) == Some(true) {
                 let mut parts = Vec::new();
-                for seg in t[pos + sep.len()..].split(sep) {
+                for (n, seg) in t[pos + sep.len()..].split(sep).enumerate() {
                     let seg = seg.trim();
                     if seg.is_empty() {
                         continue;
                     }
+                    // right after the name, a short capitalised label is the provider
+                    let label = n == 0
+                        && word_count(seg) <= 4
+                        && seg.starts_with(|c: char| c.is_uppercase())
+                        && !seg.ends_with(['.', '!', '?']);
                     let role = if duration_prefix(seg) == Some(seg.len()) {
                         Some(Role::Duration)
                     } else if vendor_run(seg) == Some((0, seg.len())) {
                         Some(Role::Provider)
                     } else if word_count(seg) <= 3 && vocab().find_category(seg).is_some() {
                         Some(Role::Type)
+                    } else if label {
+                        Some(Role::Provider)
                     } else {
                         Some(Role::Purpose)
                     };
