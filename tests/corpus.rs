@@ -129,13 +129,19 @@ fn compare(policy: &Policy, gold: &Value) -> (usize, usize, usize, usize, Vec<St
                 };
                 if !same_kind || !same_len {
                     ok = false;
-                    problems.push(format!("{name}: duration {:?}/{:?} != {gd}", d.kind, d.iso8601));
+                    problems.push(format!(
+                        "{name}: duration {:?}/{:?} != {gd}",
+                        d.kind, d.iso8601
+                    ));
                 }
             }
         }
         if g["category"].as_str() != Some(p.category.as_str()) {
             ok = false;
-            problems.push(format!("{name}: category {:?} != {}", p.category, g["category"]));
+            problems.push(format!(
+                "{name}: category {:?} != {}",
+                p.category, g["category"]
+            ));
         }
         if ok {
             exact += 1;
@@ -151,7 +157,12 @@ fn compare(policy: &Policy, gold: &Value) -> (usize, usize, usize, usize, Vec<St
 fn check_spans(text: &str, policy: &Policy) {
     let mut last = 0;
     for c in &policy.cookies {
-        assert!(c.span.start <= c.span.end && c.span.end <= text.len(), "{} span {:?}", c.name, c.span);
+        assert!(
+            c.span.start <= c.span.end && c.span.end <= text.len(),
+            "{} span {:?}",
+            c.name,
+            c.span
+        );
         assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
         assert!(c.span.start >= last, "records out of order at {}", c.name);
         last = c.span.start;
@@ -200,12 +211,26 @@ fn seeds_parse_exactly() {
         let policy = parse_policy(&text);
         let gold = gold_for(&path);
         let (g, p, hit, exact, problems) = compare(&policy, &gold);
-        assert_eq!((g, p, hit, exact), (g, g, g, g), "{}: {problems:#?}", path.display());
-        assert_eq!(policy.language.as_deref(), gold["language"].as_str(), "{}", path.display());
+        assert_eq!(
+            (g, p, hit, exact),
+            (g, g, g, g),
+            "{}: {problems:#?}",
+            path.display()
+        );
+        assert_eq!(
+            policy.language.as_deref(),
+            gold["language"].as_str(),
+            "{}",
+            path.display()
+        );
         // no stray line text inside any record
         for c in &policy.cookies {
             let all = format!("{} {:?} {:?}", c.name, c.purposes, c.provider);
-            assert!(!all.contains("CIVIS A fer"), "stray line merged into {}", c.name);
+            assert!(
+                !all.contains("CIVIS A fer"),
+                "stray line merged into {}",
+                c.name
+            );
         }
     }
 }
@@ -226,7 +251,10 @@ fn corpus_meets_floor() {
         hit += dh;
         exact += de;
         if !problems.is_empty() {
-            report.push(format!("{}: {problems:?}", path.file_stem().unwrap().to_string_lossy()));
+            report.push(format!(
+                "{}: {problems:?}",
+                path.file_stem().unwrap().to_string_lossy()
+            ));
         }
     }
     let precision = hit as f64 / p.max(1) as f64;
@@ -234,8 +262,16 @@ fn corpus_meets_floor() {
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
     let exact_rate = exact as f64 / g.max(1) as f64;
     println!("F1={f1:.3} exact={exact_rate:.3}\n{}", report.join("\n"));
-    assert!(f1 >= F1_FLOOR, "F1 {f1:.3} under {F1_FLOOR}\n{}", report.join("\n"));
-    assert!(exact_rate >= EXACT_FLOOR, "exact {exact_rate:.3} under {EXACT_FLOOR}\n{}", report.join("\n"));
+    assert!(
+        f1 >= F1_FLOOR,
+        "F1 {f1:.3} under {F1_FLOOR}\n{}",
+        report.join("\n")
+    );
+    assert!(
+        exact_rate >= EXACT_FLOOR,
+        "exact {exact_rate:.3} under {EXACT_FLOOR}\n{}",
+        report.join("\n")
+    );
 }
 
 /// Raised as the parser improves; never lowered to make a change pass.

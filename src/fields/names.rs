@@ -106,7 +106,11 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
         return false;
     }
     let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
-    let upperish = t.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count() >= 2
+    let upperish = t
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+        .count()
+        >= 2
         || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
     is_known(t) && upperish && t.len() >= 3
 }

@@ -3,11 +3,11 @@
 
 use super::{frag, RawDoc};
 use crate::fields::duration::find_duration;
-use crate::vocab::Role;
 use crate::fields::provider::{after_set_by, vendor_in, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
+use crate::vocab::Role;
 use crate::vocab::{vocab, word_spans};
 
 /// What the text read so far declares for the records that follow.
@@ -109,7 +109,9 @@ impl Context {
             return;
         };
         let rest = &line.text[spans[k + 1].1..];
-        let Some((s, e)) = find_duration(rest) else { return };
+        let Some((s, e)) = find_duration(rest) else {
+            return;
+        };
         let piece = &rest[s..e];
         let start = self.section_start.min(doc.records.len());
         for rec in &mut doc.records[start..] {
@@ -121,7 +123,10 @@ impl Context {
 }
 
 /// Demonstratives that open a sentence about the cookies just listed.
-const THESE: &[&str] = &["these", "those", "all", "ces", "tous", "diese", "alle", "estas", "estos", "queste", "questi", "deze", "estes", "essas"];
+const THESE: &[&str] = &[
+    "these", "those", "all", "ces", "tous", "diese", "alle", "estas", "estos", "queste", "questi",
+    "deze", "estes", "essas",
+];
 
 fn looks_like_item(text: &str) -> bool {
     text.starts_with(['•', '-', '*', '·', '▪', '◦'])
@@ -139,7 +144,7 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
     if words > 4 && !vocab().mentions_cookies(&rest) {
         return None;
     }
-    vocab().find_category(&rest)
+    vocab().heading_category(&rest)
 }
 
 /// A vendor named as the subject or object of a sentence about cookies or tracking.

@@ -128,9 +128,18 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
         let mut k = w;
         while k < spans.len() && cols.len() < 8 {
             let mut took = 0;
+            // header cells are separated by single spaces, nothing else
+            if k > w && &text[spans[k - 1].1..spans[k].0] != " " {
+                break;
+            }
             for len in (1..=3.min(spans.len() - k)).rev() {
                 let phrase = &text[spans[k].0..spans[k + len - 1].1];
                 if phrase.contains(['.', ',', ':']) {
+                    continue;
+                }
+                if cols.iter().any(|c| c.0 == Some(Role::Name))
+                    && vocab().field(phrase) == Some(Role::Name)
+                {
                     continue;
                 }
                 if let Some(r) = vocab().field(phrase) {
@@ -265,9 +274,12 @@ fn inline_rows<'a>(
     let mut known: Vec<String> = Vec::new();
     loop {
         let rest = &text[pos..];
-        let Some((_, te)) = vocab().find_type_phrase(rest, false) else {
+        // the type phrase that ends the row comes after the name (`Local Storage` may be one)
+        let skip = word_spans(rest).get(2).map_or(rest.len(), |w| w.0);
+        let Some((_, te)) = vocab().find_type_phrase(&rest[skip..], false) else {
             break;
         };
+        let te = te + skip;
         let seg = &rest[..te];
         let Some(cells) = collapsed_cells(seg, line.start + pos, header, &known) else {
             break;

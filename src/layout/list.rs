@@ -18,9 +18,9 @@ use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_run;
+use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
-use crate::fields::text::word_count;
 use crate::vocab::{vocab, Role};
 
 const BULLETS: &[char] = &[

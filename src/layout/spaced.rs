@@ -111,7 +111,10 @@ pub(crate) fn parse<'a>(
     let cells: Vec<&str> = if aligned {
         aligned_cells(first.text)
     } else {
-        header_phrases(first.text.trim())?
+        match header_phrases(first.text.trim()) {
+            Some(c) => c,
+            None => return stacked_paragraph_header(lines, i, ctx, doc),
+        }
     };
     let header = match Header::read(&cells) {
         Some(h) => h,
@@ -186,6 +189,10 @@ pub(crate) fn parse<'a>(
 /// A token that opens a row: a sure cookie name, or an upper-case identifier.
 fn sure_name(tok: &str) -> bool {
     is_strong_name(tok)
+        || (is_name_shaped(tok)
+            && tok.contains('-')
+            && tok.chars().any(char::is_alphabetic)
+            && !tok.ends_with('-'))
         || (tok.len() >= 4
             && tok
                 .chars()

@@ -208,6 +208,46 @@ impl Vocab {
         None
     }
 
+    /// The category a heading declares. When the heading speaks of cookies, the
+    /// category word must qualify them (`Analytics cookies`, `Cookies de performance`,
+    /// `Cookie tecnici`), so that `Cookies and Web Analytics` declares nothing;
+    /// otherwise (`Statistik & Analyse`, `Necessary`) any category word counts.
+    pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
+        const LINKERS: &[&str] = &[
+            "de", "di", "der", "des", "du", "da", "do", "dei", "delle", "van", "voor", "para",
+            "per", "for", "of", "d'", "zur", "zu",
+        ];
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        let cookie_at: Vec<usize> = (0..ws.len())
+            .filter(|&i| {
+                self.cookie_words
+                    .iter()
+                    .any(|p| p.match_at(&ws[i..]) == Some(1))
+            })
+            .collect();
+        let mut cats = Vec::new();
+        for i in 0..ws.len() {
+            if let Some((n, c)) = self
+                .categories
+                .iter()
+                .find_map(|(p, c)| p.match_at(&ws[i..]).map(|n| (n, *c)))
+            {
+                cats.push((i, i + n, c));
+            }
+        }
+        if cookie_at.is_empty() {
+            return cats.first().map(|c| c.2);
+        }
+        cats.into_iter()
+            .find(|&(s, e, _)| {
+                cookie_at
+                    .iter()
+                    .any(|&k| e == k || s == k + 1 || (s == k + 2 && LINKERS.contains(&ws[k + 1])))
+            })
+            .map(|c| c.2)
+    }
+
     /// The category a whole label declares (`Essential cookie`, `Técnica`), read leftmost.
     pub(crate) fn category_of_label(&self, text: &str) -> Option<Category> {
         self.find_category(text)
