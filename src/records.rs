@@ -144,6 +144,17 @@ fn build_one(
             .find_map(|p| provider_in_description(p))
             .or(type_vendor);
     }
+    // OneTrust lists: several names and as many lifespans in one cell, paired in order
+    let paired: Option<Vec<Duration>> = duration_text.as_ref().and_then(|t| {
+        let parts: Vec<&str> = t
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        (names.len() > 1 && parts.len() == names.len())
+            .then(|| parts.iter().map(|p| parse_duration(p)).collect::<Vec<_>>())
+            .filter(|ds| ds.iter().all(|d| d.kind != DurationKind::Unknown))
+    });
     let duration: Option<Duration> = match (&duration_text, &rec.kind_hint) {
         (Some(t), _) => Some(parse_duration(t)),
         (None, Some((kind, text))) => Some(Duration {
@@ -169,7 +180,7 @@ fn build_one(
         Some((c, d)) => (c, Some(d)),
         None => (Category::Unknown, None),
     };
-    for n in names {
+    for (k, n) in names.into_iter().enumerate() {
         if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
             warnings.push(Warning {
                 kind: WarningKind::Unreadable,
@@ -189,7 +200,10 @@ fn build_one(
             name: n.name,
             provider: provider.clone(),
             purposes: purposes.clone(),
-            duration: duration.clone(),
+            duration: match &paired {
+                Some(ds) => ds.get(k).cloned(),
+                None => duration.clone(),
+            },
             category,
             category_declared: declared.clone(),
             extra,
@@ -279,8 +293,7 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
                     _ => true,
                 }
-                && o.extra.get("Domain").or(o.extra.get("Host"))
-                    == c.extra.get("Domain").or(c.extra.get("Host"))
+                && domain_of(o) == domain_of(&c)
         });
         match same {
             Some(o) => {
@@ -308,6 +321,14 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
         }
     }
     out
+}
+
+/// The host or domain a record names (OneTrust rows differ by host).
+fn domain_of(c: &Cookie) -> Option<&String> {
+    c.extra
+        .iter()
+        .find(|(k, _)| vocab().field(k) == Some(Role::Domain))
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

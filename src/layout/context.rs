@@ -23,6 +23,8 @@ pub(crate) struct Context {
     pub storage_leadin: bool,
     /// Index of the first record of the current section (records since the last heading).
     pub section_start: usize,
+    /// The line just taken in was a heading (`Google Analytics` then `Statistics`).
+    pub after_heading: bool,
 }
 
 /// The text of a heading without markdown marks and section numbers.
@@ -73,12 +75,19 @@ impl Context {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.section_start = doc.records.len();
-            self.provider = vendor_in(h);
-            if let Some(c) = heading_category(h) {
+            let category = heading_category(h);
+            let vendor = vendor_in(h);
+            // a category heading right under a service's heading keeps the service
+            if vendor.is_some() || !(self.after_heading && category.is_some()) {
+                self.provider = vendor;
+            }
+            if let Some(c) = category {
                 self.category = Some((c, fold_whitespace(h)));
             }
+            self.after_heading = true;
             return;
         }
+        self.after_heading = false;
         // Prose: a named vendor or `created by X` becomes the section's provider.
         if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
             self.provider = Some(p);

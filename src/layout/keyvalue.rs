@@ -29,6 +29,14 @@ fn key(input: &str) -> IResult<&str, &str> {
 
 /// A key-value line: its key text, role, and value (a slice of the line).
 pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
+    // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
+    if let Some((k, v)) = text.trim().split_once('\t') {
+        let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
+        if !v.contains('\t') && !k.is_empty() && !v.is_empty() && k.len() <= 40 {
+            return vocab().field(k).map(|role| (k, role, v));
+        }
+        return None;
+    }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
     let (rest, k) = key(t).ok()?;
     if k.len() > 40 || word_count(k) > 4 || rest.starts_with("//") {
@@ -132,10 +140,11 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     let first = &lines[i];
-    if first.kind != LineKind::Text {
+    if !matches!(first.kind, LineKind::Text | LineKind::Tab) {
         return None;
     }
     let mut j = i + 1;
+    let open_key = kv_line(first.text).map_or("", |(k, _, _)| k);
     let mut rec = match kv_line(first.text) {
         Some((_, Role::Name, value)) => {
             if value.trim().is_empty() {
@@ -181,10 +190,33 @@ pub(crate) fn parse<'a>(
                 _ => break,
             }
         }
-        if line.kind != LineKind::Text {
+        let kv = kv_line(line.text);
+        if line.kind != LineKind::Text && kv.is_none() {
             break;
         }
-        match kv_line(line.text) {
+        match kv {
+            Some((k, Role::Name, value))
+                if !vocab().mentions_cookies(open_key)
+                    && vocab().mentions_cookies(k)
+                    && !value.trim().is_empty() =>
+            {
+                // `Name: Google Analytics` ... `Cookie Name: _ga, _gid`: the first name was
+                // the service's, the cookies are named now (Borlabs, Complianz boxes)
+                let service = std::mem::replace(&mut rec.names, vec![frag(line, value)]);
+                let role = if rec.fields.iter().any(|f| f.role == Some(Role::Provider)) {
+                    None
+                } else {
+                    Some(Role::Provider)
+                };
+                rec.fields.insert(
+                    0,
+                    super::Field {
+                        role,
+                        header: open_key.to_string(),
+                        value: service,
+                    },
+                );
+            }
             Some((_, Role::Name, _)) => break,
             Some((k, role, value)) => {
                 rec.push(Some(role), k, vec![frag(line, value)]);

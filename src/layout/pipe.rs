@@ -55,7 +55,20 @@ pub(crate) fn parse<'a>(
     }
     let (header, mut j) = match Header::read(&row_cells(first.text)) {
         Some(h) => (h, i + 1),
-        None => stacked_header(lines, i)?,
+        None => match stacked_header(lines, i) {
+            Some(h) => h,
+            None => {
+                // no header: columns inferred from the rows themselves
+                let rows: Vec<Vec<&str>> = lines[i..]
+                    .iter()
+                    .filter(|l| l.kind != LineKind::Rule)
+                    .take_while(|l| l.kind == LineKind::Pipe)
+                    .take(50)
+                    .map(|l| row_cells(l.text))
+                    .collect();
+                (Header::infer(&rows)?, i)
+            }
+        },
     };
     let leading = first.text.trim_start().starts_with('|');
     let trailing = first.text.trim_end().ends_with('|');

@@ -13,6 +13,7 @@
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::find_duration;
 use crate::fields::names::is_structured_name;
+use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
 use crate::policy::{DurationKind, Span, WarningKind};
@@ -41,7 +42,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Look for cookies named in a line of prose.
-pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, last: bool) {
+pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, last_line: bool) {
     if line.kind != LineKind::Text || !line.text.contains(['_', '.', '(']) {
         return;
     }
@@ -55,17 +56,16 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         if !about_cookies {
             continue;
         }
-        for (ti, &(ts, te)) in toks.iter().enumerate() {
-            let raw = &sent[ts..te];
-            let (name, in_parens) = match raw.strip_prefix('(').and_then(|r| {
-                r.strip_suffix(")")
-                    .or(r.strip_suffix(")."))
-                    .or(r.strip_suffix("),"))
-            }) {
-                Some(inner) => (inner, true),
-                None => (raw.trim_end_matches([',', '.', ';', ':']), false),
+        let mut ti = 0;
+        while ti < toks.len() {
+            let Some((last, in_parens)) = chain(sent, &toks, ti) else {
+                ti += 1;
+                continue;
             };
-            if !is_structured_name(name) || url_like(sent, ts) {
+            let (ts, te) = (toks[ti].0, toks[last].1);
+            let next_ti = last + 1;
+            if url_like(sent, ts) {
+                ti = next_ti;
                 continue;
             }
             let prev = ti
@@ -74,46 +74,55 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let after_cookie_word = prev
                 .as_deref()
                 .is_some_and(|p| p == "cookie" || p == "cookies");
-            let next = toks.get(ti + 1).map(|&(a, b)| match_form(&sent[a..b]));
+            let next = toks.get(last + 1).map(|&(a, b)| match_form(&sent[a..b]));
             let before_cookie_word = next
                 .as_deref()
                 .is_some_and(|n| n == "cookie" || n == "cookies");
             if !(after_cookie_word || before_cookie_word || in_parens) {
+                ti = next_ti;
                 continue;
             }
-            let name_at = s + ts + raw.find(name).unwrap_or(0);
+            let names = sent[ts..te]
+                .trim_start_matches('(')
+                .trim_end_matches(['.', ',', ';', ':', ')']);
+            let name_at = s + ts + sent[ts..te].find(names).unwrap_or(0);
             let name_frag = Fragment {
-                text: name,
+                text: names,
                 offset: line.start + name_at,
             };
-            // the purpose: after the name to the sentence end, or the clause before `(name)`
+            // the purpose: after the names to the sentence end, or the clause before `(name)`
             let purpose: &str = if in_parens {
                 let clause = &sent[..ts];
                 let from = clause.find(": ").map_or(0, |c| c + 2);
                 clause[from..].trim()
+            } else if before_cookie_word {
+                sent.trim()
             } else {
-                let rest = &sent[te..];
-                let rest = rest.trim_start();
-                if before_cookie_word {
-                    sent.trim()
-                } else {
-                    rest
-                }
+                sent[te..].trim_start()
             };
             let span = Span::new(line.start + s, line.start + e);
-            let cut =
-                last && si + 1 == sents.len() && !sent.trim_end().ends_with(['.', '!', '?', ')']);
+            let cut = last_line
+                && si + 1 == sents.len()
+                && !sent.trim_end().ends_with(['.', '!', '?', ')']);
             if cut {
                 doc.warn(
                     WarningKind::TruncatedRecord,
                     span,
                     format!(
-                        "{name:?} is named in a sentence cut off by the end of the text; left out"
+                        "{names:?} is named in a sentence cut off by the end of the text; left out"
                     ),
                 );
+                ti = next_ti;
                 continue;
             }
             let mut rec = RawRecord::new(vec![name_frag], span, ctx);
+            if let Some((vs, ve)) = vendor_run(sent) {
+                rec.push(
+                    Some(Role::Provider),
+                    "provider",
+                    vec![frag(line, &sent[vs..ve])],
+                );
+            }
             if !purpose.is_empty() {
                 rec.push(Some(Role::Purpose), "purpose", vec![frag(line, purpose)]);
             }
@@ -126,8 +135,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     );
                 }
             }
-            if let Some(p) = prev.filter(|_| after_cookie_word) {
-                let _ = p;
+            if after_cookie_word {
                 if let Some(&(ks, ke)) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
                     let kind_word = match_form(&sent[ks..ke]);
                     if [
@@ -144,8 +152,58 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 }
             }
             doc.records.push(rec);
+            ti = next_ti;
         }
     }
+}
+
+/// Words that join names in a list (`_ga and _gid`, `_pk_id et _pk_ses`).
+const JOINERS: &[&str] = &[
+    "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
+];
+
+/// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
+/// the index of its last token, and whether it stands in brackets.
+fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)> {
+    let tok = |k: usize| &sent[toks[k].0..toks[k].1];
+    let clean = |t: &str| {
+        t.trim_start_matches('(')
+            .trim_end_matches(['.', ',', ';', ':', ')'])
+            .to_string()
+    };
+    let first = tok(ti);
+    if !is_structured_name(&clean(first)) {
+        return None;
+    }
+    let open = first.starts_with('(');
+    let mut last = ti;
+    let mut k = ti;
+    loop {
+        let t = tok(k);
+        let closed = t.trim_end_matches(['.', ',', ';', ':']).ends_with(')');
+        if closed || k + 1 >= toks.len() {
+            break;
+        }
+        let next = tok(k + 1);
+        let (cand, step) = if t.ends_with(',') {
+            (k + 1, 1)
+        } else if JOINERS.contains(&next.to_lowercase().as_str()) && k + 2 < toks.len() {
+            (k + 2, 2)
+        } else {
+            break;
+        };
+        let c = clean(tok(cand));
+        if !(is_structured_name(&c) || (open && crate::fields::names::is_name_shaped(&c))) {
+            break;
+        }
+        k += step;
+        last = k;
+    }
+    let in_parens = open
+        && tok(last)
+            .trim_end_matches(['.', ',', ';', ':'])
+            .ends_with(')');
+    Some((last, in_parens))
 }
 
 /// Space-separated tokens of a sentence.
@@ -215,6 +273,16 @@ mod tests {
     fn no_names_in_plain_prose() {
         assert!(found("We use gtag.js and visit www.example_site.com for cookies.\n").is_empty());
         assert!(found("The tarteaucitron.js library uses cookies.\n").is_empty());
+    }
+
+    #[test]
+    fn chains_of_names() {
+        let got = found(
+            "We use the _ga and _gid cookies from Google Analytics, which expire after 2 years.\n",
+        );
+        assert_eq!(got, [("_ga and _gid".to_string(), None)]);
+        let got = found("Ce service peut déposer 3 cookies (_ga, _gat, _gid).\n");
+        assert_eq!(got, [("_ga, _gat, _gid".to_string(), None)]);
     }
 
     #[test]
