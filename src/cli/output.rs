@@ -213,7 +213,7 @@ fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
             .max(head.len())
             .min(max)
     };
-    let name_w = col(&|c| c.name.chars().count(), "NAME", 28);
+    let mut name_w = col(&|c| c.name.chars().count(), "NAME", 28);
     let cat_w = "advertising".len();
     let dur_w = durations
         .iter()
@@ -221,14 +221,20 @@ fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
         .max()
         .unwrap_or(0)
         .clamp("DURATION".len(), 14);
-    let prov_w = col(
+    let mut prov_w = col(
         &|c| c.provider.as_deref().map_or(1, |s| s.chars().count()),
         "PROVIDER",
         22,
     );
-    // Two spaces of indent and two between columns.
-    let used = 2 + name_w + 2 + cat_w + 2 + dur_w + 2 + prov_w + 2;
-    let purpose_w = width.saturating_sub(used).max(10);
+    // Two spaces of indent and two between columns; on a narrow terminal the
+    // provider and name columns give way first, so that the purpose keeps 12.
+    let fixed = 2 + cat_w + 2 + dur_w + 2 + 2 + 2;
+    let room = width.saturating_sub(fixed + 12);
+    if name_w + prov_w > room {
+        prov_w = prov_w.min(room.saturating_sub(name_w.min(16)).max(8));
+        name_w = name_w.min(room.saturating_sub(prov_w).max(8));
+    }
+    let purpose_w = width.saturating_sub(fixed + name_w + prov_w).max(12);
     let _ = writeln!(
         out,
         "  {}  {}  {}  {}  PURPOSE",
