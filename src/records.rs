@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::fields::duration::parse_duration;
+use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::split_names;
 use crate::fields::provider::{provider_in_description, vendor_in};
 use crate::fields::repair::{normalize_value, Fragment};
@@ -125,7 +125,7 @@ fn build_one(
     }
     if duration_text.is_none() {
         for p in purposes.iter_mut() {
-            if let Some(d) = take_embedded_duration(p) {
+            if let Some(d) = take_embedded_duration(p).or_else(|| take_duration_clause(p)) {
                 duration_text = Some(d);
                 break;
             }
@@ -282,6 +282,45 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
     None
 }
 
+/// A clause of a description that is only a lifetime (`Google Analytics, 24 hours.
+/// Distinguishes users.`, `keeps your session (session cookie)`): taken out, returned.
+pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
+    const EDGE: &[char] = &[',', '.', ';', '(', ')', '–', '—', '|'];
+    let mut from = 0;
+    let (s, e) = loop {
+        let (s, e) = find_duration(&purpose[from..]).map(|(s, e)| (s + from, e + from))?;
+        let before = purpose[..s].trim_end_matches(' ');
+        let after = purpose[e..].trim_start_matches(' ');
+        let open = before.is_empty() || before.ends_with(EDGE) || before.ends_with(" -");
+        let close = after.is_empty() || after.starts_with(EDGE) || after.starts_with("- ");
+        if open && close {
+            break (s, e);
+        }
+        from = e.max(from + 1);
+        while !purpose.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= purpose.len() {
+            return None;
+        }
+    };
+    let before = purpose[..s].trim_end_matches(' ');
+    let after = purpose[e..].trim_start_matches(' ');
+    let value = purpose[s..e].trim().to_string();
+    // drop the clause with the punctuation that wraps it
+    let mut cut_start = before.len();
+    let mut cut_end = purpose.len() - after.len();
+    if before.ends_with('(') && after.starts_with(')') {
+        cut_start -= 1;
+        cut_end += 1;
+    } else if after.starts_with(['.', ',', ';']) {
+        cut_end += 1;
+    }
+    purpose.replace_range(cut_start..cut_end, " ");
+    *purpose = fold_whitespace(purpose);
+    Some(value)
+}
+
 /// The same cookie named twice (prose and table, or two tables) is one record with
 /// the purposes joined; rows that differ in lifetime stay apart.
 fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
@@ -365,5 +404,31 @@ mod tests {
             Some("2 anni"),
         );
         embedded("No duration here.", "No duration here.", None);
+    }
+
+    #[track_caller]
+    fn clause(text: &str, want_purpose: &str, want: Option<&str>) {
+        let mut p = text.to_string();
+        assert_eq!(take_duration_clause(&mut p).as_deref(), want, "{text:?}");
+        assert_eq!(p, want_purpose);
+    }
+
+    #[test]
+    fn duration_clauses() {
+        clause(
+            "Google Analytics, 24 hours. Distinguishes users.",
+            "Google Analytics, Distinguishes users.",
+            Some("24 hours"),
+        );
+        clause(
+            "keeps your session (session cookie)",
+            "keeps your session",
+            Some("session cookie"),
+        );
+        clause(
+            "Stores the session state for the visit",
+            "Stores the session state for the visit",
+            None,
+        );
     }
 }

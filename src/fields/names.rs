@@ -264,6 +264,12 @@ fn strip_marker(s: &str) -> &str {
 
 /// Trim bullets, quotes, code marks and a trailing colon around a name.
 fn clean(s: &str) -> &str {
+    let s = s.trim();
+    // markdown emphasis around a name: `**PHPSESSID**`, `*_ga*`
+    let s = match s.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        Some(inner) => inner,
+        None => s,
+    };
     s.trim()
         .trim_start_matches([
             '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
@@ -303,6 +309,8 @@ mod tests {
         names("Local Storage", &["Local Storage"]);
         names(".ASPXAUTHELECTORREG", &[".ASPXAUTHELECTORREG"]);
         names("persist:root", &["persist:root"]);
+        names("**PHPSESSID**", &["PHPSESSID"]);
+        names("`_ga`", &["_ga"]);
     }
 
     #[test]

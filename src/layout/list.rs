@@ -49,6 +49,10 @@ fn unbullet(text: &str) -> &str {
 /// Returns whether at least one is a sure cookie name.
 fn names_head(head: &str) -> Option<bool> {
     let head = head.trim().trim_matches('`');
+    let head = head
+        .strip_prefix("**")
+        .and_then(|h| h.strip_suffix("**"))
+        .unwrap_or(head);
     if head.is_empty() || head.len() > 120 {
         return None;
     }
