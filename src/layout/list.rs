@@ -128,6 +128,27 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
                     last_line: j,
                 });
             }
+            // `_ga (2 years): text`, `_ga (Google Analytics): text`
+            let head = t[..colon].trim_end();
+            if let Some(open) = head.find(" (").filter(|_| head.ends_with(')')) {
+                let inner = &head[open + 2..head.len() - 1];
+                if let Some(strong) = names_head(&head[..open]) {
+                    let role = if duration_prefix(inner) == Some(inner.len()) {
+                        Role::Duration
+                    } else if vendor_run(inner).is_some() {
+                        Role::Provider
+                    } else {
+                        Role::Purpose
+                    };
+                    return Some(Item {
+                        names: head[..open].trim(),
+                        names_line: j,
+                        strong,
+                        parts: vec![(Some(role), inner, j), (Some(Role::Purpose), body, j)],
+                        last_line: j,
+                    });
+                }
+            }
         }
     }
     // `name – provider – duration – text`
@@ -306,6 +327,12 @@ mod tests {
         assert_eq!(names_of(t), ["_pk_id", "_pk_ses"]);
         let t = "_ga: onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)\n_ga_[ID]: behoudt sessiestatus\nph_*: PostHog-cookies";
         assert_eq!(names_of(t), ["_ga", "_ga_[ID]", "ph_*"]);
+    }
+
+    #[test]
+    fn qualified_heads() {
+        let t = "• _ga (2 years): distinguishes users\n• _gid (Google Analytics): counts visits";
+        assert_eq!(names_of(t), ["_ga", "_gid"]);
     }
 
     #[test]
