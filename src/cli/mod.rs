@@ -200,7 +200,7 @@ fn parse(args: ParseArgs) -> u8 {
         let bar = if jsonl {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents, {per_sec}, {elapsed}")
+                ProgressStyle::with_template("{spinner} {human_pos} documents, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
@@ -208,7 +208,7 @@ fn parse(args: ParseArgs) -> u8 {
             let bar = ProgressBar::new(expanded.inputs.len() as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+                    "{bar:40} {human_pos}/{human_len} documents, {elapsed}, eta {eta}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
