@@ -596,3 +596,31 @@ impl<W: Write> Writer<'_, W> {
         result
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_capped_and_crlf_trimmed() {
+        let data: &[u8] = b"short\r\nthis line is too long\nlast";
+        // A tiny buffer, so lines span several fill_buf calls.
+        let mut reader = BufReader::with_capacity(4, data);
+        let mut lines = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            match read_line_capped(&mut reader, &mut buf, 10).unwrap() {
+                None => break,
+                Some(r) => lines.push((String::from_utf8(buf).unwrap(), r.complete, r.length)),
+            }
+        }
+        assert_eq!(
+            lines,
+            [
+                ("short".to_string(), true, 5),
+                ("this line ".to_string(), false, 21),
+                ("last".to_string(), true, 4),
+            ]
+        );
+    }
+}
