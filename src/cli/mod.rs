@@ -97,6 +97,17 @@ enum Job {
     Failed(String),
 }
 
+impl Job {
+    /// The input's name in messages: `PATH` or `PATH: line N`.
+    fn name(&self) -> String {
+        match self {
+            Job::Text(input) => input.shown().to_string(),
+            Job::Line(j) | Job::LineTooLong(j, _) => format!("{}: line {}", j.stream, j.line),
+            Job::Failed(e) => e.clone(),
+        }
+    }
+}
+
 struct LineJob {
     /// The input stream's name (`-` or the path), for messages.
     stream: String,
@@ -252,7 +263,13 @@ fn parse(args: ParseArgs) -> u8 {
                     }
                 }
             },
-            move |job| work(&work_context, job),
+            move |job| {
+                let name = job.name();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&work_context, job)))
+                    .unwrap_or_else(|_| {
+                        Outcome::failed(format!("{name}: internal error: the parser panicked"))
+                    })
+            },
             || Outcome::failed("internal error: the parser panicked".to_string()),
             |outcome| writer.record(outcome),
         )
