@@ -97,6 +97,17 @@ enum Job {
     Failed(String),
 }
 
+impl Job {
+    /// The input's name in messages: `PATH` or `PATH: line N`.
+    fn name(&self) -> String {
+        match self {
+            Job::Text(input) => input.shown().to_string(),
+            Job::Line(j) | Job::LineTooLong(j, _) => format!("{}: line {}", j.stream, j.line),
+            Job::Failed(e) => e.clone(),
+        }
+    }
+}
+
 struct LineJob {
     /// The input stream's name (`-` or the path), for messages.
     stream: String,
@@ -200,7 +211,7 @@ fn parse(args: ParseArgs) -> u8 {
         let bar = if jsonl {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents, {per_sec}, {elapsed}")
+                ProgressStyle::with_template("{spinner} {human_pos} documents, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
@@ -208,7 +219,7 @@ fn parse(args: ParseArgs) -> u8 {
             let bar = ProgressBar::new(expanded.inputs.len() as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+                    "{bar:40} {human_pos}/{human_len} documents, {elapsed}, eta {eta}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
@@ -252,7 +263,13 @@ fn parse(args: ParseArgs) -> u8 {
                     }
                 }
             },
-            move |job| work(&work_context, job),
+            move |job| {
+                let name = job.name();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&work_context, job)))
+                    .unwrap_or_else(|_| {
+                        Outcome::failed(format!("{name}: internal error: the parser panicked"))
+                    })
+            },
             || Outcome::failed("internal error: the parser panicked".to_string()),
             |outcome| writer.record(outcome),
         )
@@ -594,5 +611,33 @@ impl<W: Write> Writer<'_, W> {
             }
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_capped_and_crlf_trimmed() {
+        let data: &[u8] = b"short\r\nthis line is too long\nlast";
+        // A tiny buffer, so lines span several fill_buf calls.
+        let mut reader = BufReader::with_capacity(4, data);
+        let mut lines = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            match read_line_capped(&mut reader, &mut buf, 10).unwrap() {
+                None => break,
+                Some(r) => lines.push((String::from_utf8(buf).unwrap(), r.complete, r.length)),
+            }
+        }
+        assert_eq!(
+            lines,
+            [
+                ("short".to_string(), true, 5),
+                ("this line ".to_string(), false, 21),
+                ("last".to_string(), true, 4),
+            ]
+        );
     }
 }
