@@ -63,6 +63,7 @@ fn build_one(
     let mut duration_text: Option<String> = None;
     let mut category: Option<(Category, String)> = None;
     let mut type_vendor: Option<String> = None;
+    let mut type_duration: Option<String> = None;
     let mut extra: BTreeMap<String, String> = BTreeMap::new();
     let mut others: Vec<String> = Vec::new();
     for f in &rec.fields {
@@ -80,7 +81,7 @@ fn build_one(
             Some(Role::Provider) if !provider_from_column => {
                 provider_from_column = true;
                 if !v.is_first_party(&value) && !v.mentions_party(&value) {
-                    provider = Some(value);
+                    provider = Some(strip_aside(&value));
                 } else {
                     extra.insert(f.header.clone(), value);
                 }
@@ -108,6 +109,13 @@ fn build_one(
                 if type_vendor.is_none() {
                     type_vendor = vendor_in(&value);
                 }
+                // `Session` / `Persistent` in a type column: the kind of lifetime
+                if category.is_none() && type_duration.is_none() {
+                    let d = parse_duration(&value);
+                    if d.kind != DurationKind::Unknown {
+                        type_duration = Some(value.clone());
+                    }
+                }
                 extra.insert(f.header.clone(), value);
             }
             None => {
@@ -122,6 +130,9 @@ fn build_one(
     if purposes.is_empty() {
         // no purpose column: prose-like cells of unnamed columns are the description
         purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
+    }
+    if duration_text.is_none() {
+        duration_text = type_duration;
     }
     if duration_text.is_none() {
         for p in purposes.iter_mut() {
@@ -220,6 +231,14 @@ fn is_not_cookie_type(value: &str) -> bool {
         && !match_form(value)
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "cookie" || w == "http")
+}
+
+/// A provider without a trailing aside: `Google (third party)` → `Google`.
+fn strip_aside(value: &str) -> String {
+    match value.rfind(" (") {
+        Some(open) if value.ends_with(')') && open > 0 => value[..open].trim().to_string(),
+        _ => value.to_string(),
+    }
 }
 
 /// A type label without the vendor it may name (`Analítica – De terceros: Google Analytics`).

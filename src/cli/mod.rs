@@ -475,23 +475,10 @@ fn read_input(input: &Input) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Decode and parse. With repairs on this is [`cookie_charter::parse_policy_bytes`];
-/// with `--raw` the library has no bytes entry point taking options yet, so the
-/// bytes are decoded here (BOM, else UTF-8, else Windows-1252) and given to
-/// [`cookie_charter::parse_policy_with`].
+/// Decode and parse, with the library's own decoding (BOM, UTF-8, UTF-16, else
+/// Windows-1252) whatever the options.
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
-    if options.repair {
-        return Ok(cookie_charter::parse_policy_bytes(bytes));
-    }
-    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, bom)) => (enc, &bytes[bom..]),
-        None if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
-        None => (encoding_rs::WINDOWS_1252, bytes),
-    };
-    let (text, _) = encoding.decode_without_bom_handling(body);
-    let mut policy = cookie_charter::parse_policy_with(&text, options)?;
-    policy.encoding = encoding.name().to_ascii_lowercase();
-    Ok(policy)
+    cookie_charter::parse_policy_bytes_with(bytes, options)
 }
 
 fn document(

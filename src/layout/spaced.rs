@@ -293,8 +293,12 @@ pub(crate) fn collapsed_cells<'a>(
                 if let Some(s) = duration_suffix(&text[lo..hi]) {
                     cells[right] = mk(lo + s, hi);
                     hi = lo + s;
-                } else if let Some((s, _)) = vocab().find_type_phrase(&text[lo..hi], false) {
-                    // `First Party cookie, gets removed after 365 days`: type and duration in one cell
+                } else if let Some((s, _)) = vocab()
+                    .find_type_phrase(&text[lo..hi], true)
+                    .filter(|&(s, _)| text[lo + s..].starts_with(char::is_uppercase))
+                {
+                    // `First Party cookie, gets removed after 365 days`: type and duration in
+                    // one cell, which opens with a capital (a purpose may say `third party`)
                     cells[right] = mk(lo + s, hi);
                     hi = lo + s;
                 } else {
