@@ -1,22 +1,14 @@
-//! The `cookie-charter` command line (minimal until the CLI lands).
+//! The `cookie-charter` command line: a thin layer over the library's
+//! [`cookie_charter::parse_policy_bytes`] and output types.
+//!
+//! This is the only place that ends the process: every module under `cli`
+//! returns values, and `main` turns the outcome into an exit code
+//! (0: every input parsed; 1: some input failed; 2: usage error).
+
+mod cli;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with('-') && *a != "parse" && *a != "json").collect();
-    let mut code = ExitCode::SUCCESS;
-    for f in files {
-        match std::fs::read(f) {
-            Ok(bytes) => {
-                let policy = cookie_charter::parse_policy_bytes(&bytes);
-                println!("{}", serde_json::to_string(&policy).expect("serialisable"));
-            }
-            Err(e) => {
-                eprintln!("cookie-charter: {f}: {e}");
-                code = ExitCode::FAILURE;
-            }
-        }
-    }
-    code
+    ExitCode::from(cli::run(std::env::args_os()))
 }

@@ -25,7 +25,15 @@ pub(crate) fn build(
 ) -> Vec<Cookie> {
     let mut out: Vec<Cookie> = Vec::new();
     for rec in raw.records {
-        build_one(rec, &raw.doc_category, lang, repair, warnings, repairs, &mut out);
+        build_one(
+            rec,
+            &raw.doc_category,
+            lang,
+            repair,
+            warnings,
+            repairs,
+            &mut out,
+        );
     }
     out.sort_by_key(|c| c.span.start);
     merge_duplicates(out)
@@ -41,7 +49,9 @@ fn build_one(
     out: &mut Vec<Cookie>,
 ) {
     let v = vocab();
-    let norm = |parts: &[Fragment<'_>], repairs: &mut Vec<Repair>| normalize_value(parts, lang, repair, repairs);
+    let norm = |parts: &[Fragment<'_>], repairs: &mut Vec<Repair>| {
+        normalize_value(parts, lang, repair, repairs)
+    };
     let names_text = normalize_value(&rec.names, lang, false, repairs);
     let names = split_names(&names_text);
     if names.is_empty() {
@@ -77,10 +87,15 @@ fn build_one(
             }
             Some(Role::Duration) if duration_text.is_none() => duration_text = Some(value),
             Some(Role::Type) => {
-                if v.storage_of(&value) == Some(Storage::NotCookie) && v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie) || is_not_cookie_type(&value) {
+                if v.storage_of(&value) == Some(Storage::NotCookie)
+                    && v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie)
+                    || is_not_cookie_type(&value)
+                {
                     warnings.push(Warning {
                         kind: WarningKind::NotACookie,
-                        message: format!("{names_text:?} is typed {value:?}, not a cookie; left out"),
+                        message: format!(
+                            "{names_text:?} is typed {value:?}, not a cookie; left out"
+                        ),
                         span: rec.span,
                     });
                     return;
@@ -124,8 +139,22 @@ fn build_one(
             .or(type_vendor)
             .or_else(|| rec.provider.clone());
     } else if provider.is_none() {
-        provider = purposes.iter().find_map(|p| provider_in_description(p)).or(type_vendor);
+        provider = purposes
+            .iter()
+            .find_map(|p| provider_in_description(p))
+            .or(type_vendor);
     }
+    // OneTrust lists: several names and as many lifespans in one cell, paired in order
+    let paired: Option<Vec<Duration>> = duration_text.as_ref().and_then(|t| {
+        let parts: Vec<&str> = t
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        (names.len() > 1 && parts.len() == names.len())
+            .then(|| parts.iter().map(|p| parse_duration(p)).collect::<Vec<_>>())
+            .filter(|ds| ds.iter().all(|d| d.kind != DurationKind::Unknown))
+    });
     let duration: Option<Duration> = match (&duration_text, &rec.kind_hint) {
         (Some(t), _) => Some(parse_duration(t)),
         (None, Some((kind, text))) => Some(Duration {
@@ -151,11 +180,14 @@ fn build_one(
         Some((c, d)) => (c, Some(d)),
         None => (Category::Unknown, None),
     };
-    for n in names {
+    for (k, n) in names.into_iter().enumerate() {
         if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
             warnings.push(Warning {
                 kind: WarningKind::Unreadable,
-                message: format!("name cell {:?} is too long to be a cookie name; left out", n.name),
+                message: format!(
+                    "name cell {:?} is too long to be a cookie name; left out",
+                    n.name
+                ),
                 span: rec.span,
             });
             continue;
@@ -168,7 +200,10 @@ fn build_one(
             name: n.name,
             provider: provider.clone(),
             purposes: purposes.clone(),
-            duration: duration.clone(),
+            duration: match &paired {
+                Some(ds) => ds.get(k).cloned(),
+                None => duration.clone(),
+            },
             category,
             category_declared: declared.clone(),
             extra,
@@ -182,7 +217,9 @@ fn build_one(
 fn is_not_cookie_type(value: &str) -> bool {
     let v = vocab();
     v.storage_of(value) == Some(Storage::NotCookie)
-        && !match_form(value).split(|c: char| !c.is_alphanumeric()).any(|w| w == "cookie" || w == "http")
+        && !match_form(value)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "cookie" || w == "http")
 }
 
 /// A type label without the vendor it may name (`Analítica – De terceros: Google Analytics`).
@@ -202,7 +239,9 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
     for (i, &(s, _)) in spans.iter().enumerate() {
         // keys of up to three words followed by a colon
         for k in (0..3).rev() {
-            let Some(&(_, e)) = spans.get(i + k) else { continue };
+            let Some(&(_, e)) = spans.get(i + k) else {
+                continue;
+            };
             let after = &purpose[e..];
             let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
             if !after[colon..].starts_with(':') {
@@ -215,7 +254,11 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
             let rest = &purpose[value_start..];
             let stop = rest
                 .char_indices()
-                .find(|&(j, c)| c == ')' || c == ';' || (c == '.' && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit())))
+                .find(|&(j, c)| {
+                    c == ')'
+                        || c == ';'
+                        || (c == '.' && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                })
                 .map_or(rest.len(), |(j, _)| j);
             let value = fold_whitespace(&rest[..stop]);
             if value.is_empty() {
@@ -250,7 +293,7 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
                     _ => true,
                 }
-                && o.extra.get("Domain").or(o.extra.get("Host")) == c.extra.get("Domain").or(c.extra.get("Host"))
+                && domain_of(o) == domain_of(&c)
         });
         match same {
             Some(o) => {
@@ -280,6 +323,14 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
     out
 }
 
+/// The host or domain a record names (OneTrust rows differ by host).
+fn domain_of(c: &Cookie) -> Option<&String> {
+    c.extra
+        .iter()
+        .find(|(k, _)| vocab().field(k) == Some(Role::Domain))
+        .map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,13 +349,21 @@ mod tests {
             "Google Analytics 4 — Besucher-ID, Sitzungsanalyse.",
             Some("2 Jahre"),
         );
-        embedded("onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)", "onderscheidt unieke gebruikers", Some("2 jaar"));
+        embedded(
+            "onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)",
+            "onderscheidt unieke gebruikers",
+            Some("2 jaar"),
+        );
         embedded(
             "Cookie qui stocke des informations concernant la visite. Durée de vie : 30 minutes.",
             "Cookie qui stocke des informations concernant la visite.",
             Some("30 minutes"),
         );
-        embedded("utilizzato per distinguere gli utenti. Durata: 2 anni.", "utilizzato per distinguere gli utenti.", Some("2 anni"));
+        embedded(
+            "utilizzato per distinguere gli utenti. Durata: 2 anni.",
+            "utilizzato per distinguere gli utenti.",
+            Some("2 anni"),
+        );
         embedded("No duration here.", "No duration here.", None);
     }
 }

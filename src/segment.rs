@@ -89,7 +89,10 @@ pub(crate) fn classify(text: &str) -> LineKind {
     if text.chars().all(crate::fields::text::is_space) {
         return LineKind::Blank;
     }
-    if text.contains('\t') && !text.trim().is_empty() && text.trim_matches(|c| c == '\t' || c == ' ').contains('\t') {
+    if text.contains('\t')
+        && !text.trim().is_empty()
+        && text.trim_matches(|c| c == '\t' || c == ' ').contains('\t')
+    {
         return LineKind::Tab;
     }
     if text.contains('\t') && text.trim_start_matches([' ']).starts_with('\t') {
@@ -98,7 +101,10 @@ pub(crate) fn classify(text: &str) -> LineKind {
     }
     let t = text.trim();
     if t.contains('|') {
-        if t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '=')) && t.contains('-') {
+        if t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '='))
+            && t.contains('-')
+        {
             return LineKind::Rule;
         }
         return LineKind::Pipe;
@@ -122,13 +128,22 @@ mod tests {
         let kinds: Vec<LineKind> = ls.iter().map(|l| l.kind).collect();
         assert_eq!(
             kinds,
-            [LineKind::Tab, LineKind::Blank, LineKind::Pipe, LineKind::Rule, LineKind::Text]
+            [
+                LineKind::Tab,
+                LineKind::Blank,
+                LineKind::Pipe,
+                LineKind::Rule,
+                LineKind::Text
+            ]
         );
     }
 
     #[test]
     fn continuation_line_is_a_tab_line() {
-        assert_eq!(classify("\tback office)\t\tone page to another"), LineKind::Tab);
+        assert_eq!(
+            classify("\tback office)\t\tone page to another"),
+            LineKind::Tab
+        );
         assert_eq!(classify("\toffice)"), LineKind::Tab);
         assert_eq!(classify(" \u{a0} "), LineKind::Blank);
     }

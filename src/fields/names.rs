@@ -42,7 +42,24 @@ pub(crate) fn is_name_char(c: char) -> bool {
     c.is_alphanumeric()
         || matches!(
             c,
-            '_' | '-' | '.' | '*' | '$' | ':' | '[' | ']' | '<' | '>' | '{' | '}' | '@' | '#' | '%' | '+' | '|' | '~' | '='
+            '_' | '-'
+                | '.'
+                | '*'
+                | '$'
+                | ':'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '@'
+                | '#'
+                | '%'
+                | '+'
+                | '|'
+                | '~'
+                | '='
         )
 }
 
@@ -62,7 +79,9 @@ const TLDS: &[&str] = &[
 ];
 
 /// File extensions that make a dotted token a script or file name (`gtag.js`).
-const FILE_EXTS: &[&str] = &["js", "php", "html", "htm", "css", "json", "xml", "pdf", "png", "jpg"];
+const FILE_EXTS: &[&str] = &[
+    "js", "php", "html", "htm", "css", "json", "xml", "pdf", "png", "jpg",
+];
 
 /// Is a dotted token a host name or a file name?
 pub(crate) fn is_host_or_file(tok: &str) -> bool {
@@ -80,6 +99,26 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
+    if is_structured_name(tok) {
+        return true;
+    }
+    if !is_name_shaped(tok) || tok.contains("://") {
+        return false;
+    }
+    let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
+    let upperish = t
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+        .count()
+        >= 2
+        || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+    is_known(t) && upperish && t.len() >= 3
+}
+
+/// A token built like an identifier, never like a word: an underscore inside letters,
+/// or three or more dot-separated parts that make no host or file name. Safe to
+/// take as a cookie name even in running prose.
+pub(crate) fn is_structured_name(tok: &str) -> bool {
     if !is_name_shaped(tok) || tok.contains("://") {
         return false;
     }
@@ -96,13 +135,19 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
             return true;
         }
     }
-    let upperish = t.chars().filter(|c| c.is_uppercase() || c.is_ascii_digit()).count() >= 2
+    let upperish = t
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+        .count()
+        >= 2
         || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
     is_known(t) && upperish && t.len() >= 3
 }
 
 /// Multi-word glue between names in one cell: `_ga and _gid`, `_pk_id et _pk_ses`.
-const JOINERS: &[&str] = &["and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o"];
+const JOINERS: &[&str] = &[
+    "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
+];
 
 /// One name split off a name cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,12 +176,19 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
             .copied()
             .filter(|w| !JOINERS.contains(&w.to_lowercase().as_str()))
             .collect();
-        let all_names = parts.len() > 1 && parts.iter().all(|w| is_name_shaped(w) && (is_strong_name(w) || w.contains('*')));
+        let all_names = parts.len() > 1
+            && parts
+                .iter()
+                .all(|w| is_name_shaped(w) && (is_strong_name(w) || w.contains('*')));
         if all_names {
             for p in parts {
                 push_slash_split(&mut out, p, None);
             }
-        } else if words.len() > 1 && words.iter().any(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
+        } else if words.len() > 1
+            && words
+                .iter()
+                .any(|w| JOINERS.contains(&w.to_lowercase().as_str()))
+        {
             // `_ga and _gid`: split at the joiner words
             let mut cur: Vec<&str> = Vec::new();
             for w in words {
@@ -213,7 +265,9 @@ fn strip_marker(s: &str) -> &str {
 /// Trim bullets, quotes, code marks and a trailing colon around a name.
 fn clean(s: &str) -> &str {
     s.trim()
-        .trim_start_matches(['•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’'])
+        .trim_start_matches([
+            '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
+        ])
         .trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
         .trim()
 }
@@ -232,7 +286,10 @@ mod tests {
     fn splits_lists_of_names() {
         names("_ga, _gid", &["_ga", "_gid"]);
         names("_ga + _gid", &["_ga", "_gid"]);
-        names("_clck, _clsk, MUID, CLID", &["_clck", "_clsk", "MUID", "CLID"]);
+        names(
+            "_clck, _clsk, MUID, CLID",
+            &["_clck", "_clsk", "MUID", "CLID"],
+        );
         names("_pk_id et _pk_ses", &["_pk_id", "_pk_ses"]);
         names("_ga _gid _gat", &["_ga", "_gid", "_gat"]);
         names("_ga/_gid", &["_ga", "_gid"]);
@@ -258,10 +315,22 @@ mod tests {
 
     #[test]
     fn strong_names() {
-        for s in ["asp.net_sessionID", "CSF.Authentication.Cookie.CSFProd", "_ga", "PHPSESSID"] {
+        for s in [
+            "asp.net_sessionID",
+            "CSF.Authentication.Cookie.CSFProd",
+            "_ga",
+            "PHPSESSID",
+        ] {
             assert!(is_strong_name(s), "{s}");
         }
-        for s in ["gtag.js", "app.mycomplysafe.com", "Google", "together", "G-2LKVJMSYR9", "cookies"] {
+        for s in [
+            "gtag.js",
+            "app.mycomplysafe.com",
+            "Google",
+            "together",
+            "G-2LKVJMSYR9",
+            "cookies",
+        ] {
             assert!(!is_strong_name(s), "{s}");
         }
     }

@@ -69,7 +69,10 @@ pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
             let (ns, ne) = spans[end_idx + 1];
             let gap = &text[spans[end_idx].1..ns];
             let nw = &text[ns..ne];
-            let cap = nw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let cap = nw
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if gap == " " && cap && !vocab().is_pronoun(nw) && !is_cookie_word(nw) {
                 end_idx += 1;
             } else {
@@ -88,6 +91,27 @@ fn only_spaces_between(text: &str, spans: &[(usize, usize)]) -> bool {
 fn is_cookie_word(w: &str) -> bool {
     let l = w.to_lowercase();
     l == "cookie" || l == "cookies"
+}
+
+/// Byte length of a known vendor's exact name at the start of `text` (no extension).
+pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
+    let spans = word_spans(text);
+    let &(s0, e0) = spans.first()?;
+    if s0 != 0 {
+        return None;
+    }
+    let cands = vendors().get(&text[s0..e0].to_lowercase())?;
+    cands
+        .iter()
+        .filter(|c| {
+            c.len() <= spans.len()
+                && c.iter()
+                    .enumerate()
+                    .all(|(k, cw)| text[spans[k].0..spans[k].1].to_lowercase() == *cw)
+                && only_spaces_between(text, &spans[..c.len()])
+        })
+        .map(|c| spans[c.len() - 1].1)
+        .max()
 }
 
 /// The vendor named in `text`, if any (see [`vendor_run`]).
@@ -114,7 +138,12 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in &spans {
         let w = &rest[s..e];
-        if words.is_empty() && ["the", "le", "la", "les", "der", "die", "das", "el", "il", "de"].contains(&w.to_lowercase().as_str()) {
+        if words.is_empty()
+            && [
+                "the", "le", "la", "les", "der", "die", "das", "el", "il", "de",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        {
             continue;
         }
         if let Some(&(_, pe)) = words.last() {
@@ -147,12 +176,30 @@ mod tests {
 
     #[test]
     fn providers_in_descriptions() {
-        desc("Google Analytics - distinguishes users", Some("Google Analytics"));
-        desc("Google Analytics 4 — Besucher-ID, Sitzungsanalyse.", Some("Google Analytics 4"));
-        desc("Google Universal Analytics collects information", Some("Google Universal Analytics"));
-        desc("This cookie is set by GDPR Cookie Consent plugin. The cookie", Some("GDPR Cookie Consent plugin"));
-        desc("The cookie is set by GDPR cookie consent to record the user", Some("GDPR cookie consent"));
-        desc("The cookie is set by the GDPR Cookie Consent plugin and is used", Some("GDPR Cookie Consent plugin"));
+        desc(
+            "Google Analytics - distinguishes users",
+            Some("Google Analytics"),
+        );
+        desc(
+            "Google Analytics 4 — Besucher-ID, Sitzungsanalyse.",
+            Some("Google Analytics 4"),
+        );
+        desc(
+            "Google Universal Analytics collects information",
+            Some("Google Universal Analytics"),
+        );
+        desc(
+            "This cookie is set by GDPR Cookie Consent plugin. The cookie",
+            Some("GDPR Cookie Consent plugin"),
+        );
+        desc(
+            "The cookie is set by GDPR cookie consent to record the user",
+            Some("GDPR cookie consent"),
+        );
+        desc(
+            "The cookie is set by the GDPR Cookie Consent plugin and is used",
+            Some("GDPR Cookie Consent plugin"),
+        );
         desc("Microsoft Clarity — Heatmaps", Some("Microsoft Clarity"));
         desc("Authentication - keeps you logged in", None);
         desc("Used by the content network, Cloudflare, to identify", None);
@@ -161,9 +208,18 @@ mod tests {
 
     #[test]
     fn vendors_in_headings() {
-        assert_eq!(vendor_in("Google Analytics Cookies").as_deref(), Some("Google Analytics"));
-        assert_eq!(vendor_in("2.2 Cookie Analitici (Google Analytics)").as_deref(), Some("Google Analytics"));
-        assert_eq!(vendor_in("Matomo Analytics (anciennement Piwik)").as_deref(), Some("Matomo Analytics"));
+        assert_eq!(
+            vendor_in("Google Analytics Cookies").as_deref(),
+            Some("Google Analytics")
+        );
+        assert_eq!(
+            vendor_in("2.2 Cookie Analitici (Google Analytics)").as_deref(),
+            Some("Google Analytics")
+        );
+        assert_eq!(
+            vendor_in("Matomo Analytics (anciennement Piwik)").as_deref(),
+            Some("Matomo Analytics")
+        );
         assert_eq!(vendor_in("Authentication"), None);
     }
 }

@@ -59,7 +59,20 @@ pub(crate) fn match_form(s: &str) -> String {
     let trimmed = out.trim_matches(|c: char| {
         matches!(
             c,
-            ':' | '*' | '.' | ',' | ';' | '|' | '#' | '-' | '"' | '\'' | '(' | ')' | '[' | ']' | ' '
+            ':' | '*'
+                | '.'
+                | ','
+                | ';'
+                | '|'
+                | '#'
+                | '-'
+                | '"'
+                | '\''
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | ' '
         )
     });
     trimmed.to_string()
@@ -90,7 +103,10 @@ mod tests {
     #[test]
     fn match_form_folds_case_accents_quotes() {
         assert_eq!(match_form("Durée :"), "duree");
-        assert_eq!(match_form("Service provider’s name"), "service provider's name");
+        assert_eq!(
+            match_form("Service provider’s name"),
+            "service provider's name"
+        );
         assert_eq!(match_form("## Finalités"), "finalites");
         assert_eq!(match_form("Qui a accès\u{A0}?"), "qui a acces ?");
     }

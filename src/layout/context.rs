@@ -1,11 +1,13 @@
 //! The section context: what headings and prose declare about the records that
 //! follow them (a category, a provider), and what the whole document declares.
 
-use super::RawDoc;
+use super::{frag, RawDoc};
+use crate::fields::duration::find_duration;
 use crate::fields::provider::{after_set_by, vendor_in, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
+use crate::vocab::Role;
 use crate::vocab::{vocab, word_spans};
 
 /// What the text read so far declares for the records that follow.
@@ -19,6 +21,10 @@ pub(crate) struct Context {
     pub doc_category: Option<(Category, String)>,
     /// The last lead-in announced storage that is not cookies (`... in local storage:`).
     pub storage_leadin: bool,
+    /// Index of the first record of the current section (records since the last heading).
+    pub section_start: usize,
+    /// The line just taken in was a heading (`Google Analytics` then `Statistics`).
+    pub after_heading: bool,
 }
 
 /// The text of a heading without markdown marks and section numbers.
@@ -58,18 +64,30 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
 
 impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
-    pub(crate) fn observe(&mut self, line: &Line<'_>, next: Option<&Line<'_>>, doc: &mut RawDoc<'_>) {
-        let _ = doc;
+    pub(crate) fn observe<'a>(
+        &mut self,
+        line: &Line<'a>,
+        next: Option<&Line<'a>>,
+        doc: &mut RawDoc<'a>,
+    ) {
         let text = line.text.trim();
         if is_heading(line) {
             let h = heading_text(text);
             self.storage_leadin = false;
-            self.provider = vendor_in(h);
-            if let Some(c) = heading_category(h) {
+            self.section_start = doc.records.len();
+            let category = heading_category(h);
+            let vendor = vendor_in(h);
+            // a category heading right under a service's heading keeps the service
+            if vendor.is_some() || !(self.after_heading && category.is_some()) {
+                self.provider = vendor;
+            }
+            if let Some(c) = category {
                 self.category = Some((c, fold_whitespace(h)));
             }
+            self.after_heading = true;
             return;
         }
+        self.after_heading = false;
         // Prose: a named vendor or `created by X` becomes the section's provider.
         if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
             self.provider = Some(p);
@@ -85,8 +103,39 @@ impl Context {
         if self.doc_category.is_none() {
             self.doc_category = only_category(text);
         }
+        self.these_cookies_last(line, doc);
+    }
+
+    /// `These cookies expire after 6 months`: a lifetime stated after a table or
+    /// list for all its cookies is given to those of the section that state none.
+    fn these_cookies_last<'a>(&self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+        let spans = word_spans(line.text);
+        let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
+            let w = match_form(&line.text[spans[k].0..spans[k].1]);
+            let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
+            THESE.contains(&w.as_str()) && (n == "cookies" || n == "cookie")
+        }) else {
+            return;
+        };
+        let rest = &line.text[spans[k + 1].1..];
+        let Some((s, e)) = find_duration(rest) else {
+            return;
+        };
+        let piece = &rest[s..e];
+        let start = self.section_start.min(doc.records.len());
+        for rec in &mut doc.records[start..] {
+            if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+                rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
+            }
+        }
     }
 }
+
+/// Demonstratives that open a sentence about the cookies just listed.
+const THESE: &[&str] = &[
+    "these", "those", "all", "ces", "tous", "diese", "alle", "estas", "estos", "queste", "questi",
+    "deze", "estes", "essas",
+];
 
 fn looks_like_item(text: &str) -> bool {
     text.starts_with(['•', '-', '*', '·', '▪', '◦'])
@@ -104,7 +153,7 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
     if words > 4 && !vocab().mentions_cookies(&rest) {
         return None;
     }
-    vocab().find_category(&rest)
+    vocab().heading_category(&rest)
 }
 
 /// A vendor named as the subject or object of a sentence about cookies or tracking.
@@ -158,13 +207,28 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(heading_text("## 2.1 Cookie Tecnici (necessari)"), "Cookie Tecnici (necessari)");
-        assert_eq!(heading_text("I. Informazioni generali"), "Informazioni generali");
+        assert_eq!(
+            heading_text("## 2.1 Cookie Tecnici (necessari)"),
+            "Cookie Tecnici (necessari)"
+        );
+        assert_eq!(
+            heading_text("I. Informazioni generali"),
+            "Informazioni generali"
+        );
         assert_eq!(heading_category("Google Analytics"), None);
         assert_eq!(heading_category("Google Analytics Cookies"), None);
-        assert_eq!(heading_category("Cookie Analitici (Google Analytics)"), Some(Category::Analytics));
-        assert_eq!(heading_category("Measuring site usage"), Some(Category::Analytics));
-        assert_eq!(heading_category("Visitor preferences"), Some(Category::Functional));
+        assert_eq!(
+            heading_category("Cookie Analitici (Google Analytics)"),
+            Some(Category::Analytics)
+        );
+        assert_eq!(
+            heading_category("Measuring site usage"),
+            Some(Category::Analytics)
+        );
+        assert_eq!(
+            heading_category("Visitor preferences"),
+            Some(Category::Functional)
+        );
     }
 
     #[test]
@@ -173,6 +237,9 @@ mod tests {
         assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
         let c = only_category("Rest assured, these are purely technical cookies that store only anonymized visitor consent data.");
         assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
-        assert_eq!(only_category("These cookies will be stored in your browser only with your consent."), None);
+        assert_eq!(
+            only_category("These cookies will be stored in your browser only with your consent."),
+            None
+        );
     }
 }

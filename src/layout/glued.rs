@@ -1,13 +1,353 @@
-//! Layout parser (being written).
+//! Tables flattened into one paragraph by consent banners (CookieYes, Cookiebot
+//! declarations copied as text).
+//!
+//! ```text
+//! glued_table  = glued_header { name duration description }     (no separators at all:
+//!                `CookieDurationDescription_ga24 monthsGoogle Universal Analytics ...`)
+//! glued_header = header word { header word }                    (`Cookie` `Duration` `Description`)
+//! inline_table = header phrases, spaces { collapsed_row type }  (`Name Provider Purpose Expiry
+//!                Type __cfduid Cloudflare Used by ... 29 days HTTP Cookie CookieConsent ...`)
+//! ```
+//! Rows are cut on the shapes of their cells: a number and a unit glued after a name
+//! (`_ga24 months`), or a type phrase (`HTTP Cookie`) that ends every row. The
+//! category is the last one the paragraph declares before the table
+//! (`Necessary Necessary`, `Analytical cookies are ...`).
 
-use super::{Context, RawDoc};
-use crate::segment::Line;
+use super::spaced::collapsed_cells;
+use super::table::Header;
+use super::{Context, RawDoc, RawRecord};
+use crate::fields::duration::duration_prefix;
+use crate::fields::names::{is_known, is_name_char, is_strong_name};
+use crate::fields::repair::Fragment;
+use crate::fields::text::{fold_whitespace, match_form};
+use crate::policy::{Category, Span};
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, word_spans, Role};
 
+/// Recognise flattened tables inside line `i`.
 pub(crate) fn parse<'a>(
-    _lines: &[Line<'a>],
-    _i: usize,
-    _ctx: &mut Context,
-    _doc: &mut RawDoc<'a>,
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
+    let line = &lines[i];
+    if line.kind != LineKind::Text || line.text.len() < 60 {
+        return None;
+    }
+    let before = doc.records.len();
+    let mut from = 0;
+    while from < line.text.len() {
+        let text = &line.text[from..];
+        let glued = glued_header(text);
+        let inline = inline_header(text);
+        let next = match (glued, inline) {
+            (Some(g), Some(n)) if n.0 < g.0 => Err(n),
+            (Some(g), _) => Ok(g),
+            (None, Some(n)) => Err(n),
+            (None, None) => break,
+        };
+        let consumed = match next {
+            Ok((s, e, roles)) => {
+                let cat = declared_before(&line.text[..from + s]).or(ctx.category.clone());
+                glued_rows(line, from + e, &roles, cat, ctx, doc)
+            }
+            Err((s, e, header)) => {
+                let cat = declared_before(&line.text[..from + s]).or(ctx.category.clone());
+                inline_rows(line, from + e, &header, cat, ctx, doc)
+            }
+        };
+        from = consumed.max(from + 1);
+        while !line.text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    (doc.records.len() > before).then_some(1)
+}
+
+/// Single-word header labels of the vocabulary, in the matching form.
+fn header_word_at(text: &str) -> Option<(usize, Role)> {
+    // try the longest label first: `Description` before `Des...`
+    let mut best: Option<(usize, Role)> = None;
+    let mut end = 0;
+    for (i, c) in text.char_indices().take(16) {
+        if !c.is_alphabetic() || (i > 0 && c.is_uppercase()) {
+            // a capital letter starts the next glued label
+            if i > 0 && c.is_uppercase() {
+                end = i;
+            }
+            break;
+        }
+        end = i + c.len_utf8();
+        if let Some(r) = vocab().field(&text[..end]) {
+            best = Some((end, r));
+        }
+    }
+    let _ = end;
+    best
+}
+
+/// `CookieDurationDescription`: two or more capitalised header words with nothing
+/// between them, one of them a name. Returns (start, end, column roles).
+fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
+    for (p, c) in text.char_indices() {
+        if !c.is_uppercase()
+            || (p > 0
+                && text[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric))
+        {
+            continue;
+        }
+        let mut q = p;
+        let mut roles = Vec::new();
+        while let Some((len, role)) = header_word_at(&text[q..]) {
+            roles.push(Some(role));
+            q += len;
+            if !text[q..].starts_with(|c: char| c.is_uppercase()) {
+                break;
+            }
+        }
+        if roles.len() >= 2 && roles[0] == Some(Role::Name) && !text[q..].starts_with(' ') {
+            return Some((p, q, roles));
+        }
+    }
     None
+}
+
+/// `Name Provider Purpose Expiry Type` inside a paragraph: three or more header
+/// phrases in a row, the first a name, the last a type.
+fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
+    let spans = word_spans(text);
+    for w in 0..spans.len() {
+        if vocab().field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
+            continue;
+        }
+        let mut cols: Vec<(Option<Role>, String)> = Vec::new();
+        let mut k = w;
+        while k < spans.len() && cols.len() < 8 {
+            let mut took = 0;
+            // header cells are separated by single spaces, nothing else
+            if k > w && &text[spans[k - 1].1..spans[k].0] != " " {
+                break;
+            }
+            for len in (1..=3.min(spans.len() - k)).rev() {
+                let phrase = &text[spans[k].0..spans[k + len - 1].1];
+                if phrase.contains(['.', ',', ':']) {
+                    continue;
+                }
+                if cols.iter().any(|c| c.0 == Some(Role::Name))
+                    && vocab().field(phrase) == Some(Role::Name)
+                {
+                    continue;
+                }
+                if let Some(r) = vocab().field(phrase) {
+                    cols.push((Some(r), phrase.to_string()));
+                    took = len;
+                    break;
+                }
+            }
+            if took == 0 {
+                break;
+            }
+            k += took;
+        }
+        if cols.len() >= 3 && cols.last().is_some_and(|c| c.0 == Some(Role::Type)) {
+            let header = Header { cols, name: 0 };
+            return Some((spans[w].0, spans[k - 1].1, header));
+        }
+    }
+    None
+}
+
+/// The category a flattened banner declares last before `prefix` ends: a category
+/// word followed by `cookies` or by itself (`Necessary Necessary`).
+fn declared_before(prefix: &str) -> Option<(Category, String)> {
+    let spans = word_spans(prefix);
+    let mut found = None;
+    for k in 0..spans.len() {
+        let w = &prefix[spans[k].0..spans[k].1];
+        let Some(c) = vocab().find_category(w) else {
+            continue;
+        };
+        let Some(&(ns, ne)) = spans.get(k + 1) else {
+            continue;
+        };
+        let next = match_form(&prefix[ns..ne]);
+        if next == "cookies" || next == "cookie" || next == match_form(w) {
+            found = Some((c, fold_whitespace(w)));
+        }
+    }
+    found
+}
+
+/// Rows of a glued table from byte `start` of the line: returns where the table ends.
+fn glued_rows<'a>(
+    line: &Line<'a>,
+    start: usize,
+    roles: &[Option<Role>],
+    cat: Option<(Category, String)>,
+    ctx: &Context,
+    doc: &mut RawDoc<'a>,
+) -> usize {
+    let text = line.text;
+    // the block ends at a double space (the next banner section) or the line's end
+    let end = text[start..].find("  ").map_or(text.len(), |p| start + p);
+    let block = &text[start..end];
+    // every number glued after a name and followed by a duration starts a row
+    let mut rows: Vec<(usize, usize, usize)> = Vec::new(); // (name start, duration start, duration end)
+    let mut prev_digit = false;
+    for (p, c) in block.char_indices() {
+        let digit = c.is_ascii_digit();
+        if digit && !prev_digit {
+            if let Some(len) = duration_prefix(&block[p..]) {
+                let name_start = name_before(block, p);
+                if name_start < p {
+                    rows.push((name_start, p, p + len));
+                }
+            }
+        }
+        prev_digit = digit;
+    }
+    let has_duration = roles.contains(&Some(Role::Duration));
+    if rows.is_empty() || !has_duration {
+        return end;
+    }
+    let mut ctx2 = ctx.clone();
+    ctx2.category = cat;
+    for (k, &(ns, ds, de)) in rows.iter().enumerate() {
+        let desc_end = rows.get(k + 1).map_or(block.len(), |r| r.0);
+        let f = |s: usize, e: usize| Fragment {
+            text: &block[s..e],
+            offset: line.start + start + s,
+        };
+        let span = Span::new(line.start + start + ns, line.start + start + desc_end);
+        let mut rec = RawRecord::new(vec![f(ns, ds)], span, &ctx2);
+        rec.push(Some(Role::Duration), "Duration", vec![f(ds, de)]);
+        rec.push(Some(Role::Purpose), "Description", vec![f(de, desc_end)]);
+        doc.records.push(rec);
+    }
+    end
+}
+
+/// Where the cookie name glued before byte `p` starts: the run of name characters
+/// before it, without a sentence's last word (`Other.`) or full stop glued to it.
+fn name_before(block: &str, p: usize) -> usize {
+    let mut s = p;
+    for (i, c) in block[..p].char_indices().rev() {
+        if is_name_char(c) && c != '|' {
+            s = i;
+        } else {
+            break;
+        }
+    }
+    let mut run = &block[s..p];
+    if run.starts_with('.') {
+        run = &run[1..];
+    }
+    if let Some(dot) = run.find('.') {
+        let (head, tail) = (&run[..dot], &run[dot + 1..]);
+        let capitalised = head.chars().next().is_some_and(char::is_uppercase)
+            && head.chars().skip(1).all(char::is_lowercase);
+        let word = head.len() >= 4 && head.chars().all(char::is_lowercase);
+        if !is_known(run) && (capitalised || (word && is_strong_name(tail))) && !tail.is_empty() {
+            run = tail;
+        }
+    }
+    p - run.len()
+}
+
+/// Rows of an inline collapsed table from byte `start`: each row ends with a type phrase.
+fn inline_rows<'a>(
+    line: &Line<'a>,
+    start: usize,
+    header: &Header,
+    cat: Option<(Category, String)>,
+    ctx: &Context,
+    doc: &mut RawDoc<'a>,
+) -> usize {
+    let text = line.text;
+    let mut ctx2 = ctx.clone();
+    ctx2.category = cat;
+    let mut pos = start;
+    let mut known: Vec<String> = Vec::new();
+    loop {
+        let rest = &text[pos..];
+        // the type phrase that ends the row comes after the name (`Local Storage` may be one)
+        let skip = word_spans(rest).get(2).map_or(rest.len(), |w| w.0);
+        let Some((_, te)) = vocab().find_type_phrase(&rest[skip..], false) else {
+            break;
+        };
+        let te = te + skip;
+        let seg = &rest[..te];
+        let Some(cells) = collapsed_cells(seg, line.start + pos, header, &known) else {
+            break;
+        };
+        if let Some(p) = cells.get(1).and_then(|c| c.first()) {
+            if header
+                .cols
+                .get(1)
+                .is_some_and(|c| c.0 == Some(Role::Provider))
+            {
+                known.push(p.text.to_string());
+            }
+        }
+        let span = Span::new(
+            line.start + pos + (seg.len() - seg.trim_start().len()),
+            line.start + pos + te,
+        );
+        let mut cells = cells.into_iter();
+        let names = cells.next().unwrap_or_default();
+        if names.is_empty() {
+            break;
+        }
+        let mut rec = RawRecord::new(names, span, &ctx2);
+        for (k, c) in cells.enumerate() {
+            let (role, h) = header.cols[k + 1].clone();
+            rec.push(role, &h, c);
+        }
+        doc.records.push(rec);
+        pos += te;
+    }
+    pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_headers() {
+        let (s, e, roles) = glued_header("etc. CookieDurationDescription_ga24 months").unwrap();
+        assert_eq!(
+            &"etc. CookieDurationDescription_ga24 months"[s..e],
+            "CookieDurationDescription"
+        );
+        assert_eq!(
+            roles,
+            [Some(Role::Name), Some(Role::Duration), Some(Role::Purpose)]
+        );
+        assert!(glued_header("The Cookie Policy").is_none());
+    }
+
+    #[test]
+    fn names_glued_to_text() {
+        let b = "the category \"Other.cookielawinfo-checkbox-performance11 months";
+        assert_eq!(
+            &b[name_before(b, b.find("11").unwrap())..b.find("11").unwrap()],
+            "cookielawinfo-checkbox-performance"
+        );
+        let b = "\"Analytics\".cookielawinfo-checkbox-functional11";
+        assert_eq!(
+            &b[name_before(b, b.len() - 2)..b.len() - 2],
+            "cookielawinfo-checkbox-functional"
+        );
+    }
+
+    #[test]
+    fn declared_category() {
+        let c = declared_before("Necessary Necessary Always Enabled Necessary cookies are essential. These cookies ensure basic functionalities.");
+        assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
+    }
 }

@@ -1,13 +1,290 @@
-//! Layout parser (being written).
+//! Key-value blocks: one cookie per block of `Key: value` lines.
+//!
+//! ```text
+//! block        = start { kv_line | continuation | blank }
+//! start        = kv_line(name key) | name_line kv_line(other key)
+//! kv_line      = key [spaces] ":" [spaces] value     (key: a header word of any language)
+//! name_line    = a line holding only cookie names    (`CookieConsent`, then `Tipo: ...`)
+//! continuation = a line with no key: continues the value above
+//! ```
+//! Repeated keys (`Purpose:` twice) accumulate; the French space before the colon
+//! (`Nom :`) is allowed; a key with a one-letter typo (`Purpsoe:`) is still read.
 
-use super::{Context, RawDoc};
-use crate::segment::Line;
+use nom::bytes::complete::{take_till1, take_while};
+use nom::character::complete::char;
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
 
-pub(crate) fn parse<'a>(
-    _lines: &[Line<'a>],
-    _i: usize,
-    _ctx: &mut Context,
-    _doc: &mut RawDoc<'a>,
-) -> Option<usize> {
+use super::context::is_heading;
+use super::{frag, Context, RawDoc, RawRecord};
+use crate::fields::names::{is_known, is_name_shaped, is_strong_name};
+use crate::fields::text::word_count;
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, Role};
+
+/// `key [spaces] ":"`: the key of a key-value line (at most 40 bytes, no colon).
+fn key(input: &str) -> IResult<&str, &str> {
+    terminated(take_till1(|c| c == ':' || c == '\t' || c == '|'), char(':')).parse(input)
+}
+
+/// A key-value line: its key text, role, and value (a slice of the line).
+pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
+    // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
+    if let Some((k, v)) = text.trim().split_once('\t') {
+        let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
+        if !v.contains('\t') && !k.is_empty() && !v.is_empty() && k.len() <= 40 {
+            return vocab().field(k).map(|role| (k, role, v));
+        }
+        return None;
+    }
+    let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
+    let (rest, k) = key(t).ok()?;
+    if k.len() > 40 || word_count(k) > 4 || rest.starts_with("//") {
+        return None;
+    }
+    let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
+    let (value, _) =
+        take_while::<_, _, nom::error::Error<&str>>(|c: char| c == ' ' || c == '\u{a0}')
+            .parse(rest)
+            .ok()?;
+    Some((k.trim(), role, value))
+}
+
+/// A key with one typo (`Purpsoe`, `Expiraton`): same length ±1, one edit away from a
+/// known key of at least six letters.
+fn fuzzy_key(k: &str) -> Option<Role> {
+    let k = k.trim().to_lowercase();
+    if k.chars().count() < 6 || k.contains(' ') {
+        return None;
+    }
+    for cand in [
+        "purpose",
+        "expiration",
+        "duration",
+        "description",
+        "provider",
+        "finalite",
+        "finalidad",
+        "finalidade",
+        "finalita",
+        "caducidad",
+        "speicherdauer",
+        "beschreibung",
+        "bewaartermijn",
+    ] {
+        if edit_distance_le1(&k, cand) {
+            return vocab().field(cand);
+        }
+    }
     None
+}
+
+fn edit_distance_le1(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        if a.len() > b.len() {
+            i += 1;
+        } else if b.len() > a.len() {
+            j += 1;
+        } else if i + 1 < a.len() && a[i] == b[j + 1] && a[i + 1] == b[j] {
+            // transposition
+            i += 2;
+            j += 2;
+        } else {
+            i += 1;
+            j += 1;
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// A line holding only cookie names (one to four tokens, at least one sure).
+pub(crate) fn is_name_line(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim();
+    if t.is_empty() || t.len() > 100 {
+        return false;
+    }
+    let toks: Vec<&str> = t
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && !["+", "&", "and", "et", "und", "y", "e", "en"].contains(w))
+        .collect();
+    !toks.is_empty()
+        && toks.len() <= 4
+        && toks.iter().all(|w| is_name_shaped(w))
+        && toks.iter().any(|w| {
+            is_strong_name(w)
+                || w.contains('*')
+                || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+        })
+}
+
+/// Recognise a key-value block starting at line `i`.
+pub(crate) fn parse<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let first = &lines[i];
+    if !matches!(first.kind, LineKind::Text | LineKind::Tab) {
+        return None;
+    }
+    let mut j = i + 1;
+    let open_key = kv_line(first.text).map_or("", |(k, _, _)| k);
+    let mut rec = match kv_line(first.text) {
+        Some((_, Role::Name, value)) => {
+            if value.trim().is_empty() {
+                // `Name:` with the name on the next line
+                let next = lines.get(j).filter(|l| {
+                    l.kind == LineKind::Text && kv_line(l.text).is_none() && is_name_line(l.text)
+                })?;
+                j += 1;
+                RawRecord::new(
+                    vec![frag(next, next.text)],
+                    first.span().cover(next.span()),
+                    ctx,
+                )
+            } else {
+                RawRecord::new(vec![frag(first, value)], first.span(), ctx)
+            }
+        }
+        Some(_) => return None,
+        None => {
+            let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
+            let starts = is_name_line(first.text)
+                && matches!(kv_line(next.text), Some((_, r, _)) if r != Role::Name);
+            if !starts {
+                return None;
+            }
+            RawRecord::new(
+                vec![frag(first, first.text.trim().trim_end_matches(':'))],
+                first.span(),
+                ctx,
+            )
+        }
+    };
+    let mut end = j;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            let next = lines[j + 1..].iter().find(|l| !l.is_blank());
+            match next.and_then(|n| kv_line(n.text)) {
+                Some((_, r, _)) if r != Role::Name => {
+                    j += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let kv = kv_line(line.text);
+        if line.kind != LineKind::Text && kv.is_none() {
+            break;
+        }
+        match kv {
+            Some((k, Role::Name, value))
+                if !vocab().mentions_cookies(open_key)
+                    && vocab().mentions_cookies(k)
+                    && !value.trim().is_empty() =>
+            {
+                // `Name: Google Analytics` ... `Cookie Name: _ga, _gid`: the first name was
+                // the service's, the cookies are named now (Borlabs, Complianz boxes)
+                let service = std::mem::replace(&mut rec.names, vec![frag(line, value)]);
+                let role = if rec.fields.iter().any(|f| f.role == Some(Role::Provider)) {
+                    None
+                } else {
+                    Some(Role::Provider)
+                };
+                rec.fields.insert(
+                    0,
+                    super::Field {
+                        role,
+                        header: open_key.to_string(),
+                        value: service,
+                    },
+                );
+            }
+            Some((_, Role::Name, _)) => break,
+            Some((k, role, value)) => {
+                rec.push(Some(role), k, vec![frag(line, value)]);
+            }
+            None => {
+                let next_is_key = lines
+                    .get(j + 1)
+                    .is_some_and(|n| matches!(kv_line(n.text), Some((_, r, _)) if r != Role::Name));
+                if (is_name_line(line.text) && next_is_key) || is_heading(line) {
+                    break;
+                }
+                // continuation of the last value
+                match rec.fields.last_mut() {
+                    Some(f) => f.value.push(frag(line, line.text)),
+                    None => break,
+                }
+            }
+        }
+        rec.span = rec.span.cover(line.span());
+        j += 1;
+        end = j;
+    }
+    if rec.fields.is_empty() && end == i + 1 {
+        return None;
+    }
+    doc.records.push(rec);
+    Some(end.max(i + 1) - i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn kv(text: &str, want: Option<(&str, Role, &str)>) {
+        assert_eq!(kv_line(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn key_value_lines() {
+        kv(
+            "Name: tarteaucitron",
+            Some(("Name", Role::Name, "tarteaucitron")),
+        );
+        kv("Nom : _ga", Some(("Nom", Role::Name, "_ga")));
+        kv(
+            "Expiration period: 6 months",
+            Some(("Expiration period", Role::Duration, "6 months")),
+        );
+        kv(
+            "Cookie type: Essential cookie",
+            Some(("Cookie type", Role::Type, "Essential cookie")),
+        );
+        kv(
+            "Caducidad: 1 año",
+            Some(("Caducidad", Role::Duration, "1 año")),
+        );
+        kv("Purpsoe: typo", Some(("Purpsoe", Role::Purpose, "typo")));
+        kv("See https://example.org", None);
+        kv("We use cookies: many", None);
+    }
+
+    #[test]
+    fn name_lines() {
+        assert!(is_name_line("CookieConsent"));
+        assert!(is_name_line("_ga"));
+        assert!(is_name_line("CN_ALLOW_FUNCTIONAL_COOKIES_*"));
+        assert!(!is_name_line("Cookies utilizadas en la web"));
+        assert!(!is_name_line("Google Chrome"));
+    }
 }

@@ -1,13 +1,313 @@
-//! Layout parser (being written).
+//! Lists of cookies: items led by a cookie name.
+//!
+//! ```text
+//! list       = item { [blank] item }
+//! item       = [bullet] names ":" EOL description_line      (`_ga + _gid:` then the text)
+//!            | [bullet] names [space] ":" space text          (`_pk_id : Cookie qui ...`)
+//!            | [bullet] names sep text { sep text }           (`_ga – Google – 2 years – ...`, sep: – — - -> |)
+//!            | names EOL paragraph { paragraph }              (a name alone, then its text)
+//! ```
+//! A list is taken when at least one of its names is a sure cookie name
+//! (`_ga`, `PHPSESSID`); then plain-word names beside it (`design:`,
+//! `language:`) are taken too. Items after a lead-in that announces local storage
+//! are not cookies: they are reported, not recorded.
 
-use super::{Context, RawDoc};
-use crate::segment::Line;
+use super::context::is_heading;
+use super::keyvalue::{is_name_line, kv_line};
+use super::{frag, Context, RawDoc, RawRecord};
+use crate::fields::duration::duration_prefix;
+use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::provider::vendor_run;
+use crate::fields::text::word_count;
+use crate::policy::{Span, WarningKind};
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, Role};
 
-pub(crate) fn parse<'a>(
-    _lines: &[Line<'a>],
-    _i: usize,
-    _ctx: &mut Context,
-    _doc: &mut RawDoc<'a>,
-) -> Option<usize> {
+const BULLETS: &[char] = &[
+    '•', '·', '▪', '◦', '●', '○', '■', '-', '*', '–', '—', '►', '✓',
+];
+const JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en", "/"];
+
+/// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
+fn unbullet(text: &str) -> &str {
+    let t = text.trim_start();
+    let t2 = t.trim_start_matches(BULLETS);
+    if t2.len() != t.len() && t2.starts_with([' ', '\t']) {
+        return t2.trim_start();
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits < 3 {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return r.trim_start();
+        }
+    }
+    t
+}
+
+/// The names part of an item head: name-shaped tokens joined by `,`, `+`, `and`...
+/// Returns whether at least one is a sure cookie name.
+fn names_head(head: &str) -> Option<bool> {
+    let head = head.trim().trim_matches('`');
+    if head.is_empty() || head.len() > 120 {
+        return None;
+    }
+    let toks: Vec<&str> = head
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && !JOINERS.contains(w))
+        .collect();
+    if toks.is_empty()
+        || toks.len() > 6
+        || !toks.iter().all(|w| is_name_shaped(w.trim_matches('`')))
+    {
+        return None;
+    }
+    Some(
+        toks.iter()
+            .any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')),
+    )
+}
+
+/// One list item found at a line.
+struct Item<'a> {
+    names: &'a str,
+    names_line: usize,
+    strong: bool,
+    /// (role, text, line index) of each piece of the item.
+    parts: Vec<(Option<Role>, &'a str, usize)>,
+    last_line: usize,
+}
+
+/// Read the item starting at line `j`, if any.
+fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
+    let line = &lines[j];
+    if line.kind != LineKind::Text
+        || kv_line(line.text).is_some_and(|(_, _, value)| !value.trim().is_empty())
+    {
+        return None;
+    }
+    let t = unbullet(line.text).trim_end();
+    // `names:` alone, description on the next line(s)
+    if let Some(head) = t.strip_suffix(':') {
+        let strong = names_head(head)?;
+        let mut parts = Vec::new();
+        let mut k = j + 1;
+        if let Some(n) = lines.get(k).filter(|n| n.kind == LineKind::Text) {
+            let nt = unbullet(n.text).trim_end();
+            // the description is the next line, unless that is itself an item head
+            if !nt.ends_with(':') || names_head(nt.trim_end_matches(':')).is_none() {
+                parts.push((Some(Role::Purpose), n.text.trim(), k));
+                k += 1;
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        return Some(Item {
+            names: head.trim(),
+            names_line: j,
+            strong,
+            parts,
+            last_line: k - 1,
+        });
+    }
+    // `names : text`
+    if let Some(colon) = t.find(':') {
+        let body = t[colon + 1..].trim();
+        if !body.is_empty() && !body.starts_with("//") {
+            if let Some(strong) = names_head(&t[..colon]) {
+                return Some(Item {
+                    names: t[..colon].trim(),
+                    names_line: j,
+                    strong,
+                    parts: vec![(Some(Role::Purpose), body, j)],
+                    last_line: j,
+                });
+            }
+        }
+    }
+    // `name – provider – duration – text`
+    for sep in [" – ", " — ", " - ", " -> ", " → ", " | "] {
+        if let Some(pos) = t.find(sep) {
+            let head = &t[..pos];
+            if names_head(head) == Some(true) {
+                let mut parts = Vec::new();
+                for (n, seg) in t[pos + sep.len()..].split(sep).enumerate() {
+                    let seg = seg.trim();
+                    if seg.is_empty() {
+                        continue;
+                    }
+                    // right after the name, a short capitalised label is the provider
+                    let label = n == 0
+                        && word_count(seg) <= 4
+                        && seg.starts_with(|c: char| c.is_uppercase())
+                        && !seg.ends_with(['.', '!', '?']);
+                    let role = if duration_prefix(seg) == Some(seg.len()) {
+                        Some(Role::Duration)
+                    } else if vendor_run(seg) == Some((0, seg.len())) {
+                        Some(Role::Provider)
+                    } else if word_count(seg) <= 3 && vocab().find_category(seg).is_some() {
+                        Some(Role::Type)
+                    } else if label {
+                        Some(Role::Provider)
+                    } else {
+                        Some(Role::Purpose)
+                    };
+                    parts.push((role, seg, j));
+                }
+                if parts.is_empty() {
+                    return None;
+                }
+                return Some(Item {
+                    names: head.trim(),
+                    names_line: j,
+                    strong: true,
+                    parts,
+                    last_line: j,
+                });
+            }
+        }
+    }
+    // a sure name alone on its line, then its paragraphs
+    if is_name_line(t) && !t.contains(' ') {
+        let mut parts = Vec::new();
+        let mut k = j + 1;
+        let mut last = j;
+        while k < lines.len() && parts.len() < 4 {
+            let n = &lines[k];
+            if n.is_blank() {
+                k += 1;
+                continue;
+            }
+            if n.kind != LineKind::Text || is_name_line(n.text) || kv_line(n.text).is_some() {
+                break;
+            }
+            let nt = n.text.trim();
+            if duration_prefix(nt) == Some(nt.len()) {
+                parts.push((Some(Role::Duration), nt, k));
+                last = k;
+                break;
+            }
+            if is_heading(n) && !parts.is_empty() {
+                break;
+            }
+            parts.push((Some(Role::Purpose), nt, k));
+            last = k;
+            k += 1;
+            // one paragraph of description unless a duration paragraph follows
+            let after = lines[k..].iter().find(|l| !l.is_blank());
+            if after.is_none_or(|a| duration_prefix(a.text.trim()) != Some(a.text.trim().len())) {
+                break;
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        return Some(Item {
+            names: t,
+            names_line: j,
+            strong: true,
+            parts,
+            last_line: last,
+        });
+    }
     None
+}
+
+/// Recognise a list of cookie items starting at line `i`.
+pub(crate) fn parse<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let mut items = Vec::new();
+    let mut j = i;
+    let mut end = i;
+    while j < lines.len() {
+        if lines[j].is_blank() {
+            j += 1;
+            continue;
+        }
+        match item(lines, j) {
+            Some(it) => {
+                j = it.last_line + 1;
+                end = j;
+                items.push(it);
+            }
+            None => break,
+        }
+    }
+    if items.is_empty() || !items.iter().any(|it| it.strong) {
+        return None;
+    }
+    for it in items {
+        let first = &lines[it.names_line];
+        let span = Span::new(first.start, lines[it.last_line].end());
+        if ctx.storage_leadin {
+            doc.warn(
+                WarningKind::NotACookie,
+                span,
+                format!(
+                    "{:?} is listed as local storage, not a cookie; left out",
+                    it.names
+                ),
+            );
+            continue;
+        }
+        let mut rec = RawRecord::new(vec![frag(first, it.names)], span, ctx);
+        for (role, text, k) in it.parts {
+            rec.push(role, role_header(role), vec![frag(&lines[k], text)]);
+        }
+        doc.records.push(rec);
+    }
+    Some(end - i)
+}
+
+fn role_header(role: Option<Role>) -> &'static str {
+    match role {
+        Some(Role::Duration) => "duration",
+        Some(Role::Provider) => "provider",
+        Some(Role::Type) => "type",
+        _ => "purpose",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    fn names_of(text: &str) -> Vec<String> {
+        let ls = lines(text);
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        let n = parse(&ls, 0, &mut ctx, &mut doc);
+        assert!(n.is_some(), "{text:?}");
+        doc.records
+            .iter()
+            .map(|r| r.names[0].text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn name_colon_then_description() {
+        let t = "_ga + _gid:\nGoogle Analytics, anonyme Daten\ncookies:\ntrue wenn gesetzt\ndesign:\nsystem, design-white";
+        assert_eq!(names_of(t), ["_ga + _gid", "cookies", "design"]);
+    }
+
+    #[test]
+    fn inline_items() {
+        let t = "_pk_id : Cookie qui stocke un identifiant. Durée de vie : 13 mois.\n_pk_ses : Cookie de visite.";
+        assert_eq!(names_of(t), ["_pk_id", "_pk_ses"]);
+        let t = "_ga: onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)\n_ga_[ID]: behoudt sessiestatus\nph_*: PostHog-cookies";
+        assert_eq!(names_of(t), ["_ga", "_ga_[ID]", "ph_*"]);
+    }
+
+    #[test]
+    fn plain_words_alone_are_no_list() {
+        let ls = lines("Opslag: beveiligd in de EU.\nVerwijderen: stuur een mail.");
+        let mut doc = RawDoc::default();
+        assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), None);
+    }
 }

@@ -126,6 +126,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
         }
         for p in PARSERS {
             if let Some(n) = p(lines, i, &mut ctx, &mut doc) {
+                ctx.after_heading = false;
                 i += n.max(1);
                 continue 'lines;
             }

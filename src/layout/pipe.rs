@@ -1,13 +1,265 @@
-//! Layout parser (being written).
+//! Pipe tables (markdown `| a | b |` and copies with `a | b |`), including rows
+//! broken across lines and tables flattened to one cell per line.
+//!
+//! ```text
+//! table  = header [rule] { cell_stream }
+//! header = pipe_line with a name column and one more known column
+//!        | { single_cell_pipe_line }            (`Cookie |` / `Duration |` / ...)
+//! rule   = `|---|:--:|`
+//! cell_stream: every `|` closes a cell; text between pipes, over as many lines as
+//!              it takes, is one cell; a row is complete when it has the header's cells.
+//! ```
+//! A row cut off by the end of the text is left out with a warning.
 
-use super::{Context, RawDoc};
-use crate::segment::Line;
+use nom::bytes::complete::take_till;
+use nom::character::complete::char;
+use nom::multi::separated_list0;
+use nom::{IResult, Parser};
 
+use super::context::{heading_category, heading_text};
+use super::table::{Header, Row};
+use super::{frag, Context, RawDoc};
+use crate::fields::text::fold_whitespace;
+use crate::policy::{Span, WarningKind};
+use crate::segment::{Line, LineKind};
+
+/// `cell { "|" cell }`: the pieces of a line between pipes.
+fn pipe_pieces(input: &str) -> IResult<&str, Vec<&str>> {
+    separated_list0(char('|'), take_till(|c| c == '|')).parse(input)
+}
+
+fn pieces(text: &str) -> Vec<&str> {
+    pipe_pieces(text)
+        .map(|(_, p)| p)
+        .unwrap_or_else(|_| vec![text])
+}
+
+/// The cells of a one-line pipe row (outer pipes dropped).
+fn row_cells(text: &str) -> Vec<&str> {
+    let t = text.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    pieces(t).into_iter().map(str::trim).collect()
+}
+
+/// Recognise a pipe table whose header starts at line `i`.
 pub(crate) fn parse<'a>(
-    _lines: &[Line<'a>],
-    _i: usize,
-    _ctx: &mut Context,
-    _doc: &mut RawDoc<'a>,
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
-    None
+    let first = &lines[i];
+    if first.kind != LineKind::Pipe {
+        return None;
+    }
+    let (header, mut j) = match Header::read(&row_cells(first.text)) {
+        Some(h) => (h, i + 1),
+        None => match stacked_header(lines, i) {
+            Some(h) => h,
+            None => {
+                // no header: columns inferred from the rows themselves
+                let rows: Vec<Vec<&str>> = lines[i..]
+                    .iter()
+                    .filter(|l| l.kind != LineKind::Rule)
+                    .take_while(|l| l.kind == LineKind::Pipe)
+                    .take(50)
+                    .map(|l| row_cells(l.text))
+                    .collect();
+                (Header::infer(&rows)?, i)
+            }
+        },
+    };
+    let leading = first.text.trim_start().starts_with('|');
+    let trailing = first.text.trim_end().ends_with('|');
+    let n = header.len();
+    let mut row = Row::with_len(n);
+    let mut k = 0; // the cell being filled
+    let mut end = j;
+    let mut truncated = false;
+    let mut rows = Vec::new();
+    while j < lines.len() {
+        let line = &lines[j];
+        match line.kind {
+            LineKind::Rule => {}
+            LineKind::Blank => {
+                let next = lines[j + 1..].iter().find(|l| !l.is_blank());
+                if !next.is_some_and(|l| matches!(l.kind, LineKind::Pipe | LineKind::Rule)) {
+                    break;
+                }
+            }
+            LineKind::Text | LineKind::Tab => {
+                if k == 0 && row.span.is_none() {
+                    break; // between rows, a line without pipes ends the table
+                }
+                row.add(k, frag(line, line.text));
+                row.cover(line.span());
+            }
+            LineKind::Pipe => {
+                let mut text = line.text.trim_end();
+                if leading && k == 0 && row.span.is_none() {
+                    text = text.trim_start().strip_prefix('|').unwrap_or(text);
+                }
+                let ps = pieces(text);
+                let last = ps.len() - 1;
+                for (p_i, p) in ps.into_iter().enumerate() {
+                    if p_i == last && trailing {
+                        // text after the last pipe continues a cell on the next line
+                        if !p.trim().is_empty() {
+                            row.add(k, frag(line, p));
+                            row.cover(line.span());
+                        }
+                        continue;
+                    }
+                    // a pipe closes the cell; without trailing pipes so does the line end
+                    row.add(k, frag(line, p));
+                    row.cover(line.span());
+                    k += 1;
+                    if k == n {
+                        let done = std::mem::replace(&mut row, Row::with_len(n));
+                        finish(&header, done, ctx, doc, &mut rows);
+                        k = 0;
+                    }
+                }
+            }
+        }
+        j += 1;
+        if row.span.is_none() {
+            end = j;
+        }
+    }
+    if let Some(span) = row.span {
+        if j >= lines.len() {
+            truncated = true;
+            doc.warn(
+                WarningKind::TruncatedRecord,
+                span,
+                "table row cut off by the end of the text; left out",
+            );
+        } else if row.filled() >= 2 {
+            finish(&header, row, ctx, doc, &mut rows);
+            end = j;
+        } else {
+            doc.warn(
+                WarningKind::Unreadable,
+                span,
+                "incomplete table row; left out",
+            );
+        }
+    }
+    doc.records.extend(rows);
+    if truncated {
+        end = lines.len();
+    }
+    Some(end.max(i + 1) - i)
+}
+
+/// A complete row: a repeated header is skipped, a one-cell category row is a group
+/// heading, anything else a record.
+fn finish<'a>(
+    header: &Header,
+    row: Row<'a>,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+    out: &mut Vec<super::RawRecord<'a>>,
+) {
+    let texts: Vec<String> = (0..header.len()).map(|c| row.text(c)).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    if header.is_repeat(&refs) {
+        return;
+    }
+    if row.filled() == 1 {
+        let only = texts
+            .iter()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        let h = heading_text(&only);
+        if let Some(c) = heading_category(h) {
+            ctx.category = Some((c, fold_whitespace(h)));
+            return;
+        }
+    }
+    let span = row.span.unwrap_or(Span::new(0, 0));
+    match row.into_record(header, ctx) {
+        Some(rec) => out.push(rec),
+        None => {
+            if texts.iter().any(|t| !t.is_empty()) {
+                doc.warn(
+                    WarningKind::SkippedLine,
+                    span,
+                    "table row without a name; skipped",
+                );
+            }
+        }
+    }
+}
+
+/// A header flattened one cell per line: `Cookie |`, `Duration |`, `Description |`.
+fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
+    let mut cells = Vec::new();
+    let mut j = i;
+    while j < lines.len() && lines[j].kind == LineKind::Pipe {
+        let c = row_cells(lines[j].text);
+        if c.len() != 1 || crate::vocab::vocab().field(c[0]).is_none() {
+            break;
+        }
+        cells.push(c[0]);
+        j += 1;
+    }
+    if cells.len() < 2 {
+        return None;
+    }
+    Some((Header::read(&cells)?, j))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    fn parse_all(text: &str) -> (Vec<Vec<String>>, Vec<WarningKind>) {
+        let ls = lines(text);
+        let mut doc = RawDoc::default();
+        parse(&ls, 0, &mut Context::default(), &mut doc).expect("a table");
+        let recs = doc
+            .records
+            .iter()
+            .map(|r| {
+                let mut v = vec![r.names.iter().map(|f| f.text.trim()).collect::<String>()];
+                v.extend(r.fields.iter().map(|f| {
+                    fold_whitespace(&f.value.iter().map(|x| x.text).collect::<Vec<_>>().join(" "))
+                }));
+                v
+            })
+            .collect();
+        (recs, doc.warnings.iter().map(|w| w.kind).collect())
+    }
+
+    #[test]
+    fn markdown_table_with_rule_and_cut_row() {
+        let (r, w) = parse_all("| Cookie | Purpose | Expiration |\n|---|---|---|\n| _ga | Users | 2 years |\n| _gid | cut off");
+        assert_eq!(r, [["_ga", "Users", "2 years"]]);
+        assert_eq!(w, [WarningKind::TruncatedRecord]);
+    }
+
+    #[test]
+    fn trailing_pipe_rows_broken_over_lines() {
+        let t = "Cookie | Usage | Duration | Essential |\nA_ID |\nUsed to identify.\n|\nSession\n|\n|\nB_ID |\nAuth.\n|\n90 days\n|\n|\n";
+        let (r, _) = parse_all(t);
+        assert_eq!(
+            r,
+            [
+                ["A_ID", "Used to identify.", "Session"],
+                ["B_ID", "Auth.", "90 days"]
+            ]
+        );
+    }
+
+    #[test]
+    fn stacked_header_and_group_rows() {
+        let t = "Cookie |\nDuration |\n_ga |\n2 years |\nAnalytics cookies | |\n_gid |\n1 day |";
+        let (r, _) = parse_all(t);
+        assert_eq!(r, [["_ga", "2 years"], ["_gid", "1 day"]]);
+    }
 }

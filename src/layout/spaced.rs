@@ -1,13 +1,496 @@
-//! Layout parser (being written).
+//! Tables whose tabs were lost: columns aligned by runs of spaces, collapsed to
+//! single spaces, or flattened to one cell per paragraph.
+//!
+//! ```text
+//! table     = header ( aligned_row+ | collapsed_row+ | cell_paragraphs )
+//! header    = header phrases separated by spaces (`Cookie Name Expiration Time Description`)
+//!           | one header phrase per paragraph (`Cookie name` / `CMP for brands` / ...)
+//! collapsed_row = names { "," names } rest     rest split on the shapes of its cells:
+//!           a duration where the header has one (read from the left or the right),
+//!           a type phrase (`HTTP Cookie`) at the end, a provider as one capitalised run
+//! cell_paragraphs = { name_paragraph paragraph{n-1} }
+//! ```
 
-use super::{Context, RawDoc};
-use crate::segment::Line;
+use super::keyvalue::kv_line;
+use super::table::{Header, Row};
+use super::{frag, Context, RawDoc, RawRecord};
+use crate::fields::duration::{duration_prefix, duration_suffix};
+use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::provider::vendor_prefix;
+use crate::fields::repair::Fragment;
+use crate::fields::text::{fold_whitespace, word_count};
+use crate::policy::{Span, WarningKind};
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, Role};
 
+/// Split a line into header phrases, longest phrase first at each word. At most one
+/// unknown word is allowed (it becomes a column of its own).
+pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
+    let words: Vec<(usize, usize)> = word_offsets(text);
+    if words.len() < 2 || words.len() > 14 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut unknown = 0;
+    let mut w = 0;
+    while w < words.len() {
+        let mut took = 0;
+        for len in (1..=5.min(words.len() - w)).rev() {
+            let phrase = &text[words[w].0..words[w + len - 1].1];
+            if vocab().field(phrase).is_some() {
+                out.push(phrase);
+                took = len;
+                break;
+            }
+        }
+        if took == 0 {
+            unknown += 1;
+            out.push(&text[words[w].0..words[w].1]);
+            took = 1;
+        }
+        w += took;
+    }
+    (unknown <= 1 && out.len() >= 2).then_some(out)
+}
+
+/// Byte ranges of the space-separated words of `text`.
+fn word_offsets(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// Split on runs of two or more spaces (aligned columns).
+fn aligned_cells(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let t = text.trim();
+    let base = t.as_ptr() as usize - text.as_ptr() as usize;
+    let mut start = 0;
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' && bytes.get(i + 1) == Some(&b' ') {
+            out.push(&text[base + start..base + i]);
+            while i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push(&text[base + start..base + bytes.len()]);
+    out.into_iter().filter(|c| !c.trim().is_empty()).collect()
+}
+
+/// Recognise a space-separated table whose header is line `i`.
 pub(crate) fn parse<'a>(
-    _lines: &[Line<'a>],
-    _i: usize,
-    _ctx: &mut Context,
-    _doc: &mut RawDoc<'a>,
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
-    None
+    let first = &lines[i];
+    if first.kind != LineKind::Text || kv_line(first.text).is_some() {
+        return None;
+    }
+    let aligned = first.text.trim().contains("  ");
+    let cells: Vec<&str> = if aligned {
+        aligned_cells(first.text)
+    } else {
+        match header_phrases(first.text.trim()) {
+            Some(c) => c,
+            None => return stacked_paragraph_header(lines, i, ctx, doc),
+        }
+    };
+    let header = match Header::read(&cells) {
+        Some(h) => h,
+        None => return stacked_paragraph_header(lines, i, ctx, doc),
+    };
+    let next = lines[i + 1..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .map(|p| i + 1 + p)?;
+    // the first row must open with a sure cookie name
+    let first_tok = lines[next].text.split_whitespace().next().unwrap_or("");
+    if !sure_name(first_tok.trim_end_matches(',')) {
+        return None;
+    }
+    if is_single_name(lines[next].text) {
+        return cell_paragraphs(lines, next, &header, ctx, doc).map(|end| end - i);
+    }
+    let mut j = i + 1;
+    let mut end = j;
+    let mut rows = 0;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            j += 1;
+            continue;
+        }
+        if line.kind != LineKind::Text {
+            break;
+        }
+        let cells = if aligned && line.text.trim().contains("  ") {
+            let c = aligned_cells(line.text);
+            (c.len() == header.len()).then(|| c.into_iter().map(|c| vec![frag(line, c)]).collect())
+        } else {
+            None
+        };
+        let cells = cells.or_else(|| collapsed_row(line, &header));
+        match cells {
+            Some(cells) => {
+                let mut row = Row::with_len(header.len());
+                for (k, c) in cells.into_iter().enumerate() {
+                    for f in c {
+                        row.add(k, f);
+                    }
+                }
+                row.cover(line.span());
+                if let Some(rec) = row.into_record(&header, ctx) {
+                    doc.records.push(rec);
+                    rows += 1;
+                }
+                j += 1;
+                end = j;
+            }
+            None => {
+                if j + 1 == lines.len()
+                    && is_name_shaped(line.text.split_whitespace().next().unwrap_or(""))
+                    && rows > 0
+                {
+                    doc.warn(
+                        WarningKind::TruncatedRecord,
+                        line.span(),
+                        "table row cut off by the end of the text; left out",
+                    );
+                    end = j + 1;
+                }
+                break;
+            }
+        }
+    }
+    (rows > 0).then_some(end - i)
+}
+
+/// A token that opens a row: a sure cookie name, or an upper-case identifier.
+fn sure_name(tok: &str) -> bool {
+    is_strong_name(tok)
+        || (is_name_shaped(tok)
+            && tok.contains('-')
+            && tok.chars().any(char::is_alphabetic)
+            && !tok.ends_with('-'))
+        || (tok.len() >= 4
+            && tok
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+        || (is_name_shaped(tok)
+            && tok.chars().skip(1).any(|c| c.is_uppercase())
+            && tok.chars().any(|c| c.is_lowercase()))
+}
+
+fn is_single_name(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(' ') && is_name_shaped(t) && t.len() <= 80
+}
+
+/// Cut a collapsed row into the header's cells by the shapes of names, durations,
+/// type phrases and providers. `None` when the row does not fit the header.
+fn collapsed_row<'a>(line: &Line<'a>, header: &Header) -> Option<Vec<Vec<Fragment<'a>>>> {
+    collapsed_cells(line.text, line.start, header, &[])
+}
+
+/// [`collapsed_row`] over any slice of the input at byte offset `offset`. A provider
+/// seen in earlier rows (`known`) marks where a multi-word name ends.
+pub(crate) fn collapsed_cells<'a>(
+    text: &'a str,
+    offset: usize,
+    header: &Header,
+    known: &[String],
+) -> Option<Vec<Vec<Fragment<'a>>>> {
+    if header.name != 0 {
+        return None;
+    }
+    let full = text;
+    let text = full.trim();
+    let base = text.as_ptr() as usize - full.as_ptr() as usize + offset;
+    let mk = |s: usize, e: usize| -> Vec<Fragment<'a>> {
+        let piece = text[s..e].trim();
+        if piece.is_empty() {
+            return Vec::new();
+        }
+        let off = piece.as_ptr() as usize - text.as_ptr() as usize;
+        vec![Fragment {
+            text: piece,
+            offset: base + off,
+        }]
+    };
+    // names: name-shaped tokens joined by commas
+    let words = word_offsets(text);
+    let mut w = 0;
+    let provider_at = if header
+        .cols
+        .get(1)
+        .is_some_and(|c| c.0 == Some(Role::Provider))
+    {
+        words
+            .iter()
+            .skip(1)
+            .take(4)
+            .position(|&(s, e)| known.iter().any(|k| k == &text[s..e]))
+    } else {
+        None
+    };
+    if let Some(p) = provider_at {
+        w = p + 1;
+    }
+    while provider_at.is_none() && w < words.len() {
+        let tok = text[words[w].0..words[w].1].trim_end_matches(',');
+        if !is_name_shaped(tok) {
+            break;
+        }
+        w += 1;
+        if !text[words[w - 1].0..words[w - 1].1].ends_with(',') {
+            break;
+        }
+    }
+    if w == 0 || w >= words.len() {
+        return None;
+    }
+    let n = header.len();
+    let mut cells: Vec<Vec<Fragment<'a>>> = vec![Vec::new(); n];
+    cells[0] = mk(0, words[w - 1].1);
+    let mut lo = words[w].0;
+    let mut hi = text.len();
+    let roles: Vec<Option<Role>> = header.cols.iter().map(|(r, _)| *r).collect();
+    let mut right = n - 1;
+    // from the right: type phrases and durations at the end
+    while right > 0 {
+        match roles[right] {
+            Some(Role::Type) => {
+                let (s, e) = vocab().find_type_phrase(&text[lo..hi], true)?;
+                if text[lo + e..hi].trim().is_empty() {
+                    cells[right] = mk(lo + s, hi);
+                    hi = lo + s;
+                } else {
+                    return None;
+                }
+            }
+            Some(Role::Duration) if right == n - 1 || roles[right + 1] == Some(Role::Type) => {
+                if let Some(s) = duration_suffix(&text[lo..hi]) {
+                    cells[right] = mk(lo + s, hi);
+                    hi = lo + s;
+                } else if let Some((s, _)) = vocab().find_type_phrase(&text[lo..hi], false) {
+                    // `First Party cookie, gets removed after 365 days`: type and duration in one cell
+                    cells[right] = mk(lo + s, hi);
+                    hi = lo + s;
+                } else {
+                    return None;
+                }
+            }
+            _ => break,
+        }
+        right -= 1;
+    }
+    // from the left: durations, providers and other short columns before the free text
+    let mut left = 1;
+    while left <= right {
+        let rest = &text[lo..hi];
+        match roles[left] {
+            Some(Role::Duration) => {
+                let len = duration_prefix(rest)?;
+                cells[left] = mk(lo, lo + len);
+                lo += len;
+            }
+            Some(Role::Purpose) => break,
+            _ if left == right => break,
+            _ => {
+                let len = short_cell(rest)?;
+                cells[left] = mk(lo, lo + len);
+                lo += len;
+            }
+        }
+        left += 1;
+    }
+    if left <= right {
+        // the free-text column takes what is left
+        cells[left] = mk(lo, hi);
+    }
+    if roles.contains(&Some(Role::Duration))
+        && roles
+            .iter()
+            .zip(&cells)
+            .all(|(r, c)| *r != Some(Role::Duration) || c.is_empty())
+    {
+        return None;
+    }
+    Some(cells)
+}
+
+/// A provider or label cell at the start of collapsed text: a known vendor, or the
+/// words up to the next capitalised word (`Cookie settings | Saves settings ...`).
+fn short_cell(rest: &str) -> Option<usize> {
+    if let Some(len) = vendor_prefix(rest) {
+        return Some(len);
+    }
+    let words = word_offsets(rest);
+    let first = *words.first()?;
+    let mut end = first.1;
+    for &(s, e) in words.iter().skip(1).take(3) {
+        if rest[s..].starts_with(|c: char| c.is_uppercase()) {
+            return Some(end);
+        }
+        end = e;
+    }
+    Some(first.1)
+}
+
+/// Cells flattened one per paragraph after a header: a row starts with a paragraph
+/// that is a single cookie name. Returns the index of the line after the table.
+fn cell_paragraphs<'a>(
+    lines: &[Line<'a>],
+    start: usize,
+    header: &Header,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let paras = paragraphs(lines, start);
+    let n = header.len();
+    let mut p = 0;
+    let mut end = start;
+    let mut rows = 0;
+    while p < paras.len() {
+        let (a, b) = paras[p];
+        if b != a + 1 || !is_single_name(lines[a].text) || header.name != 0 {
+            break;
+        }
+        if p + n > paras.len() {
+            if paras.last().is_some_and(|&(_, e)| e == lines.len()) {
+                let span = Span::new(lines[a].start, lines[lines.len() - 1].end());
+                doc.warn(
+                    WarningKind::TruncatedRecord,
+                    span,
+                    "table row cut off by the end of the text; left out",
+                );
+                end = lines.len();
+            }
+            break;
+        }
+        let mut row = Row::with_len(n);
+        for k in 0..n {
+            let (s, e) = paras[p + k];
+            for l in &lines[s..e] {
+                row.add(k, frag(l, l.text));
+                row.cover(l.span());
+            }
+        }
+        if let Some(rec) = row.into_record(header, ctx) {
+            doc.records.push(rec);
+            rows += 1;
+        }
+        end = paras[p + n - 1].1;
+        p += n;
+    }
+    (rows > 0).then_some(end)
+}
+
+/// Paragraphs (runs of non-blank text lines) from line `start`: (first, one past last).
+fn paragraphs(lines: &[Line<'_>], start: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut j = start;
+    while j < lines.len() {
+        if lines[j].is_blank() {
+            j += 1;
+            continue;
+        }
+        if lines[j].kind != LineKind::Text {
+            break;
+        }
+        let s = j;
+        while j < lines.len() && lines[j].kind == LineKind::Text {
+            j += 1;
+        }
+        out.push((s, j));
+    }
+    out
+}
+
+/// A header one phrase per paragraph: a name header (`Cookie name`) followed by
+/// short labels, then a paragraph that is a cookie name.
+fn stacked_paragraph_header<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    if vocab().field(lines[i].text) != Some(Role::Name) {
+        return None;
+    }
+    let paras = paragraphs(lines, i);
+    let mut cols = vec![(Some(Role::Name), fold_whitespace(lines[i].text))];
+    let mut k = 1;
+    while k < paras.len() && k < 8 {
+        let (a, b) = paras[k];
+        let t = lines[a].text.trim();
+        if b != a + 1 || word_count(t) > 6 || t.ends_with(['.', ':']) {
+            return None;
+        }
+        if is_strong_name(t) {
+            break;
+        }
+        cols.push((vocab().field(t), fold_whitespace(t)));
+        k += 1;
+    }
+    if cols.len() < 2 || k >= paras.len() {
+        return None;
+    }
+    let header = Header { cols, name: 0 };
+    let _ = RawRecord::new;
+    let end = cell_paragraphs(lines, paras[k].0, &header, ctx, doc)?;
+    Some(end - i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_phrase_split() {
+        assert_eq!(
+            header_phrases("Cookie Name Expiration Time Description").unwrap(),
+            ["Cookie Name", "Expiration Time", "Description"]
+        );
+        assert_eq!(
+            header_phrases("Name Speicherdauer Funktion").unwrap(),
+            ["Name", "Speicherdauer", "Funktion"]
+        );
+        assert_eq!(
+            header_phrases("Name Provider Purpose Expiry Type")
+                .unwrap()
+                .len(),
+            5
+        );
+        assert_eq!(header_phrases("What Are Your Choices"), None);
+    }
+
+    #[test]
+    fn aligned() {
+        assert_eq!(
+            aligned_cells("  _ga   2 years  Users  "),
+            ["_ga", "2 years", "Users"]
+        );
+    }
 }

@@ -43,10 +43,12 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();
-    let header = Header::read(&header_cells)?;
+    let (header, mut j) = match Header::read(&header_cells) {
+        Some(h) => (h, i + 1),
+        None => (infer(lines, i)?, i),
+    };
     let n = header.len();
     let mut rows: Vec<Row<'a>> = Vec::new();
-    let mut j = i + 1;
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];
@@ -108,6 +110,17 @@ pub(crate) fn parse<'a>(
     Some(end - i)
 }
 
+/// A table with no header row: its columns inferred from the consecutive rows at `i`.
+fn infer(lines: &[Line<'_>], i: usize) -> Option<Header> {
+    let rows: Vec<Vec<&str>> = lines[i..]
+        .iter()
+        .take_while(|l| l.kind == LineKind::Tab && !l.text.starts_with('\t'))
+        .take(50)
+        .map(cells_of)
+        .collect();
+    Header::infer(&rows)
+}
+
 fn is_header_line(line: &Line<'_>) -> bool {
     let cells: Vec<&str> = cells_of(line).into_iter().map(str::trim).collect();
     Header::read(&cells).is_some()
@@ -127,7 +140,10 @@ pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDo
     doc.warn(
         WarningKind::SkippedLine,
         line.span(),
-        format!("line inside a table is not a row: {:?}", fold_whitespace(text)),
+        format!(
+            "line inside a table is not a row: {:?}",
+            fold_whitespace(text)
+        ),
     );
 }
 

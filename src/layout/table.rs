@@ -4,6 +4,12 @@
 use super::{Context, RawRecord};
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
+
+use crate::fields::duration::parse_duration;
+use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name};
+use crate::fields::provider::vendor_prefix;
+use crate::fields::text::word_count;
+use crate::policy::DurationKind;
 use crate::policy::Span;
 use crate::vocab::{vocab, Role};
 
@@ -48,6 +54,59 @@ impl Header {
         Some(Header { cols, name })
     }
 
+    /// A header inferred from the rows of a table that has none: the column whose
+    /// cells are all cookie names, a column of durations, a column of types or
+    /// categories, a column of providers; the longest remaining column is the purpose.
+    pub(crate) fn infer(rows: &[Vec<&str>]) -> Option<Header> {
+        let n = rows.first()?.len();
+        if rows.len() < 2 || n < 2 || rows.iter().any(|r| r.len() != n) {
+            return None;
+        }
+        let v = vocab();
+        let share = |col: usize, f: &dyn Fn(&str) -> bool| {
+            rows.iter().filter(|r| f(r[col].trim())).count() * 2 >= rows.len()
+        };
+        let name = (0..n).find(|&c| {
+            rows.iter().all(|r| {
+                let cell = r[c].trim();
+                !cell.is_empty()
+                    && cell
+                        .split([',', ' '])
+                        .filter(|w| !w.is_empty())
+                        .all(is_name_shaped)
+            }) && share(c, &|cell| cell.split([',', ' ']).any(is_strong_name))
+        })?;
+        let mut cols: Vec<(Option<Role>, String)> = (0..n)
+            .map(|c| (None, format!("column {}", c + 1)))
+            .collect();
+        cols[name].0 = Some(Role::Name);
+        for (c, col) in cols.iter_mut().enumerate() {
+            if c == name {
+                continue;
+            }
+            if share(c, &|cell| {
+                word_count(cell) <= 8 && parse_duration(cell).kind != DurationKind::Unknown
+            }) {
+                col.0 = Some(Role::Duration);
+            } else if share(c, &|cell| {
+                word_count(cell) <= 3
+                    && (v.category_of_label(cell).is_some() || v.storage_of(cell).is_some())
+            }) {
+                col.0 = Some(Role::Type);
+            } else if share(c, &|cell| {
+                vendor_prefix(cell) == Some(cell.len())
+                    || (is_host_or_file(cell) && !cell.contains(' '))
+            }) {
+                col.0 = Some(Role::Provider);
+            }
+        }
+        let purpose = (0..n)
+            .filter(|&c| cols[c].0.is_none())
+            .max_by_key(|&c| rows.iter().map(|r| r[c].len()).sum::<usize>())?;
+        cols[purpose].0 = Some(Role::Purpose);
+        Some(Header { cols, name })
+    }
+
     /// Does this row repeat the header (a header row repeated mid-table)?
     pub(crate) fn is_repeat(&self, cells: &[&str]) -> bool {
         cells.len() == self.cols.len()
@@ -60,11 +119,6 @@ impl Header {
     /// Number of columns.
     pub(crate) fn len(&self) -> usize {
         self.cols.len()
-    }
-
-    /// Does the header have a column of this role?
-    pub(crate) fn has(&self, role: Role) -> bool {
-        self.cols.iter().any(|(r, _)| *r == Some(role))
     }
 }
 
@@ -101,16 +155,16 @@ impl<'a> Row<'a> {
         self.cells.iter().filter(|c| !c.is_empty()).count()
     }
 
-    /// Is cell `i` empty?
-    pub(crate) fn empty_at(&self, i: usize) -> bool {
-        self.cells.get(i).is_none_or(|c| c.is_empty())
-    }
-
     /// The text of cell `i`, fragments joined.
     pub(crate) fn text(&self, i: usize) -> String {
         self.cells
             .get(i)
-            .map(|c| c.iter().map(|f| f.text.trim()).collect::<Vec<_>>().join(" "))
+            .map(|c| {
+                c.iter()
+                    .map(|f| f.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default()
     }
 

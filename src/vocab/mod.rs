@@ -105,8 +105,10 @@ pub(crate) fn vocab() -> &'static Vocab {
             v.load(table);
         }
         // longest phrases first, so `strictly necessary` wins over `necessary`
-        v.categories.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
-        v.storage.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.categories
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.storage
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v
     })
 }
@@ -182,9 +184,14 @@ impl Vocab {
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
         }
-        // `Cookie name(s)`, `Name of cookie`: drop a plural marker and retry
-        let trimmed = form.trim_end_matches("(s)").trim_end_matches("(e)").trim();
-        self.fields.get(trimmed).copied()
+        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry
+        let plain = match_form(
+            &text
+                .replace("(s)", "")
+                .replace("(e)", "")
+                .replace("(en)", ""),
+        );
+        self.fields.get(&plain).copied()
     }
 
     /// The leftmost category word or phrase in `text`, with the byte range of the words.
@@ -199,6 +206,46 @@ impl Vocab {
             }
         }
         None
+    }
+
+    /// The category a heading declares. When the heading speaks of cookies, the
+    /// category word must qualify them (`Analytics cookies`, `Cookies de performance`,
+    /// `Cookie tecnici`), so that `Cookies and Web Analytics` declares nothing;
+    /// otherwise (`Statistik & Analyse`, `Necessary`) any category word counts.
+    pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
+        const LINKERS: &[&str] = &[
+            "de", "di", "der", "des", "du", "da", "do", "dei", "delle", "van", "voor", "para",
+            "per", "for", "of", "d'", "zur", "zu",
+        ];
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        let cookie_at: Vec<usize> = (0..ws.len())
+            .filter(|&i| {
+                self.cookie_words
+                    .iter()
+                    .any(|p| p.match_at(&ws[i..]) == Some(1))
+            })
+            .collect();
+        let mut cats = Vec::new();
+        for i in 0..ws.len() {
+            if let Some((n, c)) = self
+                .categories
+                .iter()
+                .find_map(|(p, c)| p.match_at(&ws[i..]).map(|n| (n, *c)))
+            {
+                cats.push((i, i + n, c));
+            }
+        }
+        if cookie_at.is_empty() {
+            return cats.first().map(|c| c.2);
+        }
+        cats.into_iter()
+            .find(|&(s, e, _)| {
+                cookie_at
+                    .iter()
+                    .any(|&k| e == k || s == k + 1 || (s == k + 2 && LINKERS.contains(&ws[k + 1])))
+            })
+            .map(|c| c.2)
     }
 
     /// The category a whole label declares (`Essential cookie`, `Técnica`), read leftmost.
@@ -263,7 +310,10 @@ impl Vocab {
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
         let spans = word_spans(text);
-        let forms: Vec<String> = spans.iter().map(|&(s, e)| match_form(&text[s..e])).collect();
+        let forms: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| match_form(&text[s..e]))
+            .collect();
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
         for i in 0..refs.len() {
             for p in &self.set_by {
@@ -275,16 +325,47 @@ impl Vocab {
         None
     }
 
+    /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
+    /// `HTML Local Storage`) in `text`, and of the last one when `last` is set.
+    pub(crate) fn find_type_phrase(&self, text: &str, last: bool) -> Option<(usize, usize)> {
+        let spans = word_spans(text);
+        let forms: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| match_form(&text[s..e]))
+            .collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let mut found = None;
+        for i in 0..refs.len() {
+            let mut best = 0;
+            for p in self.storage.iter().map(|(p, _)| p).chain(&self.first_party) {
+                // one-word types (`http`, `cookie`, `own`) are too common inside sentences
+                if p.words.len() < 2 {
+                    continue;
+                }
+                if let Some(n) = p.match_at(&refs[i..]) {
+                    best = best.max(n);
+                }
+            }
+            if best > 0 {
+                found = Some((spans[i].0, spans[i + best - 1].1));
+                if !last {
+                    return found;
+                }
+            }
+        }
+        found
+    }
+
     /// A pronoun or determiner that cannot be a provider (`We`, `This`, `Nous`).
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
-        self.pronouns.iter().any(|p| *p == f)
+        self.pronouns.contains(&f)
     }
 
     /// Interface text that is never content (`Accept all`, `Skip to main content`).
     pub(crate) fn is_chrome(&self, text: &str) -> bool {
         let f = match_form(text);
-        self.chrome.iter().any(|p| *p == f)
+        self.chrome.contains(&f)
     }
 }
 
@@ -347,11 +428,17 @@ mod tests {
             "Cookies necessary for the platform to function properly/functionality cookies",
             Some(Category::Necessary),
         );
-        cat("Analytical cookies, which are necessary", Some(Category::Analytics));
+        cat(
+            "Analytical cookies, which are necessary",
+            Some(Category::Analytics),
+        );
         cat("Essential cookie", Some(Category::Necessary));
         cat("Mesure d’audience", Some(Category::Analytics));
         cat("Propia Técnica", Some(Category::Necessary));
-        cat("Marketing & Advertising Cookies", Some(Category::Advertising));
+        cat(
+            "Marketing & Advertising Cookies",
+            Some(Category::Advertising),
+        );
         cat("Personalization Cookies", Some(Category::Functional));
         cat("Notwendige Cookies Immer aktiv", Some(Category::Necessary));
         cat("Statistik & Analyse", Some(Category::Analytics));

@@ -1,0 +1,598 @@
+//! The command line: arguments, reading inputs, the parallel pipeline, output.
+//!
+//! [`run`] returns the exit code; `main` is the only place that ends the process.
+
+mod args;
+mod glob;
+mod inputs;
+mod output;
+mod pipeline;
+mod record;
+mod summary;
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use clap::Parser;
+use cookie_charter::{ParseOptions, Policy};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use args::{Cli, Command, Format, InputKind, ParseArgs};
+use inputs::Input;
+use output::Style;
+use record::{DocumentRecord, ErrorRecord, OutputRecord, PassThrough};
+use summary::{DocStats, Summary};
+
+/// Exit code: every input parsed.
+pub(crate) const EXIT_OK: u8 = 0;
+/// Exit code: some inputs failed (or the output could not be written).
+pub(crate) const EXIT_FAILED: u8 = 1;
+/// Exit code: usage error.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+/// Longest JSON Lines line read (longer lines give an error record): room for a
+/// policy at the library's size limit with JSON escaping.
+const MAX_LINE_BYTES: usize = 2 * cookie_charter::DEFAULT_MAX_BYTES;
+/// Bytes of input read but not yet written, across the documents in flight.
+const MAX_BYTES_IN_FLIGHT: usize = 256 << 20;
+
+/// Run the command line with these arguments (the first is the program name).
+pub(crate) fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version come here too, with exit code 0.
+            let _ = e.print();
+            return u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE);
+        }
+    };
+    match cli.command {
+        Command::Schema => schema(),
+        Command::Parse(args) => parse(args),
+    }
+}
+
+fn message(text: &str) {
+    let _ = writeln!(io::stderr(), "cookie-charter: {text}");
+}
+
+fn usage_error(text: &str) -> u8 {
+    message(text);
+    let _ = writeln!(
+        io::stderr(),
+        "\nFor more information, try 'cookie-charter parse --help'."
+    );
+    EXIT_USAGE
+}
+
+fn schema() -> u8 {
+    let schema = record::schema();
+    let mut out = io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, &schema)
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            message(&format!("error writing output: {e}"));
+            EXIT_FAILED
+        }
+    }
+}
+
+/// What a worker is given.
+enum Job {
+    /// A whole file or stdin, one document.
+    Text(Input),
+    /// One JSON Lines line.
+    Line(LineJob),
+    /// A line over [`MAX_LINE_BYTES`].
+    LineTooLong(LineJob, usize),
+    /// An input that could not be read: `PATH: reason`.
+    Failed(String),
+}
+
+struct LineJob {
+    /// The input stream's name (`-` or the path), for messages.
+    stream: String,
+    /// `source` of the record.
+    source: String,
+    line: u64,
+    bytes: Vec<u8>,
+}
+
+/// What a worker gives back.
+struct Outcome {
+    /// The formatted record (may be empty: a failed file, or CSV of an error line).
+    out: Vec<u8>,
+    /// Counts for `--summary`.
+    stats: DocStats,
+    /// `PATH: reason` for stderr, when the input failed.
+    error: Option<String>,
+}
+
+impl Outcome {
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            out: Vec::new(),
+            stats: DocStats::failed(),
+            error: Some(error),
+        }
+    }
+}
+
+/// What every worker shares.
+struct Context {
+    style: Style,
+    options: ParseOptions,
+    text_field: String,
+}
+
+fn parse(args: ParseArgs) -> u8 {
+    if args.pretty && args.format != Format::Json {
+        return usage_error("--pretty applies to --format json only");
+    }
+    if args.text_field.is_some() && args.input != InputKind::Jsonl {
+        return usage_error("--text-field applies to --input jsonl only");
+    }
+    let filter = match glob::Filter::new(&args.glob) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+    let expanded = match inputs::expand(&args.paths, &filter) {
+        Ok(x) => x,
+        Err(e) => return usage_error(&e),
+    };
+    let jobs = match args.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("cookie-charter-{i}"))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            message(&format!("cannot start worker threads: {e}"));
+            return EXIT_FAILED;
+        }
+    };
+
+    let jsonl = args.input == InputKind::Jsonl;
+    let stdout_tty = io::stdout().is_terminal();
+    let width = args.width.map(usize::from).unwrap_or_else(|| {
+        terminal_size::terminal_size_of(io::stdout())
+            .map(|(w, _)| usize::from(w.0))
+            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+            .unwrap_or(100)
+    });
+    let style = Style {
+        format: args.format,
+        pretty: args.pretty,
+        json_array: jsonl || !expanded.single,
+        csv_fields: jsonl,
+        width,
+    };
+    let context = Arc::new(Context {
+        style: style.clone(),
+        options: ParseOptions {
+            repair: !args.raw,
+            ..ParseOptions::default()
+        },
+        text_field: args.text_field.unwrap_or_else(|| "text".to_string()),
+    });
+
+    let mut summary = Summary::default();
+    for e in &expanded.errors {
+        message(e);
+        summary.add(&DocStats::failed());
+    }
+
+    let show_progress =
+        !args.quiet && io::stderr().is_terminal() && (jsonl || expanded.inputs.len() > 1);
+    let progress = show_progress.then(|| {
+        let bar = if jsonl {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} documents, {per_sec}, {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar
+        } else {
+            let bar = ProgressBar::new(expanded.inputs.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        };
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        bar
+    });
+
+    let mut writer = Writer {
+        out: io::BufWriter::with_capacity(1 << 16, io::stdout().lock()),
+        style,
+        written: 0,
+        progress: progress.clone(),
+        stdout_tty,
+        summary: &mut summary,
+        error: None,
+    };
+    let started = writer.start();
+
+    let feed_inputs = expanded.inputs;
+    let several_streams = feed_inputs.len() > 1;
+    let flow = if started.is_err() {
+        ControlFlow::Break(())
+    } else {
+        let work_context = Arc::clone(&context);
+        pipeline::run(
+            pool,
+            pipeline::Limits {
+                max_items: jobs * 16,
+                max_bytes: MAX_BYTES_IN_FLIGHT,
+            },
+            move |submit| {
+                if jsonl {
+                    feed_jsonl(feed_inputs, several_streams, submit);
+                } else {
+                    for input in feed_inputs {
+                        if !submit(Job::Text(input), 0) {
+                            return;
+                        }
+                    }
+                }
+            },
+            move |job| work(&work_context, job),
+            || Outcome::failed("internal error: the parser panicked".to_string()),
+            |outcome| writer.record(outcome),
+        )
+    };
+    if flow.is_continue() {
+        let _ = writer.finish();
+    }
+    let write_error = writer.error.take();
+    drop(writer);
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(e) = &write_error {
+        message(&format!("error writing output: {e}"));
+    }
+    if args.summary {
+        let _ = io::stderr().write_all(summary.render().as_bytes());
+    }
+    if write_error.is_some() || summary.failures > 0 {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Read JSON Lines inputs in order and submit one job per non-blank line.
+fn feed_jsonl(inputs: Vec<Input>, several: bool, submit: &mut dyn FnMut(Job, usize) -> bool) {
+    for input in inputs {
+        let stream = input.shown().to_string();
+        let reader: Box<dyn BufRead> = match &input {
+            Input::Stdin => Box::new(io::stdin().lock()),
+            Input::File { path, .. } => match File::open(path) {
+                Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
+                Err(e) => {
+                    if !submit(Job::Failed(format!("{stream}: {e}")), 0) {
+                        return;
+                    }
+                    continue;
+                }
+            },
+        };
+        if !feed_lines(reader, &stream, several, submit) {
+            return;
+        }
+    }
+}
+
+/// Submit the lines of one stream; false when the writer stopped.
+fn feed_lines(
+    mut reader: Box<dyn BufRead>,
+    stream: &str,
+    several: bool,
+    submit: &mut dyn FnMut(Job, usize) -> bool,
+) -> bool {
+    let mut line = 0u64;
+    loop {
+        line += 1;
+        let mut bytes = Vec::new();
+        let read = match read_line_capped(&mut reader, &mut bytes, MAX_LINE_BYTES) {
+            Ok(None) => return true,
+            Ok(Some(read)) => read,
+            Err(e) => return submit(Job::Failed(format!("{stream}: line {line}: {e}")), 0),
+        };
+        if read.complete && bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let source = if several {
+            format!("{stream} line {line}")
+        } else {
+            format!("line {line}")
+        };
+        let cost = bytes.len();
+        let job = LineJob {
+            stream: stream.to_string(),
+            source,
+            line,
+            bytes,
+        };
+        let job = if read.complete {
+            Job::Line(job)
+        } else {
+            Job::LineTooLong(job, read.length)
+        };
+        if !submit(job, cost) {
+            return false;
+        }
+    }
+}
+
+struct LineRead {
+    /// The line fitted in the limit.
+    complete: bool,
+    /// Its length in bytes.
+    length: usize,
+}
+
+/// Read one line without its `\n` / `\r\n` into `buf`, keeping at most `limit`
+/// bytes (the rest of a longer line is read and dropped). `None` at end of input.
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<LineRead>> {
+    let mut length = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            if !any {
+                return Ok(None);
+            }
+            break;
+        }
+        any = true;
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        let room = limit.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        length += take;
+        reader.consume(if done { take + 1 } else { take });
+        if done {
+            break;
+        }
+    }
+    if length <= limit && buf.last() == Some(&b'\r') {
+        buf.pop();
+        length -= 1;
+    }
+    Ok(Some(LineRead {
+        complete: length <= limit,
+        length,
+    }))
+}
+
+/// Parse one job (on a worker thread).
+fn work(context: &Context, job: Job) -> Outcome {
+    match job {
+        Job::Failed(error) => Outcome::failed(error),
+        Job::Text(input) => {
+            let bytes = match read_input(&input) {
+                Ok(b) => b,
+                Err(e) => return Outcome::failed(format!("{}: {e}", input.shown())),
+            };
+            let policy = match parse_bytes(&bytes, &context.options) {
+                Ok(p) => p,
+                Err(e) => return Outcome::failed(format!("{}: {e}", input.shown())),
+            };
+            document(
+                context,
+                input.shown().to_string(),
+                None,
+                PassThrough::default(),
+                policy,
+            )
+        }
+        Job::LineTooLong(job, length) => line_error(
+            context,
+            job,
+            format!("line is {length} bytes, over the limit of {MAX_LINE_BYTES} bytes"),
+            PassThrough::default(),
+        ),
+        Job::Line(job) => match record::read_input_line(&job.bytes, &context.text_field) {
+            Err(e) => line_error(
+                context,
+                job,
+                format!("invalid JSON: {e}"),
+                PassThrough::default(),
+            ),
+            Ok(input) => match input.text {
+                Err(e) => line_error(context, job, e, input.fields),
+                Ok(text) => {
+                    let parsed = if context.options.repair {
+                        Ok(cookie_charter::parse_policy(&text))
+                    } else {
+                        cookie_charter::parse_policy_with(&text, &context.options)
+                    };
+                    match parsed {
+                        Ok(policy) => {
+                            document(context, job.source, Some(job.line), input.fields, policy)
+                        }
+                        Err(e) => line_error(context, job, e.to_string(), input.fields),
+                    }
+                }
+            },
+        },
+    }
+}
+
+fn read_input(input: &Input) -> io::Result<Vec<u8>> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+        Input::File { path, .. } => std::fs::read(path),
+    }
+}
+
+/// Decode and parse. With repairs on this is [`cookie_charter::parse_policy_bytes`];
+/// with `--raw` the library has no bytes entry point taking options yet, so the
+/// bytes are decoded here (BOM, else UTF-8, else Windows-1252) and given to
+/// [`cookie_charter::parse_policy_with`].
+fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
+    if options.repair {
+        return Ok(cookie_charter::parse_policy_bytes(bytes));
+    }
+    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) => (enc, &bytes[bom..]),
+        None if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
+        None => (encoding_rs::WINDOWS_1252, bytes),
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let mut policy = cookie_charter::parse_policy_with(&text, options)?;
+    policy.encoding = encoding.name().to_ascii_lowercase();
+    Ok(policy)
+}
+
+fn document(
+    context: &Context,
+    source: String,
+    line: Option<u64>,
+    fields: PassThrough,
+    policy: Policy,
+) -> Outcome {
+    let stats = DocStats::of(&policy);
+    let record = OutputRecord::Document(DocumentRecord {
+        source,
+        line,
+        fields,
+        policy,
+    });
+    Outcome {
+        out: context.style.format(&record),
+        stats,
+        error: None,
+    }
+}
+
+fn line_error(context: &Context, job: LineJob, error: String, fields: PassThrough) -> Outcome {
+    let message = format!("{}: line {}: {error}", job.stream, job.line);
+    let record = OutputRecord::Error(ErrorRecord {
+        source: job.source,
+        line: job.line,
+        error,
+        fields,
+    });
+    Outcome {
+        out: context.style.format(&record),
+        stats: DocStats::failed(),
+        error: Some(message),
+    }
+}
+
+/// Writes outcomes in order, with the separators of the format.
+struct Writer<'a, W: Write> {
+    out: W,
+    style: Style,
+    /// Records written so far.
+    written: usize,
+    progress: Option<ProgressBar>,
+    stdout_tty: bool,
+    summary: &'a mut Summary,
+    /// The first write error other than a closed pipe.
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Writer<'_, W> {
+    fn start(&mut self) -> io::Result<()> {
+        let header = self.style.header();
+        self.write(&header)
+    }
+
+    fn record(&mut self, outcome: Outcome) -> ControlFlow<()> {
+        self.summary.add(&outcome.stats);
+        if let Some(e) = &outcome.error {
+            match &self.progress {
+                Some(bar) => bar.suspend(|| message(e)),
+                None => message(e),
+            }
+        }
+        if let Some(bar) = &self.progress {
+            bar.inc(1);
+        }
+        if outcome.out.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let mut piece = Vec::with_capacity(outcome.out.len() + 4);
+        match self.style.format {
+            Format::Json if self.style.json_array => {
+                piece.extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
+                piece.extend_from_slice(&outcome.out);
+            }
+            Format::Json | Format::Jsonl => {
+                piece.extend_from_slice(&outcome.out);
+                piece.push(b'\n');
+            }
+            Format::Csv | Format::Table => piece = outcome.out,
+        }
+        self.written += 1;
+        match self.write(&piece) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        if self.style.format == Format::Json && self.style.json_array {
+            let end: &[u8] = if self.written == 0 { b"[]\n" } else { b"\n]\n" };
+            self.write(end)?;
+        }
+        let flushed = self.out.flush();
+        self.check(flushed)
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let result = match (&self.progress, self.stdout_tty) {
+            // Keep the bar and the output apart on a shared terminal.
+            (Some(bar), true) => {
+                let out = &mut self.out;
+                bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush()))
+            }
+            _ => self.out.write_all(bytes),
+        };
+        self.check(result)
+    }
+
+    /// A closed pipe (`| head`) ends the output quietly; other errors are kept.
+    fn check(&mut self, result: io::Result<()>) -> io::Result<()> {
+        if let Err(e) = &result {
+            if e.kind() != io::ErrorKind::BrokenPipe && self.error.is_none() {
+                self.error = Some(io::Error::new(e.kind(), e.to_string()));
+            }
+        }
+        result
+    }
+}

@@ -1,0 +1,268 @@
+//! Formatting one record into bytes (done by the workers, in parallel), and the
+//! pieces the writer adds around them (JSON array brackets, CSV header).
+
+use std::io::Write;
+
+use cookie_charter::{Cookie, Duration, DurationKind, Policy};
+
+use super::args::Format;
+use super::record::{DocumentRecord, ErrorRecord, OutputRecord, PassThrough};
+
+/// How records are written.
+#[derive(Debug, Clone)]
+pub(crate) struct Style {
+    pub(crate) format: Format,
+    pub(crate) pretty: bool,
+    /// `--format json` prints an array (else one object).
+    pub(crate) json_array: bool,
+    /// CSV gets a `fields` column with the passed-through fields (JSON Lines input).
+    pub(crate) csv_fields: bool,
+    /// Table width in columns.
+    pub(crate) width: usize,
+}
+
+/// CSV columns, in order.
+pub(crate) const CSV_COLUMNS: [&str; 13] = [
+    "source",
+    "language",
+    "name",
+    "provider",
+    "category",
+    "category_declared",
+    "duration_text",
+    "duration_kind",
+    "duration_iso8601",
+    "duration_seconds",
+    "purposes",
+    "span_start",
+    "span_end",
+];
+
+/// Separator of several purposes in one CSV cell.
+pub(crate) const PURPOSE_SEPARATOR: &str = " | ";
+
+impl Style {
+    /// The header the writer prints before any record (CSV only).
+    pub(crate) fn header(&self) -> Vec<u8> {
+        if self.format != Format::Csv {
+            return Vec::new();
+        }
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut row: Vec<&str> = CSV_COLUMNS.to_vec();
+        if self.csv_fields {
+            row.push("fields");
+        }
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(&row);
+        w.into_inner().unwrap_or_default()
+    }
+
+    /// One record, formatted. JSON formats give the bare value (no separator);
+    /// the writer adds newlines, commas and brackets.
+    pub(crate) fn format(&self, record: &OutputRecord) -> Vec<u8> {
+        match self.format {
+            Format::Json | Format::Jsonl => self.json(record),
+            Format::Csv => match record {
+                OutputRecord::Document(doc) => csv_rows(doc, self.csv_fields),
+                OutputRecord::Error(_) => Vec::new(),
+            },
+            Format::Table => match record {
+                OutputRecord::Document(doc) => table(doc, self.width),
+                OutputRecord::Error(err) => table_error(err),
+            },
+        }
+    }
+
+    fn json(&self, record: &OutputRecord) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4096);
+        if self.pretty && self.format == Format::Json {
+            // Serialising our own types into a Vec cannot fail.
+            let _ = serde_json::to_writer_pretty(&mut out, record);
+            if self.json_array {
+                // Indent by one level inside the array. JSON strings escape their
+                // newlines, so every newline here is structural.
+                let mut indented = Vec::with_capacity(out.len() + out.len() / 8);
+                indented.extend_from_slice(b"  ");
+                for &b in &out {
+                    indented.push(b);
+                    if b == b'\n' {
+                        indented.extend_from_slice(b"  ");
+                    }
+                }
+                out = indented;
+            }
+        } else {
+            let _ = serde_json::to_writer(&mut out, record);
+        }
+        out
+    }
+}
+
+fn csv_rows(doc: &DocumentRecord, with_fields: bool) -> Vec<u8> {
+    let policy: &Policy = &doc.policy;
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::with_capacity(256 * policy.cookies.len()));
+    let language = policy.language.as_deref().unwrap_or("");
+    let fields = if with_fields {
+        fields_json(&doc.fields)
+    } else {
+        String::new()
+    };
+    for c in &policy.cookies {
+        let d = c.duration.as_ref();
+        let seconds = d
+            .and_then(|d| d.seconds)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        let start = c.span.start.to_string();
+        let end = c.span.end.to_string();
+        let purposes = c.purposes.join(PURPOSE_SEPARATOR);
+        let mut row: Vec<&str> = vec![
+            &doc.source,
+            language,
+            &c.name,
+            c.provider.as_deref().unwrap_or(""),
+            c.category.as_str(),
+            c.category_declared.as_deref().unwrap_or(""),
+            d.map(|d| d.text.as_str()).unwrap_or(""),
+            d.map(|d| kind_str(d.kind)).unwrap_or(""),
+            d.and_then(|d| d.iso8601.as_deref()).unwrap_or(""),
+            &seconds,
+            &purposes,
+            &start,
+            &end,
+        ];
+        if with_fields {
+            row.push(&fields);
+        }
+        let _ = w.write_record(&row);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+fn fields_json(fields: &PassThrough) -> String {
+    if fields.0.is_empty() {
+        return String::new();
+    }
+    serde_json::to_string(fields).unwrap_or_default()
+}
+
+fn kind_str(kind: DurationKind) -> &'static str {
+    match kind {
+        DurationKind::Session => "session",
+        DurationKind::Persistent => "persistent",
+        DurationKind::Unknown => "unknown",
+    }
+}
+
+/// Short duration for the table: ISO 8601, `session`, or the text as written.
+fn duration_cell(d: Option<&Duration>) -> String {
+    match d {
+        None => "-".to_string(),
+        Some(d) => match (&d.iso8601, d.kind) {
+            (Some(iso), _) => iso.clone(),
+            (None, DurationKind::Session) => "session".to_string(),
+            (None, _) => d.text.clone(),
+        },
+    }
+}
+
+/// Cut `s` to `width` characters, with `…` when cut; pad to `width` when `pad`.
+fn fit(s: &str, width: usize, pad: bool) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let n = s.chars().count();
+    if n > width {
+        let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else if pad {
+        format!("{s}{}", " ".repeat(width - n))
+    } else {
+        s
+    }
+}
+
+fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
+    let p = &doc.policy;
+    let mut out = Vec::new();
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "{}  ({}, {}, {})",
+        doc.source,
+        p.language.as_deref().unwrap_or("language unknown"),
+        plural(p.cookies.len(), "cookie"),
+        plural(p.warnings.len(), "warning"),
+    );
+    if p.cookies.is_empty() {
+        let _ = writeln!(out, "  (no cookies found)\n");
+        return out;
+    }
+    let durations: Vec<String> = p
+        .cookies
+        .iter()
+        .map(|c| duration_cell(c.duration.as_ref()))
+        .collect();
+    let col = |f: &dyn Fn(&Cookie) -> usize, head: &str, max: usize| {
+        p.cookies
+            .iter()
+            .map(f)
+            .max()
+            .unwrap_or(0)
+            .max(head.len())
+            .min(max)
+    };
+    let mut name_w = col(&|c| c.name.chars().count(), "NAME", 28);
+    let cat_w = "advertising".len();
+    let dur_w = durations
+        .iter()
+        .map(|d| d.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp("DURATION".len(), 14);
+    let mut prov_w = col(
+        &|c| c.provider.as_deref().map_or(1, |s| s.chars().count()),
+        "PROVIDER",
+        22,
+    );
+    // Two spaces of indent and two between columns; on a narrow terminal the
+    // provider and name columns give way first, so that the purpose keeps 12.
+    let fixed = 2 + cat_w + 2 + dur_w + 2 + 2 + 2;
+    let room = width.saturating_sub(fixed + 12);
+    if name_w + prov_w > room {
+        prov_w = prov_w.min(room.saturating_sub(name_w.min(16)).max(8));
+        name_w = name_w.min(room.saturating_sub(prov_w).max(8));
+    }
+    let purpose_w = width.saturating_sub(fixed + name_w + prov_w).max(12);
+    let _ = writeln!(
+        out,
+        "  {}  {}  {}  {}  PURPOSE",
+        fit("NAME", name_w, true),
+        fit("CATEGORY", cat_w, true),
+        fit("DURATION", dur_w, true),
+        fit("PROVIDER", prov_w, true),
+    );
+    for (c, d) in p.cookies.iter().zip(&durations) {
+        let purpose = c.purposes.join(" / ");
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}  {}  {}",
+            fit(&c.name, name_w, true),
+            fit(c.category.as_str(), cat_w, true),
+            fit(d, dur_w, true),
+            fit(c.provider.as_deref().unwrap_or("-"), prov_w, true),
+            fit(
+                if purpose.is_empty() { "-" } else { &purpose },
+                purpose_w,
+                false
+            ),
+        );
+    }
+    out.push(b'\n');
+    out
+}
+
+fn table_error(err: &ErrorRecord) -> Vec<u8> {
+    format!("{}  (error: {})\n\n", err.source, err.error).into_bytes()
+}

@@ -1,0 +1,242 @@
+//! Metamorphic tests: one list of records rendered in every layout, in every
+//! supported language, must parse to the same records.
+
+use cookie_charter::{parse_policy, Category, DurationKind};
+
+struct Lang {
+    code: &'static str,
+    /// Name, Provider, Purpose, Duration, Type headers (and keys).
+    headers: [&'static str; 5],
+    years: &'static str,
+    day: &'static str,
+    session: &'static str,
+    analytics: &'static str,
+    necessary: &'static str,
+}
+
+const LANGS: &[Lang] = &[
+    Lang {
+        code: "en",
+        headers: ["Name", "Provider", "Purpose", "Duration", "Type"],
+        years: "2 years",
+        day: "1 day",
+        session: "Session",
+        analytics: "Analytics",
+        necessary: "Strictly necessary",
+    },
+    Lang {
+        code: "fr",
+        headers: ["Nom", "Fournisseur", "Finalité", "Durée", "Type"],
+        years: "2 ans",
+        day: "1 jour",
+        session: "Session",
+        analytics: "Mesure d'audience",
+        necessary: "Nécessaire",
+    },
+    Lang {
+        code: "de",
+        headers: ["Name", "Anbieter", "Zweck", "Speicherdauer", "Kategorie"],
+        years: "2 Jahre",
+        day: "1 Tag",
+        session: "Sitzung",
+        analytics: "Statistik",
+        necessary: "Notwendig",
+    },
+    Lang {
+        code: "es",
+        headers: ["Nombre", "Proveedor", "Finalidad", "Duración", "Tipo"],
+        years: "2 años",
+        day: "1 día",
+        session: "Sesión",
+        analytics: "Analítica",
+        necessary: "Técnica",
+    },
+    Lang {
+        code: "it",
+        headers: ["Nome", "Fornitore", "Finalità", "Durata", "Tipo"],
+        years: "2 anni",
+        day: "1 giorno",
+        session: "Sessione",
+        analytics: "Analitico",
+        necessary: "Tecnico",
+    },
+    Lang {
+        code: "nl",
+        headers: ["Naam", "Aanbieder", "Doel", "Bewaartermijn", "Soort"],
+        years: "2 jaar",
+        day: "1 dag",
+        session: "Sessie",
+        analytics: "Analytisch",
+        necessary: "Noodzakelijk",
+    },
+    Lang {
+        code: "pt",
+        headers: ["Nome", "Fornecedor", "Finalidade", "Duração", "Tipo"],
+        years: "2 anos",
+        day: "1 dia",
+        session: "Sessão",
+        analytics: "Análise",
+        necessary: "Necessário",
+    },
+];
+
+/// One record as rendered: name, provider, purpose, duration text, type label.
+fn records(l: &Lang) -> Vec<[String; 5]> {
+    vec![
+        [
+            "_ga".into(),
+            "Google Analytics".into(),
+            "Distinguishes users.".into(),
+            l.years.into(),
+            l.analytics.into(),
+        ],
+        [
+            "_gid".into(),
+            "Google Analytics".into(),
+            "Stores a visit identifier.".into(),
+            l.day.into(),
+            l.analytics.into(),
+        ],
+        [
+            "session_id".into(),
+            "Example Shop".into(),
+            "Keeps you signed in.".into(),
+            l.session.into(),
+            l.necessary.into(),
+        ],
+    ]
+}
+
+fn tab(l: &Lang) -> String {
+    let mut s = format!("Cookies\n\n{}\n", l.headers.join("\t"));
+    for r in records(l) {
+        s += &format!("{}\n", r.join("\t"));
+    }
+    s
+}
+
+fn pipe(l: &Lang) -> String {
+    let mut s = format!("| {} |\n|---|---|---|---|---|\n", l.headers.join(" | "));
+    for r in records(l) {
+        s += &format!("| {} |\n", r.join(" | "));
+    }
+    s
+}
+
+fn cell_per_line(l: &Lang) -> String {
+    let mut s = String::new();
+    for h in l.headers {
+        s += &format!("{h} |\n");
+    }
+    for r in records(l) {
+        for c in r {
+            s += &format!("{c} |\n");
+        }
+    }
+    s
+}
+
+fn aligned(l: &Lang) -> String {
+    let mut s = format!("{}\n", l.headers.join("    "));
+    for r in records(l) {
+        s += &format!("{}\n", r.join("    "));
+    }
+    s
+}
+
+fn key_value(l: &Lang) -> String {
+    let mut s = String::new();
+    for r in records(l) {
+        for (h, c) in l.headers.iter().zip(&r) {
+            s += &format!("{h}: {c}\n");
+        }
+        s += "\n";
+    }
+    s
+}
+
+fn list(l: &Lang) -> String {
+    let mut s = String::new();
+    for r in records(l) {
+        s += &format!("• {} – {} – {} – {} – {}\n", r[0], r[1], r[3], r[2], r[4]);
+    }
+    s
+}
+
+#[track_caller]
+fn check(layout: &str, l: &Lang, text: &str, with_category: bool) {
+    let p = parse_policy(text);
+    let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["_ga", "_gid", "session_id"],
+        "{layout}/{}: {text}\n{:#?}",
+        l.code,
+        p.cookies
+    );
+    for (c, r) in p.cookies.iter().zip(records(l)) {
+        let ctx = format!("{layout}/{} {}", l.code, c.name);
+        assert_eq!(c.provider.as_deref(), Some(r[1].as_str()), "{ctx}");
+        assert_eq!(c.purposes.join(" "), r[2], "{ctx}");
+        let d = c
+            .duration
+            .as_ref()
+            .unwrap_or_else(|| panic!("{ctx}: no duration"));
+        let (kind, iso) = match c.name.as_str() {
+            "_ga" => (DurationKind::Persistent, Some("P2Y")),
+            "_gid" => (DurationKind::Persistent, Some("P1D")),
+            _ => (DurationKind::Session, None),
+        };
+        assert_eq!((d.kind, d.iso8601.as_deref()), (kind, iso), "{ctx}");
+        if with_category {
+            let want = if c.name == "session_id" {
+                Category::Necessary
+            } else {
+                Category::Analytics
+            };
+            assert_eq!(c.category, want, "{ctx}");
+        }
+    }
+}
+
+#[test]
+fn tab_tables_in_every_language() {
+    for l in LANGS {
+        check("tab", l, &tab(l), true);
+    }
+}
+
+#[test]
+fn pipe_tables_in_every_language() {
+    for l in LANGS {
+        check("pipe", l, &pipe(l), true);
+    }
+}
+
+#[test]
+fn cell_per_line_in_every_language() {
+    for l in LANGS {
+        check("cells", l, &cell_per_line(l), true);
+    }
+}
+
+#[test]
+fn aligned_columns_in_every_language() {
+    for l in LANGS {
+        check("aligned", l, &aligned(l), true);
+    }
+}
+
+#[test]
+fn key_value_blocks_in_every_language() {
+    for l in LANGS {
+        check("key-value", l, &key_value(l), true);
+    }
+}
+
+#[test]
+fn dash_lists_in_every_language() {
+    for l in LANGS {
+        check("list", l, &list(l), false);
+    }
+}
