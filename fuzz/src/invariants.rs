@@ -1,0 +1,451 @@
+//! The invariants every entry point of cookie-charter must keep, checked on its
+//! output. One copy, used by the fuzz targets (`fuzz/fuzz_targets/*.rs`), the
+//! property tests (`tests/invariants.rs`), the hostile-input suite and the
+//! regression tests (both include this file with `#[path]`).
+//!
+//! Every check returns `Err(description)` rather than panicking, so a caller can
+//! try several readings of an input (the bytes entry point) before failing.
+//!
+//! ## The normalisation used to compare names with the input
+//! A cookie name is a normalised field value (whitespace folded, soft hyphens
+//! dropped, NFC), so it is compared with the input in [`skeleton`] form: runs of
+//! whitespace (Unicode white space, U+200B, U+FEFF) folded to one space, soft
+//! hyphens (U+00AD) dropped, canonical decomposition (NFD) with combining marks
+//! removed. A name must occur in the skeleton of the whole input; a name joined
+//! from several fragments (a tab-table cell continued on the next row) need only
+//! have each of its words occur in the skeleton of its cookie's span.
+
+#![allow(dead_code)]
+
+use cookie_charter::{
+    normalize_text, parse_duration, parse_policy, parse_policy_with, split_cookie_names, Duration,
+    DurationKind, Error, ParseOptions, Policy, Span,
+};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc, UnicodeNormalization};
+
+/// The outcome of one check.
+pub type Check = Result<(), String>;
+
+macro_rules! ensure {
+    ($cond:expr, $($fmt:tt)+) => {
+        if !$cond {
+            return Err(format!($($fmt)+));
+        }
+    };
+}
+
+/// Panic with the failure, for fuzz targets and tests.
+#[track_caller]
+pub fn must(check: Check) {
+    if let Err(e) = check {
+        panic!("invariant violated: {e}");
+    }
+}
+
+/// Whitespace as the crate folds it (its `fields::text::is_space`).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Runs of whitespace become one ASCII space, ends trimmed, soft hyphens dropped
+/// (the crate's `fields::text::fold_whitespace`).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending = !out.is_empty();
+        } else if c == '\u{AD}' {
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The comparison form of the module docs: folded, NFD, no combining marks.
+pub fn skeleton(s: &str) -> String {
+    fold(
+        &fold(s)
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .collect::<String>(),
+    )
+}
+
+/// A span lies inside a text of `len` bytes (and on its char boundaries, when known).
+pub fn check_span(what: &str, span: Span, len: usize, text: Option<&str>) -> Check {
+    ensure!(
+        span.start <= span.end,
+        "{what}: span {span:?} starts after its end"
+    );
+    ensure!(
+        span.end <= len,
+        "{what}: span {span:?} ends past the text ({len} bytes)"
+    );
+    if let Some(t) = text {
+        ensure!(
+            t.is_char_boundary(span.start) && t.is_char_boundary(span.end),
+            "{what}: span {span:?} is not on char boundaries"
+        );
+    }
+    Ok(())
+}
+
+/// Every span of a policy lies inside a text of `p.text_len` bytes (the text
+/// itself, when known, for char boundaries).
+pub fn check_spans(p: &Policy, text: Option<&str>) -> Check {
+    for (i, c) in p.cookies.iter().enumerate() {
+        check_span(
+            &format!("cookie {i} {:?}", c.name),
+            c.span,
+            p.text_len,
+            text,
+        )?;
+    }
+    for (i, w) in p.warnings.iter().enumerate() {
+        check_span(
+            &format!("warning {i} {:?}", w.kind),
+            w.span,
+            p.text_len,
+            text,
+        )?;
+    }
+    for (i, r) in p.repairs.iter().enumerate() {
+        check_span(
+            &format!("repair {i} {:?}", r.kind),
+            r.span,
+            p.text_len,
+            text,
+        )?;
+    }
+    Ok(())
+}
+
+/// The structural invariants of a policy parsed from `text`.
+pub fn check_policy(text: &str, p: &Policy) -> Check {
+    ensure!(
+        p.text_len == text.len(),
+        "text_len {} but the text has {} bytes",
+        p.text_len,
+        text.len()
+    );
+    check_spans(p, Some(text))?;
+    for w in p.cookies.windows(2) {
+        ensure!(
+            w[0].span.start <= w[1].span.start,
+            "cookies out of input order: {:?} at {:?} before {:?} at {:?}",
+            w[0].name,
+            w[0].span,
+            w[1].name,
+            w[1].span
+        );
+    }
+    let whole = skeleton(text);
+    for c in &p.cookies {
+        ensure!(
+            !c.name.trim().is_empty(),
+            "cookie with an empty name at {:?}",
+            c.span
+        );
+        let name = skeleton(&c.name);
+        if !whole.contains(&name) {
+            let local = skeleton(&text[c.span.start..c.span.end]);
+            ensure!(
+                name.split(' ').all(|w| local.contains(w)),
+                "cookie name {:?} does not occur in the input (skeleton {name:?}), nor do its words in its span {:?}",
+                c.name,
+                c.span
+            );
+        }
+    }
+    ensure!(
+        p.language.is_some() == p.language_confidence.is_some(),
+        "language {:?} with confidence {:?}",
+        p.language,
+        p.language_confidence
+    );
+    if let Some(c) = p.language_confidence {
+        ensure!(
+            (0.0..=1.0).contains(&c),
+            "language confidence {c} out of 0..=1"
+        );
+    }
+    for c in &p.cookies {
+        if let Some(d) = &c.duration {
+            check_duration_value(d)?;
+        }
+    }
+    Ok(())
+}
+
+/// `serde_json` gives back an equal policy.
+pub fn check_policy_roundtrip(p: &Policy) -> Check {
+    let json = serde_json::to_string(p).map_err(|e| format!("serialising: {e}"))?;
+    let back: Policy =
+        serde_json::from_str(&json).map_err(|e| format!("deserialising {json}: {e}"))?;
+    ensure!(
+        back == *p,
+        "serde_json round trip changed the policy: {json}"
+    );
+    Ok(())
+}
+
+/// Everything checked of `parse_policy(text)`: structure, determinism, round trip,
+/// the same without repair, and the size limit of `parse_policy_with`.
+pub fn check_parse_policy(text: &str) -> Check {
+    let p = parse_policy(text);
+    check_policy(text, &p)?;
+    ensure!(parse_policy(text) == p, "parsing twice gave two policies");
+    check_policy_roundtrip(&p)?;
+    let no_repair = ParseOptions {
+        repair: false,
+        ..ParseOptions::default()
+    };
+    match parse_policy_with(text, &no_repair) {
+        Ok(q) => {
+            check_policy(text, &q)?;
+            ensure!(
+                q.repairs.is_empty(),
+                "repairs with repair: false: {:?}",
+                q.repairs
+            );
+        }
+        Err(e) => return Err(format!("parse_policy_with under the limit failed: {e}")),
+    }
+    if !text.is_empty() {
+        let tight = ParseOptions {
+            max_bytes: text.len() - 1,
+            ..ParseOptions::default()
+        };
+        match parse_policy_with(text, &tight) {
+            Err(Error::TooLarge { size, limit }) => {
+                ensure!(
+                    size == text.len() && limit == text.len() - 1,
+                    "TooLarge {{ size: {size}, limit: {limit} }} for {} bytes",
+                    text.len()
+                );
+            }
+            other => return Err(format!("over the limit gave {other:?}")),
+        }
+    }
+    Ok(())
+}
+
+/// The texts the bytes entry point may have decoded `bytes` to, given the
+/// encoding it reports: with the BOM removed, kept, or sniffed.
+pub fn decoded_candidates(bytes: &[u8], encoding: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) {
+        out.push(enc.decode_with_bom_removal(bytes).0.into_owned());
+        out.push(enc.decode_without_bom_handling(bytes).0.into_owned());
+        out.push(enc.decode(bytes).0.into_owned());
+    }
+    out.push(String::from_utf8_lossy(bytes).into_owned());
+    out
+}
+
+/// Everything checked of `parse_policy_bytes(bytes)`. Spans point into the decoded
+/// text, which the public API does not return: it is rebuilt from the reported
+/// encoding; when no rebuilt text has `text_len` bytes (the decoder dropped
+/// characters), only the bounds are checked.
+pub fn check_parse_policy_bytes(bytes: &[u8]) -> Check {
+    let p = cookie_charter::parse_policy_bytes(bytes);
+    check_spans(&p, None)?;
+    ensure!(
+        cookie_charter::parse_policy_bytes(bytes) == p,
+        "parsing the bytes twice gave two policies"
+    );
+    check_policy_roundtrip(&p)?;
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !s.starts_with('\u{FEFF}') {
+            // plain UTF-8: the bytes entry point is the text entry point
+            let q = parse_policy(s);
+            ensure!(
+                p.encoding.eq_ignore_ascii_case("utf-8"),
+                "valid UTF-8 reported as {:?}",
+                p.encoding
+            );
+            ensure!(
+                p.cookies == q.cookies && p.text_len == q.text_len && p.repairs == q.repairs,
+                "parse_policy_bytes and parse_policy differ on valid UTF-8"
+            );
+        }
+    }
+    let mut first_err = None;
+    for cand in decoded_candidates(bytes, &p.encoding) {
+        if cand.len() != p.text_len {
+            continue;
+        }
+        match check_policy(&cand, &p) {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    match first_err {
+        Some(e) => Err(format!("against the decoded text ({}): {e}", p.encoding)),
+        None => Ok(()),
+    }
+}
+
+/// Seconds of an ISO 8601 duration `P[nY][nM][nW][nD][T[nH][nM][nS]]`, with
+/// month = 30 days and year = 365 days; `None` for other forms.
+pub fn iso_seconds(iso: &str) -> Option<u64> {
+    let rest = iso.strip_prefix('P')?;
+    let mut total: u64 = 0;
+    let mut time = false;
+    let mut num = String::new();
+    let mut any = false;
+    for c in rest.chars() {
+        match c {
+            'T' if !time && num.is_empty() => time = true,
+            '0'..='9' => num.push(c),
+            _ => {
+                let n: u64 = num.parse().ok()?;
+                num.clear();
+                let unit: u64 = match (time, c) {
+                    (false, 'Y') => 365 * 86400,
+                    (false, 'M') => 30 * 86400,
+                    (false, 'W') => 7 * 86400,
+                    (false, 'D') => 86400,
+                    (true, 'H') => 3600,
+                    (true, 'M') => 60,
+                    (true, 'S') => 1,
+                    _ => return None,
+                };
+                total = total.checked_add(n.checked_mul(unit)?)?;
+                any = true;
+            }
+        }
+    }
+    (num.is_empty() && any).then_some(total)
+}
+
+/// The documented contracts of one duration value.
+pub fn check_duration_value(d: &Duration) -> Check {
+    if let Some(r) = &d.range {
+        ensure!(
+            d.iso8601.as_deref() == Some(r.max.as_str()),
+            "range {r:?} but iso8601 {:?} (must hold the upper bound)",
+            d.iso8601
+        );
+        if let (Some(a), Some(b)) = (iso_seconds(&r.min), iso_seconds(&r.max)) {
+            ensure!(a <= b, "range {r:?}: min above max");
+        }
+    }
+    if let Some(u) = &d.until {
+        let b = u.as_bytes();
+        ensure!(
+            b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()),
+            "until {u:?} is not YYYY-MM-DD"
+        );
+    }
+    if let Some(iso) = &d.iso8601 {
+        ensure!(
+            iso.starts_with('P') && iso.len() > 1,
+            "iso8601 {iso:?} is not a duration"
+        );
+        if let (Some(want), Some(got)) = (iso_seconds(iso), d.seconds) {
+            ensure!(
+                want == got,
+                "iso8601 {iso:?} is {want} s but seconds = {got}"
+            );
+        }
+    }
+    if d.kind == DurationKind::Session {
+        ensure!(d.range.is_none(), "session duration with a range: {d:?}");
+    }
+    Ok(())
+}
+
+/// Everything checked of `parse_duration(text)`.
+pub fn check_parse_duration(text: &str) -> Check {
+    let d = parse_duration(text);
+    check_duration_value(&d)?;
+    ensure!(
+        parse_duration(text) == d,
+        "parse_duration not deterministic"
+    );
+    let json = serde_json::to_string(&d).map_err(|e| format!("serialising: {e}"))?;
+    let back: Duration =
+        serde_json::from_str(&json).map_err(|e| format!("deserialising {json}: {e}"))?;
+    ensure!(
+        back == d,
+        "serde_json round trip changed the duration: {json}"
+    );
+    Ok(())
+}
+
+/// Everything checked of `split_cookie_names(cell)`: names non-empty, trimmed,
+/// occurring in the cell (skeleton form), deterministic.
+pub fn check_split_names(cell: &str) -> Check {
+    let names = split_cookie_names(cell);
+    let whole = skeleton(cell);
+    for n in &names {
+        ensure!(!n.is_empty(), "empty name from {cell:?}");
+        ensure!(n.trim() == n, "name {n:?} not trimmed");
+        ensure!(
+            whole.contains(&skeleton(n)),
+            "name {n:?} does not occur in the cell {cell:?}"
+        );
+    }
+    ensure!(split_cookie_names(cell) == names, "split not deterministic");
+    Ok(())
+}
+
+/// Everything checked of `normalize_text(text, repair)`: output folded and NFC,
+/// repair spans inside `text`, deterministic; idempotent for `repair: false`.
+pub fn check_normalize(text: &str, repair: bool) -> Check {
+    let (out, repairs) = normalize_text(text, repair);
+    ensure!(fold(&out) == out, "output {out:?} is not whitespace-folded");
+    ensure!(is_nfc(&out), "output {out:?} is not NFC");
+    if !repair {
+        ensure!(
+            repairs.is_empty(),
+            "repairs with repair: false: {repairs:?}"
+        );
+    }
+    for (i, r) in repairs.iter().enumerate() {
+        check_span(
+            &format!("repair {i} {:?}", r.kind),
+            r.span,
+            text.len(),
+            Some(text),
+        )?;
+    }
+    ensure!(
+        normalize_text(text, repair) == (out.clone(), repairs),
+        "normalize_text not deterministic"
+    );
+    if !repair {
+        let again = normalize_text(&out, false).0;
+        ensure!(
+            again == out,
+            "not idempotent (repair: false): {text:?} → {out:?} → {again:?}"
+        );
+    }
+    Ok(())
+}
+
+/// Idempotence with repair on: normalising the output again changes nothing.
+pub fn check_normalize_idempotent_repair(text: &str) -> Check {
+    let out = normalize_text(text, true).0;
+    let again = normalize_text(&out, true).0;
+    ensure!(
+        again == out,
+        "not idempotent (repair: true): {text:?} → {out:?} → {again:?}"
+    );
+    Ok(())
+}
