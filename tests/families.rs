@@ -213,3 +213,59 @@ fn stray_and_cut_lines_are_reported() {
         .iter()
         .any(|w| &text[w.span.start..w.span.end] == "BUY NOW banner"));
 }
+
+/// The seeds' platform charter in every language: provider / function / names /
+/// purposes, wrapped cells on continuation lines, a stray banner line inside.
+#[test]
+fn platform_charters_in_every_language() {
+    let langs = [
+        (
+            "Cookies necessary for the platform to function properly",
+            "Service provider's name\tFunction and location\tCookie name(s)\tPurposes",
+        ),
+        (
+            "Cookies nécessaires au bon fonctionnement de la plateforme",
+            "Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités",
+        ),
+        (
+            "Für den Betrieb der Plattform notwendige Cookies",
+            "Name des Dienstleisters\tFunktion und Speicherort\tName des Cookies\tZwecke",
+        ),
+        (
+            "Cookies necesarias para el funcionamiento de la plataforma",
+            "Nombre del proveedor\tFunción y ubicación\tNombre de las cookies\tFinalidades",
+        ),
+        (
+            "Cookie necessari al funzionamento della piattaforma",
+            "Nome del fornitore\tFunzione e posizione\tNome dei cookie\tFinalità",
+        ),
+        (
+            "Noodzakelijke cookies voor de werking van het platform",
+            "Naam van de dienstverlener\tFunctie en locatie\tNaam van de cookies\tDoeleinden",
+        ),
+        (
+            "Cookies necessários ao bom funcionamento da plataforma",
+            "Nome do prestador\tFunção e localização\tNome dos cookies\tFinalidades",
+        ),
+    ];
+    for (heading, header) in langs {
+        let text = format!(
+            "{heading}\n\n{header}\nAcme\tLogin (front and\tsessionid\tKeeps the user from\n\tback office)\t\tone page to another\n\nSALE NOW ON\n\nAcme\tLanguage\tdjango_language\tRemembers the language\n"
+        );
+        let p = parse_policy(&text);
+        assert_eq!(names(&p), ["sessionid", "django_language"], "{header}");
+        let s = cookie(&p, "sessionid");
+        assert_eq!(
+            s.purposes,
+            ["Keeps the user from one page to another"],
+            "{header}"
+        );
+        assert_eq!(s.provider.as_deref(), Some("Acme"), "{header}");
+        assert_eq!(s.category, Category::Necessary, "{heading}");
+        assert!(p
+            .cookies
+            .iter()
+            .all(|c| !c.purposes.concat().contains("SALE")));
+        assert_eq!(p.warnings.len(), 1, "{header}: {:?}", p.warnings);
+    }
+}

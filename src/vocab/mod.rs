@@ -215,7 +215,8 @@ impl Vocab {
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         const LINKERS: &[&str] = &[
             "de", "di", "der", "des", "du", "da", "do", "dei", "delle", "van", "voor", "para",
-            "per", "for", "of", "d'", "zur", "zu",
+            "per", "for", "of", "d'", "zur", "zu", "die", "que", "che", "qui", "which", "that",
+            "dat", "lo",
         ];
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
