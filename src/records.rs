@@ -1,7 +1,7 @@
 //! Stage 6: records. Raw records become cookies: each field value normalised and
 //! read by its grammar, one cookie per name, the same cookie named twice merged.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::split_names;
@@ -344,15 +344,20 @@ pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
 /// the purposes joined; rows that differ in lifetime stay apart.
 fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
     let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
+    // name → indices in `out`, so that merging stays linear in the number of cookies
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for c in cookies {
-        let same = out.iter_mut().find(|o| {
-            o.name == c.name
-                && match (&o.duration, &c.duration) {
+        let same = by_name.get(&c.name).and_then(|idx| {
+            idx.iter().copied().find(|&i| {
+                let o = &out[i];
+                let same_life = match (&o.duration, &c.duration) {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
                     _ => true,
-                }
-                && domain_of(o) == domain_of(&c)
+                };
+                same_life && domain_of(o) == domain_of(&c)
+            })
         });
+        let same = same.map(|i| &mut out[i]);
         match same {
             Some(o) => {
                 for p in c.purposes {
@@ -375,7 +380,10 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 }
                 o.span = o.span.cover(c.span);
             }
-            None => out.push(c),
+            None => {
+                by_name.entry(c.name.clone()).or_default().push(out.len());
+                out.push(c);
+            }
         }
     }
     out

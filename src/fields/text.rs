@@ -34,6 +34,26 @@ pub(crate) fn fold_whitespace(s: &str) -> String {
 pub(crate) fn match_form(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
+    if s.is_ascii() {
+        // the common case: no decomposition to do
+        for b in s.bytes() {
+            let c = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if c.is_ascii_whitespace() {
+                pending = !out.is_empty();
+                continue;
+            }
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c as char);
+        }
+        return trim_form(out);
+    }
     for c in s.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -56,6 +76,11 @@ pub(crate) fn match_form(s: &str) -> String {
             out.push(l);
         }
     }
+    trim_form(out)
+}
+
+/// Drop the punctuation that surrounds a phrase (`Durée :`, `## Finalités`, `(s)`).
+fn trim_form(out: String) -> String {
     let trimmed = out.trim_matches(|c: char| {
         matches!(
             c,

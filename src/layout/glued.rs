@@ -100,6 +100,16 @@ fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
         {
             continue;
         }
+        // a glued header has a capital inside its first sixteen letters (`CookieDuration`)
+        let camel = text[p..]
+            .chars()
+            .skip(1)
+            .take_while(|c| c.is_alphabetic())
+            .take(16)
+            .any(char::is_uppercase);
+        if !camel {
+            continue;
+        }
         let mut q = p;
         let mut roles = Vec::new();
         while let Some((len, role)) = header_word_at(&text[q..]) {
@@ -120,8 +130,17 @@ fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
 /// phrases in a row, the first a name, the last a type.
 fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
     let spans = word_spans(text);
+    let v = vocab();
+    // cheap test first: three header-starting words in a row somewhere
+    let starts: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e)| v.starts_field(&text[s..e]))
+        .collect();
+    if !starts.windows(3).any(|w| w.iter().all(|&b| b)) {
+        return None;
+    }
     for w in 0..spans.len() {
-        if vocab().field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
+        if !starts[w] || v.field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
             continue;
         }
         let mut cols: Vec<(Option<Role>, String)> = Vec::new();
