@@ -147,7 +147,14 @@ struct Entry {
     phrase: String,
     /// The second column (`2`, `month`, `-`).
     value: String,
+    /// The languages whose tables have this entry, one bit per [`TABLES`] index.
+    /// A number word and its unit must share one (`un an`, `an hour`), so the
+    /// English article `a` never reads French `à jour` as one day.
+    langs: u64,
 }
+
+/// The language set of digits and of anything not tied to a language.
+const ALL_LANGS: u64 = u64::MAX;
 
 /// The merged lexicon: for each class, for each first byte, the phrases longest
 /// first, so that the first phrase that matches is the longest one and a lookup
@@ -164,7 +171,8 @@ fn lexicon() -> &'static Lexicon {
         let mut lists: Vec<Vec<Vec<Entry>>> = (0..CLASSES)
             .map(|_| (0..256).map(|_| Vec::new()).collect())
             .collect();
-        for (_, table) in TABLES {
+        for (lang, (_, table)) in TABLES.iter().enumerate() {
+            let bit = 1u64 << lang.min(63);
             for line in table.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -182,16 +190,24 @@ fn lexicon() -> &'static Lexicon {
                 let Some(&first) = phrase.as_bytes().first() else {
                     continue;
                 };
-                lists[class as usize][first as usize].push(Entry {
-                    phrase,
-                    value: value.trim().to_string(),
-                });
+                let list = &mut lists[class as usize][first as usize];
+                let value = value.trim();
+                match list
+                    .iter_mut()
+                    .find(|e| e.phrase == phrase && e.value == value)
+                {
+                    Some(e) => e.langs |= bit,
+                    None => list.push(Entry {
+                        phrase,
+                        value: value.to_string(),
+                        langs: bit,
+                    }),
+                }
             }
         }
         for by_byte in &mut lists {
             for list in by_byte.iter_mut() {
                 list.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
-                list.dedup_by(|a, b| a.phrase == b.phrase);
             }
         }
         Lexicon { lists }
@@ -277,7 +293,8 @@ fn is_punct(b: u8) -> bool {
 /// How many bytes of `s` the folded phrase `p` matches, if it does. A space in `p`
 /// matches one space (or none next to punctuation), punctuation matches with
 /// optional spaces around it, `-` also matches a lone space (`vingt quatre`), and a
-/// phrase ending in a letter or digit must end on a word boundary.
+/// phrase ending in a letter must not run on into letters (digits may follow:
+/// `2h30`).
 fn match_phrase(p: &str, s: &str) -> Option<usize> {
     let (pb, sb) = (p.as_bytes(), s.as_bytes());
     let (mut i, mut j) = (0, 0);
@@ -314,11 +331,14 @@ fn match_phrase(p: &str, s: &str) -> Option<usize> {
         }
         i += 1;
     }
-    let wordy = p.chars().next_back().is_some_and(char::is_alphanumeric);
-    if wordy && s[j..].chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    Some(j)
+    // a word must not run on into letters; a digit may follow a word (`2h30`)
+    let (last, next) = (p.chars().next_back(), s[j..].chars().next());
+    let runs_on = match (last, next) {
+        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic(),
+        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric(),
+        _ => false,
+    };
+    (!runs_on).then_some(j)
 }
 
 /// A nom error at `i` (the grammar never reports why it failed, only that it did).
@@ -536,26 +556,50 @@ fn decimal(i: &str) -> IResult<&str, Num> {
 }
 
 /// `number = decimal | <number>`
-fn number(i: &str) -> IResult<&str, Num> {
+/// Also returns the languages of a number word ([`ALL_LANGS`] for digits).
+fn number(i: &str) -> IResult<&str, (Num, u64)> {
     alt((
-        decimal,
-        map(word(Class::Number), |e| Num::from_value(&e.value)),
+        map(decimal, |n| (n, ALL_LANGS)),
+        map(word(Class::Number), |e| {
+            (Num::from_value(&e.value), e.langs)
+        }),
     ))
     .parse(i)
 }
 
 /// `unit = <unit>`
-fn unit(i: &str) -> IResult<&str, Unit> {
-    map_res(word(Class::Unit), |e| Unit::from_name(&e.value).ok_or(())).parse(i)
+/// Also returns the languages of the unit word.
+fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
+    map_res(word(Class::Unit), |e| {
+        Unit::from_name(&e.value).map(|u| (u, e.langs)).ok_or(())
+    })
+    .parse(i)
 }
 
-/// `quantity = number sp unit`
+/// `quantity = number sp unit`, a number word and its unit from one language.
 fn quantity(i: &str) -> IResult<&str, (Num, Unit)> {
-    (number, sp, unit).map(|(n, _, u)| (n, u)).parse(i)
+    map_res((number, sp, unit), |((n, nl), _, (u, ul))| {
+        if nl & ul != 0 {
+            Ok((n, u))
+        } else {
+            Err(())
+        }
+    })
+    .parse(i)
 }
 
-/// `compound = quantity { sp [<join> sp] quantity }`, units strictly decreasing; the
-/// ambiguous `m` is taken only right after hours.
+/// `bare_minutes = digit{1,2}` right after hours, not followed by a letter or
+/// digit: the `30` of `2h30`.
+fn bare_minutes(i: &str) -> IResult<&str, (Num, Unit)> {
+    let (rest, n) = digits(1, 2)(i)?;
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return fail(i);
+    }
+    Ok((rest, (Num::new(&n.to_string(), ""), Unit::Minute)))
+}
+
+/// `compound = quantity { sp [<join> sp] quantity | bare_minutes }`, units strictly
+/// decreasing; the ambiguous `m` and bare minutes are taken only right after hours.
 fn compound(i: &str) -> IResult<&str, Length> {
     let (mut rest, first) =
         verify(quantity, |q: &(Num, Unit)| q.1 != Unit::MinuteAfterHour).parse(i)?;
@@ -563,7 +607,15 @@ fn compound(i: &str) -> IResult<&str, Length> {
     // at most 8 rounds: every round takes a strictly smaller unit
     loop {
         let last = parts[parts.len() - 1].1;
-        let next = preceded((sp, opt(terminated(word(Class::Join), sp))), quantity).parse(rest);
+        let next = preceded((sp, opt(terminated(word(Class::Join), sp))), quantity)
+            .parse(rest)
+            .or_else(|e| {
+                if last == Unit::Hour {
+                    preceded(sp, bare_minutes).parse(rest)
+                } else {
+                    Err(e)
+                }
+            });
         match next {
             Ok((r, q))
                 if q.1.rank() < last.rank()
@@ -582,8 +634,8 @@ fn compound(i: &str) -> IResult<&str, Length> {
 fn range(i: &str) -> IResult<&str, Core> {
     let shared_unit = map_res(
         (number, sp, word(Class::To), sp, number, sp, unit),
-        |(a, _, _, _, b, _, u)| {
-            if u == Unit::MinuteAfterHour {
+        |((a, al), _, _, _, (b, bl), _, (u, ul))| {
+            if u == Unit::MinuteAfterHour || al & ul == 0 || bl & ul == 0 {
                 Err(())
             } else {
                 Ok(Core::Range(
@@ -1687,6 +1739,202 @@ mod tests {
         );
         // a plain noun `session` is found; the caller decides (see the doc)
         find("This tracks your session on the site", Some("session"));
+    }
+
+    #[test]
+    fn prefixes_per_language() {
+        prefix("13 mois Ce cookie permet", Some("13 mois"));
+        prefix("Session Ce cookie permet", Some("Session"));
+        prefix(
+            "la durée de la session Cookie technique",
+            Some("la durée de la session"),
+        );
+        prefix(
+            "jusqu'à 13 mois depuis la dernière visite Mesure d'audience",
+            Some("jusqu'à 13 mois depuis la dernière visite"),
+        );
+        prefix("2 Jahre Speichert die Zustimmung", Some("2 Jahre"));
+        prefix(
+            "Ende der Sitzung Hält die Sitzung",
+            Some("Ende der Sitzung"),
+        );
+        prefix("1 año Guarda las preferencias", Some("1 año"));
+        prefix("Sesión Mantiene la sesión", Some("Sesión"));
+        prefix("6 mesi Memorizza il consenso", Some("6 mesi"));
+        prefix(
+            "alla chiusura del browser Cookie tecnico",
+            Some("alla chiusura del browser"),
+        );
+        prefix("2 jaar Onthoudt de keuze", Some("2 jaar"));
+        prefix(
+            "bij het sluiten van de browser Houdt de sessie bij",
+            Some("bij het sluiten van de browser"),
+        );
+        prefix("1 ano Guarda o consentimento", Some("1 ano"));
+        prefix(
+            "ao fechar o navegador Mantém a sessão",
+            Some("ao fechar o navegador"),
+        );
+        prefix("2 yearsStores consent", Some("2 years"));
+        prefix("30 minutesUsed by Hotjar", Some("30 minutes"));
+        prefix("SessionUsed by Hotjar", Some("Session"));
+        prefix("  1 year Used", Some("  1 year"));
+        prefix("Sessionally speaking", None);
+        prefix("Google Analytics 2 years", None);
+    }
+
+    #[test]
+    fn suffixes_and_finds_per_language() {
+        suffix("Mesure d'audience. 13 mois", Some("13 mois"));
+        suffix(
+            "Speichert die Zustimmung Bis zu zwei Jahre ab dem letzten Besuch",
+            Some("Bis zu zwei Jahre ab dem letzten Besuch"),
+        );
+        suffix("Mantiene la sesión. Sesión", Some("Sesión"));
+        suffix("Memorizza il consenso 6 mesi", Some("6 mesi"));
+        suffix("Onthoudt de keuze 2 jaar", Some("2 jaar"));
+        suffix("Guarda o consentimento 1 ano", Some("1 ano"));
+        suffix(
+            "Keeps the session. Session / 30 days",
+            Some("Session / 30 days"),
+        );
+        suffix("Stored until 10 Nov 2030", Some("until 10 Nov 2030"));
+        suffix("Used since 2019", None);
+        find(
+            "Ces cookies sont conservés pendant 13 mois.",
+            Some("pendant 13 mois"),
+        );
+        find(
+            "Diese Cookies werden nach 2 Jahren gelöscht.",
+            Some("nach 2 Jahren"),
+        );
+        find("Estas cookies caducan a los 2 años.", Some("2 años"));
+        find("Questi cookie scadono dopo 6 mesi.", Some("dopo 6 mesi"));
+        find("Deze cookies vervallen na 1 jaar.", Some("na 1 jaar"));
+        find("Estes cookies expiram após 30 dias.", Some("após 30 dias"));
+        find("Gültig bis zum 31.12.2030.", Some("bis zum 31.12.2030"));
+        find("Mis à jour le 10/11/2025.", None);
+        find("Politique du 1er janvier 2025", None);
+        // the English article never pairs with a French unit
+        find("Mis à jour le 3 mai", None);
+        p("à 1 jour", "P1D");
+    }
+
+    #[test]
+    fn more_forms() {
+        p("Persistent (1 year)", "P1Y");
+        p("Persistent, 1 year", "P1Y");
+        p("30 days (persistent)", "P30D");
+        p("more than 1 year", "P1Y");
+        p("30 Minuten Inaktivität", "PT30M");
+        p("1 year, 2 months", "P1Y2M");
+        p("2h30", "PT2H30M");
+        p("2 h 30", "PT2H30M");
+        iso("30 h 300", DurationKind::Persistent, Some("PT30H"));
+        p("1 h 30 min", "PT1H30M");
+        p("ein halbes Jahr", "P0.5Y");
+        p("anderthalb Jahre", "P1.5Y");
+        p("dix-huit mois", "P18M");
+        p("13 Monate", "P13M");
+        p("13 mesi", "P13M");
+        p("Sessione / 30 giorni", "P30D");
+        check("Session / Persistent", DurationKind::Unknown, None, None);
+        check(
+            "Session cookie, deleted when the browser is closed",
+            DurationKind::Session,
+            None,
+            None,
+        );
+        // a date and a length: both are kept
+        let d = parse_duration("1 year, until 10 Nov 2030 at most");
+        assert_eq!(
+            (d.iso8601.as_deref(), d.until.as_deref()),
+            (Some("P1Y"), Some("2030-11-10"))
+        );
+    }
+
+    proptest::proptest! {
+        /// Every entry point is total on arbitrary text, and every offset is a char
+        /// boundary inside the text.
+        #[test]
+        fn total_on_any_text(s in "[ 0-9a-zA-ZéÉßàñ.,/:()’'\\-\u{a0}\u{ad}]{0,60}") {
+            assert_offsets(&s);
+        }
+
+        /// The same over duration-like token soup, where the grammar actually runs.
+        #[test]
+        fn total_on_token_soup(tokens in proptest::collection::vec(proptest::sample::select(SOUP.to_vec()), 0..24)) {
+            assert_offsets(&tokens.concat());
+        }
+    }
+
+    /// Pieces of duration text, glued in random order by the property tests.
+    const SOUP: &[&str] = &[
+        "1",
+        "13",
+        " ",
+        "  ",
+        ",",
+        ".",
+        "/",
+        "-",
+        "year",
+        "Years",
+        "m",
+        "h",
+        "ms",
+        "mois",
+        "Jahre",
+        "session",
+        "Session",
+        " to ",
+        " or ",
+        " if ",
+        "up to ",
+        "after ",
+        "until ",
+        "10 Nov 2030",
+        "2030-11-10",
+        "10/11/",
+        "un",
+        "an",
+        "ein",
+        "from set/update",
+        "by default",
+        "Varies",
+        "permanent",
+        "é",
+        "\u{a0}",
+        "’",
+        "de ",
+        "y ",
+        "99999999999999999999",
+    ];
+
+    /// Check the offsets every entry point returns for `s`.
+    fn assert_offsets(s: &str) {
+        let d = parse_duration(s);
+        assert_eq!(d.text, fold_whitespace(s));
+        if let Some(n) = duration_prefix(s) {
+            assert!(
+                n > 0 && n <= s.len() && s.is_char_boundary(n),
+                "{s:?} prefix {n}"
+            );
+        }
+        if let Some(k) = duration_suffix(s) {
+            assert!(k < s.len() && s.is_char_boundary(k), "{s:?} suffix {k}");
+            assert!(duration_prefix(&s[k..]).is_some(), "{s:?} suffix {k}");
+        }
+        if let Some((a, b)) = find_duration(s) {
+            assert!(
+                a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b),
+                "{s:?} find {a}..{b}"
+            );
+            assert!(
+                duration_prefix(&s[a..]).is_some_and(|n| n >= b - a),
+                "{s:?} find {a}..{b}"
+            );
+        }
     }
 
     #[test]
