@@ -25,8 +25,10 @@
 //! date         = iso_date | numeric_date | day_month_year | month_day_year
 //! range        = number sp <to> sp number sp unit                 (* "1-2 years" *)
 //!              | ( compound | session_phrase ) sp <to> sp compound (* "30 seconds to 1 year", "Session to 30 days" *)
-//! compound     = quantity { sp [<join> sp] quantity }             (* units strictly decreasing: "1 year 2 months" *)
-//! quantity     = number sp unit
+//! compound     = quantity { sp [<join> sp] quantity                (* units strictly decreasing: "1 year 2 months" *)
+//!                         | sp bare_minutes }                     (* after hours only: "2h30" *)
+//! bare_minutes = digit{1,2}
+//! quantity     = number sp ["-"] unit                             (* number word and unit of one language *)
 //! number       = decimal | <number>
 //! decimal      = digit+ [ ("." | ",") digit+ ]
 //! unit         = <unit>                                           (* "m" only after hours: "1h 30m" *)
@@ -36,8 +38,14 @@
 //! sp           = [" "]
 //! ```
 //!
-//! Every `<word class>` matches its longest table phrase that ends on a word
-//! boundary, so `einer` is never read as `ein` + `er`. Compounds need strictly
+//! Every `<word class>` matches its longest table phrase that does not run on into
+//! a letter, `_` or `-`, so `einer` is never read as `ein` + `er`, nor `session_id`
+//! or `Sessie-identificatie` as a session (digits may follow a unit: `2h30`).
+//! Phrases start only at a word start that is not glued to a letter in the input
+//! (`_hjIncludedInSessionSample` holds no phrase). A number word pairs only with a
+//! unit of its own language (`un an`, `an hour`, but not the `a` + `jour` that
+//! folding makes of French `à jour`), and one-letter units (`d`, `h`, `s`, `w`, `y`)
+//! only with digits. Compounds need strictly
 //! decreasing units so that `1 year 1 year …` is many phrases, not one, and every
 //! repetition is bounded: parsing is linear in the input.
 //!
@@ -156,6 +164,11 @@ struct Entry {
 /// The language set of digits and of anything not tied to a language.
 const ALL_LANGS: u64 = u64::MAX;
 
+/// A bit no language uses (languages take the low bits): set on one-letter units
+/// (`d`, `h`, `s`) so that only digits pair with them (`3d`, never `a d` in
+/// French `à d'autres`), cleared on number words.
+const DIGITS: u64 = 1 << 63;
+
 /// The merged lexicon: for each class, for each first byte, the phrases longest
 /// first, so that the first phrase that matches is the longest one and a lookup
 /// only tries the phrases that can start there.
@@ -172,7 +185,7 @@ fn lexicon() -> &'static Lexicon {
             .map(|_| (0..256).map(|_| Vec::new()).collect())
             .collect();
         for (lang, (_, table)) in TABLES.iter().enumerate() {
-            let bit = 1u64 << lang.min(63);
+            let bit = 1u64 << lang.min(62);
             for line in table.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -333,9 +346,13 @@ fn match_phrase(p: &str, s: &str) -> Option<usize> {
     }
     // a word must not run on into letters; a digit may follow a word (`2h30`)
     let (last, next) = (p.chars().next_back(), s[j..].chars().next());
+    // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
+    // suspended `sessie- en gebruiksanalyse`); compounds that are durations are
+    // table phrases of their own (`session-based`)
+    let joined = matches!(next, Some('_' | '-'));
     let runs_on = match (last, next) {
-        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic(),
-        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric(),
+        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
+        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
         _ => false,
     };
     (!runs_on).then_some(j)
@@ -561,7 +578,7 @@ fn number(i: &str) -> IResult<&str, (Num, u64)> {
     alt((
         map(decimal, |n| (n, ALL_LANGS)),
         map(word(Class::Number), |e| {
-            (Num::from_value(&e.value), e.langs)
+            (Num::from_value(&e.value), e.langs & !DIGITS)
         }),
     ))
     .parse(i)
@@ -570,21 +587,33 @@ fn number(i: &str) -> IResult<&str, (Num, u64)> {
 /// `unit = <unit>`
 /// Also returns the languages of the unit word.
 fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
-    map_res(word(Class::Unit), |e| {
-        Unit::from_name(&e.value).map(|u| (u, e.langs)).ok_or(())
+    let (rest, (u, langs)) = map_res(word(Class::Unit), |e| {
+        // a one-letter unit pairs with digits only
+        let langs = if e.phrase.len() < 2 { DIGITS } else { e.langs };
+        Unit::from_name(&e.value).map(|u| (u, langs)).ok_or(())
     })
-    .parse(i)
+    .parse(i)?;
+    // an elided French / Italian word is no unit: `2 d'autres`, `3 l'anno`
+    let mut after = rest.chars();
+    if after.next() == Some('\'') && after.next().is_some_and(char::is_alphabetic) {
+        return fail(i);
+    }
+    Ok((rest, (u, langs)))
 }
 
-/// `quantity = number sp unit`, a number word and its unit from one language.
+/// `quantity = number sp ["-"] unit` (`30-day`), a number word and its unit from
+/// one language.
 fn quantity(i: &str) -> IResult<&str, (Num, Unit)> {
-    map_res((number, sp, unit), |((n, nl), _, (u, ul))| {
-        if nl & ul != 0 {
-            Ok((n, u))
-        } else {
-            Err(())
-        }
-    })
+    map_res(
+        (number, sp, opt(char('-')), unit),
+        |((n, nl), _, _, (u, ul))| {
+            if nl & ul != 0 {
+                Ok((n, u))
+            } else {
+                Err(())
+            }
+        },
+    )
     .parse(i)
 }
 
@@ -823,18 +852,28 @@ fn chain(mode: Mode) -> impl Fn(&str) -> IResult<&str, Vec<Core>> {
     }
 }
 
-/// Byte offsets in `s` where a word starts, from `from` on: a letter or digit
-/// after anything that is not one.
-fn word_starts(s: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_alnum = from > 0
-        && s[..from]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+/// Whether `c` belongs to a word or an identifier (`_hjSession`, `session_id`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Byte offsets in the folded text where a word starts, from `from` on: a letter
+/// or digit after anything that is not one, and in `orig` (the text `f` was folded
+/// from) not glued to a letter before it. Phrases may *end* before a glued capital
+/// (`11 monthsThis`) but never start inside an identifier (`_hjIncludedInSession`).
+fn word_starts<'a>(f: &'a Folded, orig: &'a str, from: usize) -> impl Iterator<Item = usize> + 'a {
+    let s = f.text.as_str();
+    let mut prev_word = s[..from].chars().next_back().is_some_and(is_word_char);
     s[from..].char_indices().filter_map(move |(k, c)| {
-        let start = c.is_alphanumeric() && !prev_alnum;
-        prev_alnum = c.is_alphanumeric();
-        start.then_some(from + k)
+        let k = from + k;
+        let start = c.is_alphanumeric()
+            && !prev_word
+            && !orig[..f.start[k]]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char);
+        prev_word = is_word_char(c);
+        start.then_some(k)
     })
 }
 
@@ -856,7 +895,7 @@ pub(crate) fn parse_duration(text: &str) -> Duration {
     let mut cores: Vec<Core> = Vec::new();
     let mut cond = false;
     let mut pos = 0;
-    while let Some(k) = word_starts(s, pos).next() {
+    while let Some(k) = word_starts(&f, &text, pos).next() {
         if let Ok((rest, c)) = phrase(Mode::Cell)(&s[k..]) {
             cores.push(c);
             pos = consumed(s, k, rest).max(k + 1);
@@ -959,7 +998,7 @@ pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
     let s = f.text.as_str();
     let tail = s.trim_end_matches([' ', '.', ';', ':', ',', '!']).len();
     let mut pos = 0;
-    while let Some(k) = word_starts(s, pos).next() {
+    while let Some(k) = word_starts(&f, text, pos).next() {
         match chain(Mode::Prose)(&s[k..]) {
             Ok((rest, _)) => {
                 let end = consumed(s, k, rest);
@@ -986,7 +1025,7 @@ pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
 pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
     let f = fold(text);
     let s = f.text.as_str();
-    for k in word_starts(s, 0) {
+    for k in word_starts(&f, text, 0) {
         if let Ok((rest, _)) = chain(Mode::Prose)(&s[k..]) {
             let end = consumed(s, k, rest);
             return Some((f.start[k], f.end[end - 1]));
@@ -1817,6 +1856,14 @@ mod tests {
         find("Politique du 1er janvier 2025", None);
         // the English article never pairs with a French unit
         find("Mis à jour le 3 mai", None);
+        find("ne sont pas utilisées à d’autres fins", None);
+        find("_hjIncludedInSessionSample | This cookie is set", None);
+        find("ASP.NET_SessionId keeps the session", Some("session"));
+        find("PostHog-cookies voor sessie- en gebruiksanalyse", None);
+        find("laravel_session Sessie-identificatie", None);
+        find("a 30-day cookie", Some("30-day"));
+        session("Session-Cookie");
+        prefix("session_id Stores the session", None);
         p("à 1 jour", "P1D");
     }
 
