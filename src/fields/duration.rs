@@ -1571,6 +1571,23 @@ mod tests {
         range_of("1 bis 2 Jahre", "P1Y", "P2Y");
         range_of("de 30 días a 1 año", "P30D", "P1Y");
         range_of("between 30 days and 1 year", "P30D", "P1Y");
+        range_of("between 1 and 2 years", "P1Y", "P2Y");
+        range_of("entre 1 et 2 ans", "P1Y", "P2Y");
+        range_of("de 1 à 2 ans", "P1Y", "P2Y");
+        range_of("zwischen 1 und 2 Jahren", "P1Y", "P2Y");
+        range_of("von 1 bis 2 Jahren", "P1Y", "P2Y");
+        range_of("entre 1 y 2 años", "P1Y", "P2Y");
+        range_of("tra 1 e 2 anni", "P1Y", "P2Y");
+        range_of("da 1 a 2 anni", "P1Y", "P2Y");
+        range_of("tussen 1 en 2 jaar", "P1Y", "P2Y");
+        range_of("van 1 tot 2 jaar", "P1Y", "P2Y");
+        range_of("entre 1 e 2 anos", "P1Y", "P2Y");
+        range_of("de 1 a 2 anos", "P1Y", "P2Y");
+        range_of("2-3 weeks", "P2W", "P3W");
+        range_of("1 day - 1 year", "P1D", "P1Y");
+        p("1 anno e 6 mesi", "P1Y6M");
+        p("1 ano e 6 meses", "P1Y6M");
+        p("1 an et 6 mois", "P1Y6M");
         range_of("30 minutes, 3w or 1y depending on value", "PT30M", "P1Y");
         assert_eq!(
             parse_duration("Session to 30 days").seconds,
@@ -1723,6 +1740,8 @@ mod tests {
             Some("Session / 30 days"),
         );
         prefix("30 seconds to 1 year Used by", Some("30 seconds to 1 year"));
+        prefix("von 1 bis 2 Jahren Speichert", Some("von 1 bis 2 Jahren"));
+        prefix("de 1 à 2 ans Mesure", Some("de 1 à 2 ans"));
         prefix("10 Nov 2030 Stores consent", Some("10 Nov 2030"));
         prefix("Used to distinguish users. 2 years", None);
         prefix("2025 was a good year", None);
@@ -1981,6 +2000,99 @@ mod tests {
                 duration_prefix(&s[a..]).is_some_and(|n| n >= b - a),
                 "{s:?} find {a}..{b}"
             );
+        }
+    }
+
+    /// Every table line is well formed: three columns, a known class, a unit name
+    /// the grammar knows, a number or month value that parses.
+    #[test]
+    fn tables_are_well_formed() {
+        for (lang, table) in TABLES {
+            for (n, line) in table.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cols.len(), 3, "{lang}.tsv:{}: {line:?}", n + 1);
+                let class = Class::from_name(cols[0])
+                    .unwrap_or_else(|| panic!("{lang}.tsv:{}: class {:?}", n + 1, cols[0]));
+                assert!(
+                    !fold(cols[2]).text.is_empty(),
+                    "{lang}.tsv:{}: empty phrase",
+                    n + 1
+                );
+                match class {
+                    Class::Unit => assert!(
+                        Unit::from_name(cols[1]).is_some(),
+                        "{lang}.tsv:{}: unit {:?}",
+                        n + 1,
+                        cols[1]
+                    ),
+                    Class::Number => assert!(
+                        cols[1].parse::<f64>().is_ok(),
+                        "{lang}.tsv:{}: number {:?}",
+                        n + 1,
+                        cols[1]
+                    ),
+                    Class::Month => assert!(
+                        cols[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)),
+                        "{lang}.tsv:{}",
+                        n + 1
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Every language writes the numbers cookie tables use as words, and has a
+    /// word for each unit, a session phrase and a persistent word.
+    #[test]
+    fn every_language_is_covered() {
+        const NUMBERS: &[&str] = &[
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "18",
+            "24", "30", "60", "90", "100", "365",
+        ];
+        const UNITS: &[&str] = &[
+            "millisecond",
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "week",
+            "month",
+            "year",
+        ];
+        for (lang, table) in TABLES {
+            let has = |class: &str, value: &str| {
+                table.lines().any(|l| {
+                    let c: Vec<&str> = l.split('\t').collect();
+                    c.len() == 3 && c[0] == class && (value.is_empty() || c[1] == value)
+                })
+            };
+            for v in NUMBERS {
+                assert!(has("number", v), "{lang}: no word for {v}");
+            }
+            for u in UNITS {
+                assert!(has("unit", u), "{lang}: no unit {u}");
+            }
+            for class in [
+                "session",
+                "persistent",
+                "unknown",
+                "pre",
+                "post",
+                "until",
+                "cond",
+                "join",
+                "to",
+                "or",
+            ] {
+                assert!(has(class, ""), "{lang}: no {class}");
+            }
+            for m in 1..=12 {
+                assert!(has("month", &m.to_string()), "{lang}: no month {m}");
+            }
         }
     }
 
