@@ -895,10 +895,19 @@ pub(crate) fn parse_duration(text: &str) -> Duration {
     let mut cores: Vec<Core> = Vec::new();
     let mut cond = false;
     let mut pos = 0;
+    // where the last phrase ended, for restatements
+    let mut last_end = 0;
     while let Some(k) = word_starts(&f, &text, pos).next() {
         if let Ok((rest, c)) = phrase(Mode::Cell)(&s[k..]) {
-            cores.push(c);
+            // a length restated in brackets right after another (`365 days (1
+            // year)`) is the same lifetime, not an alternative
+            let restated = matches!((cores.last(), &c), (Some(Core::Len(_)), Core::Len(_)))
+                && s[last_end..k].trim() == "(";
+            if !restated {
+                cores.push(c);
+            }
             pos = consumed(s, k, rest).max(k + 1);
+            last_end = pos;
         } else if let Ok((rest, _)) = word(Class::Cond)(&s[k..]) {
             cond = true;
             pos = consumed(s, k, rest).max(k + 1);
@@ -1904,6 +1913,28 @@ mod tests {
         p("13 Monate", "P13M");
         p("13 mesi", "P13M");
         p("Sessione / 30 giorni", "P30D");
+        p("365 days (1 year)", "P365D");
+        p("13 months (395 days)", "P13M");
+        range_of("1 year, or (2 years)", "P1Y", "P2Y");
+        range_of("13 months / 395 days", "P13M", "P395D");
+        check(
+            "Up to 13 months unless you withdraw consent",
+            DurationKind::Persistent,
+            Some("P13M"),
+            Some(13 * 30 * 86_400),
+        );
+        check(
+            "Session or 1 year if you tick Remember me",
+            DurationKind::Unknown,
+            Some("P1Y"),
+            Some(365 * 86_400),
+        );
+        check(
+            "Session cookie (deleted when you close your browser)",
+            DurationKind::Session,
+            None,
+            None,
+        );
         check("Session / Persistent", DurationKind::Unknown, None, None);
         check(
             "Session cookie, deleted when the browser is closed",
