@@ -179,6 +179,7 @@ struct Lexicon {
 
 /// The lexicon, read from [`TABLES`] once.
 fn lexicon() -> &'static Lexicon {
+    /// Built on first use; tables are compiled in, so this cannot fail.
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lists: Vec<Vec<Vec<Entry>>> = (0..CLASSES)
@@ -440,15 +441,23 @@ impl Num {
 /// A unit of time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Unit {
+    /// `ms`: written as a fraction of ISO `S`.
     Millisecond,
+    /// `s`, `sec`, `Sekunde` ...
     Second,
     /// `m`: minutes only right after hours (`1h 30m`), never months.
     MinuteAfterHour,
+    /// `min`, `minutes`, `minuut` ...
     Minute,
+    /// `h`, `hours`, `Std.` ...
     Hour,
+    /// `d`, `days`, `j`, `gg` ...
     Day,
+    /// `w`, `weeks`, `Wochen` ...
     Week,
+    /// `mo`, `months`, `mois` ...: 30 days in seconds.
     Month,
+    /// `y`, `years`, `ans` ...: 365 days in seconds.
     Year,
 }
 
