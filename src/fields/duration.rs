@@ -1677,6 +1677,18 @@ mod tests {
             p(s, "P6M");
         }
         p("Ein Jahr ab dem letzten Besuch", "P1Y");
+        prefix(
+            "13 mois à compter de leur dépôt Mesure d'audience",
+            Some("13 mois à compter de leur dépôt"),
+        );
+        prefix(
+            "13 months from the date of consent Stores",
+            Some("13 months from the date of consent"),
+        );
+        prefix(
+            "6 Monate ab Einwilligung Speichert",
+            Some("6 Monate ab Einwilligung"),
+        );
         p("Bis zu zwei Jahre ab dem letzten Besuch", "P2Y");
         p("gets removed after 365 days", "P365D");
         p("2 years after last activity", "P2Y");
