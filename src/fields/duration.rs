@@ -57,8 +57,12 @@
 //!
 //! [`find_duration`] and [`duration_suffix`] search inside prose, where a bare date
 //! is more often a "last updated" stamp than an expiry: there a date needs an
-//! `<until>` cue (`until`, `jusqu'au`, `bis zum`). They may return a plain
-//! `session` noun; the caller decides what the context allows.
+//! `<until>` cue (`until`, `jusqu'au`, `bis zum`), and a one-word session or
+//! persistent phrase (`session`, `Sitzung`, `persistent`) needs a break before it
+//! (`... other cookies. Session`, `Duration: Session.`), since inside a sentence it
+//! is mostly a plain noun (`distinguishes sessions`). Longer ones (`session
+//! cookie`, `end of the session`, `de sesión`) count anywhere; the caller decides
+//! what the context allows.
 
 use std::sync::OnceLock;
 
@@ -1010,7 +1014,8 @@ pub(crate) fn duration_prefix(text: &str) -> Option<usize> {
 }
 
 /// Byte offset where the longest duration phrase ending at the end of `text`
-/// starts; trailing spaces and `.`, `;`, `:`, `,`, `!` may follow it.
+/// starts; trailing spaces and `.`, `;`, `:`, `,`, `!` may follow it. A lone
+/// `session` word counts after a break or when capitalised (see [`is_lone`]).
 pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
     let f = fold(text);
     let s = f.text.as_str();
@@ -1018,9 +1023,14 @@ pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
     let mut pos = 0;
     while let Some(k) = word_starts(&f, text, pos).next() {
         match chain(Mode::Prose)(&s[k..]) {
-            Ok((rest, _)) => {
+            Ok((rest, all)) => {
                 let end = consumed(s, k, rest);
-                if end >= tail {
+                // a lone `session` ends a cell after a break or with a capital
+                // (`... cookies. Session`), not a sentence (`... the user session`)
+                let cell = !is_lone(&all, s, k, end)
+                    || after_break(s, k)
+                    || text[f.start[k]..].starts_with(char::is_uppercase);
+                if end >= tail && cell {
                     return Some(f.start[k]);
                 }
                 // a phrase starting inside this one ends where it ends: skip it
@@ -1037,16 +1047,38 @@ pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
     None
 }
 
+/// Whether the chain `all` found at `k..end` of the folded text `s` is one lone
+/// word saying session or persistent (`session`, `Sitzung`, `persistent`): in
+/// prose such a word is mostly a noun or an adjective (`distinguishes sessions`,
+/// `these persistent cookies`), so the searches want more context for it.
+fn is_lone(all: &[Core], s: &str, k: usize, end: usize) -> bool {
+    all.len() == 1 && matches!(all[0], Core::Session | Core::Persistent) && !s[k..end].contains(' ')
+}
+
+/// Whether the folded text `s` before `k` is empty or ends a sentence, a key or a
+/// cell (`.`, `:`, `|` ...).
+fn after_break(s: &str, k: usize) -> bool {
+    let before = s[..k].trim_end();
+    before.is_empty() || before.ends_with(['.', ':', ';', '|', '(', '-', '/', ',', '!', '?'])
+}
+
 /// The leftmost duration phrase inside `text`, as a byte range, modifiers
 /// included (`after 6 months by default`). Plain numbers never match; a date needs
-/// an `until` cue; a lone `session` does match and the caller decides.
+/// an `until` cue; a lone `session` / `persistent` word counts only when it stands
+/// alone after a break (`Duration: Session.`), see [`is_lone`].
 pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
     let f = fold(text);
     let s = f.text.as_str();
     for k in word_starts(&f, text, 0) {
-        if let Ok((rest, _)) = chain(Mode::Prose)(&s[k..]) {
+        if let Ok((rest, all)) = chain(Mode::Prose)(&s[k..]) {
             let end = consumed(s, k, rest);
-            return Some((f.start[k], f.end[end - 1]));
+            let alone = after_break(s, k)
+                && s[end..]
+                    .trim_start_matches([' ', '.', ';', ':', ',', '!', ')'])
+                    .is_empty();
+            if !is_lone(&all, s, k, end) || alone {
+                return Some((f.start[k], f.end[end - 1]));
+            }
         }
     }
     None
@@ -1797,6 +1829,9 @@ mod tests {
             Some("30 seconds to 1 year"),
         );
         suffix("Cookie to validate other cookies", None);
+        suffix("Preserves the user session", None);
+        suffix("Preserves user state Session", Some("Session"));
+        suffix("Preserves user state | session", Some("session"));
         suffix("Last updated 10 Nov 2025", None);
         suffix("", None);
     }
@@ -1825,8 +1860,17 @@ mod tests {
             "Cookies stored until 10 Nov 2030 at most",
             Some("until 10 Nov 2030 at most"),
         );
-        // a plain noun `session` is found; the caller decides (see the doc)
-        find("This tracks your session on the site", Some("session"));
+        // a lone `session` inside a sentence is a plain noun (see the module doc)
+        find("This tracks your session on the site", None);
+        find("_ga distinguishes users and sessions.", None);
+        find("These persistent cookies help the Service", None);
+        find("This is a session cookie.", Some("session cookie"));
+        find(
+            "It expires at the end of the session.",
+            Some("end of the session"),
+        );
+        find("Duration: Session.", Some("Session"));
+        find("Duration: 1 year / session", Some("1 year / session"));
     }
 
     #[test]
@@ -1907,7 +1951,7 @@ mod tests {
         find("Mis à jour le 3 mai", None);
         find("ne sont pas utilisées à d’autres fins", None);
         find("_hjIncludedInSessionSample | This cookie is set", None);
-        find("ASP.NET_SessionId keeps the session", Some("session"));
+        find("ASP.NET_SessionId keeps the session", None);
         find("PostHog-cookies voor sessie- en gebruiksanalyse", None);
         find("laravel_session Sessie-identificatie", None);
         find("a 30-day cookie", Some("30-day"));
