@@ -418,13 +418,6 @@ impl Num {
         Num::new(int, frac)
     }
 
-    /// The value as a float (huge numbers become large floats, never a panic).
-    fn value(&self) -> f64 {
-        format!("{}.{}0", self.int, self.frac)
-            .parse()
-            .unwrap_or(0.0)
-    }
-
     /// Divided by 1000 (milliseconds to seconds), by moving the decimal mark.
     fn thousandth(&self) -> Num {
         let digits = format!("{:0>4}{}", self.int, self.frac);
@@ -496,17 +489,18 @@ impl Unit {
         }
     }
 
-    /// Seconds per unit, month = 30 days and year = 365 days (IAB TCF).
-    fn seconds(self) -> f64 {
+    /// Milliseconds per unit, month = 30 days and year = 365 days (IAB TCF);
+    /// integers, so that seconds are exact for every integer length.
+    fn millis(self) -> u128 {
         match self {
-            Unit::Millisecond => 0.001,
-            Unit::Second => 1.0,
-            Unit::MinuteAfterHour | Unit::Minute => 60.0,
-            Unit::Hour => 3600.0,
-            Unit::Day => 86_400.0,
-            Unit::Week => 604_800.0,
-            Unit::Month => 2_592_000.0,
-            Unit::Year => 31_536_000.0,
+            Unit::Millisecond => 1,
+            Unit::Second => 1_000,
+            Unit::MinuteAfterHour | Unit::Minute => 60_000,
+            Unit::Hour => 3_600_000,
+            Unit::Day => 86_400_000,
+            Unit::Week => 604_800_000,
+            Unit::Month => 2_592_000_000,
+            Unit::Year => 31_536_000_000,
         }
     }
 }
@@ -539,11 +533,32 @@ impl Length {
         }
     }
 
-    /// Seconds, rounded, saturating at `u64::MAX` (never a panic on huge numbers).
+    /// Seconds, rounded half up, saturating at `u64::MAX` (never a panic on huge
+    /// numbers). Integer arithmetic: exact for every integer length, where a float
+    /// would be off by one above 2^53 (`10196601121632771 seconds`).
     fn seconds(&self) -> u64 {
-        let s: f64 = self.0.iter().map(|(n, u)| n.value() * u.seconds()).sum();
-        // `as` saturates: inf -> u64::MAX, NaN -> 0
-        s.round() as u64
+        // fractions keep 9 digits: the sum is in units of 1e-9 ms, so that a
+        // saturated u128 (3.4e38) is still far above u64::MAX seconds (1.8e31 there)
+        const FRAC: usize = 9;
+        let scale: u128 = 10u128.pow(FRAC as u32);
+        let mut total: u128 = 0;
+        for (n, u) in &self.0 {
+            let int = n.int.bytes().fold(0u128, |a, d| {
+                a.saturating_mul(10).saturating_add(u128::from(d - b'0'))
+            });
+            let frac_digits: String = n
+                .frac
+                .chars()
+                .chain(std::iter::repeat('0'))
+                .take(FRAC)
+                .collect();
+            let frac: u128 = frac_digits.parse().unwrap_or(0);
+            let value = int.saturating_mul(scale).saturating_add(frac);
+            total = total.saturating_add(value.saturating_mul(u.millis()));
+        }
+        let per_second = scale * 1_000;
+        let secs = total / per_second + u128::from(total % per_second >= per_second / 2);
+        u64::try_from(secs).unwrap_or(u64::MAX)
     }
 
     /// `PT0S`: the lower bound of `Session to 30 days`, and `Immediately removed`.
@@ -2194,6 +2209,32 @@ mod tests {
 
     #[test]
     fn adversarial() {
+        // exact above 2^53, where a float is off by one
+        check(
+            "10196601121632771 seconds",
+            DurationKind::Persistent,
+            Some("PT10196601121632771S"),
+            Some(10_196_601_121_632_771),
+        );
+        check(
+            "584942417355 years",
+            DurationKind::Persistent,
+            Some("P584942417355Y"),
+            Some(18_446_744_073_707_280_000),
+        );
+        check(
+            "584942417356 years",
+            DurationKind::Persistent,
+            Some("P584942417356Y"),
+            Some(u64::MAX),
+        );
+        check("2.5 s", DurationKind::Persistent, Some("PT2.5S"), Some(3));
+        check(
+            "0.0000000001 s",
+            DurationKind::Persistent,
+            Some("PT0.0000000001S"),
+            Some(0),
+        );
         let d = parse_duration("99999999999999999999 years");
         assert_eq!(d.iso8601.as_deref(), Some("P99999999999999999999Y"));
         assert_eq!(d.seconds, Some(u64::MAX));
