@@ -1348,6 +1348,9 @@ mod tests {
         );
         // an `m` alone is never a month, and is not clearly minutes either
         check("30m", DurationKind::Unknown, None, None);
+        // a number word never pairs with a unit of another language
+        check("un year", DurationKind::Unknown, None, None);
+        check("a jour", DurationKind::Unknown, None, None);
     }
 
     #[test]
@@ -1618,6 +1621,21 @@ mod tests {
             ("trinta dias", "P30D"),
             ("vinte e quatro horas", "PT24H"),
             ("half an hour", "PT0.5H"),
+            ("a week", "P1W"),
+            ("a month", "P1M"),
+            ("a year", "P1Y"),
+            ("une semaine", "P1W"),
+            ("einen Monat", "P1M"),
+            ("eine Woche", "P1W"),
+            ("un mes", "P1M"),
+            ("una semana", "P1W"),
+            ("un mese", "P1M"),
+            ("una settimana", "P1W"),
+            ("een week", "P1W"),
+            ("een maand", "P1M"),
+            ("één dag", "P1D"),
+            ("um mês", "P1M"),
+            ("uma semana", "P1W"),
         ];
         for (s, want) in table {
             p(s, want);
