@@ -269,3 +269,38 @@ fn platform_charters_in_every_language() {
         assert_eq!(p.warnings.len(), 1, "{header}: {:?}", p.warnings);
     }
 }
+
+/// Prose naming cookies in each language.
+#[test]
+fn prose_in_every_language() {
+    let sentences = [
+        ("Nous utilisons les cookies _ga et _gid de Google Analytics, qui expirent après 2 ans.", "P2Y"),
+        ("Wir verwenden die Cookies _ga und _gid von Google Analytics, die nach 2 Jahren ablaufen.", "P2Y"),
+        ("Utilizamos las cookies _ga y _gid de Google Analytics, que caducan a los 2 años.", "P2Y"),
+        ("Utilizziamo i cookie _ga e _gid di Google Analytics, che scadono dopo 2 anni.", "P2Y"),
+        ("Wij gebruiken de cookies _ga en _gid van Google Analytics, die na 2 jaar verlopen.", "P2Y"),
+        ("Utilizamos os cookies _ga e _gid do Google Analytics, que expiram após 2 anos.", "P2Y"),
+    ];
+    for (s, want) in sentences {
+        let p = parse_policy(&format!("{s}\n"));
+        assert_eq!(names(&p), ["_ga", "_gid"], "{s}");
+        assert_eq!(
+            cookie(&p, "_gid").provider.as_deref(),
+            Some("Google Analytics"),
+            "{s}"
+        );
+        assert_eq!(iso(&p, "_ga").as_deref(), Some(want), "{s}");
+    }
+}
+
+/// Key-value blocks with a typo in a key and keys in several languages.
+#[test]
+fn key_value_blocks_with_typos() {
+    let text = "Nom : _pk_id\nFinalité : Mesure d'audience\nDurée de conservaton : 13 mois\n\nNom : _pk_ses\nFinalitée : Visite en cours\nDurée : 30 minutes\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_pk_id", "_pk_ses"]);
+    assert_eq!(iso(&p, "_pk_ses").as_deref(), Some("PT30M"));
+    assert_eq!(iso(&p, "_pk_id").as_deref(), Some("P13M"));
+    assert_eq!(cookie(&p, "_pk_id").purposes, ["Mesure d'audience"]);
+    assert_eq!(cookie(&p, "_pk_ses").purposes, ["Visite en cours"]);
+}

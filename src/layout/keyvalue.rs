@@ -50,33 +50,19 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
     Some((k.trim(), role, value))
 }
 
-/// A key with one typo (`Purpsoe`, `Expiraton`): same length ±1, one edit away from a
-/// known key of at least six letters.
+/// A key with one typo (`Purpsoe`, `Durée de conservaton`): one edit (insertion,
+/// deletion, substitution, transposition) away from a known key of six letters or more.
 fn fuzzy_key(k: &str) -> Option<Role> {
-    let k = k.trim().to_lowercase();
-    if k.chars().count() < 6 || k.contains(' ') {
+    let k = crate::fields::text::match_form(k);
+    if k.chars().count() < 6 {
         return None;
     }
-    for cand in [
-        "purpose",
-        "expiration",
-        "duration",
-        "description",
-        "provider",
-        "finalite",
-        "finalidad",
-        "finalidade",
-        "finalita",
-        "caducidad",
-        "speicherdauer",
-        "beschreibung",
-        "bewaartermijn",
-    ] {
-        if edit_distance_le1(&k, cand) {
-            return vocab().field(cand);
-        }
-    }
-    None
+    vocab()
+        .fields()
+        .filter(|(phrase, _)| phrase.len() >= 6 && edit_distance_le1(&k, phrase))
+        // the same answer in every process, whatever the map's order
+        .min_by_key(|(phrase, _)| *phrase)
+        .map(|(_, role)| role)
 }
 
 fn edit_distance_le1(a: &str, b: &str) -> bool {

@@ -192,6 +192,11 @@ impl Vocab {
         }
     }
 
+    /// Every header phrase (matching form) with its role.
+    pub(crate) fn fields(&self) -> impl Iterator<Item = (&str, Role)> {
+        self.fields.iter().map(|(k, r)| (k.as_str(), *r))
+    }
+
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
     pub(crate) fn starts_field(&self, word: &str) -> bool {
         if !word.is_ascii() {
