@@ -143,12 +143,18 @@ fn measure(lang: &'static str, list: &str, heldout: &str) -> Row {
             row.splits_made += 1;
         }
     }
+    // REPAIR_SHOW=1 prints the unseen words that were split, to study the errors
+    let show = std::env::var_os("REPAIR_SHOW").is_some();
     for w in heldout.lines().filter(|w| !w.is_empty()) {
         row.heldout += 1;
-        if repaired(w) == w {
+        let out = repaired(w);
+        if out == w {
             row.heldout_kept += 1;
         } else {
             row.splits_made += 1;
+            if show {
+                println!("{lang}: {w} -> {out}");
+            }
         }
     }
     row
