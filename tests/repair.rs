@@ -357,3 +357,44 @@ fn binary_junk_does_not_lose_the_text() {
     assert_eq!(p.cookies.len(), 1);
     assert_eq!(p.cookies[0].purposes, ["Distinguishes users"]);
 }
+
+/// Every line of every corpus document through `normalize_text`: the repairs made
+/// on real policy text, printed with `REPAIR_SHOW=1` to review false positives.
+/// Mojibake is never "repaired" in documents that are clean UTF-8.
+#[test]
+fn repairs_on_the_corpus() {
+    let show = std::env::var_os("REPAIR_SHOW").is_some();
+    let mut paths: Vec<_> = std::fs::read_dir("corpus")
+        .expect("corpus dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut counts = std::collections::BTreeMap::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        for line in text.lines() {
+            let (_, repairs) = normalize_text(line, true);
+            for r in repairs {
+                *counts.entry(format!("{:?}", r.kind)).or_insert(0usize) += 1;
+                if show {
+                    println!(
+                        "{}: {:?} {:?} -> {:?}",
+                        path.display(),
+                        r.kind,
+                        r.before,
+                        r.after
+                    );
+                }
+                if r.kind == cookie_charter::RepairKind::Mojibake {
+                    // the corpus holds no mojibake: only the NBSP-after-`Â` form may
+                    // appear in text that really contains it
+                    assert!(
+                        r.before.contains('Ã') || r.before.contains('â') || r.before.contains('Â')
+                    );
+                }
+            }
+        }
+    }
+    println!("repairs on the corpus: {counts:?}");
+}

@@ -411,6 +411,36 @@ const WORD_LISTS: [&str; 7] = [
 /// Misspellings seen in real policies, `wrong<TAB>right`, lower case.
 const TYPOS: &str = include_str!("../vocab/words/typos.tsv");
 
+/// Web and privacy words the frequency lists miss that look like two words
+/// (`usability`, `timestamp`): never split.
+const KEEP: &str = include_str!("../vocab/words/keep.txt");
+
+/// Inflection endings that are also short words (`conserver|a`, `visité|es`,
+/// `verwijzen|de`): a split whose last part is one of them is an inflected word.
+const ENDINGS: [&[&str]; 7] = [
+    &["s", "es", "ed", "er", "ers", "ly", "ing", "est", "a"],
+    &["a", "e", "es", "s", "ai", "as", "ez", "ont", "era", "ent"],
+    &[
+        "e", "en", "er", "es", "em", "n", "s", "t", "st", "te", "ten", "den", "ern",
+    ],
+    &["a", "as", "o", "os", "s", "es", "e", "en", "ndo"],
+    &["a", "e", "i", "o", "no", "ti", "va"],
+    &["e", "en", "de", "te", "s", "t", "den", "ten", "er"],
+    &["a", "as", "o", "os", "s", "es", "e", "em", "ndo"],
+];
+
+/// Endings of German and Dutch verb forms: after a separable prefix they make one
+/// word (`anlegt`, `abfragen`, `opslaan`), not a preposition and a word.
+const VERB_ENDINGS: [&[&str]; 7] = [
+    &[],
+    &[],
+    &["en", "t", "te", "ten", "st", "et", "end", "ende", "enden"],
+    &[],
+    &[],
+    &["en", "de", "te", "den", "ten", "end", "ende"],
+    &[],
+];
+
 /// Vendor names (read, not owned, by this module): a glued-looking vendor name such
 /// as `Outbrain` or `Onetrust` is never split.
 const VENDORS: &str = include_str!("../vocab/data/vendors.txt");
@@ -515,6 +545,15 @@ fn typos() -> &'static HashMap<&'static str, &'static str> {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+fn keep() -> &'static HashSet<&'static str> {
+    static K: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    K.get_or_init(|| {
+        KEEP.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     })
 }
@@ -839,7 +878,7 @@ fn fix_token(
                 .collect(),
         );
     }
-    if is_known_word(&lw, lang) || vendor_tokens().contains(&lw) {
+    if is_known_word(&lw, lang) || vendor_tokens().contains(&lw) || keep().contains(lw.as_str()) {
         return None;
     }
     let cuts = best_split(&lw, shape, lang)?;
@@ -920,14 +959,19 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
             }
             if shape != Shape::Hump(i) {
                 let first: String = cs[..i].iter().collect();
-                let participle = cs[i..].starts_with(&['g', 'e']);
+                let rest: String = cs[i..].iter().collect();
+                let verb_like = rest.starts_with("ge")
+                    || VERB_ENDINGS[l].iter().any(|e| rest.ends_with(e))
+                    || shape == Shape::Capital;
                 if BOUND_PREFIXES[l].contains(&first.as_str())
-                    || (participle && SEPARABLE_PREFIXES[l].contains(&first.as_str()))
+                    || (verb_like && SEPARABLE_PREFIXES[l].contains(&first.as_str()))
                 {
                     continue;
                 }
             }
-            if let Some(r2) = part_rank(&cs[i..], l, max_rank) {
+            let last: String = cs[i..].iter().collect();
+            let inflected = !matches!(shape, Shape::Hump(_)) && ENDINGS[l].contains(&last.as_str());
+            if let Some(r2) = part_rank(&cs[i..], l, max_rank).filter(|_| !inflected) {
                 let content_pair = r1.min(r2) > MAX_FUNCTION_RANK;
                 let hump = matches!(shape, Shape::Hump(_));
                 if boundary_ok(shape, &[i])
@@ -945,6 +989,10 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
                 let Some(r2) = part_rank(&cs[i..j], l, max_rank) else {
                     continue;
                 };
+                let last: String = cs[j..].iter().collect();
+                if ENDINGS[l].contains(&last.as_str()) {
+                    continue;
+                }
                 let Some(r3) = part_rank(&cs[j..], l, max_rank) else {
                     continue;
                 };
