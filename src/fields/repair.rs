@@ -1281,6 +1281,88 @@ mod tests {
         }
     }
 
+    /// Random values from a palette of troublesome characters, cut into random
+    /// fragments: never a panic, spans inside the input, output folded.
+    #[test]
+    fn random_input_never_panics() {
+        const PALETTE: &[&str] = &[
+            "Ã",
+            "©",
+            "â",
+            "€",
+            "™",
+            "Â",
+            "\u{A0}",
+            "-",
+            " ",
+            "\u{AD}",
+            "\u{301}",
+            "e",
+            "the",
+            "session",
+            "'",
+            "’",
+            "_",
+            "7",
+            "\u{0}",
+            "\u{200B}",
+            "\u{81}",
+            "ß",
+            "İ",
+            "Sitzung",
+            "de",
+            "la",
+            "\n",
+            "func-",
+            "x.y",
+            "@",
+            "ğŸ",
+            "\u{1F600}",
+            "Ÿ",
+        ];
+        let mut seed: u64 = 42;
+        let mut below = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..3000 {
+            let len = below(30);
+            let input: String = (0..len).map(|_| PALETTE[below(PALETTE.len())]).collect();
+            // cut at random char boundaries into fragments
+            let mut cuts: Vec<usize> = (0..below(4))
+                .map(|_| below(input.len() + 1))
+                .filter(|&c| input.is_char_boundary(c))
+                .collect();
+            cuts.push(0);
+            cuts.push(input.len());
+            cuts.sort_unstable();
+            cuts.dedup();
+            let frags: Vec<Fragment<'_>> = cuts
+                .windows(2)
+                .map(|w| Fragment {
+                    text: &input[w[0]..w[1]],
+                    offset: w[0],
+                })
+                .collect();
+            let lang = [None, Some("en"), Some("fr"), Some("de"), Some("xx")][below(5)];
+            let mut reps = Vec::new();
+            let out = normalize_value(&frags, lang, below(2) == 0, &mut reps);
+            assert!(
+                !out.contains("  ") && out.trim() == out,
+                "{input:?} -> {out:?}"
+            );
+            for r in reps {
+                assert!(
+                    r.span.start <= r.span.end && r.span.end <= input.len(),
+                    "{input:?}"
+                );
+                assert!(input.is_char_boundary(r.span.start) && input.is_char_boundary(r.span.end));
+            }
+        }
+    }
+
     #[test]
     fn spans_stay_on_char_boundaries_of_the_input() {
         let input = "Ã©tÃ© thesession 13Â\u{A0}mois Forthe";
