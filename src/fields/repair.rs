@@ -736,6 +736,12 @@ const SEPARABLE_PREFIXES: [&[&str]; 7] = [
     &[],
 ];
 
+/// Index of German in [`LANGS`].
+const GERMAN: usize = 2;
+
+/// In a `lowerUpper` token outside German, one part must be at least this common.
+const MAX_HUMP_FUNCTION_RANK: u32 = 100;
+
 /// Each extra word costs this much (in log-rank units): fewer words are preferred.
 const PART_PENALTY: f64 = 3.0;
 
@@ -974,7 +980,13 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
             if let Some(r2) = part_rank(&cs[i..], l, max_rank).filter(|_| !inflected) {
                 let content_pair = r1.min(r2) > MAX_FUNCTION_RANK;
                 let hump = matches!(shape, Shape::Hump(_));
+                // outside German (where nouns are capitalised: `derSitzung`), a
+                // capital inside a word is a camelCase identifier (`localStorage`,
+                // `dataLayer`) unless a function word shows a lost sentence break
+                // (`monthsThis`)
+                let identifier = hump && l != GERMAN && r1.min(r2) > MAX_HUMP_FUNCTION_RANK;
                 if boundary_ok(shape, &[i])
+                    && !identifier
                     && (hump || !content_pair || r1.max(r2) <= MAX_CONTENT_PAIR_RANK)
                 {
                     consider(cost(r1) + cost(r2), vec![i]);
@@ -1175,6 +1187,7 @@ mod tests {
             "PostHog TokenFactory CookieConsent Opendatasoft RegisterSecurely IndexEgaPro",
             "https://example.com/thesession user@thesession.com 1234567 thesession2",
             "Outbrain Onetrust Onesignal AddThis Cookiebot",
+            "localStorage sessionStorage dataLayer userId clientId pageView",
             "THESESSION iPhone eBay",
         ];
         for text in keep {
