@@ -91,6 +91,7 @@ fn span_of(chs: &[Ch]) -> Span {
     Span::new(start, end)
 }
 
+/// The current text of some characters (a repair's `before` or `after`).
 fn text_of(chs: &[Ch]) -> String {
     chs.iter().map(|c| c.c).collect()
 }
@@ -534,10 +535,12 @@ fn dict(i: usize) -> &'static Dict {
     })
 }
 
+/// The index in [`LANGS`] of an ISO 639-1 code; unsupported codes count as unknown.
 fn lang_index(code: &str) -> Option<usize> {
     LANGS.iter().position(|l| l.eq_ignore_ascii_case(code))
 }
 
+/// The typo table, parsed once.
 fn typos() -> &'static HashMap<&'static str, &'static str> {
     static T: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     T.get_or_init(|| {
@@ -549,6 +552,7 @@ fn typos() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// The keep-list, parsed once.
 fn keep() -> &'static HashSet<&'static str> {
     static K: OnceLock<HashSet<&'static str>> = OnceLock::new();
     K.get_or_init(|| {
@@ -558,6 +562,7 @@ fn keep() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Vendor names folded to one lower-case token (`Active Campaign` → `activecampaign`).
 fn vendor_tokens() -> &'static HashSet<String> {
     static V: OnceLock<HashSet<String>> = OnceLock::new();
     V.get_or_init(|| {
@@ -754,6 +759,7 @@ fn words(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> Vec<Ch
     out
 }
 
+/// Punctuation that may open a plain word (`(thesession`).
 fn is_lead_punct(c: char) -> bool {
     matches!(
         c,
@@ -761,6 +767,7 @@ fn is_lead_punct(c: char) -> bool {
     )
 }
 
+/// Punctuation that may close a plain word (`thesession).`).
 fn is_trail_punct(c: char) -> bool {
     matches!(
         c,
@@ -768,6 +775,7 @@ fn is_trail_punct(c: char) -> bool {
     )
 }
 
+/// Apostrophes separate elided articles (`l’`) from the word after them.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
@@ -786,16 +794,15 @@ fn word_chunk(chunk: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>, out:
     }
     let core = &chunk[a..b];
     if core.len() < 4
+        || core.len() > MAX_GLUED_CHARS * 4
         || !core
             .iter()
             .all(|c| c.c.is_alphabetic() || is_apostrophe(c.c))
-        || core.len() > MAX_GLUED_CHARS * 4
     {
         out.extend_from_slice(chunk);
         return;
     }
     out.extend_from_slice(&chunk[..a]);
-    let mut first = true;
     for piece in core.split_inclusive(|c| is_apostrophe(c.c)) {
         let (body, apo) = match piece.split_last() {
             Some((l, body)) if is_apostrophe(l.c) => (body, Some(*l)),
@@ -805,14 +812,13 @@ fn word_chunk(chunk: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>, out:
         let fixed = if apo.is_some() {
             None
         } else {
-            fix_token(body, lang, first && a == 0, repairs)
+            fix_token(body, lang, repairs)
         };
         match fixed {
             Some(f) => out.extend(f),
             None => out.extend_from_slice(body),
         }
         out.extend(apo);
-        first = false;
     }
     out.extend_from_slice(&chunk[b..]);
 }
@@ -828,6 +834,8 @@ enum Shape {
     Hump(usize),
 }
 
+/// The case shape of a token, `None` for shapes never split (ALL CAPS, CamelCase,
+/// `iPhone`).
 fn shape(chs: &[Ch]) -> Option<Shape> {
     let uppers: Vec<usize> = chs
         .iter()
@@ -845,12 +853,7 @@ fn shape(chs: &[Ch]) -> Option<Shape> {
 
 /// Repair one alphabetic token: a typo from the table, or glued words split.
 /// Returns the replacement characters, or `None` to keep the token.
-fn fix_token(
-    tok: &[Ch],
-    lang: Option<usize>,
-    _sentence_start: bool,
-    repairs: &mut Vec<Repair>,
-) -> Option<Vec<Ch>> {
+fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Option<Vec<Ch>> {
     let n = tok.len();
     if !(MIN_GLUED_CHARS..=MAX_GLUED_CHARS).contains(&n) {
         return None;
