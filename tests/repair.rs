@@ -398,3 +398,39 @@ fn repairs_on_the_corpus() {
     }
     println!("repairs on the corpus: {counts:?}");
 }
+
+/// Every line of every corpus document turned to mojibake, once and twice, reads
+/// as the original after repair (the ftfy round trip).
+#[test]
+fn mojibake_round_trip_on_the_whole_corpus() {
+    let mut lines = 0;
+    let mut failed = Vec::new();
+    for entry in std::fs::read_dir("corpus").expect("corpus dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        for line in text.lines() {
+            lines += 1;
+            let want = normalize_text(line, true).0;
+            let once = to_mojibake(line);
+            let twice = to_mojibake(&once);
+            for bad in [once, twice] {
+                let got = normalize_text(&bad, true).0;
+                if got != want {
+                    failed.push(format!(
+                        "{}: {bad:?}\n  got  {got:?}\n  want {want:?}",
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
+    println!(
+        "mojibake round trip: {} of {} lines x2 failed",
+        failed.len(),
+        lines
+    );
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

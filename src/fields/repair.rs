@@ -158,8 +158,12 @@ fn mojibake_byte(c: char) -> Option<u8> {
 fn plausible(c: char, n: usize, lead: u8) -> bool {
     let u = c as u32;
     match n {
-        // Latin-1 supplement and Latin Extended-A (œ, Polish, Czech letters)
-        2 => (0xC2..=0xC5).contains(&lead) && (u >= 0xA0),
+        // Latin-1 supplement and Latin Extended-A (œ, Polish, Czech letters); the
+        // Windows-1252 letters beyond (`ˆ`, `˜`, `ƒ`) and C1 controls, which are
+        // what the first layer of doubly-encoded text is made of (`Ë†` → `ˆ`,
+        // `Â\u{9D}` → U+009D, then `â€\u{9D}` → `”`); a C1 control left alone is
+        // dropped by the cleaning anyway
+        2 => (0xC2..=0xC5).contains(&lead) || cp1252_high().iter().any(|(h, _)| *h == c),
         // punctuation, currency, letterlike symbols (™), arrows
         3 => matches!(u, 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x215F | 0x2190..=0x21FF),
         // emoji and pictographs
