@@ -291,13 +291,13 @@ fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>
     }
 }
 
-/// Mojibake repaired in a plain string, without spans or records: for matching
-/// headers and headings against vocabularies (`FinalitÃ©` is `Finalité`), where the
-/// text is compared, not output. Borrowed when nothing changed.
-#[allow(dead_code)] // for the layout stage's vocabulary matching
-pub(crate) fn fix_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+/// Mojibake repaired in a plain string, without spans or records: for a whole
+/// document read from bytes (`decode`), and for matching headers and headings
+/// against vocabularies (`FinalitÃ©` is `Finalité`). Returns the text (borrowed
+/// when nothing changed) and the number of places repaired.
+pub(crate) fn fix_mojibake(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
     if text.is_ascii() {
-        return std::borrow::Cow::Borrowed(text);
+        return (std::borrow::Cow::Borrowed(text), 0);
     }
     let mut chs: Vec<Ch> = text
         .char_indices()
@@ -308,17 +308,21 @@ pub(crate) fn fix_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
             join: false,
         })
         .collect();
-    let mut changed = false;
+    let mut places = 0;
     for _ in 0..3 {
-        if mojibake_pass(&mut chs).is_empty() {
+        let n = mojibake_pass(&mut chs).len();
+        if n == 0 {
             break;
         }
-        changed = true;
+        // a later pass repairs what an earlier one made: count the first pass's places
+        if places == 0 {
+            places = n;
+        }
     }
-    if changed {
-        std::borrow::Cow::Owned(text_of(&chs))
+    if places > 0 {
+        (std::borrow::Cow::Owned(text_of(&chs)), places)
     } else {
-        std::borrow::Cow::Borrowed(text)
+        (std::borrow::Cow::Borrowed(text), 0)
     }
 }
 
@@ -1119,12 +1123,15 @@ mod tests {
 
     #[test]
     fn fix_mojibake_for_matching() {
-        assert_eq!(fix_mojibake("FinalitÃ©"), "Finalité");
+        assert_eq!(fix_mojibake("FinalitÃ©").0, "Finalité");
         assert_eq!(
-            fix_mojibake("Cookies nÃƒÂ©cessaires"),
+            fix_mojibake("Cookies nÃƒÂ©cessaires").0,
             "Cookies nécessaires"
         );
-        assert!(matches!(fix_mojibake("São"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            fix_mojibake("São").0,
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
