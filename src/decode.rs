@@ -6,7 +6,8 @@
 //! hand tables. Whatever the bytes are, a text comes out: decoding never fails.
 //!
 //! Spans of the resulting [`crate::Policy`] point into the *decoded* text (the text
-//! this function returns, after control characters were dropped), not into the bytes.
+//! this function returns, after control characters were dropped and mojibake was
+//! repaired), not into the bytes.
 
 use std::borrow::Cow;
 
@@ -72,7 +73,29 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Vec<Warning>)
         },
     };
     let text = drop_controls(text, &mut warnings);
+    let text = repair_mojibake(text, &mut warnings);
     (text, name, warnings)
+}
+
+/// A file that is UTF-8 text once read as Windows-1252 and saved again (`Ã©` for
+/// `é`) is a whole-document encoding error: repaired here, with the same rules as
+/// field values (`fields::repair`), so that headers and headings are read too.
+/// One `EncodingFallback` warning says how many places were repaired.
+fn repair_mojibake<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    let (fixed, places) = crate::fields::repair::fix_mojibake(&text);
+    if places == 0 {
+        return text;
+    }
+    let fixed = fixed.into_owned();
+    warnings.push(Warning {
+        kind: WarningKind::EncodingFallback,
+        message: format!(
+            "the text holds UTF-8 that was read as Windows-1252 (mojibake such as `Ã©`); \
+             {places} place(s) repaired before parsing"
+        ),
+        span: Span::new(0, fixed.len()),
+    });
+    Cow::Owned(fixed)
 }
 
 /// C0 controls that are not line structure: they carry no text and confuse every
@@ -155,6 +178,8 @@ mod tests {
             (b"a\x00\x00b\x0Cc", "abc", "utf-8", &[cc, cc]),
             (b"\xFF\xFED", "\u{FFFD}", "utf-16le", &[fb]),
             (b"", "", "utf-8", &[]),
+            (b"Dur\xC3\x83\xC2\xA9e", "Durée", "utf-8", &[fb]),
+            (b"S\xC3\xA3o \xC3\xA2ge", "São âge", "utf-8", &[]),
         ];
         for (bytes, text, enc, kinds) in cases {
             check(bytes, text, enc, kinds);
