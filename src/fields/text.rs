@@ -54,6 +54,14 @@ pub(crate) fn match_form(s: &str) -> String {
         }
         return trim_form(out);
     }
+    // `FinalitÃ©` is `Finalité`: vocabularies are matched on repaired text
+    let repaired;
+    let s = if s.contains(['Ã', 'Â', 'â']) {
+        repaired = super::repair::fix_mojibake(s).0;
+        repaired.as_ref()
+    } else {
+        s
+    };
     for c in s.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -134,5 +142,6 @@ mod tests {
         );
         assert_eq!(match_form("## Finalités"), "finalites");
         assert_eq!(match_form("Qui a accès\u{A0}?"), "qui a acces ?");
+        assert_eq!(match_form("FinalitÃ©s"), "finalites");
     }
 }
