@@ -54,15 +54,19 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
 /// deletion, substitution, transposition) away from a known key of six letters or more.
 fn fuzzy_key(k: &str) -> Option<Role> {
     let k = crate::fields::text::match_form(k);
-    if k.chars().count() < 6 {
+    let len = k.chars().count();
+    let first = k.chars().next()?;
+    if len < 6 {
         return None;
     }
-    vocab()
-        .fields()
-        .filter(|(phrase, _)| phrase.len() >= 6 && edit_distance_le1(&k, phrase))
+    // only keys with the same first letter and a length one apart can be one edit away
+    (len - 1..=len + 1)
+        .filter_map(|l| vocab().fields_by_shape(first, l))
+        .flatten()
+        .filter(|(phrase, _)| edit_distance_le1(&k, phrase))
         // the same answer in every process, whatever the map's order
-        .min_by_key(|(phrase, _)| *phrase)
-        .map(|(_, role)| role)
+        .min_by_key(|(phrase, _)| phrase.as_str())
+        .map(|(_, role)| *role)
 }
 
 fn edit_distance_le1(a: &str, b: &str) -> bool {

@@ -85,6 +85,8 @@ impl Phrase {
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     fields: HashMap<String, Role>,
+    /// Field phrases by (first letter, length in chars), for keys with a typo.
+    fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
     /// First words of every field phrase, to reject most text without folding it.
     field_first_words: std::collections::HashSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
@@ -158,6 +160,13 @@ impl Vocab {
                         if let Some(w) = words(&form).next() {
                             self.field_first_words.insert(w.to_string());
                         }
+                        let len = form.chars().count();
+                        if let Some(first) = form.chars().next().filter(|_| len >= 6) {
+                            self.fields_by_shape
+                                .entry((first, len))
+                                .or_default()
+                                .push((form.clone(), role));
+                        }
                         self.fields.insert(form, role);
                     }
                 }
@@ -192,9 +201,10 @@ impl Vocab {
         }
     }
 
-    /// Every header phrase (matching form) with its role.
-    pub(crate) fn fields(&self) -> impl Iterator<Item = (&str, Role)> {
-        self.fields.iter().map(|(k, r)| (k.as_str(), *r))
+    /// Header phrases (matching form) of six letters or more that start with `first`
+    /// and have `len` characters: the candidates for a key with a typo.
+    pub(crate) fn fields_by_shape(&self, first: char, len: usize) -> Option<&Vec<(String, Role)>> {
+        self.fields_by_shape.get(&(first, len))
     }
 
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
