@@ -76,6 +76,10 @@ pub(crate) fn normalize_value(
         mojibake(&mut chs, parts, repairs);
     }
     let mut chs = clean(chs);
+    if repair {
+        // once more: a zero-width character inside a damaged sequence hid it the first time
+        mojibake(&mut chs, parts, repairs);
+    }
     chs = nfc(chs);
     if repair {
         chs = hyphenation(chs, lang, repairs);
