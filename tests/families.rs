@@ -304,3 +304,21 @@ fn key_value_blocks_with_typos() {
     assert_eq!(cookie(&p, "_pk_id").purposes, ["Mesure d'audience"]);
     assert_eq!(cookie(&p, "_pk_ses").purposes, ["Visite en cours"]);
 }
+
+/// Rows whose cells were glued with no separator, one row per line.
+#[test]
+fn glued_cells_one_row_per_line() {
+    let text = "Cookie Provider Purpose Duration\n__cf_bmCloudflare bot management30 minutes\n_gaGoogle AnalyticsDistinguishes users2 years\nsession_idKeeps you signed in1 day\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["__cf_bm", "_ga", "session_id"]);
+    assert_eq!(
+        cookie(&p, "__cf_bm").provider.as_deref(),
+        Some("Cloudflare")
+    );
+    assert_eq!(
+        cookie(&p, "_ga").provider.as_deref(),
+        Some("Google Analytics")
+    );
+    assert_eq!(iso(&p, "__cf_bm").as_deref(), Some("PT30M"));
+    assert_eq!(cookie(&p, "session_id").purposes, ["Keeps you signed in"]);
+}
