@@ -72,10 +72,13 @@ pub(crate) fn parse<'a>(
     (doc.records.len() > before).then_some(1)
 }
 
+/// Where the cells of a glued row end: (name end, provider range, duration start).
+type GluedRow = (usize, Option<(usize, usize)>, usize);
+
 /// One row per line with its cells glued (`__cf_bmCloudflare bot management30 minutes`):
 /// a cookie name run into a capitalised provider or description, a duration at the end.
 /// Returns (name end, provider range, duration start) within the line.
-fn glued_row(text: &str) -> Option<(usize, Option<(usize, usize)>, usize)> {
+fn glued_row(text: &str) -> Option<GluedRow> {
     let t = text.trim_end();
     // cheap test first: the leading run of name characters has a capital glued inside
     let lead: Vec<char> = t
