@@ -9,6 +9,17 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
+/// A line without a markdown heading mark (`## `) or leading whitespace.
+pub(crate) fn strip_md_heading(text: &str) -> &str {
+    let t = text.trim_start();
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if hashes > 0 && hashes <= 6 && t[hashes..].starts_with(' ') {
+        t[hashes..].trim_start()
+    } else {
+        t
+    }
+}
+
 /// Runs of whitespace (of any kind) become one ASCII space; ends trimmed.
 pub(crate) fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -104,7 +104,10 @@ fn edit_distance_le1(a: &str, b: &str) -> bool {
 
 /// A line holding only cookie names (one to four tokens, at least one sure).
 pub(crate) fn is_name_line(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim();
+    let t = crate::fields::text::strip_md_heading(text)
+        .trim()
+        .trim_end_matches(':')
+        .trim();
     if t.is_empty() || t.len() > 100 {
         return false;
     }
@@ -161,7 +164,12 @@ pub(crate) fn parse<'a>(
                 return None;
             }
             RawRecord::new(
-                vec![frag(first, first.text.trim().trim_end_matches(':'))],
+                vec![frag(
+                    first,
+                    crate::fields::text::strip_md_heading(first.text)
+                        .trim()
+                        .trim_end_matches(':'),
+                )],
                 first.span(),
                 ctx,
             )

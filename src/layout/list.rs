@@ -30,7 +30,7 @@ const JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en", "/"];
 
 /// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
 fn unbullet(text: &str) -> &str {
-    let t = text.trim_start();
+    let t = crate::fields::text::strip_md_heading(text);
     let t2 = t.trim_start_matches(BULLETS);
     if t2.len() != t.len() && t2.starts_with([' ', '\t']) {
         return t2.trim_start();
@@ -96,6 +96,12 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
         let strong = names_head(head)?;
         let mut parts = Vec::new();
         let mut k = j + 1;
+        // the description may stand after a blank line
+        if lines.get(k).is_some_and(|l| l.is_blank())
+            && lines.get(k + 1).is_some_and(|l| l.kind == LineKind::Text)
+        {
+            k += 1;
+        }
         if let Some(n) = lines.get(k).filter(|n| n.kind == LineKind::Text) {
             let nt = unbullet(n.text).trim_end();
             // the description is the next line, unless that is itself an item head
