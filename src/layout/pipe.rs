@@ -91,10 +91,10 @@ pub(crate) fn parse<'a>(
                 let is_row = |l: Option<&Line<'_>>| {
                     l.is_some_and(|l| matches!(l.kind, LineKind::Pipe | LineKind::Rule))
                 };
-                if !in_row
-                    && !is_row(next)
-                    && !(next.is_some_and(|l| l.text.len() <= 200) && is_row(after.next()))
-                {
+                let stray_then_rows =
+                    next.is_some_and(|l| l.text.len() <= 200) && is_row(after.next());
+                let goes_on = in_row || is_row(next) || stray_then_rows;
+                if !goes_on {
                     break;
                 }
             }

@@ -76,11 +76,10 @@ fn word_offsets(text: &str) -> Vec<(usize, usize)> {
 /// Cells split on runs of two or more spaces, with the character column each starts at.
 fn positioned_cells(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut col = 0;
     let mut start: Option<(usize, usize)> = None; // (byte, column)
     let mut spaces = 0;
     let mut last_end = 0;
-    for (b, c) in text.char_indices() {
+    for (col, (b, c)) in text.char_indices().enumerate() {
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
             if spaces >= 2 {
@@ -95,7 +94,6 @@ fn positioned_cells(text: &str) -> Vec<(usize, &str)> {
             spaces = 0;
             last_end = b + c.len_utf8();
         }
-        col += 1;
     }
     if let Some((sb, sc)) = start {
         out.push((sc, &text[sb..last_end]));
