@@ -98,11 +98,23 @@ pub fn parse_policy_with(text: &str, options: &ParseOptions) -> Result<Policy, E
 /// or else Windows-1252. Spans point into the decoded text.
 pub fn parse_policy_bytes(bytes: &[u8]) -> Policy {
     let (text, encoding, warnings) = decode::decode(bytes);
-    let mut policy = parse_policy(&text);
+    let policy = parse_policy(&text);
+    with_decoding(policy, encoding, warnings)
+}
+
+/// [`parse_policy_bytes`] with options: an input whose decoded text is over
+/// `options.max_bytes` is an [`Error::TooLarge`].
+pub fn parse_policy_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Policy, Error> {
+    let (text, encoding, warnings) = decode::decode(bytes);
+    let policy = parse_policy_with(&text, options)?;
+    Ok(with_decoding(policy, encoding, warnings))
+}
+
+/// Record how the text was decoded; decoding warnings come first.
+fn with_decoding(mut policy: Policy, encoding: &str, mut warnings: Vec<Warning>) -> Policy {
     policy.encoding = encoding.to_string();
-    let mut all = warnings;
-    all.append(&mut policy.warnings);
-    policy.warnings = all;
+    warnings.append(&mut policy.warnings);
+    policy.warnings = warnings;
     policy
 }
 

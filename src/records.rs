@@ -1,9 +1,9 @@
 //! Stage 6: records. Raw records become cookies: each field value normalised and
 //! read by its grammar, one cookie per name, the same cookie named twice merged.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::fields::duration::parse_duration;
+use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::split_names;
 use crate::fields::provider::{provider_in_description, vendor_in};
 use crate::fields::repair::{normalize_value, Fragment};
@@ -63,6 +63,7 @@ fn build_one(
     let mut duration_text: Option<String> = None;
     let mut category: Option<(Category, String)> = None;
     let mut type_vendor: Option<String> = None;
+    let mut type_duration: Option<String> = None;
     let mut extra: BTreeMap<String, String> = BTreeMap::new();
     let mut others: Vec<String> = Vec::new();
     for f in &rec.fields {
@@ -80,7 +81,7 @@ fn build_one(
             Some(Role::Provider) if !provider_from_column => {
                 provider_from_column = true;
                 if !v.is_first_party(&value) && !v.mentions_party(&value) {
-                    provider = Some(value);
+                    provider = Some(strip_aside(&value));
                 } else {
                     extra.insert(f.header.clone(), value);
                 }
@@ -108,6 +109,13 @@ fn build_one(
                 if type_vendor.is_none() {
                     type_vendor = vendor_in(&value);
                 }
+                // `Session` / `Persistent` in a type column: the kind of lifetime
+                if category.is_none() && type_duration.is_none() {
+                    let d = parse_duration(&value);
+                    if d.kind != DurationKind::Unknown {
+                        type_duration = Some(value.clone());
+                    }
+                }
                 extra.insert(f.header.clone(), value);
             }
             None => {
@@ -124,8 +132,11 @@ fn build_one(
         purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
     }
     if duration_text.is_none() {
+        duration_text = type_duration;
+    }
+    if duration_text.is_none() {
         for p in purposes.iter_mut() {
-            if let Some(d) = take_embedded_duration(p) {
+            if let Some(d) = take_embedded_duration(p).or_else(|| take_duration_clause(p)) {
                 duration_text = Some(d);
                 break;
             }
@@ -222,6 +233,14 @@ fn is_not_cookie_type(value: &str) -> bool {
             .any(|w| w == "cookie" || w == "http")
 }
 
+/// A provider without a trailing aside: `Google (third party)` → `Google`.
+fn strip_aside(value: &str) -> String {
+    match value.rfind(" (") {
+        Some(open) if value.ends_with(')') && open > 0 => value[..open].trim().to_string(),
+        _ => value.to_string(),
+    }
+}
+
 /// A type label without the vendor it may name (`Analítica – De terceros: Google Analytics`).
 fn strip_vendor(label: &str) -> String {
     let mut s = label.to_string();
@@ -282,19 +301,63 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
     None
 }
 
+/// A clause of a description that is only a lifetime (`Google Analytics, 24 hours.
+/// Distinguishes users.`, `keeps your session (session cookie)`): taken out, returned.
+pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
+    const EDGE: &[char] = &[',', '.', ';', '(', ')', '–', '—', '|'];
+    let mut from = 0;
+    let (s, e) = loop {
+        let (s, e) = find_duration(&purpose[from..]).map(|(s, e)| (s + from, e + from))?;
+        let before = purpose[..s].trim_end_matches(' ');
+        let after = purpose[e..].trim_start_matches(' ');
+        let open = before.is_empty() || before.ends_with(EDGE) || before.ends_with(" -");
+        let close = after.is_empty() || after.starts_with(EDGE) || after.starts_with("- ");
+        if open && close {
+            break (s, e);
+        }
+        from = e.max(from + 1);
+        while !purpose.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= purpose.len() {
+            return None;
+        }
+    };
+    let before = purpose[..s].trim_end_matches(' ');
+    let after = purpose[e..].trim_start_matches(' ');
+    let value = purpose[s..e].trim().to_string();
+    // drop the clause with the punctuation that wraps it
+    let mut cut_start = before.len();
+    let mut cut_end = purpose.len() - after.len();
+    if before.ends_with('(') && after.starts_with(')') {
+        cut_start -= 1;
+        cut_end += 1;
+    } else if after.starts_with(['.', ',', ';']) {
+        cut_end += 1;
+    }
+    purpose.replace_range(cut_start..cut_end, " ");
+    *purpose = fold_whitespace(purpose);
+    Some(value)
+}
+
 /// The same cookie named twice (prose and table, or two tables) is one record with
 /// the purposes joined; rows that differ in lifetime stay apart.
 fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
     let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
+    // name → indices in `out`, so that merging stays linear in the number of cookies
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for c in cookies {
-        let same = out.iter_mut().find(|o| {
-            o.name == c.name
-                && match (&o.duration, &c.duration) {
+        let same = by_name.get(&c.name).and_then(|idx| {
+            idx.iter().copied().find(|&i| {
+                let o = &out[i];
+                let same_life = match (&o.duration, &c.duration) {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
                     _ => true,
-                }
-                && domain_of(o) == domain_of(&c)
+                };
+                same_life && domain_of(o) == domain_of(&c)
+            })
         });
+        let same = same.map(|i| &mut out[i]);
         match same {
             Some(o) => {
                 for p in c.purposes {
@@ -317,7 +380,10 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 }
                 o.span = o.span.cover(c.span);
             }
-            None => out.push(c),
+            None => {
+                by_name.entry(c.name.clone()).or_default().push(out.len());
+                out.push(c);
+            }
         }
     }
     out
@@ -365,5 +431,31 @@ mod tests {
             Some("2 anni"),
         );
         embedded("No duration here.", "No duration here.", None);
+    }
+
+    #[track_caller]
+    fn clause(text: &str, want_purpose: &str, want: Option<&str>) {
+        let mut p = text.to_string();
+        assert_eq!(take_duration_clause(&mut p).as_deref(), want, "{text:?}");
+        assert_eq!(p, want_purpose);
+    }
+
+    #[test]
+    fn duration_clauses() {
+        clause(
+            "Google Analytics, 24 hours. Distinguishes users.",
+            "Google Analytics, Distinguishes users.",
+            Some("24 hours"),
+        );
+        clause(
+            "keeps your session (session cookie)",
+            "keeps your session",
+            Some("session cookie"),
+        );
+        clause(
+            "Stores the session state for the visit",
+            "Stores the session state for the visit",
+            None,
+        );
     }
 }

@@ -265,7 +265,13 @@ fn jsonl_input_passes_fields_through_and_survives_a_malformed_line() {
 #[test]
 fn directory_with_glob() {
     let texts = corpus_texts();
-    let out = stdout_of(bin().args(["parse", "--format", "jsonl", "--glob", "*.txt", "corpus"]));
+    // Many inputs, stderr piped: no progress bar, nothing on stderr.
+    let assert = bin()
+        .args(["parse", "--format", "jsonl", "--glob", "*.txt", "corpus"])
+        .assert()
+        .success()
+        .stderr("");
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     let sources: Vec<String> = json_lines(&out)
         .iter()
         .map(|v| v["source"].as_str().unwrap().to_string())

@@ -213,3 +213,112 @@ fn stray_and_cut_lines_are_reported() {
         .iter()
         .any(|w| &text[w.span.start..w.span.end] == "BUY NOW banner"));
 }
+
+/// The seeds' platform charter in every language: provider / function / names /
+/// purposes, wrapped cells on continuation lines, a stray banner line inside.
+#[test]
+fn platform_charters_in_every_language() {
+    let langs = [
+        (
+            "Cookies necessary for the platform to function properly",
+            "Service provider's name\tFunction and location\tCookie name(s)\tPurposes",
+        ),
+        (
+            "Cookies nécessaires au bon fonctionnement de la plateforme",
+            "Nom du prestataire\tService et emplacement\tNom du cookies\tFinalités",
+        ),
+        (
+            "Für den Betrieb der Plattform notwendige Cookies",
+            "Name des Dienstleisters\tFunktion und Speicherort\tName des Cookies\tZwecke",
+        ),
+        (
+            "Cookies necesarias para el funcionamiento de la plataforma",
+            "Nombre del proveedor\tFunción y ubicación\tNombre de las cookies\tFinalidades",
+        ),
+        (
+            "Cookie necessari al funzionamento della piattaforma",
+            "Nome del fornitore\tFunzione e posizione\tNome dei cookie\tFinalità",
+        ),
+        (
+            "Noodzakelijke cookies voor de werking van het platform",
+            "Naam van de dienstverlener\tFunctie en locatie\tNaam van de cookies\tDoeleinden",
+        ),
+        (
+            "Cookies necessários ao bom funcionamento da plataforma",
+            "Nome do prestador\tFunção e localização\tNome dos cookies\tFinalidades",
+        ),
+    ];
+    for (heading, header) in langs {
+        let text = format!(
+            "{heading}\n\n{header}\nAcme\tLogin (front and\tsessionid\tKeeps the user from\n\tback office)\t\tone page to another\n\nSALE NOW ON\n\nAcme\tLanguage\tdjango_language\tRemembers the language\n"
+        );
+        let p = parse_policy(&text);
+        assert_eq!(names(&p), ["sessionid", "django_language"], "{header}");
+        let s = cookie(&p, "sessionid");
+        assert_eq!(
+            s.purposes,
+            ["Keeps the user from one page to another"],
+            "{header}"
+        );
+        assert_eq!(s.provider.as_deref(), Some("Acme"), "{header}");
+        assert_eq!(s.category, Category::Necessary, "{heading}");
+        assert!(p
+            .cookies
+            .iter()
+            .all(|c| !c.purposes.concat().contains("SALE")));
+        assert_eq!(p.warnings.len(), 1, "{header}: {:?}", p.warnings);
+    }
+}
+
+/// Prose naming cookies in each language.
+#[test]
+fn prose_in_every_language() {
+    let sentences = [
+        ("Nous utilisons les cookies _ga et _gid de Google Analytics, qui expirent après 2 ans.", "P2Y"),
+        ("Wir verwenden die Cookies _ga und _gid von Google Analytics, die nach 2 Jahren ablaufen.", "P2Y"),
+        ("Utilizamos las cookies _ga y _gid de Google Analytics, que caducan a los 2 años.", "P2Y"),
+        ("Utilizziamo i cookie _ga e _gid di Google Analytics, che scadono dopo 2 anni.", "P2Y"),
+        ("Wij gebruiken de cookies _ga en _gid van Google Analytics, die na 2 jaar verlopen.", "P2Y"),
+        ("Utilizamos os cookies _ga e _gid do Google Analytics, que expiram após 2 anos.", "P2Y"),
+    ];
+    for (s, want) in sentences {
+        let p = parse_policy(&format!("{s}\n"));
+        assert_eq!(names(&p), ["_ga", "_gid"], "{s}");
+        assert_eq!(
+            cookie(&p, "_gid").provider.as_deref(),
+            Some("Google Analytics"),
+            "{s}"
+        );
+        assert_eq!(iso(&p, "_ga").as_deref(), Some(want), "{s}");
+    }
+}
+
+/// Key-value blocks with a typo in a key and keys in several languages.
+#[test]
+fn key_value_blocks_with_typos() {
+    let text = "Nom : _pk_id\nFinalité : Mesure d'audience\nDurée de conservaton : 13 mois\n\nNom : _pk_ses\nFinalitée : Visite en cours\nDurée : 30 minutes\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_pk_id", "_pk_ses"]);
+    assert_eq!(iso(&p, "_pk_ses").as_deref(), Some("PT30M"));
+    assert_eq!(iso(&p, "_pk_id").as_deref(), Some("P13M"));
+    assert_eq!(cookie(&p, "_pk_id").purposes, ["Mesure d'audience"]);
+    assert_eq!(cookie(&p, "_pk_ses").purposes, ["Visite en cours"]);
+}
+
+/// Rows whose cells were glued with no separator, one row per line.
+#[test]
+fn glued_cells_one_row_per_line() {
+    let text = "Cookie Provider Purpose Duration\n__cf_bmCloudflare bot management30 minutes\n_gaGoogle AnalyticsDistinguishes users2 years\nsession_idKeeps you signed in1 day\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["__cf_bm", "_ga", "session_id"]);
+    assert_eq!(
+        cookie(&p, "__cf_bm").provider.as_deref(),
+        Some("Cloudflare")
+    );
+    assert_eq!(
+        cookie(&p, "_ga").provider.as_deref(),
+        Some("Google Analytics")
+    );
+    assert_eq!(iso(&p, "__cf_bm").as_deref(), Some("PT30M"));
+    assert_eq!(cookie(&p, "session_id").purposes, ["Keeps you signed in"]);
+}

@@ -15,7 +15,7 @@ Examples:
 Exit status:
   0  every input was parsed
   1  some inputs failed (each is named on stderr as `cookie-charter: PATH: reason`);
-     the others were still processed and printed
+     the others were still processed and printed; or stdout could not be written
   2  usage error (unknown option, bad value)";
 
 const PARSE_AFTER_HELP: &str = "\

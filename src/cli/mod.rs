@@ -97,6 +97,17 @@ enum Job {
     Failed(String),
 }
 
+impl Job {
+    /// The input's name in messages: `PATH` or `PATH: line N`.
+    fn name(&self) -> String {
+        match self {
+            Job::Text(input) => input.shown().to_string(),
+            Job::Line(j) | Job::LineTooLong(j, _) => format!("{}: line {}", j.stream, j.line),
+            Job::Failed(e) => e.clone(),
+        }
+    }
+}
+
 struct LineJob {
     /// The input stream's name (`-` or the path), for messages.
     stream: String,
@@ -200,7 +211,7 @@ fn parse(args: ParseArgs) -> u8 {
         let bar = if jsonl {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents, {per_sec}, {elapsed}")
+                ProgressStyle::with_template("{spinner} {human_pos} documents, {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar
@@ -208,7 +219,7 @@ fn parse(args: ParseArgs) -> u8 {
             let bar = ProgressBar::new(expanded.inputs.len() as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}",
+                    "{bar:40} {human_pos}/{human_len} documents, {elapsed}, eta {eta}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
@@ -252,7 +263,13 @@ fn parse(args: ParseArgs) -> u8 {
                     }
                 }
             },
-            move |job| work(&work_context, job),
+            move |job| {
+                let name = job.name();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&work_context, job)))
+                    .unwrap_or_else(|_| {
+                        Outcome::failed(format!("{name}: internal error: the parser panicked"))
+                    })
+            },
             || Outcome::failed("internal error: the parser panicked".to_string()),
             |outcome| writer.record(outcome),
         )
@@ -458,23 +475,10 @@ fn read_input(input: &Input) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Decode and parse. With repairs on this is [`cookie_charter::parse_policy_bytes`];
-/// with `--raw` the library has no bytes entry point taking options yet, so the
-/// bytes are decoded here (BOM, else UTF-8, else Windows-1252) and given to
-/// [`cookie_charter::parse_policy_with`].
+/// Decode and parse, with the library's own decoding (BOM, UTF-8, UTF-16, else
+/// Windows-1252) whatever the options.
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
-    if options.repair {
-        return Ok(cookie_charter::parse_policy_bytes(bytes));
-    }
-    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, bom)) => (enc, &bytes[bom..]),
-        None if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, bytes),
-        None => (encoding_rs::WINDOWS_1252, bytes),
-    };
-    let (text, _) = encoding.decode_without_bom_handling(body);
-    let mut policy = cookie_charter::parse_policy_with(&text, options)?;
-    policy.encoding = encoding.name().to_ascii_lowercase();
-    Ok(policy)
+    cookie_charter::parse_policy_bytes_with(bytes, options)
 }
 
 fn document(
@@ -594,5 +598,33 @@ impl<W: Write> Writer<'_, W> {
             }
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_capped_and_crlf_trimmed() {
+        let data: &[u8] = b"short\r\nthis line is too long\nlast";
+        // A tiny buffer, so lines span several fill_buf calls.
+        let mut reader = BufReader::with_capacity(4, data);
+        let mut lines = Vec::new();
+        loop {
+            let mut buf = Vec::new();
+            match read_line_capped(&mut reader, &mut buf, 10).unwrap() {
+                None => break,
+                Some(r) => lines.push((String::from_utf8(buf).unwrap(), r.complete, r.length)),
+            }
+        }
+        assert_eq!(
+            lines,
+            [
+                ("short".to_string(), true, 5),
+                ("this line ".to_string(), false, 21),
+                ("last".to_string(), true, 4),
+            ]
+        );
     }
 }

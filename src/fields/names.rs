@@ -7,11 +7,15 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Known cookie names from the Open Cookie Database: name → is a prefix (wildcard).
-fn known() -> &'static (HashMap<String, bool>, Vec<String>) {
-    static K: OnceLock<(HashMap<String, bool>, Vec<String>)> = OnceLock::new();
+/// Known names (lower case → is a prefix), and wildcard prefixes by their first three bytes.
+type Known = (HashMap<String, bool>, HashMap<String, Vec<String>>);
+
+fn known() -> &'static Known {
+    static K: OnceLock<Known> = OnceLock::new();
     K.get_or_init(|| {
         let mut map = HashMap::new();
-        let mut prefixes = Vec::new();
+        // wildcard names by their first three characters
+        let mut prefixes: HashMap<String, Vec<String>> = HashMap::new();
         for line in include_str!("../vocab/data/ocd_names.tsv").lines() {
             if line.starts_with('#') {
                 continue;
@@ -22,8 +26,12 @@ fn known() -> &'static (HashMap<String, bool>, Vec<String>) {
             };
             let wild = wild == "1";
             map.insert(name.to_lowercase(), wild);
-            if wild && name.len() >= 3 {
-                prefixes.push(name.to_lowercase());
+            if wild && name.len() >= 3 && name.is_char_boundary(3) {
+                let lower = name.to_lowercase();
+                prefixes
+                    .entry(lower[..3].to_string())
+                    .or_default()
+                    .push(lower);
             }
         }
         (map, prefixes)
@@ -34,7 +42,12 @@ fn known() -> &'static (HashMap<String, bool>, Vec<String>) {
 pub(crate) fn is_known(name: &str) -> bool {
     let (map, prefixes) = known();
     let lower = name.trim_end_matches('*').to_lowercase();
-    map.contains_key(&lower) || prefixes.iter().any(|p| lower.starts_with(p.as_str()))
+    map.contains_key(&lower)
+        || (lower.is_char_boundary(3.min(lower.len()))
+            && lower.len() >= 3
+            && prefixes
+                .get(&lower[..3])
+                .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_str()))))
 }
 
 /// Characters a cookie name is made of.
@@ -264,6 +277,12 @@ fn strip_marker(s: &str) -> &str {
 
 /// Trim bullets, quotes, code marks and a trailing colon around a name.
 fn clean(s: &str) -> &str {
+    let s = s.trim();
+    // markdown emphasis around a name: `**PHPSESSID**`, `*_ga*`
+    let s = match s.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+        Some(inner) => inner,
+        None => s,
+    };
     s.trim()
         .trim_start_matches([
             '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
@@ -303,6 +322,8 @@ mod tests {
         names("Local Storage", &["Local Storage"]);
         names(".ASPXAUTHELECTORREG", &[".ASPXAUTHELECTORREG"]);
         names("persist:root", &["persist:root"]);
+        names("**PHPSESSID**", &["PHPSESSID"]);
+        names("`_ga`", &["_ga"]);
     }
 
     #[test]

@@ -9,6 +9,17 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
+/// A line without a markdown heading mark (`## `) or leading whitespace.
+pub(crate) fn strip_md_heading(text: &str) -> &str {
+    let t = text.trim_start();
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    if hashes > 0 && hashes <= 6 && t[hashes..].starts_with(' ') {
+        t[hashes..].trim_start()
+    } else {
+        t
+    }
+}
+
 /// Runs of whitespace (of any kind) become one ASCII space; ends trimmed.
 pub(crate) fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -34,6 +45,34 @@ pub(crate) fn fold_whitespace(s: &str) -> String {
 pub(crate) fn match_form(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
+    if s.is_ascii() {
+        // the common case: no decomposition to do
+        for b in s.bytes() {
+            let c = if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if c.is_ascii_whitespace() {
+                pending = !out.is_empty();
+                continue;
+            }
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c as char);
+        }
+        return trim_form(out);
+    }
+    // `FinalitÃ©` is `Finalité`: vocabularies are matched on repaired text
+    let repaired;
+    let s = if s.contains(['Ã', 'Â', 'â']) {
+        repaired = super::repair::fix_mojibake(s).0;
+        repaired.as_ref()
+    } else {
+        s
+    };
     for c in s.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -56,6 +95,11 @@ pub(crate) fn match_form(s: &str) -> String {
             out.push(l);
         }
     }
+    trim_form(out)
+}
+
+/// Drop the punctuation that surrounds a phrase (`Durée :`, `## Finalités`, `(s)`).
+fn trim_form(out: String) -> String {
     let trimmed = out.trim_matches(|c: char| {
         matches!(
             c,
@@ -109,5 +153,6 @@ mod tests {
         );
         assert_eq!(match_form("## Finalités"), "finalites");
         assert_eq!(match_form("Qui a accès\u{A0}?"), "qui a acces ?");
+        assert_eq!(match_form("FinalitÃ©s"), "finalites");
     }
 }

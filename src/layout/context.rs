@@ -94,6 +94,13 @@ impl Context {
         }
         if text.ends_with(':') {
             self.storage_leadin = vocab().mentions_local_storage(text);
+            // `Strictly necessary cookies:` / `We use these analytics cookies:` lead a list
+            let lead = text.trim_end_matches(':');
+            if word_count(lead) <= 8 {
+                if let Some(c) = heading_category(heading_text(lead)) {
+                    self.category = Some((c, fold_whitespace(lead)));
+                }
+            }
         } else if next.is_some_and(|n| n.is_blank()) || !text.starts_with(['•', '-', '*', '·']) {
             // a paragraph that is not a list item closes a lead-in
             if !self.storage_leadin || !text.is_empty() {
@@ -229,6 +236,19 @@ mod tests {
             heading_category("Visitor preferences"),
             Some(Category::Functional)
         );
+    }
+
+    #[test]
+    fn lead_in_lines_declare_a_category() {
+        let mut ctx = Context::default();
+        let mut doc = RawDoc::default();
+        let ls = crate::segment::lines("We use the following analytics cookies:\n");
+        ctx.observe(&ls[0], None, &mut doc);
+        assert_eq!(ctx.category.map(|c| c.0), Some(Category::Analytics));
+        let ls = crate::segment::lines("We use the following cookies:\n");
+        let mut ctx = Context::default();
+        ctx.observe(&ls[0], None, &mut doc);
+        assert_eq!(ctx.category, None);
     }
 
     #[test]

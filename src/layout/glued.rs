@@ -16,8 +16,9 @@
 use super::spaced::collapsed_cells;
 use super::table::Header;
 use super::{Context, RawDoc, RawRecord};
-use crate::fields::duration::duration_prefix;
+use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_known, is_name_char, is_strong_name};
+use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::policy::{Category, Span};
@@ -32,7 +33,13 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     let line = &lines[i];
-    if line.kind != LineKind::Text || line.text.len() < 60 {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    if let Some(n) = glued_row_lines(lines, i, ctx, doc) {
+        return Some(n);
+    }
+    if line.text.len() < 60 {
         return None;
     }
     let before = doc.records.len();
@@ -63,6 +70,128 @@ pub(crate) fn parse<'a>(
         }
     }
     (doc.records.len() > before).then_some(1)
+}
+
+/// Where the cells of a glued row end: (name end, provider range, duration start).
+type GluedRow = (usize, Option<(usize, usize)>, usize);
+
+/// One row per line with its cells glued (`__cf_bmCloudflare bot management30 minutes`):
+/// a cookie name run into a capitalised provider or description, a duration at the end.
+/// Returns (name end, provider range, duration start) within the line.
+fn glued_row(text: &str) -> Option<GluedRow> {
+    let t = text.trim_end();
+    // cheap test first: the leading run of name characters has a capital glued inside
+    let lead: Vec<char> = t
+        .chars()
+        .take_while(|&c| is_name_char(c))
+        .take(120)
+        .collect();
+    let glue = lead.windows(2).any(|w| {
+        (w[0].is_lowercase() || w[0].is_ascii_digit() || w[0] == '_') && w[1].is_uppercase()
+    });
+    if !glue {
+        return None;
+    }
+    // the duration ends the line, after a space or glued to the description
+    let glued_at = t
+        .char_indices()
+        .filter(|&(p, c)| {
+            c.is_ascii_digit() && t[..p].chars().next_back().is_some_and(char::is_alphabetic)
+        })
+        .map(|(p, _)| p)
+        .find(|&p| duration_prefix(&t[p..]) == Some(t.len() - p));
+    let ds = glued_at.or_else(|| duration_suffix(t))?;
+    if ds == 0 {
+        return None;
+    }
+    let head = &t[..ds];
+    // the name: the run of name characters at the start, cut where a known vendor
+    // or a capitalised word is glued to it
+    let run_end = head
+        .find(|c: char| !is_name_char(c) || c == '|')
+        .unwrap_or(head.len());
+    let run = &head[..run_end];
+    let mut cut = None;
+    for (p, c) in run.char_indices().skip(1) {
+        if !c.is_uppercase() {
+            continue;
+        }
+        let prev = run[..p].chars().next_back().unwrap_or(' ');
+        if prev.is_lowercase() || prev.is_ascii_digit() || prev == '_' {
+            if vendor_run(&head[p..]).is_some_and(|(s, _)| s == 0) {
+                cut = Some(p);
+                break;
+            }
+            if cut.is_none() && head[p..].chars().nth(1).is_some_and(char::is_lowercase) {
+                cut = Some(p);
+            }
+        }
+    }
+    let name_end = cut?;
+    if !is_strong_name(&head[..name_end]) && !is_known(&head[..name_end]) {
+        return None;
+    }
+    let provider = vendor_run(&head[name_end..])
+        .filter(|&(s, _)| s == 0)
+        .map(|(s, e)| {
+            // the description may be glued to the provider too (`AnalyticsDistinguishes`)
+            let v = &head[name_end + s..name_end + e];
+            let cut = v
+                .char_indices()
+                .skip(1)
+                .find(|&(p, c)| {
+                    c.is_uppercase() && v[..p].chars().next_back().is_some_and(char::is_lowercase)
+                })
+                .map_or(v.len(), |(p, _)| p);
+            (name_end + s, name_end + s + cut)
+        });
+    Some((name_end, provider, ds))
+}
+
+/// A run of glued row lines (at least two, or one after a glued header).
+fn glued_row_lines<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let mut rows = Vec::new();
+    let mut j = i;
+    while j < lines.len() && lines[j].kind == LineKind::Text {
+        match glued_row(lines[j].text) {
+            Some(r) => rows.push((j, r)),
+            None => break,
+        }
+        j += 1;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    for (k, (name_end, provider, ds)) in rows {
+        let line = &lines[k];
+        let t = line.text.trim_end();
+        let f = |a: usize, b: usize| Fragment {
+            text: &t[a..b],
+            offset: line.start + a,
+        };
+        let mut rec = RawRecord::new(vec![f(0, name_end)], line.span(), ctx);
+        let purpose_from = match provider {
+            Some((a, b)) => {
+                rec.push(Some(Role::Provider), "provider", vec![f(a, b)]);
+                b
+            }
+            None => name_end,
+        };
+        rec.push(Some(Role::Purpose), "purpose", vec![f(purpose_from, ds)]);
+        rec.push(Some(Role::Duration), "duration", vec![f(ds, t.len())]);
+        doc.warn(
+            crate::policy::WarningKind::Unreadable,
+            line.span(),
+            "cells glued with no separator; split by the shapes of name, provider and duration",
+        );
+        doc.records.push(rec);
+    }
+    Some(j - i)
 }
 
 /// Single-word header labels of the vocabulary, in the matching form.
@@ -100,6 +229,16 @@ fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
         {
             continue;
         }
+        // a glued header has a capital inside its first sixteen letters (`CookieDuration`)
+        let camel = text[p..]
+            .chars()
+            .skip(1)
+            .take_while(|c| c.is_alphabetic())
+            .take(16)
+            .any(char::is_uppercase);
+        if !camel {
+            continue;
+        }
         let mut q = p;
         let mut roles = Vec::new();
         while let Some((len, role)) = header_word_at(&text[q..]) {
@@ -120,8 +259,17 @@ fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
 /// phrases in a row, the first a name, the last a type.
 fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
     let spans = word_spans(text);
+    let v = vocab();
+    // cheap test first: three header-starting words in a row somewhere
+    let starts: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e)| v.starts_field(&text[s..e]))
+        .collect();
+    if !starts.windows(3).any(|w| w.iter().all(|&b| b)) {
+        return None;
+    }
     for w in 0..spans.len() {
-        if vocab().field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
+        if !starts[w] || v.field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
             continue;
         }
         let mut cols: Vec<(Option<Role>, String)> = Vec::new();
@@ -343,6 +491,19 @@ mod tests {
             &b[name_before(b, b.len() - 2)..b.len() - 2],
             "cookielawinfo-checkbox-functional"
         );
+    }
+
+    #[test]
+    fn glued_rows() {
+        let t = "__cf_bmCloudflare bot management30 minutes";
+        let (n, p, d) = glued_row(t).unwrap();
+        assert_eq!(&t[..n], "__cf_bm");
+        assert_eq!(p.map(|(a, b)| &t[a..b]), Some("Cloudflare"));
+        assert_eq!(&t[d..], "30 minutes");
+        let t = "session_idKeeps you signed in1 day";
+        let (n, p, _) = glued_row(t).unwrap();
+        assert_eq!((&t[..n], p), ("session_id", None));
+        assert!(glued_row("We keep data for 2 years").is_none());
     }
 
     #[test]

@@ -50,33 +50,23 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
     Some((k.trim(), role, value))
 }
 
-/// A key with one typo (`Purpsoe`, `Expiraton`): same length ±1, one edit away from a
-/// known key of at least six letters.
+/// A key with one typo (`Purpsoe`, `Durée de conservaton`): one edit (insertion,
+/// deletion, substitution, transposition) away from a known key of six letters or more.
 fn fuzzy_key(k: &str) -> Option<Role> {
-    let k = k.trim().to_lowercase();
-    if k.chars().count() < 6 || k.contains(' ') {
+    let k = crate::fields::text::match_form(k);
+    let len = k.chars().count();
+    let first = k.chars().next()?;
+    if len < 6 {
         return None;
     }
-    for cand in [
-        "purpose",
-        "expiration",
-        "duration",
-        "description",
-        "provider",
-        "finalite",
-        "finalidad",
-        "finalidade",
-        "finalita",
-        "caducidad",
-        "speicherdauer",
-        "beschreibung",
-        "bewaartermijn",
-    ] {
-        if edit_distance_le1(&k, cand) {
-            return vocab().field(cand);
-        }
-    }
-    None
+    // only keys with the same first letter and a length one apart can be one edit away
+    (len - 1..=len + 1)
+        .filter_map(|l| vocab().fields_by_shape(first, l))
+        .flatten()
+        .filter(|(phrase, _)| edit_distance_le1(&k, phrase))
+        // the same answer in every process, whatever the map's order
+        .min_by_key(|(phrase, _)| phrase.as_str())
+        .map(|(_, role)| *role)
 }
 
 fn edit_distance_le1(a: &str, b: &str) -> bool {
@@ -114,7 +104,10 @@ fn edit_distance_le1(a: &str, b: &str) -> bool {
 
 /// A line holding only cookie names (one to four tokens, at least one sure).
 pub(crate) fn is_name_line(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim();
+    let t = crate::fields::text::strip_md_heading(text)
+        .trim()
+        .trim_end_matches(':')
+        .trim();
     if t.is_empty() || t.len() > 100 {
         return false;
     }
@@ -171,7 +164,12 @@ pub(crate) fn parse<'a>(
                 return None;
             }
             RawRecord::new(
-                vec![frag(first, first.text.trim().trim_end_matches(':'))],
+                vec![frag(
+                    first,
+                    crate::fields::text::strip_md_heading(first.text)
+                        .trim()
+                        .trim_end_matches(':'),
+                )],
                 first.span(),
                 ctx,
             )

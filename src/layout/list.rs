@@ -30,7 +30,7 @@ const JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en", "/"];
 
 /// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
 fn unbullet(text: &str) -> &str {
-    let t = text.trim_start();
+    let t = crate::fields::text::strip_md_heading(text);
     let t2 = t.trim_start_matches(BULLETS);
     if t2.len() != t.len() && t2.starts_with([' ', '\t']) {
         return t2.trim_start();
@@ -49,6 +49,10 @@ fn unbullet(text: &str) -> &str {
 /// Returns whether at least one is a sure cookie name.
 fn names_head(head: &str) -> Option<bool> {
     let head = head.trim().trim_matches('`');
+    let head = head
+        .strip_prefix("**")
+        .and_then(|h| h.strip_suffix("**"))
+        .unwrap_or(head);
     if head.is_empty() || head.len() > 120 {
         return None;
     }
@@ -92,6 +96,12 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
         let strong = names_head(head)?;
         let mut parts = Vec::new();
         let mut k = j + 1;
+        // the description may stand after a blank line
+        if lines.get(k).is_some_and(|l| l.is_blank())
+            && lines.get(k + 1).is_some_and(|l| l.kind == LineKind::Text)
+        {
+            k += 1;
+        }
         if let Some(n) = lines.get(k).filter(|n| n.kind == LineKind::Text) {
             let nt = unbullet(n.text).trim_end();
             // the description is the next line, unless that is itself an item head
@@ -123,6 +133,27 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
                     parts: vec![(Some(Role::Purpose), body, j)],
                     last_line: j,
                 });
+            }
+            // `_ga (2 years): text`, `_ga (Google Analytics): text`
+            let head = t[..colon].trim_end();
+            if let Some(open) = head.find(" (").filter(|_| head.ends_with(')')) {
+                let inner = &head[open + 2..head.len() - 1];
+                if let Some(strong) = names_head(&head[..open]) {
+                    let role = if duration_prefix(inner) == Some(inner.len()) {
+                        Role::Duration
+                    } else if vendor_run(inner).is_some() {
+                        Role::Provider
+                    } else {
+                        Role::Purpose
+                    };
+                    return Some(Item {
+                        names: head[..open].trim(),
+                        names_line: j,
+                        strong,
+                        parts: vec![(Some(role), inner, j), (Some(Role::Purpose), body, j)],
+                        last_line: j,
+                    });
+                }
             }
         }
     }
@@ -302,6 +333,12 @@ mod tests {
         assert_eq!(names_of(t), ["_pk_id", "_pk_ses"]);
         let t = "_ga: onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)\n_ga_[ID]: behoudt sessiestatus\nph_*: PostHog-cookies";
         assert_eq!(names_of(t), ["_ga", "_ga_[ID]", "ph_*"]);
+    }
+
+    #[test]
+    fn qualified_heads() {
+        let t = "• _ga (2 years): distinguishes users\n• _gid (Google Analytics): counts visits";
+        assert_eq!(names_of(t), ["_ga", "_gid"]);
     }
 
     #[test]

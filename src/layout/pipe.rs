@@ -83,14 +83,33 @@ pub(crate) fn parse<'a>(
         match line.kind {
             LineKind::Rule => {}
             LineKind::Blank => {
-                let next = lines[j + 1..].iter().find(|l| !l.is_blank());
-                if !next.is_some_and(|l| matches!(l.kind, LineKind::Pipe | LineKind::Rule)) {
+                let mut after = lines[j + 1..].iter().filter(|l| !l.is_blank());
+                let next = after.next();
+                // inside a row cut over lines, blank lines separate its cells; between
+                // rows, the table goes on if more rows follow (past one stray line)
+                let in_row = row.span.is_some() && next.is_some();
+                let is_row = |l: Option<&Line<'_>>| {
+                    l.is_some_and(|l| matches!(l.kind, LineKind::Pipe | LineKind::Rule))
+                };
+                if !in_row
+                    && !is_row(next)
+                    && !(next.is_some_and(|l| l.text.len() <= 200) && is_row(after.next()))
+                {
                     break;
                 }
             }
             LineKind::Text | LineKind::Tab => {
                 if k == 0 && row.span.is_none() {
-                    break; // between rows, a line without pipes ends the table
+                    // between rows, a line without pipes ends the table, unless more
+                    // rows follow: then it is a group heading or stray text
+                    let next = lines[j + 1..].iter().find(|l| !l.is_blank());
+                    if next.is_some_and(|l| l.kind == LineKind::Pipe) && line.text.len() <= 200 {
+                        super::tab::group_or_stray(line, ctx, doc);
+                        j += 1;
+                        end = j;
+                        continue;
+                    }
+                    break;
                 }
                 row.add(k, frag(line, line.text));
                 row.cover(line.span());
@@ -181,6 +200,27 @@ fn finish<'a>(
         }
     }
     let span = row.span.unwrap_or(Span::new(0, 0));
+    // a row with an empty name cell continues the row above (a wrapped cell)
+    if texts.get(header.name).is_some_and(|t| t.is_empty()) {
+        if let Some(last) = out.last_mut() {
+            for (k, cell) in row.cells.into_iter().enumerate() {
+                if k == header.name || cell.is_empty() {
+                    continue;
+                }
+                let (role, h) = header.cols.get(k).cloned().unwrap_or((None, String::new()));
+                match last
+                    .fields
+                    .iter_mut()
+                    .find(|f| f.header == crate::fields::text::fold_whitespace(&h))
+                {
+                    Some(f) => f.value.extend(cell),
+                    None => last.push(role, &h, cell),
+                }
+            }
+            last.span = last.span.cover(span);
+            return;
+        }
+    }
     match row.into_record(header, ctx) {
         Some(rec) => out.push(rec),
         None => {

@@ -52,6 +52,14 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     for (si, &(s, e)) in sents.iter().enumerate() {
         let sent = &text[s..e];
         let toks = tokens(sent);
+        // cheap test first: no identifier-shaped token, no cookie named here
+        let candidate = toks.iter().any(|&(a, b)| {
+            let t = &sent[a..b];
+            t.contains('_') || t.matches('.').count() >= 2
+        });
+        if !candidate {
+            continue;
+        }
         let about_cookies = v.mentions_cookies(sent) || sent.contains('(');
         if !about_cookies {
             continue;

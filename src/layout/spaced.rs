@@ -73,6 +73,128 @@ fn word_offsets(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Cells split on runs of two or more spaces, with the character column each starts at.
+fn positioned_cells(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut start: Option<(usize, usize)> = None; // (byte, column)
+    let mut spaces = 0;
+    let mut last_end = 0;
+    for (b, c) in text.char_indices() {
+        if c == ' ' || c == '\u{a0}' {
+            spaces += 1;
+            if spaces >= 2 {
+                if let Some((sb, sc)) = start.take() {
+                    out.push((sc, &text[sb..last_end]));
+                }
+            }
+        } else {
+            if start.is_none() {
+                start = Some((b, col));
+            }
+            spaces = 0;
+            last_end = b + c.len_utf8();
+        }
+        col += 1;
+    }
+    if let Some((sb, sc)) = start {
+        out.push((sc, &text[sb..last_end]));
+    }
+    out
+}
+
+/// A table aligned in columns by runs of spaces (PDF text): cells go to the header
+/// column they stand under; a line whose name cell is empty continues the row above.
+fn aligned_table<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    header: &Header,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let cols: Vec<usize> = positioned_cells(lines[i].text)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    if cols.len() != header.len() {
+        return None;
+    }
+    let column_of = |c: usize| cols.iter().rposition(|&s| s <= c + 2).unwrap_or(0);
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    let mut j = i + 1;
+    let mut end = j;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            j += 1;
+            continue;
+        }
+        if line.kind != LineKind::Text {
+            break;
+        }
+        let cells = positioned_cells(line.text);
+        let indented =
+            line.text.starts_with([' ', '\u{a0}']) && cells.first().is_some_and(|&(c, _)| c > 0);
+        if cells.len() < 2 && !indented {
+            // a stray line between rows is skipped when more rows follow
+            let next = lines[j + 1..].iter().find(|l| !l.is_blank());
+            let more_rows = next.is_some_and(|l| {
+                let cells: Vec<&str> = positioned_cells(l.text)
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .collect();
+                l.kind == LineKind::Text && cells.len() >= 2 && Header::read(&cells).is_none()
+            });
+            if !rows.is_empty() && more_rows {
+                super::tab::group_or_stray(line, ctx, doc);
+                j += 1;
+                end = j;
+                continue;
+            }
+            break;
+        }
+        let placed: Vec<(usize, &str)> = if cells.len() == header.len() {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(k, &(_, t))| (k, t))
+                .collect()
+        } else {
+            cells.iter().map(|&(c, t)| (column_of(c), t)).collect()
+        };
+        let has_name = placed.iter().any(|&(k, _)| k == header.name);
+        if has_name {
+            let mut row = Row::with_len(header.len());
+            for &(k, t) in &placed {
+                row.add(k, frag(line, t));
+            }
+            row.cover(line.span());
+            rows.push(row);
+        } else if let Some(row) = rows.last_mut() {
+            for &(k, t) in &placed {
+                row.add(k, frag(line, t));
+            }
+            row.cover(line.span());
+        } else {
+            return None;
+        }
+        j += 1;
+        end = j;
+    }
+    // the first row must name a cookie, or this was no table
+    let first = rows.first()?;
+    let name = first.text(header.name);
+    if !sure_name(name.split([',', ' ']).next().unwrap_or("")) && !is_name_shaped(name.trim()) {
+        return None;
+    }
+    for row in rows {
+        if let Some(rec) = row.into_record(header, ctx) {
+            doc.records.push(rec);
+        }
+    }
+    Some(end - i)
+}
+
 /// Split on runs of two or more spaces (aligned columns).
 fn aligned_cells(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -107,11 +229,12 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Text || kv_line(first.text).is_some() {
         return None;
     }
-    let aligned = first.text.trim().contains("  ");
+    let head = crate::fields::text::strip_md_heading(first.text);
+    let aligned = head.trim().contains("  ");
     let cells: Vec<&str> = if aligned {
         aligned_cells(first.text)
     } else {
-        match header_phrases(first.text.trim()) {
+        match header_phrases(head.trim()) {
             Some(c) => c,
             None => return stacked_paragraph_header(lines, i, ctx, doc),
         }
@@ -120,6 +243,11 @@ pub(crate) fn parse<'a>(
         Some(h) => h,
         None => return stacked_paragraph_header(lines, i, ctx, doc),
     };
+    if aligned {
+        if let Some(n) = aligned_table(lines, i, &header, ctx, doc) {
+            return Some(n);
+        }
+    }
     let next = lines[i + 1..]
         .iter()
         .position(|l| !l.is_blank())
@@ -203,7 +331,7 @@ fn sure_name(tok: &str) -> bool {
 }
 
 fn is_single_name(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::fields::text::strip_md_heading(text).trim();
     !t.contains(' ') && is_name_shaped(t) && t.len() <= 80
 }
 
@@ -293,8 +421,12 @@ pub(crate) fn collapsed_cells<'a>(
                 if let Some(s) = duration_suffix(&text[lo..hi]) {
                     cells[right] = mk(lo + s, hi);
                     hi = lo + s;
-                } else if let Some((s, _)) = vocab().find_type_phrase(&text[lo..hi], false) {
-                    // `First Party cookie, gets removed after 365 days`: type and duration in one cell
+                } else if let Some((s, _)) = vocab()
+                    .find_type_phrase(&text[lo..hi], true)
+                    .filter(|&(s, _)| text[lo + s..].starts_with(char::is_uppercase))
+                {
+                    // `First Party cookie, gets removed after 365 days`: type and duration in
+                    // one cell, which opens with a capital (a purpose may say `third party`)
                     cells[right] = mk(lo + s, hi);
                     hi = lo + s;
                 } else {

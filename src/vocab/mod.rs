@@ -85,6 +85,12 @@ impl Phrase {
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     fields: HashMap<String, Role>,
+    /// Field phrases by (first letter, length in chars), for keys with a typo.
+    fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
+    /// First words of every field phrase, to reject most text without folding it.
+    field_first_words: std::collections::HashSet<String>,
+    /// Last words of the `set_by` phrases (`by`, `par`, `von`).
+    set_by_last: std::collections::HashSet<String>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -150,7 +156,18 @@ impl Vocab {
             match kind {
                 "field" => {
                     if let Some(role) = parse_role(value) {
-                        self.fields.insert(match_form(phrase), role);
+                        let form = match_form(phrase);
+                        if let Some(w) = words(&form).next() {
+                            self.field_first_words.insert(w.to_string());
+                        }
+                        let len = form.chars().count();
+                        if let Some(first) = form.chars().next().filter(|_| len >= 6) {
+                            self.fields_by_shape
+                                .entry((first, len))
+                                .or_default()
+                                .push((form.clone(), role));
+                        }
+                        self.fields.insert(form, role);
                     }
                 }
                 "category" => {
@@ -168,7 +185,13 @@ impl Vocab {
                 }
                 "first_party" => self.first_party.push(Phrase::new(phrase)),
                 "only" => self.only.push(Phrase::new(phrase)),
-                "set_by" => self.set_by.push(Phrase::new(phrase)),
+                "set_by" => {
+                    let p = Phrase::new(phrase);
+                    if let Some(w) = p.words.last() {
+                        self.set_by_last.insert(w.clone());
+                    }
+                    self.set_by.push(p);
+                }
                 "cookie_word" => self.cookie_words.push(Phrase::new(phrase)),
                 "local_storage" => self.local_storage.push(Phrase::new(phrase)),
                 "pronoun" => self.pronouns.push(match_form(phrase)),
@@ -178,8 +201,45 @@ impl Vocab {
         }
     }
 
+    /// Header phrases (matching form) of six letters or more that start with `first`
+    /// and have `len` characters: the candidates for a key with a typo.
+    pub(crate) fn fields_by_shape(&self, first: char, len: usize) -> Option<&Vec<(String, Role)>> {
+        self.fields_by_shape.get(&(first, len))
+    }
+
+    /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
+    pub(crate) fn starts_field(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let mut buf = [0u8; 32];
+        if word.len() > buf.len() {
+            return false;
+        }
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+        self.field_first_words.contains(lower)
+    }
+
     /// The role of a header cell or key, matched as a whole phrase.
     pub(crate) fn field(&self, text: &str) -> Option<Role> {
+        // cheap rejection: too long, or a first word no header starts with
+        if text.len() > 64 {
+            return None;
+        }
+        let first = text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+            .next()
+            .unwrap_or("");
+        if first.is_ascii()
+            && !first.is_empty()
+            && !self.field_first_words.contains(&first.to_ascii_lowercase())
+        {
+            return None;
+        }
         let form = match_form(text);
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
@@ -215,7 +275,8 @@ impl Vocab {
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         const LINKERS: &[&str] = &[
             "de", "di", "der", "des", "du", "da", "do", "dei", "delle", "van", "voor", "para",
-            "per", "for", "of", "d'", "zur", "zu",
+            "per", "for", "of", "d'", "zur", "zu", "die", "que", "che", "qui", "which", "that",
+            "dat", "lo",
         ];
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
@@ -310,6 +371,10 @@ impl Vocab {
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
         let spans = word_spans(text);
+        let is_last = |w: &str| self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w));
+        if !spans.iter().any(|&(s, e)| is_last(&text[s..e])) {
+            return None;
+        }
         let forms: Vec<String> = spans
             .iter()
             .map(|&(s, e)| match_form(&text[s..e]))

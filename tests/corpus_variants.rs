@@ -1,0 +1,97 @@
+//! Metamorphic tests over the real corpus: each document rewritten the way other
+//! copies of the same page come out (CRLF line ends, blank lines between all lines,
+//! tabs turned into pipes or into runs of spaces, indented prose) must give the same
+//! cookies — names, lifetimes and categories.
+
+use std::fs;
+use std::path::Path;
+
+use cookie_charter::parse_policy;
+
+type Summary = Vec<(String, Option<String>, String)>;
+
+fn summary(text: &str) -> Summary {
+    parse_policy(text)
+        .cookies
+        .into_iter()
+        .map(|c| {
+            let iso = c.duration.and_then(|d| d.iso8601);
+            (c.name, iso, c.category.as_str().to_string())
+        })
+        .collect()
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out: Vec<(String, String)> = fs::read_dir(dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            (stem, fs::read_to_string(&p).expect("text"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn map_lines(text: &str, f: impl Fn(&str) -> String) -> String {
+    text.split('\n').map(f).collect::<Vec<_>>().join("\n")
+}
+
+#[track_caller]
+fn same_under(name: &str, rewrite: impl Fn(&str) -> String) {
+    let mut bad = Vec::new();
+    for (stem, text) in corpus() {
+        let want = summary(&text);
+        let got = summary(&rewrite(&text));
+        if got != want {
+            bad.push(format!("{stem}: {want:?}\n   → {got:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{name} changed:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn crlf_line_ends() {
+    same_under("CRLF", |t| t.replace('\n', "\r\n"));
+}
+
+#[test]
+fn blank_lines_between_all_lines() {
+    same_under("blank lines", |t| {
+        t.split('\n').collect::<Vec<_>>().join("\n\n")
+    });
+}
+
+#[test]
+fn tabs_as_pipes() {
+    same_under("pipes", |t| {
+        map_lines(t, |l| {
+            if l.contains('\t') {
+                format!("| {} |", l.replace('\t', " | "))
+            } else {
+                l.to_string()
+            }
+        })
+    });
+}
+
+#[test]
+fn tabs_as_runs_of_spaces() {
+    same_under("spaces", |t| t.replace('\t', "    "));
+}
+
+#[test]
+fn indented_prose() {
+    same_under("indent", |t| {
+        map_lines(t, |l| {
+            if l.is_empty() || l.contains('\t') {
+                l.to_string()
+            } else {
+                format!("  {l}")
+            }
+        })
+    });
+}
