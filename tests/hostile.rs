@@ -9,6 +9,10 @@
 //! cargo test --release --test hostile -- --ignored --nocapture --test-threads=1
 //! ```
 //!
+//! Each size runs in a child process (this test binary, re-run on its ignored
+//! `hostile_child` test) that is killed when it overruns, so one superlinear case
+//! neither hangs the suite nor slows the cases after it.
+//!
 //! `quick_*` tests run every generator at a small size inside the default
 //! `cargo test` and check the invariants of `fuzz/src/invariants.rs` (no panic,
 //! spans, order, names, round trip). The size limit is tested here too.
@@ -16,7 +20,9 @@
 #[path = "../fuzz/src/invariants.rs"]
 mod invariants;
 
-use std::sync::mpsc;
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use cookie_charter::{
@@ -27,7 +33,7 @@ use cookie_charter::{
 /// Largest accepted t(4N) / t(N).
 const MAX_RATIO: f64 = 8.0;
 /// t(N) below this is timer noise: ratios are taken against at least this.
-const FLOOR: Duration = Duration::from_millis(5);
+const FLOOR: Duration = Duration::from_millis(25);
 
 /// `s` repeated until the result has at least `n` bytes.
 fn fill(s: &str, n: usize) -> String {
@@ -209,49 +215,6 @@ const POLICY_CASES: &[(&str, Gen, usize)] = &[
     ("stray lines between rows", text_lines_between_rows, 4 << 20),
 ];
 
-/// Time `f` (best of `reps`), giving up after `limit`.
-fn time_it(f: impl Fn() + Send + 'static, reps: usize, limit: Duration) -> Option<Duration> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut best = Duration::MAX;
-        for _ in 0..reps {
-            let t = Instant::now();
-            f();
-            best = best.min(t.elapsed());
-        }
-        let _ = tx.send(best);
-    });
-    rx.recv_timeout(limit).ok()
-}
-
-/// Run `f` over `gen(n/4)` and `gen(n)`; fail when the time grows more than [`MAX_RATIO`]×.
-fn assert_linear(name: &str, gen: Gen, n: usize, f: fn(&str)) {
-    let small = gen(n / 4);
-    let big = gen(n);
-    let small_len = small.len();
-    let big_len = big.len();
-    let t_small = time_it(move || f(&small), 3, Duration::from_secs(60))
-        .unwrap_or_else(|| panic!("{name}: {small_len} bytes took over 60 s"));
-    let limit = t_small.max(FLOOR).mul_f64(MAX_RATIO * 2.0) + Duration::from_secs(2);
-    let t_big = time_it(move || f(&big), 2, limit);
-    let Some(t_big) = t_big else {
-        panic!(
-            "{name}: superlinear: {small_len} bytes in {t_small:?}, {big_len} bytes over {limit:?}"
-        );
-    };
-    let ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
-    let mbs = big_len as f64 / 1e6 / t_big.as_secs_f64();
-    println!(
-        "{name:<40} {small_len:>9} B {:>9.2} ms   {big_len:>9} B {:>9.2} ms   ratio {ratio:>5.2}   {mbs:>8.1} MB/s",
-        t_small.as_secs_f64() * 1e3,
-        t_big.as_secs_f64() * 1e3
-    );
-    assert!(
-        ratio < MAX_RATIO,
-        "{name}: time grew {ratio:.1}× for 4× the input ({t_small:?} → {t_big:?})"
-    );
-}
-
 /// What is timed over a generated input.
 type Run = fn(&str);
 
@@ -274,65 +237,31 @@ fn run_duration(s: &str) {
     std::hint::black_box(parse_duration(s));
 }
 
-fn name_list(n: usize) -> String {
-    fill("_ga, _gid and _gat_UA-1234 + __utm* / ", n)
-}
-fn name_parens(n: usize) -> String {
-    format!("_ga {}", fill("(x [x2] ", n))
-}
-fn duration_chain(n: usize) -> String {
-    fill("1 year to 2 months, ", n)
-}
-fn duration_digits(n: usize) -> String {
-    format!("{} years", "9".repeat(n))
-}
-fn words_with_spaces(n: usize) -> String {
-    fill(
-        "Stores\u{A0}the  user's\u{200B}consent \u{AD}state Ã© func- tionality ",
-        n,
-    )
-}
-
-#[test]
-#[ignore = "timing: run in release with --ignored"]
-fn linear_time_parse_policy() {
-    let mut failures = Vec::new();
-    for &(name, gen, n) in POLICY_CASES {
-        if let Err(e) = std::panic::catch_unwind(|| assert_linear(name, gen, n, run_policy)) {
-            failures.push(name);
-            drop(e);
-        }
-    }
-    assert!(failures.is_empty(), "superlinear cases: {failures:?}");
-}
-
-#[test]
-#[ignore = "timing: run in release with --ignored"]
-fn linear_time_parse_policy_bytes() {
-    assert_linear(
-        "bytes: header + rows",
-        header_then_same_name_rows,
-        4 << 20,
-        run_policy_bytes,
-    );
-    assert_linear(
-        "bytes: mixed scripts",
-        mixed_scripts_zero_width,
-        4 << 20,
-        run_policy_bytes,
-    );
-    assert_linear(
-        "bytes: one long line",
-        one_long_line,
-        4 << 20,
-        run_policy_bytes,
-    );
-}
-
-#[test]
-#[ignore = "timing: run in release with --ignored"]
-fn linear_time_value_grammars() {
-    let cases: &[(&str, Gen, usize, Run)] = &[
+/// Every timed case: name, generator, size 4N, what is run. Names are unique.
+fn timed_cases() -> Vec<(&'static str, Gen, usize, Run)> {
+    let mut v: Vec<(&'static str, Gen, usize, Run)> = POLICY_CASES
+        .iter()
+        .map(|&(name, gen, n)| (name, gen, n, run_policy as Run))
+        .collect();
+    v.extend_from_slice(&[
+        (
+            "bytes: header + rows",
+            header_then_same_name_rows as Gen,
+            4 << 20,
+            run_policy_bytes as Run,
+        ),
+        (
+            "bytes: mixed scripts",
+            mixed_scripts_zero_width,
+            4 << 20,
+            run_policy_bytes,
+        ),
+        (
+            "bytes: one long line",
+            one_long_line,
+            4 << 20,
+            run_policy_bytes,
+        ),
         (
             "normalize: 5 MB glued token",
             glued_token,
@@ -383,14 +312,187 @@ fn linear_time_value_grammars() {
             run_duration,
         ),
         ("duration: glued token", glued_token, 1 << 20, run_duration),
-    ];
-    let mut failures = Vec::new();
-    for &(name, gen, n, f) in cases {
-        if std::panic::catch_unwind(|| assert_linear(name, gen, n, f)).is_err() {
-            failures.push(name);
-        }
+    ]);
+    v
+}
+
+const CHILD_CASE: &str = "HOSTILE_CASE";
+const CHILD_SIZE: &str = "HOSTILE_SIZE";
+const CHILD_REPS: &str = "HOSTILE_REPS";
+
+/// The child side of [`time_in_child`]: runs one case at one size, prints the best time.
+#[test]
+#[ignore = "run by the timing tests in a child process"]
+fn hostile_child() {
+    let (Ok(name), Ok(size), Ok(reps)) = (
+        std::env::var(CHILD_CASE),
+        std::env::var(CHILD_SIZE),
+        std::env::var(CHILD_REPS),
+    ) else {
+        return; // run directly: nothing to do
+    };
+    let (_, gen, _, run) = timed_cases()
+        .into_iter()
+        .find(|c| c.0 == name)
+        .expect("known case");
+    let text = gen(size.parse().unwrap());
+    let mut best = Duration::MAX;
+    for _ in 0..reps.parse::<usize>().unwrap() {
+        let t = Instant::now();
+        run(&text);
+        best = best.min(t.elapsed());
     }
-    assert!(failures.is_empty(), "superlinear cases: {failures:?}");
+    println!("\nHOSTILE_BYTES {}", text.len());
+    println!("HOSTILE_NANOS {}", best.as_nanos());
+}
+
+/// Time one case at one size in a child process (best of `reps`), killed after
+/// `limit`: a superlinear case cannot go on stealing CPU from the next ones.
+/// Returns the input's length and the time, or `None` on timeout.
+fn time_in_child(
+    name: &str,
+    size: usize,
+    reps: usize,
+    limit: Duration,
+) -> Option<(usize, Duration)> {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--ignored",
+            "--exact",
+            "hostile_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD_CASE, name)
+        .env(CHILD_SIZE, size.to_string())
+        .env(CHILD_REPS, reps.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn the test binary");
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut out = String::new();
+            child
+                .stdout
+                .take()
+                .unwrap()
+                .read_to_string(&mut out)
+                .unwrap();
+            assert!(
+                status.success(),
+                "{name}: child failed at {size} bytes: {out}"
+            );
+            let field = |key: &str| -> u128 {
+                out.lines()
+                    .find_map(|l| l.split_once(key).map(|(_, v)| v))
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or_else(|| panic!("{name}: no {key} in child output: {out}"))
+            };
+            let bytes = field("HOSTILE_BYTES ") as usize;
+            return Some((bytes, Duration::from_nanos(field("HOSTILE_NANOS ") as u64)));
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Time a case at N and 4N; `Err` when it grows more than [`MAX_RATIO`]×.
+fn check_linear(name: &str, n: usize) -> Result<(), String> {
+    let (small_len, t_small) = time_in_child(name, n / 4, 3, Duration::from_secs(120))
+        .ok_or_else(|| format!("{name}: {} bytes took over 120 s", n / 4))?;
+    // generous: twice the allowed ratio, plus start-up and generation
+    let limit = t_small.max(FLOOR).mul_f64(MAX_RATIO * 2.0 * 2.0) + Duration::from_secs(3);
+    let Some((big_len, t_big)) = time_in_child(name, n, 3, limit) else {
+        let msg = format!(
+            "{name}: superlinear: {small_len} B in {:.2} ms, {n} B not done after {:.1} s",
+            t_small.as_secs_f64() * 1e3,
+            limit.as_secs_f64()
+        );
+        println!("{msg}");
+        return Err(msg);
+    };
+    let ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+    let mbs = big_len as f64 / 1e6 / t_big.as_secs_f64();
+    println!(
+        "{name:<40} {small_len:>9} B {:>9.2} ms   {big_len:>9} B {:>9.2} ms   ratio {ratio:>5.2}   {mbs:>8.1} MB/s",
+        t_small.as_secs_f64() * 1e3,
+        t_big.as_secs_f64() * 1e3
+    );
+    if ratio < MAX_RATIO {
+        Ok(())
+    } else {
+        Err(format!(
+            "{name}: time grew {ratio:.1}× for 4× the input ({t_small:?} → {t_big:?})"
+        ))
+    }
+}
+
+/// One timing test at a time, even when the harness runs tests in parallel.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: Mutex<()> = Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Check every timed case whose name `filter` accepts; fail listing the superlinear ones.
+fn check_group(filter: fn(&str) -> bool) {
+    let _one = serial();
+    let failures: Vec<String> = timed_cases()
+        .into_iter()
+        .filter(|c| filter(c.0))
+        .filter_map(|(name, _, n, _)| check_linear(name, n).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "superlinear cases:\n{}",
+        failures.join("\n")
+    );
+}
+
+fn name_list(n: usize) -> String {
+    fill("_ga, _gid and _gat_UA-1234 + __utm* / ", n)
+}
+fn name_parens(n: usize) -> String {
+    format!("_ga {}", fill("(x [x2] ", n))
+}
+fn duration_chain(n: usize) -> String {
+    fill("1 year to 2 months, ", n)
+}
+fn duration_digits(n: usize) -> String {
+    format!("{} years", "9".repeat(n))
+}
+fn words_with_spaces(n: usize) -> String {
+    fill(
+        "Stores\u{A0}the  user's\u{200B}consent \u{AD}state Ã© func- tionality ",
+        n,
+    )
+}
+
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn linear_time_parse_policy() {
+    check_group(|name| POLICY_CASES.iter().any(|c| c.0 == name));
+}
+
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn linear_time_parse_policy_bytes() {
+    check_group(|name| name.starts_with("bytes:"));
+}
+
+#[test]
+#[ignore = "timing: run in release with --ignored"]
+fn linear_time_value_grammars() {
+    check_group(|name| {
+        name.starts_with("normalize")
+            || name.starts_with("split names")
+            || name.starts_with("duration")
+    });
 }
 
 /// Every generator at a small size: no panic, and the invariants hold.
@@ -463,15 +565,12 @@ fn over_the_limit_is_a_clear_error() {
 #[test]
 #[ignore = "allocates 64 MiB+: run in release with --ignored"]
 fn parse_policy_over_default_limit_warns() {
-    // one table row, then long prose lines (cheap to parse) up to the limit
-    let mut text = format!("{HEADER}_ga\tGoogle\tDistinguishes users\t2 years\n\n");
-    let prose = fill(
-        "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod. ",
-        2000,
-    );
-    while text.len() + prose.len() + 1 < DEFAULT_MAX_BYTES - 1000 {
-        text.push_str(&prose);
-        text.push('\n');
+    let _one = serial();
+    // one table row, then lines of tabs (cheap continuation rows) up to the limit
+    let mut text = format!("{HEADER}_ga\tGoogle\tDistinguishes users\t2 years\n");
+    let filler = format!("{}\n", "\t".repeat(4000));
+    while text.len() + filler.len() < DEFAULT_MAX_BYTES - 1000 {
+        text.push_str(&filler);
     }
     // a multi-byte character straddling the limit, then more rows
     while text.len() < DEFAULT_MAX_BYTES - 1 {

@@ -1,0 +1,105 @@
+//! Regression tests from fuzzing. Every crash input is kept under
+//! `fuzz/regressions/<target>/` and replayed here through the same invariants as
+//! the fuzz target (`fuzz/src/invariants.rs`); a named test below, with a comment
+//! on the root cause, covers each crash once it is fixed.
+
+#[path = "../fuzz/src/invariants.rs"]
+mod invariants;
+
+use invariants::*;
+
+/// Inputs whose bug is found but not fixed yet: `target/file` and the root cause.
+/// Replaying them reports the violation without failing; remove the line with the
+/// fix (the replay then fails if the bug is back). A listed input that passes is
+/// reported too, so the line is not forgotten.
+const OPEN: &[(&str, &str)] = &[
+    (
+        "parse_policy_bytes/encoding-fallback-span-past-text",
+        "src/decode.rs:53,69: EncodingFallback span is 0..len of the text before drop_controls / repair_mojibake shrink it",
+    ),
+    (
+        "parse_policy_bytes/encoding-fallback-span-past-text-mojibake",
+        "src/decode.rs:53,69: as above, the text shrunk by repair_mojibake",
+    ),
+    (
+        "parse_policy_bytes/control-warning-span-after-mojibake",
+        "src/decode.rs:75-76: ControlCharacters spans are offsets before repair_mojibake moves the text",
+    ),
+];
+
+/// Replay every committed input of one fuzz target through `check`.
+fn replay(target: &str, check: fn(&[u8]) -> Check) {
+    set_strict(true);
+    let dir = format!("{}/fuzz/regressions/{target}", env!("CARGO_MANIFEST_DIR"));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for e in entries {
+        let path = e.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let open = OPEN.iter().find(|(k, _)| *k == format!("{target}/{name}"));
+        let data = std::fs::read(&path).unwrap();
+        match (check(&data), open) {
+            (Ok(()), None) => {}
+            (Ok(()), Some(_)) => {
+                println!("{target}/{name}: listed as open but passes now: remove it from OPEN")
+            }
+            (Err(msg), Some((_, cause))) => {
+                println!("{target}/{name}: open bug ({cause}): {msg}")
+            }
+            (Err(msg), None) => failures.push(format!("{}: {msg}", path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn text(data: &[u8]) -> String {
+    String::from_utf8_lossy(data).into_owned()
+}
+
+#[test]
+fn replay_parse_policy() {
+    replay("parse_policy", |d| check_parse_policy(&text(d)));
+}
+
+#[test]
+fn replay_parse_policy_bytes() {
+    replay("parse_policy_bytes", check_parse_policy_bytes);
+}
+
+#[test]
+fn replay_parse_duration() {
+    replay("parse_duration", |d| check_parse_duration(&text(d)));
+}
+
+#[test]
+fn replay_split_cookie_names() {
+    replay("split_cookie_names", |d| check_split_names(&text(d)));
+}
+
+#[test]
+fn replay_normalize_text() {
+    replay("normalize_text", |d| {
+        let t = text(d);
+        check_normalize(&t, false)?;
+        check_normalize(&t, true)?;
+        check_normalize_idempotent_repair(&t)
+    });
+}
+
+/// Found by proptest (`parse_duration_values`) on 2026-11-22: `seconds` of a huge
+/// duration was off by one or more (`9702585566222489 seconds` gave
+/// 9702585566222488) because `Length::seconds` (src/fields/duration.rs) summed in
+/// f64, exact only up to 2^53. Fixed on main by summing in u128 (saturating).
+#[test]
+fn duration_seconds_exact_above_2_pow_53() {
+    let d = cookie_charter::parse_duration("9702585566222489 seconds");
+    assert_eq!(d.iso8601.as_deref(), Some("PT9702585566222489S"));
+    assert_eq!(d.seconds, Some(9_702_585_566_222_489));
+    let d = cookie_charter::parse_duration("99999999999999999999 years");
+    assert_eq!(d.seconds, Some(u64::MAX), "saturates");
+}
