@@ -83,6 +83,8 @@ fn build_one(
                 if !v.is_first_party(&value) && !v.mentions_party(&value) {
                     provider = Some(strip_aside(&value));
                 } else {
+                    // `Terceros (Google)`: a party marker, and the vendor it names
+                    provider = vendor_in(&value);
                     extra.insert(f.header.clone(), value);
                 }
             }
