@@ -473,11 +473,21 @@ pub(crate) fn collapsed_cells<'a>(
 /// A provider or label cell at the start of collapsed text: a known vendor, or the
 /// words up to the next capitalised word (`Cookie settings | Saves settings ...`).
 fn short_cell(rest: &str) -> Option<usize> {
+    let words = word_offsets(rest);
+    let first = *words.first()?;
+    // a run of capitalised words followed by a lower-case one: the last capitalised
+    // word opens the description (`Example Shop | Keeps you signed in`,
+    // `Google Ireland Limited | Distinguishes users`)
+    let capital = |&(s, _): &(usize, usize)| {
+        rest[s..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let run = words.iter().take(6).take_while(|w| capital(w)).count();
+    if run >= 2 && words.get(run).is_some_and(|w| !capital(w)) {
+        return Some(words[run - 2].1);
+    }
     if let Some(len) = vendor_prefix(rest) {
         return Some(len);
     }
-    let words = word_offsets(rest);
-    let first = *words.first()?;
     let mut end = first.1;
     for &(s, e) in words.iter().skip(1).take(3) {
         if rest[s..].starts_with(|c: char| c.is_uppercase()) {
