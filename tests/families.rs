@@ -338,3 +338,13 @@ fn tools_without_cookies_and_placeholders_are_not_records() {
         2
     );
 }
+
+/// A whole record on one line, key-value pairs separated by pipes or semicolons.
+#[test]
+fn one_line_records() {
+    let text = "Analytics cookies\nName: _ga | Provider: Google | Purpose: Counts visits | Expiry: 2 years\nName: _gid; Provider: Google; Purpose: Counts visits; Expiry: 1 day\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_ga", "_gid"]);
+    assert_eq!(iso(&p, "_gid").as_deref(), Some("P1D"));
+    assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
+}
