@@ -148,13 +148,7 @@ pub(crate) fn is_structured_name(tok: &str) -> bool {
             return true;
         }
     }
-    let upperish = t
-        .chars()
-        .filter(|c| c.is_uppercase() || c.is_ascii_digit())
-        .count()
-        >= 2
-        || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
-    is_known(t) && upperish && t.len() >= 3
+    false
 }
 
 /// Multi-word glue between names in one cell: `_ga and _gid`, `_pk_id et _pk_ses`.

@@ -128,6 +128,26 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Byte ranges of the maximal runs of characters for which `in_run` holds.
+pub(crate) fn runs(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (in_run(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
     s.split(is_space).filter(|w| !w.is_empty()).count()

@@ -55,22 +55,7 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
 
 /// Byte ranges of the space-separated words of `text`.
 fn word_offsets(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
+    crate::fields::text::runs(text, |c| !c.is_whitespace())
 }
 
 /// Cells split on runs of two or more spaces, with the character column each starts at.

@@ -443,23 +443,9 @@ impl Vocab {
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
 pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
+    crate::fields::text::runs(text, |c| {
+        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    })
 }
 
 #[cfg(test)]
