@@ -348,3 +348,15 @@ fn one_line_records() {
     assert_eq!(iso(&p, "_gid").as_deref(), Some("P1D"));
     assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
 }
+
+/// A Cookiebot declaration flattened into one paragraph with two groups: each
+/// table ends where the next group's header starts, and takes that group's category.
+#[test]
+fn flattened_declaration_with_groups() {
+    let text = "Notwendig Notwendig Notwendige Cookies helfen dabei, eine Webseite nutzbar zu machen. Name Anbieter Zweck Ablauf Typ CookieConsent Cookiebot Speichert den Zustimmungsstatus. 1 Jahr HTTP Cookie Statistiken Statistik-Cookies helfen zu verstehen, wie Besucher interagieren. Name Anbieter Zweck Ablauf Typ _ga Google Registriert eine ID. 2 Jahre HTTP Cookie collect Google Sendet Daten. Sitzung Pixel Tracker\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["CookieConsent", "_ga"]);
+    assert_eq!(cookie(&p, "CookieConsent").category, Category::Necessary);
+    assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
+    assert_eq!(iso(&p, "_ga").as_deref(), Some("P2Y"));
+}

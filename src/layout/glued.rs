@@ -429,6 +429,10 @@ fn inline_rows<'a>(
         };
         let te = te + skip;
         let seg = &rest[..te];
+        // another declaration starts inside: this table ends before it
+        if inline_header(seg).is_some() {
+            break;
+        }
         let Some(cells) = collapsed_cells(seg, line.start + pos, header, &known) else {
             break;
         };
