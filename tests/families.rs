@@ -360,3 +360,33 @@ fn flattened_declaration_with_groups() {
     assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
     assert_eq!(iso(&p, "_ga").as_deref(), Some("P2Y"));
 }
+
+/// A CookieYes banner flattened in French: glued header, glued rows, the category
+/// doubled before each table, providers named after `défini par` / `installé par`.
+#[test]
+fn glued_banner_in_french() {
+    let text = "Aperçu de la confidentialité Ce site utilise des cookies.  Nécessaire Nécessaire Toujours activé  Les cookies nécessaires sont essentiels. CookieDuréeDescriptioncookielawinfo-checkbox-necessary11 moisCe cookie est défini par le plugin GDPR Cookie Consent.viewed_cookie_policy11 moisLe cookie est défini par le plugin GDPR Cookie Consent.  Analytique Analytique  Les cookies analytiques sont utilisés pour comprendre les visiteurs. CookieDuréeDescription_ga2 ansLe cookie _ga, installé par Google Analytics, calcule les données.  ENREGISTRER ET ACCEPTER\n";
+    let p = parse_policy(text);
+    assert_eq!(
+        names(&p),
+        [
+            "cookielawinfo-checkbox-necessary",
+            "viewed_cookie_policy",
+            "_ga"
+        ]
+    );
+    assert_eq!(
+        cookie(&p, "viewed_cookie_policy").provider.as_deref(),
+        Some("GDPR Cookie Consent")
+    );
+    assert_eq!(
+        cookie(&p, "viewed_cookie_policy").category,
+        Category::Necessary
+    );
+    assert_eq!(
+        cookie(&p, "_ga").provider.as_deref(),
+        Some("Google Analytics")
+    );
+    assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
+    assert_eq!(iso(&p, "_ga").as_deref(), Some("P2Y"));
+}

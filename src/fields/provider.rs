@@ -27,6 +27,41 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
     })
 }
 
+/// Words before the name after `set by`: articles and kinds of software.
+const LEAD: &[&str] = &[
+    "the",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "der",
+    "die",
+    "das",
+    "dem",
+    "den",
+    "el",
+    "il",
+    "lo",
+    "de",
+    "het",
+    "o",
+    "a",
+    "os",
+    "plugin",
+    "plug-in",
+    "extension",
+    "module",
+    "service",
+    "tool",
+    "outil",
+    "dienst",
+    "servicio",
+    "servizio",
+    "serviço",
+    "tiers",
+    "our",
+];
+
 /// Words that end a provider name being read after `set by`.
 const STOP: &[&str] = &[
     "to", "and", "or", "for", "in", "on", "when", "which", "that", "is", "are", "with", "as",
@@ -138,12 +173,8 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in &spans {
         let w = &rest[s..e];
-        if words.is_empty()
-            && [
-                "the", "le", "la", "les", "der", "die", "das", "el", "il", "de",
-            ]
-            .contains(&w.to_lowercase().as_str())
-        {
+        // articles and the kind of thing named (`the plugin GDPR Cookie Consent`)
+        if words.is_empty() && LEAD.contains(&w.to_lowercase().as_str()) {
             continue;
         }
         if let Some(&(_, pe)) = words.last() {

@@ -323,7 +323,12 @@ fn declared_before(prefix: &str) -> Option<(Category, String)> {
             continue;
         };
         let next = match_form(&prefix[ns..ne]);
-        if next == "cookies" || next == "cookie" || next == match_form(w) {
+        let prev = k
+            .checked_sub(1)
+            .map(|p| match_form(&prefix[spans[p].0..spans[p].1]));
+        // `Analytics cookies`, `cookies analytiques`, `Necessary Necessary`
+        let cookie = |w: &str| w == "cookies" || w == "cookie";
+        if cookie(&next) || prev.as_deref().is_some_and(cookie) || next == match_form(w) {
             found = Some((c, fold_whitespace(w)));
         }
     }
