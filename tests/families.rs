@@ -390,3 +390,19 @@ fn glued_banner_in_french() {
     assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
     assert_eq!(iso(&p, "_ga").as_deref(), Some("P2Y"));
 }
+
+/// A tarteaucitron panel: services as headings under purpose headings, the cookies
+/// listed after a `Cookies :` key.
+#[test]
+fn tarteaucitron_panel() {
+    let text = "Mesure d'audience\nLes services de mesure d'audience génèrent des statistiques.\n\nGoogle Analytics (gtag.js)\nCe service peut déposer 3 cookies.\nCookies : _ga, _gat, _gid\nAutoriser\nInterdire\n\nRéseaux sociaux\n\nFacebook\nCe service peut déposer 2 cookies.\nCookies : fr, _fbp\nAutoriser\nInterdire\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_ga", "_gat", "_gid", "fr", "_fbp"]);
+    assert_eq!(
+        cookie(&p, "_gat").provider.as_deref(),
+        Some("Google Analytics")
+    );
+    assert_eq!(cookie(&p, "_gat").category, Category::Analytics);
+    assert_eq!(cookie(&p, "fr").provider.as_deref(), Some("Facebook"));
+    assert_eq!(cookie(&p, "fr").category, Category::Advertising);
+}

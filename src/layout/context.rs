@@ -59,7 +59,11 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
         return false;
     }
     let last = t.chars().last().unwrap_or(' ');
-    !matches!(last, '.' | ',' | ';' | ':' | '!')
+    // `Cookies : _ga, _gid` is a label and its value, not a heading
+    let labelled = t
+        .split_once(':')
+        .is_some_and(|(_, v)| !v.trim().is_empty() && !v.starts_with("//"));
+    !matches!(last, '.' | ',' | ';' | ':' | '!') && !labelled
 }
 
 impl Context {

@@ -152,6 +152,24 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     Some(rec)
 }
 
+/// Does the record's name value list cookie names (all name-shaped, one sure)?
+fn lists_names(rec: &RawRecord<'_>) -> bool {
+    let text: String = rec
+        .names
+        .iter()
+        .map(|f| f.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let toks: Vec<&str> = text
+        .split([',', ';', ' '])
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty() && !["et", "and", "und", "y", "e", "en", "&", "+"].contains(t))
+        .collect();
+    !toks.is_empty()
+        && toks.iter().all(|t| is_name_shaped(t))
+        && toks.iter().any(|t| is_strong_name(t) || t.contains('*'))
+}
+
 /// Recognise a key-value block starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -268,7 +286,9 @@ pub(crate) fn parse<'a>(
         j += 1;
         end = j;
     }
-    if rec.fields.is_empty() && end == i + 1 {
+    // a name key alone is a record only when its value lists cookie names
+    // (`Cookies : _ga, _gat, _gid`), not when it names anything else
+    if rec.fields.is_empty() && !lists_names(&rec) {
         return None;
     }
     doc.records.push(rec);
