@@ -249,9 +249,16 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
 /// Repair mojibake, also doubly-encoded (up to three passes), one [`Repair`] per
 /// repaired place with the original text before.
 fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>) {
+    // cheap test first: mojibake is a UTF-8 lead byte read as Windows-1252 (`Â`–`ô`)
+    // followed by a continuation byte read the same way (U+0080–U+00BF or one of the
+    // Windows-1252 punctuation marks); accented text alone never has that pair
+    let lead = |c: char| ('\u{C2}'..='\u{F4}').contains(&c);
+    let cont =
+        |c: char| ('\u{80}'..='\u{BF}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c);
+    // (`Â` before a plain space is an NBSP whose second byte became a space)
     if !chs
-        .iter()
-        .any(|c| c.c as u32 >= 0x80 && c.c as u32 <= 0x2122)
+        .windows(2)
+        .any(|w| lead(w[0].c) && (cont(w[1].c) || (w[0].c == 'Â' && w[1].c == ' ')))
     {
         return;
     }
