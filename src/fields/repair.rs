@@ -248,18 +248,18 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
 
 /// Repair mojibake, also doubly-encoded (up to three passes), one [`Repair`] per
 /// repaired place with the original text before.
+/// Cheap test before any repair: mojibake is a UTF-8 lead byte read as Windows-1252
+/// (`Â`–`ô`) followed by a continuation byte read the same way (U+0080–U+00BF or
+/// one of the Windows-1252 punctuation marks); accented text alone never has that
+/// pair. `Â` before a plain space is an NBSP whose second byte became a space.
+fn may_start_mojibake(a: char, b: char) -> bool {
+    let lead = ('\u{C2}'..='\u{F4}').contains(&a);
+    let cont = ('\u{80}'..='\u{BF}').contains(&b) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(b);
+    lead && (cont || (a == 'Â' && b == ' '))
+}
+
 fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>) {
-    // cheap test first: mojibake is a UTF-8 lead byte read as Windows-1252 (`Â`–`ô`)
-    // followed by a continuation byte read the same way (U+0080–U+00BF or one of the
-    // Windows-1252 punctuation marks); accented text alone never has that pair
-    let lead = |c: char| ('\u{C2}'..='\u{F4}').contains(&c);
-    let cont =
-        |c: char| ('\u{80}'..='\u{BF}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c);
-    // (`Â` before a plain space is an NBSP whose second byte became a space)
-    if !chs
-        .windows(2)
-        .any(|w| lead(w[0].c) && (cont(w[1].c) || (w[0].c == 'Â' && w[1].c == ' ')))
-    {
+    if !chs.windows(2).any(|w| may_start_mojibake(w[0].c, w[1].c)) {
         return;
     }
     let mut spans: Vec<Span> = Vec::new();
@@ -307,7 +307,14 @@ fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>
 /// against vocabularies (`FinalitÃ©` is `Finalité`). Returns the text (borrowed
 /// when nothing changed) and the number of places repaired.
 pub(crate) fn fix_mojibake(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    if text.is_ascii() {
+    // most text has no suspicious pair at all: no per-character list is built for it
+    let mut prev = ' ';
+    let suspicious = text.chars().any(|c| {
+        let hit = may_start_mojibake(prev, c);
+        prev = c;
+        hit
+    });
+    if text.is_ascii() || !suspicious {
         return (std::borrow::Cow::Borrowed(text), 0);
     }
     let mut chs: Vec<Ch> = text
