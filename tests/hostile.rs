@@ -417,7 +417,20 @@ fn check_linear(name: &str, n: usize) -> Result<(), String> {
         println!("{msg}");
         return Err(msg);
     };
-    let ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+    let mut ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+    let (mut t_small, mut t_big) = (t_small, t_big);
+    if ratio >= MAX_RATIO {
+        // the machine is shared: measure both sizes once more before failing
+        if let (Some((_, s2)), Some((_, b2))) = (
+            time_in_child(name, n / 4, 3, Duration::from_secs(120)),
+            time_in_child(name, n, 3, limit),
+        ) {
+            // best of six at both sizes
+            t_small = t_small.min(s2);
+            t_big = t_big.min(b2);
+            ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+        }
+    }
     let mbs = big_len as f64 / 1e6 / t_big.as_secs_f64();
     println!(
         "{name:<40} {small_len:>9} B {:>9.2} ms   {big_len:>9} B {:>9.2} ms   ratio {ratio:>5.2}   {mbs:>8.1} MB/s",
