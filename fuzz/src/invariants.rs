@@ -270,17 +270,17 @@ pub fn check_parse_policy(text: &str) -> Check {
     Ok(())
 }
 
-/// The texts the bytes entry point may have decoded `bytes` to, given the
-/// encoding it reports: with the BOM removed, kept, or sniffed.
+/// The texts the bytes entry point may have decoded `bytes` to, given the encoding
+/// it reports: decoded by that encoding (BOM removed or not), then with the C0
+/// controls the decoder drops (all but tab, LF, CR; and DEL) dropped. The decoder
+/// also repairs whole-document mojibake, which is not rebuilt here: then no
+/// candidate has `text_len` bytes and only the bounds are checked.
 pub fn decoded_candidates(bytes: &[u8], encoding: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     if let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) {
         out.push(enc.decode_with_bom_removal(bytes).0.into_owned());
         out.push(enc.decode_without_bom_handling(bytes).0.into_owned());
-        out.push(enc.decode(bytes).0.into_owned());
     }
-    out.push(String::from_utf8_lossy(bytes).into_owned());
-    // the decoder drops C0 controls other than tab, LF and CR, and DEL
     let no_controls: Vec<String> = out
         .iter()
         .map(|t| {
@@ -290,6 +290,7 @@ pub fn decoded_candidates(bytes: &[u8], encoding: &str) -> Vec<String> {
         })
         .collect();
     out.extend(no_controls);
+    out.dedup();
     out
 }
 
