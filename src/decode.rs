@@ -74,7 +74,28 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Vec<Warning>)
     };
     let text = drop_controls(text, &mut warnings);
     let text = repair_mojibake(text, &mut warnings);
+    fit_spans(&text, &mut warnings);
     (text, name, warnings)
+}
+
+/// Spans must point into the text returned, which dropping controls and repairing
+/// mojibake made shorter: whole-text warnings cover all of it, and a position taken
+/// before the mojibake repair is kept inside the text, on a char boundary.
+fn fit_spans(text: &str, warnings: &mut [Warning]) {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for w in warnings {
+        if w.kind == WarningKind::EncodingFallback {
+            w.span = Span::new(0, text.len());
+        } else {
+            w.span = Span::new(floor(w.span.start), floor(w.span.end));
+        }
+    }
 }
 
 /// A file that is UTF-8 text once read as Windows-1252 and saved again (`Ã©` for

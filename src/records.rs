@@ -83,6 +83,8 @@ fn build_one(
                 if !v.is_first_party(&value) && !v.mentions_party(&value) {
                     provider = Some(strip_aside(&value));
                 } else {
+                    // `Terceros (Google)`: a party marker, and the vendor it names
+                    provider = vendor_in(&value);
                     extra.insert(f.header.clone(), value);
                 }
             }
@@ -130,6 +132,15 @@ fn build_one(
     if purposes.is_empty() {
         // no purpose column: prose-like cells of unnamed columns are the description
         purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
+    }
+    // a tool listed as if it were a cookie but described as setting none
+    if purposes.len() == 1 && word_count(&purposes[0]) <= 8 && v.says_no_cookie(&purposes[0]) {
+        warnings.push(Warning {
+            kind: WarningKind::NotACookie,
+            message: format!("{names_text:?} is described as setting no cookie; left out"),
+            span: rec.span,
+        });
+        return;
     }
     if duration_text.is_none() {
         duration_text = type_duration;
@@ -192,6 +203,17 @@ fn build_one(
         None => (Category::Unknown, None),
     };
     for (k, n) in names.into_iter().enumerate() {
+        if is_placeholder(&n.name) {
+            warnings.push(Warning {
+                kind: WarningKind::NotACookie,
+                message: format!(
+                    "{:?} is a template placeholder, not a cookie name; left out",
+                    n.name
+                ),
+                span: rec.span,
+            });
+            continue;
+        }
         if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
             warnings.push(Warning {
                 kind: WarningKind::Unreadable,
@@ -221,6 +243,21 @@ fn build_one(
             span: rec.span,
         });
     }
+}
+
+/// A name that is wholly a template placeholder (`[cookie name]`, `{{name}}`, `%NAME%`),
+/// not a pattern with a placeholder part (`_ga_<container-id>` is a name).
+fn is_placeholder(name: &str) -> bool {
+    let n = name.trim();
+    let wrapped = |open: &str, close: &str| {
+        n.len() > open.len() + close.len() && n.starts_with(open) && n.ends_with(close)
+    };
+    wrapped("[", "]")
+        || wrapped("{", "}")
+        || wrapped("<", ">")
+        || wrapped("%", "%")
+        || n.chars()
+            .all(|c| c == '.' || c == '…' || c == '-' || c == '*')
 }
 
 /// A type cell that only says the entry is not a cookie (`HTML Local Storage`,
@@ -438,6 +475,15 @@ mod tests {
         let mut p = text.to_string();
         assert_eq!(take_duration_clause(&mut p).as_deref(), want, "{text:?}");
         assert_eq!(p, want_purpose);
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("[cookie name]"));
+        assert!(is_placeholder("{{name}}"));
+        assert!(is_placeholder("..."));
+        assert!(!is_placeholder("_ga_<container-id>"));
+        assert!(!is_placeholder("_ga_[ID]"));
     }
 
     #[test]

@@ -95,3 +95,45 @@ fn indented_prose() {
         })
     });
 }
+
+#[test]
+fn tabs_as_markdown_tables() {
+    same_under("markdown", |t| {
+        let mut out = Vec::new();
+        let mut first = true;
+        for l in t.split('\n') {
+            if l.contains('\t') {
+                out.push(format!("| {} |", l.replace('\t', " | ")));
+                if first {
+                    out.push(format!("|{}", "---|".repeat(l.matches('\t').count() + 1)));
+                    first = false;
+                }
+            } else {
+                first = true;
+                out.push(l.to_string());
+            }
+        }
+        out.join("\n")
+    });
+}
+
+#[test]
+fn tables_flattened_one_cell_per_line() {
+    // documents whose rows wrap onto continuation lines stay as they are: a copy that
+    // flattens cells cannot keep those continuations apart
+    same_under("cells", |t| {
+        if t.lines().any(|l| l.starts_with('\t')) {
+            return t.to_string();
+        }
+        map_lines(t, |l| {
+            if l.contains('\t') {
+                l.split('\t')
+                    .map(|c| format!("{} |", c.trim()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                l.to_string()
+            }
+        })
+    });
+}

@@ -322,3 +322,29 @@ fn glued_cells_one_row_per_line() {
     assert_eq!(iso(&p, "__cf_bm").as_deref(), Some("PT30M"));
     assert_eq!(cookie(&p, "session_id").purposes, ["Keeps you signed in"]);
 }
+
+/// A tool listed in the cookie table but described as setting no cookie, and a
+/// template placeholder, are not records (each is reported).
+#[test]
+fn tools_without_cookies_and_placeholders_are_not_records() {
+    let text = "Name\tPurpose\tDuration\n_ga\tCounts visits\t2 years\nGoogle Fonts\tNo cookie is set\t-\n[cookie name]\t[purpose]\t[duration]\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_ga"]);
+    assert_eq!(
+        p.warnings
+            .iter()
+            .filter(|w| format!("{:?}", w.kind) == "NotACookie")
+            .count(),
+        2
+    );
+}
+
+/// A whole record on one line, key-value pairs separated by pipes or semicolons.
+#[test]
+fn one_line_records() {
+    let text = "Analytics cookies\nName: _ga | Provider: Google | Purpose: Counts visits | Expiry: 2 years\nName: _gid; Provider: Google; Purpose: Counts visits; Expiry: 1 day\n";
+    let p = parse_policy(text);
+    assert_eq!(names(&p), ["_ga", "_gid"]);
+    assert_eq!(iso(&p, "_gid").as_deref(), Some("P1D"));
+    assert_eq!(cookie(&p, "_ga").category, Category::Analytics);
+}

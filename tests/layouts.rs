@@ -240,3 +240,52 @@ fn dash_lists_in_every_language() {
         check("list", l, &list(l), false);
     }
 }
+
+/// Columns collapsed to single spaces (PDF text): Name, Duration, Purpose.
+#[test]
+fn collapsed_columns_in_every_language() {
+    for l in LANGS {
+        let mut text = format!("{} {} {}\n", l.headers[0], l.headers[3], l.headers[2]);
+        for r in records(l) {
+            text += &format!("{} {} {}\n", r[0], r[3], r[2]);
+        }
+        let p = parse_policy(&text);
+        let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["_ga", "_gid", "session_id"], "{}: {text}", l.code);
+        for (c, r) in p.cookies.iter().zip(records(l)) {
+            assert_eq!(c.purposes.join(" "), r[2], "{} {}", l.code, c.name);
+            assert!(c.duration.is_some(), "{} {}", l.code, c.name);
+        }
+    }
+}
+
+/// Collapsed columns with a provider column: the provider is the run of capitalised
+/// words before the description's first word.
+#[test]
+fn collapsed_columns_with_providers() {
+    for l in LANGS {
+        let mut text = format!(
+            "{} {} {} {}\n",
+            l.headers[0], l.headers[1], l.headers[2], l.headers[3]
+        );
+        for r in records(l) {
+            text += &format!("{} {} {} {}\n", r[0], r[1], r[2], r[3]);
+        }
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", Some("Google Analytics")),
+                ("_gid", Some("Google Analytics")),
+                ("session_id", Some("Example Shop"))
+            ],
+            "{}: {text}",
+            l.code
+        );
+    }
+}

@@ -166,12 +166,8 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
 /// A vendor named as the subject or object of a sentence about cookies or tracking.
 fn sentence_vendor(text: &str) -> Option<String> {
     let (s, e) = vendor_run(text)?;
-    let _ = e;
-    // the vendor must stand in the first sentence part, not in a list of links
-    if s > 200 {
-        return None;
-    }
-    vendor_in(text)
+    // the vendor must stand near the start, not in a list of links further on
+    (s <= 200).then(|| text[s..e].to_string())
 }
 
 /// `The site only uses strictly necessary cookies.`: an "only" word followed,

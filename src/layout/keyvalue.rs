@@ -125,6 +125,33 @@ pub(crate) fn is_name_line(text: &str) -> bool {
         })
 }
 
+/// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
+/// pairs separated by `|`, `;` or `•`, the first naming the cookie.
+fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
+    if !line.text.contains(':') || !line.text.contains(['|', ';', '•']) {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    for seg in line.text.split(['|', ';', '•']) {
+        if seg.trim().is_empty() {
+            continue;
+        }
+        pairs.push(kv_line(seg)?);
+    }
+    let (_, role, name) = *pairs.first()?;
+    if pairs.len() < 2 || role != Role::Name || name.trim().is_empty() {
+        return None;
+    }
+    let mut rec = RawRecord::new(vec![frag(line, name.trim())], line.span(), ctx);
+    for &(k, role, value) in &pairs[1..] {
+        if role == Role::Name {
+            return None;
+        }
+        rec.push(Some(role), k, vec![frag(line, value.trim())]);
+    }
+    Some(rec)
+}
+
 /// Recognise a key-value block starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -133,6 +160,10 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     let first = &lines[i];
+    if let Some(rec) = one_line_record(first, ctx) {
+        doc.records.push(rec);
+        return Some(1);
+    }
     if !matches!(first.kind, LineKind::Text | LineKind::Tab) {
         return None;
     }
@@ -275,6 +306,19 @@ mod tests {
         kv("Purpsoe: typo", Some(("Purpsoe", Role::Purpose, "typo")));
         kv("See https://example.org", None);
         kv("We use cookies: many", None);
+    }
+
+    #[test]
+    fn one_line_records() {
+        let ls = crate::segment::lines(
+            "Name: _ga | Provider: Google | Expiry: 2 years\nName: _gid; Purpose: visits\n",
+        );
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        assert_eq!(parse(&ls, 0, &mut ctx, &mut doc), Some(1));
+        assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
+        assert_eq!(doc.records.len(), 2);
+        assert_eq!(doc.records[0].fields.len(), 2);
     }
 
     #[test]

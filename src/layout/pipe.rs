@@ -19,6 +19,8 @@ use nom::{IResult, Parser};
 use super::context::{heading_category, heading_text};
 use super::table::{Header, Row};
 use super::{frag, Context, RawDoc};
+use crate::fields::duration::duration_prefix;
+use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::text::fold_whitespace;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
@@ -83,18 +85,15 @@ pub(crate) fn parse<'a>(
         match line.kind {
             LineKind::Rule => {}
             LineKind::Blank => {
-                let mut after = lines[j + 1..].iter().filter(|l| !l.is_blank());
-                let next = after.next();
+                let next = next_filled(lines, j + 1);
+                let after = next.and_then(|n| next_filled(lines, n + 1));
                 // inside a row cut over lines, blank lines separate its cells; between
                 // rows, the table goes on if more rows follow (past one stray line)
                 let in_row = row.span.is_some() && next.is_some();
-                let is_row = |l: Option<&Line<'_>>| {
-                    l.is_some_and(|l| matches!(l.kind, LineKind::Pipe | LineKind::Rule))
-                };
-                if !in_row
-                    && !is_row(next)
-                    && !(next.is_some_and(|l| l.text.len() <= 200) && is_row(after.next()))
-                {
+                let stray_then_rows =
+                    next.is_some_and(|n| lines[n].text.len() <= 200) && is_row(lines, after);
+                let goes_on = in_row || is_row(lines, next) || stray_then_rows;
+                if !goes_on {
                     break;
                 }
             }
@@ -102,8 +101,7 @@ pub(crate) fn parse<'a>(
                 if k == 0 && row.span.is_none() {
                     // between rows, a line without pipes ends the table, unless more
                     // rows follow: then it is a group heading or stray text
-                    let next = lines[j + 1..].iter().find(|l| !l.is_blank());
-                    if next.is_some_and(|l| l.kind == LineKind::Pipe) && line.text.len() <= 200 {
+                    if is_row(lines, next_filled(lines, j + 1)) && line.text.len() <= 200 {
                         super::tab::group_or_stray(line, ctx, doc);
                         j += 1;
                         end = j;
@@ -173,6 +171,26 @@ pub(crate) fn parse<'a>(
     Some(end.max(i + 1) - i)
 }
 
+/// Index of the first non-blank line from `from`.
+fn next_filled(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    lines
+        .get(from..)?
+        .iter()
+        .position(|l| !l.is_blank())
+        .map(|p| from + p)
+}
+
+/// Is line `at` a row of the current table (a pipe line that starts no new table)?
+fn is_row(lines: &[Line<'_>], at: Option<usize>) -> bool {
+    at.is_some_and(|n| {
+        let l = &lines[n];
+        l.kind == LineKind::Rule
+            || (l.kind == LineKind::Pipe
+                && Header::read(&row_cells(l.text)).is_none()
+                && stacked_header(lines, n).is_none())
+    })
+}
+
 /// A complete row: a repeated header is skipped, a one-cell category row is a group
 /// heading, anything else a record.
 fn finish<'a>(
@@ -237,20 +255,51 @@ fn finish<'a>(
 
 /// A header flattened one cell per line: `Cookie |`, `Duration |`, `Description |`.
 fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
-    let mut cells = Vec::new();
-    let mut j = i;
-    while j < lines.len() && lines[j].kind == LineKind::Pipe {
-        let c = row_cells(lines[j].text);
-        if c.len() != 1 || crate::vocab::vocab().field(c[0]).is_none() {
+    // the single-cell pipe lines from `i` (header cells, then data cells)
+    let cells: Vec<&str> = lines[i..]
+        .iter()
+        .take_while(|l| l.kind == LineKind::Pipe)
+        .take(80)
+        .map(|l| row_cells(l.text))
+        .take_while(|c| c.len() == 1)
+        .map(|c| c[0])
+        .collect();
+    // The header is as long as makes the name column hold cookie names: try each
+    // length whose cells name a name column and one more, and score the rows after it.
+    let mut best: Option<(f64, usize, Header)> = None;
+    for n in 2..=cells.len().min(10) {
+        let Some(header) = Header::read(&cells[..n]) else {
+            continue;
+        };
+        if cells[n - 1].split_whitespace().count() > 6 || is_strong_name(cells[n - 1]) {
             break;
         }
-        cells.push(c[0]);
-        j += 1;
+        // the share of rows whose name cell looks like a name (not a header word or a lifetime)
+        let candidates: Vec<&str> = (0..5)
+            .filter_map(|r| cells.get(n + r * n + header.name).copied())
+            .collect();
+        let hits = candidates
+            .iter()
+            .filter(|c| {
+                let c = c.trim();
+                !c.is_empty()
+                    && c.split([',', ' '])
+                        .filter(|w| !w.is_empty())
+                        .all(is_name_shaped)
+                    && crate::vocab::vocab().field(c).is_none()
+                    && duration_prefix(c) != Some(c.len())
+            })
+            .count();
+        if hits == 0 {
+            continue;
+        }
+        let score = hits as f64 / candidates.len() as f64;
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, n, header));
+        }
     }
-    if cells.len() < 2 {
-        return None;
-    }
-    Some((Header::read(&cells)?, j))
+    let (_, n, header) = best?;
+    Some((header, i + n))
 }
 
 #[cfg(test)]

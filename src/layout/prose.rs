@@ -76,13 +76,23 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 ti = next_ti;
                 continue;
             }
-            let prev = ti
-                .checked_sub(1)
-                .map(|p| match_form(&sent[toks[p].0..toks[p].1]));
-            let after_cookie_word = prev
-                .as_deref()
-                .is_some_and(|p| p == "cookie" || p == "cookies");
-            let next = toks.get(last + 1).map(|&(a, b)| match_form(&sent[a..b]));
+            let form_at = |k: usize| match_form(&sent[toks[k].0..toks[k].1]);
+            let is_cookie_word = |w: &str| w == "cookie" || w == "cookies";
+            // quotes standing alone (`le cookie « _pk_id »`) are passed over
+            let word_before = |k: usize| (0..k).rev().find(|&j| !form_at(j).is_empty());
+            let p1 = word_before(ti);
+            let prev = p1.map(form_at);
+            // `cookie _ga`, or `cookie named _ga` / `cookie nommé _ga` / `Cookie namens _ga`
+            let after_cookie_word = prev.as_deref().is_some_and(is_cookie_word)
+                || (prev.as_deref().is_some_and(|p| NAMING.contains(&p))
+                    && p1
+                        .and_then(word_before)
+                        .map(form_at)
+                        .as_deref()
+                        .is_some_and(is_cookie_word));
+            let next = (last + 1..toks.len())
+                .find(|&j| !form_at(j).is_empty())
+                .map(form_at);
             let before_cookie_word = next
                 .as_deref()
                 .is_some_and(|n| n == "cookie" || n == "cookies");
@@ -91,8 +101,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let names = sent[ts..te]
-                .trim_start_matches('(')
-                .trim_end_matches(['.', ',', ';', ':', ')']);
+                .trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
+                .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
+                .trim();
             let name_at = s + ts + sent[ts..te].find(names).unwrap_or(0);
             let name_frag = Fragment {
                 text: names,
@@ -165,6 +176,24 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     }
 }
 
+/// Words between a cookie word and the name it introduces (`a cookie named _ga`).
+const NAMING: &[&str] = &[
+    "named",
+    "called",
+    "nomme",
+    "appele",
+    "intitule",
+    "namens",
+    "genannt",
+    "llamada",
+    "denominada",
+    "chiamato",
+    "denominato",
+    "genaamd",
+    "chamado",
+    "denominado",
+];
+
 /// Words that join names in a list (`_ga and _gid`, `_pk_id et _pk_ses`).
 const JOINERS: &[&str] = &[
     "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
@@ -175,8 +204,9 @@ const JOINERS: &[&str] = &[
 fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)> {
     let tok = |k: usize| &sent[toks[k].0..toks[k].1];
     let clean = |t: &str| {
-        t.trim_start_matches('(')
-            .trim_end_matches(['.', ',', ';', ':', ')'])
+        t.trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
+            .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
+            .trim()
             .to_string()
     };
     let first = tok(ti);
@@ -291,6 +321,18 @@ mod tests {
         assert_eq!(got, [("_ga and _gid".to_string(), None)]);
         let got = found("Ce service peut déposer 3 cookies (_ga, _gat, _gid).\n");
         assert_eq!(got, [("_ga, _gat, _gid".to_string(), None)]);
+    }
+
+    #[test]
+    fn named_and_quoted() {
+        assert_eq!(
+            found("We set a cookie named _ga_XYZ for two years.\n").len(),
+            1
+        );
+        assert_eq!(
+            found("Le cookie « _pk_id » sert à compter les visites.\n")[0].0,
+            "_pk_id"
+        );
     }
 
     #[test]

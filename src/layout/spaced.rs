@@ -76,11 +76,10 @@ fn word_offsets(text: &str) -> Vec<(usize, usize)> {
 /// Cells split on runs of two or more spaces, with the character column each starts at.
 fn positioned_cells(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    let mut col = 0;
     let mut start: Option<(usize, usize)> = None; // (byte, column)
     let mut spaces = 0;
     let mut last_end = 0;
-    for (b, c) in text.char_indices() {
+    for (col, (b, c)) in text.char_indices().enumerate() {
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
             if spaces >= 2 {
@@ -95,7 +94,6 @@ fn positioned_cells(text: &str) -> Vec<(usize, &str)> {
             spaces = 0;
             last_end = b + c.len_utf8();
         }
-        col += 1;
     }
     if let Some((sb, sc)) = start {
         out.push((sc, &text[sb..last_end]));
@@ -475,11 +473,21 @@ pub(crate) fn collapsed_cells<'a>(
 /// A provider or label cell at the start of collapsed text: a known vendor, or the
 /// words up to the next capitalised word (`Cookie settings | Saves settings ...`).
 fn short_cell(rest: &str) -> Option<usize> {
+    let words = word_offsets(rest);
+    let first = *words.first()?;
+    // a run of capitalised words followed by a lower-case one: the last capitalised
+    // word opens the description (`Example Shop | Keeps you signed in`,
+    // `Google Ireland Limited | Distinguishes users`)
+    let capital = |&(s, _): &(usize, usize)| {
+        rest[s..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let run = words.iter().take(6).take_while(|w| capital(w)).count();
+    if run >= 2 && words.get(run).is_some_and(|w| !capital(w)) {
+        return Some(words[run - 2].1);
+    }
     if let Some(len) = vendor_prefix(rest) {
         return Some(len);
     }
-    let words = word_offsets(rest);
-    let first = *words.first()?;
     let mut end = first.1;
     for &(s, e) in words.iter().skip(1).take(3) {
         if rest[s..].starts_with(|c: char| c.is_uppercase()) {

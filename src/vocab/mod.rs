@@ -98,6 +98,7 @@ pub(crate) struct Vocab {
     set_by: Vec<Phrase>,
     cookie_words: Vec<Phrase>,
     local_storage: Vec<Phrase>,
+    no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
     chrome: Vec<String>,
 }
@@ -194,6 +195,7 @@ impl Vocab {
                 }
                 "cookie_word" => self.cookie_words.push(Phrase::new(phrase)),
                 "local_storage" => self.local_storage.push(Phrase::new(phrase)),
+                "no_cookie" => self.no_cookie.push(Phrase::new(phrase)),
                 "pronoun" => self.pronouns.push(match_form(phrase)),
                 "chrome" => self.chrome.push(match_form(phrase)),
                 _ => {}
@@ -360,6 +362,11 @@ impl Vocab {
     /// Does the text speak of local storage and the like (`local storage`, `localStorage`)?
     pub(crate) fn mentions_local_storage(&self, text: &str) -> bool {
         Self::contains(&self.local_storage, text)
+    }
+
+    /// Does a description say the entry sets no cookie (`no cookie`, `setzt keine Cookies`)?
+    pub(crate) fn says_no_cookie(&self, text: &str) -> bool {
+        Self::contains(&self.no_cookie, text)
     }
 
     /// Does the text contain an "only" word (`only`, `uniquement`, `nur`)?
