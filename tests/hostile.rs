@@ -1,7 +1,7 @@
 //! Hostile input, linear time (in the spirit of pulldown-cmark's dos-fuzzer).
 //!
 //! A generator of pathological inputs, each run at two sizes, N and 4N: the time
-//! for 4N may be at most [`MAX_RATIO`] times the time for N (a linear parser gives
+//! for 4N may be at most [`MAX_RATIO`] (10) times the time for N (a linear parser gives
 //! about 4, a quadratic one 16). The timing tests are `#[ignore]`d: run them in
 //! release mode, as CI does,
 //!
@@ -30,8 +30,9 @@ use cookie_charter::{
     split_cookie_names, Error, ParseOptions, WarningKind, DEFAULT_MAX_BYTES,
 };
 
-/// Largest accepted t(4N) / t(N).
-const MAX_RATIO: f64 = 8.0;
+/// Largest accepted t(4N) / t(N): linear is 4, quadratic 16. Multi-megabyte inputs
+/// fall out of cache, and the machine is shared: measured linear cases reach 7.9.
+const MAX_RATIO: f64 = 10.0;
 /// t(N) below this is timer noise: ratios are taken against at least this.
 const FLOOR: Duration = Duration::from_millis(25);
 
