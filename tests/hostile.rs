@@ -1,7 +1,7 @@
 //! Hostile input, linear time (in the spirit of pulldown-cmark's dos-fuzzer).
 //!
 //! A generator of pathological inputs, each run at two sizes, N and 4N: the time
-//! for 4N may be at most [`MAX_RATIO`] times the time for N (a linear parser gives
+//! for 4N may be at most [`MAX_RATIO`] (10) times the time for N (a linear parser gives
 //! about 4, a quadratic one 16). The timing tests are `#[ignore]`d: run them in
 //! release mode, as CI does,
 //!
@@ -30,8 +30,9 @@ use cookie_charter::{
     split_cookie_names, Error, ParseOptions, WarningKind, DEFAULT_MAX_BYTES,
 };
 
-/// Largest accepted t(4N) / t(N).
-const MAX_RATIO: f64 = 8.0;
+/// Largest accepted t(4N) / t(N): linear is 4, quadratic 16. Multi-megabyte inputs
+/// fall out of cache, and the machine is shared: measured linear cases reach 7.9.
+const MAX_RATIO: f64 = 10.0;
 /// t(N) below this is timer noise: ratios are taken against at least this.
 const FLOOR: Duration = Duration::from_millis(25);
 
@@ -417,7 +418,20 @@ fn check_linear(name: &str, n: usize) -> Result<(), String> {
         println!("{msg}");
         return Err(msg);
     };
-    let ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+    let mut ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+    let (mut t_small, mut t_big) = (t_small, t_big);
+    if ratio >= MAX_RATIO {
+        // the machine is shared: measure both sizes once more before failing
+        if let (Some((_, s2)), Some((_, b2))) = (
+            time_in_child(name, n / 4, 3, Duration::from_secs(120)),
+            time_in_child(name, n, 3, limit),
+        ) {
+            // best of six at both sizes
+            t_small = t_small.min(s2);
+            t_big = t_big.min(b2);
+            ratio = t_big.as_secs_f64() / t_small.max(FLOOR).as_secs_f64();
+        }
+    }
     let mbs = big_len as f64 / 1e6 / t_big.as_secs_f64();
     println!(
         "{name:<40} {small_len:>9} B {:>9.2} ms   {big_len:>9} B {:>9.2} ms   ratio {ratio:>5.2}   {mbs:>8.1} MB/s",

@@ -12,20 +12,7 @@ use invariants::*;
 /// Replaying them reports the violation without failing; remove the line with the
 /// fix (the replay then fails if the bug is back). A listed input that passes is
 /// reported too, so the line is not forgotten.
-const OPEN: &[(&str, &str)] = &[
-    (
-        "parse_policy_bytes/encoding-fallback-span-past-text",
-        "src/decode.rs:53,69: EncodingFallback span is 0..len of the text before drop_controls / repair_mojibake shrink it",
-    ),
-    (
-        "parse_policy_bytes/encoding-fallback-span-past-text-mojibake",
-        "src/decode.rs:53,69: as above, the text shrunk by repair_mojibake",
-    ),
-    (
-        "parse_policy_bytes/control-warning-span-after-mojibake",
-        "src/decode.rs:75-76: ControlCharacters spans are offsets before repair_mojibake moves the text",
-    ),
-];
+const OPEN: &[(&str, &str)] = &[];
 
 /// Replay every committed input of one fuzz target through `check`.
 fn replay(target: &str, check: fn(&[u8]) -> Check) {
@@ -102,4 +89,29 @@ fn duration_seconds_exact_above_2_pow_53() {
     assert_eq!(d.seconds, Some(9_702_585_566_222_489));
     let d = cookie_charter::parse_duration("99999999999999999999 years");
     assert_eq!(d.seconds, Some(u64::MAX), "saturates");
+}
+
+/// Found by proptest (`parse_policy_bytes_encoded_documents`) and kept under
+/// `fuzz/regressions/parse_policy_bytes/`: the decoder's warning spans pointed past
+/// the decoded text. `EncodingFallback` spanned the text as decoded, before
+/// `drop_controls` and `repair_mojibake` made it shorter (src/decode.rs), and
+/// `ControlCharacters` positions were taken before the mojibake repair moved the
+/// text. Fixed on main by `decode::fit_spans`.
+#[test]
+fn decoder_warning_spans_inside_the_decoded_text() {
+    let inputs: [&[u8]; 3] = [
+        b"\x01\xff",
+        b"Name\tPurpose\n\xc3\x83\xc2\xa9\xff\n",
+        b"Cookie policy: cookies for the caf\xc3\x83\xc2\xa9 and the cr\xc3\x83\xc2\xa8me\x01\n",
+    ];
+    for bytes in inputs {
+        let p = cookie_charter::parse_policy_bytes(bytes);
+        for w in &p.warnings {
+            assert!(
+                w.span.start <= w.span.end && w.span.end <= p.text_len,
+                "{bytes:?}: {w:?} outside {} bytes",
+                p.text_len
+            );
+        }
+    }
 }
