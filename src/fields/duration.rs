@@ -917,6 +917,34 @@ fn consumed(text: &str, at: usize, rest: &str) -> usize {
 /// The value is scanned for phrases (dates count bare here), condition words and
 /// session phrases, and the parts are weighed as the module doc says.
 pub(crate) fn parse_duration(text: &str) -> Duration {
+    // Policies repeat a handful of lifetimes (`1 year`, `Session`) on every row, and
+    // the grammar is the costliest stage per record: short values are memoised per
+    // thread (a pure function, so the answer is the same; the cache is bounded).
+    const CACHED_LEN: usize = 96;
+    const CACHE_SIZE: usize = 1024;
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Duration>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if text.len() > CACHED_LEN {
+        return parse_duration_uncached(text);
+    }
+    if let Some(d) = CACHE.with(|c| c.borrow().get(text).cloned()) {
+        return d;
+    }
+    let d = parse_duration_uncached(text);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_SIZE {
+            c.clear();
+        }
+        c.insert(text.to_string(), d.clone());
+    });
+    d
+}
+
+/// [`parse_duration`] without the memo.
+fn parse_duration_uncached(text: &str) -> Duration {
     let text = fold_whitespace(text);
     let f = fold(&text);
     let s = f.text.as_str();
