@@ -21,6 +21,14 @@ const OPEN: &[(&str, &str)] = &[
         "parse_policy/glued-rows-overlap-slice-panic-original",
         "as above (the fuzzer's 964-byte input)",
     ),
+    (
+        "parse_policy/glued-rows-duration-inside-previous",
+        "as above: in `analytics11 monthsThi9s`, `9s` starts a row whose name `monthsThi` begins inside the previous row's duration",
+    ),
+    (
+        "parse_policy_bytes/glued-rows-duration-inside-previous",
+        "as above (the bytes fuzzer's input)",
+    ),
 ];
 
 /// Replay every committed input of one fuzz target through `check`.
