@@ -1,7 +1,7 @@
 //! Stage 6: records. Raw records become cookies: each field value normalised and
 //! read by its grammar, one cookie per name, the same cookie named twice merged.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::split_names;
@@ -380,12 +380,18 @@ pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
 /// The same cookie named twice (prose and table, or two tables) is one record with
 /// the purposes joined; rows that differ in lifetime stay apart.
 fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
+    /// Records of one name compared with a new one at most: past this many rows of
+    /// the same name with different lifetimes, a row stays a record of its own
+    /// (keeps hostile input linear).
+    const MAX_CANDIDATES: usize = 16;
     let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
-    // name → indices in `out`, so that merging stays linear in the number of cookies
+    // name → indices in `out`, and the purposes each output record already has, so
+    // that merging stays linear in the number of cookies
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut seen: HashSet<(usize, String)> = HashSet::new();
     for c in cookies {
         let same = by_name.get(&c.name).and_then(|idx| {
-            idx.iter().copied().find(|&i| {
+            idx.iter().take(MAX_CANDIDATES).copied().find(|&i| {
                 let o = &out[i];
                 let same_life = match (&o.duration, &c.duration) {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
@@ -394,11 +400,11 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 same_life && domain_of(o) == domain_of(&c)
             })
         });
-        let same = same.map(|i| &mut out[i]);
         match same {
-            Some(o) => {
+            Some(i) => {
+                let o = &mut out[i];
                 for p in c.purposes {
-                    if !o.purposes.contains(&p) {
+                    if seen.insert((i, p.clone())) {
                         o.purposes.push(p);
                     }
                 }
@@ -418,7 +424,11 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 o.span = o.span.cover(c.span);
             }
             None => {
-                by_name.entry(c.name.clone()).or_default().push(out.len());
+                let i = out.len();
+                by_name.entry(c.name.clone()).or_default().push(i);
+                for p in &c.purposes {
+                    seen.insert((i, p.clone()));
+                }
                 out.push(c);
             }
         }

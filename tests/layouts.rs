@@ -289,3 +289,29 @@ fn collapsed_columns_with_providers() {
         );
     }
 }
+
+/// One cell per line with the header on lines of its own, rows with or without
+/// blank lines between them.
+#[test]
+fn cell_lines_in_every_language() {
+    for l in LANGS {
+        for sep in ["\n", "\n\n"] {
+            let mut text = format!(
+                "{}\n{}\n{}\n{}\n{sep}",
+                l.headers[0], l.headers[1], l.headers[2], l.headers[3]
+            );
+            for r in records(l) {
+                text += &format!("{}\n{}\n{}\n{}\n{sep}", r[0], r[1], r[2], r[3]);
+            }
+            let p = parse_policy(&text);
+            let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["_ga", "_gid", "session_id"], "{}: {text}", l.code);
+            assert_eq!(
+                p.cookies[2].provider.as_deref(),
+                Some("Example Shop"),
+                "{}",
+                l.code
+            );
+        }
+    }
+}

@@ -203,11 +203,6 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
     None
 }
 
-#[allow(dead_code)]
-fn is_chrome(text: &str) -> bool {
-    vocab().is_chrome(&match_form(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

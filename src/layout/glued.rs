@@ -356,7 +356,10 @@ fn glued_rows<'a>(
         if digit && !prev_digit {
             if let Some(len) = duration_prefix(&block[p..]) {
                 let name_start = name_before(block, p);
-                if name_start < p {
+                // a row starts after the last one's duration (a duration may hold a
+                // digit that would otherwise start an overlapping row)
+                let after_last = rows.last().is_none_or(|&(_, _, de)| name_start >= de);
+                if name_start < p && after_last {
                     rows.push((name_start, p, p + len));
                 }
             }

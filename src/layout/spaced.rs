@@ -13,7 +13,7 @@
 
 use super::keyvalue::kv_line;
 use super::table::{Header, Row};
-use super::{frag, Context, RawDoc, RawRecord};
+use super::{frag, Context, RawDoc};
 use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
@@ -564,6 +564,9 @@ fn stacked_paragraph_header<'a>(
     if vocab().field(lines[i].text) != Some(Role::Name) {
         return None;
     }
+    if let Some(n) = cell_lines(lines, i, ctx, doc) {
+        return Some(n);
+    }
     let paras = paragraphs(lines, i);
     let mut cols = vec![(Some(Role::Name), fold_whitespace(lines[i].text))];
     let mut k = 1;
@@ -583,9 +586,55 @@ fn stacked_paragraph_header<'a>(
         return None;
     }
     let header = Header { cols, name: 0 };
-    let _ = RawRecord::new;
     let end = cell_paragraphs(lines, paras[k].0, &header, ctx, doc)?;
     Some(end - i)
+}
+
+/// One cell per line, header lines first (`Name` / `Purpose` / `Expiry` on lines of
+/// their own, with or without blank lines): the header is the run of header lines,
+/// then every row is as many lines, its first a cookie name. Blank lines are ignored.
+fn cell_lines<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let filled: Vec<usize> = (i..lines.len().min(i + 4000))
+        .take_while(|&j| lines[j].kind != LineKind::Tab && lines[j].kind != LineKind::Pipe)
+        .filter(|&j| !lines[j].is_blank())
+        .collect();
+    let n = filled
+        .iter()
+        .take(8)
+        .take_while(|&&j| vocab().field(lines[j].text).is_some())
+        .count();
+    // header lines in paragraphs of their own are the paragraph layout's
+    if n < 2 || filled[n - 1] - filled[0] != n - 1 {
+        return None;
+    }
+    let cells: Vec<&str> = filled[..n].iter().map(|&j| lines[j].text.trim()).collect();
+    let header = Header::read(&cells).filter(|h| h.name == 0)?;
+    let mut end = filled[n - 1] + 1;
+    let mut rows = 0;
+    let mut k = n;
+    while k + n <= filled.len() && is_single_name(lines[filled[k]].text) {
+        let mut row = Row::with_len(n);
+        for (c, &j) in filled[k..k + n].iter().enumerate() {
+            // a later cell that is itself a cookie name means the row is short: stop
+            if c > 0 && is_single_name(lines[j].text) && is_strong_name(lines[j].text.trim()) {
+                return (rows > 0).then_some(end - i);
+            }
+            row.add(c, frag(&lines[j], lines[j].text));
+            row.cover(lines[j].span());
+        }
+        if let Some(rec) = row.into_record(&header, ctx) {
+            doc.records.push(rec);
+            rows += 1;
+        }
+        end = filled[k + n - 1] + 1;
+        k += n;
+    }
+    (rows > 0).then_some(end - i)
 }
 
 #[cfg(test)]

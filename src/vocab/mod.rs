@@ -100,7 +100,6 @@ pub(crate) struct Vocab {
     local_storage: Vec<Phrase>,
     no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
-    chrome: Vec<String>,
 }
 
 /// The merged vocabulary, built once.
@@ -197,7 +196,6 @@ impl Vocab {
                 "local_storage" => self.local_storage.push(Phrase::new(phrase)),
                 "no_cookie" => self.no_cookie.push(Phrase::new(phrase)),
                 "pronoun" => self.pronouns.push(match_form(phrase)),
-                "chrome" => self.chrome.push(match_form(phrase)),
                 _ => {}
             }
         }
@@ -432,12 +430,6 @@ impl Vocab {
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
         self.pronouns.contains(&f)
-    }
-
-    /// Interface text that is never content (`Accept all`, `Skip to main content`).
-    pub(crate) fn is_chrome(&self, text: &str) -> bool {
-        let f = match_form(text);
-        self.chrome.contains(&f)
     }
 }
 
