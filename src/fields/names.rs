@@ -152,9 +152,13 @@ pub(crate) fn is_structured_name(tok: &str) -> bool {
 }
 
 /// Multi-word glue between names in one cell: `_ga and _gid`, `_pk_id et _pk_ses`.
-const JOINERS: &[&str] = &[
+pub(crate) const JOINERS: &[&str] = &[
     "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
 ];
+
+/// The joiners a line of names may hold (`_ga + _gid`, `_pk_id et _pk_ses`): the
+/// additive ones only, so that `_ga or _gid` is not taken for a list of names.
+pub(crate) const AND_JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en"];
 
 /// One name split off a name cell.
 #[derive(Debug, Clone, PartialEq, Eq)]

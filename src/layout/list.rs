@@ -16,7 +16,7 @@ use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::names::{is_name_shaped, is_strong_name, AND_JOINERS};
 use crate::fields::provider::vendor_run;
 use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
@@ -26,7 +26,6 @@ use crate::vocab::{vocab, Role};
 const BULLETS: &[char] = &[
     '•', '·', '▪', '◦', '●', '○', '■', '-', '*', '–', '—', '►', '✓',
 ];
-const JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en", "/"];
 
 /// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
 fn unbullet(text: &str) -> &str {
@@ -58,7 +57,7 @@ fn names_head(head: &str) -> Option<bool> {
     }
     let toks: Vec<&str> = head
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && !JOINERS.contains(w))
+        .filter(|w| !w.is_empty() && *w != "/" && !AND_JOINERS.contains(w))
         .collect();
     if toks.is_empty()
         || toks.len() > 6

@@ -12,7 +12,7 @@
 
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::find_duration;
-use crate::fields::names::is_structured_name;
+use crate::fields::names::{is_structured_name, JOINERS};
 use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
@@ -192,11 +192,6 @@ const NAMING: &[&str] = &[
     "genaamd",
     "chamado",
     "denominado",
-];
-
-/// Words that join names in a list (`_ga and _gid`, `_pk_id et _pk_ses`).
-const JOINERS: &[&str] = &[
-    "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
 ];
 
 /// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
