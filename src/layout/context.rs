@@ -68,12 +68,7 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
 
 impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
-    pub(crate) fn observe<'a>(
-        &mut self,
-        line: &Line<'a>,
-        next: Option<&Line<'a>>,
-        doc: &mut RawDoc<'a>,
-    ) {
+    pub(crate) fn observe<'a>(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
         let text = line.text.trim();
         if is_heading(line) {
             let h = heading_text(text);
@@ -105,11 +100,9 @@ impl Context {
                     self.category = Some((c, fold_whitespace(lead)));
                 }
             }
-        } else if next.is_some_and(|n| n.is_blank()) || !text.starts_with(['•', '-', '*', '·']) {
+        } else {
             // a paragraph that is not a list item closes a lead-in
-            if !self.storage_leadin || !text.is_empty() {
-                self.storage_leadin = self.storage_leadin && looks_like_item(text);
-            }
+            self.storage_leadin = self.storage_leadin && looks_like_item(text);
         }
         if self.doc_category.is_none() {
             self.doc_category = only_category(text);
@@ -238,11 +231,11 @@ mod tests {
         let mut ctx = Context::default();
         let mut doc = RawDoc::default();
         let ls = crate::segment::lines("We use the following analytics cookies:\n");
-        ctx.observe(&ls[0], None, &mut doc);
+        ctx.observe(&ls[0], &mut doc);
         assert_eq!(ctx.category.map(|c| c.0), Some(Category::Analytics));
         let ls = crate::segment::lines("We use the following cookies:\n");
         let mut ctx = Context::default();
-        ctx.observe(&ls[0], None, &mut doc);
+        ctx.observe(&ls[0], &mut doc);
         assert_eq!(ctx.category, None);
     }
 

@@ -131,7 +131,7 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
                 continue 'lines;
             }
         }
-        ctx.observe(&lines[i], lines.get(i + 1), &mut doc);
+        ctx.observe(&lines[i], &mut doc);
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
         i += 1;
     }
