@@ -90,10 +90,7 @@ fn build_one(
             }
             Some(Role::Duration) if duration_text.is_none() => duration_text = Some(value),
             Some(Role::Type) => {
-                if v.storage_of(&value) == Some(Storage::NotCookie)
-                    && v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie)
-                    || is_not_cookie_type(&value)
-                {
+                if is_not_cookie_type(&value) {
                     warnings.push(Warning {
                         kind: WarningKind::NotACookie,
                         message: format!(
@@ -154,17 +151,15 @@ fn build_one(
         }
         purposes.retain(|p| !p.is_empty());
     }
-    if provider.is_none() && !provider_from_column {
-        provider = purposes
-            .iter()
-            .find_map(|p| provider_in_description(p))
-            .or(type_vendor)
-            .or_else(|| rec.provider.clone());
-    } else if provider.is_none() {
+    if provider.is_none() {
         provider = purposes
             .iter()
             .find_map(|p| provider_in_description(p))
             .or(type_vendor);
+        // the section's provider stands in only when the row has no provider column
+        if !provider_from_column {
+            provider = provider.or_else(|| rec.provider.clone());
+        }
     }
     // OneTrust lists: several names and as many lifespans in one cell, paired in order
     let paired: Option<Vec<Duration>> = duration_text.as_ref().and_then(|t| {
@@ -260,14 +255,19 @@ fn is_placeholder(name: &str) -> bool {
             .all(|c| c == '.' || c == '…' || c == '-' || c == '*')
 }
 
-/// A type cell that only says the entry is not a cookie (`HTML Local Storage`,
-/// `Pixel Tracker`), with no cookie word anywhere in it.
+/// A type cell that says the entry is not a cookie (`HTML Local Storage`, `Pixel
+/// Tracker`): a storage type that is no cookie, unless the cell also names a cookie
+/// type (`HTTP/LocalStorage`).
 fn is_not_cookie_type(value: &str) -> bool {
     let v = vocab();
-    v.storage_of(value) == Some(Storage::NotCookie)
-        && !match_form(value)
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "cookie" || w == "http")
+    if v.storage_of(value) != Some(Storage::NotCookie) {
+        return false;
+    }
+    // `HTTP/LocalStorage` names a cookie too; `HTML Local Storage` does not
+    let cookie_word = match_form(value)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "cookie" || w == "http");
+    v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie) || !cookie_word
 }
 
 /// A provider without a trailing aside: `Google (third party)` → `Google`.
