@@ -208,7 +208,7 @@ fn header_word_at(text: &str) -> Option<(usize, Role)> {
             break;
         }
         end = i + c.len_utf8();
-        if let Some(r) = vocab().field(&text[..end]) {
+        if let Some(r) = vocab().field_listed(&text[..end]) {
             best = Some((end, r));
         }
     }
@@ -269,7 +269,7 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
         return None;
     }
     for w in 0..spans.len() {
-        if !starts[w] || v.field(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
+        if !starts[w] || v.field_listed(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
             continue;
         }
         let mut cols: Vec<(Option<Role>, String)> = Vec::new();
@@ -286,11 +286,11 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
                     continue;
                 }
                 if cols.iter().any(|c| c.0 == Some(Role::Name))
-                    && vocab().field(phrase) == Some(Role::Name)
+                    && vocab().field_listed(phrase) == Some(Role::Name)
                 {
                     continue;
                 }
-                if let Some(r) = vocab().field(phrase) {
+                if let Some(r) = vocab().field_listed(phrase) {
                     cols.push((Some(r), phrase.to_string()));
                     took = len;
                     break;

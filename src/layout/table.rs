@@ -46,6 +46,22 @@ impl Header {
             cols.push((role, fold_whitespace(c)));
         }
         let name = name?;
+        // a role named by a listed header is not given again to a column whose role was
+        // only inferred from its head words (`Function and location` beside `Purposes`)
+        let v = vocab();
+        for i in 0..cols.len() {
+            let Some(role) = cols[i].0 else { continue };
+            if i == name || v.field_listed(cells[i]).is_some() {
+                continue;
+            }
+            let listed_elsewhere = cols.iter().enumerate().any(|(j, (r, _))| {
+                j != i && *r == Some(role) && v.field_listed(cells[j]).is_some()
+            });
+            if listed_elsewhere {
+                cols[i].0 = None;
+                known -= 1;
+            }
+        }
         // most cells must be header words, not data
         let empty = cells.iter().filter(|c| c.trim().is_empty()).count();
         if known < 2 || known * 2 < cells.len() - empty {

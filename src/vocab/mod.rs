@@ -100,6 +100,90 @@ pub(crate) struct Vocab {
     local_storage: Vec<Phrase>,
     no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
+    /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
+    /// (`*dauer`), with the role they decide.
+    heads: Heads,
+}
+
+/// The `head` lines of every table: what decides a header that is not listed whole.
+#[derive(Debug, Default)]
+struct Heads {
+    words: HashMap<String, Role>,
+    stems: Vec<(String, Role)>,
+    ends: Vec<(String, Role)>,
+    /// Words for cookies (`cookie`, `traceur`): a name column only when nothing else is said.
+    cookie_words: std::collections::HashSet<String>,
+    /// Words after which head words are complements (`for`, `pour`, `für`).
+    complements: std::collections::HashSet<String>,
+}
+
+impl Heads {
+    fn add(&mut self, role: Role, word: &str) {
+        let word = word.trim();
+        let form = match_form(word.trim_matches('*'));
+        if word.starts_with('*') {
+            self.ends.push((form, role));
+        } else if word.ends_with('*') {
+            self.stems.push((form, role));
+        } else {
+            if role == Role::Name && form.starts_with("cookie") || form.starts_with("traceur") {
+                self.cookie_words.insert(form.clone());
+            }
+            self.words.insert(form, role);
+        }
+    }
+
+    /// The role one folded word decides: a listed word, a stem, the end of a compound
+    /// (at least three letters before it), or a listed word of six letters or more
+    /// with one typo.
+    fn role_of(&self, w: &str) -> Option<Role> {
+        if let Some(r) = self.words.get(w) {
+            return Some(*r);
+        }
+        if let Some((_, r)) = self.stems.iter().find(|(s, _)| w.starts_with(s.as_str())) {
+            return Some(*r);
+        }
+        if let Some((_, r)) = self
+            .ends
+            .iter()
+            .find(|(e, _)| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+        {
+            return Some(*r);
+        }
+        if w.chars().count() >= 6 {
+            return self
+                .words
+                .iter()
+                .find(|(h, _)| h.chars().count() >= 6 && one_edit(w, h))
+                .map(|(_, r)| *r);
+        }
+        None
+    }
+}
+
+/// Are `a` and `b` one edit apart (a letter replaced, added, dropped, or two swapped)?
+fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let s = a[p..]
+        .iter()
+        .rev()
+        .zip(b[p..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (
+        a.len() - p - s.min(a.len() - p),
+        b.len() - p - s.min(b.len() - p),
+    );
+    match (ra, rb) {
+        (1, 1) | (0, 1) | (1, 0) => true,
+        (2, 2) => a[p] == b[p + 1] && a[p + 1] == b[p],
+        _ => false,
+    }
 }
 
 /// The merged vocabulary, built once.
@@ -196,6 +280,14 @@ impl Vocab {
                 "local_storage" => self.local_storage.push(Phrase::new(phrase)),
                 "no_cookie" => self.no_cookie.push(Phrase::new(phrase)),
                 "pronoun" => self.pronouns.push(match_form(phrase)),
+                "head" => {
+                    if let Some(role) = parse_role(value) {
+                        self.heads.add(role, phrase);
+                    }
+                }
+                "complement" => {
+                    self.heads.complements.insert(match_form(phrase));
+                }
                 _ => {}
             }
         }
@@ -223,12 +315,19 @@ impl Vocab {
         self.field_first_words.contains(lower)
     }
 
-    /// The role of a header cell or key, matched as a whole phrase.
+    /// The role of a header cell or key: the whole phrase when a table lists it,
+    /// else what its head words decide ([`Vocab::field_by_heads`]).
     pub(crate) fn field(&self, text: &str) -> Option<Role> {
-        // cheap rejection: too long, or a first word no header starts with
         if text.len() > 64 {
             return None;
         }
+        self.field_listed(text)
+            .or_else(|| self.field_by_heads(text))
+    }
+
+    /// The role of a header or key listed whole in a table (no inference).
+    pub(crate) fn field_listed(&self, text: &str) -> Option<Role> {
+        // cheap rejection: a first word no listed header starts with
         let first = text
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
@@ -252,6 +351,99 @@ impl Vocab {
                 .replace("(en)", ""),
         );
         self.fields.get(&plain).copied()
+    }
+
+    /// A header or key not listed whole, classified by its words: qualifiers in
+    /// brackets are ignored (`Expiry (days)`), modifiers may stand around the head
+    /// (`Maximum Storage Duration`, `Durée maximale de conservation`), compounds are
+    /// read by their end (`Cookie-Speicherdauer`), and one typo is tolerated on long
+    /// words. A cookie word qualifies another head (`Cookie type`) and alone makes a name
+    /// column; a name word qualifies another head it precedes with a linker or follows
+    /// (`Nom du fournisseur`, `Provider name`); two other heads are two columns: none.
+    /// Text with more than three other words is not a header.
+    pub(crate) fn field_by_heads(&self, text: &str) -> Option<Role> {
+        let mut plain = String::with_capacity(text.len());
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let form = match_form(&plain);
+        if form.is_empty() {
+            return None;
+        }
+        // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
+        // not one header; abbreviations (`Max. Speicherdauer`) are short
+        let sentence_end = text.trim().match_indices(". ").any(|(at, _)| {
+            let before = &text.trim()[..at];
+            before.ends_with(')')
+                || before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.chars().count() >= 4)
+        });
+        // identifiers (`_ax_expiration`, `sessionDuration`) are cookie names, not headers
+        let identifier = plain.contains(['_', '=', '@', '#'])
+            || plain.split([' ', '-', '/']).any(|w| {
+                w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+            });
+        if sentence_end || identifier || form.contains([';', '!', '?']) {
+            return None;
+        }
+        if let Some(r) = self.fields.get(&form) {
+            return Some(*r);
+        }
+        let ws: Vec<&str> = form
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut heads: Vec<(usize, Role)> = Vec::new();
+        let mut cookie_word = false;
+        let mut other = 0;
+        for (i, w) in ws.iter().enumerate() {
+            // `CMP for publishers`: what follows a complement word is not the head
+            if self.heads.complements.contains(*w) {
+                other += 1;
+                break;
+            }
+            if self.heads.cookie_words.contains(*w) {
+                cookie_word = true;
+                continue;
+            }
+            match self.heads.role_of(w) {
+                Some(r) => heads.push((i, r)),
+                None if w.chars().count() <= 2 => {}
+                None => other += 1,
+            }
+        }
+        if other > 3 {
+            return None;
+        }
+        let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
+        roles.sort_by_key(|r| *r as u8);
+        roles.dedup();
+        match roles.as_slice() {
+            [] => (cookie_word && other == 0).then_some(Role::Name),
+            [r] => Some(*r),
+            // `Provider name`, `Nom du fournisseur`, `Name des Anbieters`: the name word
+            // qualifies the other head when it ends the phrase or a linker follows it;
+            // `Name Speicherdauer` is two columns, not one
+            [a, b] if *a == Role::Name || *b == Role::Name => {
+                let qualifies = heads.iter().filter(|h| h.1 == Role::Name).all(|&(i, _)| {
+                    i + 1 == ws.len() || ws.get(i + 1).is_some_and(|n| n.chars().count() <= 3)
+                });
+                qualifies.then(|| if *a == Role::Name { *b } else { *a })
+            }
+            _ => None,
+        }
     }
 
     /// The leftmost category word or phrase in `text`, with the byte range of the words.
@@ -464,7 +656,40 @@ mod tests {
         role("Bewaartermijn", Some(Role::Duration));
         role("Duração", Some(Role::Duration));
         role("Finalità", Some(Role::Purpose));
-        role("Function and location", None);
+        // inferred from head words (a listed column of the same role wins in a table)
+        role("Function and location", Some(Role::Purpose));
+    }
+
+    #[test]
+    fn headers_by_head_words() {
+        role("Maximum Storage Duration", Some(Role::Duration));
+        role("Durée maximale de conservation", Some(Role::Duration));
+        role("Cookie-Speicherdauer (Tage)", Some(Role::Duration));
+        role("Responsable du traitement", Some(Role::Provider));
+        role("Name des Drittanbieters", Some(Role::Provider));
+        role("Provider name", Some(Role::Provider));
+        role("Tipo di cookie", Some(Role::Type));
+        role("Expiraton", Some(Role::Duration)); // one typo on a long word
+        role("Cookies", Some(Role::Name));
+        // two heads side by side are two columns; prose is no header
+        role("Name Speicherdauer", None);
+        role("Purpose and duration", None);
+        role("We use cookies", None);
+        role("utilizzato per distinguere gli utenti. Durata", None);
+        role("Acceptation", None);
+        role("CMP for publishers", None);
+        role("_ax_expiration", None);
+        role("sessionDuration", None);
+        role("Recording (anonymisiert). Speicherdauer", None);
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        assert!(one_edit("expiraton", "expiration"));
+        assert!(one_edit("purpsoe", "purpose"));
+        assert!(one_edit("provder", "provider"));
+        assert!(!one_edit("provider", "provider"));
+        assert!(!one_edit("position", "purpose"));
     }
 
     #[track_caller]
