@@ -151,6 +151,11 @@ fn build_one(
         }
         purposes.retain(|p| !p.is_empty());
     }
+    // a service heading or group row names the provider of its block, before any
+    // company the description mentions
+    if provider.is_none() && !provider_from_column && rec.provider_heading {
+        provider = rec.provider.clone();
+    }
     if provider.is_none() {
         provider = purposes
             .iter()

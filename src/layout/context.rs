@@ -17,6 +17,8 @@ pub(crate) struct Context {
     pub category: Option<(Category, String)>,
     /// Provider named by the current section's heading or prose.
     pub provider: Option<String>,
+    /// [`Context::provider`] was named by a heading or group row, not by prose.
+    pub provider_heading: bool,
     /// A category declared for the whole document.
     pub doc_category: Option<(Category, String)>,
     /// The last lead-in announced storage that is not cookies (`... in local storage:`).
@@ -70,6 +72,28 @@ impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
     pub(crate) fn observe<'a>(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
         let text = line.text.trim();
+        // a consent platform's group row: a label with its count (`Necessary 15`,
+        // `[Cookiebot2](#)`, `Statistiques (17)`) names a category or a service
+        if let Some(label) = group_label(text) {
+            self.storage_leadin = false;
+            self.section_start = doc.records.len();
+            match heading_category(label) {
+                Some(c) => {
+                    self.category = Some((c, fold_whitespace(label)));
+                    self.provider = None;
+                }
+                // `Cookies (4)`, `Other  2`: a group of no service
+                None if vocab().mentions_cookies(label) || word_count(label) > 4 => {
+                    self.provider = None;
+                }
+                None => {
+                    self.provider = Some(label.to_string());
+                    self.provider_heading = true;
+                }
+            }
+            self.after_heading = true;
+            return;
+        }
         if is_heading(line) {
             let h = heading_text(text);
             self.storage_leadin = false;
@@ -78,6 +102,7 @@ impl Context {
             let vendor = vendor_in(h);
             // a category heading right under a service's heading keeps the service
             if vendor.is_some() || !(self.after_heading && category.is_some()) {
+                self.provider_heading = vendor.is_some();
                 self.provider = vendor;
             }
             if let Some(c) = category {
@@ -90,6 +115,7 @@ impl Context {
         // Prose: a named vendor or `created by X` becomes the section's provider.
         if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
             self.provider = Some(p);
+            self.provider_heading = false;
         }
         if text.ends_with(':') {
             self.storage_leadin = vocab().mentions_local_storage(text);
@@ -133,6 +159,59 @@ impl Context {
             }
         }
     }
+}
+
+/// The label of a group row that carries a count, the count taken off: a list item or
+/// short line `Label  15` / `Label (15)`, or a list item made only of links whose
+/// first link's text has the count glued on (`* [Cookiebot2](#)[Learn more …](…)`).
+/// A heading or group row without a count is read by [`is_heading`] instead.
+pub(crate) fn group_label(text: &str) -> Option<&str> {
+    let t = text
+        .trim()
+        .trim_start_matches(['*', '-', '•', '·', ' ', '\u{a0}']);
+    let label = if let Some(inner) = t.strip_prefix('[') {
+        // only links on the line: the first link's text is the label
+        let close = inner.find("](")?;
+        let label = &inner[..close];
+        let mut rest = &inner[close + 2..];
+        let end = rest.find(')')?;
+        rest = &rest[end + 1..];
+        if !rest.is_empty() && !rest.starts_with('[') {
+            return None;
+        }
+        let digits = label.len() - label.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 || digits == label.len() {
+            return None;
+        }
+        label[..label.len() - digits].trim()
+    } else {
+        let t = t.trim_end();
+        let (label, count) = if let Some(open) = t.strip_suffix(')').and_then(|x| x.rfind('(')) {
+            (&t[..open], &t[open + 1..t.len() - 1])
+        } else {
+            // a count set apart by two spaces or a tab (`Necessary  15`), not `Version 2`
+            let count = t.rsplit([' ', '\u{a0}', '\t']).next()?;
+            let gap_end = t.len() - count.len();
+            let before = t[..gap_end].trim_end_matches([' ', '\u{a0}', '\t']);
+            let gap = &t[before.len()..gap_end];
+            if gap.chars().count() < 2 && !gap.contains('\t') {
+                return None;
+            }
+            (before, count)
+        };
+        if count.is_empty() || !count.chars().all(|c| c.is_ascii_digit()) || count.len() > 3 {
+            return None;
+        }
+        let label = label.trim();
+        if label.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        label
+    };
+    let words = word_count(label);
+    ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_alphanumeric())
+        .then_some(label)
+        .filter(|l| !l.ends_with([':', '.', ',']) && !l.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Demonstratives that open a sentence about the cookies just listed.
@@ -224,6 +303,30 @@ mod tests {
             heading_category("Visitor preferences"),
             Some(Category::Functional)
         );
+    }
+
+    #[test]
+    fn group_rows_with_counts() {
+        assert_eq!(group_label("  * Necessary  15"), Some("Necessary"));
+        assert_eq!(group_label("Statistiques (17)"), Some("Statistiques"));
+        assert_eq!(
+            group_label(
+                "* [Hubspot4](#)[Learn more about this provider![]()](https://x.example/ \"t\")"
+            ),
+            Some("Hubspot")
+        );
+        assert_eq!(group_label("[www.example.ch4](#)"), Some("www.example.ch"));
+        assert_eq!(group_label("We use 3 cookies"), None);
+        assert_eq!(group_label("Version 2"), None);
+        assert_eq!(group_label("Article 13 (2)"), None);
+        assert_eq!(group_label("Updated on 12.03.2024"), None);
+        assert_eq!(group_label("[Read more](https://x.example)"), None);
+        assert_eq!(group_label("2.1 Cookies"), None);
+        assert_eq!(
+            group_label("Nécessaires\u{a0}\u{a0}16"),
+            Some("Nécessaires")
+        );
+        assert_eq!(group_label("é\u{a0}1"), None);
     }
 
     #[test]

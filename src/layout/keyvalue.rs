@@ -47,7 +47,92 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
         take_while::<_, _, nom::error::Error<&str>>(|c: char| c == ' ' || c == '\u{a0}')
             .parse(rest)
             .ok()?;
-    Some((k.trim(), role, value))
+    Some((k.trim().trim_matches('*').trim(), role, value))
+}
+
+/// Where a second `Label: value` pair starts inside a value, glued to it
+/// (`1 year**Type** : HTTP Cookie`, `SessionType: HTTP Cookie`): the byte where the
+/// value ends, the key, its role, and where the next value starts. A key starts after
+/// `**`, or at a capital glued to the letter or digit before it; it is a header of any
+/// language followed by a colon.
+fn glued_key(value: &str) -> Option<(usize, &str, Role, usize)> {
+    let mut prev = ' ';
+    for (q, c) in value.char_indices() {
+        let bold = c == '*' && value[q..].starts_with("**") && prev != '*' && q > 0;
+        let glued =
+            c.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit() || prev == ')');
+        prev = c;
+        if !(bold || glued) {
+            continue;
+        }
+        let rest = value[q..].trim_start_matches('*');
+        let Some(colon) = rest[..rest.len().min(48)].find(':') else {
+            continue;
+        };
+        let k = rest[..colon].trim().trim_end_matches('*').trim();
+        if k.is_empty() || k.contains(['\t', '|', '.', ',']) || word_count(k) > 4 {
+            continue;
+        }
+        let Some(role) = vocab().field(k) else {
+            continue;
+        };
+        let key_start = value.len() - rest.len() + rest.find(k).unwrap_or(0);
+        let after = value.len() - rest.len() + colon + 1;
+        let v = value[after..].trim_start_matches([' ', '\u{a0}']);
+        let _ = key_start;
+        return Some((
+            q,
+            &value[key_start..key_start + k.len()],
+            role,
+            value.len() - v.len(),
+        ));
+    }
+    None
+}
+
+/// Every `Label: value` pair of a line whose first pair is `(k, role, value)`: the
+/// value cut where a glued key starts (cards that lost their line breaks).
+pub(crate) fn split_pairs<'a>(
+    k: &'a str,
+    role: Role,
+    value: &'a str,
+) -> Vec<(&'a str, Role, &'a str)> {
+    let mut out = Vec::new();
+    let (mut k, mut role, mut value) = (k, role, value);
+    while out.len() < 16 {
+        match glued_key(value) {
+            Some((cut, k2, r2, v2)) => {
+                out.push((k, role, value[..cut].trim_end()));
+                (k, role, value) = (k2, r2, &value[v2..]);
+            }
+            None => break,
+        }
+    }
+    out.push((k, role, value));
+    out
+}
+
+/// A card's head line: a cookie name in bold, then its description on the same line
+/// (`**_ga** Registers a unique ID …`). Returns the name and the description.
+fn bold_name_line(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '·']);
+    let inner = t.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let name = inner[..close].trim();
+    // a structural name slot: any one name-shaped token (`bcookie`, `connect.sid`), or
+    // a line of names; never a header word or a category title (`**Necessary**`)
+    let first = name.split_whitespace().next().unwrap_or("");
+    let marker = name[first.len()..].trim();
+    let one = is_name_shaped(first)
+        && (marker.is_empty() || (marker.starts_with("[x") && marker.ends_with(']')));
+    if name.is_empty()
+        || !(one || is_name_line(name))
+        || vocab().field(name).is_some()
+        || vocab().find_category(name).is_some()
+    {
+        return None;
+    }
+    Some((name, inner[close + 2..].trim()))
 }
 
 /// A key with one typo (`Purpsoe`, `Durée de conservaton`): one edit (insertion,
@@ -205,6 +290,22 @@ pub(crate) fn parse<'a>(
             }
         }
         Some(_) => return None,
+        None if bold_name_line(first.text).is_some() => {
+            let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
+            if !matches!(kv_line(next.text), Some((_, r, _)) if r != Role::Name) {
+                return None;
+            }
+            let (name, description) = bold_name_line(first.text)?;
+            let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+            if !description.is_empty() {
+                rec.push(
+                    Some(Role::Purpose),
+                    "description",
+                    vec![frag(first, description)],
+                );
+            }
+            rec
+        }
         None => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             let starts = is_name_line(first.text)
@@ -266,13 +367,18 @@ pub(crate) fn parse<'a>(
             }
             Some((_, Role::Name, _)) => break,
             Some((k, role, value)) => {
-                rec.push(Some(role), k, vec![frag(line, value)]);
+                for (k, role, value) in split_pairs(k, role, value) {
+                    rec.push(Some(role), k, vec![frag(line, value)]);
+                }
             }
             None => {
                 let next_is_key = lines
                     .get(j + 1)
                     .is_some_and(|n| matches!(kv_line(n.text), Some((_, r, _)) if r != Role::Name));
-                if (is_name_line(line.text) && next_is_key) || is_heading(line) {
+                if (is_name_line(line.text) && next_is_key)
+                    || bold_name_line(line.text).is_some()
+                    || is_heading(line)
+                {
                     break;
                 }
                 // continuation of the last value

@@ -44,6 +44,9 @@ pub(crate) struct RawRecord<'a> {
     pub category: Option<(Category, String)>,
     /// The provider the section names.
     pub provider: Option<String>,
+    /// The provider was named by a heading, group row or card title (it wins over a
+    /// company named in the description); otherwise by prose (it only fills a gap).
+    pub provider_heading: bool,
     /// A kind stated next to the name (`a session cookie asp.net_sessionID`).
     pub kind_hint: Option<(DurationKind, String)>,
 }
@@ -56,6 +59,7 @@ impl<'a> RawRecord<'a> {
             span,
             category: ctx.category.clone(),
             provider: ctx.provider.clone(),
+            provider_heading: ctx.provider_heading,
             kind_hint: None,
         }
     }

@@ -134,7 +134,7 @@ impl Heads {
     }
 
     /// The role one folded word decides: a listed word, a stem, the end of a compound
-    /// (at least three letters before it), or a listed word of six letters or more
+    /// (at least three letters before it), or a listed word of seven letters or more
     /// with one typo.
     fn role_of(&self, w: &str) -> Option<Role> {
         if let Some(r) = self.words.get(w) {
@@ -150,12 +150,18 @@ impl Heads {
         {
             return Some(*r);
         }
-        if w.chars().count() >= 6 {
-            return self
+        // a typo only on long words, never on a cookie word (`bcookie` is a name)
+        if w.chars().count() >= 7 {
+            let mut found: Vec<(&String, &Role)> = self
                 .words
                 .iter()
-                .find(|(h, _)| h.chars().count() >= 6 && one_edit(w, h))
-                .map(|(_, r)| *r);
+                .filter(|(h, _)| {
+                    h.chars().count() >= 7 && !self.cookie_words.contains(*h) && one_edit(w, h)
+                })
+                .collect();
+            // the same answer in every process, whatever the map's order
+            found.sort_by_key(|(h, _)| h.as_str());
+            return found.first().map(|(_, r)| **r);
         }
         None
     }
@@ -671,6 +677,7 @@ mod tests {
         role("Tipo di cookie", Some(Role::Type));
         role("Expiraton", Some(Role::Duration)); // one typo on a long word
         role("Cookies", Some(Role::Name));
+        role("bcookie", None);
         // two heads side by side are two columns; prose is no header
         role("Name Speicherdauer", None);
         role("Purpose and duration", None);
