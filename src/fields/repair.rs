@@ -168,8 +168,11 @@ fn plausible(c: char, n: usize, lead: u8) -> bool {
         // `Â\u{9D}` → U+009D, then `â€\u{9D}` → `”`); a C1 control left alone is
         // dropped by the cleaning anyway
         2 => (0xC2..=0xC5).contains(&lead) || cp1252_high().iter().any(|(h, _)| *h == c),
-        // punctuation, currency, letterlike symbols (™), arrows
-        3 => matches!(u, 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x215F | 0x2190..=0x21FF),
+        // punctuation, currency, letterlike symbols (™), arrows, box drawing, shapes and
+        // symbols (`■`, `⚠`, `✓`)
+        3 => {
+            matches!(u, 0x2000..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x215F | 0x2190..=0x21FF | 0x2500..=0x27BF)
+        }
         // emoji and pictographs
         4 => (0x1F000..=0x1FAFF).contains(&u),
         _ => false,
