@@ -315,3 +315,137 @@ fn cell_lines_in_every_language() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Group rows: a line or row naming a category between the rows it governs. Each
+// cookie gets the category of the group row above it, never of a later one.
+// ---------------------------------------------------------------------------
+
+/// (necessary group label, analytics group label) as a document in each language writes them.
+fn group_labels(code: &str) -> (&'static str, &'static str) {
+    match code {
+        "en" => ("Strictly necessary cookies", "Analytics cookies"),
+        "fr" => ("Cookies nécessaires", "Cookies de mesure d'audience"),
+        "de" => ("Notwendige Cookies", "Statistik-Cookies"),
+        "es" => ("Cookies técnicas", "Cookies analíticas"),
+        "it" => ("Cookie tecnici", "Cookie analitici"),
+        "nl" => ("Noodzakelijke cookies", "Analytische cookies"),
+        "pt" => ("Cookies necessários", "Cookies de análise"),
+        _ => unreachable!("a language without group labels"),
+    }
+}
+
+/// The records in group order (necessary first), each with its group label, four
+/// columns (no type column: the group row is the only category there is).
+fn grouped(l: &Lang) -> Vec<(&'static str, [String; 4])> {
+    let (nec, ana) = group_labels(l.code);
+    let mut out = Vec::new();
+    for r in records(l) {
+        let g = if r[0] == "session_id" { nec } else { ana };
+        out.push((g, [r[0].clone(), r[1].clone(), r[2].clone(), r[3].clone()]));
+    }
+    out.sort_by_key(|(g, _)| *g != nec);
+    out
+}
+
+/// Render grouped records: `head` once, then for each group its row, then its rows.
+fn render_groups(
+    l: &Lang,
+    head: &dyn Fn(&[&str]) -> String,
+    group: &dyn Fn(&str) -> String,
+    row: &dyn Fn(&[String; 4]) -> String,
+) -> String {
+    let mut s = String::from("Cookies\n\n");
+    s += &head(&l.headers[..4]);
+    let mut last = "";
+    for (g, r) in grouped(l) {
+        if g != last {
+            s += &group(g);
+            last = g;
+        }
+        s += &row(&r);
+    }
+    s
+}
+
+#[track_caller]
+fn check_groups(layout: &str, l: &Lang, text: &str) {
+    let p = parse_policy(text);
+    let got: Vec<(&str, Category)> = p
+        .cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.category))
+        .collect();
+    let want = [
+        ("session_id", Category::Necessary),
+        ("_ga", Category::Analytics),
+        ("_gid", Category::Analytics),
+    ];
+    assert_eq!(got, want, "{layout}/{}:\n{text}", l.code);
+    for c in &p.cookies {
+        assert!(
+            c.duration.is_some(),
+            "{layout}/{} {}: no duration",
+            l.code,
+            c.name
+        );
+    }
+}
+
+#[test]
+fn group_rows_in_every_layout_and_language() {
+    for l in LANGS {
+        let tab = render_groups(
+            l,
+            &|h| format!("{}\n", h.join("\t")),
+            &|g| format!("{g}\n"),
+            &|r| format!("{}\n", r.join("\t")),
+        );
+        check_groups("tab", l, &tab);
+        let tab_spanning = render_groups(
+            l,
+            &|h| format!("{}\n", h.join("\t")),
+            &|g| format!("{g}\t\t\t\n"),
+            &|r| format!("{}\n", r.join("\t")),
+        );
+        check_groups("tab, group row with empty cells", l, &tab_spanning);
+        let pipe = render_groups(
+            l,
+            &|h| format!("| {} |\n|---|---|---|---|\n", h.join(" | ")),
+            &|g| format!("| {g} |\n"),
+            &|r| format!("| {} |\n", r.join(" | ")),
+        );
+        check_groups("pipe", l, &pipe);
+        let pipe_spanning = render_groups(
+            l,
+            &|h| format!("| {} |\n|---|---|---|---|\n", h.join(" | ")),
+            &|g| format!("| {g} | | | |\n"),
+            &|r| format!("| {} |\n", r.join(" | ")),
+        );
+        check_groups("pipe, group row with empty cells", l, &pipe_spanning);
+        let cells = render_groups(
+            l,
+            &|h| h.iter().map(|c| format!("{c} |\n")).collect(),
+            &|g| format!("{g} |\n"),
+            &|r| r.iter().map(|c| format!("{c} |\n")).collect(),
+        );
+        check_groups("cell per line", l, &cells);
+        let aligned = render_groups(
+            l,
+            &|h| format!("{}\n", h.join("    ")),
+            &|g| format!("{g}\n"),
+            &|r| format!("{}\n", r.join("    ")),
+        );
+        check_groups("aligned", l, &aligned);
+        let kv = render_groups(l, &|_| String::new(), &|g| format!("{g}\n\n"), &|r| {
+            let mut s: String = l.headers[..4]
+                .iter()
+                .zip(r)
+                .map(|(h, c)| format!("{h}: {c}\n"))
+                .collect();
+            s.push('\n');
+            s
+        });
+        check_groups("key-value", l, &kv);
+    }
+}

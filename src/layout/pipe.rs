@@ -113,6 +113,16 @@ pub(crate) fn parse<'a>(
                 row.cover(line.span());
             }
             LineKind::Pipe => {
+                if k == 0 && row.span.is_none() {
+                    if let Some(label) = group_row(line.text) {
+                        // a group row (`| Analytics cookies |`, `Analytics cookies |`
+                        // among one-cell lines): the category of the rows after it
+                        ctx.category = Some((heading_category(label)?, fold_whitespace(label)));
+                        j += 1;
+                        end = j;
+                        continue;
+                    }
+                }
                 let mut text = line.text.trim_end();
                 if leading && k == 0 && row.span.is_none() {
                     text = text.trim_start().strip_prefix('|').unwrap_or(text);
@@ -169,6 +179,22 @@ pub(crate) fn parse<'a>(
         end = lines.len();
     }
     Some(end.max(i + 1) - i)
+}
+
+/// A pipe line holding one filled cell that names a category and cannot be a cookie
+/// name (it has a space, or a word for cookies): a group row. Returns the label.
+fn group_row(text: &str) -> Option<&str> {
+    let cells = row_cells(text);
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    let only = *filled.next()?;
+    // `Statistik-Cookies` is a label too: a word for cookies in it
+    if filled.next().is_some()
+        || !(only.contains(' ') || crate::vocab::vocab().mentions_cookies(only))
+    {
+        return None;
+    }
+    let label = heading_text(only);
+    heading_category(label).map(|_| label)
 }
 
 /// Index of the first non-blank line from `from`.
@@ -268,15 +294,25 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
     // length whose cells name a name column and one more, and score the rows after it.
     let mut best: Option<(f64, usize, Header)> = None;
     for n in 2..=cells.len().min(10) {
+        // a group row right under the header ends the header
+        if group_row(cells[n - 1]).is_some() {
+            break;
+        }
         let Some(header) = Header::read(&cells[..n]) else {
             continue;
         };
         if cells[n - 1].split_whitespace().count() > 6 || is_strong_name(cells[n - 1]) {
             break;
         }
-        // the share of rows whose name cell looks like a name (not a header word or a lifetime)
+        // the share of rows whose name cell looks like a name (not a header word or a
+        // lifetime), group rows between them left aside
+        let data: Vec<&str> = cells[n..]
+            .iter()
+            .copied()
+            .filter(|c| group_row(c).is_none())
+            .collect();
         let candidates: Vec<&str> = (0..5)
-            .filter_map(|r| cells.get(n + r * n + header.name).copied())
+            .filter_map(|r| data.get(r * n + header.name).copied())
             .collect();
         let hits = candidates
             .iter()

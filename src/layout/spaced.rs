@@ -103,7 +103,11 @@ fn aligned_table<'a>(
         return None;
     }
     let column_of = |c: usize| cols.iter().rposition(|&s| s <= c + 2).unwrap_or(0);
-    let mut rows: Vec<Row<'a>> = Vec::new();
+    // rows keep the context they were read under (group rows govern the rows after
+    // them); the caller's context changes only if this is a table
+    let mut local = ctx.clone();
+    let mut warnings = Vec::new();
+    let mut rows: Vec<(Row<'a>, Context)> = Vec::new();
     let mut j = i + 1;
     let mut end = j;
     while j < lines.len() {
@@ -128,8 +132,13 @@ fn aligned_table<'a>(
                     .collect();
                 l.kind == LineKind::Text && cells.len() >= 2 && Header::read(&cells).is_none()
             });
-            if !rows.is_empty() && more_rows {
-                super::tab::group_or_stray(line, ctx, doc);
+            let group =
+                super::context::heading_category(super::context::heading_text(line.text.trim()))
+                    .is_some();
+            if (!rows.is_empty() || group) && more_rows {
+                let mut scratch = RawDoc::default();
+                super::tab::group_or_stray(line, &mut local, &mut scratch);
+                warnings.append(&mut scratch.warnings);
                 j += 1;
                 end = j;
                 continue;
@@ -152,8 +161,8 @@ fn aligned_table<'a>(
                 row.add(k, frag(line, t));
             }
             row.cover(line.span());
-            rows.push(row);
-        } else if let Some(row) = rows.last_mut() {
+            rows.push((row, local.clone()));
+        } else if let Some((row, _)) = rows.last_mut() {
             for &(k, t) in &placed {
                 row.add(k, frag(line, t));
             }
@@ -165,16 +174,18 @@ fn aligned_table<'a>(
         end = j;
     }
     // the first row must name a cookie, or this was no table
-    let first = rows.first()?;
+    let (first, _) = rows.first()?;
     let name = first.text(header.name);
     if !sure_name(name.split([',', ' ']).next().unwrap_or("")) && !is_name_shaped(name.trim()) {
         return None;
     }
-    for row in rows {
-        if let Some(rec) = row.into_record(header, ctx) {
+    for (row, row_ctx) in rows {
+        if let Some(rec) = row.into_record(header, &row_ctx) {
             doc.records.push(rec);
         }
     }
+    doc.warnings.append(&mut warnings);
+    *ctx = local;
     Some(end - i)
 }
 

@@ -48,7 +48,11 @@ pub(crate) fn parse<'a>(
         None => (infer(lines, i)?, i),
     };
     let n = header.len();
-    let mut rows: Vec<Row<'a>> = Vec::new();
+    // each row keeps the context it was read under: a group row changes the category
+    // of the rows after it, never of those before; the caller's context changes only
+    // once the table is taken
+    let mut local = ctx.clone();
+    let mut rows: Vec<(Row<'a>, Context)> = Vec::new();
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];
@@ -67,7 +71,7 @@ pub(crate) fn parse<'a>(
                 }
                 let continuation = trimmed.get(header.name).is_none_or(|c| c.is_empty());
                 if continuation && !rows.is_empty() {
-                    let row = rows.last_mut().expect("checked");
+                    let (row, _) = rows.last_mut().expect("checked");
                     for (k, c) in cells.iter().enumerate() {
                         row.add(k, frag(line, c));
                     }
@@ -76,14 +80,14 @@ pub(crate) fn parse<'a>(
                     && heading_category(heading_text(line.text.trim())).is_some()
                 {
                     // one filled cell naming a category: a group row (`Analytics cookies`)
-                    group_or_stray(line, ctx, doc);
+                    group_or_stray(line, &mut local, doc);
                 } else {
                     let mut row = Row::with_len(n);
                     for (k, c) in cells.iter().enumerate() {
                         row.add(k, frag(line, c));
                     }
                     row.cover(line.span());
-                    rows.push(row);
+                    rows.push((row, local.clone()));
                 }
                 j += 1;
                 end = j;
@@ -96,17 +100,18 @@ pub(crate) fn parse<'a>(
                 if !more_rows || line.text.len() > 200 {
                     break;
                 }
-                group_or_stray(line, ctx, doc);
+                group_or_stray(line, &mut local, doc);
                 j += 1;
                 end = j;
             }
         }
     }
-    for row in rows {
-        if let Some(rec) = row.into_record(&header, ctx) {
+    for (row, row_ctx) in rows {
+        if let Some(rec) = row.into_record(&header, &row_ctx) {
             doc.records.push(rec);
         }
     }
+    *ctx = local;
     Some(end - i)
 }
 
