@@ -306,11 +306,14 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         }
         // the share of rows whose name cell looks like a name (not a header word or a
         // lifetime), group rows between them left aside
-        let data: Vec<&str> = cells[n..]
-            .iter()
-            .copied()
-            .filter(|c| group_row(c).is_none())
-            .collect();
+        let mut data: Vec<&str> = Vec::new();
+        for &c in &cells[n..] {
+            // a group row stands where a row starts, never inside one
+            if data.len() % n == 0 && group_row(c).is_some() {
+                continue;
+            }
+            data.push(c);
+        }
         let candidates: Vec<&str> = (0..5)
             .filter_map(|r| data.get(r * n + header.name).copied())
             .collect();
