@@ -449,3 +449,60 @@ fn group_rows_in_every_layout_and_language() {
         check_groups("key-value", l, &kv);
     }
 }
+
+/// A label column before the cookie-name column (`Cookie | Name | …` where the first
+/// column holds `Analytics cookie`, `Google Analytics cookie (GA4)`): the cells decide
+/// which column holds the names; the label still declares the category it names.
+#[test]
+fn label_column_before_the_name_column() {
+    for l in LANGS {
+        let (nec, ana) = group_labels(l.code);
+        let head = ["Cookie", l.headers[0], l.headers[2], l.headers[3]];
+        let rows = [
+            [
+                ana.to_string(),
+                "_ga".into(),
+                "Distinguishes users.".into(),
+                l.years.into(),
+            ],
+            [
+                ana.to_string(),
+                "_gid".into(),
+                "Stores a visit identifier.".into(),
+                l.day.into(),
+            ],
+            [
+                nec.to_string(),
+                "session_id".into(),
+                "Keeps you signed in.".into(),
+                l.session.into(),
+            ],
+        ];
+        let tab: String = std::iter::once(head.join("\t"))
+            .chain(rows.iter().map(|r| r.join("\t")))
+            .map(|r| r + "\n")
+            .collect();
+        let pipe: String = std::iter::once(format!("| {} |\n|---|---|---|---|", head.join(" | ")))
+            .chain(rows.iter().map(|r| format!("| {} |", r.join(" | "))))
+            .map(|r| r + "\n")
+            .collect();
+        for (layout, text) in [("tab", tab), ("pipe", pipe)] {
+            let p = parse_policy(&text);
+            let got: Vec<(&str, Category)> = p
+                .cookies
+                .iter()
+                .map(|c| (c.name.as_str(), c.category))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("_ga", Category::Analytics),
+                    ("_gid", Category::Analytics),
+                    ("session_id", Category::Necessary)
+                ],
+                "{layout}/{}:\n{text}",
+                l.code
+            );
+        }
+    }
+}

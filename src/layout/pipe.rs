@@ -56,7 +56,17 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let (header, mut j) = match Header::read(&row_cells(first.text)) {
-        Some(h) => (h, i + 1),
+        Some(mut h) => {
+            let sample: Vec<Vec<&str>> = lines[i + 1..]
+                .iter()
+                .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
+                .take_while(|l| l.kind == LineKind::Pipe)
+                .take(30)
+                .map(|l| row_cells(l.text))
+                .collect();
+            h.confirm(&sample);
+            (h, i + 1)
+        }
         None => match stacked_header(lines, i) {
             Some(h) => h,
             None => {

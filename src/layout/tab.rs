@@ -44,7 +44,17 @@ pub(crate) fn parse<'a>(
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();
     let (header, mut j) = match Header::read(&header_cells) {
-        Some(h) => (h, i + 1),
+        Some(mut h) => {
+            let sample: Vec<Vec<&str>> = lines[i + 1..]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .take_while(|l| l.kind == LineKind::Tab)
+                .take(30)
+                .map(|l| cells_of(l).into_iter().map(str::trim).collect())
+                .collect();
+            h.confirm(&sample);
+            (h, i + 1)
+        }
         None => (infer(lines, i)?, i),
     };
     let n = header.len();

@@ -123,6 +123,44 @@ impl Header {
         Some(Header { cols, name })
     }
 
+    /// Confirm the name column by its cells: when most cells under the header's name
+    /// column are phrases (`Google Analytics cookie (GA4)`) and another column holds
+    /// one identifier per cell (`_ga`), that column is the name and the first is read
+    /// as a label for the row's type and provider. `sample` is the rows that follow the
+    /// header, cells as written.
+    pub(crate) fn confirm(&mut self, sample: &[Vec<&str>]) {
+        let rows: Vec<&Vec<&str>> = sample.iter().filter(|r| r.len() == self.len()).collect();
+        if rows.len() < 2 {
+            return;
+        }
+        let one_name = |cell: &str| {
+            let bare = cell.split('(').next().unwrap_or("").trim();
+            !bare.is_empty()
+                && !bare.contains(' ')
+                && is_name_shaped(bare)
+                && vocab().field(bare).is_none()
+                // `Statistik-Cookies` is a category label, not a name
+                && !(vocab().mentions_cookies(bare) && vocab().find_category(bare).is_some())
+        };
+        let share =
+            |c: usize| rows.iter().filter(|r| one_name(r[c])).count() as f64 / rows.len() as f64;
+        if share(self.name) >= 0.5 {
+            return;
+        }
+        let better = (0..self.len())
+            .filter(|&c| c != self.name && matches!(self.cols[c].0, None | Some(Role::Name)))
+            .filter(|&c| {
+                rows.iter()
+                    .any(|r| is_strong_name(r[c].split('(').next().unwrap_or("").trim()))
+            })
+            .find(|&c| share(c) >= 0.8);
+        if let Some(c) = better {
+            self.cols[self.name].0 = Some(Role::Type);
+            self.cols[c].0 = Some(Role::Name);
+            self.name = c;
+        }
+    }
+
     /// Does this row repeat the header (a header row repeated mid-table)?
     pub(crate) fn is_repeat(&self, cells: &[&str]) -> bool {
         cells.len() == self.cols.len()
