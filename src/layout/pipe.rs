@@ -73,7 +73,7 @@ pub(crate) fn parse<'a>(
                 // no header: columns inferred from the rows themselves
                 let rows: Vec<Vec<&str>> = lines[i..]
                     .iter()
-                    .filter(|l| l.kind != LineKind::Rule)
+                    .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
                     .take_while(|l| l.kind == LineKind::Pipe)
                     .take(50)
                     .map(|l| row_cells(l.text))

@@ -82,16 +82,39 @@ impl Header {
         let share = |col: usize, f: &dyn Fn(&str) -> bool| {
             rows.iter().filter(|r| f(r[col].trim())).count() * 2 >= rows.len()
         };
-        let name = (0..n).find(|&c| {
+        // the name column: cells of one to four name-shaped tokens, not vendors,
+        // categories or lifetimes; among several, the one with the most distinct
+        // cells, sure names and single tokens (a provider column repeats its vendors)
+        let candidate = |c: usize| {
             rows.iter().all(|r| {
                 let cell = r[c].trim();
-                !cell.is_empty()
-                    && cell
-                        .split([',', ' '])
-                        .filter(|w| !w.is_empty())
-                        .all(is_name_shaped)
-            }) && share(c, &|cell| cell.split([',', ' ']).any(is_strong_name))
-        })?;
+                let toks: Vec<&str> = cell.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+                !toks.is_empty() && toks.len() <= 4 && toks.iter().all(|t| is_name_shaped(t))
+            }) && rows
+                .iter()
+                .any(|r| r[c].split([',', ' ']).any(is_strong_name))
+                && !share(c, &|cell| {
+                    v.category_of_label(cell).is_some()
+                        || v.storage_of(cell).is_some()
+                        || vendor_prefix(cell) == Some(cell.len())
+                        || parse_duration(cell).kind != DurationKind::Unknown
+                })
+        };
+        let score = |c: usize| {
+            let mut cells: Vec<&str> = rows.iter().map(|r| r[c].trim()).collect();
+            let k = cells.len() as f64;
+            let strong = cells
+                .iter()
+                .filter(|x| x.split([',', ' ']).any(is_strong_name))
+                .count() as f64;
+            let single = cells.iter().filter(|x| !x.contains(' ')).count() as f64;
+            cells.sort_unstable();
+            cells.dedup();
+            cells.len() as f64 / k + strong / k + single / k
+        };
+        let name = (0..n)
+            .filter(|&c| candidate(c))
+            .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))?;
         let mut cols: Vec<(Option<Role>, String)> = (0..n)
             .map(|c| (None, format!("column {}", c + 1)))
             .collect();
