@@ -124,10 +124,22 @@ enum Class {
     Or,
     /// A month name for dates; value = 1..12.
     Month,
+    /// A vague number (`a few`, `several`, `quelques`): with a unit, a lifetime
+    /// whose length is not stated.
+    Vague,
+    /// A tens word that composes with a [`Class::Ones`] word (`twenty`, `vingt`,
+    /// `veinti`); value = the number.
+    Tens,
+    /// A ones word that composes with a [`Class::Tens`] word (`four`, `quatre`,
+    /// `vier`); value = the number.
+    Ones,
+    /// What stands between tens and ones; value = the order (`tens-ones`:
+    /// `vingt-quatre`, `treinta y seis`; `ones-tens`: `vierundzwanzig`).
+    Link,
 }
 
 /// How many [`Class`]es there are (the lexicon is indexed by class).
-const CLASSES: usize = 14;
+const CLASSES: usize = 18;
 
 impl Class {
     /// The class named in a table's first column.
@@ -147,6 +159,10 @@ impl Class {
             "to" => Class::To,
             "or" => Class::Or,
             "month" => Class::Month,
+            "vague" => Class::Vague,
+            "tens" => Class::Tens,
+            "ones" => Class::Ones,
+            "link" => Class::Link,
             _ => return None,
         })
     }
@@ -314,6 +330,24 @@ fn is_punct(b: u8) -> bool {
 /// phrase ending in a letter must not run on into letters (digits may follow:
 /// `2h30`).
 fn match_phrase(p: &str, s: &str) -> Option<usize> {
+    let j = match_glued(p, s)?;
+    // a word must not run on into letters; a digit may follow a word (`2h30`)
+    let (last, next) = (p.chars().next_back(), s[j..].chars().next());
+    // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
+    // suspended `sessie- en gebruiksanalyse`); compounds that are durations are
+    // table phrases of their own (`session-based`)
+    let joined = matches!(next, Some('_' | '-'));
+    let runs_on = match (last, next) {
+        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
+        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
+        _ => false,
+    };
+    (!runs_on).then_some(j)
+}
+
+/// [`match_phrase`] without the word-end test: the parts of a glued number word
+/// (`vier` + `und` + `zwanzig`).
+fn match_glued(p: &str, s: &str) -> Option<usize> {
     let (pb, sb) = (p.as_bytes(), s.as_bytes());
     let (mut i, mut j) = (0, 0);
     while i < pb.len() {
@@ -349,18 +383,7 @@ fn match_phrase(p: &str, s: &str) -> Option<usize> {
         }
         i += 1;
     }
-    // a word must not run on into letters; a digit may follow a word (`2h30`)
-    let (last, next) = (p.chars().next_back(), s[j..].chars().next());
-    // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
-    // suspended `sessie- en gebruiksanalyse`); compounds that are durations are
-    // table phrases of their own (`session-based`)
-    let joined = matches!(next, Some('_' | '-'));
-    let runs_on = match (last, next) {
-        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
-        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
-        _ => false,
-    };
-    (!runs_on).then_some(j)
+    Some(j)
 }
 
 /// A nom error at `i` (the grammar never reports why it failed, only that it did).
@@ -580,6 +603,8 @@ enum Core {
     Persistent,
     /// A fixed expiry date, `YYYY-MM-DD`.
     Date(String),
+    /// A length not stated, in this unit (`a few seconds`, `plusieurs mois`).
+    Vague(Unit),
 }
 
 /// Whether a bare date counts as a duration phrase (see the module doc).
@@ -600,16 +625,87 @@ fn decimal(i: &str) -> IResult<&str, Num> {
     .parse(i)
 }
 
-/// `number = decimal | <number>`
+/// `number = decimal | composed | <number>`
 /// Also returns the languages of a number word ([`ALL_LANGS`] for digits).
 fn number(i: &str) -> IResult<&str, (Num, u64)> {
     alt((
         map(decimal, |n| (n, ALL_LANGS)),
-        map(word(Class::Number), |e| {
+        composed,
+        map(alt((word(Class::Number), word(Class::Tens))), |e| {
             (Num::from_value(&e.value), e.langs & !DIGITS)
         }),
     ))
     .parse(i)
+}
+
+/// The table phrases of `class` that `i` starts with, glued or not, longest first.
+fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)> + '_ {
+    let first = i.as_bytes().first().copied();
+    first
+        .map(|b| lexicon().lists[class as usize][b as usize].as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(move |e| match_glued(&e.phrase, i).map(|n| (n, e)))
+}
+
+/// `[" "] <link> [" "]` of order `order`, or nothing where `bare` allows it:
+/// (bytes taken, languages).
+fn links(order: &'static str, bare: bool, i: &str) -> Vec<(usize, u64)> {
+    let mut out = Vec::new();
+    if bare {
+        out.push((0, ALL_LANGS));
+        if i.starts_with(' ') {
+            out.push((1, ALL_LANGS));
+        }
+    }
+    let skip = usize::from(i.starts_with(' '));
+    for (n, e) in glued(Class::Link, &i[skip..]) {
+        if e.value == order {
+            let k = skip + n;
+            out.push((k + usize::from(i[k..].starts_with(' ')), e.langs));
+        }
+    }
+    out
+}
+
+/// `composed = <tens> ( [" "] | <link> ) <ones> | <ones> <link> <tens>`: a number
+/// word built from two table words of one language (`twenty-four`, `vingt et un`,
+/// `veinticuatro`, `ventotto`, `vierundzwanzig`, `drieëntwintig`), the order and
+/// the words between as the language's `link` lines say. Tries every reading of
+/// the bounded table lists, so it stays linear.
+fn composed(i: &str) -> IResult<&str, (Num, u64)> {
+    let ends = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let value = |a: &Entry, b: &Entry| {
+        let n = Num::from_value(&a.value);
+        let m = Num::from_value(&b.value);
+        let sum = n.int.parse::<u64>().ok()? + m.int.parse::<u64>().ok()?;
+        (n.frac.is_empty() && m.frac.is_empty()).then(|| Num::new(&sum.to_string(), ""))
+    };
+    for (first, second, order, bare) in [
+        (Class::Tens, Class::Ones, "tens-ones", true),
+        (Class::Ones, Class::Tens, "ones-tens", false),
+    ] {
+        for (n1, e1) in glued(first, i) {
+            for (n2, l2) in links(order, bare, &i[n1..]) {
+                let at = n1 + n2;
+                for (n3, e3) in glued(second, &i[at..]) {
+                    let rest = &i[at + n3..];
+                    let langs = e1.langs & l2 & e3.langs & !DIGITS;
+                    if langs != 0 && ends(rest) {
+                        let (tens, ones) = if first == Class::Tens {
+                            (e1, e3)
+                        } else {
+                            (e3, e1)
+                        };
+                        if let Some(v) = value(tens, ones) {
+                            return Ok((rest, (v, langs)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    fail(i)
 }
 
 /// `unit = <unit>`
@@ -617,7 +713,11 @@ fn number(i: &str) -> IResult<&str, (Num, u64)> {
 fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
     let (rest, (u, langs)) = map_res(word(Class::Unit), |e| {
         // a one-letter unit pairs with digits only
-        let langs = if e.phrase.len() < 2 { DIGITS } else { e.langs };
+        let langs = if e.phrase.trim_end_matches('.').len() < 2 {
+            DIGITS
+        } else {
+            e.langs
+        };
         Unit::from_name(&e.value).map(|u| (u, langs)).ok_or(())
     })
     .parse(i)?;
@@ -708,6 +808,21 @@ fn range(i: &str) -> IResult<&str, Core> {
         |(lo, _, _, _, hi)| Core::Range(lo, hi),
     );
     alt((shared_unit, bounds)).parse(i)
+}
+
+/// `vague = <vague> sp ["-"] unit`, both of one language: `several months`.
+fn vague(i: &str) -> IResult<&str, Core> {
+    map_res(
+        (word(Class::Vague), sp, opt(char('-')), unit),
+        |(e, _, _, (u, ul))| {
+            if e.langs & ul != 0 && u != Unit::MinuteAfterHour {
+                Ok(Core::Vague(u))
+            } else {
+                Err(())
+            }
+        },
+    )
+    .parse(i)
 }
 
 /// `session_phrase = <session>`
@@ -825,6 +940,7 @@ fn core(i: &str) -> IResult<&str, Core> {
         date,
         range,
         map(compound, Core::Len),
+        vague,
         instant,
         session_phrase,
         persistent_word,
@@ -949,7 +1065,6 @@ fn parse_duration_uncached(text: &str) -> Duration {
     let f = fold(&text);
     let s = f.text.as_str();
     let mut cores: Vec<Core> = Vec::new();
-    let mut cond = false;
     let mut pos = 0;
     // where the last phrase ended, for restatements
     let mut last_end = 0;
@@ -965,7 +1080,7 @@ fn parse_duration_uncached(text: &str) -> Duration {
             pos = consumed(s, k, rest).max(k + 1);
             last_end = pos;
         } else if let Ok((rest, _)) = word(Class::Cond)(&s[k..]) {
-            cond = true;
+            // a condition word is no phrase start (`when` of `when you leave`)
             pos = consumed(s, k, rest).max(k + 1);
         } else {
             // skip this word
@@ -974,12 +1089,15 @@ fn parse_duration_uncached(text: &str) -> Duration {
                 .map_or(s.len(), |n| k + n);
         }
     }
-    weigh(text, &cores, cond)
+    weigh(text, &cores)
 }
 
 /// Decide a value from its phrases: see the module doc.
-fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
-    let session = cores.contains(&Core::Session);
+fn weigh(text: String, cores: &[Core]) -> Duration {
+    // `from session to 6 months` says session as much as `Session or 6 months`
+    let session = cores
+        .iter()
+        .any(|c| matches!(c, Core::Session | Core::Range(None, _)));
     let persistent = cores.contains(&Core::Persistent);
     let until = cores.iter().find_map(|c| match c {
         Core::Date(d) => Some(d.clone()),
@@ -1003,6 +1121,20 @@ fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
             _ => {}
         }
     }
+    // a vague length (`several months`) longer than every stated one leaves the
+    // longest length unstated: `between 30 minutes and several months`
+    let vague = cores
+        .iter()
+        .filter_map(|c| match c {
+            Core::Vague(u) => Some(Length(vec![(Num::new("2", ""), *u)]).seconds()),
+            _ => None,
+        })
+        .max();
+    if let Some(v) = vague {
+        if bounds.iter().all(|b| b.1 <= v) {
+            bounds.clear();
+        }
+    }
     let (iso8601, seconds, range) = match bounds.len() {
         0 => (None, None, None),
         1 => (Some(bounds[0].0.clone()), Some(bounds[0].1), None),
@@ -1021,9 +1153,11 @@ fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
             (Some(max.0.clone()), Some(max.1), Some(range))
         }
     };
-    let kind = if iso8601.is_some() || until.is_some() {
-        if session && cond {
-            // "when you close your browser, or 30 days if ...": it depends
+    let kind = if iso8601.is_some() || until.is_some() || vague.is_some() {
+        if session {
+            // either-or: `Session or 1 hour`, `Session (1 day)`, `20 minutes or
+            // until you close your browser`, `when you close your browser, or 30
+            // days if ...`: it depends (GOLD_FORMAT), the longest length stated
             DurationKind::Unknown
         } else {
             DurationKind::Persistent
@@ -1676,7 +1810,13 @@ mod tests {
         range_of("1 week to 1 year", "P1W", "P1Y");
         range_of("60 days till 3650 days", "P60D", "P3650D");
         range_of("30 seconds till 1 year", "PT30S", "P1Y");
-        range_of("Session to 30 days", "PT0S", "P30D");
+        // from session to a length: either-or (GOLD_FORMAT), the longest length
+        check(
+            "Session to 30 days",
+            DurationKind::Unknown,
+            Some("P30D"),
+            Some(30 * 86_400),
+        );
         range_of("1-2 years", "P1Y", "P2Y");
         range_of("1 à 2 ans", "P1Y", "P2Y");
         range_of("1 bis 2 Jahre", "P1Y", "P2Y");
@@ -1809,13 +1949,13 @@ mod tests {
         );
         check(
             "Sessione / 30 gg",
-            DurationKind::Persistent,
+            DurationKind::Unknown,
             Some("P30D"),
             Some(30 * 86_400),
         );
         check(
             "Session / 30 days",
-            DurationKind::Persistent,
+            DurationKind::Unknown,
             Some("P30D"),
             Some(30 * 86_400),
         );
@@ -2038,7 +2178,7 @@ mod tests {
         p("dix-huit mois", "P18M");
         p("13 Monate", "P13M");
         p("13 mesi", "P13M");
-        p("Sessione / 30 giorni", "P30D");
+        iso("Sessione / 30 giorni", DurationKind::Unknown, Some("P30D"));
         p("365 days (1 year)", "P365D");
         p("13 months (395 days)", "P13M");
         range_of("1 year, or (2 years)", "P1Y", "P2Y");
