@@ -198,3 +198,28 @@ fn gold_duration_texts() {
     assert!(n > 400, "only {n} gold duration texts");
     assert!(ok * 100 >= n * 99, "{ok}/{n} gold duration texts read");
 }
+
+/// The Open Cookie Database's distinct retention strings, labelled by hand in
+/// `tests/data/ocd_retention.tsv` (value, kind, iso8601 or `-`).
+#[test]
+fn open_cookie_database_retention() {
+    let table = include_str!("data/ocd_retention.tsv");
+    let (mut ok, mut n) = (0, 0);
+    for line in table.lines().filter(|l| !l.starts_with("# ")) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "{line:?}");
+        assert_ne!(cols[1], "?", "unlabelled: {line:?}");
+        let iso = (cols[2] != "-").then_some(cols[2]);
+        n += 1;
+        match reads_as(cols[0], cols[1], iso) {
+            Ok(()) => ok += 1,
+            Err(why) => println!("not read: {why}"),
+        }
+    }
+    println!(
+        "OCD retention strings: {ok}/{n} = {:.2} %",
+        100.0 * ok as f64 / n as f64
+    );
+    assert_eq!(n, 175);
+    assert!(ok * 100 >= n * 99, "{ok}/{n} OCD retention strings read");
+}
