@@ -223,3 +223,1072 @@ fn open_cookie_database_retention() {
     assert_eq!(n, 175);
     assert!(ok * 100 >= n * 99, "{ok}/{n} OCD retention strings read");
 }
+
+// ---------------------------------------------------------------------------
+// Generated phrasings. Each language is described here on its own terms (how it
+// spells numbers, its unit words and abbreviations, its modifiers, anchors,
+// session, never and vague forms), independently of the grammar's tables, and
+// every combination is rendered and read back: kind and seconds must come out as
+// the parts say.
+// ---------------------------------------------------------------------------
+
+/// Seconds per unit, as the grammar counts them (month 30 days, year 365 days).
+const SEC: u64 = 1;
+const MIN: u64 = 60;
+const HOUR: u64 = 3_600;
+const DAY: u64 = 86_400;
+const WEEK: u64 = 7 * DAY;
+const MONTH: u64 = 30 * DAY;
+const YEAR: u64 = 365 * DAY;
+
+/// A unit of one language.
+struct UnitForms {
+    /// Seconds in one.
+    secs: u64,
+    /// Whether the noun is feminine (number words agree: `duas horas`).
+    fem: bool,
+    /// `1` written with an article or number word (`an hour`, `eine Stunde`).
+    one: &'static [&'static str],
+    /// The plural nouns (`Tage`, `Tagen`).
+    plural: &'static [&'static str],
+    /// Abbreviations after digits, spaced or glued (`24h`, `6 Mon.`).
+    abbr: &'static [&'static str],
+}
+
+/// One language as the generator sees it.
+struct LangForms {
+    code: &'static str,
+    /// A number word for 2..=99 (the unit's gender given), if the language has one.
+    spell: fn(u32, bool) -> Option<String>,
+    units: &'static [UnitForms],
+    /// Upper bounds and cues before a length (`up to`, `bis zu`, `expires after`).
+    pre: &'static [&'static str],
+    /// Anchors after a length (`from set/update`, `desde la última actualización`).
+    post: &'static [&'static str],
+    /// Sentences around a length (`{}` is the length).
+    sentences: &'static [&'static str],
+    /// Browser-session phrasings.
+    session: &'static [&'static str],
+    /// Lifetimes with no stated length: never, indefinite, permanent.
+    never: &'static [&'static str],
+    /// Vague numbers (`a few`): with a plural unit, a length not stated.
+    vague: &'static [&'static str],
+    /// `or` and the range word `to`.
+    or: &'static str,
+    to: &'static str,
+}
+
+const fn u(
+    secs: u64,
+    fem: bool,
+    one: &'static [&'static str],
+    plural: &'static [&'static str],
+    abbr: &'static [&'static str],
+) -> UnitForms {
+    UnitForms {
+        secs,
+        fem,
+        one,
+        plural,
+        abbr,
+    }
+}
+
+fn spell_en(n: u32, _fem: bool) -> Option<String> {
+    const ONES: [&str; 20] = [
+        "",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    Some(match n {
+        1..=19 => ONES[n as usize].to_string(),
+        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+    })
+}
+
+fn spell_fr(n: u32, fem: bool) -> Option<String> {
+    const W: [&str; 20] = [
+        "", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+        "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
+    ];
+    const TENS: [&str; 7] = [
+        "",
+        "",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+    ];
+    let one = if fem { "une" } else { "un" };
+    Some(match n {
+        1 => one.to_string(),
+        2..=19 => W[n as usize].to_string(),
+        20..=69 => match n % 10 {
+            0 => TENS[(n / 10) as usize].to_string(),
+            1 => format!("{} et {one}", TENS[(n / 10) as usize]),
+            o => format!("{}-{}", TENS[(n / 10) as usize], W[o as usize]),
+        },
+        71 => "soixante et onze".to_string(),
+        70..=79 => format!("soixante-{}", W[(n - 60) as usize]),
+        80 => "quatre-vingts".to_string(),
+        _ => format!("quatre-vingt-{}", W[(n - 80) as usize]),
+    })
+}
+
+fn spell_de(n: u32, _fem: bool) -> Option<String> {
+    const W: [&str; 20] = [
+        "",
+        "eins",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "dreizehn",
+        "vierzehn",
+        "fünfzehn",
+        "sechzehn",
+        "siebzehn",
+        "achtzehn",
+        "neunzehn",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+        "neunzig",
+    ];
+    Some(match n {
+        1 => return None,
+        2..=19 => W[n as usize].to_string(),
+        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ => {
+            let o = if n % 10 == 1 {
+                "ein"
+            } else {
+                W[(n % 10) as usize]
+            };
+            format!("{o}und{}", TENS[(n / 10) as usize])
+        }
+    })
+}
+
+fn spell_es(n: u32, fem: bool) -> Option<String> {
+    const W: [&str; 30] = [
+        "",
+        "un",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+        "veinte",
+        "veintiún",
+        "veintidós",
+        "veintitrés",
+        "veinticuatro",
+        "veinticinco",
+        "veintiséis",
+        "veintisiete",
+        "veintiocho",
+        "veintinueve",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
+        "noventa",
+    ];
+    let fix = |w: &str| {
+        if fem && (w == "un" || w == "veintiún") {
+            format!("{}a", w.trim_end_matches('ú').replace("ún", "un"))
+        } else {
+            w.to_string()
+        }
+    };
+    Some(match n {
+        1..=29 => fix(W[n as usize]),
+        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ => format!(
+            "{} y {}",
+            TENS[(n / 10) as usize],
+            fix(W[(n % 10) as usize])
+        ),
+    })
+}
+
+fn spell_it(n: u32, fem: bool) -> Option<String> {
+    const W: [&str; 20] = [
+        "",
+        "uno",
+        "due",
+        "tre",
+        "quattro",
+        "cinque",
+        "sei",
+        "sette",
+        "otto",
+        "nove",
+        "dieci",
+        "undici",
+        "dodici",
+        "tredici",
+        "quattordici",
+        "quindici",
+        "sedici",
+        "diciassette",
+        "diciotto",
+        "diciannove",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "venti",
+        "trenta",
+        "quaranta",
+        "cinquanta",
+        "sessanta",
+        "settanta",
+        "ottanta",
+        "novanta",
+    ];
+    Some(match n {
+        1 => (if fem { "una" } else { "un" }).to_string(),
+        2..=19 => W[n as usize].to_string(),
+        _ => {
+            let t = TENS[(n / 10) as usize];
+            match n % 10 {
+                0 => t.to_string(),
+                o @ (1 | 8) => format!("{}{}", &t[..t.len() - 1], W[o as usize]),
+                3 => format!("{t}tré"),
+                o => format!("{t}{}", W[o as usize]),
+            }
+        }
+    })
+}
+
+fn spell_nl(n: u32, _fem: bool) -> Option<String> {
+    const W: [&str; 20] = [
+        "",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+        "negentig",
+    ];
+    Some(match n {
+        1..=19 => W[n as usize].to_string(),
+        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ => {
+            let o = W[(n % 10) as usize];
+            let link = if o.ends_with('e') { "ën" } else { "en" };
+            format!("{o}{link}{}", TENS[(n / 10) as usize])
+        }
+    })
+}
+
+fn spell_pt(n: u32, fem: bool) -> Option<String> {
+    const W: [&str; 20] = [
+        "",
+        "um",
+        "dois",
+        "três",
+        "quatro",
+        "cinco",
+        "seis",
+        "sete",
+        "oito",
+        "nove",
+        "dez",
+        "onze",
+        "doze",
+        "treze",
+        "catorze",
+        "quinze",
+        "dezasseis",
+        "dezassete",
+        "dezoito",
+        "dezanove",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "vinte",
+        "trinta",
+        "quarenta",
+        "cinquenta",
+        "sessenta",
+        "setenta",
+        "oitenta",
+        "noventa",
+    ];
+    let w = |o: u32| match (o, fem) {
+        (1, true) => "uma",
+        (2, true) => "duas",
+        _ => W[o as usize],
+    };
+    Some(match n {
+        1..=19 => w(n).to_string(),
+        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ => format!("{} e {}", TENS[(n / 10) as usize], w(n % 10)),
+    })
+}
+
+const LANGS: &[LangForms] = &[
+    LangForms {
+        code: "en",
+        spell: spell_en,
+        units: &[
+            u(
+                SEC,
+                false,
+                &["a second", "one second"],
+                &["seconds"],
+                &["s", "sec", "secs"],
+            ),
+            u(
+                MIN,
+                false,
+                &["a minute", "one minute"],
+                &["minutes"],
+                &["min", "mins"],
+            ),
+            u(
+                HOUR,
+                false,
+                &["an hour", "one hour"],
+                &["hours"],
+                &["h", "hr", "hrs"],
+            ),
+            u(DAY, false, &["a day", "one day"], &["days"], &["d"]),
+            u(
+                WEEK,
+                false,
+                &["a week", "one week"],
+                &["weeks"],
+                &["w", "wk", "wks"],
+            ),
+            u(
+                MONTH,
+                false,
+                &["a month", "one month"],
+                &["months"],
+                &["mo", "mos", "mths"],
+            ),
+            u(
+                YEAR,
+                false,
+                &["a year", "one year"],
+                &["years"],
+                &["y", "yr", "yrs"],
+            ),
+        ],
+        pre: &[
+            "up to",
+            "max.",
+            "max",
+            "maximum",
+            "a maximum of",
+            "at most",
+            "about",
+            "approximately",
+            "for",
+            "after",
+            "within",
+            "expires after",
+            "expires in",
+            "valid for",
+            "lasts",
+            "stored for",
+            "less than",
+            "no more than",
+        ],
+        post: &[
+            "from set/update",
+            "since last activity",
+            "after last activity",
+            "after the last visit",
+            "from the last visit",
+            "from creation",
+            "after it is set",
+            "by default",
+            "of inactivity",
+            "since the last update",
+            "from consent",
+        ],
+        sentences: &[
+            "It expires after {}.",
+            "This cookie is deleted after {}",
+            "The cookie is stored for {}.",
+            "Retention: {} from set/update.",
+        ],
+        session: &[
+            "Session",
+            "session cookie",
+            "End of session",
+            "until you close your browser",
+            "When you leave the site, the cookie is deleted.",
+            "when the browser is closed",
+            "Until the user's browser is closed",
+            "end of the browsing session",
+            "on browser close",
+        ],
+        never: &[
+            "never",
+            "Never expires",
+            "indefinite",
+            "indefinitely",
+            "permanent",
+            "persistent",
+            "forever",
+            "no expiration",
+            "does not expire",
+        ],
+        vague: &["a few", "several", "some"],
+        or: "or",
+        to: "to",
+    },
+    LangForms {
+        code: "fr",
+        spell: spell_fr,
+        units: &[
+            u(SEC, true, &["une seconde"], &["secondes"], &["s", "sec"]),
+            u(MIN, true, &["une minute"], &["minutes"], &["min", "mn"]),
+            u(HOUR, true, &["une heure"], &["heures"], &["h"]),
+            u(DAY, false, &["un jour"], &["jours"], &["j"]),
+            u(WEEK, true, &["une semaine"], &["semaines"], &["sem."]),
+            u(MONTH, false, &["un mois"], &["mois"], &[]),
+            u(
+                YEAR,
+                false,
+                &["un an", "une année"],
+                &["ans", "années"],
+                &[],
+            ),
+        ],
+        pre: &[
+            "jusqu'à",
+            "jusqu’à",
+            "max.",
+            "maximum",
+            "au maximum",
+            "au plus",
+            "environ",
+            "pendant",
+            "pour",
+            "après",
+            "expire après",
+            "au bout de",
+            "valable",
+            "conservé pendant",
+            "moins de",
+            "d'une durée de",
+        ],
+        post: &[
+            "à compter de la dernière visite",
+            "depuis la dernière visite",
+            "à partir du dépôt",
+            "après la dernière activité",
+            "par défaut",
+            "depuis la dernière mise à jour",
+            "à partir de la création",
+            "d'inactivité",
+        ],
+        sentences: &[
+            "Il expire après {}.",
+            "Ce cookie est supprimé après {}",
+            "Le cookie est conservé pendant {}.",
+        ],
+        session: &[
+            "Session",
+            "cookie de session",
+            "fin de la session",
+            "à la fermeture du navigateur",
+            "jusqu'à la fermeture du navigateur",
+            "durée de la session",
+            "Session utilisateur",
+            "lorsque vous quittez le site",
+        ],
+        never: &[
+            "jamais",
+            "n'expire jamais",
+            "permanent",
+            "illimité",
+            "indéfiniment",
+            "persistant",
+            "durée indéterminée",
+        ],
+        vague: &["quelques", "plusieurs"],
+        or: "ou",
+        to: "à",
+    },
+    LangForms {
+        code: "de",
+        spell: spell_de,
+        units: &[
+            u(
+                SEC,
+                true,
+                &["eine Sekunde"],
+                &["Sekunden"],
+                &["s", "Sek.", "Sek"],
+            ),
+            u(MIN, true, &["eine Minute"], &["Minuten"], &["Min.", "min"]),
+            u(
+                HOUR,
+                true,
+                &["eine Stunde", "einer Stunde"],
+                &["Stunden"],
+                &["h", "Std.", "Std"],
+            ),
+            u(
+                DAY,
+                false,
+                &["ein Tag", "einem Tag"],
+                &["Tage", "Tagen"],
+                &["Tg."],
+            ),
+            u(
+                WEEK,
+                true,
+                &["eine Woche", "einer Woche"],
+                &["Wochen"],
+                &["Wo."],
+            ),
+            u(
+                MONTH,
+                false,
+                &["ein Monat", "einem Monat"],
+                &["Monate", "Monaten"],
+                &["Mon.", "Mt."],
+            ),
+            u(
+                YEAR,
+                false,
+                &["ein Jahr", "einem Jahr"],
+                &["Jahre", "Jahren"],
+                &["Jhr."],
+            ),
+        ],
+        pre: &[
+            "bis zu",
+            "max.",
+            "maximal",
+            "höchstens",
+            "ca.",
+            "etwa",
+            "für",
+            "nach",
+            "gültig für",
+            "weniger als",
+            "läuft ab nach",
+        ],
+        post: &[
+            "ab dem letzten Besuch",
+            "seit dem letzten Besuch",
+            "nach der letzten Aktivität",
+            "ab Setzen",
+            "ab Erstellung",
+            "standardmäßig",
+            "ab Einwilligung",
+        ],
+        sentences: &[
+            "Es läuft nach {} ab.",
+            "Das Cookie wird nach {} gelöscht.",
+            "Speicherdauer: {}",
+        ],
+        session: &[
+            "Sitzung",
+            "Sitzungscookie",
+            "Ende der Sitzung",
+            "bis zum Schließen des Browsers",
+            "beim Schließen des Browsers",
+            "Ende der Browsersitzung",
+            "Session-Cookie",
+            "beim Verlassen der Website",
+        ],
+        never: &[
+            "nie",
+            "läuft nie ab",
+            "unbegrenzt",
+            "dauerhaft",
+            "permanent",
+            "unbefristet",
+            "auf unbestimmte Zeit",
+        ],
+        vague: &["einige", "wenige", "ein paar", "mehrere"],
+        or: "oder",
+        to: "bis",
+    },
+    LangForms {
+        code: "es",
+        spell: spell_es,
+        units: &[
+            u(
+                SEC,
+                false,
+                &["un segundo"],
+                &["segundos"],
+                &["s", "seg.", "seg"],
+            ),
+            u(MIN, false, &["un minuto"], &["minutos"], &["min"]),
+            u(HOUR, true, &["una hora"], &["horas"], &["h"]),
+            u(DAY, false, &["un día"], &["días"], &["d"]),
+            u(WEEK, true, &["una semana"], &["semanas"], &["sem."]),
+            u(MONTH, false, &["un mes", "al mes"], &["meses"], &[]),
+            u(YEAR, false, &["un año", "al año"], &["años"], &["a"]),
+        ],
+        pre: &[
+            "hasta",
+            "máx.",
+            "máximo",
+            "como máximo",
+            "un máximo de",
+            "durante",
+            "por",
+            "después de",
+            "tras",
+            "caduca a los",
+            "menos de",
+            "aproximadamente",
+        ],
+        post: &[
+            "desde la última actualización",
+            "desde la última visita",
+            "tras la última visita",
+            "desde la última actividad",
+            "por defecto",
+            "de inactividad",
+            "desde el consentimiento",
+        ],
+        sentences: &[
+            "Caduca después de {}.",
+            "Esta cookie se elimina tras {}",
+            "Se conserva durante {}.",
+        ],
+        session: &[
+            "Sesión",
+            "cookie de sesión",
+            "fin de la sesión",
+            "al cerrar el navegador",
+            "hasta que se cierre el navegador",
+            "durante la sesión",
+            "al salir del sitio",
+        ],
+        never: &[
+            "nunca",
+            "no caduca",
+            "permanente",
+            "persistente",
+            "ilimitado",
+            "indefinido",
+            "sin caducidad",
+        ],
+        vague: &["unos pocos", "algunos", "varios"],
+        or: "o",
+        to: "a",
+    },
+    LangForms {
+        code: "it",
+        spell: spell_it,
+        units: &[
+            u(SEC, false, &["un secondo"], &["secondi"], &["s", "sec"]),
+            u(MIN, false, &["un minuto"], &["minuti"], &["min"]),
+            u(HOUR, true, &["un'ora", "un’ora"], &["ore"], &["h"]),
+            u(DAY, false, &["un giorno"], &["giorni"], &["gg", "g"]),
+            u(WEEK, true, &["una settimana"], &["settimane"], &["sett."]),
+            u(MONTH, false, &["un mese"], &["mesi"], &[]),
+            u(YEAR, false, &["un anno"], &["anni"], &[]),
+        ],
+        pre: &[
+            "fino a",
+            "max.",
+            "massimo",
+            "al massimo",
+            "circa",
+            "per",
+            "dopo",
+            "scade dopo",
+            "meno di",
+            "per un massimo di",
+        ],
+        post: &[
+            "dall'ultima visita",
+            "dopo l'ultima visita",
+            "dalla creazione",
+            "dall'ultimo aggiornamento",
+            "per impostazione predefinita",
+            "di inattività",
+            "dal consenso",
+        ],
+        sentences: &[
+            "Scade dopo {}.",
+            "Questo cookie viene eliminato dopo {}",
+            "Durata: {}",
+        ],
+        session: &[
+            "Sessione",
+            "cookie di sessione",
+            "fine della sessione",
+            "alla chiusura del browser",
+            "fino alla chiusura del browser",
+            "durata della sessione",
+            "sessione di navigazione",
+        ],
+        never: &[
+            "non scade mai",
+            "permanente",
+            "persistente",
+            "illimitato",
+            "indefinito",
+            "senza scadenza",
+        ],
+        vague: &["alcuni", "pochi", "diversi"],
+        or: "o",
+        to: "a",
+    },
+    LangForms {
+        code: "nl",
+        spell: spell_nl,
+        units: &[
+            u(
+                SEC,
+                false,
+                &["een seconde", "één seconde"],
+                &["seconden"],
+                &["s", "sec"],
+            ),
+            u(MIN, false, &["een minuut"], &["minuten"], &["min"]),
+            u(HOUR, false, &["een uur"], &["uur"], &["u", "h"]),
+            u(
+                DAY,
+                false,
+                &["een dag", "één dag"],
+                &["dagen"],
+                &["d", "dg"],
+            ),
+            u(WEEK, false, &["een week"], &["weken"], &["wk"]),
+            u(MONTH, false, &["een maand"], &["maanden"], &["mnd"]),
+            u(YEAR, false, &["een jaar", "één jaar"], &["jaar"], &["jr"]),
+        ],
+        pre: &[
+            "tot",
+            "max.",
+            "maximaal",
+            "tot maximaal",
+            "ongeveer",
+            "voor",
+            "na",
+            "vervalt na",
+            "minder dan",
+            "hoogstens",
+        ],
+        post: &[
+            "na het laatste bezoek",
+            "sinds het laatste bezoek",
+            "na plaatsing",
+            "vanaf plaatsing",
+            "standaard",
+            "na toestemming",
+            "na de laatste activiteit",
+        ],
+        sentences: &[
+            "Het verloopt na {}.",
+            "Deze cookie wordt verwijderd na {}",
+            "Bewaartermijn: {}",
+        ],
+        session: &[
+            "Sessie",
+            "sessiecookie",
+            "einde van de sessie",
+            "bij het sluiten van de browser",
+            "tot het sluiten van de browser",
+            "browsersessie",
+            "Gebruikerssessie",
+        ],
+        never: &[
+            "nooit",
+            "verloopt nooit",
+            "permanent",
+            "blijvend",
+            "onbeperkt",
+            "onbepaalde tijd",
+        ],
+        vague: &["enkele", "een paar", "meerdere"],
+        or: "of",
+        to: "tot",
+    },
+    LangForms {
+        code: "pt",
+        spell: spell_pt,
+        units: &[
+            u(SEC, false, &["um segundo"], &["segundos"], &["s", "seg"]),
+            u(MIN, false, &["um minuto"], &["minutos"], &["min"]),
+            u(HOUR, true, &["uma hora"], &["horas"], &["h"]),
+            u(DAY, false, &["um dia"], &["dias"], &["d"]),
+            u(WEEK, true, &["uma semana"], &["semanas"], &["sem."]),
+            u(MONTH, false, &["um mês"], &["meses"], &[]),
+            u(YEAR, false, &["um ano"], &["anos"], &["a"]),
+        ],
+        pre: &[
+            "até",
+            "máx.",
+            "máximo",
+            "no máximo",
+            "cerca de",
+            "durante",
+            "por",
+            "após",
+            "expira após",
+            "menos de",
+        ],
+        post: &[
+            "desde a última visita",
+            "após a última visita",
+            "a partir da definição",
+            "desde a última atualização",
+            "por padrão",
+            "de inatividade",
+            "após o consentimento",
+        ],
+        sentences: &[
+            "Expira após {}.",
+            "Este cookie é eliminado após {}",
+            "Duração: {}",
+        ],
+        session: &[
+            "Sessão",
+            "cookie de sessão",
+            "fim da sessão",
+            "ao fechar o navegador",
+            "até fechar o navegador",
+            "durante a sessão",
+            "ao sair do site",
+        ],
+        never: &[
+            "nunca expira",
+            "permanente",
+            "persistente",
+            "ilimitado",
+            "sem expiração",
+            "indefinido",
+        ],
+        vague: &["alguns", "poucos", "vários"],
+        or: "ou",
+        to: "a",
+    },
+];
+
+/// Numbers written as words (1 comes from each unit's own forms).
+const WORD_NUMBERS: &[u32] = &[
+    2, 3, 5, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 28, 30, 31, 36, 45, 48,
+    60, 64, 72, 77, 80, 81, 90, 98, 99,
+];
+/// Numbers written in digits.
+const DIGIT_NUMBERS: &[u32] = &[1, 2, 7, 12, 13, 24, 30, 90, 365, 1000];
+
+/// The lengths of one language: (text, seconds).
+fn lengths(l: &LangForms) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for unit in l.units {
+        for one in unit.one {
+            out.push((one.to_string(), unit.secs));
+        }
+        for &n in WORD_NUMBERS {
+            if let Some(w) = (l.spell)(n, unit.fem) {
+                for p in unit.plural {
+                    out.push((format!("{w} {p}"), u64::from(n) * unit.secs));
+                }
+            }
+        }
+        for &n in DIGIT_NUMBERS {
+            let secs = u64::from(n) * unit.secs;
+            let nouns = if n == 1 { &[][..] } else { unit.plural };
+            for p in nouns {
+                out.push((format!("{n} {p}"), secs));
+            }
+            for a in unit.abbr {
+                out.push((format!("{n} {a}"), secs));
+                out.push((format!("{n}{a}"), secs));
+            }
+        }
+    }
+    out
+}
+
+/// Every generated phrasing: (language, text, kind, seconds).
+fn phrasings() -> Vec<(&'static str, String, DurationKind, Option<u64>)> {
+    use DurationKind::{Persistent, Session, Unknown};
+    let mut out = Vec::new();
+    for l in LANGS {
+        let lens = lengths(l);
+        for (i, (len, secs)) in lens.iter().enumerate() {
+            let mut add = |t: String| out.push((l.code, t, Persistent, Some(*secs)));
+            add(len.clone());
+            // every modifier and anchor on the digit and article forms, a rotating
+            // few on the number words (they are many)
+            let every = len.starts_with(|c: char| c.is_ascii_digit()) || i % 7 == 0;
+            let pick = |list: &'static [&'static str], k: usize| list[(i + k) % list.len()];
+            let pres: Vec<&str> = if every {
+                l.pre.to_vec()
+            } else {
+                vec![pick(l.pre, 0), pick(l.pre, 3)]
+            };
+            let posts: Vec<&str> = if every {
+                l.post.to_vec()
+            } else {
+                vec![pick(l.post, 0), pick(l.post, 2)]
+            };
+            for pre in &pres {
+                add(format!("{pre} {len}"));
+            }
+            for post in &posts {
+                add(format!("{len} {post}"));
+            }
+            add(format!("{} {len} {}", pick(l.pre, 1), pick(l.post, 1)));
+            add(pick(l.sentences, 0).replace("{}", len));
+            if every {
+                for s in l.sentences {
+                    add(s.replace("{}", len));
+                }
+            }
+            // either-or with the browser session: unknown, the length stated
+            let session = pick(l.session, 0);
+            for t in [
+                format!("{session} {} {len}", l.or),
+                format!("{len} {} {session}", l.or),
+                format!("{session} ({len})"),
+            ] {
+                out.push((l.code, t, Unknown, Some(*secs)));
+            }
+        }
+        // ranges between lengths: the longest
+        for unit in l.units {
+            for (a, b) in [(1u32, 2u32), (2, 7), (12, 24), (30, 90)] {
+                let p = unit.plural[0];
+                let hi = u64::from(b) * unit.secs;
+                out.push((
+                    l.code,
+                    format!("{a} {} {b} {p}", l.to),
+                    Persistent,
+                    Some(hi),
+                ));
+                out.push((l.code, format!("{a}-{b} {p}"), Persistent, Some(hi)));
+                out.push((
+                    l.code,
+                    format!("{a} {p} {} {b} {p}", l.to),
+                    Persistent,
+                    Some(hi),
+                ));
+            }
+            for v in l.vague {
+                for p in unit.plural {
+                    out.push((l.code, format!("{v} {p}"), Persistent, None));
+                }
+            }
+        }
+        for s in l.session {
+            out.push((l.code, s.to_string(), Session, None));
+        }
+        for s in l.never {
+            out.push((l.code, s.to_string(), Persistent, None));
+        }
+    }
+    out
+}
+
+#[test]
+fn generated_phrasings() {
+    let all = phrasings();
+    let mut per: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut failures = Vec::new();
+    for (lang, text, kind, secs) in &all {
+        let d = parse_duration(text);
+        let e = per.entry(lang).or_default();
+        e.1 += 1;
+        if d.kind == *kind && d.seconds == *secs {
+            e.0 += 1;
+        } else {
+            failures.push(format!(
+                "{lang}: {text:?}: want {kind:?} {secs:?}, got {:?} {:?} ({:?})",
+                d.kind, d.seconds, d.iso8601
+            ));
+        }
+    }
+    for f in failures.iter().take(200) {
+        println!("not read: {f}");
+    }
+    for (lang, (ok, n)) in &per {
+        println!("generated {lang}: {ok}/{n}");
+    }
+    let (ok, n) = per.values().fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+    println!(
+        "generated phrasings: {ok}/{n} = {:.2} %",
+        100.0 * ok as f64 / n as f64
+    );
+    assert!(n > 10_000, "only {n} phrasings");
+    assert!(ok * 100 >= n * 99, "{ok}/{n} generated phrasings read");
+}

@@ -2336,8 +2336,53 @@ mod tests {
                         "{lang}.tsv:{}",
                         n + 1
                     ),
-                    _ => {}
+                    Class::Tens | Class::Ones => assert!(
+                        cols[1].parse::<u32>().is_ok_and(|v| v > 0),
+                        "{lang}.tsv:{}: {:?} is no whole number",
+                        n + 1,
+                        cols[1]
+                    ),
+                    Class::Link => assert!(
+                        matches!(cols[1], "tens-ones" | "ones-tens"),
+                        "{lang}.tsv:{}: link order {:?}",
+                        n + 1,
+                        cols[1]
+                    ),
+                    _ => assert_eq!(cols[1], "-", "{lang}.tsv:{}: value of {line:?}", n + 1),
                 }
+            }
+        }
+    }
+
+    /// A word that means a quantity means the same in every table: `jr` is no
+    /// year in Dutch and a day in French, so a value never depends on which table
+    /// happens to come first.
+    #[test]
+    fn one_phrase_one_value() {
+        let mut seen: std::collections::HashMap<(String, String), (String, &str)> =
+            std::collections::HashMap::new();
+        for (lang, table) in TABLES {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() != 3
+                    || !matches!(cols[0], "number" | "unit" | "month" | "tens" | "ones")
+                {
+                    continue;
+                }
+                let class = if matches!(cols[0], "tens" | "ones") {
+                    "number"
+                } else {
+                    cols[0]
+                };
+                let key = (class.to_string(), fold(cols[2]).text);
+                let (value, first) = seen
+                    .entry(key)
+                    .or_insert_with(|| (cols[1].to_string(), lang));
+                assert_eq!(
+                    value, cols[1],
+                    "{lang}.tsv: {:?} is {} in {first}.tsv",
+                    cols[2], value
+                );
             }
         }
     }
