@@ -21,7 +21,7 @@
 //!                | core ) post_modifier{0,3}
 //! pre_modifier = <pre> sp                                         (* "up to", "Bis zu", "jusqu'à" *)
 //! post_modifier= sp [","] sp <post>                               (* "from set/update", "ab dem letzten Besuch" *)
-//! core         = date | range | compound | instant | session_phrase | persistent_word
+//! core         = date | range | compound | vague | instant | session_phrase | persistent_word
 //! date         = iso_date | numeric_date | day_month_year | month_day_year
 //! range        = number sp <to> sp number sp unit                 (* "1-2 years" *)
 //!              | ( compound | session_phrase ) sp <to> sp compound (* "30 seconds to 1 year", "Session to 30 days" *)
@@ -29,7 +29,10 @@
 //!                         | sp bare_minutes }                     (* after hours only: "2h30" *)
 //! bare_minutes = digit{1,2}
 //! quantity     = number sp ["-"] unit                             (* number word and unit of one language *)
-//! number       = decimal | <number>
+//! number       = decimal | composed | <number> | <tens>
+//! composed     = <tens> ( [" "] | <link> ) <ones>                  (* "twenty-four", "vingt et un", "veinticuatro" *)
+//!              | <ones> <link> <tens>                             (* "vierundzwanzig", "drieëntwintig" *)
+//! vague        = <vague> sp ["-"] unit                            (* "a few seconds", "plusieurs mois": no length *)
 //! decimal      = digit+ [ ("." | ",") digit+ ]
 //! unit         = <unit>                                           (* "m" only after hours: "1h 30m" *)
 //! session_phrase  = <session>
@@ -49,11 +52,18 @@
 //! decreasing units so that `1 year 1 year …` is many phrases, not one, and every
 //! repetition is bounded: parsing is linear in the input.
 //!
-//! A whole value ([`parse_duration`]) is read by scanning it for phrases, condition
-//! words (`<cond>`: `if`, `wenn`, `otherwise` …) and then deciding:
-//! a length and a session joined by a condition is `Unknown` (it depends on the
-//! user), a length and a session without one is `Persistent`, several different
-//! lengths become a range (upper bound in `iso8601`, as `maxAgeSeconds` wants).
+//! A composed number's parts (`<tens>`, `<ones>`, `<link>`, whose value says the
+//! order) may be glued (`vier`+`und`+`zwanzig`); the whole must end a word, and
+//! all parts come from one language. A tens word alone is a number.
+//!
+//! A whole value ([`parse_duration`]) is read by scanning it for phrases (words
+//! that start none are skipped, so a lifetime inside a sentence is found: `It
+//! expires after 30 minutes.`) and then deciding, as `GOLD_FORMAT.md` labels:
+//! a length and a session together are an either-or, `Unknown` with the longest
+//! length (`Session or 1 hour`, `Session (1 day)`, `from session to 6 months`);
+//! several different lengths become a range (upper bound in `iso8601`, as
+//! `maxAgeSeconds` wants); a vague length (`several months`) at least as long as
+//! every stated one leaves the length unstated (`Persistent`, no `iso8601`).
 //!
 //! [`find_duration`] and [`duration_suffix`] search inside prose, where a bare date
 //! is more often a "last updated" stamp than an expiry: there a date needs an
@@ -114,7 +124,7 @@ enum Class {
     Post,
     /// A cue before a fixed expiry date (`until`).
     Until,
-    /// A condition word: alternatives joined by one depend on the user.
+    /// A condition word (`if`, `wenn`): no phrase starts at one.
     Cond,
     /// Joins the parts of one length (`1 year and 2 months`).
     Join,
@@ -648,26 +658,6 @@ fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)>
         .filter_map(move |e| match_glued(&e.phrase, i).map(|n| (n, e)))
 }
 
-/// `[" "] <link> [" "]` of order `order`, or nothing where `bare` allows it:
-/// (bytes taken, languages).
-fn links(order: &'static str, bare: bool, i: &str) -> Vec<(usize, u64)> {
-    let mut out = Vec::new();
-    if bare {
-        out.push((0, ALL_LANGS));
-        if i.starts_with(' ') {
-            out.push((1, ALL_LANGS));
-        }
-    }
-    let skip = usize::from(i.starts_with(' '));
-    for (n, e) in glued(Class::Link, &i[skip..]) {
-        if e.value == order {
-            let k = skip + n;
-            out.push((k + usize::from(i[k..].starts_with(' ')), e.langs));
-        }
-    }
-    out
-}
-
 /// `composed = <tens> ( [" "] | <link> ) <ones> | <ones> <link> <tens>`: a number
 /// word built from two table words of one language (`twenty-four`, `vingt et un`,
 /// `veinticuatro`, `ventotto`, `vierundzwanzig`, `drieëntwintig`), the order and
@@ -681,27 +671,49 @@ fn composed(i: &str) -> IResult<&str, (Num, u64)> {
         let sum = n.int.parse::<u64>().ok()? + m.int.parse::<u64>().ok()?;
         (n.frac.is_empty() && m.frac.is_empty()).then(|| Num::new(&sum.to_string(), ""))
     };
-    for (first, second, order, bare) in [
-        (Class::Tens, Class::Ones, "tens-ones", true),
-        (Class::Ones, Class::Tens, "ones-tens", false),
-    ] {
-        for (n1, e1) in glued(first, i) {
-            for (n2, l2) in links(order, bare, &i[n1..]) {
-                let at = n1 + n2;
-                for (n3, e3) in glued(second, &i[at..]) {
-                    let rest = &i[at + n3..];
-                    let langs = e1.langs & l2 & e3.langs & !DIGITS;
-                    if langs != 0 && ends(rest) {
-                        let (tens, ones) = if first == Class::Tens {
-                            (e1, e3)
-                        } else {
-                            (e3, e1)
-                        };
-                        if let Some(v) = value(tens, ones) {
-                            return Ok((rest, (v, langs)));
-                        }
-                    }
-                }
+    // the second word after `at`, `langs` the languages of what stands between
+    let second = |class: Class, first: &Entry, at: usize, langs: u64| {
+        glued(class, &i[at..]).find_map(|(n, e)| {
+            let rest = &i[at + n..];
+            let langs = first.langs & langs & e.langs & !DIGITS;
+            let (tens, ones) = if class == Class::Ones {
+                (first, e)
+            } else {
+                (e, first)
+            };
+            (langs != 0 && ends(rest))
+                .then(|| value(tens, ones))
+                .flatten()
+                .map(|v| (rest, (v, langs)))
+        })
+    };
+    // `<link>` of this order after `at`, spaces around it optional
+    let linked = |order: &'static str, at: usize| {
+        let skip = at + usize::from(i[at..].starts_with(' '));
+        glued(Class::Link, &i[skip..])
+            .filter(move |(_, e)| e.value == order)
+            .map(move |(n, e)| {
+                let k = skip + n;
+                (k + usize::from(i[k..].starts_with(' ')), e.langs)
+            })
+    };
+    for (n1, e1) in glued(Class::Tens, i) {
+        // glued, one space, or a link: `veinticuatro`, `twenty four`, `vingt et un`
+        let spaced = i[n1..].starts_with(' ');
+        let gaps = [(n1, ALL_LANGS), (n1 + 1, ALL_LANGS)]
+            .into_iter()
+            .filter(move |&(at, _)| at == n1 || spaced)
+            .chain(linked("tens-ones", n1));
+        for (at, langs) in gaps {
+            if let Some(found) = second(Class::Ones, e1, at, langs) {
+                return Ok(found);
+            }
+        }
+    }
+    for (n1, e1) in glued(Class::Ones, i) {
+        for (at, langs) in linked("ones-tens", n1) {
+            if let Some(found) = second(Class::Tens, e1, at, langs) {
+                return Ok(found);
             }
         }
     }
