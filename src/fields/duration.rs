@@ -2366,6 +2366,90 @@ mod tests {
         }
     }
 
+    /// The open-world forms of issue 10, one of each.
+    #[test]
+    fn open_world_forms() {
+        for (s, want) in [
+            ("30d", "P30D"),
+            ("1yr", "P1Y"),
+            ("24h", "PT24H"),
+            ("13 mo", "P13M"),
+            ("1 Std.", "PT1H"),
+            ("6 Mon.", "P6M"),
+            ("1 a", "P1Y"),
+            ("12 mesi", "P12M"),
+            ("up to 2 years", "P2Y"),
+            ("max. 6 Monate", "P6M"),
+            ("maximal 30 Tage", "P30D"),
+            ("bis zu 2 Jahre", "P2Y"),
+            ("hasta 2 años", "P2Y"),
+            ("fino a 12 mesi", "P12M"),
+            ("até 6 meses", "P6M"),
+            ("jusqu'à 13 mois", "P13M"),
+            ("tot 2 jaar", "P2Y"),
+            ("twenty-four hours", "PT24H"),
+            ("vingt-quatre heures", "PT24H"),
+            ("vierundzwanzig Stunden", "PT24H"),
+            ("dreizehn Monate", "P13M"),
+            ("treize mois", "P13M"),
+            ("trece meses", "P13M"),
+            ("tredici mesi", "P13M"),
+            ("dertien maanden", "P13M"),
+            ("treze meses", "P13M"),
+            ("thirty-six months", "P36M"),
+            ("trente et un jours", "P31D"),
+            ("veintiocho días", "P28D"),
+            ("ventotto giorni", "P28D"),
+            ("achtentwintig dagen", "P28D"),
+            ("vinte e oito dias", "P28D"),
+            ("It expires after 30 minutes.", "PT30M"),
+            ("This cookie is deleted after 1 year", "P1Y"),
+            ("2 years since last activity", "P2Y"),
+            ("6 months from set/update", "P6M"),
+            ("2 años desde la última actualización", "P2Y"),
+        ] {
+            p(s, want);
+        }
+        for s in [
+            "When you leave the site, the cookie is deleted.",
+            "until you close your browser",
+            "à la fermeture du navigateur",
+            "beim Schließen des Browsers",
+            "Sitzungscookie",
+            "cookie de session",
+            "sessie",
+            "Gebruikerssessie",
+            "Until the user's browser is closed",
+        ] {
+            session(s);
+        }
+        for s in [
+            "a few seconds",
+            "quelques minutes",
+            "einige Tage",
+            "varios meses",
+            "never",
+            "Never expires",
+            "indefinite",
+            "permanent",
+            "nooit",
+            "between 30 minutes and several months, depending on your specific settings",
+        ] {
+            check(s, DurationKind::Persistent, None, None);
+        }
+        for (s, want) in [
+            ("Session or 1 hour", "PT1H"),
+            ("Session (1 day)", "P1D"),
+            ("20 minutes or until you close your browser", "PT20M"),
+            ("Variabile (da sessione a 6 mesi)", "P6M"),
+            ("Sitzung oder 30 Tage", "P30D"),
+        ] {
+            iso(s, DurationKind::Unknown, Some(want));
+        }
+        // a stated length longer than the vague one is the longest
+        p("a few minutes to 1 year", "P1Y");
+    }
+
     /// A word that means a quantity means the same in every table: `jr` is no
     /// year in Dutch and a day in French, so a value never depends on which table
     /// happens to come first.
