@@ -21,7 +21,7 @@
 //!                | core ) post_modifier{0,3}
 //! pre_modifier = <pre> sp                                         (* "up to", "Bis zu", "jusqu'à" *)
 //! post_modifier= sp [","] sp <post>                               (* "from set/update", "ab dem letzten Besuch" *)
-//! core         = date | range | compound | instant | session_phrase | persistent_word
+//! core         = date | range | compound | vague | instant | session_phrase | persistent_word
 //! date         = iso_date | numeric_date | day_month_year | month_day_year
 //! range        = number sp <to> sp number sp unit                 (* "1-2 years" *)
 //!              | ( compound | session_phrase ) sp <to> sp compound (* "30 seconds to 1 year", "Session to 30 days" *)
@@ -29,7 +29,10 @@
 //!                         | sp bare_minutes }                     (* after hours only: "2h30" *)
 //! bare_minutes = digit{1,2}
 //! quantity     = number sp ["-"] unit                             (* number word and unit of one language *)
-//! number       = decimal | <number>
+//! number       = decimal | composed | <number> | <tens>
+//! composed     = <tens> ( [" "] | <link> ) <ones>                  (* "twenty-four", "vingt et un", "veinticuatro" *)
+//!              | <ones> <link> <tens>                             (* "vierundzwanzig", "drieëntwintig" *)
+//! vague        = <vague> sp ["-"] unit                            (* "a few seconds", "plusieurs mois": no length *)
 //! decimal      = digit+ [ ("." | ",") digit+ ]
 //! unit         = <unit>                                           (* "m" only after hours: "1h 30m" *)
 //! session_phrase  = <session>
@@ -49,11 +52,18 @@
 //! decreasing units so that `1 year 1 year …` is many phrases, not one, and every
 //! repetition is bounded: parsing is linear in the input.
 //!
-//! A whole value ([`parse_duration`]) is read by scanning it for phrases, condition
-//! words (`<cond>`: `if`, `wenn`, `otherwise` …) and then deciding:
-//! a length and a session joined by a condition is `Unknown` (it depends on the
-//! user), a length and a session without one is `Persistent`, several different
-//! lengths become a range (upper bound in `iso8601`, as `maxAgeSeconds` wants).
+//! A composed number's parts (`<tens>`, `<ones>`, `<link>`, whose value says the
+//! order) may be glued (`vier`+`und`+`zwanzig`); the whole must end a word, and
+//! all parts come from one language. A tens word alone is a number.
+//!
+//! A whole value ([`parse_duration`]) is read by scanning it for phrases (words
+//! that start none are skipped, so a lifetime inside a sentence is found: `It
+//! expires after 30 minutes.`) and then deciding, as `GOLD_FORMAT.md` labels:
+//! a length and a session together are an either-or, `Unknown` with the longest
+//! length (`Session or 1 hour`, `Session (1 day)`, `from session to 6 months`);
+//! several different lengths become a range (upper bound in `iso8601`, as
+//! `maxAgeSeconds` wants); a vague length (`several months`) at least as long as
+//! every stated one leaves the length unstated (`Persistent`, no `iso8601`).
 //!
 //! [`find_duration`] and [`duration_suffix`] search inside prose, where a bare date
 //! is more often a "last updated" stamp than an expiry: there a date needs an
@@ -114,7 +124,7 @@ enum Class {
     Post,
     /// A cue before a fixed expiry date (`until`).
     Until,
-    /// A condition word: alternatives joined by one depend on the user.
+    /// A condition word (`if`, `wenn`): no phrase starts at one.
     Cond,
     /// Joins the parts of one length (`1 year and 2 months`).
     Join,
@@ -124,10 +134,22 @@ enum Class {
     Or,
     /// A month name for dates; value = 1..12.
     Month,
+    /// A vague number (`a few`, `several`, `quelques`): with a unit, a lifetime
+    /// whose length is not stated.
+    Vague,
+    /// A tens word that composes with a [`Class::Ones`] word (`twenty`, `vingt`,
+    /// `veinti`); value = the number.
+    Tens,
+    /// A ones word that composes with a [`Class::Tens`] word (`four`, `quatre`,
+    /// `vier`); value = the number.
+    Ones,
+    /// What stands between tens and ones; value = the order (`tens-ones`:
+    /// `vingt-quatre`, `treinta y seis`; `ones-tens`: `vierundzwanzig`).
+    Link,
 }
 
 /// How many [`Class`]es there are (the lexicon is indexed by class).
-const CLASSES: usize = 14;
+const CLASSES: usize = 18;
 
 impl Class {
     /// The class named in a table's first column.
@@ -147,6 +169,10 @@ impl Class {
             "to" => Class::To,
             "or" => Class::Or,
             "month" => Class::Month,
+            "vague" => Class::Vague,
+            "tens" => Class::Tens,
+            "ones" => Class::Ones,
+            "link" => Class::Link,
             _ => return None,
         })
     }
@@ -314,6 +340,24 @@ fn is_punct(b: u8) -> bool {
 /// phrase ending in a letter must not run on into letters (digits may follow:
 /// `2h30`).
 fn match_phrase(p: &str, s: &str) -> Option<usize> {
+    let j = match_glued(p, s)?;
+    // a word must not run on into letters; a digit may follow a word (`2h30`)
+    let (last, next) = (p.chars().next_back(), s[j..].chars().next());
+    // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
+    // suspended `sessie- en gebruiksanalyse`); compounds that are durations are
+    // table phrases of their own (`session-based`)
+    let joined = matches!(next, Some('_' | '-'));
+    let runs_on = match (last, next) {
+        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
+        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
+        _ => false,
+    };
+    (!runs_on).then_some(j)
+}
+
+/// [`match_phrase`] without the word-end test: the parts of a glued number word
+/// (`vier` + `und` + `zwanzig`).
+fn match_glued(p: &str, s: &str) -> Option<usize> {
     let (pb, sb) = (p.as_bytes(), s.as_bytes());
     let (mut i, mut j) = (0, 0);
     while i < pb.len() {
@@ -349,18 +393,7 @@ fn match_phrase(p: &str, s: &str) -> Option<usize> {
         }
         i += 1;
     }
-    // a word must not run on into letters; a digit may follow a word (`2h30`)
-    let (last, next) = (p.chars().next_back(), s[j..].chars().next());
-    // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
-    // suspended `sessie- en gebruiksanalyse`); compounds that are durations are
-    // table phrases of their own (`session-based`)
-    let joined = matches!(next, Some('_' | '-'));
-    let runs_on = match (last, next) {
-        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
-        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
-        _ => false,
-    };
-    (!runs_on).then_some(j)
+    Some(j)
 }
 
 /// A nom error at `i` (the grammar never reports why it failed, only that it did).
@@ -580,6 +613,8 @@ enum Core {
     Persistent,
     /// A fixed expiry date, `YYYY-MM-DD`.
     Date(String),
+    /// A length not stated, in this unit (`a few seconds`, `plusieurs mois`).
+    Vague(Unit),
 }
 
 /// Whether a bare date counts as a duration phrase (see the module doc).
@@ -600,16 +635,89 @@ fn decimal(i: &str) -> IResult<&str, Num> {
     .parse(i)
 }
 
-/// `number = decimal | <number>`
+/// `number = decimal | composed | <number>`
 /// Also returns the languages of a number word ([`ALL_LANGS`] for digits).
 fn number(i: &str) -> IResult<&str, (Num, u64)> {
     alt((
         map(decimal, |n| (n, ALL_LANGS)),
-        map(word(Class::Number), |e| {
+        composed,
+        map(alt((word(Class::Number), word(Class::Tens))), |e| {
             (Num::from_value(&e.value), e.langs & !DIGITS)
         }),
     ))
     .parse(i)
+}
+
+/// The table phrases of `class` that `i` starts with, glued or not, longest first.
+fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)> + '_ {
+    let first = i.as_bytes().first().copied();
+    first
+        .map(|b| lexicon().lists[class as usize][b as usize].as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(move |e| match_glued(&e.phrase, i).map(|n| (n, e)))
+}
+
+/// `composed = <tens> ( [" "] | <link> ) <ones> | <ones> <link> <tens>`: a number
+/// word built from two table words of one language (`twenty-four`, `vingt et un`,
+/// `veinticuatro`, `ventotto`, `vierundzwanzig`, `drieëntwintig`), the order and
+/// the words between as the language's `link` lines say. Tries every reading of
+/// the bounded table lists, so it stays linear.
+fn composed(i: &str) -> IResult<&str, (Num, u64)> {
+    let ends = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let value = |a: &Entry, b: &Entry| {
+        let n = Num::from_value(&a.value);
+        let m = Num::from_value(&b.value);
+        let sum = n.int.parse::<u64>().ok()? + m.int.parse::<u64>().ok()?;
+        (n.frac.is_empty() && m.frac.is_empty()).then(|| Num::new(&sum.to_string(), ""))
+    };
+    // the second word after `at`, `langs` the languages of what stands between
+    let second = |class: Class, first: &Entry, at: usize, langs: u64| {
+        glued(class, &i[at..]).find_map(|(n, e)| {
+            let rest = &i[at + n..];
+            let langs = first.langs & langs & e.langs & !DIGITS;
+            let (tens, ones) = if class == Class::Ones {
+                (first, e)
+            } else {
+                (e, first)
+            };
+            (langs != 0 && ends(rest))
+                .then(|| value(tens, ones))
+                .flatten()
+                .map(|v| (rest, (v, langs)))
+        })
+    };
+    // `<link>` of this order after `at`, spaces around it optional
+    let linked = |order: &'static str, at: usize| {
+        let skip = at + usize::from(i[at..].starts_with(' '));
+        glued(Class::Link, &i[skip..])
+            .filter(move |(_, e)| e.value == order)
+            .map(move |(n, e)| {
+                let k = skip + n;
+                (k + usize::from(i[k..].starts_with(' ')), e.langs)
+            })
+    };
+    for (n1, e1) in glued(Class::Tens, i) {
+        // glued, one space, or a link: `veinticuatro`, `twenty four`, `vingt et un`
+        let spaced = i[n1..].starts_with(' ');
+        let gaps = [(n1, ALL_LANGS), (n1 + 1, ALL_LANGS)]
+            .into_iter()
+            .filter(move |&(at, _)| at == n1 || spaced)
+            .chain(linked("tens-ones", n1));
+        for (at, langs) in gaps {
+            if let Some(found) = second(Class::Ones, e1, at, langs) {
+                return Ok(found);
+            }
+        }
+    }
+    for (n1, e1) in glued(Class::Ones, i) {
+        for (at, langs) in linked("ones-tens", n1) {
+            if let Some(found) = second(Class::Tens, e1, at, langs) {
+                return Ok(found);
+            }
+        }
+    }
+    fail(i)
 }
 
 /// `unit = <unit>`
@@ -617,7 +725,11 @@ fn number(i: &str) -> IResult<&str, (Num, u64)> {
 fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
     let (rest, (u, langs)) = map_res(word(Class::Unit), |e| {
         // a one-letter unit pairs with digits only
-        let langs = if e.phrase.len() < 2 { DIGITS } else { e.langs };
+        let langs = if e.phrase.trim_end_matches('.').len() < 2 {
+            DIGITS
+        } else {
+            e.langs
+        };
         Unit::from_name(&e.value).map(|u| (u, langs)).ok_or(())
     })
     .parse(i)?;
@@ -708,6 +820,21 @@ fn range(i: &str) -> IResult<&str, Core> {
         |(lo, _, _, _, hi)| Core::Range(lo, hi),
     );
     alt((shared_unit, bounds)).parse(i)
+}
+
+/// `vague = <vague> sp ["-"] unit`, both of one language: `several months`.
+fn vague(i: &str) -> IResult<&str, Core> {
+    map_res(
+        (word(Class::Vague), sp, opt(char('-')), unit),
+        |(e, _, _, (u, ul))| {
+            if e.langs & ul != 0 && u != Unit::MinuteAfterHour {
+                Ok(Core::Vague(u))
+            } else {
+                Err(())
+            }
+        },
+    )
+    .parse(i)
 }
 
 /// `session_phrase = <session>`
@@ -825,6 +952,7 @@ fn core(i: &str) -> IResult<&str, Core> {
         date,
         range,
         map(compound, Core::Len),
+        vague,
         instant,
         session_phrase,
         persistent_word,
@@ -949,7 +1077,6 @@ fn parse_duration_uncached(text: &str) -> Duration {
     let f = fold(&text);
     let s = f.text.as_str();
     let mut cores: Vec<Core> = Vec::new();
-    let mut cond = false;
     let mut pos = 0;
     // where the last phrase ended, for restatements
     let mut last_end = 0;
@@ -965,7 +1092,7 @@ fn parse_duration_uncached(text: &str) -> Duration {
             pos = consumed(s, k, rest).max(k + 1);
             last_end = pos;
         } else if let Ok((rest, _)) = word(Class::Cond)(&s[k..]) {
-            cond = true;
+            // a condition word is no phrase start (`when` of `when you leave`)
             pos = consumed(s, k, rest).max(k + 1);
         } else {
             // skip this word
@@ -974,12 +1101,15 @@ fn parse_duration_uncached(text: &str) -> Duration {
                 .map_or(s.len(), |n| k + n);
         }
     }
-    weigh(text, &cores, cond)
+    weigh(text, &cores)
 }
 
 /// Decide a value from its phrases: see the module doc.
-fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
-    let session = cores.contains(&Core::Session);
+fn weigh(text: String, cores: &[Core]) -> Duration {
+    // `from session to 6 months` says session as much as `Session or 6 months`
+    let session = cores
+        .iter()
+        .any(|c| matches!(c, Core::Session | Core::Range(None, _)));
     let persistent = cores.contains(&Core::Persistent);
     let until = cores.iter().find_map(|c| match c {
         Core::Date(d) => Some(d.clone()),
@@ -1003,6 +1133,20 @@ fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
             _ => {}
         }
     }
+    // a vague length (`several months`) longer than every stated one leaves the
+    // longest length unstated: `between 30 minutes and several months`
+    let vague = cores
+        .iter()
+        .filter_map(|c| match c {
+            Core::Vague(u) => Some(Length(vec![(Num::new("2", ""), *u)]).seconds()),
+            _ => None,
+        })
+        .max();
+    if let Some(v) = vague {
+        if bounds.iter().all(|b| b.1 <= v) {
+            bounds.clear();
+        }
+    }
     let (iso8601, seconds, range) = match bounds.len() {
         0 => (None, None, None),
         1 => (Some(bounds[0].0.clone()), Some(bounds[0].1), None),
@@ -1021,9 +1165,11 @@ fn weigh(text: String, cores: &[Core], cond: bool) -> Duration {
             (Some(max.0.clone()), Some(max.1), Some(range))
         }
     };
-    let kind = if iso8601.is_some() || until.is_some() {
-        if session && cond {
-            // "when you close your browser, or 30 days if ...": it depends
+    let kind = if iso8601.is_some() || until.is_some() || vague.is_some() {
+        if session {
+            // either-or: `Session or 1 hour`, `Session (1 day)`, `20 minutes or
+            // until you close your browser`, `when you close your browser, or 30
+            // days if ...`: it depends (GOLD_FORMAT), the longest length stated
             DurationKind::Unknown
         } else {
             DurationKind::Persistent
@@ -1676,7 +1822,13 @@ mod tests {
         range_of("1 week to 1 year", "P1W", "P1Y");
         range_of("60 days till 3650 days", "P60D", "P3650D");
         range_of("30 seconds till 1 year", "PT30S", "P1Y");
-        range_of("Session to 30 days", "PT0S", "P30D");
+        // from session to a length: either-or (GOLD_FORMAT), the longest length
+        check(
+            "Session to 30 days",
+            DurationKind::Unknown,
+            Some("P30D"),
+            Some(30 * 86_400),
+        );
         range_of("1-2 years", "P1Y", "P2Y");
         range_of("1 à 2 ans", "P1Y", "P2Y");
         range_of("1 bis 2 Jahre", "P1Y", "P2Y");
@@ -1809,13 +1961,13 @@ mod tests {
         );
         check(
             "Sessione / 30 gg",
-            DurationKind::Persistent,
+            DurationKind::Unknown,
             Some("P30D"),
             Some(30 * 86_400),
         );
         check(
             "Session / 30 days",
-            DurationKind::Persistent,
+            DurationKind::Unknown,
             Some("P30D"),
             Some(30 * 86_400),
         );
@@ -2038,7 +2190,7 @@ mod tests {
         p("dix-huit mois", "P18M");
         p("13 Monate", "P13M");
         p("13 mesi", "P13M");
-        p("Sessione / 30 giorni", "P30D");
+        iso("Sessione / 30 giorni", DurationKind::Unknown, Some("P30D"));
         p("365 days (1 year)", "P365D");
         p("13 months (395 days)", "P13M");
         range_of("1 year, or (2 years)", "P1Y", "P2Y");
@@ -2196,8 +2348,137 @@ mod tests {
                         "{lang}.tsv:{}",
                         n + 1
                     ),
-                    _ => {}
+                    Class::Tens | Class::Ones => assert!(
+                        cols[1].parse::<u32>().is_ok_and(|v| v > 0),
+                        "{lang}.tsv:{}: {:?} is no whole number",
+                        n + 1,
+                        cols[1]
+                    ),
+                    Class::Link => assert!(
+                        matches!(cols[1], "tens-ones" | "ones-tens"),
+                        "{lang}.tsv:{}: link order {:?}",
+                        n + 1,
+                        cols[1]
+                    ),
+                    _ => assert_eq!(cols[1], "-", "{lang}.tsv:{}: value of {line:?}", n + 1),
                 }
+            }
+        }
+    }
+
+    /// The open-world forms of issue 10, one of each.
+    #[test]
+    fn open_world_forms() {
+        for (s, want) in [
+            ("30d", "P30D"),
+            ("1yr", "P1Y"),
+            ("24h", "PT24H"),
+            ("13 mo", "P13M"),
+            ("1 Std.", "PT1H"),
+            ("6 Mon.", "P6M"),
+            ("1 a", "P1Y"),
+            ("12 mesi", "P12M"),
+            ("up to 2 years", "P2Y"),
+            ("max. 6 Monate", "P6M"),
+            ("maximal 30 Tage", "P30D"),
+            ("bis zu 2 Jahre", "P2Y"),
+            ("hasta 2 años", "P2Y"),
+            ("fino a 12 mesi", "P12M"),
+            ("até 6 meses", "P6M"),
+            ("jusqu'à 13 mois", "P13M"),
+            ("tot 2 jaar", "P2Y"),
+            ("twenty-four hours", "PT24H"),
+            ("vingt-quatre heures", "PT24H"),
+            ("vierundzwanzig Stunden", "PT24H"),
+            ("dreizehn Monate", "P13M"),
+            ("treize mois", "P13M"),
+            ("trece meses", "P13M"),
+            ("tredici mesi", "P13M"),
+            ("dertien maanden", "P13M"),
+            ("treze meses", "P13M"),
+            ("thirty-six months", "P36M"),
+            ("trente et un jours", "P31D"),
+            ("veintiocho días", "P28D"),
+            ("ventotto giorni", "P28D"),
+            ("achtentwintig dagen", "P28D"),
+            ("vinte e oito dias", "P28D"),
+            ("It expires after 30 minutes.", "PT30M"),
+            ("This cookie is deleted after 1 year", "P1Y"),
+            ("2 years since last activity", "P2Y"),
+            ("6 months from set/update", "P6M"),
+            ("2 años desde la última actualización", "P2Y"),
+        ] {
+            p(s, want);
+        }
+        for s in [
+            "When you leave the site, the cookie is deleted.",
+            "until you close your browser",
+            "à la fermeture du navigateur",
+            "beim Schließen des Browsers",
+            "Sitzungscookie",
+            "cookie de session",
+            "sessie",
+            "Gebruikerssessie",
+            "Until the user's browser is closed",
+        ] {
+            session(s);
+        }
+        for s in [
+            "a few seconds",
+            "quelques minutes",
+            "einige Tage",
+            "varios meses",
+            "never",
+            "Never expires",
+            "indefinite",
+            "permanent",
+            "nooit",
+            "between 30 minutes and several months, depending on your specific settings",
+        ] {
+            check(s, DurationKind::Persistent, None, None);
+        }
+        for (s, want) in [
+            ("Session or 1 hour", "PT1H"),
+            ("Session (1 day)", "P1D"),
+            ("20 minutes or until you close your browser", "PT20M"),
+            ("Variabile (da sessione a 6 mesi)", "P6M"),
+            ("Sitzung oder 30 Tage", "P30D"),
+        ] {
+            iso(s, DurationKind::Unknown, Some(want));
+        }
+        // a stated length longer than the vague one is the longest
+        p("a few minutes to 1 year", "P1Y");
+    }
+
+    /// A word that means a quantity means the same in every table: `jr` is no
+    /// year in Dutch and a day in French, so a value never depends on which table
+    /// happens to come first.
+    #[test]
+    fn one_phrase_one_value() {
+        let mut seen: std::collections::HashMap<(String, String), (String, &str)> =
+            std::collections::HashMap::new();
+        for (lang, table) in TABLES {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() != 3
+                    || !matches!(cols[0], "number" | "unit" | "month" | "tens" | "ones")
+                {
+                    continue;
+                }
+                let class = if matches!(cols[0], "tens" | "ones") {
+                    "number"
+                } else {
+                    cols[0]
+                };
+                let key = (class.to_string(), fold(cols[2]).text);
+                let (value, first) = seen
+                    .entry(key)
+                    .or_insert_with(|| (cols[1].to_string(), lang));
+                assert_eq!(
+                    value, cols[1],
+                    "{lang}.tsv: {:?} is {} in {first}.tsv",
+                    cols[2], value
+                );
             }
         }
     }
