@@ -506,3 +506,56 @@ fn label_column_before_the_name_column() {
         }
     }
 }
+
+/// One cell per line with the separators and header damaged the ways copies damage
+/// them: bare `|` lines between rows, an empty cell as a bare `|`, the header's cells
+/// blanked, or the header gone; group rows between the rows.
+#[test]
+fn cells_with_lost_separators_and_headers() {
+    for l in LANGS {
+        let (nec, ana) = group_labels(l.code);
+        let mut body = String::new();
+        let mut last = "";
+        for (g, r) in grouped(l) {
+            if g != last {
+                body += &format!("{g} |\n");
+                last = g;
+            }
+            // name, purpose, duration, and an empty provider cell as a bare pipe
+            body += &format!("{} |\n{} |\n{} |\n|\n|\n", r[0], r[2], r[3]);
+        }
+        let heads = [
+            format!(
+                "|\n{} |\n{} |\n{} |\n{} |\n|\n",
+                l.headers[0], l.headers[2], l.headers[3], l.headers[1]
+            ),
+            format!("|\n|\n|\n{} |\n", l.headers[1]),
+            String::new(),
+        ];
+        for (h, head) in heads.iter().enumerate() {
+            let text = format!("Cookies\n\n{head}{body}");
+            let p = parse_policy(&text);
+            let got: Vec<(&str, Category, Option<&str>)> = p
+                .cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.as_str(),
+                        c.category,
+                        c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("session_id", Category::Necessary, None),
+                    ("_ga", Category::Analytics, Some("P2Y")),
+                    ("_gid", Category::Analytics, Some("P1D")),
+                ],
+                "header variant {h}, {}/{nec}/{ana}:\n{text}",
+                l.code
+            );
+        }
+    }
+}
