@@ -446,19 +446,12 @@ fn work(context: &Context, job: Job) -> Outcome {
             ),
             Ok(input) => match input.text {
                 Err(e) => line_error(context, job, e, input.fields),
-                Ok(text) => {
-                    let parsed = if context.options.repair {
-                        Ok(cookie_charter::parse_policy(&text))
-                    } else {
-                        cookie_charter::parse_policy_with(&text, &context.options)
-                    };
-                    match parsed {
-                        Ok(policy) => {
-                            document(context, job.source, Some(job.line), input.fields, policy)
-                        }
-                        Err(e) => line_error(context, job, e.to_string(), input.fields),
+                Ok(text) => match cookie_charter::parse_policy_with(&text, &context.options) {
+                    Ok(policy) => {
+                        document(context, job.source, Some(job.line), input.fields, policy)
                     }
-                }
+                    Err(e) => line_error(context, job, e.to_string(), input.fields),
+                },
             },
         },
     }
@@ -478,7 +471,7 @@ fn read_input(input: &Input) -> io::Result<Vec<u8>> {
 /// Decode and parse, with the library's own decoding (BOM, UTF-8, UTF-16, else
 /// Windows-1252) whatever the options.
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
-    cookie_charter::parse_policy_bytes_with(bytes, options)
+    cookie_charter::parse_policy_bytes_with(bytes, options).map(|d| d.policy)
 }
 
 fn document(

@@ -126,7 +126,7 @@ fn csv_rows(doc: &DocumentRecord, with_fields: bool) -> Vec<u8> {
             c.category.as_str(),
             c.category_declared.as_deref().unwrap_or(""),
             d.map(|d| d.text.as_str()).unwrap_or(""),
-            d.map(|d| kind_str(d.kind)).unwrap_or(""),
+            d.map(|d| d.kind.as_str()).unwrap_or(""),
             d.and_then(|d| d.iso8601.as_deref()).unwrap_or(""),
             &seconds,
             &purposes,
@@ -146,14 +146,6 @@ fn fields_json(fields: &PassThrough) -> String {
         return String::new();
     }
     serde_json::to_string(fields).unwrap_or_default()
-}
-
-fn kind_str(kind: DurationKind) -> &'static str {
-    match kind {
-        DurationKind::Session => "session",
-        DurationKind::Persistent => "persistent",
-        DurationKind::Unknown => "unknown",
-    }
 }
 
 /// Short duration for the table: ISO 8601, `session`, or the text as written.
