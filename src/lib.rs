@@ -99,8 +99,11 @@ impl Default for ParseOptions {
 /// let bytes = b"Name\tDur\xE9e\n_ga\t2 ans\x0C\n";
 /// let decoded = cookie_charter::parse_policy_bytes(bytes).unwrap();
 /// let ga = &decoded.policy.cookies[0];
-/// assert_eq!(&decoded.text[ga.span.start..ga.span.end], "_ga\t2 ans\x0C");
+/// assert_eq!(&decoded.text[ga.span.start..ga.span.end], "_ga\t2 ans");
 /// assert_eq!(decoded.policy.text_len, decoded.text.len());
+/// // the form feed is still in the text; dropping it for parsing is a listed repair
+/// let ff = &decoded.policy.repairs[0];
+/// assert_eq!(&decoded.text[ff.span.start..ff.span.end], "\x0C");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
