@@ -133,6 +133,15 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
     let mut warnings = Vec::new();
     let mut repairs = Vec::new();
     if !repair {
+        for at in lone_crs(text) {
+            warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: "a carriage return inside a line (the text ends its lines with line \
+                          feeds) was read as a line end, because repair is off"
+                    .to_string(),
+                span: Span::new(at, at + 1),
+            });
+        }
         warn_controls(text, &mut warnings);
         let (_, places) = crate::fields::repair::fix_mojibake(text);
         if places > 0 {
@@ -152,7 +161,14 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
             repairs,
         };
     }
-    let (mid, controls) = drop_controls(text, &mut warnings, &mut repairs);
+    let spaced = space_lone_crs(text, &mut warnings, &mut repairs);
+    let (mid, controls) = match &spaced {
+        Cow::Borrowed(t) => drop_controls(t, &mut warnings, &mut repairs),
+        Cow::Owned(t) => {
+            let (mid, map) = drop_controls(t, &mut warnings, &mut repairs);
+            (Cow::Owned(mid.into_owned()), map)
+        }
+    };
     let (fixed, places) = crate::fields::repair::fix_mojibake(&mid);
     if places == 0 {
         drop(fixed);
@@ -189,6 +205,73 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
         warnings,
         repairs,
     }
+}
+
+/// Most lone carriage returns reported one by one; past this, none are listed (the
+/// repairs still are).
+const MAX_CR_WARNINGS: usize = 20;
+
+/// Positions of carriage returns that are not line ends: in a text whose lines end
+/// with line feeds, a `\r` not followed by `\n` is debris inside a line (a cell
+/// pasted with a carriage return in it), and read as a line end it would make a
+/// record of the second half of the line. A text without any line feed ends its
+/// lines with `\r` (classic Mac OS) and has none.
+fn lone_crs(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_none() {
+        return Vec::new();
+    }
+    memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .collect()
+}
+
+/// With `repair` on: every lone carriage return ([`lone_crs`]) becomes a space, so
+/// that the line it stands in stays one line; one repair each (a one-byte change:
+/// no position moves), and warnings (capped).
+fn space_lone_crs<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+    repairs: &mut Vec<Repair>,
+) -> Cow<'a, str> {
+    let crs = lone_crs(text);
+    if crs.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (k, &at) in crs.iter().enumerate() {
+        bytes[at] = b' ';
+        repairs.push(Repair {
+            kind: RepairKind::LineBreak,
+            span: Span::new(at, at + 1),
+            before: "\r".to_string(),
+            after: " ".to_string(),
+        });
+        if k < MAX_CR_WARNINGS {
+            warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: "a carriage return inside a line (the text ends its lines with line \
+                          feeds) was read as a space"
+                    .to_string(),
+                span: Span::new(at, at + 1),
+            });
+        }
+    }
+    if crs.len() > MAX_CR_WARNINGS {
+        warnings.push(Warning {
+            kind: WarningKind::ControlCharacters,
+            message: format!(
+                "{} more carriage return(s) inside lines read as spaces",
+                crs.len() - MAX_CR_WARNINGS
+            ),
+            span: Span::new(0, text.len()),
+        });
+    }
+    // an ASCII byte for an ASCII byte: still UTF-8
+    Cow::Owned(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// With `repair` off: one warning per run of control characters (capped), spanning
@@ -541,6 +624,22 @@ mod tests {
         });
         // a span inside a repaired place widens to the whole place
         assert_eq!(p.map.span(Span::new(3, 5)), Span::new(3, 7));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_inside_a_line_is_not_a_line_end() {
+        let text = "Name\tPurpose\n_ga\tDistin\rguishes users\n";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Name\tPurpose\n_ga\tDistin guishes users\n");
+        assert_eq!(p.repairs.len(), 1);
+        assert_eq!(p.repairs[0].span, Span::new(23, 24));
+        assert_eq!(p.map.span(Span::new(12, 33)), Span::new(12, 33));
+        let q = prepare(text, false);
+        assert_eq!(q.text, text);
+        assert_eq!(q.warnings[0].span, Span::new(23, 24));
+        // a text whose lines end with carriage returns keeps them
+        assert_eq!(prepare("a\rb\r", true).text, "a\rb\r");
+        assert_eq!(prepare("a\r\nb\r\n", true).text, "a\r\nb\r\n");
     }
 
     #[test]

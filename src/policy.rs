@@ -269,4 +269,8 @@ pub enum RepairKind {
     /// Control characters dropped from the document before parsing (a form feed from
     /// a PDF tool, NUL from binary junk); `after` is empty.
     ControlCharacters,
+    /// A carriage return inside a line of a text whose lines end with line feeds
+    /// (a cell pasted with one), read as a space rather than as a line end that
+    /// would make a record of the rest of the line.
+    LineBreak,
 }

@@ -194,3 +194,27 @@ fn over_the_limit_is_an_error_for_bytes() {
         })
     );
 }
+
+/// A cell broken by a lone carriage return made a cookie of the second half of the
+/// line, without warning.
+#[test]
+fn a_lone_carriage_return_does_not_split_a_record() {
+    let text = "Name\tProvider\tPurpose\tExpiry\n\
+                _ga\tGoogle\tDistinguishes\r_gid_like users\t2 years\n\
+                _gat\tGoogle\tThrottles requests\t1 minute\n";
+    let p = parse_policy(text);
+    let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["_ga", "_gat"]);
+    assert_eq!(p.cookies[0].purposes, ["Distinguishes _gid_like users"]);
+    let cr = text.find('\r').unwrap();
+    assert!(p
+        .repairs
+        .iter()
+        .any(|r| r.kind == RepairKind::LineBreak && r.span.start == cr));
+    // with repair off, the carriage return stays a line end, and says so
+    let raw = parse_policy_with(text, &RAW).unwrap();
+    assert!(raw
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::ControlCharacters && w.span.start == cr));
+}
