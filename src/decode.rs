@@ -112,7 +112,7 @@ pub(crate) fn check_text(text: &str) -> Result<(), Error> {
 
 /// C0 controls that are not line structure: they carry no text and confuse every
 /// later stage.
-fn is_dropped_control(c: char) -> bool {
+pub(crate) fn is_dropped_control(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}'
 }
 

@@ -240,11 +240,34 @@ fn parse_text(text: &str, options: &ParseOptions) -> Policy {
         r.span = map.span(r.span);
     }
     policy.warnings.extend(prepared.warnings);
+    if !options.repair {
+        warn_names_without_controls(text, &mut policy);
+    }
     policy.warnings.sort_by_key(|w| (w.span.start, w.span.end));
     policy.repairs.extend(prepared.repairs);
     policy.repairs.sort_by_key(|r| (r.span.start, r.span.end));
     policy.text_len = text.len();
     policy
+}
+
+/// With repair off the text keeps its control characters, but a field value never
+/// holds one (`_g\0a` is read as the name `_ga`): say so for each such name, so that
+/// no name differs from its source without a word.
+fn warn_names_without_controls(text: &str, policy: &mut Policy) {
+    for c in &policy.cookies {
+        let source = &text[c.span.start..c.span.end];
+        if source.chars().any(decode::is_dropped_control) && !source.contains(&c.name) {
+            policy.warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: format!(
+                    "the name {:?} is read without the control characters of its source, \
+                     which repair off keeps in the text",
+                    c.name
+                ),
+                span: c.span,
+            });
+        }
+    }
 }
 
 /// The pipeline, in the order the crate docs list it.

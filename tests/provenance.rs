@@ -100,6 +100,12 @@ fn control_characters_in_str_input_are_warned_and_listed() {
         .warnings
         .iter()
         .any(|w| w.kind == WarningKind::ControlCharacters && w.message.contains("kept")));
+    // the name cannot hold the NUL: that it differs from its source is said
+    assert_eq!(raw.cookies[0].name, "_ga");
+    assert!(raw
+        .warnings
+        .iter()
+        .any(|w| w.span == raw.cookies[0].span && w.message.contains("\"_ga\"")));
 }
 
 /// The same cookie in prose and in a table: one record, every source span kept in
