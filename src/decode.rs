@@ -1,36 +1,46 @@
-//! Stage 1 (bytes input only): bytes → text.
+//! Stage 1: bytes → text, and the text → what the parser reads.
 //!
-//! Policies arrive as files saved by browsers, word processors and PDF tools: UTF-8
-//! (with or without a BOM), UTF-16 with a BOM, or, on Windows, Windows-1252. The
-//! decoding is done by `encoding_rs` (the WHATWG definitions browsers use), never by
-//! hand tables. Whatever the bytes are, a text comes out: decoding never fails.
+//! Two steps, kept apart so that spans can always be traced back to text the caller
+//! holds (the provenance contract, `docs/provenance.md`):
 //!
-//! Spans of the resulting [`crate::Policy`] point into the *decoded* text (the text
-//! this function returns, after control characters were dropped and mojibake was
-//! repaired), not into the bytes.
+//! 1. [`decode`] (bytes input only) turns bytes into text by their character
+//!    encoding and nothing else: UTF-8 (with or without a BOM), UTF-16 with a BOM, or,
+//!    failing both, Windows-1252 — by `encoding_rs` (the WHATWG definitions browsers
+//!    use), never by hand tables. This text is what [`crate::parse_policy_bytes`]
+//!    returns, and what every span indexes. Input that is not text at all (an
+//!    executable, an image: NUL and other control characters all over) is refused
+//!    here with [`Error::NotText`], so that it never turns into records.
+//! 2. [`prepare`] makes the text the parser reads. With `repair` on, control
+//!    characters other than line structure are dropped (a form feed from pdftotext,
+//!    NUL from binary junk) and whole-document mojibake is repaired (`Ã©` → `é`), each
+//!    change listed as a [`Repair`] whose span indexes the caller's text; an
+//!    [`OffsetMap`] then carries every span the parser reports back into the caller's
+//!    text, so that nothing drifts. With `repair` off nothing is changed: the text
+//!    is read as it is, and what would have been changed is only warned about.
 
 use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::policy::{Span, Warning, WarningKind};
+use crate::error::Error;
+use crate::policy::{Repair, RepairKind, Span, Warning, WarningKind};
 
-/// At most this many `ControlCharacters` warnings are given one by one; the rest are
-/// summed up in one last warning, so a binary file cannot flood the output.
+/// At most this many `ControlCharacters` warnings (and repairs) are given one by one;
+/// the rest are summed up in one last warning, so a damaged file cannot flood the output.
 const MAX_CONTROL_WARNINGS: usize = 20;
 
-/// Decode `bytes`; returns the text, the encoding's name and any warnings.
+/// The not-text test looks at this many characters from the start, as git and
+/// ripgrep look at a prefix: enough to tell, independent of the input's size.
+const SNIFF_CHARS: usize = 8192;
+
+/// Decode `bytes`; returns the text, the encoding's name and any warnings, or
+/// [`Error::NotText`].
 ///
 /// - a UTF-8 BOM, or bytes that are valid UTF-8: UTF-8 (the BOM is removed);
 /// - a UTF-16 LE or BE BOM: UTF-16 (malformed units become U+FFFD, with a warning);
 /// - anything else: Windows-1252, with an `EncodingFallback` warning, because that is
 ///   what pages saved on Windows in the supported languages are.
-///
-/// C0 control characters other than tab, line feed and carriage return (NUL from
-/// binary junk, form feeds from PDF tools, ...) are dropped, so that the text around
-/// them is parsed; each run dropped is a `ControlCharacters` warning whose (empty)
-/// span is the position in the returned text where the run stood.
-pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Vec<Warning>) {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, Vec<Warning>), Error> {
     let mut warnings = Vec::new();
     let (text, name): (Cow<'_, str>, &'static str) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => {
@@ -72,105 +82,448 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Vec<Warning>)
             }
         },
     };
-    let text = drop_controls(text, &mut warnings);
-    let text = repair_mojibake(text, &mut warnings);
-    fit_spans(&text, &mut warnings);
-    (text, name, warnings)
+    check_text(&text)?;
+    Ok((text, name, warnings))
 }
 
-/// Spans must point into the text returned, which dropping controls and repairing
-/// mojibake made shorter: whole-text warnings cover all of it, and a position taken
-/// before the mojibake repair is kept inside the text, on a char boundary.
-fn fit_spans(text: &str, warnings: &mut [Warning]) {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    for w in warnings {
-        if w.kind == WarningKind::EncodingFallback {
-            w.span = Span::new(0, text.len());
-        } else {
-            w.span = Span::new(floor(w.span.start), floor(w.span.end));
-        }
+/// Characters no text holds: C0 controls other than tab, line feed, vertical tab,
+/// form feed and carriage return, and DEL.
+fn is_binary_char(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\x0B' | '\x0C' | '\r')) || c == '\u{7F}'
+}
+
+/// `Err(NotText)` when more than 1 in 20 of the first [`SNIFF_CHARS`] characters
+/// (and at least 4) are characters no text holds. A stray NUL or two in a policy
+/// (`_g\0a`) is text with damage, parsed and warned about; an executable, an image or
+/// a compressed file decoded as Windows-1252 has far more (about 1 in 9 for random
+/// bytes, most of an ELF header is NUL).
+pub(crate) fn check_text(text: &str) -> Result<(), Error> {
+    let mut sampled = 0usize;
+    let mut controls = 0usize;
+    for c in text.chars().take(SNIFF_CHARS) {
+        sampled += 1;
+        controls += usize::from(is_binary_char(c));
     }
+    if controls >= 4 && controls * 20 > sampled {
+        return Err(Error::NotText { controls, sampled });
+    }
+    Ok(())
 }
 
-/// A file that is UTF-8 text once read as Windows-1252 and saved again (`Ã©` for
-/// `é`) is a whole-document encoding error: repaired here, with the same rules as
-/// field values (`fields::repair`), so that headers and headings are read too.
-/// One `EncodingFallback` warning says how many places were repaired.
-fn repair_mojibake<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    let (fixed, places) = crate::fields::repair::fix_mojibake(&text);
+/// C0 controls that are not line structure: they carry no text and confuse every
+/// later stage.
+pub(crate) fn is_dropped_control(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}'
+}
+
+/// The text the parser reads, and how to carry its positions back to the caller's.
+pub(crate) struct Prepared<'a> {
+    /// What the parser reads: the caller's text, or a repaired copy.
+    pub(crate) text: Cow<'a, str>,
+    /// From positions in `text` to positions in the caller's text.
+    pub(crate) map: OffsetMap,
+    /// Warnings, with spans into the caller's text.
+    pub(crate) warnings: Vec<Warning>,
+    /// The changes made, with spans into the caller's text.
+    pub(crate) repairs: Vec<Repair>,
+}
+
+/// Make the text the parser reads from the caller's `text` (see the module docs).
+pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
+    let mut warnings = Vec::new();
+    let mut repairs = Vec::new();
+    if !repair {
+        for at in lone_crs(text) {
+            warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: "a carriage return inside a line (the text ends its lines with line \
+                          feeds) was read as a line end, because repair is off"
+                    .to_string(),
+                span: Span::new(at, at + 1),
+            });
+        }
+        warn_controls(text, &mut warnings);
+        let (_, places) = crate::fields::repair::fix_mojibake(text);
+        if places > 0 {
+            warnings.push(Warning {
+                kind: WarningKind::EncodingFallback,
+                message: format!(
+                    "the text seems to hold UTF-8 that was read as Windows-1252 (mojibake \
+                     such as `Ã©`) in {places} place(s); left as it is, because repair is off"
+                ),
+                span: Span::new(0, text.len()),
+            });
+        }
+        return Prepared {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::default(),
+            warnings,
+            repairs,
+        };
+    }
+    let spaced = space_lone_crs(text, &mut warnings, &mut repairs);
+    let (mid, controls) = match &spaced {
+        Cow::Borrowed(t) => drop_controls(t, &mut warnings, &mut repairs),
+        Cow::Owned(t) => {
+            let (mid, map) = drop_controls(t, &mut warnings, &mut repairs);
+            (Cow::Owned(mid.into_owned()), map)
+        }
+    };
+    let (fixed, places) = crate::fields::repair::fix_mojibake(&mid);
     if places == 0 {
-        return text;
+        drop(fixed);
+        return Prepared {
+            text: mid,
+            map: controls,
+            warnings,
+            repairs,
+        };
     }
     let fixed = fixed.into_owned();
+    let moji = diff_mojibake(&mid, &fixed);
+    for e in &moji {
+        let span = controls.span(Span::new(e.from.0, e.from.1));
+        repairs.push(Repair {
+            kind: RepairKind::Mojibake,
+            span,
+            before: text[span.start..span.end].to_string(),
+            after: fixed[e.to.0..e.to.1].to_string(),
+        });
+    }
     warnings.push(Warning {
         kind: WarningKind::EncodingFallback,
         message: format!(
             "the text holds UTF-8 that was read as Windows-1252 (mojibake such as `Ã©`); \
              {places} place(s) repaired before parsing"
         ),
-        span: Span::new(0, fixed.len()),
+        span: Span::new(0, text.len()),
     });
-    Cow::Owned(fixed)
-}
-
-/// C0 controls that are not line structure: they carry no text and confuse every
-/// later stage.
-fn is_dropped_control(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}'
-}
-
-/// Remove control characters, warning once per run (capped). Borrowed text without
-/// controls stays borrowed.
-fn drop_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    if !text.chars().any(is_dropped_control) {
-        return text;
+    repairs.sort_by_key(|r| (r.span.start, r.span.end));
+    Prepared {
+        text: Cow::Owned(fixed),
+        map: controls.then(OffsetMap::layer(moji)),
+        warnings,
+        repairs,
     }
-    let mut out = String::with_capacity(text.len());
-    let mut run = 0usize;
+}
+
+/// Most lone carriage returns reported one by one; past this, none are listed (the
+/// repairs still are).
+const MAX_CR_WARNINGS: usize = 20;
+
+/// Positions of carriage returns that are not line ends: in a text whose lines end
+/// with line feeds, a `\r` not followed by `\n` is debris inside a line (a cell
+/// pasted with a carriage return in it), and read as a line end it would make a
+/// record of the second half of the line. A text without any line feed ends its
+/// lines with `\r` (classic Mac OS) and has none.
+fn lone_crs(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_none() {
+        return Vec::new();
+    }
+    memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .collect()
+}
+
+/// With `repair` on: every lone carriage return ([`lone_crs`]) becomes a space, so
+/// that the line it stands in stays one line; one repair each (a one-byte change:
+/// no position moves), and warnings (capped).
+fn space_lone_crs<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+    repairs: &mut Vec<Repair>,
+) -> Cow<'a, str> {
+    let crs = lone_crs(text);
+    if crs.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (k, &at) in crs.iter().enumerate() {
+        bytes[at] = b' ';
+        repairs.push(Repair {
+            kind: RepairKind::LineBreak,
+            span: Span::new(at, at + 1),
+            before: "\r".to_string(),
+            after: " ".to_string(),
+        });
+        if k < MAX_CR_WARNINGS {
+            warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: "a carriage return inside a line (the text ends its lines with line \
+                          feeds) was read as a space"
+                    .to_string(),
+                span: Span::new(at, at + 1),
+            });
+        }
+    }
+    if crs.len() > MAX_CR_WARNINGS {
+        warnings.push(Warning {
+            kind: WarningKind::ControlCharacters,
+            message: format!(
+                "{} more carriage return(s) inside lines read as spaces",
+                crs.len() - MAX_CR_WARNINGS
+            ),
+            span: Span::new(0, text.len()),
+        });
+    }
+    // an ASCII byte for an ASCII byte: still UTF-8
+    Cow::Owned(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// With `repair` off: one warning per run of control characters (capped), spanning
+/// the run, which stays in the text.
+fn warn_controls(text: &str, warnings: &mut Vec<Warning>) {
     let mut runs = 0usize;
     let mut extra = 0usize;
-    let mut flush = |out: &String, run: &mut usize, warnings: &mut Vec<Warning>| {
-        if *run == 0 {
-            return;
-        }
+    for (start, end) in control_runs(text) {
         runs += 1;
+        let n = text[start..end].chars().count();
         if runs <= MAX_CONTROL_WARNINGS {
             warnings.push(Warning {
                 kind: WarningKind::ControlCharacters,
-                message: format!("{run} control character(s) dropped"),
-                span: Span::new(out.len(), out.len()),
+                message: format!("{n} control character(s) kept, because repair is off"),
+                span: Span::new(start, end),
             });
         } else {
-            extra += *run;
-        }
-        *run = 0;
-    };
-    for c in text.chars() {
-        if is_dropped_control(c) {
-            run += 1;
-        } else {
-            flush(&out, &mut run, warnings);
-            out.push(c);
+            extra += n;
         }
     }
-    flush(&out, &mut run, warnings);
     if runs > MAX_CONTROL_WARNINGS {
         warnings.push(Warning {
             kind: WarningKind::ControlCharacters,
             message: format!(
-                "{extra} more control character(s) dropped in {} more place(s)",
+                "{extra} more control character(s) kept in {} more place(s)",
                 runs - MAX_CONTROL_WARNINGS
             ),
-            span: Span::new(0, out.len()),
+            span: Span::new(0, text.len()),
         });
     }
-    Cow::Owned(out)
+}
+
+/// Byte ranges of the runs of dropped controls, in order.
+fn control_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut it = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = it.by_ref().find(|&(_, c)| is_dropped_control(c))?;
+        let mut end = start + 1;
+        while let Some(&(i, c)) = it.peek() {
+            if !is_dropped_control(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            it.next();
+        }
+        Some((start, end))
+    })
+}
+
+/// Remove control characters: one warning and one repair per run (capped; the rest
+/// summed up in one warning). Borrowed text without controls stays borrowed.
+fn drop_controls<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+    repairs: &mut Vec<Repair>,
+) -> (Cow<'a, str>, OffsetMap) {
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut out = String::new();
+    let mut last = 0usize;
+    let mut extra = 0usize;
+    for (start, end) in control_runs(text) {
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
+        out.push_str(&text[last..start]);
+        edits.push(Edit {
+            to: (out.len(), out.len()),
+            from: (start, end),
+        });
+        let n = text[start..end].chars().count();
+        if edits.len() <= MAX_CONTROL_WARNINGS {
+            warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: format!("{n} control character(s) dropped before parsing"),
+                span: Span::new(start, end),
+            });
+        } else {
+            extra += n;
+        }
+        repairs.push(Repair {
+            kind: RepairKind::ControlCharacters,
+            span: Span::new(start, end),
+            before: text[start..end].to_string(),
+            after: String::new(),
+        });
+        last = end;
+    }
+    if edits.is_empty() {
+        return (Cow::Borrowed(text), OffsetMap::default());
+    }
+    if edits.len() > MAX_CONTROL_WARNINGS {
+        warnings.push(Warning {
+            kind: WarningKind::ControlCharacters,
+            message: format!(
+                "{extra} more control character(s) dropped in {} more place(s)",
+                edits.len() - MAX_CONTROL_WARNINGS
+            ),
+            span: Span::new(0, text.len()),
+        });
+    }
+    out.push_str(&text[last..]);
+    (Cow::Owned(out), OffsetMap::layer(edits))
+}
+
+/// The places where mojibake repair changed `before` into `after`. The repair only
+/// ever replaces runs of non-ASCII characters (mojibake is UTF-8's bytes 0x80..=0xFF
+/// read one by one, and what it stands for is non-ASCII too), so ASCII characters
+/// pair up one to one and the runs between them are compared, each trimmed to the
+/// characters that differ. Should that ever not hold, the whole text is one edit:
+/// spans then widen, but never point at the wrong text.
+fn diff_mojibake(before: &str, after: &str) -> Vec<Edit> {
+    let whole = || {
+        vec![Edit {
+            from: (0, before.len()),
+            to: (0, after.len()),
+        }]
+    };
+    let (a, b) = (before.as_bytes(), after.as_bytes());
+    let run_end = |s: &[u8], mut i: usize| {
+        while i < s.len() && !s[i].is_ascii() {
+            i += 1;
+        }
+        i
+    };
+    let mut edits = Vec::new();
+    let (mut i, mut j) = (0usize, 0usize);
+    while i < a.len() && j < b.len() {
+        match (a[i].is_ascii(), b[j].is_ascii()) {
+            (true, true) if a[i] == b[j] => {
+                i += 1;
+                j += 1;
+            }
+            (false, false) => {
+                let (ei, ej) = (run_end(a, i), run_end(b, j));
+                let (ra, rb) = (&before[i..ei], &after[j..ej]);
+                if ra != rb {
+                    let prefix: usize = ra
+                        .chars()
+                        .zip(rb.chars())
+                        .take_while(|(x, y)| x == y)
+                        .map(|(x, _)| x.len_utf8())
+                        .sum();
+                    let suffix: usize = ra[prefix..]
+                        .chars()
+                        .rev()
+                        .zip(rb[prefix..].chars().rev())
+                        .take_while(|(x, y)| x == y)
+                        .map(|(x, _)| x.len_utf8())
+                        .sum();
+                    edits.push(Edit {
+                        from: (i + prefix, ei - suffix),
+                        to: (j + prefix, ej - suffix),
+                    });
+                }
+                i = ei;
+                j = ej;
+            }
+            _ => return whole(),
+        }
+    }
+    if i != a.len() || j != b.len() {
+        return whole();
+    }
+    edits
+}
+
+/// One change: the caller's `from` range became the parser's `to` range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Edit {
+    from: (usize, usize),
+    to: (usize, usize),
+}
+
+/// Positions in a changed text carried back to the text it was made from. Edits are
+/// in order and do not overlap. Outside an edit a position moves by the length
+/// difference of the edits before it; a span that starts or ends inside an edit
+/// widens to the whole of what the edit replaced; a span that starts where characters
+/// were dropped starts after them, one that ends there ends before them.
+#[derive(Debug, Default)]
+pub(crate) struct OffsetMap {
+    /// One list of edits per change made, the first change first.
+    layers: Vec<Layer>,
+}
+
+impl OffsetMap {
+    fn layer(edits: Vec<Edit>) -> OffsetMap {
+        OffsetMap {
+            layers: vec![Layer { edits }],
+        }
+    }
+
+    /// This map followed by `next` (a change of this map's changed text).
+    fn then(mut self, next: OffsetMap) -> OffsetMap {
+        self.layers.extend(next.layers);
+        self.layers.retain(|l| !l.edits.is_empty());
+        self
+    }
+
+    /// A span of the changed text, in the original.
+    pub(crate) fn span(&self, s: Span) -> Span {
+        self.layers.iter().rev().fold(s, |s, l| l.span(s))
+    }
+}
+
+/// The edits of one change, in order, not overlapping.
+#[derive(Debug, Default)]
+struct Layer {
+    edits: Vec<Edit>,
+}
+
+impl Layer {
+    /// The position `p` of the changed text in the original, as the start (`end`
+    /// false) or the end of a span.
+    fn map(&self, p: usize, end: bool) -> usize {
+        let shift = |k: usize| -> usize {
+            match k.checked_sub(1).map(|k| self.edits[k]) {
+                Some(e) => p - e.to.1 + e.from.1,
+                None => p,
+            }
+        };
+        let mut k = self.edits.partition_point(|e| e.to.1 < p);
+        while let Some(e) = self.edits.get(k) {
+            if e.to.0 > p {
+                break;
+            }
+            let dropped = e.to.0 == e.to.1;
+            if dropped {
+                if end {
+                    return shift(k);
+                }
+            } else if p == e.to.0 {
+                return shift(k);
+            } else if p < e.to.1 {
+                return if end { e.from.1 } else { e.from.0 };
+            }
+            k += 1;
+        }
+        shift(k)
+    }
+
+    /// A span of the changed text, in the original.
+    fn span(&self, s: Span) -> Span {
+        if self.edits.is_empty() {
+            return s;
+        }
+        if s.start == s.end {
+            let p = self.map(s.start, true);
+            return Span::new(p, p);
+        }
+        let end = self.map(s.end, true);
+        Span::new(self.map(s.start, false).min(end), end)
+    }
 }
 
 #[cfg(test)]
@@ -179,7 +532,7 @@ mod tests {
 
     #[track_caller]
     fn check(bytes: &[u8], text: &str, enc: &str, kinds: &[WarningKind]) {
-        let (t, e, w) = decode(bytes);
+        let (t, e, w) = decode(bytes).unwrap();
         assert_eq!(t, text);
         assert_eq!(e, enc);
         let got: Vec<WarningKind> = w.iter().map(|w| w.kind).collect();
@@ -187,20 +540,18 @@ mod tests {
     }
 
     #[test]
-    fn decodes_every_supported_encoding() {
+    fn decodes_every_supported_encoding_and_changes_nothing_else() {
         let fb = WarningKind::EncodingFallback;
-        let cc = WarningKind::ControlCharacters;
         let cases: &[(&[u8], &str, &str, &[WarningKind])] = &[
             (b"Dur\xC3\xA9e", "Durée", "utf-8", &[]),
             (b"\xEF\xBB\xBFDur\xC3\xA9e", "Durée", "utf-8", &[]),
             (b"\xFF\xFED\x00\xE9\x00", "Dé", "utf-16le", &[]),
             (b"\xFE\xFF\x00D\x00\xE9", "Dé", "utf-16be", &[]),
             (b"Dur\xE9e \x80", "Durée €", "windows-1252", &[fb]),
-            (b"a\x00\x00b\x0Cc", "abc", "utf-8", &[cc, cc]),
+            (b"a\x00b\x0Cc", "a\0b\x0Cc", "utf-8", &[]),
             (b"\xFF\xFED", "\u{FFFD}", "utf-16le", &[fb]),
             (b"", "", "utf-8", &[]),
-            (b"Dur\xC3\x83\xC2\xA9e", "Durée", "utf-8", &[fb]),
-            (b"S\xC3\xA3o \xC3\xA2ge", "São âge", "utf-8", &[]),
+            (b"Dur\xC3\x83\xC2\xA9e", "DurÃ©e", "utf-8", &[]),
         ];
         for (bytes, text, enc, kinds) in cases {
             check(bytes, text, enc, kinds);
@@ -208,17 +559,95 @@ mod tests {
     }
 
     #[test]
-    fn control_warning_spans_point_into_decoded_text() {
-        let (t, _, w) = decode(b"ab\x00cd");
-        assert_eq!(t, "abcd");
-        assert_eq!(w[0].span, Span::new(2, 2));
+    fn binary_input_is_not_text() {
+        let mut elf = b"\x7FELF\x02\x01\x01\x00".to_vec();
+        elf.extend(std::iter::repeat_n(0u8, 56));
+        elf.extend_from_slice(b"some strings .text .data");
+        assert!(matches!(decode(&elf), Err(Error::NotText { .. })));
+        // random-looking bytes decoded as Windows-1252
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(matches!(decode(&noise), Err(Error::NotText { .. })));
+        // a few stray controls in a text are damage, not binary
+        let damaged = "Name\tDuration\n_g\0a\t2 years\n\x0C\n".repeat(3);
+        assert!(decode(damaged.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn controls_are_dropped_with_repairs_or_kept_with_warnings() {
+        let text = "ab\0\0cd\x0Ce";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "abcde");
+        let spans: Vec<Span> = p.repairs.iter().map(|r| r.span).collect();
+        assert_eq!(spans, [Span::new(2, 4), Span::new(6, 7)]);
+        assert_eq!(p.repairs[0].before, "\0\0");
+        // positions in the parser's text come back to the caller's
+        assert_eq!(p.map.span(Span::new(0, 4)), Span::new(0, 6)); // "abcd"
+        assert_eq!(p.map.span(Span::new(2, 4)), Span::new(4, 6)); // "cd"
+        assert_eq!(p.map.span(Span::new(4, 5)), Span::new(7, 8)); // "e"
+        let q = prepare(text, false);
+        assert_eq!(q.text, text);
+        assert!(q.repairs.is_empty());
+        let spans: Vec<Span> = q.warnings.iter().map(|w| w.span).collect();
+        assert_eq!(spans, [Span::new(2, 4), Span::new(6, 7)]);
+    }
+
+    #[test]
+    fn mojibake_repairs_map_back() {
+        let text = "Dur\u{c3}\u{a9}e\0: 2 ans, Ã©t\u{e9}";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Durée: 2 ans, été");
+        let got: Vec<(&str, &str, Span)> = p
+            .repairs
+            .iter()
+            .map(|r| (r.before.as_str(), r.after.as_str(), r.span))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ã©", "é", Span::new(3, 7)),
+                ("\0", "", Span::new(8, 9)),
+                ("Ã©", "é", Span::new(18, 22)),
+            ]
+        );
+        for r in &p.repairs {
+            assert_eq!(&text[r.span.start..r.span.end], r.before);
+        }
+        // every span of the parser's text maps to text that repairs to it
+        let whole = p.map.span(Span::new(0, p.text.len()));
+        assert_eq!(whole, Span::new(0, text.len()));
+        let two = p.text.find('2').unwrap();
+        assert_eq!(p.map.span(Span::new(two, two + 5)), {
+            let s = text.find('2').unwrap();
+            Span::new(s, s + 5)
+        });
+        // a span inside a repaired place widens to the whole place
+        assert_eq!(p.map.span(Span::new(3, 5)), Span::new(3, 7));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_inside_a_line_is_not_a_line_end() {
+        let text = "Name\tPurpose\n_ga\tDistin\rguishes users\n";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Name\tPurpose\n_ga\tDistin guishes users\n");
+        assert_eq!(p.repairs.len(), 1);
+        assert_eq!(p.repairs[0].span, Span::new(23, 24));
+        assert_eq!(p.map.span(Span::new(12, 33)), Span::new(12, 33));
+        let q = prepare(text, false);
+        assert_eq!(q.text, text);
+        assert_eq!(q.warnings[0].span, Span::new(23, 24));
+        // a text whose lines end with carriage returns keeps them
+        assert_eq!(prepare("a\rb\r", true).text, "a\rb\r");
+        assert_eq!(prepare("a\r\nb\r\n", true).text, "a\r\nb\r\n");
     }
 
     #[test]
     fn control_warnings_are_capped() {
-        let bytes: Vec<u8> = (0..1000).flat_map(|_| [b'a', 0u8]).collect();
-        let (t, _, w) = decode(&bytes);
-        assert_eq!(t.len(), 1000);
-        assert_eq!(w.len(), MAX_CONTROL_WARNINGS + 1);
+        let bytes: String = (0..1000).map(|_| "aaaaaaaaaaaaaaaaaaaaaaaa\x0C").collect();
+        let p = prepare(&bytes, true);
+        assert_eq!(p.text.len(), 24_000);
+        assert_eq!(p.warnings.len(), MAX_CONTROL_WARNINGS + 1);
+        assert_eq!(p.repairs.len(), 1000);
     }
 }

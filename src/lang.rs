@@ -20,8 +20,19 @@ const SUPPORTED: &[(Lang, &str)] = &[
     (Lang::Por, "pt"),
 ];
 
-/// Detected language (ISO 639-1) and confidence.
-pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<(&'static str, f64)> {
+/// whatlang's best guess.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Guess {
+    /// ISO 639-1 code.
+    pub(crate) code: &'static str,
+    /// whatlang's confidence, 0 to 1.
+    pub(crate) confidence: f64,
+    /// The evidence supports the guess: see [`reliable`].
+    pub(crate) reliable: bool,
+}
+
+/// Detected language (ISO 639-1) and confidence; `None` when there is no text.
+pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<Guess> {
     let mut sample = String::new();
     // Prose first: cookie names and table cells are mostly English in every language.
     for pass in [true, false] {
@@ -47,7 +58,32 @@ pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<(&'static str, f6
         cut -= 1;
     }
     let detector = Detector::with_allowlist(SUPPORTED.iter().map(|(l, _)| *l).collect());
-    let info = detector.detect(&sample[..cut])?;
+    let sample = &sample[..cut];
+    let info = detector.detect(sample)?;
     let code = SUPPORTED.iter().find(|(l, _)| *l == info.lang())?.1;
-    Some((code, info.confidence()))
+    Some(Guess {
+        code,
+        confidence: info.confidence(),
+        reliable: reliable(info.is_reliable(), info.confidence(), sample),
+    })
 }
+
+/// Words of at least two letters a sample needs before a guess can stand on its
+/// own: a short sample is too little evidence whatever whatlang says.
+const MIN_WORDS: usize = 8;
+
+/// The guess is reported when whatlang calls it reliable, or when the sample has
+/// enough words and the confidence is not negligible (whatlang's reliability test
+/// asks much of a sample restricted to seven languages, whose cookie tables are
+/// mostly English-looking names, so a long sample can be right and called unreliable).
+fn reliable(whatlang_reliable: bool, confidence: f64, sample: &str) -> bool {
+    let words = sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .count();
+    words >= MIN_WORDS && (whatlang_reliable || confidence >= MIN_CONFIDENCE)
+}
+
+/// Lowest confidence of a guess whatlang does not call reliable, on a sample of
+/// [`MIN_WORDS`] words or more.
+const MIN_CONFIDENCE: f64 = 0.1;

@@ -19,7 +19,10 @@
 //!
 //! [`parse_policy`] runs these stages, one module each:
 //!
-//! 1. **decode** (`decode`, bytes input only): UTF-8, UTF-16 or Windows-1252 → text.
+//! 1. **decode** (`decode`): bytes → text by UTF-8, UTF-16 or Windows-1252 (bytes
+//!    input only; binary input refused); then, with repair on, control characters
+//!    dropped and whole-document mojibake repaired, each change listed, and every span
+//!    carried back to the caller's text afterwards (`docs/provenance.md`).
 //! 2. **segment** (`segment`): the text → lines with byte spans and a shape
 //!    (blank, tab row, pipe row, table rule, text).
 //! 3. **language** (`lang`): whatlang over a bounded sample of prose lines.
@@ -55,16 +58,23 @@ pub use policy::{
 };
 
 /// Inputs larger than this are cut (at a line boundary) by [`parse_policy`], or
-/// refused by [`parse_policy_with`]: 64 MiB, far above any real policy, low enough
+/// refused by the other entry points: 64 MiB, far above any real policy, low enough
 /// that a hostile input cannot exhaust memory.
 pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
-/// Options for [`parse_policy_with`].
+/// The version of this crate, as written into every [`Policy::parser_version`].
+pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Options for [`parse_policy_with`] and [`parse_policy_bytes_with`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseOptions {
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
-    /// Repair field text (glued words, mojibake, hyphenation). On by default.
+    /// Repair the text: control characters dropped and whole-document mojibake
+    /// repaired before parsing, glued words, mojibake and hyphenation repaired in
+    /// field values; every change listed in [`Policy::repairs`]. On by default.
+    /// Off, no value is changed: the text is read as it is, and what would have
+    /// been repaired in the document is only warned about.
     pub repair: bool,
 }
 
@@ -77,13 +87,65 @@ impl Default for ParseOptions {
     }
 }
 
-/// Parse a cookie policy. Total: any input gives a [`Policy`]; an input over
-/// [`DEFAULT_MAX_BYTES`] is parsed up to the last line that fits, with a warning.
-pub fn parse_policy(text: &str) -> Policy {
-    parse_with_limit(text, &ParseOptions::default())
+/// A policy parsed from bytes, with the text its spans index.
+///
+/// `text` is the bytes decoded from their character encoding (UTF-8, UTF-16,
+/// Windows-1252; a byte-order mark removed) and nothing else: no control character
+/// dropped, no mojibake repaired, whatever the options. Every span of `policy`
+/// (cookies, warnings, repairs) indexes it, and `policy.text_len == text.len()`.
+///
+/// ```
+/// // "Durée" in Windows-1252, with a form feed from a PDF tool
+/// let bytes = b"Name\tDur\xE9e\n_ga\t2 ans\x0C\n";
+/// let decoded = cookie_charter::parse_policy_bytes(bytes).unwrap();
+/// let ga = &decoded.policy.cookies[0];
+/// assert_eq!(&decoded.text[ga.span.start..ga.span.end], "_ga\t2 ans");
+/// assert_eq!(decoded.policy.text_len, decoded.text.len());
+/// // the form feed is still in the text; dropping it for parsing is a listed repair
+/// let ff = &decoded.policy.repairs[0];
+/// assert_eq!(&decoded.text[ff.span.start..ff.span.end], "\x0C");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Decoded {
+    /// The decoded text.
+    pub text: String,
+    /// What was extracted from it.
+    pub policy: Policy,
 }
 
-/// Parse with options; an input over `options.max_bytes` is an [`Error::TooLarge`].
+/// Parse a cookie policy. Total: any input gives a [`Policy`]; an input over
+/// [`DEFAULT_MAX_BYTES`] is parsed up to the last line that fits, with a warning.
+/// Spans index `text`.
+pub fn parse_policy(text: &str) -> Policy {
+    let options = ParseOptions::default();
+    if text.len() <= options.max_bytes {
+        return parse_text(text, &options);
+    }
+    let mut cut = options.max_bytes;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(nl) = text[..cut].rfind('\n') {
+        cut = nl + 1;
+    }
+    let mut policy = parse_text(&text[..cut], &options);
+    policy.warnings.push(Warning {
+        kind: WarningKind::InputTooLarge,
+        message: format!(
+            "input is {} bytes, over the limit of {} bytes; the rest was not parsed",
+            text.len(),
+            options.max_bytes
+        ),
+        span: Span::new(cut, text.len()),
+    });
+    policy.text_len = text.len();
+    policy
+}
+
+/// Parse with options. An input over `options.max_bytes` is an
+/// [`Error::TooLarge`], one that is not text (NUL and other control characters
+/// all over) an [`Error::NotText`]. Spans index `text`.
 pub fn parse_policy_with(text: &str, options: &ParseOptions) -> Result<Policy, Error> {
     if text.len() > options.max_bytes {
         return Err(Error::TooLarge {
@@ -91,31 +153,38 @@ pub fn parse_policy_with(text: &str, options: &ParseOptions) -> Result<Policy, E
             limit: options.max_bytes,
         });
     }
-    Ok(run(text, options))
+    decode::check_text(text)?;
+    Ok(parse_text(text, options))
 }
 
 /// Parse a policy given as bytes: UTF-8 (with or without BOM), UTF-16 with BOM,
-/// or else Windows-1252. Spans point into the decoded text.
-pub fn parse_policy_bytes(bytes: &[u8]) -> Policy {
-    let (text, encoding, warnings) = decode::decode(bytes);
-    let policy = parse_policy(&text);
-    with_decoding(policy, encoding, warnings)
+/// or else Windows-1252, with the default options. Returns the decoded text with
+/// the policy, whose spans index it (see [`Decoded`]). Input over
+/// [`DEFAULT_MAX_BYTES`] is an [`Error::TooLarge`]; input that is not text (an
+/// executable, an image) is an [`Error::NotText`], never records.
+pub fn parse_policy_bytes(bytes: &[u8]) -> Result<Decoded, Error> {
+    parse_policy_bytes_with(bytes, &ParseOptions::default())
 }
 
 /// [`parse_policy_bytes`] with options: an input whose decoded text is over
 /// `options.max_bytes` is an [`Error::TooLarge`].
-pub fn parse_policy_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Policy, Error> {
-    let (text, encoding, warnings) = decode::decode(bytes);
-    let policy = parse_policy_with(&text, options)?;
-    Ok(with_decoding(policy, encoding, warnings))
-}
-
-/// Record how the text was decoded; decoding warnings come first.
-fn with_decoding(mut policy: Policy, encoding: &str, mut warnings: Vec<Warning>) -> Policy {
+pub fn parse_policy_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Decoded, Error> {
+    let (text, encoding, mut warnings) = decode::decode(bytes)?;
+    if text.len() > options.max_bytes {
+        return Err(Error::TooLarge {
+            size: text.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let mut policy = parse_text(&text, options);
     policy.encoding = encoding.to_string();
+    // how the bytes were decoded comes first
     warnings.append(&mut policy.warnings);
     policy.warnings = warnings;
-    policy
+    Ok(Decoded {
+        text: text.into_owned(),
+        policy,
+    })
 }
 
 /// Read one duration value (`6 months`, `13 mois`, `Sitzung`, `30 seconds to 1 year`)
@@ -152,49 +221,78 @@ pub fn normalize_text(text: &str, repair: bool) -> (String, Vec<Repair>) {
     (out, repairs)
 }
 
-fn parse_with_limit(text: &str, options: &ParseOptions) -> Policy {
-    if text.len() <= options.max_bytes {
-        return run(text, options);
+/// The text made ready ([`decode::prepare`]), parsed, and every span carried back
+/// into `text`.
+fn parse_text(text: &str, options: &ParseOptions) -> Policy {
+    let prepared = decode::prepare(text, options.repair);
+    let mut policy = run(&prepared.text, options);
+    let map = &prepared.map;
+    for c in &mut policy.cookies {
+        c.span = map.span(c.span);
+        for s in &mut c.spans {
+            *s = map.span(*s);
+        }
     }
-    let mut cut = options.max_bytes;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
+    for w in &mut policy.warnings {
+        w.span = map.span(w.span);
     }
-    if let Some(nl) = text[..cut].rfind('\n') {
-        cut = nl + 1;
+    for r in &mut policy.repairs {
+        r.span = map.span(r.span);
     }
-    let mut policy = run(&text[..cut], options);
-    policy.warnings.push(Warning {
-        kind: WarningKind::InputTooLarge,
-        message: format!(
-            "input is {} bytes, over the limit of {} bytes; the rest was not parsed",
-            text.len(),
-            options.max_bytes
-        ),
-        span: Span::new(cut, text.len()),
-    });
+    policy.warnings.extend(prepared.warnings);
+    if !options.repair {
+        warn_names_without_controls(text, &mut policy);
+    }
+    policy.warnings.sort_by_key(|w| (w.span.start, w.span.end));
+    policy.repairs.extend(prepared.repairs);
+    policy.repairs.sort_by_key(|r| (r.span.start, r.span.end));
     policy.text_len = text.len();
     policy
+}
+
+/// With repair off the text keeps its control characters, but a field value never
+/// holds one (`_g\0a` is read as the name `_ga`): say so for each such name, so that
+/// no name differs from its source without a word.
+fn warn_names_without_controls(text: &str, policy: &mut Policy) {
+    for c in &policy.cookies {
+        let source = &text[c.span.start..c.span.end];
+        if source.chars().any(decode::is_dropped_control) && !source.contains(&c.name) {
+            policy.warnings.push(Warning {
+                kind: WarningKind::ControlCharacters,
+                message: format!(
+                    "the name {:?} is read without the control characters of its source, \
+                     which repair off keeps in the text",
+                    c.name
+                ),
+                span: c.span,
+            });
+        }
+    }
 }
 
 /// The pipeline, in the order the crate docs list it.
 fn run(text: &str, options: &ParseOptions) -> Policy {
     let lines = segment::lines(text);
-    let language = lang::detect(text, &lines);
+    let guess = lang::detect(text, &lines);
+    // The best guess chooses the vocabularies the fields are read with (a wrong one
+    // costs little: every language's keys are tried, and repairs are listed); only a
+    // language the evidence supports is reported.
+    let language = guess.and_then(|g| g.reliable.then_some(g.code));
     let mut raw = layout::parse(&lines);
     let mut warnings = std::mem::take(&mut raw.warnings);
     let mut repairs = Vec::new();
     let cookies = records::build(
         raw,
-        language.map(|(l, _)| l),
+        guess.map(|g| g.code),
         options.repair,
         &mut warnings,
         &mut repairs,
     );
     warnings.sort_by_key(|w| (w.span.start, w.span.end));
     Policy {
-        language: language.map(|(l, _)| l.to_string()),
-        language_confidence: language.map(|(_, c)| (c * 1000.0).round() / 1000.0),
+        parser_version: PARSER_VERSION.to_string(),
+        language: language.map(str::to_string),
+        language_confidence: guess.map(|g| (g.confidence * 1000.0).round() / 1000.0),
         encoding: "utf-8".to_string(),
         text_len: text.len(),
         cookies,

@@ -241,6 +241,7 @@ fn build_one(
             category_declared: declared.clone(),
             extra,
             span: rec.span,
+            spans: vec![rec.span],
         });
     }
 }
@@ -426,7 +427,8 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 for (k, v) in c.extra {
                     o.extra.entry(k).or_insert(v);
                 }
-                o.span = o.span.cover(c.span);
+                // `span` stays the first record's; `spans` keeps every one, in input order
+                o.spans.extend(c.spans);
             }
             None => {
                 let i = out.len();

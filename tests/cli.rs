@@ -308,13 +308,24 @@ fn directory_with_glob() {
         .collect();
     assert_eq!(found, ["a.txt", "b/c/d.txt"]);
 
-    // An empty match is an empty array.
+    // A pattern that matches nothing is an error that names it (it used to be an
+    // empty array and exit 0).
     bin()
         .args(["parse", "--glob", "*.nothing"])
         .arg(&dir)
         .assert()
-        .success()
-        .stdout("[]\n");
+        .code(1)
+        .stdout("[]\n")
+        .stderr(predicate::str::contains(
+            "--glob `*.nothing` matched no file",
+        ));
+    // Brace sets (a hand-written matcher once matched nothing and exited 0).
+    let out = stdout_of(
+        bin()
+            .args(["parse", "--format", "jsonl", "--glob", "*.{txt,md}"])
+            .arg(&dir),
+    );
+    assert_eq!(json_lines(&out).len(), 3);
 }
 
 #[test]
@@ -333,11 +344,17 @@ fn missing_file_among_good_ones() {
         .stderr(predicate::str::starts_with(
             "cookie-charter: no/such/file.txt: ",
         ));
+    // Every input has a record, the failed one an error record in its place.
     let recs = json_lines(&String::from_utf8(assert.get_output().stdout.clone()).unwrap());
     let sources: Vec<&str> = recs.iter().map(|r| r["source"].as_str().unwrap()).collect();
-    assert_eq!(sources, ["corpus/en-01.txt", "corpus/de-03.txt"]);
+    assert_eq!(
+        sources,
+        ["corpus/en-01.txt", "no/such/file.txt", "corpus/de-03.txt"]
+    );
+    assert!(recs[1]["error"].as_str().unwrap().contains("No such file"));
+    assert!(recs[0].get("error").is_none());
 
-    // The same with json: the good ones still make a valid array.
+    // The same with json: a valid array of both.
     let out = bin()
         .args(["parse", "corpus/en-01.txt", "no/such/file.txt"])
         .assert()
@@ -346,17 +363,22 @@ fn missing_file_among_good_ones() {
         .stdout
         .clone();
     let arr: Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(arr.as_array().unwrap().len(), 1);
+    assert_eq!(arr.as_array().unwrap().len(), 2);
 
-    // A single missing file: nothing on stdout, exit 1.
-    bin()
+    // A single missing file: its error record, exit 1.
+    let out = bin()
         .args(["parse", "no/such/file.txt"])
         .assert()
         .code(1)
-        .stdout("")
         .stderr(predicate::str::contains(
             "cookie-charter: no/such/file.txt:",
-        ));
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    let one: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(one["source"], "no/such/file.txt");
+    assert!(one["error"].is_string());
 }
 
 #[test]

@@ -69,11 +69,7 @@ fn iso_len(iso: &str) -> Option<(u64, u64)> {
 
 /// The kind as the gold files write it.
 fn kind_name(k: DurationKind) -> &'static str {
-    match k {
-        DurationKind::Session => "session",
-        DurationKind::Persistent => "persistent",
-        DurationKind::Unknown => "unknown",
-    }
+    k.as_str()
 }
 
 /// Whether `text` reads as (`kind`, `iso`).

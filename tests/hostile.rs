@@ -223,7 +223,7 @@ fn run_policy(s: &str) {
     std::hint::black_box(parse_policy(s));
 }
 fn run_policy_bytes(s: &str) {
-    std::hint::black_box(parse_policy_bytes(s.as_bytes()));
+    let _ = std::hint::black_box(parse_policy_bytes(s.as_bytes()));
 }
 fn run_normalize(s: &str) {
     std::hint::black_box(normalize_text(s, true));

@@ -113,7 +113,7 @@ fn decoder_warning_spans_inside_the_decoded_text() {
         b"Cookie policy: cookies for the caf\xc3\x83\xc2\xa9 and the cr\xc3\x83\xc2\xa8me\x01\n",
     ];
     for bytes in inputs {
-        let p = cookie_charter::parse_policy_bytes(bytes);
+        let p = cookie_charter::parse_policy_bytes(bytes).unwrap().policy;
         for w in &p.warnings {
             assert!(
                 w.span.start <= w.span.end && w.span.end <= p.text_len,

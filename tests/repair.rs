@@ -8,7 +8,15 @@
 //! `cargo test --test repair -- --nocapture` prints the figures of
 //! `docs/text-repair.md`.
 
-use cookie_charter::{normalize_text, parse_policy, parse_policy_bytes, Cookie, Policy};
+use cookie_charter::{normalize_text, parse_policy, Cookie, Policy};
+
+/// The policy of bytes that are text.
+#[track_caller]
+fn parse_policy_bytes(bytes: &[u8]) -> Policy {
+    cookie_charter::parse_policy_bytes(bytes)
+        .expect("text input")
+        .policy
+}
 
 const LANGS: [(&str, &str, &str); 7] = [
     (

@@ -1,6 +1,6 @@
-//! `parse_policy_bytes` on arbitrary bytes: spans inside the decoded text,
+//! `parse_policy_bytes` on arbitrary bytes: binary refused, or spans inside the text it returns,
 //! deterministic, serde round trip, same result as `parse_policy` on valid UTF-8,
-//! and the text invariants against the text rebuilt from the reported encoding.
+//! that text the bytes decoded by the reported encoding and nothing else, repair off or on.
 #![no_main]
 
 use cookie_charter_fuzz::invariants::{check_parse_policy_bytes, must};

@@ -138,6 +138,24 @@ pub fn check_spans(p: &Policy, text: Option<&str>) -> Check {
             p.text_len,
             text,
         )?;
+        ensure!(
+            c.spans.first() == Some(&c.span),
+            "cookie {i} {:?}: span {:?} is not the first of spans {:?}",
+            c.name,
+            c.span,
+            c.spans
+        );
+        for w in c.spans.windows(2) {
+            ensure!(
+                w[0].start <= w[1].start,
+                "cookie {i} {:?}: spans {:?} out of input order",
+                c.name,
+                c.spans
+            );
+        }
+        for s in &c.spans {
+            check_span(&format!("cookie {i} {:?}", c.name), *s, p.text_len, text)?;
+        }
     }
     for (i, w) in p.warnings.iter().enumerate() {
         check_span(
@@ -178,6 +196,9 @@ pub fn check_policy(text: &str, p: &Policy) -> Check {
         );
     }
     let whole = skeleton(text);
+    // Names are never changed, but for the repairs listed (the decoder's, of a
+    // whole-document mojibake): a name may come from the repaired text.
+    let repaired = std::cell::OnceCell::new();
     for c in &p.cookies {
         ensure!(
             !c.name.trim().is_empty(),
@@ -185,7 +206,11 @@ pub fn check_policy(text: &str, p: &Policy) -> Check {
             c.span
         );
         let name = skeleton(&c.name);
-        if !whole.contains(&name) {
+        if !whole.contains(&name)
+            && !repaired
+                .get_or_init(|| skeleton(&apply_repairs(text, p)))
+                .contains(&name)
+        {
             let local = skeleton(&text[c.span.start..c.span.end]);
             ensure!(
                 c.name.split(is_space).all(|w| local.contains(&skeleton(w))),
@@ -196,7 +221,7 @@ pub fn check_policy(text: &str, p: &Policy) -> Check {
         }
     }
     ensure!(
-        p.language.is_some() == p.language_confidence.is_some(),
+        p.language.is_none() || p.language_confidence.is_some(),
         "language {:?} with confidence {:?}",
         p.language,
         p.language_confidence
@@ -213,6 +238,23 @@ pub fn check_policy(text: &str, p: &Policy) -> Check {
         }
     }
     Ok(())
+}
+
+/// `text` with the policy's repairs of the text as it stands (`before` is the text
+/// at the repair's span) applied, in order.
+pub fn apply_repairs(text: &str, p: &Policy) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in &p.repairs {
+        let (s, e) = (r.span.start, r.span.end);
+        if s >= at && e <= text.len() && text.get(s..e) == Some(r.before.as_str()) {
+            out.push_str(&text[at..s]);
+            out.push_str(&r.after);
+            at = e;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// `serde_json` gives back an equal policy.
@@ -247,7 +289,17 @@ pub fn check_parse_policy(text: &str) -> Check {
                 q.repairs
             );
         }
+        // the total entry point parses anything; the checked one refuses binary junk
+        Err(Error::NotText { .. }) => {}
         Err(e) => return Err(format!("parse_policy_with under the limit failed: {e}")),
+    }
+    for r in &p.repairs {
+        if r.kind == cookie_charter::RepairKind::ControlCharacters {
+            ensure!(
+                text[r.span.start..r.span.end] == r.before && r.after.is_empty(),
+                "control repair {r:?} does not show the text at its span"
+            );
+        }
     }
     if !text.is_empty() {
         let tight = ParseOptions {
@@ -269,45 +321,48 @@ pub fn check_parse_policy(text: &str) -> Check {
 }
 
 /// The texts the bytes entry point may have decoded `bytes` to, given the encoding
-/// it reports: decoded by that encoding (BOM removed or not), then with the C0
-/// controls the decoder drops (all but tab, LF, CR; and DEL) dropped. The decoder
-/// also repairs whole-document mojibake, which is not rebuilt here: then no
-/// candidate has `text_len` bytes and only the bounds are checked.
+/// it reports: decoded by that encoding, with its BOM removed or not, and nothing else.
 pub fn decoded_candidates(bytes: &[u8], encoding: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Some(enc) = encoding_rs::Encoding::for_label(encoding.as_bytes()) {
         out.push(enc.decode_with_bom_removal(bytes).0.into_owned());
         out.push(enc.decode_without_bom_handling(bytes).0.into_owned());
     }
-    let no_controls: Vec<String> = out
-        .iter()
-        .map(|t| {
-            t.chars()
-                .filter(|&c| !((c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{7F}'))
-                .collect()
-        })
-        .collect();
-    out.extend(no_controls);
     out.dedup();
     out
 }
 
-/// Everything checked of `parse_policy_bytes(bytes)`. Spans point into the decoded
-/// text, which the public API does not return: it is rebuilt from the reported
-/// encoding; when no rebuilt text has `text_len` bytes (the decoder dropped
-/// characters), only the bounds are checked.
+/// Everything checked of `parse_policy_bytes(bytes)`: binary input is refused, or
+/// the text returned is the bytes decoded by the reported encoding and nothing else
+/// (with repair on or off), the policy holds for that text, and plain ASCII text
+/// gives what the text entry point gives.
 pub fn check_parse_policy_bytes(bytes: &[u8]) -> Check {
-    let full = cookie_charter::parse_policy_bytes(bytes);
-    let p = full.clone();
-    check_spans(&p, None)?;
+    let d = match cookie_charter::parse_policy_bytes(bytes) {
+        Ok(d) => d,
+        Err(e @ Error::NotText { .. }) => {
+            ensure!(
+                cookie_charter::parse_policy_bytes(bytes) == Err(e.clone()),
+                "refusing the bytes twice gave two answers"
+            );
+            return Ok(());
+        }
+        Err(e) => return Err(format!("parse_policy_bytes failed under the limit: {e}")),
+    };
+    let p = &d.policy;
     ensure!(
-        cookie_charter::parse_policy_bytes(bytes) == full,
+        cookie_charter::parse_policy_bytes(bytes).as_ref() == Ok(&d),
         "parsing the bytes twice gave two policies"
     );
-    check_policy_roundtrip(&full)?;
+    ensure!(
+        decoded_candidates(bytes, &p.encoding).contains(&d.text),
+        "the text returned is not the bytes decoded as {}",
+        p.encoding
+    );
+    check_policy(&d.text, p)
+        .map_err(|e| format!("against the decoded text ({}): {e}", p.encoding))?;
+    check_policy_roundtrip(p)?;
     if let Ok(s) = std::str::from_utf8(bytes) {
-        // The decoder drops C0 controls and repairs mojibake over the whole text: only
-        // plain ASCII text without controls is sure to reach the parser unchanged.
+        // Only plain ASCII text without controls is sure to be read unchanged.
         let plain = s
             .bytes()
             .all(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E));
@@ -325,22 +380,23 @@ pub fn check_parse_policy_bytes(bytes: &[u8]) -> Check {
             );
         }
     }
-    let mut first_err = None;
-    for cand in decoded_candidates(bytes, &p.encoding) {
-        if cand.len() != p.text_len {
-            continue;
+    let no_repair = ParseOptions {
+        repair: false,
+        ..ParseOptions::default()
+    };
+    match cookie_charter::parse_policy_bytes_with(bytes, &no_repair) {
+        Ok(r) => {
+            ensure!(r.text == d.text, "repair: false decoded another text");
+            ensure!(
+                r.policy.repairs.is_empty(),
+                "repairs with repair: false: {:?}",
+                r.policy.repairs
+            );
+            check_policy(&r.text, &r.policy)?;
         }
-        match check_policy(&cand, &p) {
-            Ok(()) => return Ok(()),
-            Err(e) => {
-                first_err.get_or_insert(e);
-            }
-        }
+        Err(e) => return Err(format!("repair: false failed: {e}")),
     }
-    match first_err {
-        Some(e) => Err(format!("against the decoded text ({}): {e}", p.encoding)),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Seconds of an ISO 8601 duration `P[nY][nM][nW][nD][T[nH][nM][nS]]`, with

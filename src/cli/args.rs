@@ -21,15 +21,22 @@ Exit status:
 const PARSE_AFTER_HELP: &str = "\
 Inputs:
   PATH may be a file, a directory (walked recursively, hidden entries skipped,
-  files in name order, filtered by --glob) or `-` for stdin; no PATH reads stdin.
-  Text inputs are decoded from UTF-8 (with or without BOM), UTF-16 (with BOM) or
-  Windows-1252. With --input jsonl each line is a JSON object whose --text-field
-  holds the document; its other fields are copied into the output record.
+  files in name order) or `-` for stdin; no PATH reads stdin. Without --glob a
+  directory gives its text files that are not data files (.json, .jsonl, .csv,
+  .tsv, MANIFEST, ...); a directory or --glob that gives no file is an error.
+  gzip and zstd inputs are decompressed. Text inputs are decoded from UTF-8 (with
+  or without BOM), UTF-16 (with BOM) or Windows-1252; binary input is an error.
+  An input over 64 MiB (after decompression) is not parsed: an error record.
+  With --input jsonl each line is a JSON object whose --text-field holds the
+  document; its other fields are copied into the output record.
 
-Output (one record per document, in input order whatever --jobs):
+Output (one record per input, in input order whatever --jobs; a failed input
+gives an error record `{source, error}`, so that counts add up):
   json   one input argument naming a file or stdin: one object; otherwise an array
   jsonl  one object per line; `source` is the path, `-`, or `line N`
-  csv    one row per cookie (RFC 4180), purposes joined with ` | `
+  csv    one row per cookie (RFC 4180), purposes joined with ` | `; one row with
+         empty cookie columns for a document without cookies, one with `error`
+         for a failed input; cells starting with = + - @ get a leading '
   table  a human view: name, category, duration, provider, purpose cut to width
   The JSON Schema of a record: `cookie-charter schema`.
 
@@ -85,12 +92,23 @@ pub(crate) struct ParseArgs {
     pub(crate) text_field: Option<String>,
 
     /// Only files whose name (or, if the pattern has a `/`, path below the directory
-    /// given) matches; `*`, `?`, `**`, `[a-z]`; a leading `!` excludes. Repeatable.
-    /// Applies to files found in directories, not to files named on the command line.
+    /// given) matches; `*`, `?`, `**`, `[a-z]`, `{txt,md}`; a leading `!` excludes.
+    /// Repeatable. Applies to files found in directories, not to files named on the
+    /// command line. A pattern that matches no file is an error.
     #[arg(short, long, value_name = "PATTERN")]
     pub(crate) glob: Vec<String>,
 
-    /// Keep field text as written: no repair of glued words, mojibake or hyphenation.
+    /// Print the inputs that would be read, one a line, and parse nothing.
+    #[arg(long)]
+    pub(crate) files: bool,
+
+    /// CSV: write cells that start with = + - @ as they are (by default they get a
+    /// leading ' so that a spreadsheet does not run them as formulas).
+    #[arg(long)]
+    pub(crate) csv_formulas: bool,
+
+    /// Change nothing: no control character dropped, no mojibake, glued word or
+    /// hyphenation repaired (what would have been is warned about).
     #[arg(long)]
     pub(crate) raw: bool,
 
@@ -102,7 +120,8 @@ pub(crate) struct ParseArgs {
     #[arg(short, long)]
     pub(crate) quiet: bool,
 
-    /// Print counts (documents, cookies, warnings, failures, languages, categories) on stderr.
+    /// Print counts (inputs, documents, failures, cookies, warnings, languages,
+    /// categories) on stderr; as a JSON object with --format json.
     #[arg(long)]
     pub(crate) summary: bool,
 

@@ -3,16 +3,16 @@
 //! [`run`] returns the exit code; `main` is the only place that ends the process.
 
 mod args;
-mod glob;
 mod inputs;
 mod output;
 mod pipeline;
 mod record;
 mod summary;
+mod terminal;
 
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ use cookie_charter::{ParseOptions, Policy};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use args::{Cli, Command, Format, InputKind, ParseArgs};
-use inputs::Input;
+use inputs::{Entry, Input};
 use output::Style;
 use record::{DocumentRecord, ErrorRecord, OutputRecord, PassThrough};
 use summary::{DocStats, Summary};
@@ -55,8 +55,10 @@ pub(crate) fn run(args: impl IntoIterator<Item = OsString>) -> u8 {
     }
 }
 
+/// A message on stderr, with control and bidi characters (from file names, from
+/// input text) escaped: see `terminal`.
 fn message(text: &str) {
-    let _ = writeln!(io::stderr(), "cookie-charter: {text}");
+    let _ = writeln!(io::stderr(), "cookie-charter: {}", terminal::escape(text));
 }
 
 fn usage_error(text: &str) -> u8 {
@@ -93,8 +95,8 @@ enum Job {
     Line(LineJob),
     /// A line over [`MAX_LINE_BYTES`].
     LineTooLong(LineJob, usize),
-    /// An input that could not be read: `PATH: reason`.
-    Failed(String),
+    /// An input that could not be read: its `source` and why.
+    Failed { source: String, error: String },
 }
 
 impl Job {
@@ -103,7 +105,7 @@ impl Job {
         match self {
             Job::Text(input) => input.shown().to_string(),
             Job::Line(j) | Job::LineTooLong(j, _) => format!("{}: line {}", j.stream, j.line),
-            Job::Failed(e) => e.clone(),
+            Job::Failed { source, .. } => source.clone(),
         }
     }
 }
@@ -119,7 +121,7 @@ struct LineJob {
 
 /// What a worker gives back.
 struct Outcome {
-    /// The formatted record (may be empty: a failed file, or CSV of an error line).
+    /// The formatted record (empty only when the parser panicked and nothing was made).
     out: Vec<u8>,
     /// Counts for `--summary`.
     stats: DocStats,
@@ -128,7 +130,8 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn failed(error: String) -> Outcome {
+    /// A failed input that has no record (the parser panicked).
+    fn panicked(error: String) -> Outcome {
         Outcome {
             out: Vec::new(),
             stats: DocStats::failed(),
@@ -151,7 +154,10 @@ fn parse(args: ParseArgs) -> u8 {
     if args.text_field.is_some() && args.input != InputKind::Jsonl {
         return usage_error("--text-field applies to --input jsonl only");
     }
-    let filter = match glob::Filter::new(&args.glob) {
+    if args.csv_formulas && args.format != Format::Csv {
+        return usage_error("--csv-formulas applies to --format csv only");
+    }
+    let filter = match inputs::Filter::new(&args.glob) {
         Ok(f) => f,
         Err(e) => return usage_error(&e),
     };
@@ -159,6 +165,15 @@ fn parse(args: ParseArgs) -> u8 {
         Ok(x) => x,
         Err(e) => return usage_error(&e),
     };
+    for s in &expanded.skipped_named {
+        message(s);
+    }
+    for u in &expanded.unmatched {
+        message(u);
+    }
+    if args.files {
+        return list_files(&expanded);
+    }
     let jobs = match args.jobs {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -189,6 +204,7 @@ fn parse(args: ParseArgs) -> u8 {
         json_array: jsonl || !expanded.single,
         csv_fields: jsonl,
         width,
+        escape_formulas: !args.csv_formulas,
     };
     let context = Arc::new(Context {
         style: style.clone(),
@@ -200,13 +216,11 @@ fn parse(args: ParseArgs) -> u8 {
     });
 
     let mut summary = Summary::default();
-    for e in &expanded.errors {
-        message(e);
-        summary.add(&DocStats::failed());
-    }
+    summary.skipped = expanded.skipped;
+    let unmatched = !expanded.unmatched.is_empty();
 
     let show_progress =
-        !args.quiet && io::stderr().is_terminal() && (jsonl || expanded.inputs.len() > 1);
+        !args.quiet && io::stderr().is_terminal() && (jsonl || expanded.entries.len() > 1);
     let progress = show_progress.then(|| {
         let bar = if jsonl {
             let bar = ProgressBar::new_spinner();
@@ -216,7 +230,7 @@ fn parse(args: ParseArgs) -> u8 {
             );
             bar
         } else {
-            let bar = ProgressBar::new(expanded.inputs.len() as u64);
+            let bar = ProgressBar::new(expanded.entries.len() as u64);
             bar.set_style(
                 ProgressStyle::with_template(
                     "{bar:40} {human_pos}/{human_len} documents, {elapsed}, eta {eta}",
@@ -240,7 +254,7 @@ fn parse(args: ParseArgs) -> u8 {
     };
     let started = writer.start();
 
-    let feed_inputs = expanded.inputs;
+    let feed_inputs = expanded.entries;
     let several_streams = feed_inputs.len() > 1;
     let flow = if started.is_err() {
         ControlFlow::Break(())
@@ -256,8 +270,12 @@ fn parse(args: ParseArgs) -> u8 {
                 if jsonl {
                     feed_jsonl(feed_inputs, several_streams, submit);
                 } else {
-                    for input in feed_inputs {
-                        if !submit(Job::Text(input), 0) {
+                    for entry in feed_inputs {
+                        let job = match entry {
+                            Entry::Input(input) => Job::Text(input),
+                            Entry::Failed { source, error } => Job::Failed { source, error },
+                        };
+                        if !submit(job, 0) {
                             return;
                         }
                     }
@@ -267,10 +285,10 @@ fn parse(args: ParseArgs) -> u8 {
                 let name = job.name();
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&work_context, job)))
                     .unwrap_or_else(|_| {
-                        Outcome::failed(format!("{name}: internal error: the parser panicked"))
+                        Outcome::panicked(format!("{name}: internal error: the parser panicked"))
                     })
             },
-            || Outcome::failed("internal error: the parser panicked".to_string()),
+            || Outcome::panicked("internal error: the parser panicked".to_string()),
             |outcome| writer.record(outcome),
         )
     };
@@ -286,9 +304,48 @@ fn parse(args: ParseArgs) -> u8 {
         message(&format!("error writing output: {e}"));
     }
     if args.summary {
-        let _ = io::stderr().write_all(summary.render().as_bytes());
+        let text = if args.format == Format::Json {
+            summary.json()
+        } else {
+            summary.render()
+        };
+        let _ = io::stderr().write_all(text.as_bytes());
     }
-    if write_error.is_some() || summary.failures > 0 {
+    if write_error.is_some() || summary.failures > 0 || unmatched {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+/// `--files`: the inputs that would be read, one a line, in order; paths that
+/// could not be listed are named on stderr. Exit 1 when anything failed or matched
+/// nothing.
+fn list_files(expanded: &inputs::Expanded) -> u8 {
+    let tty = io::stdout().is_terminal();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut failed = !expanded.unmatched.is_empty();
+    for entry in &expanded.entries {
+        match entry {
+            Entry::Input(input) => {
+                let name = input.shown();
+                let shown = if tty {
+                    terminal::escape(name)
+                } else {
+                    name.to_string()
+                };
+                if writeln!(out, "{shown}").is_err() {
+                    return EXIT_OK;
+                }
+            }
+            Entry::Failed { source, error } => {
+                failed = true;
+                message(&format!("{source}: {error}"));
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed {
         EXIT_FAILED
     } else {
         EXIT_OK
@@ -296,20 +353,46 @@ fn parse(args: ParseArgs) -> u8 {
 }
 
 /// Read JSON Lines inputs in order and submit one job per non-blank line.
-fn feed_jsonl(inputs: Vec<Input>, several: bool, submit: &mut dyn FnMut(Job, usize) -> bool) {
-    for input in inputs {
+fn feed_jsonl(inputs: Vec<Entry>, several: bool, submit: &mut dyn FnMut(Job, usize) -> bool) {
+    for entry in inputs {
+        let input = match entry {
+            Entry::Input(input) => input,
+            Entry::Failed { source, error } => {
+                if !submit(Job::Failed { source, error }, 0) {
+                    return;
+                }
+                continue;
+            }
+        };
         let stream = input.shown().to_string();
-        let reader: Box<dyn BufRead> = match &input {
-            Input::Stdin => Box::new(io::stdin().lock()),
+        let raw: Box<dyn BufRead + Send> = match &input {
+            Input::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
             Input::File { path, .. } => match File::open(path) {
                 Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
                 Err(e) => {
-                    if !submit(Job::Failed(format!("{stream}: {e}")), 0) {
+                    let job = Job::Failed {
+                        source: stream,
+                        error: e.to_string(),
+                    };
+                    if !submit(job, 0) {
                         return;
                     }
                     continue;
                 }
             },
+        };
+        let reader = match inputs::open_stream(raw) {
+            Ok(r) => r,
+            Err(e) => {
+                let job = Job::Failed {
+                    source: stream,
+                    error: e.to_string(),
+                };
+                if !submit(job, 0) {
+                    return;
+                }
+                continue;
+            }
         };
         if !feed_lines(reader, &stream, several, submit) {
             return;
@@ -317,9 +400,21 @@ fn feed_jsonl(inputs: Vec<Input>, several: bool, submit: &mut dyn FnMut(Job, usi
     }
 }
 
+/// Why a JSON Lines stream cannot be read, from its first bytes: UTF-16 (JSON Lines
+/// is UTF-8 by definition, and every line would fail with a message about JSON).
+fn stream_problem(first: &[u8]) -> Option<&'static str> {
+    let utf16 = first.starts_with(&[0xFF, 0xFE])
+        || first.starts_with(&[0xFE, 0xFF])
+        || (first.len() >= 2 && (first[0] == 0) != (first[1] == 0) && first.contains(&0));
+    utf16.then_some(
+        "the input is UTF-16; JSON Lines must be UTF-8 \
+         (convert it, e.g. `iconv -f UTF-16 -t UTF-8`)",
+    )
+}
+
 /// Submit the lines of one stream; false when the writer stopped.
 fn feed_lines(
-    mut reader: Box<dyn BufRead>,
+    mut reader: Box<dyn BufRead + Send>,
     stream: &str,
     several: bool,
     submit: &mut dyn FnMut(Job, usize) -> bool,
@@ -331,8 +426,27 @@ fn feed_lines(
         let read = match read_line_capped(&mut reader, &mut bytes, MAX_LINE_BYTES) {
             Ok(None) => return true,
             Ok(Some(read)) => read,
-            Err(e) => return submit(Job::Failed(format!("{stream}: line {line}: {e}")), 0),
+            Err(e) => {
+                let job = Job::Failed {
+                    source: format!("{stream}: line {line}"),
+                    error: e.to_string(),
+                };
+                return submit(job, 0);
+            }
         };
+        if line == 1 {
+            if let Some(problem) = stream_problem(&bytes) {
+                let job = Job::Failed {
+                    source: stream.to_string(),
+                    error: problem.to_string(),
+                };
+                return submit(job, 0);
+            }
+            // A UTF-8 byte-order mark is not part of the first record.
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+        }
         if read.complete && bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -413,21 +527,29 @@ fn read_line_capped(
 /// Parse one job (on a worker thread).
 fn work(context: &Context, job: Job) -> Outcome {
     match job {
-        Job::Failed(error) => Outcome::failed(error),
+        Job::Failed { source, error } => {
+            failed(context, source, None, error, PassThrough::default())
+        }
         Job::Text(input) => {
-            let bytes = match read_input(&input) {
+            let source = input.shown().to_string();
+            let bytes = match inputs::read_input(&input, context.options.max_bytes) {
                 Ok(b) => b,
-                Err(e) => return Outcome::failed(format!("{}: {e}", input.shown())),
+                Err(e) => {
+                    return failed(context, source, None, e.to_string(), PassThrough::default())
+                }
             };
             let policy = match parse_bytes(&bytes, &context.options) {
                 Ok(p) => p,
-                Err(e) => return Outcome::failed(format!("{}: {e}", input.shown())),
+                Err(e) => {
+                    return failed(context, source, None, e.to_string(), PassThrough::default())
+                }
             };
             document(
                 context,
-                input.shown().to_string(),
+                source,
                 None,
                 PassThrough::default(),
+                Vec::new(),
                 policy,
             )
         }
@@ -446,39 +568,26 @@ fn work(context: &Context, job: Job) -> Outcome {
             ),
             Ok(input) => match input.text {
                 Err(e) => line_error(context, job, e, input.fields),
-                Ok(text) => {
-                    let parsed = if context.options.repair {
-                        Ok(cookie_charter::parse_policy(&text))
-                    } else {
-                        cookie_charter::parse_policy_with(&text, &context.options)
-                    };
-                    match parsed {
-                        Ok(policy) => {
-                            document(context, job.source, Some(job.line), input.fields, policy)
-                        }
-                        Err(e) => line_error(context, job, e.to_string(), input.fields),
-                    }
-                }
+                Ok(text) => match cookie_charter::parse_policy_with(&text, &context.options) {
+                    Ok(policy) => document(
+                        context,
+                        job.source,
+                        Some(job.line),
+                        input.fields,
+                        input.warnings,
+                        policy,
+                    ),
+                    Err(e) => line_error(context, job, e.to_string(), input.fields),
+                },
             },
         },
-    }
-}
-
-fn read_input(input: &Input) -> io::Result<Vec<u8>> {
-    match input {
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
-        }
-        Input::File { path, .. } => std::fs::read(path),
     }
 }
 
 /// Decode and parse, with the library's own decoding (BOM, UTF-8, UTF-16, else
 /// Windows-1252) whatever the options.
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
-    cookie_charter::parse_policy_bytes_with(bytes, options)
+    cookie_charter::parse_policy_bytes_with(bytes, options).map(|d| d.policy)
 }
 
 fn document(
@@ -486,6 +595,7 @@ fn document(
     source: String,
     line: Option<u64>,
     fields: PassThrough,
+    input_warnings: Vec<String>,
     policy: Policy,
 ) -> Outcome {
     let stats = DocStats::of(&policy);
@@ -493,6 +603,7 @@ fn document(
         source,
         line,
         fields,
+        input_warnings,
         policy,
     });
     Outcome {
@@ -504,10 +615,25 @@ fn document(
 
 fn line_error(context: &Context, job: LineJob, error: String, fields: PassThrough) -> Outcome {
     let message = format!("{}: line {}: {error}", job.stream, job.line);
+    let mut outcome = failed(context, job.source, Some(job.line), error, fields);
+    outcome.error = Some(message);
+    outcome
+}
+
+/// A failed input: an error record in every format, and its message for stderr.
+fn failed(
+    context: &Context,
+    source: String,
+    line: Option<u64>,
+    error: String,
+    fields: PassThrough,
+) -> Outcome {
+    let message = format!("{source}: {error}");
     let record = OutputRecord::Error(ErrorRecord {
-        source: job.source,
-        line: job.line,
+        source,
+        line,
         error,
+        parser_version: cookie_charter::PARSER_VERSION,
         fields,
     });
     Outcome {

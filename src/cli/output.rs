@@ -7,6 +7,7 @@ use cookie_charter::{Cookie, Duration, DurationKind, Policy};
 
 use super::args::Format;
 use super::record::{DocumentRecord, ErrorRecord, OutputRecord, PassThrough};
+use super::terminal::{self, escape, fit};
 
 /// How records are written.
 #[derive(Debug, Clone)]
@@ -19,10 +20,14 @@ pub(crate) struct Style {
     pub(crate) csv_fields: bool,
     /// Table width in columns.
     pub(crate) width: usize,
+    /// CSV cells that a spreadsheet would run as a formula are escaped.
+    pub(crate) escape_formulas: bool,
 }
 
-/// CSV columns, in order.
-pub(crate) const CSV_COLUMNS: [&str; 13] = [
+/// CSV columns, in order. One row per cookie; a document without cookies has one
+/// row with empty cookie columns, a failed input one row with `error` set, so that
+/// every input is counted.
+pub(crate) const CSV_COLUMNS: [&str; 15] = [
     "source",
     "language",
     "name",
@@ -36,6 +41,8 @@ pub(crate) const CSV_COLUMNS: [&str; 13] = [
     "purposes",
     "span_start",
     "span_end",
+    "error",
+    "parser_version",
 ];
 
 /// Separator of several purposes in one CSV cell.
@@ -63,8 +70,8 @@ impl Style {
         match self.format {
             Format::Json | Format::Jsonl => self.json(record),
             Format::Csv => match record {
-                OutputRecord::Document(doc) => csv_rows(doc, self.csv_fields),
-                OutputRecord::Error(_) => Vec::new(),
+                OutputRecord::Document(doc) => csv_rows(doc, self.csv_fields, self.escape_formulas),
+                OutputRecord::Error(err) => csv_error(err, self.csv_fields, self.escape_formulas),
             },
             Format::Table => match record {
                 OutputRecord::Document(doc) => table(doc, self.width),
@@ -98,17 +105,43 @@ impl Style {
     }
 }
 
-fn csv_rows(doc: &DocumentRecord, with_fields: bool) -> Vec<u8> {
-    let policy: &Policy = &doc.policy;
-    let mut w = csv::WriterBuilder::new()
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one) gets a leading `'`, as OWASP advises and spreadsheet
+/// exporters do: policy text comes from untrusted pages. `--csv-formulas` turns it off.
+fn cell(value: &str, escape_formulas: bool) -> std::borrow::Cow<'_, str> {
+    if escape_formulas && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+fn csv_writer(rows: usize) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
         .has_headers(false)
-        .from_writer(Vec::with_capacity(256 * policy.cookies.len()));
+        .from_writer(Vec::with_capacity(256 * rows.max(1)))
+}
+
+fn csv_rows(doc: &DocumentRecord, with_fields: bool, esc: bool) -> Vec<u8> {
+    let policy: &Policy = &doc.policy;
+    let mut w = csv_writer(policy.cookies.len());
     let language = policy.language.as_deref().unwrap_or("");
     let fields = if with_fields {
         fields_json(&doc.fields)
     } else {
         String::new()
     };
+    let source = cell(&doc.source, esc);
+    let version = policy.parser_version.as_str();
+    if policy.cookies.is_empty() {
+        let mut row: Vec<&str> = vec![&source, language];
+        row.extend(std::iter::repeat_n("", CSV_COLUMNS.len() - 4));
+        row.extend(["", version]);
+        if with_fields {
+            row.push(&fields);
+        }
+        let _ = w.write_record(&row);
+    }
     for c in &policy.cookies {
         let d = c.duration.as_ref();
         let seconds = d
@@ -118,26 +151,45 @@ fn csv_rows(doc: &DocumentRecord, with_fields: bool) -> Vec<u8> {
         let start = c.span.start.to_string();
         let end = c.span.end.to_string();
         let purposes = c.purposes.join(PURPOSE_SEPARATOR);
-        let mut row: Vec<&str> = vec![
-            &doc.source,
-            language,
-            &c.name,
-            c.provider.as_deref().unwrap_or(""),
-            c.category.as_str(),
-            c.category_declared.as_deref().unwrap_or(""),
-            d.map(|d| d.text.as_str()).unwrap_or(""),
-            d.map(|d| kind_str(d.kind)).unwrap_or(""),
-            d.and_then(|d| d.iso8601.as_deref()).unwrap_or(""),
-            &seconds,
-            &purposes,
-            &start,
-            &end,
+        let text = |v: Option<&str>| cell(v.unwrap_or(""), esc).into_owned();
+        let mut row: Vec<String> = vec![
+            source.to_string(),
+            language.to_string(),
+            text(Some(&c.name)),
+            text(c.provider.as_deref()),
+            c.category.as_str().to_string(),
+            text(c.category_declared.as_deref()),
+            text(d.map(|d| d.text.as_str())),
+            d.map(|d| d.kind.as_str()).unwrap_or("").to_string(),
+            d.and_then(|d| d.iso8601.clone()).unwrap_or_default(),
+            seconds,
+            text(Some(&purposes)),
+            start,
+            end,
+            String::new(),
+            version.to_string(),
         ];
         if with_fields {
-            row.push(&fields);
+            row.push(fields.clone());
         }
         let _ = w.write_record(&row);
     }
+    w.into_inner().unwrap_or_default()
+}
+
+/// The row of a failed input: source, the error, empty cookie columns.
+fn csv_error(err: &ErrorRecord, with_fields: bool, esc: bool) -> Vec<u8> {
+    let mut w = csv_writer(1);
+    let source = cell(&err.source, esc);
+    let error = cell(&err.error, esc);
+    let mut row: Vec<&str> = vec![&source];
+    row.extend(std::iter::repeat_n("", CSV_COLUMNS.len() - 3));
+    row.extend([&*error, err.parser_version]);
+    let fields = fields_json(&err.fields);
+    if with_fields {
+        row.push(&fields);
+    }
+    let _ = w.write_record(&row);
     w.into_inner().unwrap_or_default()
 }
 
@@ -146,14 +198,6 @@ fn fields_json(fields: &PassThrough) -> String {
         return String::new();
     }
     serde_json::to_string(fields).unwrap_or_default()
-}
-
-fn kind_str(kind: DurationKind) -> &'static str {
-    match kind {
-        DurationKind::Session => "session",
-        DurationKind::Persistent => "persistent",
-        DurationKind::Unknown => "unknown",
-    }
 }
 
 /// Short duration for the table: ISO 8601, `session`, or the text as written.
@@ -168,21 +212,6 @@ fn duration_cell(d: Option<&Duration>) -> String {
     }
 }
 
-/// Cut `s` to `width` characters, with `…` when cut; pad to `width` when `pad`.
-fn fit(s: &str, width: usize, pad: bool) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let n = s.chars().count();
-    if n > width {
-        let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else if pad {
-        format!("{s}{}", " ".repeat(width - n))
-    } else {
-        s
-    }
-}
-
 fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
     let p = &doc.policy;
     let mut out = Vec::new();
@@ -190,7 +219,7 @@ fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
     let _ = writeln!(
         out,
         "{}  ({}, {}, {})",
-        doc.source,
+        escape(&doc.source),
         p.language.as_deref().unwrap_or("language unknown"),
         plural(p.cookies.len(), "cookie"),
         plural(p.warnings.len(), "warning"),
@@ -213,16 +242,20 @@ fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
             .max(head.len())
             .min(max)
     };
-    let mut name_w = col(&|c| c.name.chars().count(), "NAME", 28);
+    let mut name_w = col(&|c| terminal::width(&escape(&c.name)), "NAME", 28);
     let cat_w = "advertising".len();
     let dur_w = durations
         .iter()
-        .map(|d| d.chars().count())
+        .map(|d| terminal::width(&escape(d)))
         .max()
         .unwrap_or(0)
         .clamp("DURATION".len(), 14);
     let mut prov_w = col(
-        &|c| c.provider.as_deref().map_or(1, |s| s.chars().count()),
+        &|c| {
+            c.provider
+                .as_deref()
+                .map_or(1, |s| terminal::width(&escape(s)))
+        },
         "PROVIDER",
         22,
     );
@@ -264,5 +297,10 @@ fn table(doc: &DocumentRecord, width: usize) -> Vec<u8> {
 }
 
 fn table_error(err: &ErrorRecord) -> Vec<u8> {
-    format!("{}  (error: {})\n\n", err.source, err.error).into_bytes()
+    format!(
+        "{}  (error: {})\n\n",
+        escape(&err.source),
+        escape(&err.error)
+    )
+    .into_bytes()
 }

@@ -50,11 +50,18 @@ impl DocStats {
     }
 }
 
-/// Counts over all inputs.
+/// Counts over all inputs: `inputs = documents + failures`, and
+/// `documents = with cookies + without_cookies`.
 #[derive(Debug, Default)]
 pub(crate) struct Summary {
+    /// Documents parsed.
     pub(crate) documents: usize,
+    /// Inputs that failed (each has an error record).
     pub(crate) failures: usize,
+    /// Parsed documents in which no cookie was found.
+    without_cookies: usize,
+    /// Files found in directories and not read (not text, data files, not regular files).
+    pub(crate) skipped: usize,
     cookies: usize,
     warnings: usize,
     languages: BTreeMap<String, usize>,
@@ -69,6 +76,7 @@ impl Summary {
             return;
         }
         self.documents += 1;
+        self.without_cookies += usize::from(doc.cookies == 0);
         self.cookies += doc.cookies;
         self.warnings += doc.warnings;
         let lang = doc.language.clone().unwrap_or_else(|| "none".to_string());
@@ -81,8 +89,11 @@ impl Summary {
     /// The summary as printed.
     pub(crate) fn render(&self) -> String {
         let mut s = String::new();
+        let _ = writeln!(s, "inputs:     {}", self.documents + self.failures);
         let _ = writeln!(s, "documents:  {}", self.documents);
         let _ = writeln!(s, "failures:   {}", self.failures);
+        let _ = writeln!(s, "no cookies: {}", self.without_cookies);
+        let _ = writeln!(s, "skipped:    {}", self.skipped);
         let _ = writeln!(s, "cookies:    {}", self.cookies);
         let _ = writeln!(s, "warnings:   {}", self.warnings);
         let mut langs: Vec<(&String, &usize)> = self.languages.iter().collect();
@@ -96,5 +107,26 @@ impl Summary {
             .collect();
         let _ = writeln!(s, "categories: {}", cats.join(", "));
         s
+    }
+
+    /// The summary as one JSON object (and a newline), for `--summary --format json`.
+    pub(crate) fn json(&self) -> String {
+        let categories: serde_json::Map<String, serde_json::Value> = CATEGORIES
+            .iter()
+            .zip(self.categories)
+            .map(|(c, n)| (c.as_str().to_string(), n.into()))
+            .collect();
+        let value = serde_json::json!({
+            "inputs": self.documents + self.failures,
+            "documents": self.documents,
+            "failures": self.failures,
+            "without_cookies": self.without_cookies,
+            "skipped": self.skipped,
+            "cookies": self.cookies,
+            "warnings": self.warnings,
+            "languages": self.languages,
+            "categories": categories,
+        });
+        format!("{value}\n")
     }
 }
