@@ -4,6 +4,22 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 import pyarrow
 
+__all__ = [
+    "MAX_BYTES",
+    "PURPOSE_SEPARATOR",
+    "InternalError",
+    "__version__",
+    "parse",
+    "parse_bytes",
+    "parse_many",
+    "cookies_table",
+    "documents_table",
+    "cookies_arrow_schema",
+    "documents_arrow_schema",
+    "schema",
+    "span_text",
+]
+
 __version__: str
 MAX_BYTES: int
 """The size limit of one document in bytes (64 MiB): over it, ``ValueError``."""

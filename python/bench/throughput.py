@@ -1,0 +1,92 @@
+"""Throughput of `parse_many` / `cookies_table` beside the CLI's, on the same files,
+same machine, same run.
+
+    python python/bench/throughput.py [--copies 2000] [--repeat 3] [--cli target/release/cookie-charter]
+
+Writes COPIES files into a temporary directory, cycling through `corpus/*.txt`; then,
+best of REPEAT runs each:
+  - the CLI:            cookie-charter parse --quiet --format jsonl DIR > /dev/null
+  - read + parse_many:  read every file's bytes, parse_many(all of them) -> list of dicts
+  - parse_many:         the same, files already in memory
+  - cookies_table:      files in memory -> pyarrow.Table
+All use every core (the CLI's and the package's default). Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cookie_charter
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def best(repeat: int, f) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cli", default=str(REPO / "target" / "release" / "cookie-charter"))
+    args = ap.parse_args()
+
+    sources = sorted((REPO / "corpus").glob("*.txt"))
+    tmp = Path(tempfile.mkdtemp(prefix="cc-bench-"))
+    try:
+        files = []
+        for i in range(args.copies):
+            path = tmp / f"{i:05d}-{sources[i % len(sources)].name}"
+            shutil.copyfile(sources[i % len(sources)], path)
+            files.append(path)
+        total = sum(p.stat().st_size for p in files)
+        data = [p.read_bytes() for p in files]
+
+        def cli():
+            subprocess.run(
+                [args.cli, "parse", "--quiet", "--format", "jsonl", str(tmp)],
+                stdout=subprocess.DEVNULL,
+                check=True,
+            )
+
+        def read_and_parse_many():
+            cookie_charter.parse_many([p.read_bytes() for p in files])
+
+        results = [
+            ("CLI `parse --format jsonl DIR`", best(args.repeat, cli)),
+            ("`parse_many` (files read in Python)", best(args.repeat, read_and_parse_many)),
+            ("`parse_many` (bytes in memory)", best(args.repeat, lambda: cookie_charter.parse_many(data))),
+            ("`cookies_table` (bytes in memory)", best(args.repeat, lambda: cookie_charter.cookies_table(data))),
+        ]
+        docs = cookie_charter.parse_many(data)
+        cookies = sum(len(d["cookies"]) for d in docs)
+    finally:
+        shutil.rmtree(tmp)
+
+    print(
+        f"{args.copies} files ({total / 1e6:.1f} MB, {cookies} cookies), "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"best of {args.repeat}, Python {sys.version.split()[0]}\n"
+    )
+    print("| route | seconds | documents/s | MB/s |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, seconds in results:
+        print(f"| {name} | {seconds:.2f} | {args.copies / seconds:,.0f} | {total / 1e6 / seconds:.1f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
