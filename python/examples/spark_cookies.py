@@ -21,8 +21,8 @@ Local mode, on one machine (Java 17 and ``pip install ./python pyspark``)::
     python python/examples/spark_cookies.py crawl.jsonl cookies.parquet --master 'local[2]'
 
 On a cluster, build the wheel once (``maturin build --release -m python/Cargo.toml``,
-or ``pip wheel ./python -w dist``) and ship it with the job; pyarrow must be
-installed on the executors (it is a dependency of pyspark[sql])::
+or ``pip wheel --no-deps ./python -w dist``) and ship it with the job; pyarrow and
+pandas must be installed on the driver and the executors (``pyspark[sql]``)::
 
     spark-submit --master yarn --deploy-mode cluster \\
         --py-files dist/cookie_charter-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl \\
