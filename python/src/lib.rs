@@ -162,6 +162,11 @@ fn json_loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 /// `language_confidence`, `encoding`, `text_len`, `cookies`, `warnings`, `repairs`
 /// (see `schema()`). Spans are UTF-8 byte offsets into `text`.
 ///
+/// The text is parsed as given, as the CLI parses a `--input jsonl` text field. A file's
+/// contents read as `str` give the CLI's result for the file too, unless the file has
+/// a BOM, control characters or mojibake, which the CLI's decoding step handles: for
+/// those, give the file's bytes to `parse_bytes`.
+///
 /// `repair=False` keeps field text as written (the CLI's `--raw`).
 ///
 /// Raises `TypeError` when `text` is not a `str`, `ValueError` when it is over

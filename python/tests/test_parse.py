@@ -45,6 +45,15 @@ def _variants(text: str) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("text", ["", "\n", " \t ", "_ga", "\ufeff_ga\t2 years\n", "Ã©tÃ©\n"])
+def test_edge_texts_equal_cli_file(cli, tmp_path, text):
+    path = tmp_path / "edge.txt"
+    path.write_bytes(text.encode("utf-8"))
+    expected = json.loads(run_cli(cli, "parse", "--format", "json", path))
+    del expected["source"]
+    assert cookie_charter.parse_bytes(text.encode("utf-8")) == expected
+
+
 @pytest.mark.parametrize("stem", ["fr-04", "de-03", "en-01"])
 def test_parse_bytes_decodes_as_the_cli(cli, tmp_path, stem):
     text = (REPO / "corpus" / f"{stem}.txt").read_text("utf-8")
@@ -64,7 +73,7 @@ def test_parse_bytes_decodes_as_the_cli(cli, tmp_path, stem):
 def test_parse_of_str_equals_the_cli_jsonl_text_field(cli, tmp_path):
     # The CLI's JSON Lines input hands the text to the parser as a string, as `parse` does.
     texts = [p.read_text("utf-8") for p in sorted((REPO / "corpus").glob("*.txt"))[:20]]
-    texts.append("Cookie\tDuration\n_ga\t2\x00 years\n")
+    texts += ["Cookie\tDuration\n_ga\t2\x00 years\n", "", "\n\n", "   ", "é\u2028ß", "_ga 2 years"]
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), "utf-8")
     records = cli_jsonl(cli, "--input", "jsonl", crawl)
