@@ -16,7 +16,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use crate::core::{Failure, Input};
 
 pyo3::create_exception!(
-    _native,
+    cookie_charter,
     InternalError,
     PyRuntimeError,
     "An internal error of the parser (a Rust panic), caught before it reached Python. \
@@ -180,7 +180,7 @@ fn parse<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = text_arg(text, "text")?;
     let json = py
-        .allow_threads(|| core::parse(Input::Text(&text), repair)?.to_json())
+        .allow_threads(|| core::guard(|| core::parse(Input::Text(&text), repair)?.to_json()))
         .map_err(|f| to_py_err(f, None))?;
     json_loads(py, &json)
 }
@@ -202,7 +202,7 @@ fn parse_bytes<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let data = bytes_arg(data, "data")?;
     let json = py
-        .allow_threads(|| core::parse(Input::Bytes(&data), repair)?.to_json())
+        .allow_threads(|| core::guard(|| core::parse(Input::Bytes(&data), repair)?.to_json()))
         .map_err(|f| to_py_err(f, None))?;
     json_loads(py, &json)
 }

@@ -91,6 +91,7 @@ def test_input_at_the_limit_is_parsed():
 
 def test_a_panic_becomes_an_exception():
     assert issubclass(cookie_charter.InternalError, RuntimeError)
+    assert cookie_charter.InternalError.__module__ == "cookie_charter"
     with pytest.raises(cookie_charter.InternalError, match="boom in the parser"):
         _native._panic_for_test("boom in the parser")
     # The interpreter and the module go on working.
