@@ -312,7 +312,7 @@ fn spell_en(n: u32, _fem: bool) -> Option<String> {
     ];
     Some(match n {
         1..=19 => ONES[n as usize].to_string(),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
     })
 }
@@ -377,7 +377,7 @@ fn spell_de(n: u32, _fem: bool) -> Option<String> {
     Some(match n {
         1 => return None,
         2..=19 => W[n as usize].to_string(),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         _ => {
             let o = if n % 10 == 1 {
                 "ein"
@@ -443,7 +443,7 @@ fn spell_es(n: u32, fem: bool) -> Option<String> {
     };
     Some(match n {
         1..=29 => fix(W[n as usize]),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         _ => format!(
             "{} y {}",
             TENS[(n / 10) as usize],
@@ -531,7 +531,7 @@ fn spell_nl(n: u32, _fem: bool) -> Option<String> {
     ];
     Some(match n {
         1..=19 => W[n as usize].to_string(),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         _ => {
             let o = W[(n % 10) as usize];
             let link = if o.ends_with('e') { "ën" } else { "en" };
@@ -582,7 +582,7 @@ fn spell_pt(n: u32, fem: bool) -> Option<String> {
     };
     Some(match n {
         1..=19 => w(n).to_string(),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].to_string(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
         _ => format!("{} e {}", TENS[(n / 10) as usize], w(n % 10)),
     })
 }

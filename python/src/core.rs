@@ -92,7 +92,9 @@ pub(crate) fn parse(input: Input<'_>, repair: bool) -> Result<Parsed, Failure> {
         };
         let result = match input {
             Input::Text(text) => cookie_charter::parse_policy_with(text, &options),
-            Input::Bytes(bytes) => cookie_charter::parse_policy_bytes_with(bytes, &options),
+            Input::Bytes(bytes) => {
+                cookie_charter::parse_policy_bytes_with(bytes, &options).map(|d| d.policy)
+            }
         };
         result.map(Parsed).map_err(|e| match e {
             cookie_charter::Error::TooLarge { size, limit } => Failure::TooLarge { size, limit },
@@ -149,11 +151,7 @@ impl Parsed {
 }
 
 fn kind_str(kind: DurationKind) -> &'static str {
-    match kind {
-        DurationKind::Session => "session",
-        DurationKind::Persistent => "persistent",
-        DurationKind::Unknown => "unknown",
-    }
+    kind.as_str()
 }
 
 /// The JSON Schema of what [`Parsed::to_json`] gives (the core's `Policy`).

@@ -319,7 +319,7 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         let mut data: Vec<&str> = Vec::new();
         for &c in &cells[n..] {
             // a group row stands where a row starts, never inside one
-            if data.len() % n == 0 && group_row(c).is_some() {
+            if data.len().is_multiple_of(n) && group_row(c).is_some() {
                 continue;
             }
             data.push(c);
