@@ -559,3 +559,42 @@ fn cells_with_lost_separators_and_headers() {
         }
     }
 }
+
+/// A lifetime column under a header no vocabulary knows is found by its cells; a
+/// type column that negates a category (`Non-essential`) declares nothing.
+#[test]
+fn columns_confirmed_by_their_cells() {
+    for l in LANGS {
+        for unknown in ["deadline", "Session or persistent", "Zeitraum", "Info"] {
+            let mut t = format!(
+                "{}\t{unknown}\t{}\t{}\n",
+                l.headers[0], l.headers[2], l.headers[4]
+            );
+            for r in records(l) {
+                t += &format!("{}\t{}\t{}\tNon-essential\n", r[0], r[3], r[2]);
+            }
+            let p = parse_policy(&t);
+            let got: Vec<(&str, Option<&str>, Category)> = p
+                .cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.as_str(),
+                        c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                        c.category,
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("_ga", Some("P2Y"), Category::Unknown),
+                    ("_gid", Some("P1D"), Category::Unknown),
+                    ("session_id", None, Category::Unknown)
+                ],
+                "{}/{unknown}:\n{t}",
+                l.code
+            );
+        }
+    }
+}

@@ -198,7 +198,11 @@ pub(crate) fn parse<'a>(
         .collect();
     // without a whole header, the columns are read from their cells
     let header = match whole {
-        Some(_) => Header::read(&named)?,
+        Some(_) => {
+            let mut h = Header::read(&named)?;
+            h.confirm(&sample);
+            h
+        }
         None => Header::infer(&sample)?,
     };
     if header.name != 0 {

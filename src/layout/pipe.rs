@@ -344,6 +344,14 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         }
         let score = hits as f64 / candidates.len() as f64;
         if best.as_ref().is_none_or(|b| score > b.0) {
+            // the cells confirm the columns (a lifetime column under an unknown header)
+            let mut header = header;
+            let sample: Vec<Vec<&str>> = data
+                .chunks_exact(n)
+                .take(30)
+                .map(<[&str]>::to_vec)
+                .collect();
+            header.confirm(&sample);
             best = Some((score, n, header));
         }
     }

@@ -167,6 +167,7 @@ impl Header {
         };
         let share =
             |c: usize| rows.iter().filter(|r| one_name(r[c])).count() as f64 / rows.len() as f64;
+        self.vote_lifetimes(&rows);
         if share(self.name) >= 0.5 {
             return;
         }
@@ -181,6 +182,33 @@ impl Header {
             self.cols[self.name].0 = Some(Role::Type);
             self.cols[c].0 = Some(Role::Name);
             self.name = c;
+        }
+    }
+
+    /// A column whose header says nothing known (`deadline`, `Session or persistent`)
+    /// but whose cells are mostly lifetimes is the duration column, when the table has
+    /// none.
+    fn vote_lifetimes(&mut self, rows: &[&Vec<&str>]) {
+        if self.cols.iter().any(|c| c.0 == Some(Role::Duration)) {
+            return;
+        }
+        let lifetime = |cell: &str| {
+            let d = parse_duration(cell);
+            word_count(cell) <= 8 && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
+        };
+        let found = (0..self.len()).find(|&c| {
+            let filled: Vec<&str> = rows
+                .iter()
+                .map(|r| r[c].trim())
+                .filter(|x| !x.is_empty())
+                .collect();
+            c != self.name
+                && self.cols[c].0.is_none()
+                && filled.len() * 2 >= rows.len()
+                && filled.iter().filter(|x| lifetime(x)).count() * 10 >= filled.len() * 6
+        });
+        if let Some(c) = found {
+            self.cols[c].0 = Some(Role::Duration);
         }
     }
 

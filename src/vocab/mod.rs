@@ -100,6 +100,8 @@ pub(crate) struct Vocab {
     local_storage: Vec<Phrase>,
     no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
+    /// Words that negate the category word after them (`non`, `not`, `nicht`).
+    negations: std::collections::HashSet<String>,
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
@@ -291,6 +293,9 @@ impl Vocab {
                         self.heads.add(role, phrase);
                     }
                 }
+                "negation" => {
+                    self.negations.insert(match_form(phrase));
+                }
                 "complement" => {
                     self.heads.complements.insert(match_form(phrase));
                 }
@@ -457,6 +462,9 @@ impl Vocab {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         for i in 0..ws.len() {
+            if self.negated(&ws, i) {
+                continue;
+            }
             for (p, c) in &self.categories {
                 if p.match_at(&ws[i..]).is_some() {
                     return Some(*c);
@@ -464,6 +472,21 @@ impl Vocab {
             }
         }
         None
+    }
+
+    /// Is the word at `i` negated (`non-essential`, `not necessary`, `nicht notwendig`,
+    /// with at most one modifier between: `non strettamente necessari`)? A negated
+    /// category word declares nothing.
+    pub(crate) fn negated(&self, ws: &[&str], i: usize) -> bool {
+        (i >= 1 && self.negations.contains(ws[i - 1]))
+            || (i >= 2
+                && self.negations.contains(ws[i - 2])
+                // `non-essential (functional)`: the word between was the negated category;
+                // in `non strettamente necessari` the negated phrase reaches this word
+                && !self
+                    .categories
+                    .iter()
+                    .any(|(p, _)| p.match_at(&ws[i - 1..]) == Some(1)))
     }
 
     /// The category a heading declares. When the heading speaks of cookies, the
@@ -487,6 +510,9 @@ impl Vocab {
             .collect();
         let mut cats = Vec::new();
         for i in 0..ws.len() {
+            if self.negated(&ws, i) {
+                continue;
+            }
             if let Some((n, c)) = self
                 .categories
                 .iter()
@@ -727,6 +753,11 @@ mod tests {
         cat("Unclassified", Some(Category::Unknown));
         cat("Authentication", None);
         cat("Session", None);
+        // negated words declare nothing; a category after them still does
+        cat("Non-essential", None);
+        cat("Non-essential (functional)", Some(Category::Functional));
+        cat("nicht notwendig", None);
+        cat("Cookie non strettamente necessari", None);
     }
 
     #[test]
