@@ -598,3 +598,24 @@ fn columns_confirmed_by_their_cells() {
         }
     }
 }
+
+/// Rows that lack a cell (the type cell left out, the row ending in an empty cell)
+/// are realigned by content: the lifetime goes to the duration column.
+#[test]
+fn rows_missing_a_cell_realigned() {
+    for l in LANGS {
+        let head = [l.headers[0], l.headers[4], l.headers[3], l.headers[2]];
+        let mut t = format!("| {} |\n|---|---|---|---|\n", head.join(" | "));
+        for r in records(l) {
+            t += &format!("| {} | {} | {} | |\n", r[0], r[3], r[2]);
+        }
+        let p = parse_policy(&t);
+        for (c, r) in p.cookies.iter().zip(records(l)) {
+            let ctx = format!("{}/{}:\n{t}", l.code, c.name);
+            assert_eq!(c.purposes.join(" "), r[2], "{ctx}");
+            let d = c.duration.as_ref().expect("a duration");
+            assert_eq!(d.text, r[3], "{ctx}");
+        }
+        assert_eq!(p.cookies.len(), 3, "{}", l.code);
+    }
+}

@@ -277,6 +277,7 @@ impl<'a> Row<'a> {
     pub(crate) fn into_record(self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
         let span = self.span?;
         let mut cells = self.cells;
+        realign(header, &mut cells);
         let names = std::mem::take(cells.get_mut(header.name)?);
         if names.is_empty() {
             return None;
@@ -291,4 +292,39 @@ impl<'a> Row<'a> {
         }
         Some(rec)
     }
+}
+
+/// A row that lacks a cell (`_ga | 2 years | Distinguishes users |` under `Cookie |
+/// Type | Duration | Description`) is realigned by content: when the duration column
+/// holds no lifetime, the cell just before it does, and the last cell is empty, the
+/// cells from there on move one column to the right.
+fn realign(header: &Header, cells: &mut [Vec<Fragment<'_>>]) {
+    let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
+        return;
+    };
+    let text = |c: &[Fragment<'_>]| {
+        c.iter()
+            .map(|f| f.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let lifetime = |t: &str| {
+        let p = parse_duration(t);
+        !t.is_empty()
+            && word_count(t) <= 8
+            && (p.kind != DurationKind::Unknown || p.iso8601.is_some())
+    };
+    let n = cells.len();
+    if d == 0 || n < 3 {
+        return;
+    }
+    let j = d - 1;
+    if j == header.name
+        || !cells[n - 1].is_empty()
+        || lifetime(&text(&cells[d]))
+        || !lifetime(&text(&cells[j]))
+    {
+        return;
+    }
+    cells[j..].rotate_right(1);
 }
