@@ -619,3 +619,58 @@ fn rows_missing_a_cell_realigned() {
         assert_eq!(p.cookies.len(), 3, "{}", l.code);
     }
 }
+
+/// A table collapsed to single spaces with category and type columns before the
+/// provider (`Name Category Type Source Retention Description`), whose first row names
+/// no cookie: the type cells are one word each, and the first row is skipped with a
+/// warning, never made a cookie.
+#[test]
+fn collapsed_columns_with_type_cells_and_a_pseudo_row() {
+    for l in LANGS {
+        let head = format!(
+            "{} Category Type {} {} {}",
+            l.headers[0], l.headers[1], l.headers[3], l.headers[2]
+        );
+        let mut t = format!(
+            "{head}\nUnique Name (Generated) Essential Session First-Party {} Needed.\n",
+            l.session
+        );
+        for r in records(l) {
+            let cat = if r[0] == "session_id" {
+                "Essential"
+            } else {
+                "Analytical"
+            };
+            t += &format!("{} {cat} Persistent First-Party {} {}\n", r[0], r[3], r[2]);
+        }
+        let p = parse_policy(&t);
+        let got: Vec<(&str, Category, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.category,
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", Category::Analytics, Some(l.years)),
+                ("_gid", Category::Analytics, Some(l.day)),
+                ("session_id", Category::Necessary, Some(l.session)),
+            ],
+            "{}:\n{t}",
+            l.code
+        );
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.message.contains("names no cookie")),
+            "{}",
+            l.code
+        );
+    }
+}

@@ -37,7 +37,12 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         let mut took = 0;
         for len in (1..=5.min(words.len() - w)).rev() {
             let phrase = &text[words[w].0..words[w + len - 1].1];
-            if vocab().field(phrase).is_some() {
+            // `Cookie Provider Purpose`: an unlisted phrase opening with a cookie word is
+            // the name column and the next header, not `Cookie provider`
+            let opens_with_cookie = len > 1
+                && vocab().mentions_cookies(&text[words[w].0..words[w].1])
+                && vocab().field_listed(phrase).is_none();
+            if !opens_with_cookie && vocab().field(phrase).is_some() {
                 out.push(phrase);
                 took = len;
                 break;
@@ -49,6 +54,18 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
             took = 1;
         }
         w += took;
+    }
+    // a header needs a name column: `Cookie Provider Purpose` is `Cookie | Provider`
+    // when the phrase would leave none
+    if !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
+        if let Some(first) = out.first().copied() {
+            let lead = &text[words[0].0..words[0].1];
+            let rest = first[lead.len()..].trim_start();
+            if vocab().field(lead) == Some(Role::Name) && vocab().field(rest).is_some() {
+                let rest_at = first.len() - rest.len();
+                out.splice(0..1, [&first[..lead.len()], &first[rest_at..]]);
+            }
+        }
     }
     (unknown <= 1 && out.len() >= 2).then_some(out)
 }
@@ -246,15 +263,43 @@ pub(crate) fn parse<'a>(
         .iter()
         .position(|l| !l.is_blank())
         .map(|p| i + 1 + p)?;
-    // the first row must open with a sure cookie name
-    let first_tok = lines[next].text.split_whitespace().next().unwrap_or("");
-    if !sure_name(first_tok.trim_end_matches(',')) {
-        return None;
+    // the first row must open with a sure cookie name; a first row that names no
+    // cookie (`Unique Name (Dynamically Generated) …`) is skipped, with a warning,
+    // when the row after it does
+    let opens = |l: &Line<'_>| {
+        sure_name(
+            l.text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(','),
+        )
+    };
+    let mut skipped = None;
+    let mut next = next;
+    if !opens(&lines[next]) {
+        let after = lines[next + 1..]
+            .iter()
+            .position(|l| !l.is_blank())
+            .map(|p| next + 1 + p)?;
+        let is_header = |l: &Line<'_>| {
+            header_phrases(l.text.trim()).is_some_and(|c| Header::read(&c).is_some())
+        };
+        if aligned
+            || header.len() < 4
+            || first.text.trim_end().ends_with(':')
+            || is_header(&lines[next])
+            || !opens(&lines[after])
+        {
+            return None;
+        }
+        skipped = Some(next);
+        next = after;
     }
     if is_single_name(lines[next].text) {
         return cell_paragraphs(lines, next, &header, ctx, doc).map(|end| end - i);
     }
-    let mut j = i + 1;
+    let mut j = next;
     let mut end = j;
     let mut rows = 0;
     while j < lines.len() {
@@ -305,7 +350,20 @@ pub(crate) fn parse<'a>(
             }
         }
     }
-    (rows > 0).then_some(end - i)
+    if rows == 0 {
+        return None;
+    }
+    if let Some(k) = skipped {
+        doc.warn(
+            WarningKind::SkippedLine,
+            lines[k].span(),
+            format!(
+                "first table row names no cookie; skipped: {:?}",
+                fold_whitespace(lines[k].text)
+            ),
+        );
+    }
+    Some(end - i)
 }
 
 /// A token that opens a row: a sure cookie name, or an upper-case identifier.
@@ -443,8 +501,30 @@ pub(crate) fn collapsed_cells<'a>(
             }
             Some(Role::Purpose) => break,
             _ if left == right => break,
+            Some(Role::Type) => {
+                // a type or category cell: a type phrase (`HTTP Cookie`), else one word
+                let len = match vocab().find_type_phrase(rest, false) {
+                    Some((0, e)) => e,
+                    _ => word_offsets(rest).first()?.1,
+                };
+                cells[left] = mk(lo, lo + len);
+                lo += len;
+            }
             _ => {
-                let len = short_cell(rest)?;
+                // before a duration column the cell ends where a lifetime starts
+                // (`First-Party Session Keeps you …`)
+                let ws = word_offsets(rest);
+                let to_duration = (roles.get(left + 1) == Some(&Some(Role::Duration)))
+                    .then(|| {
+                        (1..ws.len().min(8))
+                            .find(|&k| duration_prefix(&rest[ws[k].0..]).is_some())
+                            .map(|k| ws[k - 1].1)
+                    })
+                    .flatten();
+                let len = match to_duration {
+                    Some(len) => len,
+                    None => short_cell(rest)?,
+                };
                 cells[left] = mk(lo, lo + len);
                 lo += len;
             }
@@ -657,6 +737,10 @@ mod tests {
         assert_eq!(
             header_phrases("Cookie Name Expiration Time Description").unwrap(),
             ["Cookie Name", "Expiration Time", "Description"]
+        );
+        assert_eq!(
+            header_phrases("Cookie Provider Purpose Duration").unwrap(),
+            ["Cookie", "Provider", "Purpose", "Duration"]
         );
         assert_eq!(
             header_phrases("Name Speicherdauer Funktion").unwrap(),

@@ -371,7 +371,7 @@ impl Vocab {
     /// words. A cookie word qualifies another head (`Cookie type`) and alone makes a name
     /// column; a name word qualifies another head it precedes with a linker or follows
     /// (`Nom du fournisseur`, `Provider name`); two other heads are two columns: none.
-    /// Text with more than three other words is not a header.
+    /// Text with more than two other words is not a header.
     pub(crate) fn field_by_heads(&self, text: &str) -> Option<Role> {
         let mut plain = String::with_capacity(text.len());
         let mut depth = 0usize;
@@ -435,7 +435,11 @@ impl Vocab {
                 None => other += 1,
             }
         }
-        if other > 3 {
+        if other > 2 {
+            return None;
+        }
+        // two heads side by side (`Category Type`) are two columns of a flattened header
+        if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
             return None;
         }
         let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
@@ -710,6 +714,7 @@ mod tests {
         role("We use cookies", None);
         role("utilizzato per distinguere gli utenti. Durata", None);
         role("Acceptation", None);
+        role("Category Type", None);
         role("CMP for publishers", None);
         role("_ax_expiration", None);
         role("sessionDuration", None);
