@@ -245,12 +245,63 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
 }
 
 /// Recognise a list of cookie items starting at line `i`.
+/// The names of a line that holds only sure cookie names (`_pk_ref`, `, _pk_id`,
+/// `et _pk_ses`): the names' text, without a leading joiner.
+fn bare_names(text: &str) -> Option<&str> {
+    let t = text
+        .trim()
+        .trim_start_matches([',', ';', '-', '•', '*'])
+        .trim_start();
+    let t = AND_JOINERS
+        .iter()
+        .find_map(|j| t.strip_prefix(j).filter(|r| r.starts_with(' ')))
+        .unwrap_or(t)
+        .trim()
+        .trim_end_matches([',', ';']);
+    let toks: Vec<&str> = t.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+    (!toks.is_empty() && toks.len() <= 4 && toks.iter().all(|w| is_strong_name(w))).then_some(t)
+}
+
+/// A run of two or more lines holding only sure cookie names, one or a few per line
+/// (a list whose markup was lost): one record per line, names only.
+fn name_run<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    bare_names(lines[i].text)?;
+    let mut run = Vec::new();
+    let mut j = i;
+    while j < lines.len() && !lines[j].is_blank() {
+        match bare_names(lines[j].text) {
+            Some(names) => run.push((j, names)),
+            None => break,
+        }
+        j += 1;
+    }
+    if run.len() < 2 {
+        return None;
+    }
+    for (k, names) in run {
+        let line = &lines[k];
+        doc.records
+            .push(RawRecord::new(vec![frag(line, names)], line.span(), ctx));
+    }
+    Some(j - i)
+}
+
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
     i: usize,
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
+    if !ctx.storage_leadin {
+        if let Some(n) = name_run(lines, i, ctx, doc) {
+            return Some(n);
+        }
+    }
     let mut items = Vec::new();
     let mut j = i;
     let mut end = i;
@@ -345,5 +396,31 @@ mod tests {
         let ls = lines("Opslag: beveiligd in de EU.\nVerwijderen: stuur een mail.");
         let mut doc = RawDoc::default();
         assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), None);
+    }
+}
+
+#[cfg(test)]
+mod name_run_tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<String> {
+        let ls = crate::segment::lines(text);
+        let mut doc = RawDoc::default();
+        let _ = name_run(&ls, 0, &Context::default(), &mut doc);
+        doc.records
+            .iter()
+            .map(|r| r.names.iter().map(|f| f.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn names_one_per_line() {
+        assert_eq!(
+            run("_pk_ref\n_pk_cvar\n, mtm_consent\net _pk_ses\n"),
+            ["_pk_ref", "_pk_cvar", "mtm_consent", "_pk_ses"]
+        );
+        // one name alone, or plain words, are no run
+        assert!(run("_pk_ref\nSome text here\n").is_empty());
+        assert!(run("Analytics\nMarketing\n").is_empty());
     }
 }

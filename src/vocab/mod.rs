@@ -234,6 +234,43 @@ fn parse_category(s: &str) -> Option<Category> {
     })
 }
 
+/// The problems of a vocabulary table, one message per bad line: a line must be
+/// `kind<TAB>value<TAB>phrase` with a known kind, a value that kind accepts, and a
+/// phrase. The tables are data a linguist edits; a typo there must fail a test, not
+/// be skipped in silence.
+pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (n, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let at = format!("{name}:{}", n + 1);
+        if cols.len() != 3 || cols[2].trim().is_empty() {
+            bad.push(format!("{at}: not kind<TAB>value<TAB>phrase: {line:?}"));
+            continue;
+        }
+        let (kind, value) = (cols[0], cols[1]);
+        let ok = match kind {
+            "field" | "head" => parse_role(value).is_some(),
+            "category" => parse_category(value).is_some(),
+            "storage" => matches!(value, "cookie" | "not_cookie"),
+            "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
+            | "pronoun" | "complement" | "negation" => value == "-",
+            _ => {
+                bad.push(format!("{at}: unknown kind {kind:?}"));
+                continue;
+            }
+        };
+        if !ok {
+            bad.push(format!(
+                "{at}: kind {kind:?} does not take the value {value:?}"
+            ));
+        }
+    }
+    bad
+}
+
 impl Vocab {
     fn load(&mut self, table: &str) {
         for line in table.lines() {
@@ -719,6 +756,22 @@ mod tests {
         role("_ax_expiration", None);
         role("sessionDuration", None);
         role("Recording (anonymisiert). Speicherdauer", None);
+    }
+
+    #[test]
+    fn tables_are_well_formed() {
+        let bad: Vec<String> = TABLES
+            .iter()
+            .flat_map(|(lang, t)| check_table(&format!("{lang}.tsv"), t))
+            .collect();
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+        // and a bad line is caught
+        assert_eq!(check_table("t", "fild\tname\tnom\n").len(), 1);
+        assert_eq!(check_table("t", "field\tnme\tnom\n").len(), 1);
+        assert_eq!(check_table("t", "category\tstats\tstatistik\n").len(), 1);
+        assert_eq!(check_table("t", "negation\tx\tnon\n").len(), 1);
+        assert_eq!(check_table("t", "field\tname\n").len(), 1);
+        assert!(check_table("t", "# comment\n\nfield\tname\tnom\n").is_empty());
     }
 
     #[test]
