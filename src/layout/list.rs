@@ -262,8 +262,9 @@ fn bare_names(text: &str) -> Option<&str> {
     (!toks.is_empty() && toks.len() <= 4 && toks.iter().all(|w| is_strong_name(w))).then_some(t)
 }
 
-/// A run of two or more lines holding only sure cookie names, one or a few per line
-/// (a list whose markup was lost): one record per line, names only.
+/// A run of two or more lines holding only sure cookie names, one or a few per line,
+/// blank lines between them or not (a list whose markup was lost): one record per
+/// line, names only.
 fn name_run<'a>(
     lines: &[Line<'a>],
     i: usize,
@@ -273,7 +274,11 @@ fn name_run<'a>(
     bare_names(lines[i].text)?;
     let mut run = Vec::new();
     let mut j = i;
-    while j < lines.len() && !lines[j].is_blank() {
+    while j < lines.len() {
+        if lines[j].is_blank() {
+            j += 1;
+            continue;
+        }
         match bare_names(lines[j].text) {
             Some(names) => run.push((j, names)),
             None => break,
@@ -283,6 +288,7 @@ fn name_run<'a>(
     if run.len() < 2 {
         return None;
     }
+    let j = run.last().map_or(i, |r| r.0) + 1;
     for (k, names) in run {
         let line = &lines[k];
         doc.records
