@@ -306,13 +306,17 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
             };
             let after = &purpose[e..];
             let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
-            if !after[colon..].starts_with(':') {
+            // `(durée 30 jours)`: in brackets the key needs no colon
+            let bracketed = purpose[..s].trim_end().ends_with('(')
+                && colon > 0
+                && crate::fields::duration::duration_prefix(&after[colon..]).is_some();
+            if !after[colon..].starts_with(':') && !bracketed {
                 continue;
             }
             if v.field(&purpose[s..e]) != Some(Role::Duration) {
                 continue;
             }
-            let value_start = e + colon + 1;
+            let value_start = if bracketed { e + colon } else { e + colon + 1 };
             let rest = &purpose[value_start..];
             let stop = rest
                 .char_indices()
@@ -336,7 +340,14 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
             } else if purpose[cut_end..].starts_with(['.', ';']) {
                 cut_end += 1;
             }
-            purpose.replace_range(cut_start..cut_end, " ");
+            // no space is left before the punctuation that followed the brackets
+            let joint = if purpose[cut_end..].starts_with(['.', ',', ';']) {
+                cut_start = purpose[..cut_start].trim_end().len();
+                ""
+            } else {
+                " "
+            };
+            purpose.replace_range(cut_start..cut_end, joint);
             *purpose = fold_whitespace(purpose);
             return Some(value);
         }
@@ -478,6 +489,11 @@ mod tests {
             "Cookie qui stocke des informations concernant la visite. Durée de vie : 30 minutes.",
             "Cookie qui stocke des informations concernant la visite.",
             Some("30 minutes"),
+        );
+        embedded(
+            "session utilisateur (durée 30 jours).",
+            "session utilisateur.",
+            Some("30 jours"),
         );
         embedded(
             "utilizzato per distinguere gli utenti. Durata: 2 anni.",

@@ -297,6 +297,72 @@ fn name_run<'a>(
     Some(j - i)
 }
 
+/// Where `name : text` items start inside one paragraph (`a.b : x (durée 30 jours).
+/// c_d : y.`): at the start or after a sentence end, a sure cookie name, then a colon
+/// set apart by spaces or followed by one. Returns (item start, name end, text start).
+fn inline_items(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut starts = vec![0];
+    starts.extend(text.match_indices(". ").map(|(k, _)| k + 2));
+    for s in starts {
+        let rest = &text[s..];
+        let Some(tok) = rest.split_whitespace().next() else {
+            continue;
+        };
+        let name = tok.trim_end_matches(':');
+        // in this slot an identifier is a name (`authjs.session-token`)
+        let identifier = is_name_shaped(name)
+            && name.contains(['.', '_', '-'])
+            && !crate::fields::names::is_host_or_file(name);
+        if !(is_strong_name(name) || identifier) {
+            continue;
+        }
+        let after = rest[name.len()..].trim_start_matches([' ', '\u{a0}']);
+        if let Some(body) = after.strip_prefix(':') {
+            if body.starts_with([' ', '\u{a0}']) {
+                let lead = rest.len() - rest.trim_start().len();
+                out.push((
+                    s,
+                    s + lead + name.len(),
+                    text.len() - body.trim_start().len(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A paragraph that declares two or more cookies as `name : text` runs: one record each.
+fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Option<usize> {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let items = inline_items(line.text);
+    if items.len() < 2 {
+        return None;
+    }
+    for (k, &(start, name_end, body)) in items.iter().enumerate() {
+        // an item is one sentence: the last ends at its first sentence end
+        let end = items.get(k + 1).map_or_else(
+            || {
+                line.text[body..]
+                    .find(". ")
+                    .map_or(line.text.len(), |p| body + p + 1)
+            },
+            |n| n.0,
+        );
+        let name = line.text[start..name_end].trim();
+        let text = line.text[body..end].trim();
+        let span = Span::new(line.start + start, line.start + end);
+        let mut rec = RawRecord::new(vec![frag(line, name)], span, ctx);
+        if !text.is_empty() {
+            rec.push(Some(Role::Purpose), "description", vec![frag(line, text)]);
+        }
+        doc.records.push(rec);
+    }
+    Some(1)
+}
+
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
     i: usize,
@@ -305,6 +371,9 @@ pub(crate) fn parse<'a>(
 ) -> Option<usize> {
     if !ctx.storage_leadin {
         if let Some(n) = name_run(lines, i, ctx, doc) {
+            return Some(n);
+        }
+        if let Some(n) = inline_run(&lines[i], ctx, doc) {
             return Some(n);
         }
     }
@@ -417,6 +486,15 @@ mod name_run_tests {
             .iter()
             .map(|r| r.names.iter().map(|f| f.text).collect())
             .collect()
+    }
+
+    #[test]
+    fn name_colon_text_runs_in_one_paragraph() {
+        let t = "authjs.session-token : session (durée 30 jours). arytrano_locale : langue (durée 1 an). Tous ces cookies sont sûrs.";
+        let items = inline_items(t);
+        let names: Vec<&str> = items.iter().map(|&(s, e, _)| t[s..e].trim()).collect();
+        assert_eq!(names, ["authjs.session-token", "arytrano_locale"]);
+        assert!(inline_items("We use cookies. They help: a lot.").is_empty());
     }
 
     #[test]
