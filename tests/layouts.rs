@@ -674,3 +674,45 @@ fn collapsed_columns_with_type_cells_and_a_pseudo_row() {
         );
     }
 }
+
+/// A purpose-headed column holding category labels (`Zweck: Funktional`) is read as the
+/// type column, and the column of sentences beside it as the purpose.
+#[test]
+fn category_labels_under_a_purpose_header() {
+    for l in LANGS {
+        let mut t = format!(
+            "{}\t{}\t{}\tNotes\n",
+            l.headers[0], l.headers[2], l.headers[3]
+        );
+        for r in records(l) {
+            t += &format!(
+                "{}\t{}\t{}\t{} It is set on every page.\n",
+                r[0], r[4], r[3], r[2]
+            );
+        }
+        let p = parse_policy(&t);
+        let got: Vec<(&str, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", Category::Analytics),
+                ("_gid", Category::Analytics),
+                ("session_id", Category::Necessary)
+            ],
+            "{}:\n{t}",
+            l.code
+        );
+        for (c, r) in p.cookies.iter().zip(records(l)) {
+            assert!(
+                c.purposes.join(" ").starts_with(&r[2]),
+                "{}: {:?}",
+                l.code,
+                c.purposes
+            );
+        }
+    }
+}

@@ -168,6 +168,7 @@ impl Header {
         let share =
             |c: usize| rows.iter().filter(|r| one_name(r[c])).count() as f64 / rows.len() as f64;
         self.vote_lifetimes(&rows);
+        self.vote_types(&rows);
         if share(self.name) >= 0.5 {
             return;
         }
@@ -209,6 +210,41 @@ impl Header {
         });
         if let Some(c) = found {
             self.cols[c].0 = Some(Role::Duration);
+        }
+    }
+
+    /// A purpose or unnamed column whose cells are mostly short category labels
+    /// (`Funktional`, `Technisch notwendig` under `Zweck`) is the type column; the
+    /// purpose is then the unnamed column of the longest cells.
+    fn vote_types(&mut self, rows: &[&Vec<&str>]) {
+        if self.cols.iter().any(|c| c.0 == Some(Role::Type)) {
+            return;
+        }
+        let v = vocab();
+        let label = |cell: &str| word_count(cell) <= 4 && v.category_of_label(cell).is_some();
+        let found = (0..self.len()).find(|&c| {
+            let filled: Vec<&str> = rows
+                .iter()
+                .map(|r| r[c].trim())
+                .filter(|x| !x.is_empty())
+                .collect();
+            c != self.name
+                && matches!(self.cols[c].0, None | Some(Role::Purpose))
+                && filled.len() * 2 >= rows.len()
+                && filled.iter().filter(|x| label(x)).count() * 10 >= filled.len() * 6
+        });
+        let Some(c) = found else { return };
+        self.cols[c].0 = Some(Role::Type);
+        if self.cols.iter().any(|c| c.0 == Some(Role::Purpose)) {
+            return;
+        }
+        let words = |c: usize| rows.iter().map(|r| word_count(r[c])).sum::<usize>();
+        if let Some(p) = (0..self.len())
+            .filter(|&c| c != self.name && self.cols[c].0.is_none())
+            .max_by_key(|&c| words(c))
+            .filter(|&c| words(c) >= 4 * rows.len())
+        {
+            self.cols[p].0 = Some(Role::Purpose);
         }
     }
 
