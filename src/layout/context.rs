@@ -94,7 +94,7 @@ impl Context {
             self.after_heading = true;
             return;
         }
-        if is_heading(line) {
+        if is_heading(line) && !is_value_line(text) {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.section_start = doc.records.len();
@@ -159,6 +159,18 @@ impl Context {
             }
         }
     }
+}
+
+/// A short line between records that reads as a value, not a heading: one token
+/// that is not a capitalised word (`gale`, `_ga_`), or a lifetime (`30 seconds`). It
+/// declares and resets nothing.
+fn is_value_line(text: &str) -> bool {
+    let t = text.trim();
+    let one_token = !t.is_empty() && !t.contains(char::is_whitespace);
+    let capitalised_word = t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    (one_token && !capitalised_word && crate::fields::names::is_name_shaped(t))
+        || crate::fields::duration::duration_prefix(t) == Some(t.len())
 }
 
 /// The label of a group row that carries a count, the count taken off: a list item or
@@ -303,6 +315,15 @@ mod tests {
             heading_category("Visitor preferences"),
             Some(Category::Functional)
         );
+    }
+
+    #[test]
+    fn values_are_no_headings() {
+        assert!(is_value_line("gale"));
+        assert!(is_value_line("_ga_"));
+        assert!(is_value_line("30 seconds"));
+        assert!(!is_value_line("Marketing"));
+        assert!(!is_value_line("Analytics cookies"));
     }
 
     #[test]
