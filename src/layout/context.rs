@@ -167,8 +167,11 @@ impl Context {
 fn is_value_line(text: &str) -> bool {
     let t = text.trim();
     let one_token = !t.is_empty() && !t.contains(char::is_whitespace);
-    let capitalised_word = t.chars().next().is_some_and(char::is_uppercase)
-        && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-');
+    // `Marketing`, `Statistik-Cookies`: capitalised words, hyphen-joined or not
+    let capitalised_word = t.split('-').all(|p| {
+        p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().skip(1).all(char::is_lowercase)
+    });
     (one_token && !capitalised_word && crate::fields::names::is_name_shaped(t))
         || crate::fields::duration::duration_prefix(t) == Some(t.len())
 }
@@ -323,6 +326,7 @@ mod tests {
         assert!(is_value_line("_ga_"));
         assert!(is_value_line("30 seconds"));
         assert!(!is_value_line("Marketing"));
+        assert!(!is_value_line("Statistik-Cookies"));
         assert!(!is_value_line("Analytics cookies"));
     }
 
