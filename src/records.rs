@@ -118,6 +118,13 @@ fn build_one(
                 extra.insert(f.header.clone(), value);
             }
             None => {
+                // an unnamed field whose value is a short category label declares it
+                // (`Module: Functional`)
+                if category.is_none() && word_count(&value) <= 3 {
+                    if let Some(c) = v.category_of_label(&value) {
+                        category = Some((c, value.clone()));
+                    }
+                }
                 others.push(value.clone());
                 extra.insert(f.header.clone(), value);
             }

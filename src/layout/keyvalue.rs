@@ -187,6 +187,28 @@ fn edit_distance_le1(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// `Label: value` with a label no vocabulary needs to know: one to three capitalised
+/// words (no digits, no sentence), a colon, a value. Only read inside a block that
+/// known keys make a key-value block.
+fn loose_kv(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
+    let (k, v) = t.split_once(':')?;
+    let k = k.trim().trim_matches('*').trim();
+    let v = v.trim();
+    let words = word_count(k);
+    if !(1..=3).contains(&words)
+        || v.is_empty()
+        || v.starts_with("//")
+        || !k.starts_with(char::is_uppercase)
+        || k.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '(' | '_' | '\t' | '|')
+        })
+    {
+        return None;
+    }
+    Some((k, v))
+}
+
 /// A line holding only cookie names (one to four tokens, at least one sure).
 pub(crate) fn is_name_line(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text)
@@ -308,8 +330,18 @@ pub(crate) fn parse<'a>(
         }
         None => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-            let starts = is_name_line(first.text)
-                && matches!(kv_line(next.text), Some((_, r, _)) if r != Role::Name);
+            // a name line, then a known key, or labels of which one of the next four
+            // is known (`Module: Functional` / `Expires: …`)
+            let known =
+                |l: &Line<'_>| matches!(kv_line(l.text), Some((_, r, _)) if r != Role::Name);
+            let labels_then_known = loose_kv(next.text).is_some()
+                && lines[i + 1..]
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                    .take(4)
+                    .take_while(|l| loose_kv(l.text).is_some())
+                    .any(known);
+            let starts = is_name_line(first.text) && (known(next) || labels_then_known);
             if !starts {
                 return None;
             }
@@ -332,6 +364,11 @@ pub(crate) fn parse<'a>(
             let next = lines[j + 1..].iter().find(|l| !l.is_blank());
             match next.and_then(|n| kv_line(n.text)) {
                 Some((_, r, _)) if r != Role::Name => {
+                    j += 1;
+                    continue;
+                }
+                // an unknown label goes on the block as it does without the blank line
+                None if next.is_some_and(|n| loose_kv(n.text).is_some()) => {
                     j += 1;
                     continue;
                 }
@@ -371,6 +408,12 @@ pub(crate) fn parse<'a>(
                     rec.push(Some(role), k, vec![frag(line, value)]);
                 }
             }
+            None if loose_kv(line.text).is_some() => {
+                // a label no vocabulary knows, inside a block of known ones: kept as an
+                // unnamed field (its value may still be a category or a description)
+                let (k, value) = loose_kv(line.text).expect("checked");
+                rec.push(None, k, vec![frag(line, value)]);
+            }
             None => {
                 let next_is_key = lines
                     .get(j + 1)
@@ -408,6 +451,35 @@ mod tests {
     #[track_caller]
     fn kv(text: &str, want: Option<(&str, Role, &str)>) {
         assert_eq!(kv_line(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn unknown_labels_inside_a_block() {
+        let t = "ASP.NET_SessionId\nModule: Functional\nExpires: When you leave the site.\nAbout: Stores data during your visit.\n";
+        let ls = crate::segment::lines(t);
+        let mut doc = RawDoc::default();
+        assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), Some(4));
+        let rec = &doc.records[0];
+        let heads: Vec<(&str, Option<Role>)> = rec
+            .fields
+            .iter()
+            .map(|f| (f.header.as_str(), f.role))
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                ("Module", None),
+                ("Expires", Some(Role::Duration)),
+                ("About", None)
+            ]
+        );
+        // labels alone, with no known key among them, make no block
+        let t = "ASP.NET_SessionId\nModule: Functional\nColour: Blue\n";
+        let ls = crate::segment::lines(t);
+        assert_eq!(
+            parse(&ls, 0, &mut Context::default(), &mut RawDoc::default()),
+            None
+        );
     }
 
     #[test]
