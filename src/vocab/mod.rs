@@ -168,13 +168,24 @@ impl Heads {
 }
 
 /// Are `a` and `b` one edit apart (a letter replaced, added, dropped, or two swapped)?
+///
+/// Called for every long word of every header candidate against every long head
+/// word, so it rejects on length first and compares bytes when both are ASCII (the
+/// usual case) without allocating; other text is compared by characters.
 fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_seq(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a == b || a.len().abs_diff(b.len()) > 1 {
+    one_edit_seq(&a, &b)
+}
+
+fn one_edit_seq<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 || a == b {
         return false;
     }
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let s = a[p..]
         .iter()
         .rev()
