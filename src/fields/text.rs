@@ -148,6 +148,28 @@ pub(crate) fn runs(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usi
     out
 }
 
+/// [`runs`] one at a time, for scans that may stop early on a long text.
+pub(crate) fn runs_iter<'a, F: Fn(char) -> bool + 'a>(
+    text: &'a str,
+    in_run: F,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if in_run(c) {
+                break i;
+            }
+        };
+        for (i, c) in chars.by_ref() {
+            if !in_run(c) {
+                return Some((start, i));
+            }
+        }
+        Some((start, text.len()))
+    })
+}
+
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
     s.split(is_space).filter(|w| !w.is_empty()).count()
