@@ -6,7 +6,7 @@
 //! starting with that stem (`analyt*` matches `analytics`, `analytiques`).
 //! Adding a language is adding a file here and a line to [`TABLES`].
 
-use std::collections::HashMap;
+use crate::fields::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
