@@ -419,7 +419,7 @@ fn declared_before(prefix: &str) -> Option<(Category, String)> {
     Declared::new(prefix).before(prefix.len())
 }
 
-/// [`declared_before`] for growing prefixes of one line: the words read for one
+/// `declared_before` for growing prefixes of one line: the words read for one
 /// table are not read again for the next (a line holding many flattened tables
 /// made this quadratic).
 struct Declared<'a> {
@@ -487,7 +487,7 @@ impl<'a> Declared<'a> {
     }
 }
 
-/// Whether word `k` of `prefix` declares a category (see [`declared_before`]).
+/// Whether word `k` of `prefix` declares a category (see `declared_before`).
 fn declared_at(prefix: &str, spans: &[(usize, usize)], k: usize) -> Option<(Category, String)> {
     let w = &prefix[spans[k].0..spans[k].1];
     let c = vocab().find_category(w)?;
