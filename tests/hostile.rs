@@ -216,6 +216,98 @@ const POLICY_CASES: &[(&str, Gen, usize)] = &[
     ("stray lines between rows", text_lines_between_rows, 4 << 20),
 ];
 
+fn line_of_glued_tables(n: usize) -> String {
+    fill(
+        "CookieDurationDescription_ga24 monthsGoogle Universal Analytics cookie1 year ",
+        n,
+    )
+}
+fn line_of_inline_tables(n: usize) -> String {
+    fill(
+        "Name Provider Purpose Expiry Type __cfduid Cloudflare Used by the CDN 29 days HTTP Cookie ",
+        n,
+    )
+}
+fn line_of_letters_and_digits(n: usize) -> String {
+    fill("_ga2 years Google ab12cd Analytics x1y2 30 days 3rd ", n)
+}
+fn line_of_glued_rows(n: usize) -> String {
+    fill("__cf_bmCloudflare bot management30 minutes ", n)
+}
+fn line_of_keys(n: usize) -> String {
+    fill(
+        "Cookie: _ga Provider: Google Purpose: Distinguishes users Duration: 2 years ",
+        n,
+    )
+}
+fn line_of_pipe_cells(n: usize) -> String {
+    fill("| _ga | Google | Distinguishes users | 2 years ", n)
+}
+fn line_of_tab_cells(n: usize) -> String {
+    fill("_ga\tGoogle\tDistinguishes users\t2 years\t", n)
+}
+fn colons_only(n: usize) -> String {
+    ":".repeat(n)
+}
+fn colon_lines(n: usize) -> String {
+    fill("Cookie:\n:\n::\n", n)
+}
+fn open_brackets(n: usize) -> String {
+    fill("([{<", n)
+}
+fn open_bracket_lines(n: usize) -> String {
+    fill("_ga (\n[\n", n)
+}
+fn one_cell_per_line(n: usize) -> String {
+    let mut s = String::new();
+    let mut i = 0usize;
+    while s.len() < n {
+        s.push_str(&format!("_c{i}\n"));
+        i += 1;
+    }
+    s
+}
+fn header_then_one_cell_per_line(n: usize) -> String {
+    format!("{HEADER}{}", one_cell_per_line(n))
+}
+fn glued_tokens(n: usize) -> String {
+    fill("cookiesforthewebsiteareused ", n)
+}
+
+/// Generators added for issue 13 (long lines of every kind, separator-only documents,
+/// 10^5 one-cell lines, glued tokens, 10^5 key-value blocks), with their size (4N).
+const SHAPE_CASES: &[(&str, Gen, usize)] = &[
+    ("one line of glued tables", line_of_glued_tables, 1 << 20),
+    ("one line of inline tables", line_of_inline_tables, 1 << 20),
+    (
+        "one line, letters and digits",
+        line_of_letters_and_digits,
+        4 << 20,
+    ),
+    ("one line of glued rows", line_of_glued_rows, 4 << 20),
+    ("one line of key: value", line_of_keys, 4 << 20),
+    ("one line of pipe cells", line_of_pipe_cells, 4 << 20),
+    ("one line of tab cells", line_of_tab_cells, 4 << 20),
+    ("colons only", colons_only, 4 << 20),
+    ("lines of colons", colon_lines, 4 << 20),
+    ("open brackets only", open_brackets, 4 << 20),
+    ("lines of open brackets", open_bracket_lines, 4 << 20),
+    ("4x10^5 one-cell lines", one_cell_per_line, 3_600_000),
+    (
+        "header + 4x10^5 one-cell lines",
+        header_then_one_cell_per_line,
+        3_600_000,
+    ),
+    ("10 MB header row", header_row_1mb, 10 << 20),
+    ("4x10^5 glued tokens", glued_tokens, 11_200_000),
+    ("4x10^5 Purpose: x", repeated_keys, 4_400_000),
+    (
+        "4x10^5 key-value blocks (10^5 at N)",
+        repeated_key_blocks,
+        34 << 20,
+    ),
+];
+
 /// What is timed over a generated input.
 type Run = fn(&str);
 
@@ -242,6 +334,7 @@ fn run_duration(s: &str) {
 fn timed_cases() -> Vec<(&'static str, Gen, usize, Run)> {
     let mut v: Vec<(&'static str, Gen, usize, Run)> = POLICY_CASES
         .iter()
+        .chain(SHAPE_CASES)
         .map(|&(name, gen, n)| (name, gen, n, run_policy as Run))
         .collect();
     v.extend_from_slice(&[
@@ -495,6 +588,12 @@ fn linear_time_parse_policy() {
 
 #[test]
 #[ignore = "timing: run in release with --ignored"]
+fn linear_time_shapes() {
+    check_group(|name| SHAPE_CASES.iter().any(|c| c.0 == name));
+}
+
+#[test]
+#[ignore = "timing: run in release with --ignored"]
 fn linear_time_parse_policy_bytes() {
     check_group(|name| name.starts_with("bytes:"));
 }
@@ -512,7 +611,7 @@ fn linear_time_value_grammars() {
 /// Every generator at a small size: no panic, and the invariants hold.
 #[test]
 fn quick_hostile_inputs_keep_the_invariants() {
-    for &(name, gen, _) in POLICY_CASES {
+    for &(name, gen, _) in POLICY_CASES.iter().chain(SHAPE_CASES) {
         let text = gen(4096);
         if let Err(e) = invariants::check_parse_policy(&text) {
             panic!("{name}: {e}");

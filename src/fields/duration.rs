@@ -1202,6 +1202,40 @@ pub(crate) fn duration_prefix(text: &str) -> Option<usize> {
     (end > 0).then(|| f.end[end - 1])
 }
 
+/// [`duration_prefix`] at many digits of one text, folding the text once: a scan
+/// that asked `duration_prefix(&text[p..])` at every digit re-folded the rest of the
+/// text each time (quadratic on a long line of numbers glued to words).
+pub(crate) struct PrefixScanner<'a> {
+    text: &'a str,
+    folded: Option<Folded>,
+}
+
+impl<'a> PrefixScanner<'a> {
+    pub(crate) fn new(text: &'a str) -> PrefixScanner<'a> {
+        PrefixScanner { text, folded: None }
+    }
+
+    /// `duration_prefix(&text[p..])`. Folding is local to each character except for
+    /// the spaces it inserts before a character, so from a digit on the fold of
+    /// `text[p..]` is the fold of `text` from that digit; other positions are
+    /// folded alone.
+    pub(crate) fn prefix_at(&mut self, p: usize) -> Option<usize> {
+        if !self.text[p..].starts_with(|c: char| c.is_ascii_digit()) {
+            return duration_prefix(&self.text[p..]);
+        }
+        let f = self.folded.get_or_insert_with(|| fold(self.text));
+        let mut i = f.start.partition_point(|&b| b < p);
+        if f.text.as_bytes().get(i) == Some(&b' ') {
+            i += 1;
+        }
+        debug_assert_eq!(f.start.get(i), Some(&p));
+        let s = f.text.as_str();
+        let (rest, _) = chain(Mode::Cell)(&s[i..]).ok()?;
+        let end = consumed(s, i, rest);
+        (end > i).then(|| f.end[end - 1] - p)
+    }
+}
+
 /// Byte offset where the longest duration phrase ending at the end of `text`
 /// starts; trailing spaces and `.`, `;`, `:`, `,`, `!` may follow it. A lone
 /// `session` word counts after a break or when capitalised (see [`is_lone`]).

@@ -3,7 +3,7 @@
 //! Names are kept exactly as written (`_ga_*`, `_ga_<container-id>`, `_pk_id.*`);
 //! only multiplicity markers (`[x2]`) and glosses (`__lc_cid (customerID)`) are taken off.
 
-use std::collections::HashMap;
+use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 /// Known cookie names from the Open Cookie Database: name → is a prefix (wildcard).
@@ -13,9 +13,9 @@ type Known = (HashMap<String, bool>, HashMap<String, Vec<String>>);
 fn known() -> &'static Known {
     static K: OnceLock<Known> = OnceLock::new();
     K.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         // wildcard names by their first three characters
-        let mut prefixes: HashMap<String, Vec<String>> = HashMap::new();
+        let mut prefixes: HashMap<String, Vec<String>> = HashMap::default();
         for line in include_str!("../vocab/data/ocd_names.tsv").lines() {
             if line.starts_with('#') {
                 continue;

@@ -4,7 +4,7 @@
 //! or a description that opens with a known vendor), or in the section around
 //! the record (a heading or sentence naming a known vendor).
 
-use std::collections::HashMap;
+use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::vocab::{vocab, word_spans};
@@ -13,7 +13,7 @@ use crate::vocab::{vocab, word_spans};
 fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
     static V: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
     V.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::default();
         for line in include_str!("../vocab/data/vendors.txt").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

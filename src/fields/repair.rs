@@ -16,7 +16,7 @@
 //! 4. **typos** from a small table, and **glued words** (`Forthe` → `For the`),
 //!    decided with the embedded frequency word lists of `src/vocab/words/`.
 
-use std::collections::{HashMap, HashSet};
+use super::text::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};

@@ -16,14 +16,14 @@
 use super::spaced::collapsed_cells;
 use super::table::Header;
 use super::{Context, RawDoc, RawRecord};
-use crate::fields::duration::{duration_prefix, duration_suffix};
+use crate::fields::duration::{duration_suffix, PrefixScanner};
 use crate::fields::names::{is_known, is_name_char, is_strong_name};
 use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::policy::{Category, Span};
 use crate::segment::{Line, LineKind};
-use crate::vocab::{vocab, word_spans, Role};
+use crate::vocab::{vocab, word_spans_iter, Role};
 
 /// Recognise flattened tables inside line `i`.
 pub(crate) fn parse<'a>(
@@ -43,10 +43,12 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let before = doc.records.len();
+    let mut declared = Declared::new(line.text);
+    let mut headers = GluedHeaders::new(line.text);
     let mut from = 0;
     while from < line.text.len() {
         let text = &line.text[from..];
-        let glued = glued_header(text);
+        let glued = headers.from(from);
         let inline = inline_header(text);
         let next = match (glued, inline) {
             (Some(g), Some(n)) if n.0 < g.0 => Err(n),
@@ -56,11 +58,11 @@ pub(crate) fn parse<'a>(
         };
         let consumed = match next {
             Ok((s, e, roles)) => {
-                let cat = declared_before(&line.text[..from + s]).or(ctx.category.clone());
+                let cat = declared.before(from + s).or(ctx.category.clone());
                 glued_rows(line, from + e, &roles, cat, ctx, doc)
             }
             Err((s, e, header)) => {
-                let cat = declared_before(&line.text[..from + s]).or(ctx.category.clone());
+                let cat = declared.before(from + s).or(ctx.category.clone());
                 inline_rows(line, from + e, &header, cat, ctx, doc)
             }
         };
@@ -93,13 +95,14 @@ fn glued_row(text: &str) -> Option<GluedRow> {
         return None;
     }
     // the duration ends the line, after a space or glued to the description
+    let mut scan = PrefixScanner::new(t);
     let glued_at = t
         .char_indices()
         .filter(|&(p, c)| {
             c.is_ascii_digit() && t[..p].chars().next_back().is_some_and(char::is_alphabetic)
         })
         .map(|(p, _)| p)
-        .find(|&p| duration_prefix(&t[p..]) == Some(t.len() - p));
+        .find(|&p| scan.prefix_at(p) == Some(t.len() - p));
     let ds = glued_at.or_else(|| duration_suffix(t))?;
     if ds == 0 {
         return None;
@@ -218,63 +221,119 @@ fn header_word_at(text: &str) -> Option<(usize, Role)> {
 
 /// `CookieDurationDescription`: two or more capitalised header words with nothing
 /// between them, one of them a name. Returns (start, end, column roles).
-fn glued_header(text: &str) -> Option<(usize, usize, Vec<Option<Role>>)> {
-    for (p, c) in text.char_indices() {
-        if !c.is_uppercase()
-            || (p > 0
-                && text[..p]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric))
-        {
-            continue;
-        }
-        // a glued header has a capital inside its first sixteen letters (`CookieDuration`)
-        let camel = text[p..]
-            .chars()
-            .skip(1)
-            .take_while(|c| c.is_alphabetic())
-            .take(16)
-            .any(char::is_uppercase);
-        if !camel {
-            continue;
-        }
-        let mut q = p;
-        let mut roles = Vec::new();
-        while let Some((len, role)) = header_word_at(&text[q..]) {
-            roles.push(Some(role));
-            q += len;
-            if !text[q..].starts_with(|c: char| c.is_uppercase()) {
-                break;
-            }
-        }
-        if roles.len() >= 2 && roles[0] == Some(Role::Name) && !text[q..].starts_with(' ') {
-            return Some((p, q, roles));
+#[cfg(test)]
+fn glued_header(text: &str) -> Option<GluedHeader> {
+    GluedHeaders::new(text).from(0)
+}
+
+/// A glued header: (start, end, column roles).
+type GluedHeader = (usize, usize, Vec<Option<Role>>);
+
+/// A glued header starting at byte `p` of `text` (see [`GluedHeaders`]).
+fn glued_header_at(text: &str, p: usize) -> Option<GluedHeader> {
+    if !text[p..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    // a glued header has a capital inside its first sixteen letters (`CookieDuration`)
+    let camel = text[p..]
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_alphabetic())
+        .take(16)
+        .any(char::is_uppercase);
+    if !camel {
+        return None;
+    }
+    let mut q = p;
+    let mut roles = Vec::new();
+    while let Some((len, role)) = header_word_at(&text[q..]) {
+        roles.push(Some(role));
+        q += len;
+        if !text[q..].starts_with(|c: char| c.is_uppercase()) {
+            break;
         }
     }
-    None
+    (roles.len() >= 2 && roles[0] == Some(Role::Name) && !text[q..].starts_with(' '))
+        .then_some((p, q, roles))
+}
+
+/// The first glued header in `text[from..]`, for growing `from`: a capital that
+/// starts the rest or follows a character that is not alphanumeric. The search
+/// remembers the next header past `from`, so asking again after each table of a
+/// long line does not read the rest again.
+struct GluedHeaders<'a> {
+    text: &'a str,
+    /// The first header at a position after `.0` (found, or none up to the end).
+    next: Option<(usize, Option<GluedHeader>)>,
+}
+
+impl<'a> GluedHeaders<'a> {
+    fn new(text: &'a str) -> GluedHeaders<'a> {
+        GluedHeaders { text, next: None }
+    }
+
+    /// The first header of `text[from..]`, relative to `from`.
+    fn from(&mut self, from: usize) -> Option<GluedHeader> {
+        let rel = |(s, e, r): GluedHeader| (s - from, e - from, r);
+        // the rest's first character needs no separator before it
+        if let Some(h) = glued_header_at(self.text, from) {
+            return Some(rel(h));
+        }
+        let known = match &self.next {
+            Some((after, found)) if *after <= from => match found {
+                None => true,
+                Some(h) => h.0 > from,
+            },
+            _ => false,
+        };
+        if !known {
+            let text = self.text;
+            let mut prev_alnum = true; // the character at `from` was tried above
+            let mut found = None;
+            for (p, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
+                if p > from && c.is_uppercase() && !prev_alnum {
+                    if let Some(h) = glued_header_at(text, p) {
+                        found = Some(h);
+                        break;
+                    }
+                }
+                prev_alnum = c.is_alphanumeric();
+            }
+            self.next = Some((from, found));
+        }
+        self.next.as_ref().and_then(|(_, f)| f.clone()).map(rel)
+    }
 }
 
 /// `Name Provider Purpose Expiry Type` inside a paragraph: three or more header
 /// phrases in a row, the first a name, the last a type.
+///
+/// The words are read as the search reaches them (the parse loop asks again after
+/// every table of a long line, so reading the whole rest each time was quadratic).
 fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
-    let spans = word_spans(text);
     let v = vocab();
-    // cheap test first: three header-starting words in a row somewhere
-    let starts: Vec<bool> = spans
-        .iter()
-        .map(|&(s, e)| v.starts_field(&text[s..e]))
-        .collect();
-    if !starts.windows(3).any(|w| w.iter().all(|&b| b)) {
-        return None;
-    }
-    for w in 0..spans.len() {
-        if !starts[w] || v.field_listed(&text[spans[w].0..spans[w].1]) != Some(Role::Name) {
+    let mut sp = LazyWords::new(text);
+    let mut w = 0;
+    loop {
+        sp.ensure(w + 1);
+        if w >= sp.spans.len() {
+            // no header: the cheap test (three header-starting words in a row) is
+            // moot, the answer is none either way
+            return None;
+        }
+        if !sp.starts[w] || v.field_listed(&text[sp.spans[w].0..sp.spans[w].1]) != Some(Role::Name)
+        {
+            w += 1;
             continue;
         }
         let mut cols: Vec<(Option<Role>, String)> = Vec::new();
         let mut k = w;
-        while k < spans.len() && cols.len() < 8 {
+        loop {
+            sp.ensure(k + 3);
+            if !(k < sp.spans.len() && cols.len() < 8) {
+                break;
+            }
+            let spans = &sp.spans;
             let mut took = 0;
             // header cells are separated by single spaces, nothing else
             if k > w && &text[spans[k - 1].1..spans[k].0] != " " {
@@ -302,37 +361,145 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
             k += took;
         }
         if cols.len() >= 3 && cols.last().is_some_and(|c| c.0 == Some(Role::Type)) {
+            // the cheap test of the whole text: three header-starting words in a row
+            while !sp.window && sp.ensure(sp.spans.len() + 1) {}
+            if !sp.window {
+                return None;
+            }
             let header = Header { cols, name: 0 };
-            return Some((spans[w].0, spans[k - 1].1, header));
+            return Some((sp.spans[w].0, sp.spans[k - 1].1, header));
+        }
+        w += 1;
+    }
+}
+
+/// The word spans of a text read on demand, with whether each could start a header.
+struct LazyWords<'a> {
+    text: &'a str,
+    more: Box<dyn Iterator<Item = (usize, usize)> + 'a>,
+    spans: Vec<(usize, usize)>,
+    starts: Vec<bool>,
+    /// Three header-starting words in a row among those read.
+    window: bool,
+    run: usize,
+}
+
+impl<'a> LazyWords<'a> {
+    fn new(text: &'a str) -> LazyWords<'a> {
+        LazyWords {
+            text,
+            more: Box::new(word_spans_iter(text)),
+            spans: Vec::new(),
+            starts: Vec::new(),
+            window: false,
+            run: 0,
         }
     }
-    None
+
+    /// Read words until `n` are read or the text ends; false when it ended first.
+    fn ensure(&mut self, n: usize) -> bool {
+        while self.spans.len() < n {
+            let Some((s, e)) = self.more.next() else {
+                return false;
+            };
+            let start = vocab().starts_field(&self.text[s..e]);
+            self.run = if start { self.run + 1 } else { 0 };
+            self.window |= self.run >= 3;
+            self.spans.push((s, e));
+            self.starts.push(start);
+        }
+        true
+    }
 }
 
 /// The category a flattened banner declares last before `prefix` ends: a category
 /// word followed by `cookies` or by itself (`Necessary Necessary`).
+#[cfg(test)]
 fn declared_before(prefix: &str) -> Option<(Category, String)> {
-    let spans = word_spans(prefix);
-    let mut found = None;
-    for k in 0..spans.len() {
-        let w = &prefix[spans[k].0..spans[k].1];
-        let Some(c) = vocab().find_category(w) else {
-            continue;
-        };
-        let Some(&(ns, ne)) = spans.get(k + 1) else {
-            continue;
-        };
-        let next = match_form(&prefix[ns..ne]);
-        let prev = k
-            .checked_sub(1)
-            .map(|p| match_form(&prefix[spans[p].0..spans[p].1]));
-        // `Analytics cookies`, `cookies analytiques`, `Necessary Necessary`
-        let cookie = |w: &str| w == "cookies" || w == "cookie";
-        if cookie(&next) || prev.as_deref().is_some_and(cookie) || next == match_form(w) {
-            found = Some((c, fold_whitespace(w)));
+    Declared::new(prefix).before(prefix.len())
+}
+
+/// `declared_before` for growing prefixes of one line: the words read for one
+/// table are not read again for the next (a line holding many flattened tables
+/// made this quadratic).
+struct Declared<'a> {
+    text: &'a str,
+    /// Word spans of `text`, read as far as the prefixes asked reached.
+    spans: Vec<(usize, usize)>,
+    more: Box<dyn Iterator<Item = (usize, usize)> + 'a>,
+    /// Words before this one were decided for every longer prefix.
+    done: usize,
+    found: Option<(Category, String)>,
+    last_end: usize,
+}
+
+impl<'a> Declared<'a> {
+    fn new(text: &'a str) -> Declared<'a> {
+        Declared {
+            text,
+            spans: Vec::new(),
+            more: Box::new(word_spans_iter(text)),
+            done: 0,
+            found: None,
+            last_end: 0,
         }
     }
-    found
+
+    /// The declaration before byte `end` (never less than the last one asked).
+    fn before(&mut self, end: usize) -> Option<(Category, String)> {
+        if end < self.last_end {
+            return Declared::new(self.text).before(end);
+        }
+        self.last_end = end;
+        // the words starting before `end`, the last one cut at `end`
+        while self.spans.last().is_none_or(|s| s.0 < end) {
+            match self.more.next() {
+                Some(s) => self.spans.push(s),
+                None => break,
+            }
+        }
+        let m = self
+            .spans
+            .iter()
+            .rposition(|s| s.0 < end)
+            .map_or(0, |k| k + 1);
+        // word k is decided for good once word k + 1 ends before `end`
+        while self.done + 1 < m && self.spans[self.done + 1].1 <= end {
+            if let Some(hit) = declared_at(self.text, &self.spans, self.done) {
+                self.found = Some(hit);
+            }
+            self.done += 1;
+        }
+        let prefix = &self.text[..end];
+        // the undecided words (at most two) and the one before them, cut at `end`
+        let lo = self.done.saturating_sub(1).min(m);
+        let cut: Vec<(usize, usize)> = self.spans[lo..m]
+            .iter()
+            .map(|&(s, e)| (s, e.min(end)))
+            .collect();
+        let mut found = self.found.clone();
+        for k in self.done..m {
+            if let Some(hit) = declared_at(prefix, &cut, k - lo) {
+                found = Some(hit);
+            }
+        }
+        found
+    }
+}
+
+/// Whether word `k` of `prefix` declares a category (see `declared_before`).
+fn declared_at(prefix: &str, spans: &[(usize, usize)], k: usize) -> Option<(Category, String)> {
+    let w = &prefix[spans[k].0..spans[k].1];
+    let c = vocab().find_category(w)?;
+    let &(ns, ne) = spans.get(k + 1)?;
+    let next = match_form(&prefix[ns..ne]);
+    let prev = k
+        .checked_sub(1)
+        .map(|p| match_form(&prefix[spans[p].0..spans[p].1]));
+    // `Analytics cookies`, `cookies analytiques`, `Necessary Necessary`
+    let cookie = |w: &str| w == "cookies" || w == "cookie";
+    (cookie(&next) || prev.as_deref().is_some_and(cookie) || next == match_form(w))
+        .then(|| (c, fold_whitespace(w)))
 }
 
 /// Rows of a glued table from byte `start` of the line: returns where the table ends.
@@ -351,10 +518,11 @@ fn glued_rows<'a>(
     // every number glued after a name and followed by a duration starts a row
     let mut rows: Vec<(usize, usize, usize)> = Vec::new(); // (name start, duration start, duration end)
     let mut prev_digit = false;
+    let mut scan = PrefixScanner::new(block);
     for (p, c) in block.char_indices() {
         let digit = c.is_ascii_digit();
         if digit && !prev_digit {
-            if let Some(len) = duration_prefix(&block[p..]) {
+            if let Some(len) = scan.prefix_at(p) {
                 let name_start = name_before(block, p);
                 // a row starts after the last one's duration (a duration may hold a
                 // digit that would otherwise start an overlapping row)
@@ -431,7 +599,7 @@ fn inline_rows<'a>(
     loop {
         let rest = &text[pos..];
         // the type phrase that ends the row comes after the name (`Local Storage` may be one)
-        let skip = word_spans(rest).get(2).map_or(rest.len(), |w| w.0);
+        let skip = word_spans_iter(rest).nth(2).map_or(rest.len(), |w| w.0);
         let Some((_, te)) = vocab().find_type_phrase(&rest[skip..], false) else {
             break;
         };

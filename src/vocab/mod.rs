@@ -6,7 +6,7 @@
 //! starting with that stem (`analyt*` matches `analytics`, `analytiques`).
 //! Adding a language is adding a file here and a line to [`TABLES`].
 
-use std::collections::HashMap;
+use crate::fields::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
@@ -170,13 +170,24 @@ impl Heads {
 }
 
 /// Are `a` and `b` one edit apart (a letter replaced, added, dropped, or two swapped)?
+///
+/// Called for every long word of every header candidate against every long head
+/// word, so it rejects on length first and compares bytes when both are ASCII (the
+/// usual case) without allocating; other text is compared by characters.
 fn one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_seq(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a == b || a.len().abs_diff(b.len()) > 1 {
+    one_edit_seq(&a, &b)
+}
+
+fn one_edit_seq<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 || a == b {
         return false;
     }
-    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let s = a[p..]
         .iter()
         .rev()
@@ -665,31 +676,51 @@ impl Vocab {
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
     /// `HTML Local Storage`) in `text`, and of the last one when `last` is set.
+    ///
+    /// Words are read and folded as the scan reaches them, so a first match costs
+    /// what precedes it, not the whole text (callers look for the end of each row
+    /// of a long flattened table).
     pub(crate) fn find_type_phrase(&self, text: &str, last: bool) -> Option<(usize, usize)> {
-        let spans = word_spans(text);
-        let forms: Vec<String> = spans
-            .iter()
-            .map(|&(s, e)| match_form(&text[s..e]))
-            .collect();
-        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-        let mut found = None;
-        for i in 0..refs.len() {
-            let mut best = 0;
-            for p in self.storage.iter().map(|(p, _)| p).chain(&self.first_party) {
+        let phrases = || {
+            self.storage
+                .iter()
+                .map(|(p, _)| p)
+                .chain(&self.first_party)
                 // one-word types (`http`, `cookie`, `own`) are too common inside sentences
-                if p.words.len() < 2 {
-                    continue;
-                }
-                if let Some(n) = p.match_at(&refs[i..]) {
-                    best = best.max(n);
+                .filter(|p| p.words.len() >= 2)
+        };
+        let longest = phrases().map(|p| p.words.len()).max().unwrap_or(0);
+        let mut spans = word_spans_iter(text);
+        let mut window: std::collections::VecDeque<((usize, usize), String)> =
+            std::collections::VecDeque::with_capacity(longest + 1);
+        let mut found = None;
+        loop {
+            while window.len() < longest.max(1) {
+                match spans.next() {
+                    Some((s, e)) => window.push_back(((s, e), match_form(&text[s..e]))),
+                    None => break,
                 }
             }
+            if window.is_empty() {
+                break;
+            }
+            let best = {
+                let refs: Vec<&str> = window.iter().map(|(_, f)| f.as_str()).collect();
+                let mut best = 0;
+                for p in phrases() {
+                    if let Some(n) = p.match_at(&refs) {
+                        best = best.max(n);
+                    }
+                }
+                best
+            };
             if best > 0 {
-                found = Some((spans[i].0, spans[i + best - 1].1));
+                found = Some((window[0].0 .0, window[best - 1].0 .1));
                 if !last {
                     return found;
                 }
             }
+            window.pop_front();
         }
         found
     }
@@ -699,6 +730,13 @@ impl Vocab {
         let f = match_form(word);
         self.pronouns.contains(&f)
     }
+}
+
+/// [`word_spans`] one at a time.
+pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    crate::fields::text::runs_iter(text, |c| {
+        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    })
 }
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
