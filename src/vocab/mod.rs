@@ -158,7 +158,7 @@ impl Heads {
                 .words
                 .iter()
                 .filter(|(h, _)| {
-                    h.chars().count() >= 7 && !self.cookie_words.contains(*h) && one_edit(w, h)
+                    one_edit(w, h) && h.chars().count() >= 7 && !self.cookie_words.contains(*h)
                 })
                 .collect();
             // the same answer in every process, whatever the map's order
