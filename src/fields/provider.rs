@@ -27,48 +27,6 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
     })
 }
 
-/// Words before the name after `set by`: articles and kinds of software.
-const LEAD: &[&str] = &[
-    "the",
-    "le",
-    "la",
-    "les",
-    "l'",
-    "der",
-    "die",
-    "das",
-    "dem",
-    "den",
-    "el",
-    "il",
-    "lo",
-    "de",
-    "het",
-    "o",
-    "a",
-    "os",
-    "plugin",
-    "plug-in",
-    "extension",
-    "module",
-    "service",
-    "tool",
-    "outil",
-    "dienst",
-    "servicio",
-    "servizio",
-    "serviço",
-    "tiers",
-    "our",
-];
-
-/// Words that end a provider name being read after `set by`.
-const STOP: &[&str] = &[
-    "to", "and", "or", "for", "in", "on", "when", "which", "that", "is", "are", "with", "as",
-    "from", "if", "who", "whose", "de", "pour", "et", "qui", "afin", "um", "und", "zu", "fur",
-    "für", "para", "y", "que", "per", "e", "che", "om", "en", "die", "der", "het", "do", "da",
-];
-
 /// Byte range of a known vendor's name in `text`, extended over the capitalised
 /// words and numbers that follow it (`Google` → `Google Universal Analytics`,
 /// `Google Analytics 4`). The first word must be capitalised as a name is.
@@ -174,7 +132,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
     for &(s, e) in &spans {
         let w = &rest[s..e];
         // articles and the kind of thing named (`the plugin GDPR Cookie Consent`)
-        if words.is_empty() && LEAD.contains(&w.to_lowercase().as_str()) {
+        if words.is_empty() && vocab().is_provider_lead(w) {
             continue;
         }
         if let Some(&(_, pe)) = words.last() {
@@ -182,7 +140,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
                 break; // punctuation between words ends the name
             }
         }
-        if STOP.contains(&w.to_lowercase().as_str()) || words.len() >= 5 {
+        if vocab().is_provider_stop(w) || words.len() >= 5 {
             break;
         }
         words.push((s, e));

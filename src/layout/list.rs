@@ -305,7 +305,9 @@ fn inline_items(text: &str) -> Vec<(usize, usize, usize)> {
     let mut starts = vec![0];
     starts.extend(text.match_indices(". ").map(|(k, _)| k + 2));
     for s in starts {
-        let rest = &text[s..];
+        // the name is the first token of the sentence, after any spaces
+        let lead = text[s..].len() - text[s..].trim_start().len();
+        let rest = &text[s + lead..];
         let Some(tok) = rest.split_whitespace().next() else {
             continue;
         };
@@ -320,7 +322,6 @@ fn inline_items(text: &str) -> Vec<(usize, usize, usize)> {
         let after = rest[name.len()..].trim_start_matches([' ', '\u{a0}']);
         if let Some(body) = after.strip_prefix(':') {
             if body.starts_with([' ', '\u{a0}']) {
-                let lead = rest.len() - rest.trim_start().len();
                 out.push((
                     s,
                     s + lead + name.len(),
@@ -495,6 +496,11 @@ mod name_run_tests {
         let names: Vec<&str> = items.iter().map(|&(s, e, _)| t[s..e].trim()).collect();
         assert_eq!(names, ["authjs.session-token", "arytrano_locale"]);
         assert!(inline_items("We use cookies. They help: a lot.").is_empty());
+        // found by the property tests: a sentence opening with spaces and a multibyte name
+        assert!(inline_items("  д.m : x.  д.m : y").len() <= 2);
+        let t = "x.  a_b : one.  c_d : two.";
+        let names: Vec<&str> = inline_items(t).iter().map(|&(_, e, b)| &t[e..b]).collect();
+        assert_eq!(names, [" : ", " : "]);
     }
 
     #[test]

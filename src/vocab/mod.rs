@@ -102,6 +102,10 @@ pub(crate) struct Vocab {
     pronouns: Vec<String>,
     /// Words that negate the category word after them (`non`, `not`, `nicht`).
     negations: std::collections::HashSet<String>,
+    /// Words before a provider's name after a set-by phrase (`the`, `plugin`).
+    provider_lead: std::collections::HashSet<String>,
+    /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
+    provider_stop: std::collections::HashSet<String>,
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
@@ -270,7 +274,9 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "category" => parse_category(value).is_some(),
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
-            | "pronoun" | "complement" | "negation" => value == "-",
+            | "pronoun" | "complement" | "negation" | "provider_lead" | "provider_stop" => {
+                value == "-"
+            }
             _ => {
                 bad.push(format!("{at}: unknown kind {kind:?}"));
                 continue;
@@ -346,6 +352,12 @@ impl Vocab {
                 }
                 "negation" => {
                     self.negations.insert(match_form(phrase));
+                }
+                "provider_lead" => {
+                    self.provider_lead.insert(match_form(phrase));
+                }
+                "provider_stop" => {
+                    self.provider_stop.insert(match_form(phrase));
                 }
                 "complement" => {
                     self.heads.complements.insert(match_form(phrase));
@@ -723,6 +735,16 @@ impl Vocab {
             window.pop_front();
         }
         found
+    }
+
+    /// A word that may stand before a provider's name after `set by` (`the`, `plugin`).
+    pub(crate) fn is_provider_lead(&self, word: &str) -> bool {
+        self.provider_lead.contains(&match_form(word))
+    }
+
+    /// A word that ends a provider's name read after `set by` (`to`, `pour`).
+    pub(crate) fn is_provider_stop(&self, word: &str) -> bool {
+        self.provider_stop.contains(&match_form(word))
     }
 
     /// A pronoun or determiner that cannot be a provider (`We`, `This`, `Nous`).
