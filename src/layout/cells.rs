@@ -115,10 +115,10 @@ fn segment<'c, 'a>(cells: &'c [Cell<'a>], n: usize) -> Option<(Vec<Item<'c, 'a>>
         .map(|c| {
             rows.iter()
                 .filter(|r| {
+                    let d = parse_duration(r[c].text);
                     !r[c].text.is_empty()
                         && r[c].text.split_whitespace().count() <= 8
-                        && (parse_duration(r[c].text).kind != DurationKind::Unknown
-                            || parse_duration(r[c].text).iso8601.is_some())
+                        && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
                 })
                 .count()
         })

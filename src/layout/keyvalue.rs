@@ -148,43 +148,10 @@ fn fuzzy_key(k: &str) -> Option<Role> {
     (len - 1..=len + 1)
         .filter_map(|l| vocab().fields_by_shape(first, l))
         .flatten()
-        .filter(|(phrase, _)| edit_distance_le1(&k, phrase))
+        .filter(|(phrase, _)| *phrase == k || crate::vocab::one_edit(&k, phrase))
         // the same answer in every process, whatever the map's order
         .min_by_key(|(phrase, _)| phrase.as_str())
         .map(|(_, role)| *role)
-}
-
-fn edit_distance_le1(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        if a.len() > b.len() {
-            i += 1;
-        } else if b.len() > a.len() {
-            j += 1;
-        } else if i + 1 < a.len() && a[i] == b[j + 1] && a[i + 1] == b[j] {
-            // transposition
-            i += 2;
-            j += 2;
-        } else {
-            i += 1;
-            j += 1;
-        }
-    }
-    edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
 /// `Label: value` with a label no vocabulary needs to know: one to three capitalised

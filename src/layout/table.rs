@@ -193,21 +193,8 @@ impl Header {
         if self.cols.iter().any(|c| c.0 == Some(Role::Duration)) {
             return;
         }
-        let lifetime = |cell: &str| {
-            let d = parse_duration(cell);
-            word_count(cell) <= 8 && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
-        };
-        let found = (0..self.len()).find(|&c| {
-            let filled: Vec<&str> = rows
-                .iter()
-                .map(|r| r[c].trim())
-                .filter(|x| !x.is_empty())
-                .collect();
-            c != self.name
-                && self.cols[c].0.is_none()
-                && filled.len() * 2 >= rows.len()
-                && filled.iter().filter(|x| lifetime(x)).count() * 10 >= filled.len() * 6
-        });
+        let found = (0..self.len())
+            .find(|&c| c != self.name && self.cols[c].0.is_none() && mostly(rows, c, is_lifetime));
         if let Some(c) = found {
             self.cols[c].0 = Some(Role::Duration);
         }
@@ -223,15 +210,9 @@ impl Header {
         let v = vocab();
         let label = |cell: &str| word_count(cell) <= 4 && v.category_of_label(cell).is_some();
         let found = (0..self.len()).find(|&c| {
-            let filled: Vec<&str> = rows
-                .iter()
-                .map(|r| r[c].trim())
-                .filter(|x| !x.is_empty())
-                .collect();
             c != self.name
                 && matches!(self.cols[c].0, None | Some(Role::Purpose))
-                && filled.len() * 2 >= rows.len()
-                && filled.iter().filter(|x| label(x)).count() * 10 >= filled.len() * 6
+                && mostly(rows, c, label)
         });
         let Some(c) = found else { return };
         self.cols[c].0 = Some(Role::Type);
@@ -344,12 +325,6 @@ fn realign(header: &Header, cells: &mut [Vec<Fragment<'_>>]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let lifetime = |t: &str| {
-        let p = parse_duration(t);
-        !t.is_empty()
-            && word_count(t) <= 8
-            && (p.kind != DurationKind::Unknown || p.iso8601.is_some())
-    };
     let n = cells.len();
     if d == 0 || n < 3 {
         return;
@@ -357,10 +332,29 @@ fn realign(header: &Header, cells: &mut [Vec<Fragment<'_>>]) {
     let j = d - 1;
     if j == header.name
         || !cells[n - 1].is_empty()
-        || lifetime(&text(&cells[d]))
-        || !lifetime(&text(&cells[j]))
+        || is_lifetime(&text(&cells[d]))
+        || !is_lifetime(&text(&cells[j]))
     {
         return;
     }
     cells[j..].rotate_right(1);
+}
+
+/// A cell that states a lifetime: at most eight words that read as a session, a
+/// persistent kind or a length (`2 years`, `Session (1 day)`).
+fn is_lifetime(cell: &str) -> bool {
+    let d = parse_duration(cell);
+    word_count(cell) <= 8 && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
+}
+
+/// Does column `c` hold mostly cells of one kind: filled in at least half the rows,
+/// and `kind` true of at least 60 % of its filled cells?
+fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool) -> bool {
+    let filled: Vec<&str> = rows
+        .iter()
+        .map(|r| r[c].trim())
+        .filter(|x| !x.is_empty())
+        .collect();
+    filled.len() * 2 >= rows.len()
+        && filled.iter().filter(|x| kind(x)).count() * 10 >= filled.len() * 6
 }

@@ -178,7 +178,7 @@ impl Heads {
 /// Called for every long word of every header candidate against every long head
 /// word, so it rejects on length first and compares bytes when both are ASCII (the
 /// usual case) without allocating; other text is compared by characters.
-fn one_edit(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return one_edit_seq(a.as_bytes(), b.as_bytes());
     }
