@@ -447,6 +447,13 @@ fn group_rows_in_every_layout_and_language() {
             s
         });
         check_groups("key-value", l, &kv);
+        let fused = render_groups(
+            l,
+            &|h| format!("{}\n", h.concat()),
+            &|g| format!("{g}\n"),
+            &|r| format!("{}\n", r.concat()),
+        );
+        check_groups("fused", l, &fused);
     }
 }
 
@@ -713,6 +720,54 @@ fn category_labels_under_a_purpose_header() {
                 l.code,
                 c.purposes
             );
+        }
+    }
+}
+
+/// A table whose every separator was lost: the header's labels glued into one word,
+/// each row's cells run into each other, in several column orders.
+#[test]
+fn fused_tables_in_every_language() {
+    // column orders as indexes into the record: name, provider, purpose, duration, type
+    let orders: [&[usize]; 4] = [&[0, 1, 2, 3, 4], &[0, 3, 2], &[0, 2, 3, 4], &[0, 1, 3, 2]];
+    for l in LANGS {
+        for order in orders {
+            let mut text = format!(
+                "Cookies\n\n{}\n",
+                order.iter().map(|&k| l.headers[k]).collect::<String>()
+            );
+            for r in records(l) {
+                text += &order.iter().map(|&k| r[k].as_str()).collect::<String>();
+                text += "\n";
+            }
+            text += "\nMore text after the table.\n";
+            let p = parse_policy(&text);
+            let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["_ga", "_gid", "session_id"], "{}: {text}", l.code);
+            for (c, r) in p.cookies.iter().zip(records(l)) {
+                let ctx = format!("{} {:?} {}\n{text}", l.code, order, c.name);
+                let d = c.duration.as_ref().expect(&ctx);
+                let want = match c.name.as_str() {
+                    "_ga" => Some("P2Y"),
+                    "_gid" => Some("P1D"),
+                    _ => None,
+                };
+                assert_eq!(d.iso8601.as_deref(), want, "{ctx}");
+                if order.contains(&2) {
+                    assert_eq!(c.purposes.join(" "), r[2], "{ctx}");
+                }
+                if order.contains(&1) {
+                    assert_eq!(c.provider.as_deref(), Some(r[1].as_str()), "{ctx}");
+                }
+                if order.contains(&4) {
+                    let want = if c.name == "session_id" {
+                        Category::Necessary
+                    } else {
+                        Category::Analytics
+                    };
+                    assert_eq!(c.category, want, "{ctx}");
+                }
+            }
         }
     }
 }
