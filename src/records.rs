@@ -268,6 +268,11 @@ fn build_one(
     }
 }
 
+/// Whether a value is one known vendor's name and nothing else.
+fn is_only_vendor(value: &str) -> bool {
+    crate::fields::provider::vendor_run(value) == Some((0, value.len()))
+}
+
 /// A name that is wholly a template placeholder (`[cookie name]`, `{{name}}`, `%NAME%`),
 /// not a pattern with a placeholder part (`_ga_<container-id>` is a name).
 fn is_placeholder(name: &str) -> bool {
@@ -445,7 +450,17 @@ fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
         match same {
             Some(i) => {
                 let o = &mut out[i];
+                // a purpose that only names a service (`Google Analytics`, a summary
+                // table's) gives way to a description of the same cookie
+                let real = |ps: &[String]| ps.iter().any(|p| !is_only_vendor(p));
+                if real(&c.purposes) && !o.purposes.is_empty() && !real(&o.purposes) {
+                    o.purposes.clear();
+                }
+                let o_real = real(&o.purposes);
                 for p in c.purposes {
+                    if o_real && is_only_vendor(&p) {
+                        continue;
+                    }
                     if seen.insert((i, p.clone())) {
                         o.purposes.push(p);
                     }

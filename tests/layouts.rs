@@ -926,3 +926,72 @@ fn lists_after_a_cookie_word_and_colon() {
         );
     }
 }
+
+/// Numbered sections and service blocks: a list's items carry their bracketed
+/// lifetimes and the provider line after the list; a sibling section that names no
+/// category ends the last one's scope; a service's lead-in line (`Google Maps (if
+/// shown):`) names the provider of the key-value block after it.
+#[test]
+fn sections_services_and_lists() {
+    for l in LANGS {
+        let (_, ana) = group_labels(l.code);
+        let (lead, word, _) = leadin_words(l.code);
+        let text = format!(
+            "Cookies\n\n3.3 {ana}\n{lead}\n_ga ({years}) - Distinguishes users\n_gid ({day}) - Stores a visit identifier\n{prov}: Google LLC (USA)\n3.4 Video\nYouTube (x):\n{word}: YSC\n{dur}: {years}\nPrivacy: https://example.com/p\nGoogle Maps (x):\n{word}: NID\n{dur}: {day}\n",
+            years = l.years,
+            day = l.day,
+            prov = l.headers[1],
+            dur = l.headers[3],
+        );
+        let p = parse_policy(&text);
+        type Row<'a> = (&'a str, Category, Option<&'a str>, Option<&'a str>, String);
+        let got: Vec<Row> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.category,
+                    c.provider.as_deref(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                    c.purposes.join(" "),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "_ga",
+                    Category::Analytics,
+                    Some("Google LLC"),
+                    Some("P2Y"),
+                    "Distinguishes users".into()
+                ),
+                (
+                    "_gid",
+                    Category::Analytics,
+                    Some("Google LLC"),
+                    Some("P1D"),
+                    "Stores a visit identifier".into()
+                ),
+                (
+                    "YSC",
+                    Category::Unknown,
+                    Some("YouTube"),
+                    Some("P2Y"),
+                    String::new()
+                ),
+                (
+                    "NID",
+                    Category::Unknown,
+                    Some("Google Maps"),
+                    Some("P1D"),
+                    String::new()
+                ),
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}

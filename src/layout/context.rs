@@ -27,6 +27,22 @@ pub(crate) struct Context {
     pub section_start: usize,
     /// The line just taken in was a heading (`Google Analytics` then `Statistics`).
     pub after_heading: bool,
+    /// How deep the numbered heading that declared [`Context::category`] was (`3.3` → 2);
+    /// a numbered heading as deep or shallower that names no category ends its scope.
+    pub category_depth: Option<usize>,
+}
+
+/// How deep a heading's section number is: `3.` / `3` → 1, `3.3` → 2, none → `None`.
+pub(crate) fn heading_depth(text: &str) -> Option<usize> {
+    let t = text.trim().trim_start_matches('#').trim();
+    let num: &str = t.split(' ').next().unwrap_or("");
+    let num = num.trim_end_matches(['.', ')']);
+    (!num.is_empty()
+        && num.len() < t.len()
+        && num
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+    .then(|| num.split('.').count())
 }
 
 /// The text of a heading without markdown marks and section numbers.
@@ -105,8 +121,19 @@ impl Context {
                 self.provider_heading = vendor.is_some();
                 self.provider = vendor;
             }
-            if let Some(c) = category {
-                self.category = Some((c, fold_whitespace(h)));
+            let depth = heading_depth(text);
+            match category {
+                Some(c) => {
+                    self.category = Some((c, fold_whitespace(h)));
+                    self.category_depth = depth;
+                }
+                // `3.4 Third-party cookies` after `3.3 Marketing cookies`: a sibling
+                // section that names no category ends the last one's scope
+                None if depth.is_some_and(|d| self.category_depth.is_some_and(|cd| d <= cd)) => {
+                    self.category = None;
+                    self.category_depth = None;
+                }
+                None => {}
             }
             self.after_heading = true;
             return;
@@ -121,6 +148,14 @@ impl Context {
             self.storage_leadin = vocab().mentions_local_storage(text);
             // `Strictly necessary cookies:` / `We use these analytics cookies:` lead a list
             let lead = text.trim_end_matches(':');
+            // `Google Maps (se mappa embedded):` introduces that service's cookies
+            if word_count(lead) <= 6 {
+                let service = lead.split(" (").next().unwrap_or(lead);
+                if vendor_run(service) == Some((0, service.trim_end().len())) {
+                    self.provider = Some(service.trim_end().to_string());
+                    self.provider_heading = true;
+                }
+            }
             if word_count(lead) <= 8 {
                 if let Some(c) = heading_category(heading_text(lead)) {
                     self.category = Some((c, fold_whitespace(lead)));
@@ -366,6 +401,15 @@ mod tests {
         let mut ctx = Context::default();
         ctx.observe(&ls[0], &mut doc);
         assert_eq!(ctx.category, None);
+    }
+
+    #[test]
+    fn heading_depths() {
+        assert_eq!(heading_depth("3.3 COOKIE DI PROFILAZIONE"), Some(2));
+        assert_eq!(heading_depth("## 3. Analytics"), Some(1));
+        assert_eq!(heading_depth("4 Third parties"), Some(1));
+        assert_eq!(heading_depth("Analytics cookies"), None);
+        assert_eq!(heading_depth("2026"), None);
     }
 
     #[test]

@@ -385,7 +385,11 @@ pub(crate) fn parse<'a>(
                 let next_is_key = lines
                     .get(j + 1)
                     .is_some_and(|n| matches!(kv_line(n.text), Some((_, r, _)) if r != Role::Name));
+                // a lead-in before more keys (`Google Maps (se mappa embedded):` /
+                // `Cookie: NID, …`) opens the next block, it continues no value
+                let leadin = line.text.trim_end().ends_with(':') && word_count(line.text) <= 6;
                 if (is_name_line(line.text) && next_is_key)
+                    || (leadin && lines.get(j + 1).is_some_and(|n| kv_line(n.text).is_some()))
                     || bold_name_line(line.text).is_some()
                     || is_heading(line)
                 {

@@ -14,6 +14,7 @@
 
 use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
+use super::prose::qualifier;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
 use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name, AND_JOINERS};
@@ -98,6 +99,10 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
     // `names:` alone, description on the next line(s)
     if let Some(head) = t.strip_suffix(':') {
         let strong = names_head(head)?;
+        // `Cookie utilizzati:` leads a list, it is no item of one
+        if !strong && head.trim().contains(' ') && vocab().mentions_cookies(head) {
+            return None;
+        }
         let mut parts = Vec::new();
         let mut k = j + 1;
         // the description may stand after a blank line
@@ -129,7 +134,11 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
     if let Some(colon) = t.find(':').filter(|&c| !t[c..].starts_with("::")) {
         let body = t[colon + 1..].trim();
         if !body.is_empty() && !body.starts_with("//") {
-            if let Some(strong) = names_head(&t[..colon]) {
+            // several plain words before the colon are a label (`Anonimizzazione IP:
+            // ATTIVA`), not names
+            let names = names_head(&t[..colon])
+                .filter(|&strong| strong || !t[..colon].trim().contains(' '));
+            if let Some(strong) = names {
                 return Some(Item {
                     names: t[..colon].trim(),
                     names_line: j,
@@ -164,7 +173,15 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
     // `name – provider – duration – text`
     for sep in [" – ", " — ", " - ", " -> ", " → ", " | "] {
         if let Some(pos) = t.find(sep) {
-            let head = &t[..pos];
+            // `_ga (durata: 2 anni) - Distingue gli utenti`: a bracketed qualifier
+            // after the name is read for what it says
+            let (head, qual) = match t[..pos].trim_end().strip_suffix(')') {
+                Some(h) => match h.rfind(" (") {
+                    Some(o) => (&t[..o], Some(&h[o + 2..])),
+                    None => (&t[..pos], None),
+                },
+                None => (&t[..pos], None),
+            };
             let segs = t[pos + sep.len()..]
                 .split(sep)
                 .filter(|s| !s.trim().is_empty())
@@ -175,6 +192,10 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
             let slot = segs >= 2 || leadin;
             if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
+                if let Some(q) = qual {
+                    let (role, value) = qualifier(q);
+                    parts.push((Some(role), value, j));
+                }
                 for (n, seg) in t[pos + sep.len()..].split(sep).enumerate() {
                     let seg = seg.trim();
                     if seg.is_empty() {
@@ -195,7 +216,10 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
                         Some(Role::Duration)
                     } else if host || vendor_run(seg) == Some((0, seg.len())) {
                         Some(Role::Provider)
-                    } else if word_count(seg) <= 3 && vocab().find_category(seg).is_some() {
+                    } else if segs > 1
+                        && word_count(seg) <= 3
+                        && vocab().find_category(seg).is_some()
+                    {
                         Some(Role::Type)
                     } else if label {
                         Some(Role::Provider)

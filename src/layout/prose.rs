@@ -267,7 +267,7 @@ fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)
 
 /// What a bracketed qualifier after a name says: a lifetime, a labelled value
 /// (`durata: 90 giorni`), a provider, or else a description.
-fn qualifier(q: &str) -> (Role, &str) {
+pub(crate) fn qualifier(q: &str) -> (Role, &str) {
     if duration_prefix(q) == Some(q.len()) {
         return (Role::Duration, q);
     }
