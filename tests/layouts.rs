@@ -995,3 +995,44 @@ fn sections_services_and_lists() {
         );
     }
 }
+
+/// Cells on their own text lines, each ended by a bare `|` line, the header repeated
+/// before a second run of rows and a second table of other columns after them.
+#[test]
+fn cells_ended_by_bare_pipe_lines() {
+    for l in LANGS {
+        let cols = [0, 3, 2];
+        let cell = |t: &str| format!("{t}\n|\n");
+        let head: String = cols.iter().map(|&k| cell(l.headers[k])).collect();
+        let mut text = String::from("Cookies\n\n");
+        for (k, r) in records(l).iter().enumerate() {
+            if k < 2 {
+                text += &head;
+            }
+            text += &cols.iter().map(|&c| cell(&r[c])).collect::<String>();
+        }
+        text += &format!(
+            "{} | {} |\nother_one | Something else |\n",
+            l.headers[0], l.headers[2]
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, String)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                    c.purposes.join(" "),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<&str>, String)> = vec![
+            ("_ga", Some("P2Y"), "Distinguishes users.".into()),
+            ("_gid", Some("P1D"), "Stores a visit identifier.".into()),
+            ("session_id", None, "Keeps you signed in.".into()),
+            ("other_one", None, "Something else".into()),
+        ];
+        assert_eq!(got, want, "{}:\n{text}", l.code);
+    }
+}

@@ -72,14 +72,23 @@ fn is_group_label(text: &str) -> bool {
 }
 
 /// Split the cells after the header into rows of width `n`: separators skipped,
-/// group labels kept apart. Returns the items and a score (higher is better), or
-/// `None` when a row would not start with a name.
-fn segment<'c, 'a>(cells: &'c [Cell<'a>], n: usize) -> Option<(Vec<Item<'c, 'a>>, f64)> {
+/// group labels kept apart. The table ends where a row would not start with a name
+/// (the next table's header, say). Returns the items, how many cells they cover and a
+/// score (higher is better), or `None` for fewer than two rows.
+fn segment<'c, 'a>(cells: &'c [Cell<'a>], n: usize) -> Option<(Vec<Item<'c, 'a>>, usize, f64)> {
     let mut items = Vec::new();
     let mut k = 0;
+    let mut covered = 0;
     while k < cells.len() {
+        covered = k;
         let c = cells[k];
         if c.text.is_empty() {
+            k += 1;
+            continue;
+        }
+        // the header repeated where a row would start (a second table of the same
+        // columns): passed over
+        if vocab().field(c.text).is_some() && !starts_row(c.text) {
             k += 1;
             continue;
         }
@@ -89,15 +98,29 @@ fn segment<'c, 'a>(cells: &'c [Cell<'a>], n: usize) -> Option<(Vec<Item<'c, 'a>>
                 k += 1;
                 continue;
             }
-            return None;
+            break;
         }
         if k + n > cells.len() {
             // a row cut off by the end of the stream
             items.push(Item::Cut(k));
+            k = cells.len();
             break;
         }
         items.push(Item::Row(&cells[k..k + n]));
         k += n;
+    }
+    if k >= cells.len() {
+        covered = cells.len();
+    }
+    // group labels after the last row belong to what follows
+    while covered < cells.len() {
+        match items.last() {
+            Some(&Item::Group(g)) => {
+                items.pop();
+                covered = g;
+            }
+            _ => break,
+        }
     }
     let rows: Vec<&[Cell<'a>]> = items
         .iter()
@@ -129,7 +152,12 @@ fn segment<'c, 'a>(cells: &'c [Cell<'a>], n: usize) -> Option<(Vec<Item<'c, 'a>>
     let doubled =
         (1..n).any(|c| rows.iter().filter(|r| is_strong_name(r[c].text)).count() as f64 >= 0.5 * k);
     let penalty = if doubled { 2.0 } else { 0.0 };
-    Some((items, sure / k + 2.0 * lifetimes / k - penalty))
+    let coverage = covered as f64 / cells.len().max(1) as f64;
+    Some((
+        items,
+        covered,
+        sure / k + 2.0 * lifetimes / k - penalty + coverage,
+    ))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -149,9 +177,16 @@ pub(crate) fn parse<'a>(
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
-    one_cell(&lines[i])?;
+    // a cell on a text line may be ended by a bare `|` on the next line (`_ga` / `|`)
+    let ended = |j: usize| {
+        lines[j].kind == LineKind::Text && lines.get(j + 1).and_then(one_cell) == Some("")
+    };
+    if one_cell(&lines[i]).is_none() && !ended(i) {
+        return None;
+    }
     // the run of one-cell lines (blank lines allowed inside)
     let mut cells: Vec<Cell<'a>> = Vec::new();
+    let mut stacked = 0;
     let mut j = i;
     while j < lines.len() {
         if lines[j].is_blank() {
@@ -160,12 +195,22 @@ pub(crate) fn parse<'a>(
         }
         match one_cell(&lines[j]) {
             Some(t) => cells.push(Cell { text: t, line: j }),
+            None if ended(j) => {
+                cells.push(Cell {
+                    text: lines[j].text.trim(),
+                    line: j,
+                });
+                stacked += 1;
+                j += 1;
+            }
             None => break,
         }
         j += 1;
     }
     let bare = cells.iter().filter(|c| c.text.is_empty()).count();
-    if cells.len() < 6 || bare == 0 {
+    // a stream of pipe lines with no bare separator is a stacked table the pipe
+    // reader takes; cells on text lines ended by bare pipes are this reader's
+    if cells.len() < 6 || (bare == 0 && stacked < 6) {
         return None;
     }
     // the header: header words and blank cells before the first name
@@ -179,16 +224,23 @@ pub(crate) fn parse<'a>(
     let whole = Header::read(&named)
         .filter(|h| h.name == 0)
         .map(|h| h.len());
-    let (n, items) = match whole {
-        Some(n) => (n, segment(body, n)?.0),
+    let (n, items, covered) = match whole {
+        Some(n) => {
+            let (items, covered, _) = segment(body, n)?;
+            (n, items, covered)
+        }
         None => {
-            let (n, items, _) = (2..=6)
-                .filter_map(|n| segment(body, n).map(|(items, s)| (n, items, s)))
-                .filter(|(_, _, s)| *s >= 1.0)
-                .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))?;
-            (n, items)
+            let (n, items, covered, _) = (2..=6)
+                .filter_map(|n| segment(body, n).map(|(items, c, s)| (n, items, c, s)))
+                .filter(|(_, _, _, s)| *s >= 2.0)
+                .max_by(|a, b| a.3.total_cmp(&b.3).then(b.0.cmp(&a.0)))?;
+            (n, items, covered)
         }
     };
+    // the table ends where its rows end; the lines after are read again
+    if covered < body.len() {
+        j = body[covered].line;
+    }
     let sample: Vec<Vec<&str>> = items
         .iter()
         .filter_map(|i| match i {
