@@ -1036,3 +1036,56 @@ fn cells_ended_by_bare_pipe_lines() {
         assert_eq!(got, want, "{}:\n{text}", l.code);
     }
 }
+
+/// A service column headed like a name column before the cookie-name column
+/// (`Cookie | Name | …` with `Webtrends` / `PWC_WOD`): the sure names decide the name
+/// column and the service becomes the provider, in tab, pipe and stacked one-cell
+/// layouts, also when a description lost its pipe.
+#[test]
+fn service_column_headed_as_a_name() {
+    for l in LANGS {
+        let head = ["Cookie", l.headers[0], l.headers[2], l.headers[3]];
+        let rows = [
+            ["Webtrends", "PWC_WOD", "Identifies visitors.", l.years],
+            ["Webtrends", "WT_FPC", "Stores the visit.", l.day],
+        ];
+        let tab: String = std::iter::once(head.join("\t"))
+            .chain(rows.iter().map(|r| r.join("\t")))
+            .map(|r| r + "\n")
+            .collect();
+        let pipe: String = std::iter::once(format!("| {} |\n|---|---|---|---|", head.join(" | ")))
+            .chain(rows.iter().map(|r| format!("| {} |", r.join(" | "))))
+            .map(|r| r + "\n")
+            .collect();
+        let stacked: String = head
+            .iter()
+            .chain(rows.iter().flatten())
+            .map(|c| {
+                // descriptions that lost their pipe
+                if c.ends_with('.') {
+                    format!("{c} \n")
+                } else {
+                    format!("{c} |\n")
+                }
+            })
+            .collect();
+        for (layout, text) in [("tab", tab), ("pipe", pipe), ("stacked", stacked)] {
+            let text = format!("Cookies\n\n{text}");
+            let p = parse_policy(&text);
+            let got: Vec<(&str, Option<&str>)> = p
+                .cookies
+                .iter()
+                .map(|c| (c.name.as_str(), c.provider.as_deref()))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("PWC_WOD", Some("Webtrends")),
+                    ("WT_FPC", Some("Webtrends"))
+                ],
+                "{layout}/{}:\n{text}",
+                l.code
+            );
+        }
+    }
+}

@@ -55,6 +55,7 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Pipe {
         return None;
     }
+    let mut stacked = false;
     let (header, mut j) = match Header::read(&row_cells(first.text)) {
         Some(mut h) => {
             let sample: Vec<Vec<&str>> = lines[i + 1..]
@@ -68,7 +69,10 @@ pub(crate) fn parse<'a>(
             (h, i + 1)
         }
         None => match stacked_header(lines, i) {
-            Some(h) => h,
+            Some(h) => {
+                stacked = true;
+                h
+            }
             None => {
                 // no header: columns inferred from the rows themselves
                 let rows: Vec<Vec<&str>> = lines[i..]
@@ -121,6 +125,18 @@ pub(crate) fn parse<'a>(
                 }
                 row.add(k, frag(line, line.text));
                 row.cover(line.span());
+                // one cell per line: a sentence that lost its pipe before the next
+                // cell's line is a whole cell (`Identifies visitors. ` / `2 years |`)
+                let closes = line.text.trim_end().ends_with(['.', '!', '?']);
+                let next_cell = lines.get(j + 1).is_some_and(|n| n.kind == LineKind::Pipe);
+                if stacked && closes && next_cell {
+                    k += 1;
+                    if k == n {
+                        let done = std::mem::replace(&mut row, Row::with_len(n));
+                        finish(&header, done, ctx, doc, &mut rows);
+                        k = 0;
+                    }
+                }
             }
             LineKind::Pipe => {
                 if k == 0 && row.span.is_none() {
@@ -292,14 +308,26 @@ fn finish<'a>(
 /// A header flattened one cell per line: `Cookie |`, `Duration |`, `Description |`.
 fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
     // the single-cell pipe lines from `i` (header cells, then data cells)
-    let cells: Vec<&str> = lines[i..]
-        .iter()
-        .take_while(|l| l.kind == LineKind::Pipe)
-        .take(80)
-        .map(|l| row_cells(l.text))
-        .take_while(|c| c.len() == 1)
-        .map(|c| c[0])
-        .collect();
+    // (a text line between them, a cell's text that lost its pipe, is passed over)
+    let mut cells: Vec<&str> = Vec::new();
+    for (k, l) in lines[i..].iter().enumerate() {
+        if cells.len() >= 80 {
+            break;
+        }
+        if l.kind == LineKind::Pipe {
+            match row_cells(l.text)[..] {
+                [c] => cells.push(c),
+                _ => break,
+            }
+        } else if !(l.kind == LineKind::Text
+            && !cells.is_empty()
+            && lines
+                .get(i + k + 1)
+                .is_some_and(|n| n.kind == LineKind::Pipe))
+        {
+            break;
+        }
+    }
     // The header is as long as makes the name column hold cookie names: try each
     // length whose cells name a name column and one more, and score the rows after it.
     let mut best: Option<(f64, usize, Header)> = None;

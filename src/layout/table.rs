@@ -153,7 +153,7 @@ impl Header {
     /// header, cells as written.
     pub(crate) fn confirm(&mut self, sample: &[Vec<&str>]) {
         let rows: Vec<&Vec<&str>> = sample.iter().filter(|r| r.len() == self.len()).collect();
-        if rows.len() < 2 {
+        if rows.is_empty() {
             return;
         }
         let one_name = |cell: &str| {
@@ -167,9 +167,38 @@ impl Header {
         };
         let share =
             |c: usize| rows.iter().filter(|r| one_name(r[c])).count() as f64 / rows.len() as f64;
-        self.vote_lifetimes(&rows);
-        self.vote_types(&rows);
-        if share(self.name) >= 0.5 {
+        if rows.len() >= 2 {
+            self.vote_lifetimes(&rows);
+            self.vote_types(&rows);
+        }
+        // two columns headed as names (`Cookie | Nome`): the one of sure cookie names
+        // is the name column, the other a label (`Webtrends`, `Adobe Analytics`)
+        let bare = |cell: &str| cell.split('(').next().unwrap_or("").trim().to_string();
+        let sure = |c: usize| {
+            rows.iter().filter(|r| is_strong_name(&bare(r[c]))).count() as f64 / rows.len() as f64
+        };
+        let named_twin = (0..self.len()).find(|&c| {
+            c != self.name
+                && self.cols[c].0.is_none()
+                && vocab().field(&self.cols[c].1) == Some(Role::Name)
+                && sure(c) >= 0.5
+                && sure(c) > sure(self.name)
+        });
+        if let Some(c) = named_twin {
+            // the label names a category (`Analytics cookie`) or the service (`Webtrends`)
+            let v = vocab();
+            let labels =
+                |cell: &str| v.category_of_label(cell).is_some() || v.storage_of(cell).is_some();
+            self.cols[self.name].0 = if mostly(&rows, self.name, labels) {
+                Some(Role::Type)
+            } else {
+                Some(Role::Provider)
+            };
+            self.cols[c].0 = Some(Role::Name);
+            self.name = c;
+            return;
+        }
+        if share(self.name) >= 0.5 || rows.len() < 2 {
             return;
         }
         let better = (0..self.len())
