@@ -143,6 +143,21 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
         if vocab().is_provider_stop(w) || words.len() >= 5 {
             break;
         }
+        // a known vendor's whole name is not stretched by a common noun after it
+        // (`mis en place par YouTube vidéo`), but a kind of thing completes a name
+        // (`GDPR Cookie Consent plugin`)
+        if let Some(&(fs, _)) = words.first() {
+            let so_far = &rest[fs..words[words.len() - 1].1];
+            let lower = w.starts_with(char::is_lowercase);
+            let longer = &rest[fs..e]; // `Google analytics` is a longer vendor name
+            if lower
+                && !vocab().is_provider_lead(w)
+                && vendor_run(so_far) == Some((0, so_far.len()))
+                && vendor_run(longer) != Some((0, longer.len()))
+            {
+                break;
+            }
+        }
         words.push((s, e));
     }
     let (&(s, _), &(_, e)) = (words.first()?, words.last()?);
@@ -176,6 +191,14 @@ mod tests {
         desc(
             "Google Universal Analytics collects information",
             Some("Google Universal Analytics"),
+        );
+        assert_eq!(
+            after_set_by("Ce cookie est mis en place par YouTube vidéo sur les pages").as_deref(),
+            Some("YouTube")
+        );
+        assert_eq!(
+            after_set_by("This cookie is set by Google analytics to throttle requests").as_deref(),
+            Some("Google analytics")
         );
         desc(
             "This cookie is set by GDPR Cookie Consent plugin. The cookie",
