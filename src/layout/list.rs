@@ -16,7 +16,7 @@ use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{is_name_shaped, is_strong_name, AND_JOINERS};
+use crate::fields::names::{and_joiners, is_and_joiner, is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_run;
 use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
@@ -57,7 +57,7 @@ fn names_head(head: &str) -> Option<bool> {
     }
     let toks: Vec<&str> = head
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "/" && !AND_JOINERS.contains(w))
+        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
         .collect();
     if toks.is_empty()
         || toks.len() > 6
@@ -252,8 +252,7 @@ fn bare_names(text: &str) -> Option<&str> {
         .trim()
         .trim_start_matches([',', ';', '-', '•', '*'])
         .trim_start();
-    let t = AND_JOINERS
-        .iter()
+    let t = and_joiners()
         .find_map(|j| t.strip_prefix(j).filter(|r| r.starts_with(' ')))
         .unwrap_or(t)
         .trim()

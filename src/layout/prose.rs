@@ -12,11 +12,11 @@
 
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::find_duration;
-use crate::fields::names::{is_structured_name, JOINERS};
+use crate::fields::names::{is_joiner, is_structured_name};
 use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
-use crate::policy::{DurationKind, Span, WarningKind};
+use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -84,7 +84,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let prev = p1.map(form_at);
             // `cookie _ga`, or `cookie named _ga` / `cookie nommé _ga` / `Cookie namens _ga`
             let after_cookie_word = prev.as_deref().is_some_and(is_cookie_word)
-                || (prev.as_deref().is_some_and(|p| NAMING.contains(&p))
+                || (prev.as_deref().is_some_and(|p| v.is_naming_word(p))
                     && p1
                         .and_then(word_before)
                         .map(form_at)
@@ -157,16 +157,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             if after_cookie_word {
                 if let Some(&(ks, ke)) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
                     let kind_word = match_form(&sent[ks..ke]);
-                    if [
-                        "session", "sessione", "sesion", "sitzungs", "sessie", "sessao",
-                    ]
-                    .contains(&kind_word.as_str())
-                    {
-                        rec.kind_hint = Some((DurationKind::Session, sent[ks..ke].to_string()));
-                    } else if ["persistent", "permanent", "persistente", "permanente"]
-                        .contains(&kind_word.as_str())
-                    {
-                        rec.kind_hint = Some((DurationKind::Persistent, sent[ks..ke].to_string()));
+                    if let Some(kind) = v.cookie_kind(&kind_word) {
+                        rec.kind_hint = Some((kind, sent[ks..ke].to_string()));
                     }
                 }
             }
@@ -175,24 +167,6 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
 }
-
-/// Words between a cookie word and the name it introduces (`a cookie named _ga`).
-const NAMING: &[&str] = &[
-    "named",
-    "called",
-    "nomme",
-    "appele",
-    "intitule",
-    "namens",
-    "genannt",
-    "llamada",
-    "denominada",
-    "chiamato",
-    "denominato",
-    "genaamd",
-    "chamado",
-    "denominado",
-];
 
 /// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
 /// the index of its last token, and whether it stands in brackets.
@@ -220,7 +194,7 @@ fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)
         let next = tok(k + 1);
         let (cand, step) = if t.ends_with(',') {
             (k + 1, 1)
-        } else if JOINERS.contains(&next.to_lowercase().as_str()) && k + 2 < toks.len() {
+        } else if is_joiner(next) && k + 2 < toks.len() {
             (k + 2, 2)
         } else {
             break;
@@ -270,6 +244,7 @@ fn url_like(sent: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::DurationKind;
     use crate::segment::lines;
 
     fn found(text: &str) -> Vec<(String, Option<DurationKind>)> {
