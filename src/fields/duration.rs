@@ -142,10 +142,14 @@ enum Class {
     /// What stands between tens and ones; value = the order (`tens-ones`:
     /// `vingt-quatre`, `treinta y seis`; `ones-tens`: `vierundzwanzig`).
     Link,
+    /// An ordinal ending written after a day's digits in a date (`10th`, `1er`).
+    Ordinal,
+    /// A word between the parts of a date (`10 de noviembre de 2030`).
+    DateLink,
 }
 
 /// How many [`Class`]es there are (the lexicon is indexed by class).
-const CLASSES: usize = 18;
+const CLASSES: usize = 20;
 
 impl Class {
     /// The class named in a table's first column.
@@ -169,6 +173,8 @@ impl Class {
             "tens" => Class::Tens,
             "ones" => Class::Ones,
             "link" => Class::Link,
+            "ordinal" => Class::Ordinal,
+            "date_link" => Class::DateLink,
             _ => return None,
         })
     }
@@ -864,9 +870,14 @@ fn month_name(i: &str) -> IResult<&str, u32> {
     map_res(word(Class::Month), |e| e.value.parse::<u32>()).parse(i)
 }
 
-/// `["de" " "]`: the Spanish and Portuguese `10 de noviembre de 2030`.
-fn de(i: &str) -> IResult<&str, Option<(&str, char)>> {
-    opt(pair(tag("de"), char(' '))).parse(i)
+/// `[<date_link> " "]`: the Spanish and Portuguese `10 de noviembre de 2030`.
+fn de(i: &str) -> IResult<&str, Option<(&'static Entry, char)>> {
+    opt(pair(word(Class::DateLink), char(' '))).parse(i)
+}
+
+/// `"." | <ordinal>` after a day's digits: `10. November`, `10th`, `1er`.
+fn day_mark(i: &str) -> IResult<&str, ()> {
+    alt((map(tag("."), |_| ()), map(word(Class::Ordinal), |_| ()))).parse(i)
 }
 
 /// A calendar date as `YYYY-MM-DD`, or a failure for impossible days and months.
@@ -905,14 +916,7 @@ fn date(i: &str) -> IResult<&str, Core> {
     let day_month_year = map(
         (
             digits(1, 2),
-            opt(alt((
-                tag("."),
-                tag("th"),
-                tag("st"),
-                tag("nd"),
-                tag("rd"),
-                tag("er"),
-            ))),
+            opt(day_mark),
             sp,
             de,
             month_name,
@@ -1898,6 +1902,11 @@ mod tests {
         until("10 novembre 2030", "2030-11-10");
         until("10 de noviembre de 2030", "2030-11-10");
         until("November 10, 2030", "2030-11-10");
+        // ordinal endings and date links come from the tables (`ordinal`, `date_link`)
+        until("10th November 2030", "2030-11-10");
+        until("1st Jan 2030", "2030-01-01");
+        until("1er janvier 2030", "2030-01-01");
+        until("10 de novembro de 2030", "2030-11-10");
         until("until 10 Nov 2030", "2030-11-10");
         check("31/13/2030", DurationKind::Unknown, None, None);
     }

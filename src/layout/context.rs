@@ -143,7 +143,7 @@ impl Context {
         let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
             let w = match_form(&line.text[spans[k].0..spans[k].1]);
             let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
-            vocab().is_demonstrative(&w) && (n == "cookies" || n == "cookie")
+            vocab().is_demonstrative(&w) && vocab().is_cookie_word(&n)
         }) else {
             return;
         };

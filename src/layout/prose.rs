@@ -77,7 +77,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let form_at = |k: usize| match_form(&sent[toks[k].0..toks[k].1]);
-            let is_cookie_word = |w: &str| w == "cookie" || w == "cookies";
+            let is_cookie_word = |w: &str| v.is_cookie_word(w);
             // quotes standing alone (`le cookie « _pk_id »`) are passed over
             let word_before = |k: usize| (0..k).rev().find(|&j| !form_at(j).is_empty());
             let p1 = word_before(ti);
@@ -93,9 +93,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let next = (last + 1..toks.len())
                 .find(|&j| !form_at(j).is_empty())
                 .map(form_at);
-            let before_cookie_word = next
-                .as_deref()
-                .is_some_and(|n| n == "cookie" || n == "cookies");
+            let before_cookie_word = next.as_deref().is_some_and(|n| v.is_cookie_word(n));
             if !(after_cookie_word || before_cookie_word || in_parens) {
                 ti = next_ti;
                 continue;

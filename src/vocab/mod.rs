@@ -143,11 +143,25 @@ impl Heads {
         } else if word.ends_with('*') {
             self.stems.push((form, role));
         } else {
-            if role == Role::Name && form.starts_with("cookie") || form.starts_with("traceur") {
-                self.cookie_words.insert(form.clone());
-            }
             self.words.insert(form, role);
         }
+    }
+
+    /// Mark the name heads that are words for cookies (`cookie`, `cookie-name`,
+    /// `traceurs`): those that start with a one-word `cookie_word` of the tables.
+    fn mark_cookie_words(&mut self, cookie_words: &[Phrase]) {
+        let marked: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(w, r)| {
+                **r == Role::Name
+                    && cookie_words
+                        .iter()
+                        .any(|p| p.words.len() == 1 && w.starts_with(p.words[0].as_str()))
+            })
+            .map(|(w, _)| w.clone())
+            .collect();
+        self.cookie_words.extend(marked);
     }
 
     /// The role one folded word decides: a listed word, a stem, the end of a compound
@@ -231,6 +245,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             debug_assert!(check_table(lang, table).is_empty(), "{lang}.tsv");
             v.load(table);
         }
+        v.heads.mark_cookie_words(&v.cookie_words);
         // longest phrases first, so `strictly necessary` wins over `necessary`
         v.categories
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
@@ -803,6 +818,14 @@ impl Vocab {
     /// A word that ends a provider's name read after `set by` (`to`, `pour`).
     pub(crate) fn is_provider_stop(&self, word: &str) -> bool {
         self.provider_stop.contains(&match_form(word))
+    }
+
+    /// A one-word `cookie_word` (`cookie`, `cookies`, `traceurs`); `form` is in
+    /// [`match_form`].
+    pub(crate) fn is_cookie_word(&self, form: &str) -> bool {
+        self.cookie_words
+            .iter()
+            .any(|p| !p.stem && p.words.len() == 1 && p.words[0] == form)
     }
 
     /// A demonstrative that opens a sentence about the cookies just listed (`These`,
