@@ -23,7 +23,7 @@ pub(crate) fn build(
     warnings: &mut Vec<Warning>,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Cookie> {
-    let mut out: Vec<Cookie> = Vec::new();
+    let mut out: Vec<(Cookie, bool)> = Vec::new();
     for rec in raw.records {
         build_one(
             rec,
@@ -35,7 +35,7 @@ pub(crate) fn build(
             &mut out,
         );
     }
-    out.sort_by_key(|c| c.span.start);
+    out.sort_by_key(|c| c.0.span.start);
     merge_duplicates(out)
 }
 
@@ -46,7 +46,7 @@ fn build_one(
     repair: bool,
     warnings: &mut Vec<Warning>,
     repairs: &mut Vec<Repair>,
-    out: &mut Vec<Cookie>,
+    out: &mut Vec<(Cookie, bool)>,
 ) {
     let v = vocab();
     let norm = |parts: &[Fragment<'_>], repairs: &mut Vec<Repair>| {
@@ -205,6 +205,9 @@ fn build_one(
             });
         }
     }
+    // a category the record's own cell or key states outweighs one from its section
+    // or the whole document when the same cookie is named twice
+    let own_category = category.is_some();
     let (category, declared) = match category.or(rec.category.clone()).or(doc_category.clone()) {
         Some((c, d)) => (c, Some(d)),
         None => (Category::Unknown, None),
@@ -217,6 +220,15 @@ fn build_one(
                     "{:?} is a template placeholder, not a cookie name; left out",
                     n.name
                 ),
+                span: rec.span,
+            });
+            continue;
+        }
+        if n.gloss.as_deref().is_some_and(|g| v.says_no_cookie(g)) {
+            // `Script / Contact Points (no Cookie)`: the name cell itself says it is none
+            warnings.push(Warning {
+                kind: WarningKind::NotACookie,
+                message: format!("{:?} is described as no cookie; left out", n.name),
                 span: rec.span,
             });
             continue;
@@ -236,20 +248,23 @@ fn build_one(
         if let Some(g) = n.gloss {
             extra.insert("gloss".to_string(), g);
         }
-        out.push(Cookie {
-            name: n.name,
-            provider: provider.clone(),
-            purposes: purposes.clone(),
-            duration: match &paired {
-                Some(ds) => ds.get(k).cloned(),
-                None => duration.clone(),
+        out.push((
+            Cookie {
+                name: n.name,
+                provider: provider.clone(),
+                purposes: purposes.clone(),
+                duration: match &paired {
+                    Some(ds) => ds.get(k).cloned(),
+                    None => duration.clone(),
+                },
+                category,
+                category_declared: declared.clone(),
+                extra,
+                span: rec.span,
+                spans: vec![rec.span],
             },
-            category,
-            category_declared: declared.clone(),
-            extra,
-            span: rec.span,
-            spans: vec![rec.span],
-        });
+            own_category,
+        ));
     }
 }
 
@@ -402,18 +417,21 @@ pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
 }
 
 /// The same cookie named twice (prose and table, or two tables) is one record with
-/// the purposes joined; rows that differ in lifetime stay apart.
-fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
+/// the purposes joined; rows that differ in lifetime stay apart. Each cookie comes
+/// with whether its category was stated by its own cell or key: that one wins over a
+/// category the earlier record only took from its section or the document.
+fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
     /// Records of one name compared with a new one at most: past this many rows of
     /// the same name with different lifetimes, a row stays a record of its own
     /// (keeps hostile input linear).
     const MAX_CANDIDATES: usize = 16;
     let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
+    let mut own: Vec<bool> = Vec::with_capacity(cookies.len());
     // name → indices in `out`, and the purposes each output record already has, so
     // that merging stays linear in the number of cookies
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut seen: HashSet<(usize, String)> = HashSet::new();
-    for c in cookies {
+    for (c, c_own) in cookies {
         let same = by_name.get(&c.name).and_then(|idx| {
             idx.iter().take(MAX_CANDIDATES).copied().find(|&i| {
                 let o = &out[i];
@@ -438,9 +456,12 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                 if o.duration.is_none() {
                     o.duration = c.duration;
                 }
-                if o.category == Category::Unknown {
+                if o.category == Category::Unknown
+                    || (c_own && !own[i] && c.category != Category::Unknown)
+                {
                     o.category = c.category;
                     o.category_declared = c.category_declared;
+                    own[i] = c_own;
                 }
                 for (k, v) in c.extra {
                     o.extra.entry(k).or_insert(v);
@@ -455,6 +476,7 @@ fn merge_duplicates(cookies: Vec<Cookie>) -> Vec<Cookie> {
                     seen.insert((i, p.clone()));
                 }
                 out.push(c);
+                own.push(c_own);
             }
         }
     }

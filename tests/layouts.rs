@@ -447,6 +447,13 @@ fn group_rows_in_every_layout_and_language() {
             s
         });
         check_groups("key-value", l, &kv);
+        let fused = render_groups(
+            l,
+            &|h| format!("{}\n", h.concat()),
+            &|g| format!("{g}\n"),
+            &|r| format!("{}\n", r.concat()),
+        );
+        check_groups("fused", l, &fused);
     }
 }
 
@@ -714,5 +721,208 @@ fn category_labels_under_a_purpose_header() {
                 c.purposes
             );
         }
+    }
+}
+
+/// A table whose every separator was lost: the header's labels glued into one word,
+/// each row's cells run into each other, in several column orders.
+#[test]
+fn fused_tables_in_every_language() {
+    // column orders as indexes into the record: name, provider, purpose, duration, type
+    let orders: [&[usize]; 4] = [&[0, 1, 2, 3, 4], &[0, 3, 2], &[0, 2, 3, 4], &[0, 1, 3, 2]];
+    for l in LANGS {
+        for order in orders {
+            let mut text = format!(
+                "Cookies\n\n{}\n",
+                order.iter().map(|&k| l.headers[k]).collect::<String>()
+            );
+            for r in records(l) {
+                text += &order.iter().map(|&k| r[k].as_str()).collect::<String>();
+                text += "\n";
+            }
+            text += "\nMore text after the table.\n";
+            let p = parse_policy(&text);
+            let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["_ga", "_gid", "session_id"], "{}: {text}", l.code);
+            for (c, r) in p.cookies.iter().zip(records(l)) {
+                let ctx = format!("{} {:?} {}\n{text}", l.code, order, c.name);
+                let d = c.duration.as_ref().expect(&ctx);
+                let want = match c.name.as_str() {
+                    "_ga" => Some("P2Y"),
+                    "_gid" => Some("P1D"),
+                    _ => None,
+                };
+                assert_eq!(d.iso8601.as_deref(), want, "{ctx}");
+                if order.contains(&2) {
+                    assert_eq!(c.purposes.join(" "), r[2], "{ctx}");
+                }
+                if order.contains(&1) {
+                    assert_eq!(c.provider.as_deref(), Some(r[1].as_str()), "{ctx}");
+                }
+                if order.contains(&4) {
+                    let want = if c.name == "session_id" {
+                        Category::Necessary
+                    } else {
+                        Category::Analytics
+                    };
+                    assert_eq!(c.category, want, "{ctx}");
+                }
+            }
+        }
+    }
+}
+
+/// Fields stated once for a whole list, on lines right after it (`Retention: 2 years`,
+/// `Provider: Google`), apply to every item that states none; a lone text after the
+/// name is the item's description, never its provider.
+#[test]
+fn fields_stated_once_after_a_list() {
+    for l in LANGS {
+        for bullet in ["•", "-", "*"] {
+            let mut text = String::from("Cookies\n\n");
+            for r in records(l).iter().take(2) {
+                text += &format!("{bullet} {} - {}\n", r[0], r[2].trim_end_matches('.'));
+            }
+            text += &format!("{}: {}\n", l.headers[3], l.years);
+            text += &format!("{}: Google\n\nOther text.\n", l.headers[1]);
+            let p = parse_policy(&text);
+            let got: Vec<(&str, Option<&str>, Option<&str>, String)> = p
+                .cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.as_str(),
+                        c.provider.as_deref(),
+                        c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                        c.purposes.join(" "),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (
+                        "_ga",
+                        Some("Google"),
+                        Some("P2Y"),
+                        "Distinguishes users".to_string()
+                    ),
+                    (
+                        "_gid",
+                        Some("Google"),
+                        Some("P2Y"),
+                        "Stores a visit identifier".to_string()
+                    ),
+                ],
+                "{}:\n{text}",
+                l.code
+            );
+        }
+    }
+}
+
+/// Per language: a lead-in announcing cookies, the cookie word, and the word "and".
+fn leadin_words(code: &str) -> (&'static str, &'static str, &'static str) {
+    match code {
+        "en" => ("Cookies used:", "Cookies", "and"),
+        "fr" => ("Cookies utilisés :", "Cookies", "et"),
+        "de" => ("Verwendete Cookies:", "Cookies", "und"),
+        "es" => ("Cookies utilizadas:", "Cookies", "y"),
+        "it" => ("Cookie utilizzati:", "Cookie", "e"),
+        "nl" => ("Gebruikte cookies:", "Cookies", "en"),
+        "pt" => ("Cookies utilizados:", "Cookies", "e"),
+        _ => unreachable!("a language without lead-in words"),
+    }
+}
+
+/// Item heads after a lead-in are name slots: one-token names no dictionary knows
+/// (`sessionToken`) are names there, with their bracketed lifetimes.
+#[test]
+fn names_after_a_lead_in() {
+    for l in LANGS {
+        let (lead, _, _) = leadin_words(l.code);
+        let text = format!(
+            "Cookies\n\n{lead}\nsessionToken - Token ({})\ncsrfToken - CSRF ({})\n\nOther text.\n",
+            l.session, l.years
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("sessionToken", None), ("csrfToken", Some("P2Y"))],
+            "{}:\n{text}",
+            l.code
+        );
+        // without the lead-in, plain words before a dash are no names
+        let bare = text.replace(lead, "Some words about the site.");
+        assert!(
+            parse_policy(&bare).cookies.is_empty(),
+            "{}:\n{bare}",
+            l.code
+        );
+    }
+}
+
+/// `Cookies: a (lifetime), b (lifetime) and c (lifetime).` in a sentence: each name
+/// with its own lifetime; one bracket after several names is shared by position.
+#[test]
+fn lists_after_a_cookie_word_and_colon() {
+    for l in LANGS {
+        let (_, word, and) = leadin_words(l.code);
+        let text = format!(
+            "Cookies\n\nWe store data. {word}: wmp_tech ({}), wmp_vid ({}) {and} wmp_other ({}).\n",
+            l.session, l.years, l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("wmp_tech", None),
+                ("wmp_vid", Some("P2Y")),
+                ("wmp_other", Some("P1D"))
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+        let text = format!(
+            "Cookies\n\nWe store data. {word}: _ga, _gid ({}, {}).\n",
+            l.years, l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("_ga", Some("P2Y")), ("_gid", Some("P1D"))],
+            "{}:\n{text}",
+            l.code
+        );
     }
 }

@@ -228,11 +228,23 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
             if !cur.is_empty() {
                 push_slash_split(&mut out, &cur.join(" "), gloss.clone());
             }
+        } else if let Some(alt) = gloss.as_deref().and_then(alternative) {
+            // `mtm_consent (oder mtm_consent_removed)`: the bracket names a second cookie
+            push_slash_split(&mut out, core, None);
+            push_slash_split(&mut out, alt, None);
         } else {
             push_slash_split(&mut out, core, gloss);
         }
     }
     out
+}
+
+/// A gloss that names another cookie after a joiner (`or _pk_ses`, `oder x_y`): the name.
+fn alternative(gloss: &str) -> Option<&str> {
+    let (joiner, rest) = gloss.trim().split_once(' ')?;
+    let rest = rest.trim();
+    (is_joiner(joiner) && !rest.contains(' ') && is_name_shaped(rest) && is_strong_name(rest))
+        .then_some(rest)
 }
 
 /// Split on ` / ` or `/` between two name-shaped parts (`_ga/_gid`), keep `a/b` paths otherwise.
@@ -323,6 +335,13 @@ mod tests {
         names("_pk_id et _pk_ses", &["_pk_id", "_pk_ses"]);
         names("_ga _gid _gat", &["_ga", "_gid", "_gat"]);
         names("_ga/_gid", &["_ga", "_gid"]);
+        names(
+            "mtm_consent (oder mtm_consent_removed)",
+            &["mtm_consent", "mtm_consent_removed"],
+        );
+        names("_pk_ses (or _pk_ses_1)", &["_pk_ses", "_pk_ses_1"]);
+        // a gloss that is not a joiner and a name stays a gloss
+        names("__lc_cid (or customer id)", &["__lc_cid"]);
     }
 
     #[test]

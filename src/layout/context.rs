@@ -272,7 +272,8 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
             continue;
         }
         let window = &text[spans[i + 1].0..spans[stop - 1].1];
-        if !v.mentions_cookies(window) {
+        // `nur notwendige Funktionen, keine Cookies`: the cookies are denied, not typed
+        if !v.mentions_cookies(window) || v.has_negation(window) {
             continue;
         }
         if let Some(c) = v.find_category(window) {
@@ -369,6 +370,11 @@ mod tests {
         assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
         assert_eq!(
             only_category("These cookies will be stored in your browser only with your consent."),
+            None
+        );
+        // the cookies are denied, not typed
+        assert_eq!(
+            only_category("Wir laden nur notwendige Funktionen, keine Cookies für Statistiken."),
             None
         );
     }

@@ -16,7 +16,9 @@ use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{and_joiners, is_and_joiner, is_name_shaped, is_strong_name};
+use crate::fields::names::{
+    and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
+};
 use crate::fields::provider::vendor_run;
 use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
@@ -82,7 +84,9 @@ struct Item<'a> {
 }
 
 /// Read the item starting at line `j`, if any.
-fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
+/// `leadin`: the list follows a line that announces cookies and ends with a colon
+/// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot.
+fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
     let line = &lines[j];
     if line.kind != LineKind::Text
         || kv_line(line.text).is_some_and(|(_, _, value)| !value.trim().is_empty())
@@ -90,6 +94,9 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
         return None;
     }
     let t = unbullet(line.text).trim_end();
+    if let Some(it) = definition(lines, j, t) {
+        return Some(it);
+    }
     // `names:` alone, description on the next line(s)
     if let Some(head) = t.strip_suffix(':') {
         let strong = names_head(head)?;
@@ -120,8 +127,8 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
             last_line: k - 1,
         });
     }
-    // `names : text`
-    if let Some(colon) = t.find(':') {
+    // `names : text` (not the `::` inside a name: `rc::a -> Google -> …`)
+    if let Some(colon) = t.find(':').filter(|&c| !t[c..].starts_with("::")) {
         let body = t[colon + 1..].trim();
         if !body.is_empty() && !body.starts_with("//") {
             if let Some(strong) = names_head(&t[..colon]) {
@@ -160,21 +167,35 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
     for sep in [" – ", " — ", " - ", " -> ", " → ", " | "] {
         if let Some(pos) = t.find(sep) {
             let head = &t[..pos];
-            if names_head(head) == Some(true) {
+            let segs = t[pos + sep.len()..]
+                .split(sep)
+                .filter(|s| !s.trim().is_empty())
+                .count();
+            // a sure name leads an item; so does any one name-shaped token before two or
+            // more cells (`rc::a -> Google -> … -> Session`): a row of a flattened table
+            let strong = names_head(head) == Some(true);
+            let slot = segs >= 2 || leadin;
+            if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
                 for (n, seg) in t[pos + sep.len()..].split(sep).enumerate() {
                     let seg = seg.trim();
                     if seg.is_empty() {
                         continue;
                     }
-                    // right after the name, a short capitalised label is the provider
+                    // right after the name and before more cells, a short capitalised
+                    // label is the provider (`_ga – Google – 2 years`); a lone text after
+                    // the name is its description (`_gid - Sessie informatie`)
                     let label = n == 0
+                        && segs > 1
                         && word_count(seg) <= 4
                         && seg.starts_with(|c: char| c.is_uppercase())
                         && !seg.ends_with(['.', '!', '?']);
+                    // a host right after the name is where the cookie comes from
+                    // (consent platforms list `test_cookie -> doubleclick.net -> …`)
+                    let host = n == 0 && segs > 1 && !seg.contains(' ') && is_host_or_file(seg);
                     let role = if duration_prefix(seg) == Some(seg.len()) {
                         Some(Role::Duration)
-                    } else if vendor_run(seg) == Some((0, seg.len())) {
+                    } else if host || vendor_run(seg) == Some((0, seg.len())) {
                         Some(Role::Provider)
                     } else if word_count(seg) <= 3 && vocab().find_category(seg).is_some() {
                         Some(Role::Type)
@@ -191,7 +212,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
                 return Some(Item {
                     names: head.trim(),
                     names_line: j,
-                    strong: true,
+                    strong,
                     parts,
                     last_line: j,
                 });
@@ -242,6 +263,66 @@ fn item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
         });
     }
     None
+}
+
+/// A definition list copied as markdown: the term alone on its line, its definition
+/// on the next line after `: ` (`_ga` / `: 2 years. Used to distinguish users.`).
+/// Flattened copies glue the next term to the end of a definition
+/// (`users._gid` / `: 24 hours. …`): a definition line read at `j` takes its term from
+/// the end of the line before it. A lifetime that opens the definition is its duration.
+fn definition<'a>(lines: &[Line<'a>], j: usize, t: &'a str) -> Option<Item<'a>> {
+    let def_at = |k: usize| -> Option<&'a str> {
+        let l = lines.get(k).filter(|l| l.kind == LineKind::Text)?;
+        let d = l.text.trim().strip_prefix(':')?.trim();
+        (!d.is_empty()).then_some(d)
+    };
+    let (names, names_line, k) = if t.trim_start().starts_with(':') {
+        // the term glued to the end of the line before
+        let prev = lines.get(j.checked_sub(1)?)?;
+        (glued_term(prev.text.trim_end())?, j - 1, j)
+    } else {
+        def_at(j + 1)?;
+        names_head(t)?;
+        (t.trim(), j, j + 1)
+    };
+    let strong = names_head(names)?;
+    let def = def_at(k)?;
+    // the next term glued to this definition's end is not part of it
+    let def = match glued_term(def) {
+        Some(next) if def_at(k + 1).is_some() => def[..def.len() - next.len()].trim_end(),
+        _ => def,
+    };
+    let mut parts = Vec::new();
+    let mut purpose = def;
+    if let Some(n) = duration_prefix(def) {
+        let rest = &def[n..];
+        if let Some(r) = rest.strip_prefix(['.', ';', ',']) {
+            parts.push((Some(Role::Duration), def[..n].trim(), k));
+            purpose = r.trim();
+        }
+    }
+    if !purpose.is_empty() {
+        parts.push((Some(Role::Purpose), purpose, k));
+    }
+    Some(Item {
+        names,
+        names_line,
+        strong,
+        parts,
+        last_line: k,
+    })
+}
+
+/// A cookie name glued after the full stop that ends a line (`users._gid`).
+fn glued_term(text: &str) -> Option<&str> {
+    let dot = text.rfind('.')?;
+    let (head, term) = (&text[..dot], &text[dot + 1..]);
+    (head.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+        && !term.is_empty()
+        && !term.contains(char::is_whitespace)
+        && is_name_shaped(term)
+        && is_strong_name(term))
+    .then_some(term)
 }
 
 /// Recognise a list of cookie items starting at line `i`.
@@ -377,6 +458,14 @@ pub(crate) fn parse<'a>(
             return Some(n);
         }
     }
+    let leadin = lines[..i]
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| {
+            let t = l.text.trim();
+            t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
+        });
     let mut items = Vec::new();
     let mut j = i;
     let mut end = i;
@@ -385,7 +474,7 @@ pub(crate) fn parse<'a>(
             j += 1;
             continue;
         }
-        match item(lines, j) {
+        match item(lines, j, leadin) {
             Some(it) => {
                 j = it.last_line + 1;
                 end = j;
@@ -394,8 +483,35 @@ pub(crate) fn parse<'a>(
             None => break,
         }
     }
-    if items.is_empty() || !items.iter().any(|it| it.strong) {
+    // after a lead-in, one-token heads are names even if no dictionary knows them
+    let slots = leadin
+        && items
+            .iter()
+            .all(|it| it.strong || !it.names.trim().contains(' '));
+    if items.is_empty() || !(slots || items.iter().any(|it| it.strong)) {
         return None;
+    }
+    // fields stated once for the whole list right after it (`Retention: 2 years`,
+    // `Provider: Google`) apply to every item that does not state its own
+    let mut shared: Vec<(Role, &'a str, usize)> = Vec::new();
+    let mut k = end;
+    while k < lines.len() {
+        if lines[k].is_blank() {
+            k += 1;
+            continue;
+        }
+        match kv_line(lines[k].text) {
+            Some((_, role, value))
+                if matches!(role, Role::Duration | Role::Provider | Role::Type)
+                    && !value.trim().is_empty()
+                    && !shared.iter().any(|s| s.0 == role) =>
+            {
+                shared.push((role, value.trim(), k));
+                k += 1;
+                end = k;
+            }
+            _ => break,
+        }
     }
     for it in items {
         let first = &lines[it.names_line];
@@ -412,8 +528,17 @@ pub(crate) fn parse<'a>(
             continue;
         }
         let mut rec = RawRecord::new(vec![frag(first, it.names)], span, ctx);
-        for (role, text, k) in it.parts {
+        for &(role, text, k) in &it.parts {
             rec.push(role, role_header(role), vec![frag(&lines[k], text)]);
+        }
+        for &(role, text, k) in &shared {
+            if !it.parts.iter().any(|p| p.0 == Some(role)) {
+                rec.push(
+                    Some(role),
+                    role_header(Some(role)),
+                    vec![frag(&lines[k], text)],
+                );
+            }
         }
         doc.records.push(rec);
     }
@@ -458,6 +583,30 @@ mod tests {
         assert_eq!(names_of(t), ["_pk_id", "_pk_ses"]);
         let t = "_ga: onderscheidt unieke gebruikers (bewaartermijn: 2 jaar)\n_ga_[ID]: behoudt sessiestatus\nph_*: PostHog-cookies";
         assert_eq!(names_of(t), ["_ga", "_ga_[ID]", "ph_*"]);
+    }
+
+    #[test]
+    fn definition_lists_with_glued_terms() {
+        let t = "_ga\n: 2 years. Used to distinguish users._gid\n: 24 hours. Counts visits._gat\n: 1 minute. Throttles requests.\nOther text";
+        assert_eq!(names_of(t), ["_ga", "_gid", "_gat"]);
+        let ls = lines(t);
+        let mut doc = RawDoc::default();
+        parse(&ls, 0, &mut Context::default(), &mut doc);
+        let parts: Vec<Vec<&str>> = doc
+            .records
+            .iter()
+            .map(|r| r.fields.iter().map(|f| f.value[0].text).collect())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["2 years", "Used to distinguish users."],
+                vec!["24 hours", "Counts visits."],
+                vec!["1 minute", "Throttles requests."]
+            ]
+        );
+        // a sentence ending in a word is no glued term
+        assert_eq!(glued_term("See our policy.Details"), None);
     }
 
     #[test]

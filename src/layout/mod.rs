@@ -10,6 +10,7 @@ use crate::vocab::Role;
 
 mod cells;
 mod context;
+mod fused;
 mod glued;
 mod keyvalue;
 mod list;
@@ -115,6 +116,7 @@ const PARSERS: &[BlockParser] = &[
     cells::parse,
     pipe::parse,
     spaced::parse,
+    fused::parse,
     glued::parse,
     keyvalue::parse,
     list::parse,

@@ -10,9 +10,10 @@
 //! and `session cookie` / `persistent cookie` gives the kind. A sentence cut off by the
 //! end of the text names no cookie (reported, not recorded).
 
+use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::fields::duration::find_duration;
-use crate::fields::names::{is_joiner, is_structured_name};
+use crate::fields::duration::{duration_prefix, find_duration};
+use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
@@ -62,6 +63,31 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
         let about_cookies = v.mentions_cookies(sent) || sent.contains('(');
         if !about_cookies {
+            continue;
+        }
+        if let Some(mut items) = colon_list(sent) {
+            let span = Span::new(line.start + s, line.start + e);
+            // a qualifier only after the last of several names is the whole list's
+            // (`_gcl_au, _gcl_aw (durata: 90 giorni)`, `_ga, _gid (2 years, 1 day)`):
+            // one record, its lifetimes paired with the names by position
+            let shared = items.len() > 1 && items[..items.len() - 1].iter().all(|i| i.2.is_none());
+            if shared {
+                let (first, last) = (items[0], items[items.len() - 1]);
+                items = vec![(first.0, last.1, last.2)];
+            }
+            for (ns, ne, qual) in items {
+                let name_frag = Fragment {
+                    text: &sent[ns..ne],
+                    offset: line.start + s + ns,
+                };
+                let mut rec = RawRecord::new(vec![name_frag], span, ctx);
+                if let Some((qs, qe)) = qual {
+                    let q = &sent[qs..qe];
+                    let (role, value) = qualifier(q);
+                    rec.push(Some(role), "qualifier", vec![frag(line, value)]);
+                }
+                doc.records.push(rec);
+            }
             continue;
         }
         let mut ti = 0;
@@ -211,6 +237,102 @@ fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)
     Some((last, in_parens))
 }
 
+/// What a bracketed qualifier after a name says: a lifetime, a labelled value
+/// (`durata: 90 giorni`), a provider, or else a description.
+fn qualifier(q: &str) -> (Role, &str) {
+    if duration_prefix(q) == Some(q.len()) {
+        return (Role::Duration, q);
+    }
+    if let Some((_, role, value)) = kv_line(q).filter(|kv| !kv.2.trim().is_empty()) {
+        return (role, value.trim());
+    }
+    if vendor_run(q) == Some((0, q.len())) {
+        return (Role::Provider, q);
+    }
+    (Role::Purpose, q)
+}
+
+/// A list item of [`colon_list`]: the name's range and its bracketed qualifier's.
+type ListItem = (usize, usize, Option<(usize, usize)>);
+
+/// `Cookies: wmp_technical (Session), wmp_vid (Persistent) und wmp_x (Session).`: a
+/// cookie word and a colon, then nothing but a list of names, each with an optional
+/// bracketed qualifier (a lifetime, a provider), one of them a sure name. Ranges are
+/// within `sent`. The sentence before the colon describes the group, not each cookie.
+fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
+    let colon = sent.find(": ")?;
+    let before = sent[..colon].trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    if !vocab().is_cookie_word(&match_form(word)) {
+        return None;
+    }
+    let body_start = colon + 2;
+    let body_end = body_start + sent[body_start..].trim_end().trim_end_matches('.').len();
+    // pieces: cut at commas and joiner words outside brackets
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    let mut from = body_start;
+    for (a, w) in sent[body_start..body_end]
+        .split_inclusive(char::is_whitespace)
+        .scan(body_start, |p, w| {
+            let a = *p;
+            *p += w.len();
+            Some((a, w))
+        })
+    {
+        let top = depth == 0;
+        depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        if top && is_joiner(w.trim()) {
+            pieces.push((from, a));
+            from = a + w.len();
+        } else if depth == 0 && w.trim_end().ends_with(',') {
+            pieces.push((from, a + w.trim_end().len() - 1));
+            from = a + w.len();
+        }
+    }
+    pieces.push((from, body_end));
+    let mut items = Vec::new();
+    for (ps, pe) in pieces {
+        let pe = ps + sent[ps..pe].trim_end().len();
+        if sent[ps..pe].trim().is_empty() {
+            continue;
+        }
+        // a bracketed qualifier closes the piece (`_gid (durata: 24 ore)`)
+        let (names_end, qual) = match sent[ps..pe].find('(') {
+            Some(o) => {
+                let q = &sent[ps + o..pe];
+                if !q.ends_with(')') || q.split_whitespace().count() > 12 {
+                    return None;
+                }
+                (ps + o, Some((ps + o + 1, pe - 1)))
+            }
+            None => (pe, None),
+        };
+        let names: Vec<(usize, usize)> = sent[ps..names_end]
+            .split_whitespace()
+            .map(|w| {
+                let a = w.as_ptr() as usize - sent.as_ptr() as usize;
+                (a, a + w.len())
+            })
+            .collect();
+        // several words in one piece are a list only when each is a sure name
+        let fits = |&(a, b): &(usize, usize)| {
+            is_name_shaped(&sent[a..b]) && (names.len() == 1 || is_structured_name(&sent[a..b]))
+        };
+        if names.is_empty() || !names.iter().all(fits) {
+            return None;
+        }
+        let last = names.len() - 1;
+        for (k, &(ns, ne)) in names.iter().enumerate() {
+            items.push((ns, ne, if k == last { qual } else { None }));
+        }
+    }
+    let sure = items
+        .iter()
+        .any(|&(a, b, _)| is_structured_name(&sent[a..b]));
+    (sure && !items.is_empty()).then_some(items)
+}
+
 /// Space-separated tokens of a sentence.
 fn tokens(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -260,6 +382,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn lists_after_a_cookie_word_and_colon() {
+        let t = "Speichert Eingaben. Cookies: wmp_technical (Session), wmp_vid (Persistent) und wmp_x (Google).\n";
+        let names: Vec<String> = found(t).into_iter().map(|f| f.0).collect();
+        assert_eq!(names, ["wmp_technical", "wmp_vid", "wmp_x"]);
+        let ls = lines(t);
+        let mut doc = RawDoc::default();
+        parse(&ls[0], &Context::default(), &mut doc, true);
+        let roles: Vec<Option<Role>> = doc.records.iter().map(|r| r.fields[0].role).collect();
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Duration),
+                Some(Role::Duration),
+                Some(Role::Provider)
+            ]
+        );
+        // words after the colon that are no list of names are not one
+        assert_eq!(colon_list("Cookies: we use _ga to count visits"), None);
     }
 
     #[test]

@@ -619,6 +619,11 @@ impl Vocab {
         None
     }
 
+    /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
+    pub(crate) fn has_negation(&self, text: &str) -> bool {
+        words(&match_form(text)).any(|w| self.negations.contains(w))
+    }
+
     /// Is the word at `i` negated (`non-essential`, `not necessary`, `nicht notwendig`,
     /// with at most one modifier between: `non strettamente necessari`)? A negated
     /// category word declares nothing.
