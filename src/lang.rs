@@ -1,24 +1,15 @@
 //! Language identification: whatlang over a bounded sample of the document's prose,
 //! restricted to the languages the vocabularies support, reported as ISO 639-1.
 
-use whatlang::{Detector, Lang};
+use whatlang::Detector;
+
+use crate::vocab::languages::LANGUAGES;
 
 use crate::segment::{Line, LineKind};
 
 /// At most this many bytes of prose are given to whatlang: enough for a stable
 /// answer, and it keeps detection cost independent of document size.
 const SAMPLE_BYTES: usize = 4096;
-
-/// The languages whatlang may answer with, and their ISO 639-1 codes.
-const SUPPORTED: &[(Lang, &str)] = &[
-    (Lang::Eng, "en"),
-    (Lang::Fra, "fr"),
-    (Lang::Deu, "de"),
-    (Lang::Spa, "es"),
-    (Lang::Ita, "it"),
-    (Lang::Nld, "nl"),
-    (Lang::Por, "pt"),
-];
 
 /// whatlang's best guess.
 #[derive(Debug, Clone, Copy)]
@@ -57,10 +48,11 @@ pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<Guess> {
     while !sample.is_char_boundary(cut) {
         cut -= 1;
     }
-    let detector = Detector::with_allowlist(SUPPORTED.iter().map(|(l, _)| *l).collect());
+    // whatlang may answer only with a registered language
+    let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.detect).collect());
     let sample = &sample[..cut];
     let info = detector.detect(sample)?;
-    let code = SUPPORTED.iter().find(|(l, _)| *l == info.lang())?.1;
+    let code = LANGUAGES.iter().find(|l| l.detect == info.lang())?.code;
     Some(Guess {
         code,
         confidence: info.confidence(),

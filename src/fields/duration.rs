@@ -4,8 +4,8 @@
 //! dem letzten Besuch`, `30 seconds till 1 year`, `Session / 30 days`,
 //! `10 Nov 2030`), so the grammar is small and the vocabulary is large. The
 //! vocabulary lives in the tab-separated tables of `src/vocab/duration/` (one per
-//! language, merged into one lexicon): adding a language is adding a table and one
-//! line to [`TABLES`]. The grammar below only names word classes of those tables
+//! language, merged into one lexicon): adding a language is adding a table and its
+//! line in the registry (`crate::vocab::languages`). The grammar below only names word classes of those tables
 //! (`<number-word>`, `<unit>`, `<session>` ...) and never spells a word itself.
 //!
 //! Text is first *folded* ([`fold`]): lower case, diacritics dropped, curly quotes
@@ -90,17 +90,13 @@ use unicode_normalization::UnicodeNormalization;
 use crate::fields::text::{fold_whitespace, is_space};
 use crate::policy::{Duration, DurationKind, DurationRange};
 
-/// The languages with a duration vocabulary: (ISO 639-1 code, table). One line per
-/// language, so a new language is a data change plus one line here.
-const TABLES: &[(&str, &str)] = &[
-    ("en", include_str!("../vocab/duration/en.tsv")),
-    ("fr", include_str!("../vocab/duration/fr.tsv")),
-    ("de", include_str!("../vocab/duration/de.tsv")),
-    ("es", include_str!("../vocab/duration/es.tsv")),
-    ("it", include_str!("../vocab/duration/it.tsv")),
-    ("nl", include_str!("../vocab/duration/nl.tsv")),
-    ("pt", include_str!("../vocab/duration/pt.tsv")),
-];
+/// The duration tables of the registered languages
+/// ([`crate::vocab::languages::LANGUAGES`]): (ISO 639-1 code, table), in registry order.
+fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::vocab::languages::LANGUAGES
+        .iter()
+        .map(|l| (l.code, l.durations))
+}
 
 /// The word classes of the tables (first column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,10 +142,14 @@ enum Class {
     /// What stands between tens and ones; value = the order (`tens-ones`:
     /// `vingt-quatre`, `treinta y seis`; `ones-tens`: `vierundzwanzig`).
     Link,
+    /// An ordinal ending written after a day's digits in a date (`10th`, `1er`).
+    Ordinal,
+    /// A word between the parts of a date (`10 de noviembre de 2030`).
+    DateLink,
 }
 
 /// How many [`Class`]es there are (the lexicon is indexed by class).
-const CLASSES: usize = 18;
+const CLASSES: usize = 20;
 
 impl Class {
     /// The class named in a table's first column.
@@ -173,6 +173,8 @@ impl Class {
             "tens" => Class::Tens,
             "ones" => Class::Ones,
             "link" => Class::Link,
+            "ordinal" => Class::Ordinal,
+            "date_link" => Class::DateLink,
             _ => return None,
         })
     }
@@ -185,7 +187,7 @@ struct Entry {
     phrase: String,
     /// The second column (`2`, `month`, `-`).
     value: String,
-    /// The languages whose tables have this entry, one bit per [`TABLES`] index.
+    /// The languages whose tables have this entry, one bit per [`tables`] index.
     /// A number word and its unit must share one (`un an`, `an hour`), so the
     /// English article `a` never reads French `à jour` as one day.
     langs: u64,
@@ -207,7 +209,7 @@ struct Lexicon {
     lists: Vec<Vec<Vec<Entry>>>,
 }
 
-/// The lexicon, read from [`TABLES`] once.
+/// The lexicon, read from [`tables`] once.
 fn lexicon() -> &'static Lexicon {
     /// Built on first use; tables are compiled in, so this cannot fail.
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -215,7 +217,7 @@ fn lexicon() -> &'static Lexicon {
         let mut lists: Vec<Vec<Vec<Entry>>> = (0..CLASSES)
             .map(|_| (0..256).map(|_| Vec::new()).collect())
             .collect();
-        for (lang, (_, table)) in TABLES.iter().enumerate() {
+        for (lang, (_, table)) in tables().enumerate() {
             let bit = 1u64 << lang.min(62);
             for line in table.lines() {
                 if line.starts_with('#') || line.trim().is_empty() {
@@ -868,9 +870,14 @@ fn month_name(i: &str) -> IResult<&str, u32> {
     map_res(word(Class::Month), |e| e.value.parse::<u32>()).parse(i)
 }
 
-/// `["de" " "]`: the Spanish and Portuguese `10 de noviembre de 2030`.
-fn de(i: &str) -> IResult<&str, Option<(&str, char)>> {
-    opt(pair(tag("de"), char(' '))).parse(i)
+/// `[<date_link> " "]`: the Spanish and Portuguese `10 de noviembre de 2030`.
+fn de(i: &str) -> IResult<&str, Option<(&'static Entry, char)>> {
+    opt(pair(word(Class::DateLink), char(' '))).parse(i)
+}
+
+/// `"." | <ordinal>` after a day's digits: `10. November`, `10th`, `1er`.
+fn day_mark(i: &str) -> IResult<&str, ()> {
+    alt((map(tag("."), |_| ()), map(word(Class::Ordinal), |_| ()))).parse(i)
 }
 
 /// A calendar date as `YYYY-MM-DD`, or a failure for impossible days and months.
@@ -909,14 +916,7 @@ fn date(i: &str) -> IResult<&str, Core> {
     let day_month_year = map(
         (
             digits(1, 2),
-            opt(alt((
-                tag("."),
-                tag("th"),
-                tag("st"),
-                tag("nd"),
-                tag("rd"),
-                tag("er"),
-            ))),
+            opt(day_mark),
             sp,
             de,
             month_name,
@@ -1902,6 +1902,11 @@ mod tests {
         until("10 novembre 2030", "2030-11-10");
         until("10 de noviembre de 2030", "2030-11-10");
         until("November 10, 2030", "2030-11-10");
+        // ordinal endings and date links come from the tables (`ordinal`, `date_link`)
+        until("10th November 2030", "2030-11-10");
+        until("1st Jan 2030", "2030-01-01");
+        until("1er janvier 2030", "2030-01-01");
+        until("10 de novembro de 2030", "2030-11-10");
         until("until 10 Nov 2030", "2030-11-10");
         check("31/13/2030", DurationKind::Unknown, None, None);
     }
@@ -2350,7 +2355,7 @@ mod tests {
     /// the grammar knows, a number or month value that parses.
     #[test]
     fn tables_are_well_formed() {
-        for (lang, table) in TABLES {
+        for (lang, table) in tables() {
             for (n, line) in table.lines().enumerate() {
                 if line.starts_with('#') || line.trim().is_empty() {
                     continue;
@@ -2491,7 +2496,7 @@ mod tests {
     fn one_phrase_one_value() {
         let mut seen: std::collections::HashMap<(String, String), (String, &str)> =
             std::collections::HashMap::new();
-        for (lang, table) in TABLES {
+        for (lang, table) in tables() {
             for line in table.lines().filter(|l| !l.starts_with('#')) {
                 let cols: Vec<&str> = line.split('\t').collect();
                 if cols.len() != 3
@@ -2535,7 +2540,7 @@ mod tests {
             "month",
             "year",
         ];
-        for (lang, table) in TABLES {
+        for (lang, table) in tables() {
             let has = |class: &str, value: &str| {
                 table.lines().any(|l| {
                     let c: Vec<&str> = l.split('\t').collect();

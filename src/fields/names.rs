@@ -6,6 +6,8 @@
 use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
+use crate::vocab::vocab;
+
 /// Known cookie names from the Open Cookie Database: name → is a prefix (wildcard).
 /// Known names (lower case → is a prefix), and wildcard prefixes by their first three bytes.
 type Known = (HashMap<String, bool>, HashMap<String, Vec<String>>);
@@ -36,6 +38,12 @@ fn known() -> &'static Known {
         }
         (map, prefixes)
     })
+}
+
+/// Is this, exactly, a cookie name the Open Cookie Database lists (any case)? Its
+/// wildcard prefixes are not consulted (`cap` would cover `capacity`).
+pub(crate) fn is_listed_name(name: &str) -> bool {
+    known().0.contains_key(&name.to_lowercase())
 }
 
 /// Is this a cookie name the Open Cookie Database knows (exactly, or by its prefix)?
@@ -151,14 +159,27 @@ pub(crate) fn is_structured_name(tok: &str) -> bool {
     false
 }
 
-/// Multi-word glue between names in one cell: `_ga and _gid`, `_pk_id et _pk_ses`.
-pub(crate) const JOINERS: &[&str] = &[
-    "and", "et", "und", "y", "e", "en", "&", "+", "or", "ou", "oder", "o",
-];
+/// Symbols that join names in one cell (`_ga + _gid`, `_ga & _gid`), in every language.
+const SYMBOL_JOINERS: [&str; 2] = ["+", "&"];
+
+/// Multi-word glue between names in one cell (`_ga and _gid`, `_pk_id et _pk_ses`,
+/// `_ga oder _gid`): a joining symbol or a `joiner` word of the vocabulary tables,
+/// compared lower case.
+pub(crate) fn is_joiner(w: &str) -> bool {
+    SYMBOL_JOINERS.contains(&w) || vocab().is_joiner_word(&w.to_lowercase())
+}
 
 /// The joiners a line of names may hold (`_ga + _gid`, `_pk_id et _pk_ses`): the
-/// additive ones only, so that `_ga or _gid` is not taken for a list of names.
-pub(crate) const AND_JOINERS: &[&str] = &["+", "&", "and", "et", "und", "y", "e", "en"];
+/// additive ones only (`joiner` lines of value `and`), so that `_ga or _gid` is not
+/// taken for a list of names. Compared as written.
+pub(crate) fn and_joiners() -> impl Iterator<Item = &'static str> {
+    SYMBOL_JOINERS.into_iter().chain(vocab().and_joiners())
+}
+
+/// Is `w` (as written) one of [`and_joiners`]?
+pub(crate) fn is_and_joiner(w: &str) -> bool {
+    and_joiners().any(|j| j == w)
+}
 
 /// One name split off a name cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,11 +203,7 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
         let (core, gloss) = take_gloss(piece);
         let core = strip_marker(core);
         let words: Vec<&str> = core.split_whitespace().collect();
-        let parts: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| !JOINERS.contains(&w.to_lowercase().as_str()))
-            .collect();
+        let parts: Vec<&str> = words.iter().copied().filter(|w| !is_joiner(w)).collect();
         let all_names = parts.len() > 1
             && parts
                 .iter()
@@ -195,15 +212,11 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
             for p in parts {
                 push_slash_split(&mut out, p, None);
             }
-        } else if words.len() > 1
-            && words
-                .iter()
-                .any(|w| JOINERS.contains(&w.to_lowercase().as_str()))
-        {
+        } else if words.len() > 1 && words.iter().any(|w| is_joiner(w)) {
             // `_ga and _gid`: split at the joiner words
             let mut cur: Vec<&str> = Vec::new();
             for w in words {
-                if JOINERS.contains(&w.to_lowercase().as_str()) {
+                if is_joiner(w) {
                     if !cur.is_empty() {
                         push_slash_split(&mut out, &cur.join(" "), None);
                         cur.clear();
@@ -230,11 +243,8 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
 fn alternative(gloss: &str) -> Option<&str> {
     let (joiner, rest) = gloss.trim().split_once(' ')?;
     let rest = rest.trim();
-    (JOINERS.contains(&joiner.to_lowercase().as_str())
-        && !rest.contains(' ')
-        && is_name_shaped(rest)
-        && is_strong_name(rest))
-    .then_some(rest)
+    (is_joiner(joiner) && !rest.contains(' ') && is_name_shaped(rest) && is_strong_name(rest))
+        .then_some(rest)
 }
 
 /// Split on ` / ` or `/` between two name-shaped parts (`_ga/_gid`), keep `a/b` paths otherwise.

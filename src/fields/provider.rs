@@ -7,6 +7,7 @@
 use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
+use crate::fields::text::match_form;
 use crate::vocab::{vocab, word_spans};
 
 /// Known vendors, keyed by their first word in lower case → full names (lower case words).
@@ -82,8 +83,7 @@ fn only_spaces_between(text: &str, spans: &[(usize, usize)]) -> bool {
 }
 
 fn is_cookie_word(w: &str) -> bool {
-    let l = w.to_lowercase();
-    l == "cookie" || l == "cookies"
+    vocab().is_cookie_word(&match_form(w))
 }
 
 /// Byte length of a known vendor's exact name at the start of `text` (no extension).

@@ -22,6 +22,8 @@ use std::sync::OnceLock;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::policy::{Repair, RepairKind, Span};
+use crate::vocab::affixes::{lang_words, repair_words};
+use crate::vocab::languages::{index_of, LANGUAGES};
 
 /// A piece of the caller's input that belongs to one field value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -423,20 +425,10 @@ fn nfc(chs: Vec<Ch>) -> Vec<Ch> {
 // Dictionaries
 // ---------------------------------------------------------------------------
 
-/// Supported languages, in the order of [`WORD_LISTS`].
-const LANGS: [&str; 7] = ["en", "fr", "de", "es", "it", "nl", "pt"];
-
-/// Frequency-ranked word lists (wordfreq 3.1.1, CC-BY-SA 4.0; see
-/// `src/vocab/words/README.md`), one word a line, most frequent first.
-const WORD_LISTS: [&str; 7] = [
-    include_str!("../vocab/words/en.txt"),
-    include_str!("../vocab/words/fr.txt"),
-    include_str!("../vocab/words/de.txt"),
-    include_str!("../vocab/words/es.txt"),
-    include_str!("../vocab/words/it.txt"),
-    include_str!("../vocab/words/nl.txt"),
-    include_str!("../vocab/words/pt.txt"),
-];
+/// How many languages are registered: languages are indices into [`LANGUAGES`],
+/// whose `words` are the frequency-ranked word lists (wordfreq 3.1.1, CC-BY-SA 4.0;
+/// see `src/vocab/words/README.md`), one word a line, most frequent first.
+const N_LANGS: usize = LANGUAGES.len();
 
 /// Misspellings seen in real policies, `wrong<TAB>right`, lower case.
 const TYPOS: &str = include_str!("../vocab/words/typos.tsv");
@@ -445,100 +437,9 @@ const TYPOS: &str = include_str!("../vocab/words/typos.tsv");
 /// (`usability`, `timestamp`): never split.
 const KEEP: &str = include_str!("../vocab/words/keep.txt");
 
-/// Inflection endings that are also short words (`conserver|a`, `visité|es`,
-/// `verwijzen|de`): a split whose last part is one of them is an inflected word.
-const ENDINGS: [&[&str]; 7] = [
-    &["s", "es", "ed", "er", "ers", "ly", "ing", "est", "a"],
-    &["a", "e", "es", "s", "ai", "as", "ez", "ont", "era", "ent"],
-    &[
-        "e", "en", "er", "es", "em", "n", "s", "t", "st", "te", "ten", "den", "ern",
-    ],
-    &["a", "as", "o", "os", "s", "es", "e", "en", "ndo"],
-    &["a", "e", "i", "o", "no", "ti", "va"],
-    &["e", "en", "de", "te", "s", "t", "den", "ten", "er"],
-    &["a", "as", "o", "os", "s", "es", "e", "em", "ndo"],
-];
-
-/// Endings of German and Dutch verb forms: after a separable prefix they make one
-/// word (`anlegt`, `abfragen`, `opslaan`), not a preposition and a word.
-const VERB_ENDINGS: [&[&str]; 7] = [
-    &[],
-    &[],
-    &["en", "t", "te", "ten", "st", "et", "end", "ende", "enden"],
-    &[],
-    &[],
-    &["en", "de", "te", "den", "ten", "end", "ende"],
-    &[],
-];
-
 /// Vendor names (read, not owned, by this module): a glued-looking vendor name such
 /// as `Outbrain` or `Onetrust` is never split.
 const VENDORS: &str = include_str!("../vocab/data/vendors.txt");
-
-/// Single letters that are words of their own (articles, conjunctions, prepositions);
-/// any other single letter in a word list is a tokeniser artefact (`l'`, `d'`, `s`).
-const SINGLE_LETTER_WORDS: [&[&str]; 7] = [
-    &["a"],
-    &["a", "à", "y"],
-    &[],
-    &["a", "y", "o", "e"],
-    &["e", "a", "o", "è", "i"],
-    &[],
-    &["a", "e", "o", "é"],
-];
-
-/// Common first words that, capitalised, begin brand-like names (`Outbrain`,
-/// `Onesignal`, `Upwork`): a capitalised token is never split after them.
-const NOT_CAPITAL_PREFIX: &[&str] = &[
-    "one", "out", "up", "all", "so", "just", "like", "can", "will", "get", "my", "me", "i", "his",
-    "he", "her", "not", "no", "time", "go", "new", "now", "what", "have", "has", "they", "was",
-    "were", "had", "who", "when", "there", "if", "do", "more", "about",
-];
-
-/// Hyphenated forms that are words: a line wrapped at their hyphen keeps it.
-const HYPHEN_COMPOUNDS: &[&str] = &[
-    "first-party",
-    "third-party",
-    "opt-out",
-    "opt-in",
-    "e-mail",
-    "e-commerce",
-    "cross-site",
-    "cross-domain",
-    "cross-device",
-    "re-targeting",
-    "pop-up",
-    "log-in",
-    "sign-in",
-    "add-on",
-    "plug-in",
-    "follow-up",
-    "set-up",
-    "web-site",
-    "user-id",
-    "client-id",
-    "real-time",
-    "on-site",
-    "off-site",
-    "long-term",
-    "short-term",
-    "co-branding",
-    "third-parties",
-    "first-parties",
-];
-
-/// First parts after which a hyphen at a line end is always a real hyphen.
-const HYPHEN_PREFIXES: &[&str] = &[
-    "first", "third", "opt", "self", "non", "co", "e", "ex", "pre", "post", "anti", "multi",
-    "pseudo", "cross", "double", "single", "sub", "re",
-];
-
-/// Words that follow a suspended hyphen (`Analyse- und Marketingcookies`): the space
-/// after the hyphen stays.
-const SUSPENDED_HYPHEN_NEXT: &[&str] = &[
-    "und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e", "en", "of", "ed", "u",
-    "bis", "to",
-];
 
 /// One language's word list: word → rank (1 = most frequent).
 struct Dict {
@@ -551,11 +452,12 @@ impl Dict {
     }
 }
 
-/// The word list of language `i` of [`LANGS`], built once on first use.
+/// The word list of language `i` of [`LANGUAGES`], built once on first use.
 fn dict(i: usize) -> &'static Dict {
-    static DICTS: [OnceLock<Dict>; 7] = [const { OnceLock::new() }; 7];
+    static DICTS: [OnceLock<Dict>; N_LANGS] = [const { OnceLock::new() }; N_LANGS];
     DICTS[i].get_or_init(|| Dict {
-        ranks: WORD_LISTS[i]
+        ranks: LANGUAGES[i]
+            .words
             .lines()
             .filter(|l| !l.is_empty())
             .enumerate()
@@ -564,9 +466,9 @@ fn dict(i: usize) -> &'static Dict {
     })
 }
 
-/// The index in [`LANGS`] of an ISO 639-1 code; unsupported codes count as unknown.
+/// The index in [`LANGUAGES`] of an ISO 639-1 code; unsupported codes count as unknown.
 fn lang_index(code: &str) -> Option<usize> {
-    LANGS.iter().position(|l| l.eq_ignore_ascii_case(code))
+    index_of(code)
 }
 
 /// The typo table, parsed once.
@@ -591,18 +493,28 @@ fn keep() -> &'static HashSet<&'static str> {
     })
 }
 
-/// Vendor names folded to one lower-case token (`Active Campaign` → `activecampaign`).
+/// Vendor names folded to one lower-case token (`Active Campaign` → `activecampaign`),
+/// and the words of names of several words.
 fn vendor_tokens() -> &'static HashSet<String> {
     static V: OnceLock<HashSet<String>> = OnceLock::new();
     V.get_or_init(|| {
         VENDORS
             .lines()
             .filter(|l| !l.starts_with('#'))
-            .map(|l| {
-                l.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect::<String>()
+            .flat_map(|l| {
+                // the whole name as one token (`activecampaign`), and each of its words
+                // (`Conva` of `Conva Ventures Inc`)
+                let fold = |s: &str| {
+                    s.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                };
+                let mut forms = vec![fold(l)];
+                if l.contains(' ') {
+                    forms.extend(l.split(' ').map(fold));
+                }
+                forms
             })
             .filter(|s| !s.is_empty())
             .collect()
@@ -613,8 +525,10 @@ fn vendor_tokens() -> &'static HashSet<String> {
 /// English (which every policy borrows from), or of any language when unknown.
 fn is_known_word(w: &str, lang: Option<usize>) -> bool {
     match lang {
-        Some(l) => dict(l).rank(w).is_some() || dict(0).rank(w).is_some(),
-        None => (0..LANGS.len()).any(|l| dict(l).rank(w).is_some()),
+        Some(l) => {
+            dict(l).rank(w).is_some() || index_of("en").is_some_and(|e| dict(e).rank(w).is_some())
+        }
+        None => (0..N_LANGS).any(|l| dict(l).rank(w).is_some()),
     }
 }
 
@@ -663,7 +577,7 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
             i += 1;
             continue;
         };
-        if right.is_empty() || SUSPENDED_HYPHEN_NEXT.contains(&right.as_str()) {
+        if right.is_empty() || repair_words().hyphen_next.contains(&right) {
             out.push(ch);
             i += 1;
             continue;
@@ -672,8 +586,8 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
         let joined = format!("{left}{right}");
         if right_starts_lower
             && !preceded_by_hyphen
-            && !HYPHEN_COMPOUNDS.contains(&compound.as_str())
-            && !HYPHEN_PREFIXES.contains(&left.as_str())
+            && !repair_words().hyphen_compounds.contains(&compound)
+            && !repair_words().hyphen_prefixes.contains(&left)
             && is_known_word(&joined, lang)
         {
             let before_chs: Vec<Ch> = out[ls..].iter().chain(&chs[i..re]).copied().collect();
@@ -739,45 +653,19 @@ const MAX_CONTENT_PAIR_RANK: u32 = 2500;
 /// Words at least this common count as function words (articles, prepositions).
 const MAX_FUNCTION_RANK: u32 = 300;
 
-/// German and Dutch verb prefixes that are never a word of their own in glued text
-/// (`ersuchen`, `verfiel`, `betalen`): never the first part of a split.
-const BOUND_PREFIXES: [&[&str]; 7] = [
-    &[],
-    &[],
-    &["er", "zer", "ver", "be", "ge", "ent", "emp", "miss"],
-    &[],
-    &[],
-    &["be", "ge", "ver", "ont", "her"],
-    &[],
-];
+/// Tokens of this many characters split only into two function words (`dela`).
+const MIN_PAIR_CHARS: usize = 4;
 
-/// German and Dutch separable verb prefixes: before a participle (`abgemacht`,
-/// `zugestimmt`, `opgeslagen`) they make one word, never `ab gemacht`.
-const SEPARABLE_PREFIXES: [&[&str]; 7] = [
-    &[],
-    &[],
-    &[
-        "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "um", "über", "unter",
-        "durch", "wieder", "weg", "hin", "her", "zurück", "fort", "los", "dar", "voran", "vorbei",
-        "heraus", "hinein", "zusammen",
-    ],
-    &[],
-    &[],
-    &[
-        "aan", "af", "mee", "terug", "toe", "uit", "weg", "op", "door", "over", "onder", "voor",
-        "na", "samen", "in",
-    ],
-    &[],
-];
-
-/// Index of German in [`LANGS`].
-const GERMAN: usize = 2;
-
-/// In a `lowerUpper` token outside German, one part must be at least this common.
-const MAX_HUMP_FUNCTION_RANK: u32 = 100;
+/// A function word before the capital of a `lowerUpper` token has at least this many
+/// letters: `onClick`, `toString`, `inArray` are the shape of code.
+const MIN_HUMP_FUNCTION_CHARS: usize = 3;
 
 /// Each extra word costs this much (in log-rank units): fewer words are preferred.
 const PART_PENALTY: f64 = 3.0;
+
+/// A third word in a `lowerUpper` token costs this much more: its capital shows
+/// one boundary, so two words are read whenever they can be.
+const HUMP_THIRD_WORD_COST: f64 = 1000.0;
 
 /// Apply typos and glued-word splits to every token of the folded text.
 fn words(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> Vec<Ch> {
@@ -884,12 +772,12 @@ fn shape(chs: &[Ch]) -> Option<Shape> {
 /// Returns the replacement characters, or `None` to keep the token.
 fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Option<Vec<Ch>> {
     let n = tok.len();
-    if !(MIN_GLUED_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+    if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
         return None;
     }
     let shape = shape(tok)?;
     let lw = lower(tok)?;
-    if let Some(right) = typos().get(lw.as_str()) {
+    if let Some(right) = typos().get(lw.as_str()).filter(|_| n >= MIN_GLUED_CHARS) {
         let mut after: String = right.to_string();
         if shape == Shape::Capital {
             let mut cs = after.chars();
@@ -916,10 +804,19 @@ fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Opti
                 .collect(),
         );
     }
-    if is_known_word(&lw, lang) || vendor_tokens().contains(&lw) || keep().contains(lw.as_str()) {
+    // vendor names (and each word of them), known cookie names (`usprivacy`,
+    // `atuserid`, `appName`) and the keep-list are never split
+    if vendor_tokens().contains(&lw)
+        || keep().contains(lw.as_str())
+        || crate::fields::names::is_listed_name(&lw)
+    {
         return None;
     }
-    let cuts = best_split(&lw, shape, lang)?;
+    let cuts = match function_pair(&lw, shape, lang) {
+        Some(cut) => vec![cut],
+        None if n < MIN_GLUED_CHARS || is_known_word(&lw, lang) => return None,
+        None => best_split(&lw, shape, lang)?,
+    };
     let mut new = Vec::with_capacity(n + 2);
     let mut prev = 0;
     for &cut in &cuts {
@@ -943,13 +840,73 @@ fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Opti
     Some(new)
 }
 
+/// Two function words of the document's language glued (`atthe`, `surle`, `mitder`,
+/// `dela`, `Dansle`): the char index of the cut, the cheapest by word rank when
+/// there are several. Only when the token is no word of the language (nor of
+/// English), or is one of the language's glued forms (`dela`, which the French
+/// word list carries because web text writes it so); never in `lowerUpper` tokens
+/// (see [`best_split`]).
+fn function_pair(lw: &str, shape: Shape, lang: Option<usize>) -> Option<usize> {
+    let l = lang?;
+    if matches!(shape, Shape::Hump(_)) {
+        return None;
+    }
+    let words = lang_words(l);
+    if words.function_words.is_empty()
+        || (is_known_word(lw, lang) && !words.glued_forms.contains(lw))
+    {
+        return None;
+    }
+    let cs: Vec<char> = lw.chars().collect();
+    let mut best: Option<(f64, usize)> = None;
+    for i in 1..cs.len() {
+        let first: String = cs[..i].iter().collect();
+        let last: String = cs[i..].iter().collect();
+        if !words.function_words.contains(&first) || !words.function_words.contains(&last) {
+            continue;
+        }
+        let (Some(r1), Some(r2)) = (dict(l).rank(&first), dict(l).rank(&last)) else {
+            continue;
+        };
+        // the cost of [`best_split`], so both read a pair alike
+        let cost = ((r1 + 1) as f64).ln() + ((r2 + 1) as f64).ln();
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Is the `lowerUpper` split `first|Last` two words rather than an identifier? In a
+/// language that capitalises nouns (`derSitzung`, `akzeptierenNur`) unless the
+/// first part is an English word and neither is a function word of the language
+/// (`getItem`, `setItem` are code); elsewhere one side must be a function word of
+/// the language (`votreNavigateur`, `monthsThis`) and not both (`forEach`), a
+/// function word before the capital of three letters or more (`onClick`,
+/// `toString` are code).
+fn hump_is_words(first: &[char], last: &[char], l: usize) -> bool {
+    let words = lang_words(l);
+    let as_string = |w: &[char]| w.iter().collect::<String>();
+    let (first, last) = (as_string(first), as_string(last));
+    let (f, t) = (
+        words.function_words.contains(&first),
+        words.function_words.contains(&last),
+    );
+    if words.capitalised_nouns {
+        let english = index_of("en").is_some_and(|e| e != l && dict(e).rank(&first).is_some());
+        return f || t || !english;
+    }
+    ((f && first.chars().count() >= MIN_HUMP_FUNCTION_CHARS) || t) && !(f && t)
+}
+
 /// The rank of `w` as a part of a split in language `l`, if it may be one.
 fn part_rank(w: &[char], l: usize, max_rank: u32) -> Option<u32> {
     let s: String = w.iter().collect();
     match w.len() {
         0 => None,
-        1 => SINGLE_LETTER_WORDS[l]
-            .contains(&s.as_str())
+        1 => lang_words(l)
+            .single_letters
+            .contains(&s)
             .then(|| dict(l).rank(&s))
             .flatten(),
         2 => dict(l)
@@ -966,7 +923,7 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
     let n = cs.len();
     let langs: Vec<usize> = match lang {
         Some(l) => vec![l],
-        None => (0..LANGS.len()).collect(),
+        None => (0..N_LANGS).collect(),
     };
     let max_rank = match shape {
         Shape::Hump(_) => u32::MAX,
@@ -998,25 +955,33 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
             if shape != Shape::Hump(i) {
                 let first: String = cs[..i].iter().collect();
                 let rest: String = cs[i..].iter().collect();
-                let verb_like = rest.starts_with("ge")
-                    || VERB_ENDINGS[l].iter().any(|e| rest.ends_with(e))
+                let words = lang_words(l);
+                let verb_like = words
+                    .participle_prefixes
+                    .iter()
+                    .any(|p| rest.starts_with(p.as_str()))
+                    || words
+                        .verb_endings
+                        .iter()
+                        .any(|e| rest.ends_with(e.as_str()))
                     || shape == Shape::Capital;
-                if BOUND_PREFIXES[l].contains(&first.as_str())
-                    || (verb_like && SEPARABLE_PREFIXES[l].contains(&first.as_str()))
+                if words.bound_prefixes.contains(&first)
+                    || (verb_like && words.separable_prefixes.contains(&first))
                 {
                     continue;
                 }
             }
             let last: String = cs[i..].iter().collect();
-            let inflected = !matches!(shape, Shape::Hump(_)) && ENDINGS[l].contains(&last.as_str());
+            let inflected =
+                !matches!(shape, Shape::Hump(_)) && lang_words(l).endings.contains(&last);
             if let Some(r2) = part_rank(&cs[i..], l, max_rank).filter(|_| !inflected) {
                 let content_pair = r1.min(r2) > MAX_FUNCTION_RANK;
                 let hump = matches!(shape, Shape::Hump(_));
-                // outside German (where nouns are capitalised: `derSitzung`), a
-                // capital inside a word is a camelCase identifier (`localStorage`,
-                // `dataLayer`) unless a function word shows a lost sentence break
-                // (`monthsThis`)
-                let identifier = hump && l != GERMAN && r1.min(r2) > MAX_HUMP_FUNCTION_RANK;
+                // outside languages that capitalise nouns (`derSitzung`), a capital
+                // inside a word is a camelCase identifier (`localStorage`, `dataLayer`)
+                // unless a function word shows glued words (`votreNavigateur`) or a
+                // lost sentence break (`monthsThis`)
+                let identifier = hump && !hump_is_words(&cs[..i], &cs[i..], l);
                 if boundary_ok(shape, &[i])
                     && !identifier
                     && (hump || !content_pair || r1.max(r2) <= MAX_CONTENT_PAIR_RANK)
@@ -1034,7 +999,7 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
                     continue;
                 };
                 let last: String = cs[j..].iter().collect();
-                if ENDINGS[l].contains(&last.as_str()) {
+                if lang_words(l).endings.contains(&last) {
                     continue;
                 }
                 let Some(r3) = part_rank(&cs[j..], l, max_rank) else {
@@ -1046,7 +1011,14 @@ fn best_split(lw: &str, shape: Shape, lang: Option<usize>) -> Option<Vec<usize>>
                 let very = if lang.is_some() { 200 } else { 20 };
                 let common = [r1, r2, r3].iter().filter(|&&r| r <= very).count();
                 if common >= 2 && boundary_ok(shape, &[i, j]) {
-                    consider(cost(r1) + cost(r2) + cost(r3), vec![i, j]);
+                    // a hump that reads as two words is two words (`ontoStrength`,
+                    // never `on to Strength`)
+                    let hump_extra = if matches!(shape, Shape::Hump(_)) {
+                        HUMP_THIRD_WORD_COST
+                    } else {
+                        0.0
+                    };
+                    consider(cost(r1) + cost(r2) + cost(r3) + hump_extra, vec![i, j]);
                 }
             }
         }
@@ -1060,7 +1032,7 @@ fn first_part_ok(first: &[char], rank: u32, shape: Shape) -> bool {
         return true;
     }
     let s: String = first.iter().collect();
-    rank <= MAX_CAPITAL_PREFIX_RANK && !NOT_CAPITAL_PREFIX.contains(&s.as_str())
+    rank <= MAX_CAPITAL_PREFIX_RANK && !repair_words().brand_starts.contains(&s)
 }
 
 /// A hump token (`derSitzung`) must be cut at its capital.
@@ -1268,14 +1240,15 @@ mod tests {
     /// `cargo test --lib glued_words_with_language -- --nocapture` prints the table.
     #[test]
     fn glued_words_with_language() {
-        const HELD: [&str; 7] = [
-            include_str!("../../misc/words/heldout-en.txt"),
-            include_str!("../../misc/words/heldout-fr.txt"),
-            include_str!("../../misc/words/heldout-de.txt"),
-            include_str!("../../misc/words/heldout-es.txt"),
-            include_str!("../../misc/words/heldout-it.txt"),
-            include_str!("../../misc/words/heldout-nl.txt"),
-            include_str!("../../misc/words/heldout-pt.txt"),
+        // unseen words of each language (`misc/words/heldout-<code>.txt`), by code
+        const HELD: &[(&str, &str)] = &[
+            ("en", include_str!("../../misc/words/heldout-en.txt")),
+            ("fr", include_str!("../../misc/words/heldout-fr.txt")),
+            ("de", include_str!("../../misc/words/heldout-de.txt")),
+            ("es", include_str!("../../misc/words/heldout-es.txt")),
+            ("it", include_str!("../../misc/words/heldout-it.txt")),
+            ("nl", include_str!("../../misc/words/heldout-nl.txt")),
+            ("pt", include_str!("../../misc/words/heldout-pt.txt")),
         ];
         let run = |w: &str, l: &str| norm(&[w], Some(l), true).0;
         let mut seed: u64 = 7;
@@ -1287,8 +1260,9 @@ mod tests {
         };
         println!("\n| lang | glued pairs split exactly | real words kept (2k–20k) | unseen words kept (25k–60k) |");
         println!("| --- | --- | --- | --- |");
-        for (li, lang) in LANGS.iter().enumerate() {
-            let words: Vec<&str> = WORD_LISTS[li].lines().collect();
+        for (li, language) in LANGUAGES.iter().enumerate() {
+            let lang = &language.code;
+            let words: Vec<&str> = language.words.lines().collect();
             let common: Vec<&str> = words[..2000]
                 .iter()
                 .copied()
@@ -1315,7 +1289,11 @@ mod tests {
                     run(w, lang) == w
                 })
                 .count();
-            let held: Vec<&str> = HELD[li].lines().collect();
+            let held = HELD.iter().find(|(c, _)| c == lang).map(|(_, t)| *t);
+            let held: Vec<&str> = held
+                .unwrap_or_else(|| panic!("misc/words/heldout-{lang}.txt is not listed"))
+                .lines()
+                .collect();
             let held_kept = held.iter().filter(|w| run(w, lang) == **w).count();
             let recall = ok as f64 / pairs as f64;
             let keep = kept as f64 / 3000.0;

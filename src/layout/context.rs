@@ -178,7 +178,7 @@ impl Context {
         let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
             let w = match_form(&line.text[spans[k].0..spans[k].1]);
             let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
-            THESE.contains(&w.as_str()) && (n == "cookies" || n == "cookie")
+            vocab().is_demonstrative(&w) && vocab().is_cookie_word(&n)
         }) else {
             return;
         };
@@ -263,12 +263,6 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
         .then_some(label)
         .filter(|l| !l.ends_with([':', '.', ',']) && !l.chars().all(|c| c.is_ascii_digit()))
 }
-
-/// Demonstratives that open a sentence about the cookies just listed.
-const THESE: &[&str] = &[
-    "these", "those", "all", "ces", "tous", "diese", "alle", "estas", "estos", "queste", "questi",
-    "deze", "estes", "essas",
-];
 
 fn looks_like_item(text: &str) -> bool {
     text.starts_with(['•', '-', '*', '·', '▪', '◦'])

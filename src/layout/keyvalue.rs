@@ -17,7 +17,7 @@ use nom::{IResult, Parser};
 
 use super::context::is_heading;
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::fields::names::{is_known, is_name_shaped, is_strong_name, AND_JOINERS};
+use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name};
 use crate::fields::text::word_count;
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -187,7 +187,7 @@ pub(crate) fn is_name_line(text: &str) -> bool {
     }
     let toks: Vec<&str> = t
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && !AND_JOINERS.contains(w))
+        .filter(|w| !w.is_empty() && !is_and_joiner(w))
         .collect();
     !toks.is_empty()
         && toks.len() <= 4
@@ -237,7 +237,7 @@ fn lists_names(rec: &RawRecord<'_>) -> bool {
     let toks: Vec<&str> = text
         .split([',', ';', ' '])
         .map(|t| t.trim())
-        .filter(|t| !t.is_empty() && !AND_JOINERS.contains(t))
+        .filter(|t| !t.is_empty() && !is_and_joiner(t))
         .collect();
     !toks.is_empty()
         && toks.iter().all(|t| is_name_shaped(t))

@@ -17,7 +17,9 @@ use super::keyvalue::{is_name_line, kv_line};
 use super::prose::qualifier;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name, AND_JOINERS};
+use crate::fields::names::{
+    and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
+};
 use crate::fields::provider::vendor_run;
 use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
@@ -58,7 +60,7 @@ fn names_head(head: &str) -> Option<bool> {
     }
     let toks: Vec<&str> = head
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "/" && !AND_JOINERS.contains(w))
+        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
         .collect();
     if toks.is_empty()
         || toks.len() > 6
@@ -355,8 +357,7 @@ fn bare_names(text: &str) -> Option<&str> {
         .trim()
         .trim_start_matches([',', ';', '-', '•', '*'])
         .trim_start();
-    let t = AND_JOINERS
-        .iter()
+    let t = and_joiners()
         .find_map(|j| t.strip_prefix(j).filter(|r| r.starts_with(' ')))
         .unwrap_or(t)
         .trim()

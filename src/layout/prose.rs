@@ -13,11 +13,11 @@
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::{duration_prefix, find_duration};
-use crate::fields::names::{is_name_shaped, is_structured_name, JOINERS};
+use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::vendor_run;
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
-use crate::policy::{DurationKind, Span, WarningKind};
+use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -103,14 +103,14 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let form_at = |k: usize| match_form(&sent[toks[k].0..toks[k].1]);
-            let is_cookie_word = |w: &str| w == "cookie" || w == "cookies";
+            let is_cookie_word = |w: &str| v.is_cookie_word(w);
             // quotes standing alone (`le cookie « _pk_id »`) are passed over
             let word_before = |k: usize| (0..k).rev().find(|&j| !form_at(j).is_empty());
             let p1 = word_before(ti);
             let prev = p1.map(form_at);
             // `cookie _ga`, or `cookie named _ga` / `cookie nommé _ga` / `Cookie namens _ga`
             let after_cookie_word = prev.as_deref().is_some_and(is_cookie_word)
-                || (prev.as_deref().is_some_and(|p| NAMING.contains(&p))
+                || (prev.as_deref().is_some_and(|p| v.is_naming_word(p))
                     && p1
                         .and_then(word_before)
                         .map(form_at)
@@ -119,9 +119,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let next = (last + 1..toks.len())
                 .find(|&j| !form_at(j).is_empty())
                 .map(form_at);
-            let before_cookie_word = next
-                .as_deref()
-                .is_some_and(|n| n == "cookie" || n == "cookies");
+            let before_cookie_word = next.as_deref().is_some_and(|n| v.is_cookie_word(n));
             if !(after_cookie_word || before_cookie_word || in_parens) {
                 ti = next_ti;
                 continue;
@@ -183,16 +181,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             if after_cookie_word {
                 if let Some(&(ks, ke)) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
                     let kind_word = match_form(&sent[ks..ke]);
-                    if [
-                        "session", "sessione", "sesion", "sitzungs", "sessie", "sessao",
-                    ]
-                    .contains(&kind_word.as_str())
-                    {
-                        rec.kind_hint = Some((DurationKind::Session, sent[ks..ke].to_string()));
-                    } else if ["persistent", "permanent", "persistente", "permanente"]
-                        .contains(&kind_word.as_str())
-                    {
-                        rec.kind_hint = Some((DurationKind::Persistent, sent[ks..ke].to_string()));
+                    if let Some(kind) = v.cookie_kind(&kind_word) {
+                        rec.kind_hint = Some((kind, sent[ks..ke].to_string()));
                     }
                 }
             }
@@ -201,24 +191,6 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
 }
-
-/// Words between a cookie word and the name it introduces (`a cookie named _ga`).
-const NAMING: &[&str] = &[
-    "named",
-    "called",
-    "nomme",
-    "appele",
-    "intitule",
-    "namens",
-    "genannt",
-    "llamada",
-    "denominada",
-    "chiamato",
-    "denominato",
-    "genaamd",
-    "chamado",
-    "denominado",
-];
 
 /// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
 /// the index of its last token, and whether it stands in brackets.
@@ -246,7 +218,7 @@ fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)
         let next = tok(k + 1);
         let (cand, step) = if t.ends_with(',') {
             (k + 1, 1)
-        } else if JOINERS.contains(&next.to_lowercase().as_str()) && k + 2 < toks.len() {
+        } else if is_joiner(next) && k + 2 < toks.len() {
             (k + 2, 2)
         } else {
             break;
@@ -291,7 +263,7 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     let colon = sent.find(": ")?;
     let before = sent[..colon].trim_end();
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-    if !matches!(match_form(word).as_str(), "cookie" | "cookies") {
+    if !vocab().is_cookie_word(&match_form(word)) {
         return None;
     }
     let body_start = colon + 2;
@@ -310,7 +282,7 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     {
         let top = depth == 0;
         depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
-        if top && JOINERS.contains(&w.trim().to_lowercase().as_str()) {
+        if top && is_joiner(w.trim()) {
             pieces.push((from, a));
             from = a + w.len();
         } else if depth == 0 && w.trim_end().ends_with(',') {
@@ -392,6 +364,7 @@ fn url_like(sent: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::DurationKind;
     use crate::segment::lines;
 
     fn found(text: &str) -> Vec<(String, Option<DurationKind>)> {

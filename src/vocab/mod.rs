@@ -4,24 +4,22 @@
 //! [`match_form`] (lower case, no diacritics), so tables are written the way a
 //! linguist would write them. A phrase whose last word ends in `*` matches any word
 //! starting with that stem (`analyt*` matches `analytics`, `analytiques`).
-//! Adding a language is adding a file here and a line to [`TABLES`].
+//! Adding a language is adding its tables and a line to the registry
+//! ([`languages::LANGUAGES`]).
+
+pub(crate) mod affixes;
+pub(crate) mod languages;
 
 use crate::fields::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
-use crate::policy::Category;
+use crate::policy::{Category, DurationKind};
 
-/// The languages with a vocabulary: (ISO 639-1 code, table).
-pub(crate) const TABLES: &[(&str, &str)] = &[
-    ("en", include_str!("data/en.tsv")),
-    ("fr", include_str!("data/fr.tsv")),
-    ("de", include_str!("data/de.tsv")),
-    ("es", include_str!("data/es.tsv")),
-    ("it", include_str!("data/it.tsv")),
-    ("nl", include_str!("data/nl.tsv")),
-    ("pt", include_str!("data/pt.tsv")),
-];
+/// The vocabulary tables of the registered languages: (ISO 639-1 code, table).
+pub(crate) fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
+    languages::LANGUAGES.iter().map(|l| (l.code, l.vocab))
+}
 
 /// What a table column or a key holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,6 +104,19 @@ pub(crate) struct Vocab {
     provider_lead: std::collections::HashSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
     provider_stop: std::collections::HashSet<String>,
+    /// Words before `cookies` that open a sentence about the cookies just listed
+    /// (`these`, `ces`, `diese`).
+    demonstratives: std::collections::HashSet<String>,
+    /// Words between names in one cell, lower case as written: additive (`and`, `et`)
+    /// and alternative (`or`, `oder`).
+    and_joiners: Vec<String>,
+    or_joiners: Vec<String>,
+    /// Words between a cookie word and a heading's category word (`de`, `zur`).
+    linkers: std::collections::HashSet<String>,
+    /// Words between a cookie word and the name it introduces (`named`, `nommé`).
+    naming: std::collections::HashSet<String>,
+    /// Words before a cookie word that say its kind (`session`, `persistente`).
+    cookie_kinds: HashMap<String, DurationKind>,
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
@@ -132,11 +143,25 @@ impl Heads {
         } else if word.ends_with('*') {
             self.stems.push((form, role));
         } else {
-            if role == Role::Name && form.starts_with("cookie") || form.starts_with("traceur") {
-                self.cookie_words.insert(form.clone());
-            }
             self.words.insert(form, role);
         }
+    }
+
+    /// Mark the name heads that are words for cookies (`cookie`, `cookie-name`,
+    /// `traceurs`): those that start with a one-word `cookie_word` of the tables.
+    fn mark_cookie_words(&mut self, cookie_words: &[Phrase]) {
+        let marked: Vec<String> = self
+            .words
+            .iter()
+            .filter(|(w, r)| {
+                **r == Role::Name
+                    && cookie_words
+                        .iter()
+                        .any(|p| p.words.len() == 1 && w.starts_with(p.words[0].as_str()))
+            })
+            .map(|(w, _)| w.clone())
+            .collect();
+        self.cookie_words.extend(marked);
     }
 
     /// The role one folded word decides: a listed word, a stem, the end of a compound
@@ -214,12 +239,13 @@ pub(crate) fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let mut v = Vocab::default();
-        for (lang, table) in TABLES {
+        for (lang, table) in tables() {
             // a malformed line is a test failure (`tables_are_well_formed`), never a panic
             // at run time: in release builds such a line is only skipped by `load`
             debug_assert!(check_table(lang, table).is_empty(), "{lang}.tsv");
             v.load(table);
         }
+        v.heads.mark_cookie_words(&v.cookie_words);
         // longest phrases first, so `strictly necessary` wins over `necessary`
         v.categories
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
@@ -268,7 +294,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             bad.push(format!("{at}: not kind<TAB>value<TAB>phrase: {line:?}"));
             continue;
         }
-        let (kind, value) = (cols[0], cols[1]);
+        let (kind, value, phrase) = (cols[0], cols[1], cols[2]);
         let ok = match kind {
             "field" | "head" => parse_role(value).is_some(),
             "category" => parse_category(value).is_some(),
@@ -277,18 +303,45 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             | "pronoun" | "complement" | "negation" | "provider_lead" | "provider_stop" => {
                 value == "-"
             }
-            _ => {
-                bad.push(format!("{at}: unknown kind {kind:?}"));
-                continue;
-            }
+            "joiner" => matches!(value, "and" | "or"),
+            "cookie_kind" => parse_cookie_kind(value).is_some(),
+            "demonstrative" | "linker" | "naming" => value == "-",
+            _ => match affixes::check_line(kind, value, phrase) {
+                Some(problem) => {
+                    if let Err(p) = problem {
+                        bad.push(format!("{at}: {p}"));
+                    }
+                    continue;
+                }
+                None => {
+                    bad.push(format!("{at}: unknown kind {kind:?}"));
+                    continue;
+                }
+            },
         };
         if !ok {
             bad.push(format!(
                 "{at}: kind {kind:?} does not take the value {value:?}"
             ));
+        } else if matches!(
+            kind,
+            "joiner" | "cookie_kind" | "demonstrative" | "linker" | "naming"
+        ) && !affixes::is_one_word(phrase)
+        {
+            bad.push(format!(
+                "{at}: kind {kind:?} takes one word, not {phrase:?}"
+            ));
         }
     }
     bad
+}
+
+fn parse_cookie_kind(s: &str) -> Option<DurationKind> {
+    Some(match s {
+        "session" => DurationKind::Session,
+        "persistent" => DurationKind::Persistent,
+        _ => return None,
+    })
 }
 
 impl Vocab {
@@ -361,6 +414,31 @@ impl Vocab {
                 }
                 "complement" => {
                     self.heads.complements.insert(match_form(phrase));
+                }
+                "demonstrative" => {
+                    self.demonstratives.insert(match_form(phrase));
+                }
+                "joiner" => {
+                    let list = if value == "and" {
+                        &mut self.and_joiners
+                    } else {
+                        &mut self.or_joiners
+                    };
+                    let w = phrase.trim().to_lowercase();
+                    if !list.contains(&w) {
+                        list.push(w);
+                    }
+                }
+                "linker" => {
+                    self.linkers.insert(match_form(phrase));
+                }
+                "naming" => {
+                    self.naming.insert(match_form(phrase));
+                }
+                "cookie_kind" => {
+                    if let Some(k) = parse_cookie_kind(value) {
+                        self.cookie_kinds.insert(match_form(phrase), k);
+                    }
                 }
                 _ => {}
             }
@@ -566,11 +644,6 @@ impl Vocab {
     /// `Cookie tecnici`), so that `Cookies and Web Analytics` declares nothing;
     /// otherwise (`Statistik & Analyse`, `Necessary`) any category word counts.
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
-        const LINKERS: &[&str] = &[
-            "de", "di", "der", "des", "du", "da", "do", "dei", "delle", "van", "voor", "para",
-            "per", "for", "of", "d'", "zur", "zu", "die", "que", "che", "qui", "which", "that",
-            "dat", "lo",
-        ];
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         let cookie_at: Vec<usize> = (0..ws.len())
@@ -598,9 +671,9 @@ impl Vocab {
         }
         cats.into_iter()
             .find(|&(s, e, _)| {
-                cookie_at
-                    .iter()
-                    .any(|&k| e == k || s == k + 1 || (s == k + 2 && LINKERS.contains(&ws[k + 1])))
+                cookie_at.iter().any(|&k| {
+                    e == k || s == k + 1 || (s == k + 2 && self.linkers.contains(ws[k + 1]))
+                })
             })
             .map(|c| c.2)
     }
@@ -752,6 +825,46 @@ impl Vocab {
         self.provider_stop.contains(&match_form(word))
     }
 
+    /// A one-word `cookie_word` (`cookie`, `cookies`, `traceurs`); `form` is in
+    /// [`match_form`].
+    pub(crate) fn is_cookie_word(&self, form: &str) -> bool {
+        self.cookie_words
+            .iter()
+            .any(|p| !p.stem && p.words.len() == 1 && p.words[0] == form)
+    }
+
+    /// A demonstrative that opens a sentence about the cookies just listed (`These`,
+    /// `Ces`, `Diese`); `form` is in [`match_form`].
+    pub(crate) fn is_demonstrative(&self, form: &str) -> bool {
+        self.demonstratives.contains(form)
+    }
+
+    /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
+    /// compared lower case.
+    pub(crate) fn is_joiner_word(&self, lower: &str) -> bool {
+        self.and_joiners
+            .iter()
+            .chain(&self.or_joiners)
+            .any(|j| j == lower)
+    }
+
+    /// The additive joiners (`and`, `et`, `und`), lower case.
+    pub(crate) fn and_joiners(&self) -> impl Iterator<Item = &str> {
+        self.and_joiners.iter().map(String::as_str)
+    }
+
+    /// A word between a cookie word and the name it introduces (`named`, `nommé`);
+    /// `form` is in [`match_form`].
+    pub(crate) fn is_naming_word(&self, form: &str) -> bool {
+        self.naming.contains(form)
+    }
+
+    /// The kind a word before a cookie word says (`session`, `persistente`); `form` is
+    /// in [`match_form`].
+    pub(crate) fn cookie_kind(&self, form: &str) -> Option<DurationKind> {
+        self.cookie_kinds.get(form).copied()
+    }
+
     /// A pronoun or determiner that cannot be a provider (`We`, `This`, `Nous`).
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
@@ -828,8 +941,7 @@ mod tests {
 
     #[test]
     fn tables_are_well_formed() {
-        let bad: Vec<String> = TABLES
-            .iter()
+        let bad: Vec<String> = tables()
             .flat_map(|(lang, t)| check_table(&format!("{lang}.tsv"), t))
             .collect();
         assert!(bad.is_empty(), "{}", bad.join("\n"));
@@ -840,6 +952,54 @@ mod tests {
         assert_eq!(check_table("t", "negation\tx\tnon\n").len(), 1);
         assert_eq!(check_table("t", "field\tname\n").len(), 1);
         assert!(check_table("t", "# comment\n\nfield\tname\tnom\n").is_empty());
+        // the kinds of the word lists that were code: value and phrase are checked too
+        for line in [
+            "joiner\tplus\tand",
+            "joiner\tand\tand so",
+            "cookie_kind\tsession_cookie\tsession",
+            "demonstrative\tx\tthese",
+            "linker\t-\tde la",
+            "naming\t-\tnamed:",
+            "ending\t-\tEs",
+            "ending\t-\te s",
+            "verb_ending\tx\ten",
+            "single_letter\t-\tab",
+            "bound_prefix\t-\tver-",
+            "function_word\t-\tthe1",
+            "glued_form\t-\tde la",
+            "hyphen_compound\t-\tfirstparty",
+            "hyphen_compound\t-\tfirst-Party",
+            "trait\tcapitalised_nouns\tmaybe",
+            "trait\tnouns\tyes",
+            "function_words\t-\tthe",
+        ] {
+            assert_eq!(check_table("t", line).len(), 1, "{line:?} passed");
+        }
+        for line in [
+            "joiner\tor\toppure",
+            "linker\t-\td'",
+            "ending\t-\tés",
+            "separable_prefix\t-\tzurück",
+            "single_letter\t-\tà",
+            "hyphen_compound\t-\tsous-traitant",
+            "trait\tcapitalised_nouns\tyes",
+        ] {
+            assert!(check_table("t", line).is_empty(), "{line:?} failed");
+        }
+    }
+
+    /// A language is complete only with every required kind: a new table that
+    /// forgets its function words or its trait fails here.
+    #[test]
+    fn every_language_has_the_required_kinds() {
+        for l in languages::LANGUAGES {
+            let missing = affixes::missing_kinds(l.vocab);
+            assert!(missing.is_empty(), "{}.tsv lacks {missing:?}", l.code);
+        }
+        assert_eq!(
+            affixes::missing_kinds("field\tname\tnom\n# trait\n"),
+            affixes::REQUIRED_KINDS[1..].to_vec()
+        );
     }
 
     #[test]

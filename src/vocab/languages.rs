@@ -1,0 +1,56 @@
+//! The one registry of supported languages: each line names a language (its ISO 639-1
+//! code and whatlang's name for it) and the three tables it is read with. Every part
+//! of the crate that works per language (detection, vocabulary, durations, text
+//! repair) iterates this list; no other list of languages exists in code.
+//!
+//! Adding a language is writing `data/<code>.tsv`, `duration/<code>.tsv` and
+//! `words/<code>.txt`, and adding one `language!` line here (README, "Languages").
+
+use whatlang::Lang;
+
+/// One supported language and its tables.
+#[derive(Debug)]
+pub(crate) struct Language {
+    /// ISO 639-1 code, as reported in a policy's `language`.
+    pub(crate) code: &'static str,
+    /// whatlang's name for it: detection is restricted to the registered languages.
+    pub(crate) detect: Lang,
+    /// The vocabulary table (`data/<code>.tsv`).
+    pub(crate) vocab: &'static str,
+    /// The duration table (`duration/<code>.tsv`).
+    pub(crate) durations: &'static str,
+    /// The frequency-ranked word list of text repair (`words/<code>.txt`).
+    pub(crate) words: &'static str,
+}
+
+/// A registry line: the code names the three tables.
+macro_rules! language {
+    ($code:literal, $detect:ident) => {
+        Language {
+            code: $code,
+            detect: Lang::$detect,
+            vocab: include_str!(concat!("data/", $code, ".tsv")),
+            durations: include_str!(concat!("duration/", $code, ".tsv")),
+            words: include_str!(concat!("words/", $code, ".txt")),
+        }
+    };
+}
+
+/// The supported languages. English comes first: text repair consults it beside the
+/// document's language (policies in every language borrow English words).
+pub(crate) const LANGUAGES: &[Language] = &[
+    language!("en", Eng),
+    language!("fr", Fra),
+    language!("de", Deu),
+    language!("es", Spa),
+    language!("it", Ita),
+    language!("nl", Nld),
+    language!("pt", Por),
+];
+
+/// The index in [`LANGUAGES`] of an ISO 639-1 code (any case).
+pub(crate) fn index_of(code: &str) -> Option<usize> {
+    LANGUAGES
+        .iter()
+        .position(|l| l.code.eq_ignore_ascii_case(code))
+}
