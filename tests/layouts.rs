@@ -1089,3 +1089,38 @@ fn service_column_headed_as_a_name() {
         }
     }
 }
+
+/// A service line that says what the service does, right before its cookies
+/// (`Google Analytics - Counts visits` / `Cookies: _ga, _gid (2 years, 1 day)`): the
+/// cookies share the description as their purpose and the service as provider; the
+/// next service's cookies do not.
+#[test]
+fn service_line_before_its_cookies() {
+    for l in LANGS {
+        let (_, word, _) = leadin_words(l.code);
+        let text = format!(
+            "Cookies\n\nGoogle Analytics - Counts visits to the site\n{word}: _ga, _gid ({}, {})\nHotjar\n{word}: _hjSession (30 min)\n",
+            l.years, l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, String)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.purposes.join(" ")))
+            .collect();
+        let want: Vec<(&str, Option<&str>, String)> = vec![
+            (
+                "_ga",
+                Some("Google Analytics"),
+                "Counts visits to the site".into(),
+            ),
+            (
+                "_gid",
+                Some("Google Analytics"),
+                "Counts visits to the site".into(),
+            ),
+            ("_hjSession", Some("Hotjar"), String::new()),
+        ];
+        assert_eq!(got, want, "{}:\n{text}", l.code);
+    }
+}

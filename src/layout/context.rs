@@ -196,6 +196,23 @@ impl Context {
     }
 }
 
+/// A heading that names a service and what it does (`Google Analytics - Analisi del
+/// traffico web`): the description, which the cookies of the block right after it
+/// share as their purpose when they state none.
+pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
+    if !is_heading(line) {
+        return None;
+    }
+    let text = line.text;
+    let (at, sep) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|d| text.find(d).map(|p| (p, d.len())))?;
+    let service = heading_text(&text[..at]);
+    let desc = text[at + sep..].trim();
+    (vendor_run(service) == Some((0, service.len())) && word_count(desc) >= 2)
+        .then(|| frag(line, desc))
+}
+
 /// A short line between records that reads as a value, not a heading: one token
 /// that is not a capitalised word (`gale`, `_ga_`), or a lifetime (`30 seconds`). It
 /// declares and resets nothing.

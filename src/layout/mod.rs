@@ -126,6 +126,9 @@ const PARSERS: &[BlockParser] = &[
 pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
     let mut doc = RawDoc::default();
     let mut ctx = Context::default();
+    // what a service line right before a block says the service does
+    // (`Google Analytics - Analisi del traffico web` / `Cookie: _ga, _gid`)
+    let mut note: Option<Fragment<'a>> = None;
     let mut i = 0;
     'lines: while i < lines.len() {
         if lines[i].is_blank() {
@@ -133,16 +136,33 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
             continue;
         }
         for p in PARSERS {
+            let before = doc.records.len();
             if let Some(n) = p(lines, i, &mut ctx, &mut doc) {
                 ctx.after_heading = false;
+                share_note(note.take(), &mut doc.records[before..]);
                 i += n.max(1);
                 continue 'lines;
             }
         }
+        let pending = note.take();
+        note = context::service_note(&lines[i]);
         ctx.observe(&lines[i], &mut doc);
+        let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
+        share_note(pending, &mut doc.records[before..]);
         i += 1;
     }
     doc.doc_category = ctx.doc_category.clone();
     doc
+}
+
+/// Give a service line's description to the records of the block after it that
+/// state no purpose of their own.
+fn share_note<'a>(note: Option<Fragment<'a>>, records: &mut [RawRecord<'a>]) {
+    let Some(f) = note else { return };
+    for rec in records {
+        if !rec.fields.iter().any(|f| f.role == Some(Role::Purpose)) {
+            rec.push(Some(Role::Purpose), "service", vec![f]);
+        }
+    }
 }
