@@ -98,9 +98,10 @@ pub(crate) fn match_form(s: &str) -> String {
     trim_form(out)
 }
 
-/// Drop the punctuation that surrounds a phrase (`Durée :`, `## Finalités`, `(s)`).
-fn trim_form(out: String) -> String {
-    let trimmed = out.trim_matches(|c: char| {
+/// Drop the punctuation that surrounds a phrase (`Durée :`, `## Finalités`, `(s)`),
+/// in place (no second string: `match_form` is called on most cells and words).
+fn trim_form(mut out: String) -> String {
+    let edge = |c: char| {
         matches!(
             c,
             ':' | '*'
@@ -118,8 +119,12 @@ fn trim_form(out: String) -> String {
                 | ']'
                 | ' '
         )
-    });
-    trimmed.to_string()
+    };
+    let end = out.trim_end_matches(edge).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(edge).len();
+    out.drain(..start);
+    out
 }
 
 /// Words of a matching-form string (letters, digits, apostrophes inside words).

@@ -50,6 +50,10 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         }
         if took == 0 {
             unknown += 1;
+            // two unknown words make no header, whatever follows
+            if unknown > 1 {
+                return None;
+            }
             out.push(&text[words[w].0..words[w].1]);
             took = 1;
         }

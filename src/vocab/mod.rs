@@ -80,6 +80,63 @@ impl Phrase {
     }
 }
 
+/// Which phrases of a list may match at a word: the phrases whose first word is that
+/// word, and the one-word stems (`analyt*`), each as indices into the list in list
+/// order. Lets a scan try a handful of phrases at each word instead of all of them,
+/// with the same answer (the first phrase of the list that matches).
+#[derive(Debug, Default)]
+struct FirstWords {
+    exact: HashMap<String, Vec<usize>>,
+    stems: Vec<usize>,
+}
+
+impl FirstWords {
+    fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
+        let mut index = FirstWords::default();
+        for (i, p) in phrases.enumerate() {
+            match p.words.as_slice() {
+                [] => {}
+                [_] if p.stem => index.stems.push(i),
+                [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
+            }
+        }
+        index
+    }
+
+    /// The first phrase of `list` (in list order) that matches at the start of `ws`,
+    /// with the number of words it matched.
+    fn first_match<'p>(
+        &self,
+        phrase: impl Fn(usize) -> &'p Phrase,
+        ws: &[&str],
+    ) -> Option<(usize, usize)> {
+        let first = ws.first()?;
+        let found = |ids: &[usize]| {
+            ids.iter()
+                .find_map(|&i| phrase(i).match_at(ws).map(|n| (i, n)))
+        };
+        let exact = self.exact.get(*first).and_then(|ids| found(ids));
+        let stem = found(&self.stems);
+        match (exact, stem) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// [`FirstWords`] of every phrase list that is scanned word by word.
+#[derive(Debug, Default)]
+struct Indexes {
+    categories: FirstWords,
+    storage: FirstWords,
+    first_party: FirstWords,
+    only: FirstWords,
+    set_by: FirstWords,
+    cookie_words: FirstWords,
+    local_storage: FirstWords,
+    no_cookie: FirstWords,
+}
+
 /// All vocabularies, every language merged: headers and keys are recognised in
 /// any supported language, whatever the document's language.
 #[derive(Debug, Default)]
@@ -90,7 +147,7 @@ pub(crate) struct Vocab {
     /// First words of every field phrase, to reject most text without folding it.
     field_first_words: std::collections::HashSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
-    set_by_last: std::collections::HashSet<String>,
+    set_by_last: crate::fields::text::FastSet<String>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -109,6 +166,8 @@ pub(crate) struct Vocab {
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
+    /// The phrase lists indexed by first word, built once every table is loaded.
+    index: Indexes,
 }
 
 /// The `head` lines of every table: what decides a header that is not listed whole.
@@ -121,7 +180,17 @@ struct Heads {
     cookie_words: std::collections::HashSet<String>,
     /// Words after which head words are complements (`for`, `pour`, `für`).
     complements: std::collections::HashSet<String>,
+    /// The head words a typo may reach: whole words of [`TYPO_MIN_CHARS`] characters or
+    /// more that are not cookie words, indexed by length in characters (entry `n` holds
+    /// the words of `n` characters, sorted), so the one-typo search compares a word only
+    /// with heads one character shorter, as long, or one longer. Built by
+    /// [`Heads::index_typos`] once every table is loaded.
+    typo_words: Vec<Vec<(String, Role)>>,
 }
+
+/// The fewest characters a word (and the head word it is compared with) needs before
+/// one typo is tolerated.
+const TYPO_MIN_CHARS: usize = 7;
 
 impl Heads {
     fn add(&mut self, role: Role, word: &str) {
@@ -156,21 +225,52 @@ impl Heads {
         {
             return Some(*r);
         }
-        // a typo only on long words, never on a cookie word (`bcookie` is a name)
-        if w.chars().count() >= 7 {
-            let mut found: Vec<(&String, &Role)> = self
-                .words
-                .iter()
-                .filter(|(h, _)| {
-                    one_edit(w, h) && h.chars().count() >= 7 && !self.cookie_words.contains(*h)
+        // a typo only on long words, never on a cookie word (`bcookie` is a name); one
+        // edit changes the length by at most one character, so only three lengths of head
+        // words can match. The alphabetically first match answers (the same answer in
+        // every process, whatever the map's order): each bucket is sorted.
+        let n = w.chars().count();
+        if n >= TYPO_MIN_CHARS {
+            return (n - 1..=n + 1)
+                .filter_map(|len| self.typo_words.get(len))
+                .filter_map(|bucket| {
+                    bucket
+                        .iter()
+                        .find(|(h, _)| may_be_one_edit(w, h) && one_edit(w, h))
                 })
-                .collect();
-            // the same answer in every process, whatever the map's order
-            found.sort_by_key(|(h, _)| h.as_str());
-            return found.first().map(|(_, r)| **r);
+                .min_by(|a, b| a.0.cmp(&b.0))
+                .map(|(_, r)| *r);
         }
         None
     }
+
+    /// Build the typo index ([`Heads::typo_words`]) from the whole words read so far.
+    fn index_typos(&mut self) {
+        let mut index: Vec<Vec<(String, Role)>> = Vec::new();
+        for (h, r) in &self.words {
+            let n = h.chars().count();
+            if n < TYPO_MIN_CHARS || self.cookie_words.contains(h) {
+                continue;
+            }
+            if index.len() <= n {
+                index.resize_with(n + 1, Vec::new);
+            }
+            index[n].push((h.clone(), *r));
+        }
+        for bucket in &mut index {
+            bucket.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        self.typo_words = index;
+    }
+}
+
+/// A necessary condition for [`one_edit`] on words of three characters or more,
+/// cheap enough to run first: one edit touches at most two neighbouring characters, so
+/// the words share their first or their last character (and so their first or last
+/// byte).
+fn may_be_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.first() == b.first() || a.last() == b.last()
 }
 
 /// Are `a` and `b` one edit apart (a letter replaced, added, dropped, or two swapped)?
@@ -225,6 +325,17 @@ pub(crate) fn vocab() -> &'static Vocab {
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.storage
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.heads.index_typos();
+        v.index = Indexes {
+            categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
+            storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
+            first_party: FirstWords::new(v.first_party.iter()),
+            only: FirstWords::new(v.only.iter()),
+            set_by: FirstWords::new(v.set_by.iter()),
+            cookie_words: FirstWords::new(v.cookie_words.iter()),
+            local_storage: FirstWords::new(v.local_storage.iter()),
+            no_cookie: FirstWords::new(v.no_cookie.iter()),
+        };
         v
     })
 }
@@ -497,6 +608,10 @@ impl Vocab {
                 None if w.chars().count() <= 2 => {}
                 None => other += 1,
             }
+            // more than two other words make no header, whatever follows
+            if other > 2 {
+                return None;
+            }
         }
         if other > 2 {
             return None;
@@ -532,13 +647,19 @@ impl Vocab {
             if self.negated(&ws, i) {
                 continue;
             }
-            for (p, c) in &self.categories {
-                if p.match_at(&ws[i..]).is_some() {
-                    return Some(*c);
-                }
+            if let Some((k, _)) = self.category_at(&ws[i..]) {
+                return Some(self.categories[k].1);
             }
         }
         None
+    }
+
+    /// The first category phrase (index into `categories`) matching at the start of
+    /// `ws`, with its number of words.
+    fn category_at(&self, ws: &[&str]) -> Option<(usize, usize)> {
+        self.index
+            .categories
+            .first_match(|k| &self.categories[k].0, ws)
     }
 
     /// Is the word at `i` negated (`non-essential`, `not necessary`, `nicht notwendig`,
@@ -550,10 +671,21 @@ impl Vocab {
                 && self.negations.contains(ws[i - 2])
                 // `non-essential (functional)`: the word between was the negated category;
                 // in `non strettamente necessari` the negated phrase reaches this word
-                && !self
-                    .categories
-                    .iter()
-                    .any(|(p, _)| p.match_at(&ws[i - 1..]) == Some(1)))
+                && !self.any_category_of_one_word(&ws[i - 1..]))
+    }
+
+    /// Does a category phrase match exactly the first word of `ws`?
+    fn any_category_of_one_word(&self, ws: &[&str]) -> bool {
+        let Some(first) = ws.first() else {
+            return false;
+        };
+        let idx = &self.index.categories;
+        idx.exact
+            .get(*first)
+            .into_iter()
+            .flatten()
+            .chain(&idx.stems)
+            .any(|&k| self.categories[k].0.match_at(ws) == Some(1))
     }
 
     /// The category a heading declares. When the heading speaks of cookies, the
@@ -570,9 +702,13 @@ impl Vocab {
         let ws: Vec<&str> = words(&form).collect();
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
-                self.cookie_words
-                    .iter()
-                    .any(|p| p.match_at(&ws[i..]) == Some(1))
+                let idx = &self.index.cookie_words;
+                idx.exact
+                    .get(ws[i])
+                    .into_iter()
+                    .flatten()
+                    .chain(&idx.stems)
+                    .any(|&k| self.cookie_words[k].match_at(&ws[i..]) == Some(1))
             })
             .collect();
         let mut cats = Vec::new();
@@ -580,12 +716,8 @@ impl Vocab {
             if self.negated(&ws, i) {
                 continue;
             }
-            if let Some((n, c)) = self
-                .categories
-                .iter()
-                .find_map(|(p, c)| p.match_at(&ws[i..]).map(|n| (n, *c)))
-            {
-                cats.push((i, i + n, c));
+            if let Some((k, n)) = self.category_at(&ws[i..]) {
+                cats.push((i, i + n, self.categories[k].1));
             }
         }
         if cookie_at.is_empty() {
@@ -610,65 +742,76 @@ impl Vocab {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         for i in 0..ws.len() {
-            for (p, s) in &self.storage {
-                if p.match_at(&ws[i..]).is_some() {
-                    return Some(*s);
-                }
+            if let Some((k, _)) = self
+                .index
+                .storage
+                .first_match(|k| &self.storage[k].0, &ws[i..])
+            {
+                return Some(self.storage[k].1);
             }
         }
         None
     }
 
     /// Does the whole of `text` read as one of the phrases?
-    fn whole(list: &[Phrase], text: &str) -> bool {
+    fn whole(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
-        list.iter().any(|p| p.match_at(&ws) == Some(ws.len()))
+        let Some(first) = ws.first() else {
+            // an empty phrase matches nothing
+            return false;
+        };
+        index
+            .exact
+            .get(*first)
+            .into_iter()
+            .flatten()
+            .chain(&index.stems)
+            .any(|&k| list[k].match_at(&ws) == Some(ws.len()))
     }
 
     /// Does any phrase occur in `text`?
-    fn contains(list: &[Phrase], text: &str) -> bool {
+    fn contains(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
-        (0..ws.len()).any(|i| list.iter().any(|p| p.match_at(&ws[i..]).is_some()))
+        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
     }
 
     /// A first-party self-reference (`1st party`, `This site`): not a provider.
     pub(crate) fn is_first_party(&self, text: &str) -> bool {
-        Self::whole(&self.first_party, text)
+        Self::whole(&self.first_party, &self.index.first_party, text)
     }
 
     /// Does the text mention a first-party marker anywhere (`3rd-party or 1st-party`)?
     pub(crate) fn mentions_party(&self, text: &str) -> bool {
-        Self::contains(&self.first_party, text)
+        Self::contains(&self.first_party, &self.index.first_party, text)
     }
 
     /// Does the text contain a word for cookies (`cookie`, `Cookies`, `traceurs`)?
     pub(crate) fn mentions_cookies(&self, text: &str) -> bool {
-        Self::contains(&self.cookie_words, text)
+        Self::contains(&self.cookie_words, &self.index.cookie_words, text)
     }
 
     /// Does the text speak of local storage and the like (`local storage`, `localStorage`)?
     pub(crate) fn mentions_local_storage(&self, text: &str) -> bool {
-        Self::contains(&self.local_storage, text)
+        Self::contains(&self.local_storage, &self.index.local_storage, text)
     }
 
     /// Does a description say the entry sets no cookie (`no cookie`, `setzt keine Cookies`)?
     pub(crate) fn says_no_cookie(&self, text: &str) -> bool {
-        Self::contains(&self.no_cookie, text)
+        Self::contains(&self.no_cookie, &self.index.no_cookie, text)
     }
 
     /// Does the text contain an "only" word (`only`, `uniquement`, `nur`)?
     pub(crate) fn mentions_only(&self, text: &str) -> bool {
-        Self::contains(&self.only, text)
+        Self::contains(&self.only, &self.index.only, text)
     }
 
     /// Byte offset just after a "set by" phrase in `text` (`set by`, `déposé par`), if any.
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
         let spans = word_spans(text);
-        let is_last = |w: &str| self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w));
-        if !spans.iter().any(|&(s, e)| is_last(&text[s..e])) {
+        if !spans.iter().any(|&(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
         let forms: Vec<String> = spans
@@ -676,14 +819,12 @@ impl Vocab {
             .map(|&(s, e)| match_form(&text[s..e]))
             .collect();
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-        for i in 0..refs.len() {
-            for p in &self.set_by {
-                if let Some(n) = p.match_at(&refs[i..]) {
-                    return Some(spans[i + n - 1].1);
-                }
-            }
-        }
-        None
+        (0..refs.len()).find_map(|i| {
+            self.index
+                .set_by
+                .first_match(|k| &self.set_by[k], &refs[i..])
+                .map(|(_, n)| spans[i + n - 1].1)
+        })
     }
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
@@ -735,6 +876,22 @@ impl Vocab {
             window.pop_front();
         }
         found
+    }
+
+    /// Is `w` the last word of a set-by phrase, ASCII case aside (`by`, `BY`, `par`)?
+    fn is_set_by_last(&self, w: &str) -> bool {
+        // the listed words are folded (lower case), so ASCII case folding of `w` finds
+        // exactly the words `eq_ignore_ascii_case` would accept
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..w.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.set_by_last.contains(l))
+            }
+            // longer than every listed word
+            None => self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w)),
+        }
     }
 
     /// A word that may stand before a provider's name after `set by` (`the`, `plugin`).
@@ -835,6 +992,51 @@ mod tests {
         assert_eq!(check_table("t", "negation\tx\tnon\n").len(), 1);
         assert_eq!(check_table("t", "field\tname\n").len(), 1);
         assert!(check_table("t", "# comment\n\nfield\tname\tnom\n").is_empty());
+    }
+
+    #[test]
+    fn one_edit_implies_a_shared_end() {
+        let words = [
+            "expiration",
+            "purpose",
+            "provider",
+            "duration",
+            "fournisseur",
+        ];
+        let edits = |w: &str| {
+            let cs: Vec<char> = w.chars().collect();
+            let mut out = Vec::new();
+            for i in 0..=cs.len() {
+                for c in ['a', 'x', 'é'] {
+                    let mut v = cs.clone();
+                    v.insert(i, c);
+                    out.push(v.iter().collect::<String>());
+                    if i < cs.len() {
+                        let mut v = cs.clone();
+                        v[i] = c;
+                        out.push(v.iter().collect());
+                    }
+                }
+                if i < cs.len() {
+                    let mut v = cs.clone();
+                    v.remove(i);
+                    out.push(v.iter().collect());
+                }
+                if i + 1 < cs.len() {
+                    let mut v = cs.clone();
+                    v.swap(i, i + 1);
+                    out.push(v.iter().collect());
+                }
+            }
+            out
+        };
+        for w in words {
+            for e in edits(w) {
+                if one_edit(&e, w) {
+                    assert!(may_be_one_edit(&e, w), "{e} / {w}");
+                }
+            }
+        }
     }
 
     #[test]
