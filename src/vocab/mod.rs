@@ -6,7 +6,7 @@
 //! starting with that stem (`analyt*` matches `analytics`, `analytiques`).
 //! Adding a language is adding a file here and a line to [`TABLES`].
 
-use crate::fields::text::FastMap as HashMap;
+use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
@@ -145,9 +145,9 @@ pub(crate) struct Vocab {
     /// Field phrases by (first letter, length in chars), for keys with a typo.
     fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
     /// First words of every field phrase, to reject most text without folding it.
-    field_first_words: std::collections::HashSet<String>,
+    field_first_words: FastSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
-    set_by_last: crate::fields::text::FastSet<String>,
+    set_by_last: FastSet<String>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -158,11 +158,11 @@ pub(crate) struct Vocab {
     no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
     /// Words that negate the category word after them (`non`, `not`, `nicht`).
-    negations: std::collections::HashSet<String>,
+    negations: FastSet<String>,
     /// Words before a provider's name after a set-by phrase (`the`, `plugin`).
-    provider_lead: std::collections::HashSet<String>,
+    provider_lead: FastSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
-    provider_stop: std::collections::HashSet<String>,
+    provider_stop: FastSet<String>,
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
@@ -177,9 +177,9 @@ struct Heads {
     stems: Vec<(String, Role)>,
     ends: Vec<(String, Role)>,
     /// Words for cookies (`cookie`, `traceur`): a name column only when nothing else is said.
-    cookie_words: std::collections::HashSet<String>,
+    cookie_words: FastSet<String>,
     /// Words after which head words are complements (`for`, `pour`, `für`).
-    complements: std::collections::HashSet<String>,
+    complements: FastSet<String>,
     /// The head words a typo may reach: whole words of [`TYPO_MIN_CHARS`] characters or
     /// more that are not cookie words, indexed by length in characters (entry `n` holds
     /// the words of `n` characters, sorted), so the one-typo search compares a word only
@@ -484,6 +484,19 @@ impl Vocab {
         self.fields_by_shape.get(&(first, len))
     }
 
+    /// Is this ASCII word, in lower case, the first word of a listed field phrase?
+    fn first_word_listed(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.field_first_words.contains(l))
+            }
+            None => self.field_first_words.contains(&word.to_ascii_lowercase()),
+        }
+    }
+
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
     pub(crate) fn starts_field(&self, word: &str) -> bool {
         if !word.is_ascii() {
@@ -518,17 +531,18 @@ impl Vocab {
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
             .next()
             .unwrap_or("");
-        if first.is_ascii()
-            && !first.is_empty()
-            && !self.field_first_words.contains(&first.to_ascii_lowercase())
-        {
+        if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
             return None;
         }
         let form = match_form(text);
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
         }
-        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry
+        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry (without
+        // a bracket there is none, and the same form was just tried)
+        if !text.contains('(') {
+            return None;
+        }
         let plain = match_form(
             &text
                 .replace("(s)", "")
