@@ -186,6 +186,25 @@ struct Heads {
     /// with heads one character shorter, as long, or one longer. Built by
     /// [`Heads::index_typos`] once every table is loaded.
     typo_words: Vec<Vec<(String, Role)>>,
+    /// Indices into `stems` by the stem's first byte, in list order (a stem that starts
+    /// a word shares its first byte); an empty stem is in every entry.
+    stems_by_first: Vec<Vec<usize>>,
+    /// Indices into `ends` by the end's last byte, in list order; an empty end is in
+    /// every entry.
+    ends_by_last: Vec<Vec<usize>>,
+}
+
+/// Indices of `items` by one byte of each (`None`: an empty item, listed under every
+/// byte), in list order.
+fn by_byte<T>(items: &[T], byte: impl Fn(&T) -> Option<u8>) -> Vec<Vec<usize>> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); 256];
+    for (i, item) in items.iter().enumerate() {
+        match byte(item) {
+            Some(b) => index[usize::from(b)].push(i),
+            None => index.iter_mut().for_each(|l| l.push(i)),
+        }
+    }
+    index
 }
 
 /// The fewest characters a word (and the head word it is compared with) needs before
@@ -215,14 +234,30 @@ impl Heads {
         if let Some(r) = self.words.get(w) {
             return Some(*r);
         }
-        if let Some((_, r)) = self.stems.iter().find(|(s, _)| w.starts_with(s.as_str())) {
+        // the first stem and the first compound end of the lists that fit, found among
+        // those that share the word's first (last) byte
+        let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            // only an empty stem starts an empty word
+            return self
+                .stems
+                .iter()
+                .find(|(s, _)| s.is_empty())
+                .map(|(_, r)| *r);
+        };
+        let stem = self.stems_by_first.get(usize::from(first)).and_then(|ids| {
+            ids.iter()
+                .map(|&i| &self.stems[i])
+                .find(|(s, _)| w.starts_with(s.as_str()))
+        });
+        if let Some((_, r)) = stem {
             return Some(*r);
         }
-        if let Some((_, r)) = self
-            .ends
-            .iter()
-            .find(|(e, _)| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
-        {
+        let end = self.ends_by_last.get(usize::from(last)).and_then(|ids| {
+            ids.iter()
+                .map(|&i| &self.ends[i])
+                .find(|(e, _)| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+        });
+        if let Some((_, r)) = end {
             return Some(*r);
         }
         // a typo only on long words, never on a cookie word (`bcookie` is a name); one
@@ -244,7 +279,8 @@ impl Heads {
         None
     }
 
-    /// Build the typo index ([`Heads::typo_words`]) from the whole words read so far.
+    /// Build the typo index ([`Heads::typo_words`]) from the whole words read so far, and
+    /// the byte indices of the stems and compound ends.
     fn index_typos(&mut self) {
         let mut index: Vec<Vec<(String, Role)>> = Vec::new();
         for (h, r) in &self.words {
@@ -261,6 +297,8 @@ impl Heads {
             bucket.sort_by(|a, b| a.0.cmp(&b.0));
         }
         self.typo_words = index;
+        self.stems_by_first = by_byte(&self.stems, |(s, _)| s.as_bytes().first().copied());
+        self.ends_by_last = by_byte(&self.ends, |(e, _)| e.as_bytes().last().copied());
     }
 }
 
@@ -787,6 +825,19 @@ impl Vocab {
     /// Does any phrase occur in `text`?
     fn contains(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
+        // most text holds no word a phrase starts with: look before collecting the words
+        let may_start = |w: &str| {
+            index.exact.contains_key(w)
+                || index.stems.iter().any(|&k| {
+                    list[k]
+                        .words
+                        .first()
+                        .is_some_and(|s| w.starts_with(s.as_str()))
+                })
+        };
+        if !words(&form).any(may_start) {
+            return false;
+        }
         let ws: Vec<&str> = words(&form).collect();
         (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
     }
@@ -824,10 +875,11 @@ impl Vocab {
     /// Byte offset just after a "set by" phrase in `text` (`set by`, `déposé par`), if any.
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
-        let spans = word_spans(text);
-        if !spans.iter().any(|&(s, e)| self.is_set_by_last(&text[s..e])) {
+        // most text has no set-by word at all: look before collecting the words
+        if !word_spans_iter(text).any(|(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
+        let spans = word_spans(text);
         let forms: Vec<String> = spans
             .iter()
             .map(|&(s, e)| match_form(&text[s..e]))
