@@ -87,7 +87,8 @@ impl Phrase {
 #[derive(Debug, Default)]
 struct FirstWords {
     exact: HashMap<String, Vec<usize>>,
-    stems: Vec<usize>,
+    /// The one-word stems by their first byte (a stem that starts a word shares it).
+    stems: HashMap<u8, Vec<usize>>,
 }
 
 impl FirstWords {
@@ -96,11 +97,34 @@ impl FirstWords {
         for (i, p) in phrases.enumerate() {
             match p.words.as_slice() {
                 [] => {}
-                [_] if p.stem => index.stems.push(i),
+                [stem] if p.stem => {
+                    // words are never empty: every stem has a first byte
+                    if let Some(&b) = stem.as_bytes().first() {
+                        index.stems.entry(b).or_default().push(i);
+                    }
+                }
                 [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
             }
         }
         index
+    }
+
+    /// The one-word stems that may start `word`.
+    fn stems_for(&self, word: &str) -> &[usize] {
+        word.as_bytes()
+            .first()
+            .and_then(|b| self.stems.get(b))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every phrase that may match at `word`, not in list order.
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
+        self.exact
+            .get(word)
+            .into_iter()
+            .flatten()
+            .chain(self.stems_for(word))
+            .copied()
     }
 
     /// The first phrase of `list` (in list order) that matches at the start of `ws`,
@@ -116,7 +140,7 @@ impl FirstWords {
                 .find_map(|&i| phrase(i).match_at(ws).map(|n| (i, n)))
         };
         let exact = self.exact.get(*first).and_then(|ids| found(ids));
-        let stem = found(&self.stems);
+        let stem = found(self.stems_for(first));
         match (exact, stem) {
             (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
             (a, b) => a.or(b),
@@ -731,13 +755,10 @@ impl Vocab {
         let Some(first) = ws.first() else {
             return false;
         };
-        let idx = &self.index.categories;
-        idx.exact
-            .get(*first)
-            .into_iter()
-            .flatten()
-            .chain(&idx.stems)
-            .any(|&k| self.categories[k].0.match_at(ws) == Some(1))
+        self.index
+            .categories
+            .candidates(first)
+            .any(|k| self.categories[k].0.match_at(ws) == Some(1))
     }
 
     /// The category a heading declares. When the heading speaks of cookies, the
@@ -754,13 +775,10 @@ impl Vocab {
         let ws: Vec<&str> = words(&form).collect();
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
-                let idx = &self.index.cookie_words;
-                idx.exact
-                    .get(ws[i])
-                    .into_iter()
-                    .flatten()
-                    .chain(&idx.stems)
-                    .any(|&k| self.cookie_words[k].match_at(&ws[i..]) == Some(1))
+                self.index
+                    .cookie_words
+                    .candidates(ws[i])
+                    .any(|k| self.cookie_words[k].match_at(&ws[i..]) == Some(1))
             })
             .collect();
         let mut cats = Vec::new();
@@ -814,12 +832,8 @@ impl Vocab {
             return false;
         };
         index
-            .exact
-            .get(*first)
-            .into_iter()
-            .flatten()
-            .chain(&index.stems)
-            .any(|&k| list[k].match_at(&ws) == Some(ws.len()))
+            .candidates(first)
+            .any(|k| list[k].match_at(&ws) == Some(ws.len()))
     }
 
     /// Does any phrase occur in `text`?
@@ -828,7 +842,7 @@ impl Vocab {
         // most text holds no word a phrase starts with: look before collecting the words
         let may_start = |w: &str| {
             index.exact.contains_key(w)
-                || index.stems.iter().any(|&k| {
+                || index.stems_for(w).iter().any(|&k| {
                     list[k]
                         .words
                         .first()
@@ -880,11 +894,17 @@ impl Vocab {
             return None;
         }
         let spans = word_spans(text);
-        let forms: Vec<String> = spans
+        // the words' matching forms, side by side in one string
+        let mut forms = String::with_capacity(text.len());
+        let ranges: Vec<(usize, usize)> = spans
             .iter()
-            .map(|&(s, e)| match_form(&text[s..e]))
+            .map(|&(s, e)| {
+                let at = forms.len();
+                word_form_into(&text[s..e], &mut forms);
+                (at, forms.len())
+            })
             .collect();
-        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = ranges.iter().map(|&(a, b)| &forms[a..b]).collect();
         (0..refs.len()).find_map(|i| {
             self.index
                 .set_by
@@ -974,6 +994,21 @@ impl Vocab {
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
         self.pronouns.contains(&f)
+    }
+}
+
+/// Append the [`match_form`] of one word of [`word_spans`] to `out`. An ASCII word
+/// holds only letters, digits, `_` and `'`, so its form is its lower case without the
+/// apostrophes at its ends, written without a string of its own.
+fn word_form_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.trim_matches('\'')
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.push_str(&match_form(word));
     }
 }
 
@@ -1157,6 +1192,16 @@ mod tests {
         assert_eq!(v.storage_of("Pixel Tracker"), Some(Storage::NotCookie));
         assert!(v.is_first_party("1st-party"));
         assert!(!v.is_first_party("Google"));
+    }
+
+    #[test]
+    fn word_forms_are_match_forms() {
+        let text = "Set BY the 'Plugin' o'Reilly's __utm_z2 l'ÉTÉ Straße d’accès ''x'' 3rd";
+        for (s, e) in word_spans(text) {
+            let mut out = String::new();
+            word_form_into(&text[s..e], &mut out);
+            assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
+        }
     }
 
     #[test]
