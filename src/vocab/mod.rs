@@ -639,8 +639,12 @@ impl Vocab {
         }
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
         // not one header; abbreviations (`Max. Speicherdauer`) are short
-        let sentence_end = text.trim().match_indices(". ").any(|(at, _)| {
-            let before = &text.trim()[..at];
+        // (each `. ` found by its dot: a byte search, no substring searcher per call)
+        let trimmed = text.trim();
+        let mut dots = memchr::memchr_iter(b'.', trimmed.as_bytes())
+            .filter(|&at| trimmed.as_bytes().get(at + 1) == Some(&b' '));
+        let sentence_end = dots.any(|at| {
+            let before = &trimmed[..at];
             before.ends_with(')')
                 || before
                     .rsplit(|c: char| !c.is_alphanumeric())
