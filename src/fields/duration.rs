@@ -191,6 +191,28 @@ struct Entry {
     /// A number word and its unit must share one (`un an`, `an hour`), so the
     /// English article `a` never reads French `à jour` as one day.
     langs: u64,
+    /// The byte the input must have second for the phrase to match, when its first
+    /// two bytes are plain (neither a space nor punctuation, which match loosely):
+    /// lets a lookup skip most phrases without running [`match_glued`].
+    second: Option<u8>,
+}
+
+impl Entry {
+    /// A quick test that rejects most phrases [`match_glued`] would reject on `s`
+    /// (whose first byte is the phrase's, as the lexicon is indexed by it), and never
+    /// one it would accept.
+    fn may_match(&self, s: &str) -> bool {
+        self.second.is_none_or(|b| s.as_bytes().get(1) == Some(&b))
+    }
+}
+
+/// The second byte of `phrase` when it and the first must match literally.
+fn fixed_second(phrase: &str) -> Option<u8> {
+    let plain = |b: u8| b != b' ' && !is_punct(b);
+    match phrase.as_bytes() {
+        [a, b, ..] if plain(*a) && plain(*b) => Some(*b),
+        _ => None,
+    }
 }
 
 /// The language set of digits and of anything not tied to a language.
@@ -244,6 +266,7 @@ fn lexicon() -> &'static Lexicon {
                 {
                     Some(e) => e.langs |= bit,
                     None => list.push(Entry {
+                        second: fixed_second(&phrase),
                         phrase,
                         value: value.to_string(),
                         langs: bit,
@@ -410,6 +433,9 @@ fn word(class: Class) -> impl Fn(&str) -> IResult<&str, &'static Entry> {
             return fail(i);
         };
         for e in &lexicon().lists[class as usize][first as usize] {
+            if !e.may_match(i) {
+                continue;
+            }
             if let Some(n) = match_phrase(&e.phrase, i) {
                 return Ok((&i[n..], e));
             }
@@ -657,6 +683,7 @@ fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)>
         .map(|b| lexicon().lists[class as usize][b as usize].as_slice())
         .unwrap_or(&[])
         .iter()
+        .filter(move |e| e.may_match(i))
         .filter_map(move |e| match_glued(&e.phrase, i).map(|n| (n, e)))
 }
 
@@ -1310,6 +1337,38 @@ pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_second_byte_test_rejects_only_what_matching_rejects() {
+        // every phrase against every phrase of its bucket, and against variants of
+        // them with spaces added, removed and punctuation spaced
+        for by_byte in &lexicon().lists {
+            for list in by_byte {
+                let inputs: Vec<String> = list
+                    .iter()
+                    .flat_map(|e| {
+                        let p = e.phrase.as_str();
+                        [
+                            p.to_string(),
+                            format!("{p} x"),
+                            p.replace(' ', ""),
+                            p.replace(' ', "  "),
+                            p.replace('-', " "),
+                            p.replace('/', " / "),
+                            p.replacen(' ', "", 1),
+                        ]
+                    })
+                    .collect();
+                for e in list {
+                    for s in &inputs {
+                        if !e.may_match(s) {
+                            assert_eq!(match_glued(&e.phrase, s), None, "{:?} {s:?}", e.phrase);
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// Check kind, iso8601 and seconds of one value.
     #[track_caller]

@@ -258,9 +258,13 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
 /// one of the Windows-1252 punctuation marks); accented text alone never has that
 /// pair. `Â` before a plain space is an NBSP whose second byte became a space.
 fn may_start_mojibake(a: char, b: char) -> bool {
-    let lead = ('\u{C2}'..='\u{F4}').contains(&a);
+    // the lead test first: it rejects almost every pair (ASCII text) before the
+    // continuation test searches its list
+    if !('\u{C2}'..='\u{F4}').contains(&a) {
+        return false;
+    }
     let cont = ('\u{80}'..='\u{BF}').contains(&b) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(b);
-    lead && (cont || (a == 'Â' && b == ' '))
+    cont || (a == 'Â' && b == ' ')
 }
 
 fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>) {

@@ -8,7 +8,7 @@ use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
 use crate::vocab::Role;
-use crate::vocab::{vocab, word_spans};
+use crate::vocab::{vocab, word_spans, word_spans_iter};
 
 /// What the text read so far declares for the records that follow.
 #[derive(Debug, Clone, Default)]
@@ -174,7 +174,8 @@ impl Context {
     /// `These cookies expire after 6 months`: a lifetime stated after a table or
     /// list for all its cookies is given to those of the section that state none.
     fn these_cookies_last<'a>(&self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
-        let spans = word_spans(line.text);
+        // only the first four words can hold the phrase: read no more of a long line
+        let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(4).collect();
         let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
             let w = match_form(&line.text[spans[k].0..spans[k].1]);
             let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);

@@ -35,13 +35,13 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
     let mut w = 0;
     while w < words.len() {
         let mut took = 0;
+        let cookie_first = vocab().mentions_cookies(&text[words[w].0..words[w].1]);
         for len in (1..=5.min(words.len() - w)).rev() {
             let phrase = &text[words[w].0..words[w + len - 1].1];
             // `Cookie Provider Purpose`: an unlisted phrase opening with a cookie word is
             // the name column and the next header, not `Cookie provider`
-            let opens_with_cookie = len > 1
-                && vocab().mentions_cookies(&text[words[w].0..words[w].1])
-                && vocab().field_listed(phrase).is_none();
+            let opens_with_cookie =
+                len > 1 && cookie_first && vocab().field_listed(phrase).is_none();
             if !opens_with_cookie && vocab().field(phrase).is_some() {
                 out.push(phrase);
                 took = len;
@@ -50,6 +50,10 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         }
         if took == 0 {
             unknown += 1;
+            // two unknown words make no header, whatever follows
+            if unknown > 1 {
+                return None;
+            }
             out.push(&text[words[w].0..words[w].1]);
             took = 1;
         }

@@ -10,7 +10,7 @@
 pub(crate) mod affixes;
 pub(crate) mod languages;
 
-use crate::fields::text::FastMap as HashMap;
+use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
@@ -78,6 +78,87 @@ impl Phrase {
     }
 }
 
+/// Which phrases of a list may match at a word: the phrases whose first word is that
+/// word, and the one-word stems (`analyt*`), each as indices into the list in list
+/// order. Lets a scan try a handful of phrases at each word instead of all of them,
+/// with the same answer (the first phrase of the list that matches).
+#[derive(Debug, Default)]
+struct FirstWords {
+    exact: HashMap<String, Vec<usize>>,
+    /// The one-word stems by their first byte (a stem that starts a word shares it).
+    stems: HashMap<u8, Vec<usize>>,
+}
+
+impl FirstWords {
+    fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
+        let mut index = FirstWords::default();
+        for (i, p) in phrases.enumerate() {
+            match p.words.as_slice() {
+                [] => {}
+                [stem] if p.stem => {
+                    // words are never empty: every stem has a first byte
+                    if let Some(&b) = stem.as_bytes().first() {
+                        index.stems.entry(b).or_default().push(i);
+                    }
+                }
+                [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
+            }
+        }
+        index
+    }
+
+    /// The one-word stems that may start `word`.
+    fn stems_for(&self, word: &str) -> &[usize] {
+        word.as_bytes()
+            .first()
+            .and_then(|b| self.stems.get(b))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every phrase that may match at `word`, not in list order.
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = usize> + 's {
+        self.exact
+            .get(word)
+            .into_iter()
+            .flatten()
+            .chain(self.stems_for(word))
+            .copied()
+    }
+
+    /// The first phrase of `list` (in list order) that matches at the start of `ws`,
+    /// with the number of words it matched.
+    fn first_match<'p>(
+        &self,
+        phrase: impl Fn(usize) -> &'p Phrase,
+        ws: &[&str],
+    ) -> Option<(usize, usize)> {
+        let first = ws.first()?;
+        let found = |ids: &[usize]| {
+            ids.iter()
+                .find_map(|&i| phrase(i).match_at(ws).map(|n| (i, n)))
+        };
+        let exact = self.exact.get(*first).and_then(|ids| found(ids));
+        let stem = found(self.stems_for(first));
+        match (exact, stem) {
+            (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// [`FirstWords`] of every phrase list that is scanned word by word.
+#[derive(Debug, Default)]
+struct Indexes {
+    categories: FirstWords,
+    storage: FirstWords,
+    first_party: FirstWords,
+    only: FirstWords,
+    set_by: FirstWords,
+    cookie_words: FirstWords,
+    local_storage: FirstWords,
+    no_cookie: FirstWords,
+}
+
 /// All vocabularies, every language merged: headers and keys are recognised in
 /// any supported language, whatever the document's language.
 #[derive(Debug, Default)]
@@ -86,9 +167,9 @@ pub(crate) struct Vocab {
     /// Field phrases by (first letter, length in chars), for keys with a typo.
     fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
     /// First words of every field phrase, to reject most text without folding it.
-    field_first_words: std::collections::HashSet<String>,
+    field_first_words: FastSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
-    set_by_last: std::collections::HashSet<String>,
+    set_by_last: FastSet<String>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -99,11 +180,11 @@ pub(crate) struct Vocab {
     no_cookie: Vec<Phrase>,
     pronouns: Vec<String>,
     /// Words that negate the category word after them (`non`, `not`, `nicht`).
-    negations: std::collections::HashSet<String>,
+    negations: FastSet<String>,
     /// Words before a provider's name after a set-by phrase (`the`, `plugin`).
-    provider_lead: std::collections::HashSet<String>,
+    provider_lead: FastSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
-    provider_stop: std::collections::HashSet<String>,
+    provider_stop: FastSet<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: std::collections::HashSet<String>,
@@ -120,6 +201,8 @@ pub(crate) struct Vocab {
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
     /// (`*dauer`), with the role they decide.
     heads: Heads,
+    /// The phrase lists indexed by first word, built once every table is loaded.
+    index: Indexes,
 }
 
 /// The `head` lines of every table: what decides a header that is not listed whole.
@@ -129,10 +212,39 @@ struct Heads {
     stems: Vec<(String, Role)>,
     ends: Vec<(String, Role)>,
     /// Words for cookies (`cookie`, `traceur`): a name column only when nothing else is said.
-    cookie_words: std::collections::HashSet<String>,
+    cookie_words: FastSet<String>,
     /// Words after which head words are complements (`for`, `pour`, `für`).
-    complements: std::collections::HashSet<String>,
+    complements: FastSet<String>,
+    /// The head words a typo may reach: whole words of [`TYPO_MIN_CHARS`] characters or
+    /// more that are not cookie words, indexed by length in characters (entry `n` holds
+    /// the words of `n` characters, sorted), so the one-typo search compares a word only
+    /// with heads one character shorter, as long, or one longer. Built by
+    /// [`Heads::index_typos`] once every table is loaded.
+    typo_words: Vec<Vec<(String, Role)>>,
+    /// Indices into `stems` by the stem's first byte, in list order (a stem that starts
+    /// a word shares its first byte); an empty stem is in every entry.
+    stems_by_first: Vec<Vec<usize>>,
+    /// Indices into `ends` by the end's last byte, in list order; an empty end is in
+    /// every entry.
+    ends_by_last: Vec<Vec<usize>>,
 }
+
+/// Indices of `items` by one byte of each (`None`: an empty item, listed under every
+/// byte), in list order.
+fn by_byte<T>(items: &[T], byte: impl Fn(&T) -> Option<u8>) -> Vec<Vec<usize>> {
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); 256];
+    for (i, item) in items.iter().enumerate() {
+        match byte(item) {
+            Some(b) => index[usize::from(b)].push(i),
+            None => index.iter_mut().for_each(|l| l.push(i)),
+        }
+    }
+    index
+}
+
+/// The fewest characters a word (and the head word it is compared with) needs before
+/// one typo is tolerated.
+const TYPO_MIN_CHARS: usize = 7;
 
 impl Heads {
     fn add(&mut self, role: Role, word: &str) {
@@ -171,31 +283,81 @@ impl Heads {
         if let Some(r) = self.words.get(w) {
             return Some(*r);
         }
-        if let Some((_, r)) = self.stems.iter().find(|(s, _)| w.starts_with(s.as_str())) {
-            return Some(*r);
-        }
-        if let Some((_, r)) = self
-            .ends
-            .iter()
-            .find(|(e, _)| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
-        {
-            return Some(*r);
-        }
-        // a typo only on long words, never on a cookie word (`bcookie` is a name)
-        if w.chars().count() >= 7 {
-            let mut found: Vec<(&String, &Role)> = self
-                .words
+        // the first stem and the first compound end of the lists that fit, found among
+        // those that share the word's first (last) byte
+        let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            // only an empty stem starts an empty word
+            return self
+                .stems
                 .iter()
-                .filter(|(h, _)| {
-                    one_edit(w, h) && h.chars().count() >= 7 && !self.cookie_words.contains(*h)
+                .find(|(s, _)| s.is_empty())
+                .map(|(_, r)| *r);
+        };
+        let stem = self.stems_by_first.get(usize::from(first)).and_then(|ids| {
+            ids.iter()
+                .map(|&i| &self.stems[i])
+                .find(|(s, _)| w.starts_with(s.as_str()))
+        });
+        if let Some((_, r)) = stem {
+            return Some(*r);
+        }
+        let end = self.ends_by_last.get(usize::from(last)).and_then(|ids| {
+            ids.iter()
+                .map(|&i| &self.ends[i])
+                .find(|(e, _)| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+        });
+        if let Some((_, r)) = end {
+            return Some(*r);
+        }
+        // a typo only on long words, never on a cookie word (`bcookie` is a name); one
+        // edit changes the length by at most one character, so only three lengths of head
+        // words can match. The alphabetically first match answers (the same answer in
+        // every process, whatever the map's order): each bucket is sorted.
+        let n = w.chars().count();
+        if n >= TYPO_MIN_CHARS {
+            return (n - 1..=n + 1)
+                .filter_map(|len| self.typo_words.get(len))
+                .filter_map(|bucket| {
+                    bucket
+                        .iter()
+                        .find(|(h, _)| may_be_one_edit(w, h) && one_edit(w, h))
                 })
-                .collect();
-            // the same answer in every process, whatever the map's order
-            found.sort_by_key(|(h, _)| h.as_str());
-            return found.first().map(|(_, r)| **r);
+                .min_by(|a, b| a.0.cmp(&b.0))
+                .map(|(_, r)| *r);
         }
         None
     }
+
+    /// Build the typo index ([`Heads::typo_words`]) from the whole words read so far, and
+    /// the byte indices of the stems and compound ends.
+    fn index_typos(&mut self) {
+        let mut index: Vec<Vec<(String, Role)>> = Vec::new();
+        for (h, r) in &self.words {
+            let n = h.chars().count();
+            if n < TYPO_MIN_CHARS || self.cookie_words.contains(h) {
+                continue;
+            }
+            if index.len() <= n {
+                index.resize_with(n + 1, Vec::new);
+            }
+            index[n].push((h.clone(), *r));
+        }
+        for bucket in &mut index {
+            bucket.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        self.typo_words = index;
+        self.stems_by_first = by_byte(&self.stems, |(s, _)| s.as_bytes().first().copied());
+        self.ends_by_last = by_byte(&self.ends, |(e, _)| e.as_bytes().last().copied());
+    }
+}
+
+/// A necessary condition for [`one_edit`] on words of three characters or more,
+/// cheap enough to run first: one edit touches at most two neighbouring characters, so
+/// the words share their first or their last character (and so their first or last
+/// byte).
+fn may_be_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.first() == b.first() || a.last() == b.last()
 }
 
 /// Are `a` and `b` one edit apart (a letter replaced, added, dropped, or two swapped)?
@@ -251,6 +413,17 @@ pub(crate) fn vocab() -> &'static Vocab {
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.storage
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        v.heads.index_typos();
+        v.index = Indexes {
+            categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
+            storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
+            first_party: FirstWords::new(v.first_party.iter()),
+            only: FirstWords::new(v.only.iter()),
+            set_by: FirstWords::new(v.set_by.iter()),
+            cookie_words: FirstWords::new(v.cookie_words.iter()),
+            local_storage: FirstWords::new(v.local_storage.iter()),
+            no_cookie: FirstWords::new(v.no_cookie.iter()),
+        };
         v
     })
 }
@@ -451,6 +624,19 @@ impl Vocab {
         self.fields_by_shape.get(&(first, len))
     }
 
+    /// Is this ASCII word, in lower case, the first word of a listed field phrase?
+    fn first_word_listed(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.field_first_words.contains(l))
+            }
+            None => self.field_first_words.contains(&word.to_ascii_lowercase()),
+        }
+    }
+
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
     pub(crate) fn starts_field(&self, word: &str) -> bool {
         if !word.is_ascii() {
@@ -485,17 +671,18 @@ impl Vocab {
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
             .next()
             .unwrap_or("");
-        if first.is_ascii()
-            && !first.is_empty()
-            && !self.field_first_words.contains(&first.to_ascii_lowercase())
-        {
+        if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
             return None;
         }
         let form = match_form(text);
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
         }
-        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry
+        // `Cookie name(s)`, `Type(s) de cookie`: drop plural markers and retry (without
+        // a bracket there is none, and the same form was just tried)
+        if !text.contains('(') {
+            return None;
+        }
         let plain = match_form(
             &text
                 .replace("(s)", "")
@@ -530,8 +717,12 @@ impl Vocab {
         }
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
         // not one header; abbreviations (`Max. Speicherdauer`) are short
-        let sentence_end = text.trim().match_indices(". ").any(|(at, _)| {
-            let before = &text.trim()[..at];
+        // (each `. ` found by its dot: a byte search, no substring searcher per call)
+        let trimmed = text.trim();
+        let mut dots = memchr::memchr_iter(b'.', trimmed.as_bytes())
+            .filter(|&at| trimmed.as_bytes().get(at + 1) == Some(&b' '));
+        let sentence_end = dots.any(|at| {
+            let before = &trimmed[..at];
             before.ends_with(')')
                 || before
                     .rsplit(|c: char| !c.is_alphanumeric())
@@ -575,6 +766,10 @@ impl Vocab {
                 None if w.chars().count() <= 2 => {}
                 None => other += 1,
             }
+            // more than two other words make no header, whatever follows
+            if other > 2 {
+                return None;
+            }
         }
         if other > 2 {
             return None;
@@ -610,10 +805,8 @@ impl Vocab {
             if self.negated(&ws, i) {
                 continue;
             }
-            for (p, c) in &self.categories {
-                if p.match_at(&ws[i..]).is_some() {
-                    return Some(*c);
-                }
+            if let Some((k, _)) = self.category_at(&ws[i..]) {
+                return Some(self.categories[k].1);
             }
         }
         None
@@ -622,6 +815,14 @@ impl Vocab {
     /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
     pub(crate) fn has_negation(&self, text: &str) -> bool {
         words(&match_form(text)).any(|w| self.negations.contains(w))
+    }
+
+    /// The first category phrase (index into `categories`) matching at the start of
+    /// `ws`, with its number of words.
+    fn category_at(&self, ws: &[&str]) -> Option<(usize, usize)> {
+        self.index
+            .categories
+            .first_match(|k| &self.categories[k].0, ws)
     }
 
     /// Is the word at `i` negated (`non-essential`, `not necessary`, `nicht notwendig`,
@@ -633,10 +834,18 @@ impl Vocab {
                 && self.negations.contains(ws[i - 2])
                 // `non-essential (functional)`: the word between was the negated category;
                 // in `non strettamente necessari` the negated phrase reaches this word
-                && !self
-                    .categories
-                    .iter()
-                    .any(|(p, _)| p.match_at(&ws[i - 1..]) == Some(1)))
+                && !self.any_category_of_one_word(&ws[i - 1..]))
+    }
+
+    /// Does a category phrase match exactly the first word of `ws`?
+    fn any_category_of_one_word(&self, ws: &[&str]) -> bool {
+        let Some(first) = ws.first() else {
+            return false;
+        };
+        self.index
+            .categories
+            .candidates(first)
+            .any(|k| self.categories[k].0.match_at(ws) == Some(1))
     }
 
     /// The category a heading declares. When the heading speaks of cookies, the
@@ -648,9 +857,10 @@ impl Vocab {
         let ws: Vec<&str> = words(&form).collect();
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
-                self.cookie_words
-                    .iter()
-                    .any(|p| p.match_at(&ws[i..]) == Some(1))
+                self.index
+                    .cookie_words
+                    .candidates(ws[i])
+                    .any(|k| self.cookie_words[k].match_at(&ws[i..]) == Some(1))
             })
             .collect();
         let mut cats = Vec::new();
@@ -658,12 +868,8 @@ impl Vocab {
             if self.negated(&ws, i) {
                 continue;
             }
-            if let Some((n, c)) = self
-                .categories
-                .iter()
-                .find_map(|(p, c)| p.match_at(&ws[i..]).map(|n| (n, *c)))
-            {
-                cats.push((i, i + n, c));
+            if let Some((k, n)) = self.category_at(&ws[i..]) {
+                cats.push((i, i + n, self.categories[k].1));
             }
         }
         if cookie_at.is_empty() {
@@ -688,80 +894,105 @@ impl Vocab {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         for i in 0..ws.len() {
-            for (p, s) in &self.storage {
-                if p.match_at(&ws[i..]).is_some() {
-                    return Some(*s);
-                }
+            if let Some((k, _)) = self
+                .index
+                .storage
+                .first_match(|k| &self.storage[k].0, &ws[i..])
+            {
+                return Some(self.storage[k].1);
             }
         }
         None
     }
 
     /// Does the whole of `text` read as one of the phrases?
-    fn whole(list: &[Phrase], text: &str) -> bool {
+    fn whole(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
-        list.iter().any(|p| p.match_at(&ws) == Some(ws.len()))
+        let Some(first) = ws.first() else {
+            // an empty phrase matches nothing
+            return false;
+        };
+        index
+            .candidates(first)
+            .any(|k| list[k].match_at(&ws) == Some(ws.len()))
     }
 
     /// Does any phrase occur in `text`?
-    fn contains(list: &[Phrase], text: &str) -> bool {
+    fn contains(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
+        // most text holds no word a phrase starts with: look before collecting the words
+        let may_start = |w: &str| {
+            index.exact.contains_key(w)
+                || index.stems_for(w).iter().any(|&k| {
+                    list[k]
+                        .words
+                        .first()
+                        .is_some_and(|s| w.starts_with(s.as_str()))
+                })
+        };
+        if !words(&form).any(may_start) {
+            return false;
+        }
         let ws: Vec<&str> = words(&form).collect();
-        (0..ws.len()).any(|i| list.iter().any(|p| p.match_at(&ws[i..]).is_some()))
+        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
     }
 
     /// A first-party self-reference (`1st party`, `This site`): not a provider.
     pub(crate) fn is_first_party(&self, text: &str) -> bool {
-        Self::whole(&self.first_party, text)
+        Self::whole(&self.first_party, &self.index.first_party, text)
     }
 
     /// Does the text mention a first-party marker anywhere (`3rd-party or 1st-party`)?
     pub(crate) fn mentions_party(&self, text: &str) -> bool {
-        Self::contains(&self.first_party, text)
+        Self::contains(&self.first_party, &self.index.first_party, text)
     }
 
     /// Does the text contain a word for cookies (`cookie`, `Cookies`, `traceurs`)?
     pub(crate) fn mentions_cookies(&self, text: &str) -> bool {
-        Self::contains(&self.cookie_words, text)
+        Self::contains(&self.cookie_words, &self.index.cookie_words, text)
     }
 
     /// Does the text speak of local storage and the like (`local storage`, `localStorage`)?
     pub(crate) fn mentions_local_storage(&self, text: &str) -> bool {
-        Self::contains(&self.local_storage, text)
+        Self::contains(&self.local_storage, &self.index.local_storage, text)
     }
 
     /// Does a description say the entry sets no cookie (`no cookie`, `setzt keine Cookies`)?
     pub(crate) fn says_no_cookie(&self, text: &str) -> bool {
-        Self::contains(&self.no_cookie, text)
+        Self::contains(&self.no_cookie, &self.index.no_cookie, text)
     }
 
     /// Does the text contain an "only" word (`only`, `uniquement`, `nur`)?
     pub(crate) fn mentions_only(&self, text: &str) -> bool {
-        Self::contains(&self.only, text)
+        Self::contains(&self.only, &self.index.only, text)
     }
 
     /// Byte offset just after a "set by" phrase in `text` (`set by`, `déposé par`), if any.
     pub(crate) fn after_set_by(&self, text: &str) -> Option<usize> {
         // Walk the original text word by word so the offset is into `text` itself.
-        let spans = word_spans(text);
-        let is_last = |w: &str| self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w));
-        if !spans.iter().any(|&(s, e)| is_last(&text[s..e])) {
+        // most text has no set-by word at all: look before collecting the words
+        if !word_spans_iter(text).any(|(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
-        let forms: Vec<String> = spans
+        let spans = word_spans(text);
+        // the words' matching forms, side by side in one string
+        let mut forms = String::with_capacity(text.len());
+        let ranges: Vec<(usize, usize)> = spans
             .iter()
-            .map(|&(s, e)| match_form(&text[s..e]))
+            .map(|&(s, e)| {
+                let at = forms.len();
+                word_form_into(&text[s..e], &mut forms);
+                (at, forms.len())
+            })
             .collect();
-        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-        for i in 0..refs.len() {
-            for p in &self.set_by {
-                if let Some(n) = p.match_at(&refs[i..]) {
-                    return Some(spans[i + n - 1].1);
-                }
-            }
-        }
-        None
+        let refs: Vec<&str> = ranges.iter().map(|&(a, b)| &forms[a..b]).collect();
+        (0..refs.len()).find_map(|i| {
+            self.index
+                .set_by
+                .first_match(|k| &self.set_by[k], &refs[i..])
+                .map(|(_, n)| spans[i + n - 1].1)
+        })
     }
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
@@ -813,6 +1044,22 @@ impl Vocab {
             window.pop_front();
         }
         found
+    }
+
+    /// Is `w` the last word of a set-by phrase, ASCII case aside (`by`, `BY`, `par`)?
+    fn is_set_by_last(&self, w: &str) -> bool {
+        // the listed words are folded (lower case), so ASCII case folding of `w` finds
+        // exactly the words `eq_ignore_ascii_case` would accept
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..w.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(w.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.set_by_last.contains(l))
+            }
+            // longer than every listed word
+            None => self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w)),
+        }
     }
 
     /// A word that may stand before a provider's name after `set by` (`the`, `plugin`).
@@ -869,6 +1116,21 @@ impl Vocab {
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
         let f = match_form(word);
         self.pronouns.contains(&f)
+    }
+}
+
+/// Append the [`match_form`] of one word of [`word_spans`] to `out`. An ASCII word
+/// holds only letters, digits, `_` and `'`, so its form is its lower case without the
+/// apostrophes at its ends, written without a string of its own.
+fn word_form_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.trim_matches('\'')
+                .bytes()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        out.push_str(&match_form(word));
     }
 }
 
@@ -1003,6 +1265,51 @@ mod tests {
     }
 
     #[test]
+    fn one_edit_implies_a_shared_end() {
+        let words = [
+            "expiration",
+            "purpose",
+            "provider",
+            "duration",
+            "fournisseur",
+        ];
+        let edits = |w: &str| {
+            let cs: Vec<char> = w.chars().collect();
+            let mut out = Vec::new();
+            for i in 0..=cs.len() {
+                for c in ['a', 'x', 'é'] {
+                    let mut v = cs.clone();
+                    v.insert(i, c);
+                    out.push(v.iter().collect::<String>());
+                    if i < cs.len() {
+                        let mut v = cs.clone();
+                        v[i] = c;
+                        out.push(v.iter().collect());
+                    }
+                }
+                if i < cs.len() {
+                    let mut v = cs.clone();
+                    v.remove(i);
+                    out.push(v.iter().collect());
+                }
+                if i + 1 < cs.len() {
+                    let mut v = cs.clone();
+                    v.swap(i, i + 1);
+                    out.push(v.iter().collect());
+                }
+            }
+            out
+        };
+        for w in words {
+            for e in edits(w) {
+                if one_edit(&e, w) {
+                    assert!(may_be_one_edit(&e, w), "{e} / {w}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn one_edit_apart() {
         assert!(one_edit("expiraton", "expiration"));
         assert!(one_edit("purpsoe", "purpose"));
@@ -1054,6 +1361,16 @@ mod tests {
         assert_eq!(v.storage_of("Pixel Tracker"), Some(Storage::NotCookie));
         assert!(v.is_first_party("1st-party"));
         assert!(!v.is_first_party("Google"));
+    }
+
+    #[test]
+    fn word_forms_are_match_forms() {
+        let text = "Set BY the 'Plugin' o'Reilly's __utm_z2 l'ÉTÉ Straße d’accès ''x'' 3rd";
+        for (s, e) in word_spans(text) {
+            let mut out = String::new();
+            word_form_into(&text[s..e], &mut out);
+            assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
+        }
     }
 
     #[test]
