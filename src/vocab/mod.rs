@@ -187,15 +187,15 @@ pub(crate) struct Vocab {
     provider_stop: FastSet<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
-    demonstratives: std::collections::HashSet<String>,
+    demonstratives: FastSet<String>,
     /// Words between names in one cell, lower case as written: additive (`and`, `et`)
     /// and alternative (`or`, `oder`).
     and_joiners: Vec<String>,
     or_joiners: Vec<String>,
     /// Words between a cookie word and a heading's category word (`de`, `zur`).
-    linkers: std::collections::HashSet<String>,
+    linkers: FastSet<String>,
     /// Words between a cookie word and the name it introduces (`named`, `nommé`).
-    naming: std::collections::HashSet<String>,
+    naming: FastSet<String>,
     /// Words before a cookie word that say its kind (`session`, `persistente`).
     cookie_kinds: HashMap<String, DurationKind>,
     /// Head words of headers and keys: whole words, stems (`expir*`) and compound ends
