@@ -1124,3 +1124,47 @@ fn service_line_before_its_cookies() {
         assert_eq!(got, want, "{}:\n{text}", l.code);
     }
 }
+
+/// A service heading, prose below it naming the company that runs the service, then
+/// a lifetime label introducing `name: lifetime` lines (iubenda-style): the heading is
+/// the provider, the label is no cookie, every line is a cookie with its lifetime.
+#[test]
+fn service_heading_over_prose_and_a_lifetime_label() {
+    for l in LANGS {
+        let by = match l.code {
+            "en" => "is a service provided by Google LLC",
+            "fr" => "est un service fourni par Google LLC",
+            "de" => "ist ein Dienst, bereitgestellt von Google LLC",
+            "es" => "es un servicio proporcionado por Google LLC",
+            "it" => "è un servizio fornito da Google LLC",
+            "nl" => "is een dienst geleverd door Google LLC",
+            "pt" => "é um serviço fornecido pela Google LLC",
+            _ => unreachable!(),
+        };
+        let text = format!(
+            "Cookies\n\nGoogle Analytics (Universal Analytics)\nGoogle Analytics {by}.\n{}:\nAMP_TOKEN: {}\n_ga: {}\n\nOther text.\n",
+            l.headers[3], l.day, l.years
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.provider.as_deref(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("AMP_TOKEN", Some("Google Analytics"), Some("P1D")),
+                ("_ga", Some("Google Analytics"), Some("P2Y"))
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}

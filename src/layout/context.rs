@@ -140,9 +140,18 @@ impl Context {
         }
         self.after_heading = false;
         // Prose: a named vendor or `created by X` becomes the section's provider.
-        if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
-            self.provider = Some(p);
-            self.provider_heading = false;
+        // (a service heading's provider rules its section: `Google Analytics` over
+        // `… fornito da Google LLC` in the text below it)
+        // A line that is only a vendor's name (`.Hotjar`, a heading glued to the
+        // sentence before it) names the next service.
+        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        if !bare.is_empty() && vendor_run(bare) == Some((0, bare.len())) {
+            self.provider = Some(bare.to_string());
+            self.provider_heading = true;
+        } else if !self.provider_heading {
+            if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
+                self.provider = Some(p);
+            }
         }
         if text.ends_with(':') {
             self.storage_leadin = vocab().mentions_local_storage(text);

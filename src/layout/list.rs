@@ -101,8 +101,12 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
     // `names:` alone, description on the next line(s)
     if let Some(head) = t.strip_suffix(':') {
         let strong = names_head(head)?;
-        // `Cookie utilizzati:` leads a list, it is no item of one
-        if !strong && head.trim().contains(' ') && vocab().mentions_cookies(head) {
+        // `Cookie utilizzati:` leads a list, `Durata di archiviazione:` labels the
+        // values of one: neither is an item
+        let role = vocab().field(head.trim());
+        let label = role.is_some() || vocab().mentions_cookies(head);
+        let value_label = role.is_some_and(|r| r != Role::Name);
+        if !strong && (value_label || (head.trim().contains(' ') && label)) {
             return None;
         }
         let mut parts = Vec::new();
