@@ -370,6 +370,18 @@ pub(crate) fn parse<'a>(
                 );
             }
             Some((_, Role::Name, _)) => break,
+            // the same key again (a lifetime, type or provider key; descriptions may
+            // come in several) starts another block, one whose name line was lost:
+            // its values belong to no cookie read so far
+            Some((k, role, _))
+                if role != Role::Purpose
+                    && rec
+                        .fields
+                        .iter()
+                        .any(|f| f.header == crate::fields::text::fold_whitespace(k)) =>
+            {
+                break
+            }
             Some((k, role, value)) => {
                 for (k, role, value) in split_pairs(k, role, value) {
                     rec.push(Some(role), k, vec![frag(line, value)]);
@@ -488,6 +500,22 @@ mod tests {
         assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
         assert_eq!(doc.records.len(), 2);
         assert_eq!(doc.records[0].fields.len(), 2);
+    }
+
+    #[test]
+    fn a_repeated_key_ends_the_block() {
+        // the second block lost its name line: its values join no cookie
+        let ls = crate::segment::lines(
+            "Lang_code\nExpires after: 365 days\nAbout: Stores the language\nExpires after: 30 minutes\nAbout: Shows a session\n",
+        );
+        let mut doc = RawDoc::default();
+        assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), Some(3));
+        let values: Vec<&str> = doc.records[0]
+            .fields
+            .iter()
+            .map(|f| f.value[0].text)
+            .collect();
+        assert_eq!(values, ["365 days", "Stores the language"]);
     }
 
     #[test]

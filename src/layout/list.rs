@@ -142,8 +142,12 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
         if !body.is_empty() && !body.starts_with("//") {
             // several plain words before the colon are a label (`Anonimizzazione IP:
             // ATTIVA`), not names
+            // nor is one capitalised word (`About: …`, `Value: …`, a card's labels)
+            let head = t[..colon].trim();
+            let capitalised = head.chars().next().is_some_and(char::is_uppercase)
+                && head.chars().skip(1).all(|c| c.is_ascii_lowercase());
             let names = names_head(&t[..colon])
-                .filter(|&strong| strong || !t[..colon].trim().contains(' '));
+                .filter(|&strong| strong || (!head.contains(' ') && !capitalised));
             if let Some(strong) = names {
                 return Some(Item {
                     names: t[..colon].trim(),
