@@ -161,7 +161,13 @@ fn build_one(
     // a service heading or group row names the provider of its block, before any
     // company the description mentions
     if provider.is_none() && !provider_from_column && rec.provider_heading {
-        provider = rec.provider.clone();
+        // … unless the row's own text names the same service more fully
+        // (`Google Analytics` heading, `_ga: Google Analytics 4 (2 years)`)
+        let fuller = purposes.iter().find_map(|p| provider_in_description(p));
+        provider = match (fuller, &rec.provider) {
+            (Some(f), Some(h)) if f.len() > h.len() && f.starts_with(h.as_str()) => Some(f),
+            _ => rec.provider.clone(),
+        };
     }
     if provider.is_none() {
         provider = purposes

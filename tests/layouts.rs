@@ -1168,3 +1168,32 @@ fn service_heading_over_prose_and_a_lifetime_label() {
         );
     }
 }
+
+/// A heading names a service; an item's own text names it more fully (`Google
+/// Analytics` over `_ga: Google Analytics 4 (2 years)`): the fuller name is the
+/// provider. A different company in the item's text does not replace the heading's.
+#[test]
+fn item_text_names_the_heading_service_more_fully() {
+    for l in LANGS {
+        let (_, ana) = group_labels(l.code);
+        let text = format!(
+            "Cookies\n\n{ana} (Google Analytics)\n• _ga: Google Analytics 4 ({})\n• _gid: Google Ads ({})\n",
+            l.years, l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", Some("Google Analytics 4")),
+                ("_gid", Some("Google Analytics"))
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}

@@ -66,7 +66,12 @@ fn glued_key(value: &str) -> Option<(usize, &str, Role, usize)> {
             continue;
         }
         let rest = value[q..].trim_start_matches('*');
-        let Some(colon) = rest[..rest.len().min(48)].find(':') else {
+        // the key is within the next 48 bytes (cut on a character boundary)
+        let mut lim = rest.len().min(48);
+        while !rest.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let Some(colon) = rest[..lim].find(':') else {
             continue;
         };
         let k = rest[..colon].trim().trim_end_matches('*').trim();
@@ -500,6 +505,15 @@ mod tests {
         assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
         assert_eq!(doc.records.len(), 2);
         assert_eq!(doc.records[0].fields.len(), 2);
+    }
+
+    #[test]
+    fn glued_keys_near_multibyte_characters() {
+        // found by the property tests: the 48-byte window ended inside a character
+        let v = format!("aQ{}", "é".repeat(24));
+        let v = v.as_str();
+        assert_eq!(glued_key(v), None);
+        assert_eq!(split_pairs("Name", Role::Name, v).len(), 1);
     }
 
     #[test]
