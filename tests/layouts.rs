@@ -1197,3 +1197,59 @@ fn item_text_names_the_heading_service_more_fully() {
         );
     }
 }
+
+/// Under a purpose header, descriptions that open with a category word
+/// (`Preferência de idioma`, `Analytics of page views`) stay purposes; a tab table
+/// whose nameless line fills most cells is a row without a name (skipped, reported),
+/// not a wrapped cell of the row above.
+#[test]
+fn purposes_opening_with_a_category_word_and_nameless_rows() {
+    for l in LANGS {
+        let rows = [
+            [
+                "_ga".to_string(),
+                format!("{} page views", l.analytics),
+                l.years.to_string(),
+            ],
+            [
+                "_gid".to_string(),
+                format!("{} visits", l.analytics),
+                l.day.to_string(),
+            ],
+        ];
+        let mut text = format!(
+            "Cookies\n\n{}\t{}\t{}\n",
+            l.headers[0], l.headers[2], l.headers[3]
+        );
+        for r in &rows {
+            text += &format!("{}\n", r.join("\t"));
+        }
+        text += &format!("\t{}\t{}\n", "Some purpose", l.session);
+        let p = parse_policy(&text);
+        let got: Vec<(&str, String, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.purposes.join(" "),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, String, Option<&str>)> = rows
+            .iter()
+            .zip([Some("P2Y"), Some("P1D")])
+            .map(|(r, d)| (r[0].as_str(), r[1].clone(), d))
+            .collect();
+        assert_eq!(got, want, "{}:\n{text}", l.code);
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.message.contains("without a name")),
+            "{}: {:?}",
+            l.code,
+            p.warnings
+        );
+    }
+}

@@ -79,8 +79,18 @@ pub(crate) fn parse<'a>(
                     end = j;
                     continue;
                 }
-                let continuation = trimmed.get(header.name).is_none_or(|c| c.is_empty());
-                if continuation && !rows.is_empty() {
+                // a wrapped cell fills a few cells of the row above; a line that fills
+                // most cells but no name is a row whose name is missing
+                let filled = trimmed.iter().filter(|c| !c.is_empty()).count();
+                let nameless = trimmed.get(header.name).is_none_or(|c| c.is_empty());
+                let continuation = nameless && (filled * 2 <= n || n <= 2);
+                if nameless && !continuation {
+                    doc.warn(
+                        crate::policy::WarningKind::SkippedLine,
+                        line.span(),
+                        "table row without a name; skipped",
+                    );
+                } else if continuation && !rows.is_empty() {
                     let (row, _) = rows.last_mut().expect("checked");
                     for (k, c) in cells.iter().enumerate() {
                         row.add(k, frag(line, c));

@@ -238,10 +238,17 @@ impl Header {
         }
         let v = vocab();
         let label = |cell: &str| word_count(cell) <= 4 && v.category_of_label(cell).is_some();
+        // under a purpose header the cells must be bare labels (`Analytics`, `Cookies
+        // de análise`): `Preferência de idioma` is a purpose that opens with a category
+        let bare_label =
+            |cell: &str| label(cell) && (word_count(cell) <= 2 || v.mentions_cookies(cell));
         let found = (0..self.len()).find(|&c| {
             c != self.name
-                && matches!(self.cols[c].0, None | Some(Role::Purpose))
-                && mostly(rows, c, label)
+                && match self.cols[c].0 {
+                    None => mostly(rows, c, label),
+                    Some(Role::Purpose) => mostly(rows, c, bare_label),
+                    _ => false,
+                }
         });
         let Some(c) = found else { return };
         self.cols[c].0 = Some(Role::Type);
