@@ -151,7 +151,10 @@ fn build_one(
     }
     if duration_text.is_none() {
         for p in purposes.iter_mut() {
-            if let Some(d) = take_embedded_duration(p).or_else(|| take_duration_clause(p)) {
+            if let Some(d) = take_embedded_duration(p)
+                .or_else(|| take_duration_clause(p))
+                .or_else(|| take_lifetime_sentence(p))
+            {
                 duration_text = Some(d);
                 break;
             }
@@ -384,6 +387,52 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
             *purpose = fold_whitespace(purpose);
             return Some(value);
         }
+    }
+    None
+}
+
+/// A sentence of a description that states the lifetime with a verb near its start
+/// (`It expires after 30 minutes.`, `Il dure 13 mois.`, `Er verfällt nach 2 Jahren.`):
+/// taken out when the words after the verb read as a lifetime; they are returned.
+pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
+    let v = vocab();
+    // sentences: up to and including `.`, `!` or `?` before a space, or the end
+    let mut bounds = Vec::new();
+    let mut from = 0;
+    for (i, c) in purpose.char_indices() {
+        if matches!(c, '.' | '!' | '?') && purpose[i + 1..].starts_with(' ') {
+            bounds.push((from, i + 1));
+            from = i + 1;
+        }
+    }
+    bounds.push((from, purpose.len()));
+    for (s, e) in bounds {
+        let sent = &purpose[s..e];
+        let spans = word_spans(sent);
+        let forms: Vec<String> = spans
+            .iter()
+            .map(|&(a, b)| match_form(&sent[a..b]))
+            .collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        // the verb comes after a subject and an adverb at most (`It typically lasts`)
+        let Some((i, n)) =
+            (0..refs.len().min(4)).find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
+        else {
+            continue;
+        };
+        let verb_end = spans[i + n - 1].1;
+        let rest = sent[verb_end..]
+            .trim()
+            .trim_end_matches(['.', '!', ';'])
+            .trim_end();
+        let d = parse_duration(rest);
+        if rest.is_empty() || (d.kind == DurationKind::Unknown && d.iso8601.is_none()) {
+            continue;
+        }
+        let value = rest.to_string();
+        purpose.replace_range(s..e, " ");
+        *purpose = fold_whitespace(purpose);
+        return Some(value);
     }
     None
 }

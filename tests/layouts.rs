@@ -1253,3 +1253,42 @@ fn purposes_opening_with_a_category_word_and_nameless_rows() {
         );
     }
 }
+
+/// A description that states the lifetime in a sentence of its own with a verb
+/// (`It lasts 2 years.`): the sentence is the duration, not part of the purpose.
+#[test]
+fn lifetime_sentences_in_descriptions() {
+    for l in LANGS {
+        let (it_lasts, stored) = match l.code {
+            "en" => ("It lasts", "It is stored on your device."),
+            "fr" => ("Il dure", "Il est enregistré sur votre appareil."),
+            "de" => ("Er verfällt nach", "Er wird auf Ihrem Gerät gespeichert."),
+            "es" => ("Dura", "Se guarda en su dispositivo."),
+            "it" => ("Dura", "Viene salvato sul dispositivo."),
+            "nl" => ("Het verloopt na", "Het wordt op uw apparaat opgeslagen."),
+            "pt" => ("Dura", "É guardado no seu dispositivo."),
+            _ => unreachable!(),
+        };
+        let text = format!(
+            "Cookies\n\n• _ga: Distinguishes users. {it_lasts} {}.\n• _gid: Stores a visit identifier. {stored}\n",
+            l.years
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, String)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                    c.purposes.join(" "),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<&str>, String)> = vec![
+            ("_ga", Some("P2Y"), "Distinguishes users.".into()),
+            ("_gid", None, format!("Stores a visit identifier. {stored}")),
+        ];
+        assert_eq!(got, want, "{}:\n{text}", l.code);
+    }
+}

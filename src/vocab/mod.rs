@@ -181,6 +181,8 @@ pub(crate) struct Vocab {
     pronouns: Vec<String>,
     /// Words that negate the category word after them (`non`, `not`, `nicht`).
     negations: FastSet<String>,
+    /// Verbs that state how long a cookie lives (`expires`, `dure`, `verfällt`).
+    lifetime_verbs: Vec<Vec<String>>,
     /// Words before a provider's name after a set-by phrase (`the`, `plugin`).
     provider_lead: FastSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
@@ -473,9 +475,8 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "category" => parse_category(value).is_some(),
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
-            | "pronoun" | "complement" | "negation" | "provider_lead" | "provider_stop" => {
-                value == "-"
-            }
+            | "pronoun" | "complement" | "negation" | "provider_lead" | "provider_stop"
+            | "lifetime_verb" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" => value == "-",
@@ -578,6 +579,10 @@ impl Vocab {
                 }
                 "negation" => {
                     self.negations.insert(match_form(phrase));
+                }
+                "lifetime_verb" => {
+                    let ws: Vec<String> = words(&match_form(phrase)).map(str::to_string).collect();
+                    self.lifetime_verbs.push(ws);
                 }
                 "provider_lead" => {
                     self.provider_lead.insert(match_form(phrase));
@@ -810,6 +815,16 @@ impl Vocab {
             }
         }
         None
+    }
+
+    /// How many of the folded words `ws` a verb phrase that states how long a cookie
+    /// lives covers at their start (`expires`, `est conservé`), if one does.
+    pub(crate) fn lifetime_verb_at(&self, ws: &[&str]) -> Option<usize> {
+        self.lifetime_verbs
+            .iter()
+            .filter(|v| v.len() <= ws.len() && v.iter().zip(ws).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
     }
 
     /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
