@@ -233,6 +233,20 @@ fn build_one(
             });
             continue;
         }
+        // `cookie consent (localStorage: cc_v1)`: the gloss says where it is kept
+        if n.gloss.as_deref().is_some_and(|g| {
+            v.mentions_local_storage(g) || v.storage_of(g) == Some(Storage::NotCookie)
+        }) {
+            warnings.push(Warning {
+                kind: WarningKind::NotACookie,
+                message: format!(
+                    "{:?} is kept in local storage, not a cookie; left out",
+                    n.name
+                ),
+                span: rec.span,
+            });
+            continue;
+        }
         if n.gloss.as_deref().is_some_and(|g| v.says_no_cookie(g)) {
             // `Script / Contact Points (no Cookie)`: the name cell itself says it is none
             warnings.push(Warning {

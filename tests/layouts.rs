@@ -1292,3 +1292,61 @@ fn lifetime_sentences_in_descriptions() {
         assert_eq!(got, want, "{}:\n{text}", l.code);
     }
 }
+
+/// Names listed a few words after a cookie word (`Cookies may include _ga and _gid`)
+/// are cookies; a lifetime stated for "these cookies" later in the section, before or
+/// after the phrase, is theirs.
+#[test]
+fn names_after_a_cookie_word_and_a_lifetime_for_these_cookies() {
+    for l in LANGS {
+        let (names, these) = match l.code {
+            "en" => (
+                "Cookies may include _ga and _gid to count visits.",
+                "A lifetime of {} applies to these cookies.",
+            ),
+            "fr" => (
+                "Les cookies peuvent inclure _ga et _gid pour compter les visites.",
+                "Une durée de {} s'applique à ces cookies.",
+            ),
+            "de" => (
+                "Cookies können _ga und _gid enthalten, um Besuche zu zählen.",
+                "Eine Laufzeit von {} gilt für diese Cookies.",
+            ),
+            "es" => (
+                "Las cookies pueden incluir _ga y _gid para contar visitas.",
+                "Un plazo de {} se aplica a estas cookies.",
+            ),
+            "it" => (
+                "I cookie possono includere _ga e _gid per contare le visite.",
+                "Una durata di {} vale per questi cookie.",
+            ),
+            "nl" => (
+                "Cookies kunnen _ga en _gid bevatten om bezoeken te tellen.",
+                "Een termijn van {} geldt voor deze cookies.",
+            ),
+            "pt" => (
+                "Os cookies podem incluir _ga e _gid para contar visitas.",
+                "Um prazo de {} aplica-se a estes cookies.",
+            ),
+            _ => unreachable!(),
+        };
+        let text = format!("Analytics\n\n{names}\n{}\n", these.replace("{}", l.years));
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("_ga", Some("P2Y")), ("_gid", Some("P2Y"))],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}

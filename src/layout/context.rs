@@ -183,20 +183,28 @@ impl Context {
     /// `These cookies expire after 6 months`: a lifetime stated after a table or
     /// list for all its cookies is given to those of the section that state none.
     fn these_cookies_last<'a>(&self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
-        // only the first four words can hold the phrase: read no more of a long line
-        let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(4).collect();
-        let Some(k) = (0..spans.len().min(4).saturating_sub(1)).find(|&k| {
+        // the phrase stands in the first thirty words (`Google documents a default
+        // lifetime of 2 years for these cookies`): read no more of a long line
+        let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(30).collect();
+        let Some(k) = (0..spans.len().saturating_sub(1)).find(|&k| {
             let w = match_form(&line.text[spans[k].0..spans[k].1]);
             let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
             vocab().is_demonstrative(&w) && vocab().is_cookie_word(&n)
         }) else {
             return;
         };
+        // the lifetime after the phrase (`These cookies expire after 6 months`), or
+        // before it in the same sentence
         let rest = &line.text[spans[k + 1].1..];
-        let Some((s, e)) = find_duration(rest) else {
-            return;
+        let head = &line.text[..spans[k].0];
+        let head = &head[head.rfind(['.', '!', '?']).map_or(0, |p| p + 1)..];
+        let piece = match find_duration(rest) {
+            Some((s, e)) => &rest[s..e],
+            None => match find_duration(head) {
+                Some((s, e)) => &head[s..e],
+                None => return,
+            },
         };
-        let piece = &rest[s..e];
         let start = self.section_start.min(doc.records.len());
         for rec in &mut doc.records[start..] {
             if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {

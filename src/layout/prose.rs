@@ -120,7 +120,17 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 .find(|&j| !form_at(j).is_empty())
                 .map(form_at);
             let before_cookie_word = next.as_deref().is_some_and(|n| v.is_cookie_word(n));
-            if !(after_cookie_word || before_cookie_word || in_parens) {
+            // `Cookies may include _ga and _ga_<id>`, `cookies such as _ga`: a cookie
+            // word two words before, nothing ending a clause between, every name sure
+            let near_cookie_word = (ti.saturating_sub(3)..ti.saturating_sub(1))
+                .any(|k| is_cookie_word(&form_at(k)))
+                && !sent[toks[ti.saturating_sub(3)].0..ts].contains([',', ';', ':', '.', '('])
+                && (ti..=last).all(|k| {
+                    let t = &sent[toks[k].0..toks[k].1];
+                    let t = t.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')'));
+                    t.is_empty() || v.is_joiner_word(&t.to_lowercase()) || is_structured_name(t)
+                });
+            if !(after_cookie_word || before_cookie_word || in_parens || near_cookie_word) {
                 ti = next_ti;
                 continue;
             }
