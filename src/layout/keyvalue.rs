@@ -128,8 +128,14 @@ fn bold_name_line(text: &str) -> Option<(&str, &str)> {
     // a line of names; never a header word or a category title (`**Necessary**`)
     let first = name.split_whitespace().next().unwrap_or("");
     let marker = name[first.len()..].trim();
-    let one = is_name_shaped(first)
-        && (marker.is_empty() || (marker.starts_with("[x") && marker.ends_with(']')));
+    // (Cookiebot writes a name's variants after a `|`: `_wixAB3|#-#-#-#-#`; inside
+    // the bold marks it is part of the name)
+    let shaped = first.split('|').all(|p| !p.is_empty() && is_name_shaped(p))
+        && first
+            .split('|')
+            .next()
+            .is_some_and(|p| p.chars().any(char::is_alphabetic));
+    let one = shaped && (marker.is_empty() || (marker.starts_with("[x") && marker.ends_with(']')));
     if name.is_empty()
         || !(one || is_name_line(name))
         || vocab().field(name).is_some()
@@ -261,7 +267,9 @@ pub(crate) fn parse<'a>(
         doc.records.push(rec);
         return Some(1);
     }
-    if !matches!(first.kind, LineKind::Text | LineKind::Tab) {
+    // (a bold name with a `|` inside reads as a pipe line: `**_wixAB3|#-#-#-#-#** …`)
+    if !matches!(first.kind, LineKind::Text | LineKind::Tab) && bold_name_line(first.text).is_none()
+    {
         return None;
     }
     let mut j = i + 1;
@@ -530,6 +538,16 @@ mod tests {
             .map(|f| f.value[0].text)
             .collect();
         assert_eq!(values, ["365 days", "Stores the language"]);
+    }
+
+    #[test]
+    fn bold_names_with_variant_patterns() {
+        assert_eq!(
+            bold_name_line("**_wixAB3|#-#-#-#-#** Used for tests."),
+            Some(("_wixAB3|#-#-#-#-#", "Used for tests."))
+        );
+        assert_eq!(bold_name_line("**|#-#** text"), None);
+        assert_eq!(bold_name_line("**Marketing**"), None);
     }
 
     #[test]

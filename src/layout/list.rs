@@ -252,7 +252,11 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
         }
     }
     // a sure name alone on its line, then its paragraphs
-    if is_name_line(t) && !t.contains(' ') {
+    // (a category title alone, `**Marketing**`, names a section, not a cookie)
+    let title = crate::fields::text::strip_md_heading(t)
+        .trim()
+        .trim_matches('*');
+    if is_name_line(t) && !t.contains(' ') && vocab().find_category(title).is_none() {
         let mut parts = Vec::new();
         let mut k = j + 1;
         let mut last = j;
@@ -639,6 +643,13 @@ mod tests {
         );
         // a sentence ending in a word is no glued term
         assert_eq!(glued_term("See our policy.Details"), None);
+    }
+
+    #[test]
+    fn category_titles_alone_are_no_items() {
+        let ls = lines("**Marketing**\n\n[Show details](#)\n");
+        let mut doc = RawDoc::default();
+        assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), None);
     }
 
     #[test]
