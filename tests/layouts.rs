@@ -1350,3 +1350,26 @@ fn names_after_a_cookie_word_and_a_lifetime_for_these_cookies() {
         );
     }
 }
+
+/// One cell per line without pipes (name / description / lifetime): a name no
+/// dictionary knows (`gale`) in the name slot of the run is a name.
+#[test]
+fn name_slots_in_a_run_of_name_description_lifetime_lines() {
+    for l in LANGS {
+        let mut text = String::from("Cookies\n\n");
+        let rows = [
+            ("_ga", l.years),
+            ("_gid", l.day),
+            ("gale", l.day),
+            ("_gat", l.years),
+        ];
+        for (n, d) in rows {
+            text += &format!("{n}\nUsed to count visits\n{d}\n");
+        }
+        text += "\nOther text.\n";
+        let p = parse_policy(&text);
+        let got: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(got, ["_ga", "_gid", "gale", "_gat"], "{}:\n{text}", l.code);
+        assert!(p.cookies.iter().all(|c| c.duration.is_some()), "{}", l.code);
+    }
+}

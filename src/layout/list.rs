@@ -349,6 +349,47 @@ fn definition<'a>(lines: &[Line<'a>], j: usize, t: &'a str) -> Option<Item<'a>> 
     })
 }
 
+/// In a run of `name` / description / lifetime items (one cell per line), the line
+/// where the next name is due is a name slot: any one name-shaped token there (`gale`)
+/// is a name when a description and a lifetime follow it as they follow the others.
+fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Item<'a>> {
+    let shaped = |it: &Item<'_>| {
+        it.parts.len() == 2
+            && it.parts[0].0 == Some(Role::Purpose)
+            && it.parts[1].0 == Some(Role::Duration)
+            && it.last_line == it.names_line + 2
+    };
+    if items.len() < 2 || !items[items.len() - 2..].iter().all(shaped) {
+        return None;
+    }
+    let text_at = |k: usize| {
+        lines
+            .get(k)
+            .filter(|l| l.kind == LineKind::Text && !l.is_blank())
+            .map(|l| l.text.trim())
+    };
+    let name = text_at(j)?;
+    let desc = text_at(j + 1)?;
+    let life = text_at(j + 2)?;
+    let v = vocab();
+    let ok = !name.contains(char::is_whitespace)
+        && is_name_shaped(name)
+        && v.field(name).is_none()
+        && v.find_category(name).is_none()
+        && duration_prefix(desc) != Some(desc.len())
+        && duration_prefix(life) == Some(life.len());
+    ok.then(|| Item {
+        names: name,
+        names_line: j,
+        strong: false,
+        parts: vec![
+            (Some(Role::Purpose), desc, j + 1),
+            (Some(Role::Duration), life, j + 2),
+        ],
+        last_line: j + 2,
+    })
+}
+
 /// A cookie name glued after the full stop that ends a line (`users._gid`).
 fn glued_term(text: &str) -> Option<&str> {
     let dot = text.rfind('.')?;
@@ -510,7 +551,7 @@ pub(crate) fn parse<'a>(
             j += 1;
             continue;
         }
-        match item(lines, j, leadin) {
+        match item(lines, j, leadin).or_else(|| slot_item(lines, j, &items)) {
             Some(it) => {
                 j = it.last_line + 1;
                 end = j;
