@@ -357,20 +357,25 @@ fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Ite
         it.parts.len() == 2
             && it.parts[0].0 == Some(Role::Purpose)
             && it.parts[1].0 == Some(Role::Duration)
-            && it.last_line == it.names_line + 2
     };
     if items.len() < 2 || !items[items.len() - 2..].iter().all(shaped) {
         return None;
     }
-    let text_at = |k: usize| {
-        lines
-            .get(k)
-            .filter(|l| l.kind == LineKind::Text && !l.is_blank())
-            .map(|l| l.text.trim())
+    // the name line and the next two filled lines (blank lines between are allowed)
+    let mut at = lines[j..]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank())
+        .take(3)
+        .map(|(k, l)| (j + k, l));
+    let mut text_at = || {
+        at.next()
+            .filter(|(_, l)| l.kind == LineKind::Text)
+            .map(|(k, l)| (k, l.text.trim()))
     };
-    let name = text_at(j)?;
-    let desc = text_at(j + 1)?;
-    let life = text_at(j + 2)?;
+    let (_, name) = text_at()?;
+    let (dk, desc) = text_at()?;
+    let (lk, life) = text_at()?;
     let v = vocab();
     let ok = !name.contains(char::is_whitespace)
         && is_name_shaped(name)
@@ -383,10 +388,10 @@ fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Ite
         names_line: j,
         strong: false,
         parts: vec![
-            (Some(Role::Purpose), desc, j + 1),
-            (Some(Role::Duration), life, j + 2),
+            (Some(Role::Purpose), desc, dk),
+            (Some(Role::Duration), life, lk),
         ],
-        last_line: j + 2,
+        last_line: lk,
     })
 }
 
