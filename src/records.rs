@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::split_names;
-use crate::fields::provider::{provider_in_description, vendor_in};
+use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in};
 use crate::fields::repair::{normalize_value, Fragment};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::layout::{RawDoc, RawRecord};
@@ -291,11 +291,6 @@ fn build_one(
     }
 }
 
-/// Whether a value is one known vendor's name and nothing else.
-fn is_only_vendor(value: &str) -> bool {
-    crate::fields::provider::vendor_run(value) == Some((0, value.len()))
-}
-
 /// A name that is wholly a template placeholder (`[cookie name]`, `{{name}}`, `%NAME%`),
 /// not a pattern with a placeholder part (`_ga_<container-id>` is a name).
 fn is_placeholder(name: &str) -> bool {
@@ -521,13 +516,13 @@ fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
                 let o = &mut out[i];
                 // a purpose that only names a service (`Google Analytics`, a summary
                 // table's) gives way to a description of the same cookie
-                let real = |ps: &[String]| ps.iter().any(|p| !is_only_vendor(p));
+                let real = |ps: &[String]| ps.iter().any(|p| !is_vendor_name(p));
                 if real(&c.purposes) && !o.purposes.is_empty() && !real(&o.purposes) {
                     o.purposes.clear();
                 }
                 let o_real = real(&o.purposes);
                 for p in c.purposes {
-                    if o_real && is_only_vendor(&p) {
+                    if o_real && is_vendor_name(&p) {
                         continue;
                     }
                     if seen.insert((i, p.clone())) {

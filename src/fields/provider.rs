@@ -107,6 +107,12 @@ pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
         .max()
 }
 
+/// Whether `text` is one known vendor's name and nothing else (`Google Analytics 4`,
+/// `Hotjar`), as [`vendor_run`] reads names.
+pub(crate) fn is_vendor_name(text: &str) -> bool {
+    vendor_run(text) == Some((0, text.len()))
+}
+
 /// The vendor named in `text`, if any (see [`vendor_run`]).
 pub(crate) fn vendor_in(text: &str) -> Option<String> {
     vendor_run(text).map(|(s, e)| text[s..e].to_string())
@@ -152,7 +158,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
             let longer = &rest[fs..e]; // `Google analytics` is a longer vendor name
             if lower
                 && !vocab().is_provider_lead(w)
-                && vendor_run(so_far) == Some((0, so_far.len()))
+                && is_vendor_name(so_far)
                 && vendor_run(longer) != Some((0, longer.len()))
             {
                 break;

@@ -3,7 +3,7 @@
 
 use super::{frag, RawDoc};
 use crate::fields::duration::find_duration;
-use crate::fields::provider::{after_set_by, vendor_in, vendor_run};
+use crate::fields::provider::{after_set_by, is_vendor_name, vendor_in, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
@@ -145,7 +145,7 @@ impl Context {
         // A line that is only a vendor's name (`.Hotjar`, a heading glued to the
         // sentence before it) names the next service.
         let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
-        if !bare.is_empty() && vendor_run(bare) == Some((0, bare.len())) {
+        if !bare.is_empty() && is_vendor_name(bare) {
             self.provider = Some(bare.to_string());
             self.provider_heading = true;
         } else if !self.provider_heading {
@@ -160,7 +160,7 @@ impl Context {
             // `Google Maps (se mappa embedded):` introduces that service's cookies
             if word_count(lead) <= 6 {
                 let service = lead.split(" (").next().unwrap_or(lead);
-                if vendor_run(service) == Some((0, service.trim_end().len())) {
+                if is_vendor_name(service.trim_end()) {
                     self.provider = Some(service.trim_end().to_string());
                     self.provider_heading = true;
                 }
@@ -227,8 +227,7 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
         .find_map(|d| text.find(d).map(|p| (p, d.len())))?;
     let service = heading_text(&text[..at]);
     let desc = text[at + sep..].trim();
-    (vendor_run(service) == Some((0, service.len())) && word_count(desc) >= 2)
-        .then(|| frag(line, desc))
+    (is_vendor_name(service) && word_count(desc) >= 2).then(|| frag(line, desc))
 }
 
 /// A short line between records that reads as a value, not a heading: one token

@@ -20,7 +20,7 @@ use crate::fields::duration::duration_prefix;
 use crate::fields::names::{
     and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
 };
-use crate::fields::provider::vendor_run;
+use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::text::word_count;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
@@ -224,7 +224,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
                     let host = n == 0 && segs > 1 && !seg.contains(' ') && is_host_or_file(seg);
                     let role = if duration_prefix(seg) == Some(seg.len()) {
                         Some(Role::Duration)
-                    } else if host || vendor_run(seg) == Some((0, seg.len())) {
+                    } else if host || is_vendor_name(seg) {
                         Some(Role::Provider)
                     } else if segs > 1
                         && word_count(seg) <= 3

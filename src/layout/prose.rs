@@ -14,7 +14,7 @@ use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::duration::{duration_prefix, find_duration};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
-use crate::fields::provider::vendor_run;
+use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
 use crate::policy::{Span, WarningKind};
@@ -256,7 +256,7 @@ pub(crate) fn qualifier(q: &str) -> (Role, &str) {
     if let Some((_, role, value)) = kv_line(q).filter(|kv| !kv.2.trim().is_empty()) {
         return (role, value.trim());
     }
-    if vendor_run(q) == Some((0, q.len())) {
+    if is_vendor_name(q) {
         return (Role::Provider, q);
     }
     (Role::Purpose, q)
