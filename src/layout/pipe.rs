@@ -130,12 +130,7 @@ pub(crate) fn parse<'a>(
                 let closes = line.text.trim_end().ends_with(['.', '!', '?']);
                 let next_cell = lines.get(j + 1).is_some_and(|n| n.kind == LineKind::Pipe);
                 if stacked && closes && next_cell {
-                    k += 1;
-                    if k == n {
-                        let done = std::mem::replace(&mut row, Row::with_len(n));
-                        finish(&header, done, ctx, doc, &mut rows);
-                        k = 0;
-                    }
+                    k = close_cell(k, &mut row, &header, ctx, doc, &mut rows);
                 }
             }
             LineKind::Pipe => {
@@ -167,12 +162,7 @@ pub(crate) fn parse<'a>(
                     // a pipe closes the cell; without trailing pipes so does the line end
                     row.add(k, frag(line, p));
                     row.cover(line.span());
-                    k += 1;
-                    if k == n {
-                        let done = std::mem::replace(&mut row, Row::with_len(n));
-                        finish(&header, done, ctx, doc, &mut rows);
-                        k = 0;
-                    }
+                    k = close_cell(k, &mut row, &header, ctx, doc, &mut rows);
                 }
             }
         }
@@ -241,6 +231,24 @@ fn is_row(lines: &[Line<'_>], at: Option<usize>) -> bool {
                 && Header::read(&row_cells(l.text)).is_none()
                 && stacked_header(lines, n).is_none())
     })
+}
+
+/// Cell `k` of `row` is complete: the index of the next cell, finishing the row (and
+/// starting a new one) after its last cell.
+fn close_cell<'a>(
+    k: usize,
+    row: &mut Row<'a>,
+    header: &Header,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+    out: &mut Vec<super::RawRecord<'a>>,
+) -> usize {
+    if k + 1 < header.len() {
+        return k + 1;
+    }
+    let done = std::mem::replace(row, Row::with_len(header.len()));
+    finish(header, done, ctx, doc, out);
+    0
 }
 
 /// A complete row: a repeated header is skipped, a one-cell category row is a group
