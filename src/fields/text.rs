@@ -40,6 +40,17 @@ pub(crate) fn fold_whitespace(s: &str) -> String {
     out
 }
 
+/// Curly quotes, apostrophe variants and dashes as their plain ASCII forms (part of
+/// [`match_form`]).
+fn plain_punct(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
+        '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
 /// The form vocabularies are matched in: compatibility-folded (NFKC), lower case,
 /// diacritics and curly quotes folded, whitespace folded, surrounding punctuation dropped.
 pub(crate) fn match_form(s: &str) -> String {
@@ -77,12 +88,7 @@ pub(crate) fn match_form(s: &str) -> String {
     // across them), so only the runs of other characters go through NFKD: the result
     // is the NFKD of the whole text, at a fraction of the cost on mostly-ASCII text
     let mut push = |c: char| {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
-            '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            _ => c,
-        };
+        let c = plain_punct(c);
         if is_space(c) {
             pending = !out.is_empty();
             return;
@@ -289,12 +295,7 @@ mod tests {
             let mut out = String::new();
             let mut pending = false;
             for c in s.nfkd().filter(|&c| !is_combining_mark(c)) {
-                let c = match c {
-                    '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
-                    '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
-                    '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-                    _ => c,
-                };
+                let c = plain_punct(c);
                 if is_space(c) {
                     pending = !out.is_empty();
                     continue;
