@@ -306,11 +306,21 @@ fn clean(s: &str) -> &str {
         Some(inner) => inner,
         None => s,
     };
-    s.trim()
-        .trim_start_matches([
+    let s = s.trim();
+    // a star glued to the name is a wildcard (`*_key`), unless a star closes it too
+    // (`*_ga*`: emphasis); a star then a space is a bullet
+    let wildcard = s.len() > 1
+        && s.starts_with('*')
+        && !s.ends_with('*')
+        && s[1..].starts_with(|c: char| c == '_' || c.is_alphanumeric());
+    let s = if wildcard {
+        s
+    } else {
+        s.trim_start_matches([
             '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
         ])
-        .trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+    };
+    s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
         .trim()
 }
 
@@ -335,6 +345,8 @@ mod tests {
         names("_pk_id et _pk_ses", &["_pk_id", "_pk_ses"]);
         names("_ga _gid _gat", &["_ga", "_gid", "_gat"]);
         names("_ga/_gid", &["_ga", "_gid"]);
+        names("*_key", &["*_key"]);
+        names("* _ga", &["_ga"]);
         names(
             "mtm_consent (oder mtm_consent_removed)",
             &["mtm_consent", "mtm_consent_removed"],

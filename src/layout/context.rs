@@ -3,7 +3,7 @@
 
 use super::{frag, RawDoc};
 use crate::fields::duration::find_duration;
-use crate::fields::provider::{after_set_by, is_vendor_name, vendor_in, vendor_run};
+use crate::fields::provider::{after_set_by, is_vendor_name, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
@@ -81,7 +81,15 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
     let labelled = t
         .split_once(':')
         .is_some_and(|(_, v)| !v.trim().is_empty() && !v.starts_with("//"));
-    !matches!(last, '.' | ',' | ';' | ':' | '!') && !labelled
+    // a sentence ended inside (`We use X for statistics. Read more`: a link's text
+    // glued after it) is prose; abbreviations (`Inc. Analytics`) are short words
+    let sentence_inside = t.match_indices(". ").any(|(at, _)| {
+        t[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
+    });
+    !matches!(last, '.' | ',' | ';' | ':' | '!') && !labelled && !sentence_inside
 }
 
 impl Context {
@@ -115,9 +123,16 @@ impl Context {
             self.storage_leadin = false;
             self.section_start = doc.records.len();
             let category = heading_category(h);
-            let vendor = vendor_in(h);
-            // a category heading right under a service's heading keeps the service
-            if vendor.is_some() || !(self.after_heading && category.is_some()) {
+            let vendor = heading_service(h, category.is_some());
+            // a category heading right under a service's heading keeps the service; so
+            // does a label or group row of the service's block (`Usage`, `Sharing data`,
+            // `Marketing/Tracking`: a word or two that name no vendor or cookies and
+            // carry no section number)
+            let block_label = self.provider_heading
+                && heading_depth(text).is_none()
+                && word_count(h) <= 2
+                && !vocab().mentions_cookies(h);
+            if vendor.is_some() || !(self.after_heading && category.is_some() || block_label) {
                 self.provider_heading = vendor.is_some();
                 self.provider = vendor;
             }
@@ -315,6 +330,25 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
         return None;
     }
     vocab().heading_category(&rest)
+}
+
+/// The service a heading names, as written: a heading that opens with a vendor and
+/// is only a service's name (`Google various services`, `Google Ads Optimization`;
+/// a parenthetical qualifier dropped) is the provider whole; a longer heading, or one
+/// about cookies or a category, gives the vendor named in it.
+fn heading_service(h: &str, names_category: bool) -> Option<String> {
+    let (s, e) = vendor_run(h)?;
+    let plain = h.split(" (").next().unwrap_or(h).trim();
+    let whole = s == 0
+        && !names_category
+        && e <= plain.len()
+        && word_count(plain) <= 4
+        && !vocab().mentions_cookies(plain)
+        && !plain.contains([':', ',', ';', '.', '/', '|', '&'])
+        && plain
+            .split_whitespace()
+            .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
+    Some(if whole { plain } else { &h[s..e] }.to_string())
 }
 
 /// A vendor named as the subject or object of a sentence about cookies or tracking.

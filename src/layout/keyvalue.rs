@@ -148,7 +148,7 @@ fn bold_name_line(text: &str) -> Option<(&str, &str)> {
 
 /// A key with one typo (`Purpsoe`, `Durée de conservaton`): one edit (insertion,
 /// deletion, substitution, transposition) away from a known key of six letters or more.
-fn fuzzy_key(k: &str) -> Option<Role> {
+pub(crate) fn fuzzy_key(k: &str) -> Option<Role> {
     let k = crate::fields::text::match_form(k);
     let len = k.chars().count();
     let first = k.chars().next()?;

@@ -8,6 +8,7 @@ use crate::policy::{Category, DurationKind, Span, Warning, WarningKind};
 use crate::segment::Line;
 use crate::vocab::Role;
 
+mod cards;
 mod cells;
 mod context;
 mod fused;
@@ -113,6 +114,7 @@ type BlockParser = for<'a> fn(&[Line<'a>], usize, &mut Context, &mut RawDoc<'a>)
 /// The block parsers, most specific first.
 const PARSERS: &[BlockParser] = &[
     tab::parse,
+    cards::parse,
     cells::parse,
     pipe::parse,
     spaced::parse,

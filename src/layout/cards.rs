@@ -1,0 +1,346 @@
+//! Cards: one cookie per block of labels that stand on their own line, each label's
+//! value on the line after it, as consent platforms' declarations read once copied
+//! out of a page (the label and its value were two elements, not `Label: value`).
+//!
+//! ```text
+//! card       = label_led | name_led
+//! label_led  = label(name) value { pair }             (`Name` / `_ga` / `Expiration` / `2 years`)
+//! name_led   = head [description{1,3}] pair pair { pair }
+//!                                                      (`_ga` / `Registers a unique ID…` /
+//!                                                       `Provider` / `Google` / `Maximum storage duration` / `2 years`)
+//! pair       = label value | label                     (a label right before another: no value)
+//! label      = a line that is only a field's header, any language (`Provider`, `Speicherdauer:`)
+//! value      = one line that is no label; a purpose's value goes on over lines that
+//!              continue its sentence (lower-case start after no sentence end)
+//! ```
+//! A card ends where a line is no label, or where a label comes again (the next
+//! card's). What stands between cards (a category line, a service's name and what it
+//! says of itself) is left to the section context, so a group row governs the cards
+//! after it and never those before. A name-led card must state a lifetime, so a
+//! service's own block of labels (`HubSpot` / `Privacy policy` / …) is no cookie.
+
+use super::keyvalue::{fuzzy_key, is_name_line, kv_line};
+use super::{frag, Context, RawDoc, RawRecord};
+use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::provider::{is_vendor_name, vendor_run};
+use crate::fields::text::{strip_md_heading, word_count};
+use crate::segment::{Line, LineKind};
+use crate::vocab::{vocab, Role};
+
+/// A line that is only a field's label: its key text and role.
+pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
+    let t = strip_md_heading(text)
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    if t.is_empty()
+        || t.len() > 40
+        || word_count(t) > 5
+        || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '\t' | '|' | ':' | '.' | ','))
+    {
+        return None;
+    }
+    // a label is short and names no vendor; a longer line is a label only if a table
+    // lists it whole (`Provide ad delivery or retargeting` is a value, even if its
+    // first word is one letter from `Provider`; `Google various services` a service)
+    let role = vocab().field_listed(t).or_else(|| {
+        (word_count(t) <= 3 && vendor_run(t).is_none())
+            .then(|| vocab().field(t).or_else(|| fuzzy_key(t)))
+            .flatten()
+    })?;
+    Some((t, role))
+}
+
+/// The head of a name-led card: the name as written, a platform's count of how many
+/// cookies share it (`ajs_anonymous_id [x2]`) taken off.
+fn card_head(text: &str) -> Option<&str> {
+    let t = strip_md_heading(text).trim();
+    // markdown bold (`**_ga**`), not a wildcard (`_ga_*`)
+    let t = t
+        .strip_prefix("**")
+        .and_then(|b| b.strip_suffix("**"))
+        .unwrap_or(t)
+        .trim();
+    let t = match t.rsplit_once(' ') {
+        Some((head, count))
+            if count.len() >= 4
+                && count.starts_with("[x")
+                && count.ends_with(']')
+                && count[2..count.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit()) =>
+        {
+            head.trim_end()
+        }
+        _ => t,
+    };
+    if t.is_empty() || label_line(t).is_some() || vocab().find_category(t).is_some() {
+        return None;
+    }
+    let one_token = !t.contains(char::is_whitespace) && is_name_shaped(t);
+    // a service's name over its own block is no cookie (unless it is a sure name)
+    let service = is_vendor_name(t) && !is_strong_name(t);
+    ((one_token || is_name_line(t)) && !service).then_some(t)
+}
+
+/// The next line at or after `j` that is not blank.
+fn next_filled(lines: &[Line<'_>], mut j: usize) -> Option<usize> {
+    while j < lines.len() && lines[j].is_blank() {
+        j += 1;
+    }
+    (j < lines.len()).then_some(j)
+}
+
+/// A line that may be a value: text, no label, no `Key: value` pair.
+fn is_value(line: &Line<'_>) -> bool {
+    line.kind == LineKind::Text && label_line(line.text).is_none() && kv_line(line.text).is_none()
+}
+
+/// A line right after a label: its value unless it is a label listed whole.
+fn is_label_value(line: &Line<'_>) -> bool {
+    let t = strip_md_heading(line.text)
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
+    line.kind == LineKind::Text && vocab().field_listed(t).is_none() && kv_line(line.text).is_none()
+}
+
+/// Read a card starting at line `i`.
+pub(crate) fn parse<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let first = &lines[i];
+    if first.kind != LineKind::Text {
+        return None;
+    }
+    let mut tight0 = 0;
+    let (mut rec, mut j, label_led) = match label_line(first.text) {
+        Some((_, Role::Name)) => {
+            let v = next_filled(lines, i + 1)?;
+            let value = &lines[v];
+            let text = value.text.trim();
+            if !is_value(value) || text.len() > 100 || word_count(text) > 4 {
+                return None;
+            }
+            let rec = RawRecord::new(
+                vec![frag(value, text)],
+                first.span().cover(value.span()),
+                ctx,
+            );
+            if v == i + 1 {
+                tight0 = 1;
+            }
+            (rec, v + 1, true)
+        }
+        Some(_) => return None,
+        None => {
+            let name = card_head(first.text)?;
+            let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+            let mut j = i + 1;
+            let mut described = 0;
+            while let Some(d) = next_filled(lines, j) {
+                let line = &lines[d];
+                if !is_value(line) || described == 3 {
+                    break;
+                }
+                rec.push(
+                    Some(Role::Purpose),
+                    "description",
+                    vec![frag(line, line.text.trim())],
+                );
+                rec.span = rec.span.cover(line.span());
+                described += 1;
+                j = d + 1;
+            }
+            (rec, j, false)
+        }
+    };
+    let mut pairs = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut lifetime = false;
+    // values right under their label, and values after a blank line
+    let (mut tight, mut loose) = (tight0, 0);
+    while let Some(l) = next_filled(lines, j) {
+        let Some((key, role)) = label_line(lines[l].text) else {
+            break;
+        };
+        // the next card's name label, or a label this card already has
+        if role == Role::Name || seen.contains(&key) || lines[l].kind != LineKind::Text {
+            break;
+        }
+        seen.push(key);
+        pairs += 1;
+        lifetime |= role == Role::Duration;
+        rec.span = rec.span.cover(lines[l].span());
+        j = l + 1;
+        // the line after a label is its value, unless a table lists that line whole
+        // as a label (`Expiration` / `` / `Function`: no value)
+        let Some(v) = next_filled(lines, j).filter(|&v| is_label_value(&lines[v])) else {
+            continue;
+        };
+        // where every value so far stood right under its label, a blank line under
+        // this one says it has none (`Function` / `` / `Google Analytics`: the next
+        // service's name is no value)
+        if v > j && tight > 0 && loose == 0 {
+            continue;
+        }
+        if v > j {
+            loose += 1;
+        } else {
+            tight += 1;
+        }
+        // a head of the next card is no value of a label that has none
+        if !label_led && card_head(lines[v].text).is_some() && starts_card(lines, v, &seen) {
+            continue;
+        }
+        let mut value = vec![frag(&lines[v], lines[v].text.trim())];
+        rec.span = rec.span.cover(lines[v].span());
+        j = v + 1;
+        if role == Role::Purpose {
+            // a sentence wrapped over lines goes on
+            while let Some(c) = lines.get(j) {
+                let prev = value.last().map_or("", |f| f.text);
+                if !is_value(c)
+                    || prev.ends_with(['.', '!', '?'])
+                    || !c.text.trim_start().starts_with(char::is_lowercase)
+                {
+                    break;
+                }
+                value.push(frag(c, c.text.trim()));
+                rec.span = rec.span.cover(c.span());
+                j += 1;
+            }
+        }
+        rec.push(Some(role), key, value);
+    }
+    let enough = if label_led {
+        pairs >= 1
+    } else {
+        pairs >= 2 && lifetime
+    };
+    if !enough {
+        return None;
+    }
+    doc.records.push(rec);
+    Some(j - i)
+}
+
+/// Does the next name-led card start at line `v`: its head, then within four lines a
+/// label the card being read already has (a label it lacks continues this card)?
+fn starts_card(lines: &[Line<'_>], v: usize, seen: &[&str]) -> bool {
+    lines[v + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(4)
+        .find_map(|l| label_line(l.text))
+        .is_some_and(|(k, _)| seen.contains(&k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines as segment;
+
+    /// A card read back: its name and its fields (role, value).
+    type Card = (String, Vec<(Option<Role>, String)>);
+
+    fn names_and_fields(text: &str) -> Vec<Card> {
+        let lines = segment(text);
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        let mut i = 0;
+        while i < lines.len() {
+            match parse(&lines, i, &mut ctx, &mut doc) {
+                Some(n) => i += n,
+                None => i += 1,
+            }
+        }
+        doc.records
+            .iter()
+            .map(|r| {
+                let name = r.names.iter().map(|f| f.text).collect::<Vec<_>>().join(" ");
+                let fields = r
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let v = f.value.iter().map(|f| f.text).collect::<Vec<_>>().join(" ");
+                        (f.role, v)
+                    })
+                    .collect();
+                (name, fields)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(label_line("Provider"), Some(("Provider", Role::Provider)));
+        assert_eq!(
+            label_line("Maximum storage duration"),
+            Some(("Maximum storage duration", Role::Duration))
+        );
+        assert_eq!(
+            label_line("**Speicherdauer:**").map(|l| l.1),
+            Some(Role::Duration)
+        );
+        assert_eq!(label_line("2 years"), None);
+        assert_eq!(label_line("Provide ad delivery or retargeting"), None);
+        assert_eq!(label_line("Google various services"), None);
+        assert_eq!(label_line("Stores the user's consent state."), None);
+    }
+
+    #[test]
+    fn heads() {
+        assert_eq!(card_head("ajs_anonymous_id [x2]"), Some("ajs_anonymous_id"));
+        assert_eq!(card_head("timezone"), Some("timezone"));
+        assert_eq!(card_head("Provider"), None);
+        assert_eq!(card_head("Marketing"), None);
+        assert_eq!(card_head("HubSpot"), None);
+        assert_eq!(card_head("We do not use cookies of this type."), None);
+    }
+
+    #[test]
+    fn label_led_cards_with_an_empty_value() {
+        let got = names_and_fields(
+            "Name\n_ga\nExpiration\n2 years\nFunction\nStore and count pageviews\nName\n*_key\nExpiration\n\nFunction\n\nGoogle Analytics\nStatistics\nName\nrc::a\nExpiration\npersistent\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["_ga", "*_key", "rc::a"]);
+        assert_eq!(
+            got[0].1,
+            [
+                (Some(Role::Duration), "2 years".to_string()),
+                (Some(Role::Purpose), "Store and count pageviews".to_string())
+            ]
+        );
+        assert!(got[1].1.is_empty());
+    }
+
+    #[test]
+    fn name_led_cards() {
+        let got = names_and_fields(
+            "timezone\nDetects the visitor's timezone.\nProvider\nSegment\nType\nHTTP Cookie\nMaximum storage duration\n1 year\n_ga_*\nUsed by Google Analytics to keep a session.\nProvider\nexample.com\nType\nHTTP Cookie\nMaximum storage duration\n1 year\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["timezone", "_ga_*"]);
+        assert_eq!(got[0].1.len(), 4);
+        assert_eq!(got[0].1[3], (Some(Role::Duration), "1 year".to_string()));
+    }
+
+    #[test]
+    fn a_service_block_is_no_card() {
+        assert!(names_and_fields(
+            "HubSpot\nWe use HubSpot.\nProvider\nHubSpot Inc.\nType\nMarketing\n"
+        )
+        .is_empty());
+        // no lifetime label: no name-led card
+        assert!(names_and_fields("session\nProvider\nexample.com\nType\nHTTP\n").is_empty());
+    }
+}
