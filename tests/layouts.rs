@@ -1373,3 +1373,105 @@ fn name_slots_in_a_run_of_name_description_lifetime_lines() {
         assert!(p.cookies.iter().all(|c| c.duration.is_some()), "{}", l.code);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Cards: labels on their own line, each value on the line under it.
+// ---------------------------------------------------------------------------
+
+/// Label-led cards (`Name` / `_ga` / `Provider` / `Google Analytics` / …), in every
+/// language, with and without colons after the labels and blank lines between pairs;
+/// name-led cards (`_ga` / its description / `Provider` / … / `Duration` / `2 years`);
+/// and both with group rows between the cards.
+#[test]
+fn cards_in_every_language() {
+    for l in LANGS {
+        for (colon, gap) in [("", ""), (":", ""), ("", "\n")] {
+            let mut s = String::from("Cookies\n\n");
+            for r in records(l) {
+                for (h, c) in l.headers.iter().zip(&r) {
+                    s += &format!("{h}{colon}\n{c}\n{gap}");
+                }
+            }
+            check("label-led cards", l, &s, true);
+        }
+        // the description under the name, then the labelled lines (lifetime last)
+        let mut s = String::from("Cookies\n\n");
+        for r in records(l) {
+            s += &format!(
+                "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n",
+                r[0], r[2], l.headers[1], r[1], l.headers[4], r[4], l.headers[3], r[3]
+            );
+        }
+        check("name-led cards", l, &s, true);
+        let label_led = render_groups(l, &|_| String::new(), &|g| format!("{g}\n"), &|r| {
+            l.headers[..4]
+                .iter()
+                .zip(r)
+                .map(|(h, c)| format!("{h}\n{c}\n"))
+                .collect()
+        });
+        check_groups("label-led cards", l, &label_led);
+        let name_led = render_groups(l, &|_| String::new(), &|g| format!("{g}\n"), &|r| {
+            format!(
+                "{}\n{}\n{}\n{}\n{}\n{}\n",
+                r[0], r[2], l.headers[1], r[1], l.headers[3], r[3]
+            )
+        });
+        check_groups("name-led cards", l, &name_led);
+    }
+}
+
+/// A service's block over its cards (a known vendor's name, the categories it uses, labelled
+/// lines about the service, then a group row and the cards): the service is the
+/// provider of every card under it, the group row their category; a label with no
+/// value (a blank under it) takes nothing from the next block.
+#[test]
+fn service_blocks_over_cards() {
+    for l in LANGS {
+        let (nec, ana) = group_labels(l.code);
+        let [name, _, purpose, duration, _] = l.headers;
+        let block = |service: &str, group: &str, cards: &[(&str, &str)]| {
+            let mut s =
+                format!("{service}\n{group}\n{purpose}\nWe use {service}. Read more\n{group}\n");
+            for (n, d) in cards {
+                s += &format!("{name}\n{n}\n{duration}\n{d}\n{purpose}\n\n");
+            }
+            s
+        };
+        let text = format!(
+            "Cookies\n\n{}{}",
+            block("HubSpot", nec, &[("session_id", l.session)]),
+            block(
+                "Matomo Analytics",
+                ana,
+                &[("_pk_id", l.years), ("_pk_ses", l.day)]
+            ),
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("session_id", Some("HubSpot"), Category::Necessary),
+                ("_pk_id", Some("Matomo Analytics"), Category::Analytics),
+                ("_pk_ses", Some("Matomo Analytics"), Category::Analytics),
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+        for c in &p.cookies {
+            assert!(c.duration.is_some(), "{} {}: no duration", l.code, c.name);
+            assert!(
+                c.purposes.is_empty(),
+                "{} {}: {:?}",
+                l.code,
+                c.name,
+                c.purposes
+            );
+        }
+    }
+}

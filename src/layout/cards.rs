@@ -21,6 +21,7 @@
 
 use super::keyvalue::{fuzzy_key, is_name_line, kv_line};
 use super::{frag, Context, RawDoc, RawRecord};
+use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::text::{strip_md_heading, word_count};
@@ -76,7 +77,11 @@ fn card_head(text: &str) -> Option<&str> {
         }
         _ => t,
     };
-    if t.is_empty() || label_line(t).is_some() || vocab().find_category(t).is_some() {
+    if t.is_empty()
+        || label_line(t).is_some()
+        || vocab().find_category(t).is_some()
+        || parse_duration(t).kind != crate::policy::DurationKind::Unknown
+    {
         return None;
     }
     let one_token = !t.contains(char::is_whitespace) && is_name_shaped(t);
@@ -98,7 +103,8 @@ fn is_value(line: &Line<'_>) -> bool {
     line.kind == LineKind::Text && label_line(line.text).is_none() && kv_line(line.text).is_none()
 }
 
-/// A line right after a label: its value unless it is a label listed whole.
+/// A line right after a label: its value unless it is a label listed whole (a
+/// lifetime is a value even if a table lists it as a header: `Duration` / `Session`).
 fn is_label_value(line: &Line<'_>) -> bool {
     let t = strip_md_heading(line.text)
         .trim()
@@ -106,7 +112,10 @@ fn is_label_value(line: &Line<'_>) -> bool {
         .trim()
         .trim_end_matches(':')
         .trim();
-    line.kind == LineKind::Text && vocab().field_listed(t).is_none() && kv_line(line.text).is_none()
+    line.kind == LineKind::Text
+        && (vocab().field_listed(t).is_none()
+            || parse_duration(t).kind != crate::policy::DurationKind::Unknown)
+        && kv_line(line.text).is_none()
 }
 
 /// Read a card starting at line `i`.
@@ -233,14 +242,18 @@ pub(crate) fn parse<'a>(
 }
 
 /// Does the next name-led card start at line `v`: its head, then within four lines a
-/// label the card being read already has (a label it lacks continues this card)?
+/// label the card being read already has (a label it lacks continues this card),
+/// with no other head between (the nearer one would be the card's)?
 fn starts_card(lines: &[Line<'_>], v: usize, seen: &[&str]) -> bool {
-    lines[v + 1..]
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(4)
-        .find_map(|l| label_line(l.text))
-        .is_some_and(|(k, _)| seen.contains(&k))
+    for l in lines[v + 1..].iter().filter(|l| !l.is_blank()).take(4) {
+        if let Some((k, _)) = label_line(l.text) {
+            return seen.contains(&k);
+        }
+        if card_head(l.text).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -302,6 +315,7 @@ mod tests {
         assert_eq!(card_head("timezone"), Some("timezone"));
         assert_eq!(card_head("Provider"), None);
         assert_eq!(card_head("Marketing"), None);
+        assert_eq!(card_head("Session"), None);
         assert_eq!(card_head("HubSpot"), None);
         assert_eq!(card_head("We do not use cookies of this type."), None);
     }
