@@ -1475,3 +1475,42 @@ fn service_blocks_over_cards() {
         }
     }
 }
+
+/// Key-value blocks whose name line is an identifier no dictionary knows
+/// (`shop-session`, `campaign-tracking`, `cartToken`, `basket.v2`), in every language:
+/// the name slot before the keys takes it, even where its parts are category or
+/// lifetime words; a plain capitalised word there (`Newsletter`) stays a heading.
+#[test]
+fn unknown_identifiers_in_a_key_value_name_slot() {
+    let names = [
+        "shop-session",
+        "campaign-tracking",
+        "cartToken",
+        "basket.v2",
+    ];
+    for l in LANGS {
+        let [_, provider, purpose, duration, _] = l.headers;
+        let mut s = String::from("Cookies\n\nNewsletter\n");
+        s += &format!("{purpose}: Sends our news.\n{duration}: {}\n\n", l.years);
+        for n in names {
+            s += &format!(
+                "{n}\n{provider}: Example Shop\n{purpose}: Keeps the basket.\n{duration}: {}\n\n",
+                l.day
+            );
+        }
+        let p = parse_policy(&s);
+        let got: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(got, names, "{}:\n{s}", l.code);
+        for c in &p.cookies {
+            let d = c.duration.as_ref().expect("a duration");
+            assert_eq!(d.iso8601.as_deref(), Some("P1D"), "{} {}", l.code, c.name);
+            assert_eq!(
+                c.provider.as_deref(),
+                Some("Example Shop"),
+                "{} {}",
+                l.code,
+                c.name
+            );
+        }
+    }
+}

@@ -56,7 +56,7 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
 
 /// The head of a name-led card: the name as written, a platform's count of how many
 /// cookies share it (`ajs_anonymous_id [x2]`) taken off.
-fn card_head(text: &str) -> Option<&str> {
+pub(crate) fn card_head(text: &str) -> Option<&str> {
     let t = strip_md_heading(text).trim();
     // markdown bold (`**_ga**`), not a wildcard (`_ga_*`)
     let t = t
@@ -77,10 +77,17 @@ fn card_head(text: &str) -> Option<&str> {
         }
         _ => t,
     };
+    // a lower-case token joined by `-` or `_` is an identifier even where its parts
+    // are words (`nest-analytics`, `campaign-tracking`, `nest-haus-session`), unlike
+    // a label (`Statistik-Cookies`, `Session`)
+    let identifier = t.contains(['-', '_'])
+        && !t.contains(char::is_whitespace)
+        && !t.chars().any(char::is_uppercase);
     if t.is_empty()
         || label_line(t).is_some()
-        || vocab().find_category(t).is_some()
-        || parse_duration(t).kind != crate::policy::DurationKind::Unknown
+        || !identifier
+            && (vocab().find_category(t).is_some()
+                || parse_duration(t).kind != crate::policy::DurationKind::Unknown)
     {
         return None;
     }
@@ -316,6 +323,9 @@ mod tests {
         assert_eq!(card_head("Provider"), None);
         assert_eq!(card_head("Marketing"), None);
         assert_eq!(card_head("Session"), None);
+        assert_eq!(card_head("Statistik-Cookies"), None);
+        assert_eq!(card_head("nest-analytics"), Some("nest-analytics"));
+        assert_eq!(card_head("nest-haus-session"), Some("nest-haus-session"));
         assert_eq!(card_head("HubSpot"), None);
         assert_eq!(card_head("We do not use cookies of this type."), None);
     }

@@ -210,6 +210,24 @@ pub(crate) fn is_name_line(text: &str) -> bool {
         })
 }
 
+/// A line in a block's name slot (right before its keys): a name line, or one token
+/// built like an identifier that no dictionary needs to know (`nest-haus-session`,
+/// `campaign-tracking`): hyphens, underscores, dots, digits or inner capitals, and no
+/// label, category, lifetime or vendor's name. A plain capitalised word
+/// (`Newsletter`) stays a heading.
+fn slot_name_line(text: &str) -> bool {
+    if is_name_line(text) {
+        return true;
+    }
+    let Some(t) = super::cards::card_head(text) else {
+        return false;
+    };
+    !t.contains(char::is_whitespace)
+        && (t.contains(['_', '-', '.', '[', '*'])
+            || t.chars().any(|c| c.is_ascii_digit())
+            || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
+}
+
 /// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
 /// pairs separated by `|`, `;` or `•`, the first naming the cookie.
 fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
@@ -321,7 +339,7 @@ pub(crate) fn parse<'a>(
                     .take(4)
                     .take_while(|l| loose_kv(l.text).is_some())
                     .any(known);
-            let starts = is_name_line(first.text) && (known(next) || labels_then_known);
+            let starts = slot_name_line(first.text) && (known(next) || labels_then_known);
             if !starts {
                 return None;
             }
@@ -413,7 +431,7 @@ pub(crate) fn parse<'a>(
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
                 let leadin = line.text.trim_end().ends_with(':') && word_count(line.text) <= 6;
-                if (is_name_line(line.text) && next_is_key)
+                if (slot_name_line(line.text) && next_is_key)
                     || (leadin && lines.get(j + 1).is_some_and(|n| kv_line(n.text).is_some()))
                     || bold_name_line(line.text).is_some()
                     || is_heading(line)
