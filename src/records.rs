@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::fields::duration::{find_duration, parse_duration};
-use crate::fields::names::split_names;
-use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in};
+use crate::fields::names::{is_host_or_file, split_names};
+use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, Fragment};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::layout::{RawDoc, RawRecord};
@@ -86,6 +86,19 @@ fn build_one(
                     // `Terceros (Google)`: a party marker, and the vendor it names
                     provider = vendor_in(&value);
                     extra.insert(f.header.clone(), value);
+                }
+            }
+            // a second provider slot that names a known service wins over a first that
+            // only gave a host (`Provider: .example.com` / `Service: Stripe …`)
+            Some(Role::Provider)
+                if provider
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with('.') || is_host_or_file(p)) =>
+            {
+                // the vendor's listed name only: what follows is often a link's text
+                // (`Stripe View Service Privacy Policy`)
+                if let Some(n) = vendor_prefix(&value) {
+                    provider = Some(value[..n].to_string());
                 }
             }
             Some(Role::Duration) if duration_text.is_none() => duration_text = Some(value),

@@ -1514,3 +1514,67 @@ fn unknown_identifiers_in_a_key_value_name_slot() {
         }
     }
 }
+
+/// Key-value blocks whose keys end in a colon and a tab (`Name:⇥_ga`), under group
+/// lead-ins that end in a colon (`Analytics cookies:` then what they are), in every
+/// language: blocks, not two-column tables; each lead-in governs the blocks after it.
+#[test]
+fn tab_key_value_blocks_under_lead_ins() {
+    for l in LANGS {
+        let kv = render_groups(
+            l,
+            &|_| String::new(),
+            &|g| format!("{g}:\nThese cookies are described below.\n"),
+            &|r| {
+                l.headers[..4]
+                    .iter()
+                    .zip(r)
+                    .map(|(h, c)| format!("{h}:\t{c}\n"))
+                    .collect()
+            },
+        );
+        check_groups("tab key-value", l, &kv);
+    }
+}
+
+/// A provider key that only gives a host, then a service key that names a known
+/// vendor (with a link's text after it): the vendor is the provider; with no service
+/// key the host stays the provider.
+#[test]
+fn a_named_service_over_a_host_in_the_provider_key() {
+    let text = "Name:\t__stripe_mid\nProvider:\t.shop.example\nService:\tStripe View Service Privacy Policy\nExpires in:\t1 year\n\nName:\tconnect.sid\nProvider:\tapi.shop.example\nExpires in:\tsession\n";
+    let p = parse_policy(text);
+    let got: Vec<(&str, Option<&str>)> = p
+        .cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.provider.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("__stripe_mid", Some("Stripe")),
+            ("connect.sid", Some("api.shop.example"))
+        ]
+    );
+}
+
+/// Headings that open with a category word and put modifiers before the cookie word
+/// declare that category (`Essential website cookies`); a heading whose category word
+/// stands elsewhere, behind a preposition, does not.
+#[test]
+fn category_headings_with_modifiers() {
+    for (heading, want) in [
+        ("Essential website cookies", Category::Necessary),
+        ("Analytics and customization cookies", Category::Analytics),
+        ("Noodzakelijke website cookies", Category::Necessary),
+        (
+            "Remembering your preferences about cookies",
+            Category::Unknown,
+        ),
+    ] {
+        let text = format!("{heading}\n\nName\tDuration\n_ga\t2 years\n");
+        let p = parse_policy(&text);
+        assert_eq!(p.cookies.len(), 1, "{heading}");
+        assert_eq!(p.cookies[0].category, want, "{heading}");
+    }
+}

@@ -431,8 +431,12 @@ pub(crate) fn parse<'a>(
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
                 let leadin = line.text.trim_end().ends_with(':') && word_count(line.text) <= 6;
+                // … and so does a lead-in about cookies (`Unclassified cookies:`, then
+                // what they are, then the next blocks)
+                let cookie_leadin = leadin && vocab().mentions_cookies(line.text);
                 if (slot_name_line(line.text) && next_is_key)
                     || (leadin && lines.get(j + 1).is_some_and(|n| kv_line(n.text).is_some()))
+                    || cookie_leadin
                     || bold_name_line(line.text).is_some()
                     || is_heading(line)
                 {

@@ -32,6 +32,22 @@ fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
 }
 
 /// Recognise a tab table whose header row is line `i`.
+/// Two lines that are each a key and its value set apart by a tab (`Name:⇥connect.sid`
+/// / `Provider:⇥api.example.com`), the keys of different roles and the values no
+/// headers: a key-value block, not a two-column table (whose header would be a
+/// key with a cookie name for a column).
+fn key_value_pairs(lines: &[Line<'_>], i: usize) -> bool {
+    let pair = |l: &Line<'_>| {
+        super::keyvalue::kv_line(l.text)
+            .filter(|(_, _, v)| crate::vocab::vocab().field(v).is_none())
+            .map(|(_, role, _)| role)
+    };
+    let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
+        return false;
+    };
+    matches!((pair(&lines[i]), pair(next)), (Some(a), Some(b)) if a != b)
+}
+
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
     i: usize,
@@ -40,6 +56,9 @@ pub(crate) fn parse<'a>(
 ) -> Option<usize> {
     let first = &lines[i];
     if first.kind != LineKind::Tab {
+        return None;
+    }
+    if key_value_pairs(lines, i) {
         return None;
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();

@@ -890,10 +890,24 @@ impl Vocab {
         if cookie_at.is_empty() {
             return cats.first().map(|c| c.2);
         }
-        cats.into_iter()
-            .find(|&(s, e, _)| {
-                cookie_at.iter().any(|&k| {
-                    e == k || s == k + 1 || (s == k + 2 && self.linkers.contains(ws[k + 1]))
+        let next_to = cats.iter().find(|&&(s, e, _)| {
+            cookie_at
+                .iter()
+                .any(|&k| e == k || s == k + 1 || (s == k + 2 && self.linkers.contains(ws[k + 1])))
+        });
+        // modifiers between the category word that opens the heading and the cookie
+        // word (`Essential website cookies`, `Analytics and customization cookies`): at
+        // most two words, none a linker, when no category stands right next to a
+        // cookie word (`Ricordare le preferenze sui cookie` opens with no category)
+        next_to
+            .or_else(|| {
+                cats.iter().find(|&&(s, e, _)| {
+                    s == 0
+                        && cookie_at.iter().any(|&k| {
+                            k > e
+                                && k - e <= 2
+                                && ws[e..k].iter().all(|w| !self.linkers.contains(*w))
+                        })
                 })
             })
             .map(|c| c.2)
