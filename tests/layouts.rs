@@ -1578,3 +1578,51 @@ fn category_headings_with_modifiers() {
         assert_eq!(p.cookies[0].category, want, "{heading}");
     }
 }
+
+/// A service's section (its heading, what it is, a provider key with the company's
+/// address, a lead-in, `name: purpose (lifetime)` items, then labelled links), under a
+/// section sorted by party, in every language: the provider key names the provider
+/// (up to the address), the party heading ends the category above it, and the
+/// labelled lines after the items (`Datenschutzerklärung: https://…`, `Opt-Out: …`)
+/// are no cookies.
+#[test]
+fn a_service_section_with_a_provider_key_and_links() {
+    for l in LANGS {
+        let (lead, _, _) = leadin_words(l.code);
+        let (_, ana) = group_labels(l.code);
+        let party = match l.code {
+            "en" => "Third-party cookies",
+            "fr" => "Cookies tiers",
+            "de" => "Cookies von Drittanbietern",
+            "es" => "Cookies de terceros",
+            "it" => "Cookie di terze parti",
+            "nl" => "Cookies van derden",
+            "pt" => "Cookies de terceiros",
+            _ => unreachable!(),
+        };
+        let provider = l.headers[1];
+        let text = format!(
+            "1. {ana}\n\nText about them.\n\n{party}\n\nGoogle Analytics (GA4)\n\nWe use Google Analytics.\n\n\
+             {provider}: Google Ireland Limited, Gordon House, Dublin 4\n\n{lead}\n\n\
+             _ga: Distinguishes users ({})\n\n_gid: Stores a visit ({})\n\n\
+             Datenschutzerklärung: https://policies.google.com/privacy\n\nOpt-Out: See the browser add-on.\n",
+            l.years, l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        let want = Some("Google Ireland Limited");
+        assert_eq!(
+            got,
+            [
+                ("_ga", want, Category::Unknown),
+                ("_gid", want, Category::Unknown)
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}

@@ -148,12 +148,34 @@ impl Context {
                     self.category = None;
                     self.category_depth = None;
                 }
+                // `Cookies von Drittanbietern`, `Third-party cookies`: cookies sorted by
+                // who sets them, not by purpose, start a section of no category
+                None if vocab().mentions_cookies(h) && vocab().mentions_party(h) => {
+                    self.category = None;
+                    self.category_depth = None;
+                }
                 None => {}
             }
             self.after_heading = true;
             return;
         }
         self.after_heading = false;
+        // a provider key on a line of its own (`Anbieter: Google Ireland Limited,
+        // Gordon House, …`) names the provider of the section's cookies, over its
+        // heading: the company up to its address
+        if let Some((_, Role::Provider, value)) = super::keyvalue::kv_line(text) {
+            let company = value.split(',').next().unwrap_or("").trim();
+            let company = company.split(" (").next().unwrap_or(company).trim();
+            // (a web address under a `Service URL` key names no company)
+            let address = company.contains("://")
+                || company.starts_with("www.")
+                || crate::fields::names::is_host_or_file(company);
+            if !company.is_empty() && word_count(company) <= 6 && !address {
+                self.provider = Some(company.to_string());
+                self.provider_heading = true;
+                return;
+            }
+        }
         // Prose: a named vendor or `created by X` becomes the section's provider.
         // (a service heading's provider rules its section: `Google Analytics` over
         // `… fornito da Google LLC` in the text below it)

@@ -453,9 +453,10 @@ pub(crate) fn parse<'a>(
         j += 1;
         end = j;
     }
-    // a name key alone is a record only when its value lists cookie names
-    // (`Cookies : _ga, _gat, _gid`), not when it names anything else
-    if rec.fields.is_empty() && !lists_names(&rec) {
+    // a name key alone (or with labels no vocabulary knows) is a record only when its
+    // value lists cookie names (`Cookies : _ga, _gat, _gid`), not when it names
+    // anything else (`Cookies: Minimale, anonymisierte Tracking-Daten`)
+    if rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
         return None;
     }
     doc.records.push(rec);

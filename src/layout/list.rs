@@ -526,6 +526,16 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
     Some(1)
 }
 
+/// A capitalised word, or words joined by hyphens, with nothing of an identifier
+/// (`Datenschutzerklärung`, `Opt-Out`; not `_ga`, `NID`, `cartToken`, `a.b`).
+fn is_plain_word(t: &str) -> bool {
+    !t.is_empty()
+        && t.split('-').all(|p| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+}
+
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
     i: usize,
@@ -557,6 +567,16 @@ pub(crate) fn parse<'a>(
             continue;
         }
         match item(lines, j, leadin).or_else(|| slot_item(lines, j, &items)) {
+            // a run of sure names ends at an item headed by a plain capitalised word
+            // (`_gid: …` then `Datenschutzerklärung: https://…`, `Opt-Out: …`)
+            Some(it)
+                if !it.strong
+                    && !items.is_empty()
+                    && items.iter().all(|p: &Item<'_>| p.strong)
+                    && is_plain_word(it.names.trim()) =>
+            {
+                break
+            }
             Some(it) => {
                 j = it.last_line + 1;
                 end = j;
