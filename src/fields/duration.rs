@@ -146,10 +146,15 @@ enum Class {
     Ordinal,
     /// A word between the parts of a date (`10 de noviembre de 2030`).
     DateLink,
+    /// A word for closing or leaving (`closing`, `schließen`, `fermeture`): near a
+    /// [`Class::Browser`] word, a lifetime that ends with the browser session.
+    Close,
+    /// A word for the browser (`browser`, `navigateur`, `navegador`).
+    Browser,
 }
 
 /// How many [`Class`]es there are (the lexicon is indexed by class).
-const CLASSES: usize = 20;
+const CLASSES: usize = 22;
 
 impl Class {
     /// The class named in a table's first column.
@@ -175,6 +180,8 @@ impl Class {
             "link" => Class::Link,
             "ordinal" => Class::Ordinal,
             "date_link" => Class::DateLink,
+            "close" => Class::Close,
+            "browser" => Class::Browser,
             _ => return None,
         })
     }
@@ -1128,7 +1135,47 @@ fn parse_duration_uncached(text: &str) -> Duration {
                 .map_or(s.len(), |n| k + n);
         }
     }
+    // (read as a listed session phrase would be: with a length, either-or)
+    if !cores.contains(&Core::Session) && browser_close(&f, &text) {
+        cores.push(Core::Session);
+    }
     weigh(text, &cores)
+}
+
+/// How many words may stand between a closing word and the browser word.
+const CLOSE_GAP: usize = 3;
+
+/// A closing word and a browser word at most [`CLOSE_GAP`] words apart, in either
+/// order: the phrasings no table lists whole (`On closing the web browser`,
+/// `Beim Schließen Ihres Webbrowsers`, `à la fermeture de votre navigateur`).
+fn browser_close(f: &Folded, orig: &str) -> bool {
+    let s = f.text.as_str();
+    let mut close: Option<usize> = None;
+    let mut browser: Option<usize> = None;
+    for (n, k) in word_starts(f, orig, 0).enumerate() {
+        // a compound ends in the browser word (`webbrowser`, `internetbrowsers`)
+        let end = s[k..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(s.len(), |e| k + e);
+        let w = &s[k..end];
+        let is_browser = word(Class::Browser)(w).is_ok_and(|(rest, _)| rest.is_empty())
+            || (1..w.len()).any(|at| {
+                w.is_char_boundary(at)
+                    && w.len() - at >= 6
+                    && word(Class::Browser)(&w[at..]).is_ok_and(|(rest, _)| rest.is_empty())
+            });
+        if is_browser {
+            browser = Some(n);
+        } else if word(Class::Close)(w).is_ok_and(|(rest, _)| rest.is_empty()) {
+            close = Some(n);
+        }
+        if let (Some(c), Some(b)) = (close, browser) {
+            if c.abs_diff(b) <= CLOSE_GAP + 1 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Decide a value from its phrases: see the module doc.
@@ -1337,6 +1384,56 @@ pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A closing word and a browser word near each other, in phrasings no table lists
+    /// whole: every close word × filler × browser word of each language, both orders.
+    #[test]
+    fn closing_the_browser_in_every_language() {
+        let langs: [(&[&str], &[&str], &str); 7] = [
+            (
+                &["closing", "close", "shut", "quit"],
+                &["browser", "browsers"],
+                "the web",
+            ),
+            (
+                &["Schließen", "beenden", "verlassen"],
+                &["Browsers", "Webbrowsers"],
+                "des",
+            ),
+            (
+                &["fermeture", "fermer", "quittez"],
+                &["navigateur"],
+                "de votre",
+            ),
+            (&["cerrar", "cierre"], &["navegador"], "del"),
+            (&["chiusura", "chiudere"], &["browser"], "del"),
+            (&["sluiten", "afsluiten"], &["browser"], "van de"),
+            (&["fechar", "encerramento"], &["navegador"], "do seu"),
+        ];
+        for (closes, browsers, filler) in langs {
+            for c in closes {
+                for b in browsers {
+                    for t in [format!("On {c} {filler} {b}"), format!("{b} {c}")] {
+                        let d = parse_duration(&t);
+                        assert_eq!(d.kind, DurationKind::Session, "{t}");
+                    }
+                }
+            }
+        }
+        // too far apart, or no browser: nothing read
+        for t in [
+            "closing the account deletes all data kept in the browser",
+            "Closing the account",
+            "browser",
+        ] {
+            assert_eq!(parse_duration(t).kind, DurationKind::Unknown, "{t}");
+        }
+        // a length stated with it is read as before
+        assert_eq!(
+            parse_duration("2 years or until you close the web browser").kind,
+            parse_duration("2 years or until you close the browser").kind
+        );
+    }
 
     #[test]
     fn the_second_byte_test_rejects_only_what_matching_rejects() {
