@@ -1626,3 +1626,57 @@ fn a_service_section_with_a_provider_key_and_links() {
         );
     }
 }
+
+/// A consent banner's table flattened into one paragraph with no separator at all
+/// (`CookieDurationDescription` then name, lifetime and description glued row after
+/// row), in every language: lifetimes in digits or in words (`session`), names that
+/// are identifiers no dictionary knows glued after the last sentence's full stop.
+#[test]
+fn glued_banner_tables_in_every_language() {
+    for l in LANGS {
+        let dur = l.headers[3];
+        let desc = l.headers[2];
+        let rows = [
+            (
+                "cookielawinfo-checkbox-ads",
+                l.years,
+                "Records the consent of the user.",
+            ),
+            (
+                "yt.innertube::nextId",
+                l.session,
+                "Stores a unique identifier for videos.",
+            ),
+            ("_pk_ses.1.abc", l.day, "Counts visits in this way."),
+            (
+                "viewed_cookie_policy",
+                l.session,
+                "Keeps the banner closed.",
+            ),
+        ];
+        let mut text = format!("Cookie{dur}{desc}");
+        for (n, d, p) in rows {
+            // a lifetime in words is written lower case when glued (`YSCsession`)
+            let d = if d.chars().any(|c| c.is_ascii_digit()) {
+                d.to_string()
+            } else {
+                d.to_lowercase()
+            };
+            text += &format!("{n}{d}{p}");
+        }
+        let p = parse_policy(&format!("Cookies\n\n{text}\n"));
+        let got: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        let want: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(got, want, "{}:\n{text}", l.code);
+        for (c, r) in p.cookies.iter().zip(rows) {
+            let d = c.duration.as_ref().expect("a lifetime");
+            let kind = if r.1 == l.session {
+                DurationKind::Session
+            } else {
+                DurationKind::Persistent
+            };
+            assert_eq!(d.kind, kind, "{} {}", l.code, c.name);
+            assert_eq!(c.purposes.join(" "), r.2, "{} {}", l.code, c.name);
+        }
+    }
+}

@@ -522,6 +522,16 @@ fn glued_rows<'a>(
     for (p, c) in block.char_indices() {
         let digit = c.is_ascii_digit();
         if digit && !prev_digit {
+            // a name does not end in `_`: its last digit is the name's when the rest
+            // still reads as a lifetime (`_gat_gtag_UA_209986505_11 minute`)
+            let p = if block[..p].ends_with('_')
+                && block[p + 1..].starts_with(|c: char| c.is_ascii_digit())
+                && scan.prefix_at(p + 1).is_some()
+            {
+                p + 1
+            } else {
+                p
+            };
             if let Some(len) = scan.prefix_at(p) {
                 let name_start = name_before(block, p);
                 // a row starts after the last one's duration (a duration may hold a
@@ -533,6 +543,20 @@ fn glued_rows<'a>(
             }
         }
         prev_digit = digit;
+    }
+    // a lifetime in words glued between a name and its description
+    // (`YSCsessionYSC cookie is …`, `yt-remote-device-idneverYouTube sets …`)
+    let mut worded = word_durations(block);
+    if !worded.is_empty() {
+        rows.append(&mut worded);
+        rows.sort_by_key(|r| r.1);
+        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(rows.len());
+        for r in rows {
+            if kept.last().is_none_or(|&(_, _, de)| r.0 >= de) {
+                kept.push(r);
+            }
+        }
+        rows = kept;
     }
     let has_duration = roles.contains(&Some(Role::Duration));
     if rows.is_empty() || !has_duration {
@@ -555,6 +579,45 @@ fn glued_rows<'a>(
     end
 }
 
+/// Longest lifetime in words looked for before a glued description (`persistent`).
+const MAX_WORD_DURATION: usize = 12;
+
+/// Rows whose lifetime is a word, not a number: at each capital glued to a lower-case
+/// letter (a description's start), a lifetime phrase with no digit that ends there and
+/// is itself glued to a name before it. (name start, duration start, duration end).
+fn word_durations(block: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev = ' ';
+    for (q, c) in block.char_indices() {
+        let boundary = c.is_uppercase() && prev.is_lowercase();
+        prev = c;
+        if !boundary {
+            continue;
+        }
+        let lo = q.saturating_sub(MAX_WORD_DURATION);
+        let found = (lo..q.saturating_sub(2)).find(|&m| {
+            if !block.is_char_boundary(m) {
+                return false;
+            }
+            let w = &block[m..q];
+            block[..m]
+                .chars()
+                .next_back()
+                .is_some_and(|b| is_name_char(b) && b != '.')
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().skip(1).all(char::is_lowercase)
+                && crate::fields::duration::duration_prefix(w) == Some(w.len())
+        });
+        if let Some(m) = found {
+            let ns = name_before(block, m);
+            if ns < m && out.last().is_none_or(|&(_, _, de)| ns >= de) {
+                out.push((ns, m, q));
+            }
+        }
+    }
+    out
+}
+
 /// Where the cookie name glued before byte `p` starts: the run of name characters
 /// before it, without a sentence's last word (`Other.`) or full stop glued to it.
 fn name_before(block: &str, p: usize) -> usize {
@@ -574,8 +637,12 @@ fn name_before(block: &str, p: usize) -> usize {
         let (head, tail) = (&run[..dot], &run[dot + 1..]);
         let capitalised = head.chars().next().is_some_and(char::is_uppercase)
             && head.chars().skip(1).all(char::is_lowercase);
-        let word = head.len() >= 4 && head.chars().all(char::is_lowercase);
-        if !is_known(run) && (capitalised || (word && is_strong_name(tail))) && !tail.is_empty() {
+        let word = head.len() >= 3 && head.chars().all(char::is_lowercase);
+        // a sentence's last word glued to an identifier (`attacks.cookielawinfo-checkbox`)
+        let identifier = is_strong_name(tail)
+            || tail.contains(['-', '_', ':', '.'])
+            || tail.chars().skip(1).any(char::is_uppercase);
+        if !is_known(run) && (capitalised || (word && identifier)) && !tail.is_empty() {
             run = tail;
         }
     }
@@ -671,6 +738,18 @@ mod tests {
             &b[name_before(b, b.len() - 2)..b.len() - 2],
             "cookielawinfo-checkbox-functional"
         );
+    }
+
+    #[test]
+    fn lifetimes_in_words_glued_between_name_and_description() {
+        let b = "interface.YSCsessionYSC cookie is set.yt-remote-device-idneverYouTube sets it.";
+        let rows: Vec<(&str, &str)> = word_durations(b)
+            .into_iter()
+            .map(|(n, d, e)| (&b[n..d], &b[d..e]))
+            .collect();
+        assert_eq!(rows, [("YSC", "session"), ("yt-remote-device-id", "never")]);
+        // characters of several bytes before a capital: no panic, no row
+        assert!(word_durations("ñañoñíaÑ añosRecords ñsesiónStores").len() <= 1);
     }
 
     #[test]
