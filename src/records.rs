@@ -53,7 +53,20 @@ fn build_one(
         normalize_value(parts, lang, repair, repairs)
     };
     let names_text = normalize_value(&rec.names, lang, false, repairs);
-    let names = split_names(&names_text);
+    let mut names = split_names(&names_text);
+    // a name alone in its cell keeps a full stop at its end (`_pk_id.`: a prefix of
+    // names), when it is built like an identifier
+    if rec.name_cell && names.len() == 1 {
+        let cell = names_text.trim();
+        let bare = cell.trim_end_matches('.');
+        if cell.len() == bare.len() + 1
+            && names[0].name == bare
+            && bare.contains(['_', '.'])
+            && !bare.contains(char::is_whitespace)
+        {
+            names[0].name = cell.to_string();
+        }
+    }
     if names.is_empty() {
         return;
     }

@@ -818,7 +818,11 @@ fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Opti
     }
     let cuts = match function_pair(&lw, shape, lang) {
         Some(cut) => vec![cut],
-        None if n < MIN_GLUED_CHARS || is_known_word(&lw, lang) => return None,
+        // a word of any registered language is no glue: a Dutch table in a policy
+        // whose prose is English keeps `weken` (`3 weken`), not `we ken`
+        None if n < MIN_GLUED_CHARS || is_known_word(&lw, lang) || is_known_word(&lw, None) => {
+            return None
+        }
         None => best_split(&lw, shape, lang)?,
     };
     let mut new = Vec::with_capacity(n + 2);

@@ -36,7 +36,13 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
         .trim()
         .trim_end_matches(':')
         .trim();
+    // an identifier (`plek-list-type`, `_ga`) is a value, however its parts read
+    let identifier = t.contains('_')
+        || (t.contains('-') && !t.contains(' ') && !t.chars().any(char::is_uppercase));
+    // a category's name is a group row (`Functional`), even one letter from a label
     if t.is_empty()
+        || identifier
+        || vocab().find_category(t).is_some()
         || t.len() > 40
         || word_count(t) > 5
         || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '\t' | '|' | ':' | '.' | ','))
@@ -142,7 +148,7 @@ pub(crate) fn parse<'a>(
             let v = next_filled(lines, i + 1)?;
             let value = &lines[v];
             let text = value.text.trim();
-            if !is_value(value) || text.len() > 100 || word_count(text) > 4 {
+            if !is_label_value(value) || text.len() > 100 || word_count(text) > 4 {
                 return None;
             }
             let rec = RawRecord::new(
@@ -159,6 +165,7 @@ pub(crate) fn parse<'a>(
         None => {
             let name = card_head(first.text)?;
             let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+            rec.name_cell = true;
             let mut j = i + 1;
             let mut described = 0;
             while let Some(d) = next_filled(lines, j) {
@@ -313,6 +320,9 @@ mod tests {
         assert_eq!(label_line("2 years"), None);
         assert_eq!(label_line("Provide ad delivery or retargeting"), None);
         assert_eq!(label_line("Google various services"), None);
+        assert_eq!(label_line("plek-list-type"), None);
+        assert_eq!(label_line("Functional"), None);
+        assert_eq!(label_line("Cookie-Name").map(|l| l.1), Some(Role::Name));
         assert_eq!(label_line("Stores the user's consent state."), None);
     }
 

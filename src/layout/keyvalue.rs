@@ -355,6 +355,8 @@ pub(crate) fn parse<'a>(
             )
         }
     };
+    // the name stands alone as a key's value or on its own line
+    rec.name_cell = true;
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];

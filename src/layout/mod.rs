@@ -52,6 +52,9 @@ pub(crate) struct RawRecord<'a> {
     pub provider_heading: bool,
     /// A kind stated next to the name (`a session cookie asp.net_sessionID`).
     pub kind_hint: Option<(DurationKind, String)>,
+    /// The names fill a cell of their own (a table's name column, a card's name):
+    /// a full stop at the end is the name's (`_pk_id.`, a prefix), not a sentence's.
+    pub name_cell: bool,
 }
 
 impl<'a> RawRecord<'a> {
@@ -64,6 +67,7 @@ impl<'a> RawRecord<'a> {
             provider: ctx.provider.clone(),
             provider_heading: ctx.provider_heading,
             kind_hint: None,
+            name_cell: false,
         }
     }
 

@@ -135,7 +135,11 @@ pub(crate) fn parse<'a>(
             }
             LineKind::Pipe => {
                 if k == 0 && row.span.is_none() {
-                    if let Some(label) = group_row(line.text) {
+                    // in a table of whole rows, a row of one cell may be a lone
+                    // category word (`| Marketing |`); among one-cell lines it
+                    // must be a label no name could be
+                    let whole = !stacked && header.len() >= 3 && is_whole_row(line.text);
+                    if let Some(label) = group_row(line.text, whole) {
                         // a group row (`| Analytics cookies |`, `Analytics cookies |`
                         // among one-cell lines): the category of the rows after it
                         ctx.category = Some((heading_category(label)?, fold_whitespace(label)));
@@ -198,19 +202,42 @@ pub(crate) fn parse<'a>(
 }
 
 /// A pipe line holding one filled cell that names a category and cannot be a cookie
-/// name (it has a space, or a word for cookies): a group row. Returns the label.
-fn group_row(text: &str) -> Option<&str> {
+/// name (it has a space, or a word for cookies, or is one capitalised word no cookie
+/// is known by; or `lone_word`: the line is a whole row of a table, where a name never
+/// stands alone): a group row. Returns the label.
+fn group_row(text: &str, lone_word: bool) -> Option<&str> {
     let cells = row_cells(text);
     let mut filled = cells.iter().filter(|c| !c.is_empty());
     let only = *filled.next()?;
     // `Statistik-Cookies` is a label too: a word for cookies in it
+    // an identifier is a name, whatever its parts say (`cookies-functional`)
+    if only.contains('_')
+        || (only.contains('-')
+            && !only.contains([' ', '\u{a0}'])
+            && !only.chars().any(char::is_uppercase))
+    {
+        return None;
+    }
+    // a capitalised category word no cookie is known by (`Fonctionnel`, `Marketing`)
+    let category_word = !only.contains(' ')
+        && only.starts_with(char::is_uppercase)
+        && !crate::fields::names::is_known(only);
     if filled.next().is_some()
-        || !(only.contains(' ') || crate::vocab::vocab().mentions_cookies(only))
+        || !(lone_word
+            || category_word
+            || only.contains(' ')
+            || crate::vocab::vocab().mentions_cookies(only))
     {
         return None;
     }
     let label = heading_text(only);
     heading_category(label).map(|_| label)
+}
+
+/// A pipe line that opens and closes with a pipe (`| Marketing |`): a whole row.
+fn is_whole_row(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 2 && t.starts_with('|') && t.ends_with('|')
 }
 
 /// Index of the first non-blank line from `from`.
@@ -341,7 +368,7 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
     let mut best: Option<(f64, usize, Header)> = None;
     for n in 2..=cells.len().min(10) {
         // a group row right under the header ends the header
-        if group_row(cells[n - 1]).is_some() {
+        if group_row(cells[n - 1], false).is_some() {
             break;
         }
         let Some(header) = Header::read(&cells[..n]) else {
@@ -355,7 +382,7 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         let mut data: Vec<&str> = Vec::new();
         for &c in &cells[n..] {
             // a group row stands where a row starts, never inside one
-            if data.len().is_multiple_of(n) && group_row(c).is_some() {
+            if data.len().is_multiple_of(n) && group_row(c, false).is_some() {
                 continue;
             }
             data.push(c);

@@ -336,6 +336,7 @@ impl<'a> Row<'a> {
             return None;
         }
         let mut rec = RawRecord::new(names, span, ctx);
+        rec.name_cell = true;
         for (i, cell) in cells.into_iter().enumerate() {
             if i == header.name {
                 continue;
