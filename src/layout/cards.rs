@@ -41,9 +41,9 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
         || (t.contains('-') && !t.contains(' ') && !t.chars().any(char::is_uppercase));
     // a category's name is a group row (`Functional`), even one letter from a label
     if t.is_empty()
+        || t.len() > 40
         || identifier
         || vocab().find_category(t).is_some()
-        || t.len() > 40
         || word_count(t) > 5
         || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '\t' | '|' | ':' | '.' | ','))
     {
@@ -60,9 +60,16 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
     Some((t, role))
 }
 
+/// Longest line that may head a card.
+const MAX_HEAD: usize = 120;
+
 /// The head of a name-led card: the name as written, a platform's count of how many
 /// cookies share it (`ajs_anonymous_id [x2]`) taken off.
 pub(crate) fn card_head(text: &str) -> Option<&str> {
+    // a head is a name or a few: a long line is none (and is not read as a lifetime)
+    if text.len() > MAX_HEAD {
+        return None;
+    }
     let t = strip_md_heading(text).trim();
     // markdown bold (`**_ga**`), not a wildcard (`_ga_*`)
     let t = t
@@ -151,17 +158,18 @@ pub(crate) fn parse<'a>(
             if !is_label_value(value) || text.len() > 100 || word_count(text) > 4 {
                 return None;
             }
-            let rec = RawRecord::new(
+            let mut rec = RawRecord::new(
                 vec![frag(value, text)],
                 first.span().cover(value.span()),
                 ctx,
             );
+            rec.name_cell = true;
             if v == i + 1 {
                 tight0 = 1;
             }
             (rec, v + 1, true)
         }
-        Some(_) => return None,
+        Some(_) => return name_label_later(lines, i, ctx, doc),
         None => {
             let name = card_head(first.text)?;
             let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
@@ -253,6 +261,63 @@ pub(crate) fn parse<'a>(
     }
     doc.records.push(rec);
     Some(j - i)
+}
+
+/// A card whose name label is not its first (`Purpose` / `…` / `Name` / `_ga` /
+/// `Expiry` / `2 years`): label and value pairs from line `i`, each label once, up to
+/// a line where a label should stand and none does; a record when one of them names
+/// the cookie.
+fn name_label_later<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut name: Option<super::Fragment<'a>> = None;
+    let mut fields: Vec<(Role, &str, super::Fragment<'a>)> = Vec::new();
+    let mut j = i;
+    let mut end = i;
+    while let Some(l) = next_filled(lines, j) {
+        let Some((key, role)) = label_line(lines[l].text) else {
+            break;
+        };
+        if seen.contains(&key) || lines[l].kind != LineKind::Text {
+            break;
+        }
+        seen.push(key);
+        j = l + 1;
+        end = j;
+        let Some(v) = next_filled(lines, j).filter(|&v| is_label_value(&lines[v])) else {
+            continue;
+        };
+        let text = lines[v].text.trim();
+        if role == Role::Name {
+            if name.is_some() || text.len() > 100 || word_count(text) > 4 {
+                return None;
+            }
+            name = Some(frag(&lines[v], text));
+        } else {
+            fields.push((role, key, frag(&lines[v], text)));
+        }
+        j = v + 1;
+        end = j;
+    }
+    let name = name?;
+    if fields.is_empty() {
+        return None;
+    }
+    let mut rec = RawRecord::new(
+        vec![name],
+        lines[i].span().cover(lines[end - 1].span()),
+        ctx,
+    );
+    rec.name_cell = true;
+    for (role, key, f) in fields {
+        rec.push(Some(role), key, vec![f]);
+    }
+    doc.records.push(rec);
+    Some(end - i)
 }
 
 /// Does the next name-led card start at line `v`: its head, then within four lines a

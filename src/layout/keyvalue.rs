@@ -273,6 +273,88 @@ fn lists_names(rec: &RawRecord<'_>) -> bool {
         && toks.iter().any(|t| is_strong_name(t) || t.contains('*'))
 }
 
+/// A token built like an identifier rather than a word: a sure name, or one with
+/// `_ . * [ :` or a digit, an inner capital (`cartToken`), all capitals (`NID`), or
+/// lower-case parts joined by `-` (`nest-analytics`).
+fn identifier_like(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    is_strong_name(w)
+        || w.contains(['_', '.', '*', '[', ':'])
+        || w.chars().any(|c| c.is_ascii_digit())
+        || w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        || letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        || w.contains('-') && !w.chars().any(char::is_uppercase)
+}
+
+/// A block whose name key is not its first (`Purpose: …` / `Vendor: …` / `Cookie
+/// Name: _ga` / `Expiry: …`): the run of known keys from line `i`, each once, up to a
+/// blank line (once the name is read) or a key seen before; it is a record when one
+/// of its keys names the cookie and its value is a name.
+fn name_key_later<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut name: Option<super::Fragment<'a>> = None;
+    let mut fields: Vec<(Role, &str, super::Fragment<'a>)> = Vec::new();
+    let mut gap = false;
+    let mut j = i;
+    let mut end = i;
+    while j < lines.len() {
+        let line = &lines[j];
+        if line.is_blank() {
+            if name.is_some() {
+                break;
+            }
+            gap = true;
+            j += 1;
+            continue;
+        }
+        let Some((k, role, value)) = kv_line(line.text) else {
+            break;
+        };
+        if seen.contains(&k) || (role == Role::Name && name.is_some()) {
+            break;
+        }
+        seen.push(k);
+        let value = value.trim();
+        if role == Role::Name {
+            // (after a blank line, the value must look like names, not words:
+            // `Anbieter: …` / `` / `Cookies: Minimale, anonymisierte Tracking-Daten`;
+            // and `none` is no name: `Cookies: Keine`)
+            let names_ok = !value.is_empty()
+                && value.len() <= 100
+                && !vocab().has_negation(value)
+                && value
+                    .split([',', ' '])
+                    .filter(|w| !w.is_empty() && !is_and_joiner(w))
+                    .all(|w| is_name_shaped(w) && (!gap || identifier_like(w)));
+            if !names_ok {
+                return None;
+            }
+            name = Some(frag(line, value));
+        } else if !value.is_empty() {
+            fields.push((role, k, frag(line, value)));
+        }
+        j += 1;
+        end = j;
+    }
+    let name = name?;
+    if fields.is_empty() {
+        return None;
+    }
+    let span = lines[i].span().cover(lines[end - 1].span());
+    let mut rec = RawRecord::new(vec![name], span, ctx);
+    rec.name_cell = true;
+    for (role, k, f) in fields {
+        rec.push(Some(role), k, vec![f]);
+    }
+    doc.records.push(rec);
+    Some(end - i)
+}
+
 /// Recognise a key-value block starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -309,7 +391,7 @@ pub(crate) fn parse<'a>(
                 RawRecord::new(vec![frag(first, value)], first.span(), ctx)
             }
         }
-        Some(_) => return None,
+        Some(_) => return name_key_later(lines, i, ctx, doc),
         None if bold_name_line(first.text).is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             if !matches!(kv_line(next.text), Some((_, r, _)) if r != Role::Name) {

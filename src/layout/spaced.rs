@@ -175,7 +175,17 @@ fn aligned_table<'a>(
         } else {
             cells.iter().map(|&(c, t)| (column_of(c), t)).collect()
         };
-        let has_name = placed.iter().any(|&(k, _)| k == header.name);
+        let mut placed = placed;
+        let mut has_name = placed.iter().any(|&(k, _)| k == header.name);
+        // a row short of a cell whose cells sit off the header's columns (a copy that
+        // collapsed the padding) is realigned by content when it holds a sure name:
+        // a new row, never a wrapped cell of the row above
+        if !has_name && cells.len() < header.len() {
+            if let Some(realigned) = realign(&cells, header) {
+                placed = realigned;
+                has_name = true;
+            }
+        }
         if has_name {
             let mut row = Row::with_len(header.len());
             for &(k, t) in &placed {
@@ -208,6 +218,50 @@ fn aligned_table<'a>(
     doc.warnings.append(&mut warnings);
     *ctx = local;
     Some(end - i)
+}
+
+/// Cells of a row short of a cell, placed by content: the one sure name in the name
+/// column, a whole lifetime in the lifetime column, the others in the remaining
+/// columns in order.
+fn realign<'t>(cells: &[(usize, &'t str)], header: &Header) -> Option<Vec<(usize, &'t str)>> {
+    let names: Vec<usize> = (0..cells.len())
+        .filter(|&k| sure_name(cells[k].1.trim()))
+        .collect();
+    let [at] = names[..] else {
+        return None;
+    };
+    let life_col = header
+        .cols
+        .iter()
+        .position(|(r, _)| *r == Some(crate::vocab::Role::Duration));
+    let life_cell = (0..cells.len()).find(|&k| {
+        let t = cells[k].1.trim();
+        k != at && crate::fields::duration::duration_prefix(t) == Some(t.len())
+    });
+    let mut free: Vec<usize> = (0..header.len())
+        .filter(|&c| c != header.name && (life_cell.is_none() || Some(c) != life_col))
+        .collect();
+    let mut out = Vec::with_capacity(cells.len());
+    for (k, &(_, t)) in cells.iter().enumerate() {
+        let col = if k == at {
+            header.name
+        } else if Some(k) == life_cell && life_col.is_some() {
+            life_col?
+        } else {
+            // the cells before the name fill the columns before it, in order
+            let before_name = k < at;
+            let pick = free
+                .iter()
+                .position(|&c| (c < header.name) == before_name)
+                .unwrap_or(0);
+            if free.is_empty() {
+                return None;
+            }
+            free.remove(pick)
+        };
+        out.push((col, t));
+    }
+    Some(out)
 }
 
 /// Split on runs of two or more spaces (aligned columns).
