@@ -279,6 +279,8 @@ fn run(text: &str, options: &ParseOptions) -> Policy {
     // language the evidence supports is reported.
     let language = guess.and_then(|g| g.reliable.then_some(g.code));
     let mut raw = layout::parse(&lines);
+    // the raw records borrow the text, not the line table: free it before the records
+    drop(lines);
     let mut warnings = std::mem::take(&mut raw.warnings);
     let mut repairs = Vec::new();
     let cookies = records::build(
