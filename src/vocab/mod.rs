@@ -11,6 +11,7 @@ pub(crate) mod affixes;
 pub(crate) mod languages;
 
 use crate::fields::text::{FastMap as HashMap, FastSet};
+use std::collections::VecDeque;
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
@@ -87,12 +88,15 @@ struct FirstWords {
     exact: HashMap<String, Vec<usize>>,
     /// The one-word stems by their first byte (a stem that starts a word shares it).
     stems: HashMap<u8, Vec<usize>>,
+    /// Words in the longest phrase: a match at a word looks no further.
+    longest: usize,
 }
 
 impl FirstWords {
     fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
         let mut index = FirstWords::default();
         for (i, p) in phrases.enumerate() {
+            index.longest = index.longest.max(p.words.len());
             match p.words.as_slice() {
                 [] => {}
                 [stem] if p.stem => {
@@ -949,8 +953,26 @@ impl Vocab {
         if !words(&form).any(may_start) {
             return false;
         }
-        let ws: Vec<&str> = words(&form).collect();
-        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
+        // as many words as the longest phrase at a time (memory stays flat on a long line)
+        let longest = index.longest.max(1);
+        let mut ws = words(&form);
+        let mut window: VecDeque<&str> = VecDeque::with_capacity(longest + 1);
+        loop {
+            while window.len() < longest {
+                let Some(w) = ws.next() else { break };
+                window.push_back(w);
+            }
+            if window.is_empty() {
+                return false;
+            }
+            if index
+                .first_match(|k| &list[k], window.make_contiguous())
+                .is_some()
+            {
+                return true;
+            }
+            window.pop_front();
+        }
     }
 
     /// A first-party self-reference (`1st party`, `This site`): not a provider.
@@ -990,24 +1012,33 @@ impl Vocab {
         if !word_spans_iter(text).any(|(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
-        let spans = word_spans(text);
-        // the words' matching forms, side by side in one string
-        let mut forms = String::with_capacity(text.len());
-        let ranges: Vec<(usize, usize)> = spans
-            .iter()
-            .map(|&(s, e)| {
-                let at = forms.len();
-                word_form_into(&text[s..e], &mut forms);
-                (at, forms.len())
-            })
-            .collect();
-        let refs: Vec<&str> = ranges.iter().map(|&(a, b)| &forms[a..b]).collect();
-        (0..refs.len()).find_map(|i| {
-            self.index
-                .set_by
-                .first_match(|k| &self.set_by[k], &refs[i..])
-                .map(|(_, n)| spans[i + n - 1].1)
-        })
+        // a window of as many words as the longest phrase, each with its matching form
+        // and where it ends, slides over the text (memory stays flat on a long line)
+        let longest = self.index.set_by.longest.max(1);
+        let mut spans = word_spans_iter(text);
+        let mut window: VecDeque<(usize, String)> = VecDeque::with_capacity(longest + 1);
+        let mut spare = String::new();
+        loop {
+            while window.len() < longest {
+                let Some((s, e)) = spans.next() else { break };
+                let mut form = std::mem::take(&mut spare);
+                form.clear();
+                word_form_into(&text[s..e], &mut form);
+                window.push_back((e, form));
+            }
+            if window.is_empty() {
+                return None;
+            }
+            let found = with_words(&window, |ws| {
+                self.index.set_by.first_match(|k| &self.set_by[k], ws)
+            });
+            if let Some((_, n)) = found {
+                return Some(window[n - 1].0);
+            }
+            if let Some((_, form)) = window.pop_front() {
+                spare = form;
+            }
+        }
     }
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
@@ -1146,6 +1177,22 @@ fn word_form_into(word: &str, out: &mut String) {
         );
     } else {
         out.push_str(&match_form(word));
+    }
+}
+
+/// `f` of the window's words (forms) as one slice; a phrase is at most a few words,
+/// so they are gathered on the stack.
+fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> R) -> R {
+    const STACK: usize = 16;
+    if window.len() <= STACK {
+        let mut ws = [""; STACK];
+        for (w, (_, form)) in ws.iter_mut().zip(window) {
+            *w = form;
+        }
+        f(&ws[..window.len()])
+    } else {
+        let ws: Vec<&str> = window.iter().map(|(_, form)| form.as_str()).collect();
+        f(&ws)
     }
 }
 
