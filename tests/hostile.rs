@@ -13,6 +13,11 @@
 //! `hostile_child` test) that is killed when it overruns, so one superlinear case
 //! neither hangs the suite nor slows the cases after it.
 //!
+//! `peak_memory` (ignored too) runs every document generator once at 4N, and two
+//! 60 MB inputs, in such a child, and checks how far the resident set grew (Linux:
+//! `VmHWM` after a reset through `/proc/self/clear_refs`) against 4× the input, or
+//! against the case's bound in `MEMORY_OVER` while it is over that.
+//!
 //! `quick_*` tests run every generator at a small size inside the default
 //! `cargo test` and check the invariants of `fuzz/src/invariants.rs` (no panic,
 //! spans, order, names, round trip). The size limit is tested here too.
