@@ -169,6 +169,29 @@ pub fn parse_policy_bytes(bytes: &[u8]) -> Result<Decoded, Error> {
 /// [`parse_policy_bytes`] with options: an input whose decoded text is over
 /// `options.max_bytes` is an [`Error::TooLarge`].
 pub fn parse_policy_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<Decoded, Error> {
+    let (text, policy) = decode_and_parse(bytes, options)?;
+    Ok(Decoded {
+        text: text.into_owned(),
+        policy,
+    })
+}
+
+/// [`parse_policy_bytes_with`]'s policy without the decoded text, for a caller that
+/// does not read the text (the CLI): UTF-8 input is then never copied.
+#[doc(hidden)]
+pub fn parse_policy_bytes_policy_with(
+    bytes: &[u8],
+    options: &ParseOptions,
+) -> Result<Policy, Error> {
+    decode_and_parse(bytes, options).map(|(_, policy)| policy)
+}
+
+/// Decode `bytes` and parse the text: the text (borrowed from `bytes` when they are
+/// UTF-8 without a byte-order mark) and the policy.
+fn decode_and_parse<'b>(
+    bytes: &'b [u8],
+    options: &ParseOptions,
+) -> Result<(std::borrow::Cow<'b, str>, Policy), Error> {
     let (text, encoding, mut warnings) = decode::decode(bytes)?;
     if text.len() > options.max_bytes {
         return Err(Error::TooLarge {
@@ -181,10 +204,7 @@ pub fn parse_policy_bytes_with(bytes: &[u8], options: &ParseOptions) -> Result<D
     // how the bytes were decoded comes first
     warnings.append(&mut policy.warnings);
     policy.warnings = warnings;
-    Ok(Decoded {
-        text: text.into_owned(),
-        policy,
-    })
+    Ok((text, policy))
 }
 
 /// Read one duration value (`6 months`, `13 mois`, `Sitzung`, `30 seconds to 1 year`)
@@ -279,6 +299,8 @@ fn run(text: &str, options: &ParseOptions) -> Policy {
     // language the evidence supports is reported.
     let language = guess.and_then(|g| g.reliable.then_some(g.code));
     let mut raw = layout::parse(&lines);
+    // the raw records borrow the text, not the line table: free it before the records
+    drop(lines);
     let mut warnings = std::mem::take(&mut raw.warnings);
     let mut repairs = Vec::new();
     let cookies = records::build(

@@ -46,10 +46,27 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Blank lines kept at each end of a run of empty lines (see [`lines`]).
+const RUN_KEEP: usize = 4096;
+
 /// Split `input` into lines (`\n`, `\r\n` or a lone `\r` end a line).
+///
+/// A run of more than `2 × RUN_KEEP` empty lines (nothing but whitespace that
+/// `str::trim` removes) keeps only its first and last [`RUN_KEEP`] lines: 60 MB of
+/// line feeds would otherwise cost a 32-byte [`Line`] each (1.9 GB). The lines kept
+/// have their own offsets, and no reader looks past 4,096 lines in a row that are all
+/// blank (the longest window, the space-aligned reader's, is 4,000 lines; the others
+/// skip blank lines one by one until a filled line or test blank lines only next to a
+/// filled one), so the layouts read the same lines either way. Such lines give the
+/// language sample nothing, and a line that is blank only to [`classify`] (a
+/// zero-width space) is kept and ends the run.
 pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut out = Lines {
+        lines: Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1),
+        run: 0,
+        tail: std::collections::VecDeque::new(),
+    };
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -72,7 +89,49 @@ pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
     if start < bytes.len() {
         out.push(line(input, start, bytes.len()));
     }
-    out
+    out.finish()
+}
+
+/// The line table being built, with the tail of the current run of empty lines.
+struct Lines<'a> {
+    lines: Vec<Line<'a>>,
+    /// Empty lines in the current run so far.
+    run: usize,
+    /// The run's last [`RUN_KEEP`] lines past its first [`RUN_KEEP`].
+    tail: std::collections::VecDeque<Line<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    fn push(&mut self, l: Line<'a>) {
+        if l.kind == LineKind::Blank && l.text.trim().is_empty() {
+            self.run += 1;
+            if self.run <= RUN_KEEP {
+                self.lines.push(l);
+            } else {
+                if self.tail.len() == RUN_KEEP {
+                    self.tail.pop_front();
+                }
+                self.tail.push_back(l);
+            }
+            return;
+        }
+        self.end_run();
+        self.lines.push(l);
+    }
+
+    fn end_run(&mut self) {
+        self.lines.extend(self.tail.drain(..));
+        self.run = 0;
+    }
+
+    fn finish(mut self) -> Vec<Line<'a>> {
+        self.end_run();
+        // the capacity counted every line feed: give back what a long run did not use
+        if self.lines.capacity() > 2 * self.lines.len() + 1024 {
+            self.lines.shrink_to_fit();
+        }
+        self.lines
+    }
 }
 
 fn line(input: &str, start: usize, end: usize) -> Line<'_> {
@@ -136,6 +195,42 @@ mod tests {
                 LineKind::Text
             ]
         );
+    }
+
+    #[test]
+    fn long_runs_of_empty_lines_keep_their_ends() {
+        let n = 3 * RUN_KEEP;
+        let input = format!(
+            "a\n{}b\n{}c",
+            "\n \r\n".repeat(n / 2),
+            "\n".repeat(2 * RUN_KEEP)
+        );
+        let ls = lines(&input);
+        // the first run (n lines) keeps 2 × RUN_KEEP of them; the second (2 × RUN_KEEP
+        // lines) is whole
+        assert_eq!(ls.len(), 1 + 2 * RUN_KEEP + 1 + 2 * RUN_KEEP + 1);
+        for l in &ls {
+            assert_eq!(&input[l.start..l.end()], l.text);
+        }
+        let texts: Vec<&str> = ls
+            .iter()
+            .map(|l| l.text)
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        assert_eq!(texts, ["a", "b", "c"]);
+        let b = ls.iter().position(|l| l.text == "b").unwrap();
+        // the lines right before `b` are the run's last, with their own offsets
+        assert_eq!((ls[b - 1].text, ls[b - 1].end() + 2), (" ", ls[b].start));
+        assert_eq!(ls[1].start, 2);
+        // the lines kept are in input order
+        assert!(ls.windows(2).all(|w| w[0].end() < w[1].start));
+        // a line blank only to `classify` (a zero-width space) ends the run
+        let zw = format!(
+            "{}\u{200b}\n{}x",
+            "\n".repeat(RUN_KEEP + 10),
+            "\n".repeat(RUN_KEEP + 10)
+        );
+        assert_eq!(lines(&zw).len(), 2 * RUN_KEEP + 22);
     }
 
     #[test]

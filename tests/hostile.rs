@@ -13,6 +13,11 @@
 //! `hostile_child` test) that is killed when it overruns, so one superlinear case
 //! neither hangs the suite nor slows the cases after it.
 //!
+//! `peak_memory` (ignored too) runs every document generator once at 4N, and two
+//! 60 MB inputs, in such a child, and checks how far the resident set grew (Linux:
+//! `VmHWM` after a reset through `/proc/self/clear_refs`) against 4× the input, or
+//! against the case's bound in `MEMORY_OVER` while it is over that.
+//!
 //! `quick_*` tests run every generator at a small size inside the default
 //! `cargo test` and check the invariants of `fuzz/src/invariants.rs` (no panic,
 //! spans, order, names, round trip). The size limit is tested here too.
@@ -273,6 +278,21 @@ fn header_then_one_cell_per_line(n: usize) -> String {
 fn glued_tokens(n: usize) -> String {
     fill("cookiesforthewebsiteareused ", n)
 }
+fn tabs_only(n: usize) -> String {
+    "\t".repeat(n)
+}
+fn spaces_only(n: usize) -> String {
+    " ".repeat(n)
+}
+fn line_of_spaced_cells(n: usize) -> String {
+    fill("_ga     Google     Distinguishes users     2 years     ", n)
+}
+fn line_of_list_items(n: usize) -> String {
+    fill("• _ga: Google Analytics, distinguishes users, 2 years ", n)
+}
+fn line_of_pipe_rules(n: usize) -> String {
+    fill("|---|:---:|---| ", n)
+}
 
 /// Generators added for issue 13 (long lines of every kind, separator-only documents,
 /// 10^5 one-cell lines, glued tokens, 10^5 key-value blocks), with their size (4N).
@@ -301,6 +321,16 @@ const SHAPE_CASES: &[(&str, Gen, usize)] = &[
     ("10 MB header row", header_row_1mb, 10 << 20),
     ("4x10^5 glued tokens", glued_tokens, 11_200_000),
     ("4x10^5 Purpose: x", repeated_keys, 4_400_000),
+    ("tabs only", tabs_only, 4 << 20),
+    ("spaces only", spaces_only, 4 << 20),
+    (
+        "one line of space-aligned cells",
+        line_of_spaced_cells,
+        4 << 20,
+    ),
+    // quadratic today (see KNOWN_SUPERLINEAR): kept small
+    ("one line of list items", line_of_list_items, 128 << 10),
+    ("one line of pipe rules", line_of_pipe_rules, 4 << 20),
     (
         "4x10^5 key-value blocks (10^5 at N)",
         repeated_key_blocks,
@@ -427,9 +457,17 @@ fn hostile_child() {
     };
     let (_, gen, _, run) = timed_cases()
         .into_iter()
+        .chain(
+            MEMORY_CASES
+                .iter()
+                .map(|&(name, gen, n)| (name, gen, n, run_policy as Run)),
+        )
         .find(|c| c.0 == name)
         .expect("known case");
     let text = gen(size.parse().unwrap());
+    // the vocabularies are built on first use: not part of any input's cost
+    run(HEADER);
+    let rss_before = reset_peak_rss().then(|| status_kb("VmRSS:")).flatten();
     let mut best = Duration::MAX;
     for _ in 0..reps.parse::<usize>().unwrap() {
         let t = Instant::now();
@@ -438,17 +476,35 @@ fn hostile_child() {
     }
     println!("\nHOSTILE_BYTES {}", text.len());
     println!("HOSTILE_NANOS {}", best.as_nanos());
+    if let (Some(before), Some(peak)) = (rss_before, status_kb("VmHWM:")) {
+        // what the run added to the resident set at its peak, the input not counted
+        println!("HOSTILE_GROWTH_KB {}", peak.saturating_sub(before));
+    }
 }
 
-/// Time one case at one size in a child process (best of `reps`), killed after
+/// A field of `/proc/self/status` in kB (`VmRSS:`, `VmHWM:`); `None` off Linux.
+fn status_kb(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Reset this process's peak resident set (`VmHWM`) to its current size (Linux:
+/// writing 5 to `/proc/self/clear_refs`); false where that is not possible.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Run one case at one size in a child process (best of `reps`), killed after
 /// `limit`: a superlinear case cannot go on stealing CPU from the next ones.
-/// Returns the input's length and the time, or `None` on timeout.
-fn time_in_child(
-    name: &str,
-    size: usize,
-    reps: usize,
-    limit: Duration,
-) -> Option<(usize, Duration)> {
+/// Returns the child's report, or `None` on timeout.
+fn run_in_child(name: &str, size: usize, reps: usize, limit: Duration) -> Option<ChildReport> {
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--ignored",
@@ -478,14 +534,19 @@ fn time_in_child(
                 status.success(),
                 "{name}: child failed at {size} bytes: {out}"
             );
-            let field = |key: &str| -> u128 {
+            let field = |key: &str| -> Option<u128> {
                 out.lines()
                     .find_map(|l| l.split_once(key).map(|(_, v)| v))
                     .and_then(|v| v.trim().parse().ok())
-                    .unwrap_or_else(|| panic!("{name}: no {key} in child output: {out}"))
             };
-            let bytes = field("HOSTILE_BYTES ") as usize;
-            return Some((bytes, Duration::from_nanos(field("HOSTILE_NANOS ") as u64)));
+            let must = |key: &str| -> u128 {
+                field(key).unwrap_or_else(|| panic!("{name}: no {key} in child output: {out}"))
+            };
+            return Some(ChildReport {
+                bytes: must("HOSTILE_BYTES ") as usize,
+                time: Duration::from_nanos(must("HOSTILE_NANOS ") as u64),
+                growth_kb: field("HOSTILE_GROWTH_KB ").map(|k| k as u64),
+            });
         }
         if start.elapsed() > limit {
             let _ = child.kill();
@@ -494,6 +555,24 @@ fn time_in_child(
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+/// What a child measured: the input's length, the best time, and how much the
+/// resident set grew over the run at its peak (Linux only).
+struct ChildReport {
+    bytes: usize,
+    time: Duration,
+    growth_kb: Option<u64>,
+}
+
+/// [`run_in_child`]'s input length and time.
+fn time_in_child(
+    name: &str,
+    size: usize,
+    reps: usize,
+    limit: Duration,
+) -> Option<(usize, Duration)> {
+    run_in_child(name, size, reps, limit).map(|r| (r.bytes, r.time))
 }
 
 /// Time a case at N and 4N; `Err` when it grows more than [`MAX_RATIO`]×.
@@ -540,6 +619,14 @@ fn check_linear(name: &str, n: usize) -> Result<(), String> {
     }
 }
 
+/// Timed cases known to be superlinear, with where the cost is: their timings are
+/// printed, not failed on, until that code is fixed.
+const KNOWN_SUPERLINEAR: &[(&str, &str)] = &[(
+    "one line of list items",
+    "records::take_duration_clause calls fields::duration::find_duration on the rest \
+     of the description for every duration it passes, and each call folds that rest again",
+)];
+
 /// One timing test at a time, even when the harness runs tests in parallel.
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: Mutex<()> = Mutex::new(());
@@ -552,7 +639,20 @@ fn check_group(filter: fn(&str) -> bool) {
     let failures: Vec<String> = timed_cases()
         .into_iter()
         .filter(|c| filter(c.0))
-        .filter_map(|(name, _, n, _)| check_linear(name, n).err())
+        .filter_map(|(name, _, n, _)| {
+            let result = check_linear(name, n);
+            match KNOWN_SUPERLINEAR.iter().find(|k| k.0 == name) {
+                // reported, not failed: the fix belongs to the code named there
+                Some((_, why)) => {
+                    match result {
+                        Err(e) => println!("known superlinear ({why}): {e}"),
+                        Ok(()) => println!("{name}: linear now: take it off KNOWN_SUPERLINEAR"),
+                    }
+                    None
+                }
+                None => result.err(),
+            }
+        })
         .collect();
     assert!(
         failures.is_empty(),
@@ -607,6 +707,79 @@ fn linear_time_value_grammars() {
             || name.starts_with("duration")
     });
 }
+
+/// Peak memory: every document generator at its timed size (4N), once, in a child
+/// process. The issue's target is a peak resident set of at most 4× the input, the
+/// input included: the run may add 3× the input (plus [`MEMORY_SLACK_KB`] for the
+/// allocator). Cases over it today are listed in [`MEMORY_OVER`] with the bound they
+/// are held to, so that they cannot grow unnoticed. Resident set sizes do not depend
+/// on the machine's load; Linux only (elsewhere the test says so and passes).
+#[test]
+#[ignore = "memory: run in release with --ignored"]
+fn peak_memory() {
+    let _one = serial();
+    let mut failures = Vec::new();
+    for &(name, _, n) in POLICY_CASES.iter().chain(SHAPE_CASES).chain(MEMORY_CASES) {
+        let r = run_in_child(name, n, 1, Duration::from_secs(300))
+            .unwrap_or_else(|| panic!("{name}: {n} bytes took over 300 s"));
+        let Some(growth_kb) = r.growth_kb else {
+            println!("peak memory: not measurable here (/proc/self/clear_refs)");
+            return;
+        };
+        let times = (r.bytes as f64 + growth_kb as f64 * 1024.0) / r.bytes as f64;
+        let bound = MEMORY_OVER
+            .iter()
+            .find(|m| m.0 == name)
+            .map_or(4.0, |m| m.1);
+        let allowed_kb = ((bound - 1.0) * r.bytes as f64 / 1024.0) as u64 + MEMORY_SLACK_KB;
+        println!(
+            "{name:<40} {:>9} B   peak +{:>8.1} MB   {times:>6.1}× the input   (bound {bound}×)",
+            r.bytes,
+            growth_kb as f64 / 1024.0
+        );
+        if growth_kb > allowed_kb {
+            failures.push(format!(
+                "{name}: peak {times:.1}× the input, over its bound of {bound}×"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "over the memory bound:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Inputs of the size the issue measured memory on, for [`peak_memory`] only (one
+/// run each, 60 MB: too slow for the timing groups).
+const MEMORY_CASES: &[(&str, Gen, usize)] = &[
+    (
+        "60 MB table (header + 10^6 rows)",
+        header_then_rows,
+        60_000_000,
+    ),
+    ("60 MB of blank lines", blank_lines, 60_000_000),
+];
+
+/// Every name in [`MEMORY_OVER`] and [`KNOWN_SUPERLINEAR`] is a case.
+#[test]
+fn listed_cases_exist() {
+    let names: Vec<&str> = timed_cases()
+        .iter()
+        .map(|c| c.0)
+        .chain(MEMORY_CASES.iter().map(|c| c.0))
+        .collect();
+    for name in MEMORY_OVER
+        .iter()
+        .map(|m| m.0)
+        .chain(KNOWN_SUPERLINEAR.iter().map(|k| k.0))
+    {
+        assert!(names.contains(&name), "no case named {name:?}");
+    }
+}
+
+/// Allocator slack allowed over every memory bound, in kB.
+const MEMORY_SLACK_KB: u64 = 8 << 10;
 
 /// Every generator at a small size: no panic, and the invariants hold.
 #[test]
@@ -719,3 +892,44 @@ fn parse_policy_over_default_limit_warns() {
         ),
     }
 }
+
+/// Cases whose peak memory is over 4× the input today, with the bound (× the input,
+/// input included) they are held to: measured (in the comment, 2026-12-01) + 25 %.
+/// What costs the memory: the line table (32 bytes a line), per-character records in
+/// value repair (`fields::repair`), per-cell and per-row vectors and strings in the
+/// layout readers, and in tables every `RawRecord` and then every `Cookie` (~320
+/// bytes each, plus its strings) held at once, twice while duplicates are merged
+/// (docs/performance.md, round 3). Lower a bound when a case gets better.
+const MEMORY_OVER: &[(&str, f64)] = &[
+    ("one 10 MB line", 9.0),                       // 7.0×
+    ("continuation rows after a header", 54.0),    // 43.2×
+    ("Purpose: x repeated", 29.0),                 // 22.6×
+    ("key-value blocks repeated", 21.0),           // 16.3×
+    ("5 MB glued cell", 63.0),                     // 50.0×
+    ("deep parentheses", 23.0),                    // 18.0×
+    ("deep parentheses in cells", 42.0),           // 33.6×
+    ("1 MB header row", 20.0),                     // 15.7×
+    ("pipes only", 64.0),                          // 51.0×
+    ("blank lines, mixed whitespace", 27.0),       // 21.3×
+    ("header + 10^5 rows, distinct names", 35.0),  // 28.0×
+    ("header + 10^5 rows, one name", 39.0),        // 30.5×
+    ("prose naming cookies", 26.0),                // 20.8×
+    ("stray lines between rows", 53.0),            // 42.2×
+    ("one line of glued tables", 47.0),            // 37.4×
+    ("one line of inline tables", 27.0),           // 20.9×
+    ("one line, letters and digits", 9.0),         // 7.1×
+    ("one line of glued rows", 26.0),              // 20.5×
+    ("one line of key: value", 11.0),              // 8.4×
+    ("one line of pipe cells", 10.0),              // 7.7×
+    ("one line of tab cells", 12.0),               // 9.2×
+    ("lines of colons", 11.0),                     // 8.5×
+    ("lines of open brackets", 12.0),              // 9.1×
+    ("4x10^5 one-cell lines", 6.0),                // 4.7×
+    ("header + 4x10^5 one-cell lines", 6.0),       // 4.8×
+    ("10 MB header row", 20.0),                    // 15.4×
+    ("4x10^5 Purpose: x", 28.0),                   // 22.2×
+    ("4x10^5 key-value blocks (10^5 at N)", 17.0), // 13.5×
+    ("one line of space-aligned cells", 9.0),      // 6.8×
+    ("one line of list items", 80.0),              // 63.4× (at 128 KB)
+    ("60 MB table (header + 10^6 rows)", 36.0),    // 28.2×
+];

@@ -538,7 +538,10 @@ fn work(context: &Context, job: Job) -> Outcome {
                     return failed(context, source, None, e.to_string(), PassThrough::default())
                 }
             };
-            let policy = match parse_bytes(&bytes, &context.options) {
+            let parsed = parse_bytes(&bytes, &context.options);
+            // the input is not needed to write the record: free it first
+            drop(bytes);
+            let policy = match parsed {
                 Ok(p) => p,
                 Err(e) => {
                     return failed(context, source, None, e.to_string(), PassThrough::default())
@@ -587,7 +590,7 @@ fn work(context: &Context, job: Job) -> Outcome {
 /// Decode and parse, with the library's own decoding (BOM, UTF-8, UTF-16, else
 /// Windows-1252) whatever the options.
 fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Policy, cookie_charter::Error> {
-    cookie_charter::parse_policy_bytes_with(bytes, options).map(|d| d.policy)
+    cookie_charter::parse_policy_bytes_policy_with(bytes, options)
 }
 
 fn document(

@@ -11,6 +11,7 @@ pub(crate) mod affixes;
 pub(crate) mod languages;
 
 use crate::fields::text::{FastMap as HashMap, FastSet};
+use std::collections::VecDeque;
 use std::sync::OnceLock;
 
 use crate::fields::text::{match_form, words};
@@ -87,12 +88,15 @@ struct FirstWords {
     exact: HashMap<String, Vec<usize>>,
     /// The one-word stems by their first byte (a stem that starts a word shares it).
     stems: HashMap<u8, Vec<usize>>,
+    /// Words in the longest phrase: a match at a word looks no further.
+    longest: usize,
 }
 
 impl FirstWords {
     fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
         let mut index = FirstWords::default();
         for (i, p) in phrases.enumerate() {
+            index.longest = index.longest.max(p.words.len());
             match p.words.as_slice() {
                 [] => {}
                 [stem] if p.stem => {
@@ -963,8 +967,31 @@ impl Vocab {
         if !words(&form).any(may_start) {
             return false;
         }
-        let ws: Vec<&str> = words(&form).collect();
-        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
+        if text.len() <= LONG_TEXT {
+            let ws: Vec<&str> = words(&form).collect();
+            return (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some());
+        }
+        // a long text: as many words as the longest phrase at a time (memory stays flat
+        // on a line of megabytes; a match at a word looks no further than its phrase)
+        let longest = index.longest.max(1);
+        let mut ws = words(&form);
+        let mut window: VecDeque<&str> = VecDeque::with_capacity(longest + 1);
+        loop {
+            while window.len() < longest {
+                let Some(w) = ws.next() else { break };
+                window.push_back(w);
+            }
+            if window.is_empty() {
+                return false;
+            }
+            if index
+                .first_match(|k| &list[k], window.make_contiguous())
+                .is_some()
+            {
+                return true;
+            }
+            window.pop_front();
+        }
     }
 
     /// A first-party self-reference (`1st party`, `This site`): not a provider.
@@ -1004,6 +1031,16 @@ impl Vocab {
         if !word_spans_iter(text).any(|(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
+        if text.len() <= LONG_TEXT {
+            self.set_by_end_collected(text)
+        } else {
+            self.set_by_end_windowed(text)
+        }
+    }
+
+    /// [`Vocab::after_set_by`] past its pre-check: every word's form collected, then
+    /// tried in turn (fast on a line of ordinary length).
+    fn set_by_end_collected(&self, text: &str) -> Option<usize> {
         let spans = word_spans(text);
         // the words' matching forms, side by side in one string
         let mut forms = String::with_capacity(text.len());
@@ -1022,6 +1059,38 @@ impl Vocab {
                 .first_match(|k| &self.set_by[k], &refs[i..])
                 .map(|(_, n)| spans[i + n - 1].1)
         })
+    }
+
+    /// [`Vocab::set_by_end_collected`] for a long text: a window of as many words as
+    /// the longest phrase, each with its matching form and where it ends, slides over
+    /// the text, so memory stays flat on a line of megabytes. Same answer: a phrase
+    /// match at a word looks at no more words than the phrase has.
+    fn set_by_end_windowed(&self, text: &str) -> Option<usize> {
+        let longest = self.index.set_by.longest.max(1);
+        let mut spans = word_spans_iter(text);
+        let mut window: VecDeque<(usize, String)> = VecDeque::with_capacity(longest + 1);
+        let mut spare = String::new();
+        loop {
+            while window.len() < longest {
+                let Some((s, e)) = spans.next() else { break };
+                let mut form = std::mem::take(&mut spare);
+                form.clear();
+                word_form_into(&text[s..e], &mut form);
+                window.push_back((e, form));
+            }
+            if window.is_empty() {
+                return None;
+            }
+            let found = with_words(&window, |ws| {
+                self.index.set_by.first_match(|k| &self.set_by[k], ws)
+            });
+            if let Some((_, n)) = found {
+                return Some(window[n - 1].0);
+            }
+            if let Some((_, form)) = window.pop_front() {
+                spare = form;
+            }
+        }
     }
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
@@ -1160,6 +1229,26 @@ fn word_form_into(word: &str, out: &mut String) {
         );
     } else {
         out.push_str(&match_form(word));
+    }
+}
+
+/// Texts longer than this (bytes) are scanned for phrases through a window of words
+/// rather than by collecting every word first: the same answer, flat memory.
+const LONG_TEXT: usize = 16 << 10;
+
+/// `f` of the window's words (forms) as one slice; a phrase is at most a few words,
+/// so they are gathered on the stack.
+fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> R) -> R {
+    const STACK: usize = 16;
+    if window.len() <= STACK {
+        let mut ws = [""; STACK];
+        for (w, (_, form)) in ws.iter_mut().zip(window) {
+            *w = form;
+        }
+        f(&ws[..window.len()])
+    } else {
+        let ws: Vec<&str> = window.iter().map(|(_, form)| form.as_str()).collect();
+        f(&ws)
     }
 }
 
@@ -1400,6 +1489,39 @@ mod tests {
             word_form_into(&text[s..e], &mut out);
             assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
         }
+    }
+
+    #[test]
+    fn set_by_windowed_equals_collected() {
+        let v = vocab();
+        let texts = [
+            "This cookie is set by Google Analytics.",
+            "Cookie déposé par Google, set by nobody",
+            "by by by set by",
+            "Ce cookie est déposé par le site",
+            "set",
+            "",
+            "no set-by phrase here at all, only words by the way",
+            "Dieses Cookie wird von Google gesetzt und gesetzt von Matomo",
+        ];
+        for t in texts {
+            for prefix in ["", "word ", "set ", "déposé "] {
+                let t = format!("{prefix}{t}");
+                assert_eq!(
+                    v.set_by_end_windowed(&t),
+                    v.set_by_end_collected(&t),
+                    "{t:?}"
+                );
+            }
+        }
+        // a long line goes the windowed way, with the same answer
+        let long = format!("{} placed by Hotjar", "words of a long line ".repeat(2000));
+        assert!(long.len() > LONG_TEXT);
+        assert_eq!(v.after_set_by(&long), v.set_by_end_collected(&long));
+        assert_eq!(v.after_set_by(&long), Some(long.len() - " Hotjar".len()));
+        let long_contains = format!("{} only strictly necessary", "x ".repeat(10_000));
+        assert!(v.mentions_only(&long_contains));
+        assert!(!v.mentions_only(&"x ".repeat(10_000)));
     }
 
     #[test]
