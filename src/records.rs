@@ -476,8 +476,16 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
 /// Distinguishes users.`, `keeps your session (session cookie)`): taken out, returned.
 pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
     const EDGE: &[char] = &[',', '.', ';', '(', ')', '–', '—', '|'];
+    // each search folds the rest of the text: a bounded number of them keeps a long
+    // line of lifetimes with no edges linear (a purpose states a handful at most)
+    const MAX_TRIES: usize = 16;
     let mut from = 0;
+    let mut tries = 0;
     let (s, e) = loop {
+        tries += 1;
+        if tries > MAX_TRIES {
+            return None;
+        }
         let (s, e) = find_duration(&purpose[from..]).map(|(s, e)| (s + from, e + from))?;
         let before = purpose[..s].trim_end_matches(' ');
         let after = purpose[e..].trim_start_matches(' ');
