@@ -340,6 +340,8 @@ const LAYOUTS: &[&str] = &[
     "cell per line",
     "aligned",
     "collapsed",
+    "dash list",
+    "fused",
 ];
 
 /// How a document varies beyond its layout.
@@ -444,7 +446,7 @@ fn render_rows(
     // a table's header comes before the first group row
     let table = matches!(
         layout,
-        "tab" | "pipe" | "cell per line" | "aligned" | "collapsed"
+        "tab" | "pipe" | "cell per line" | "aligned" | "collapsed" | "fused"
     );
     if table && header {
         s += &match layout {
@@ -452,6 +454,7 @@ fn render_rows(
             "pipe" => format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(width)),
             "cell per line" => h.iter().map(|c| format!("{c} |\n")).collect(),
             "collapsed" => format!("{}\n", h.join("    ")),
+            "fused" => format!("{}\n", h.concat()),
             _ => format!("{}\n", pad(&h, widths)),
         };
     }
@@ -509,6 +512,23 @@ fn render_rows(
             for r in &rows {
                 let cells: Vec<&str> = r.iter().map(String::as_str).collect();
                 s += &format!("{}\n{gap}", pad(&cells, widths));
+            }
+        }
+        // every separator lost, header included (one row per line)
+        "fused" => {
+            for r in &rows {
+                s += &format!("{}\n{gap}", r.concat());
+            }
+        }
+        // `• name – provider – lifetime – purpose` (a category as a fifth part)
+        "dash list" => {
+            for r in &rows {
+                let mut parts = vec![r[0].as_str(), r[1].as_str(), r[3].as_str(), r[2].as_str()];
+                if width == 5 {
+                    parts.push(r[4].as_str());
+                }
+                let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+                s += &format!("• {}\n{gap}", parts.join(" – "));
             }
         }
         // the padding collapsed to a fixed gap: an empty cell leaves a wider one
@@ -640,7 +660,7 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
                     picked.iter().map(|(_, c)| c.clone()).collect();
                 // the first four columns in any order (the category stays last: group
                 // rows replace it); name-led cards have a fixed shape
-                if layout != "name-led cards" && rng.below(2) == 0 {
+                if !matches!(layout, "name-led cards" | "dash list") && rng.below(2) == 0 {
                     let mut order = [0usize, 1, 2, 3];
                     for k in (1..4).rev() {
                         order.swap(k, rng.below(k + 1));
@@ -710,12 +730,20 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
     }
     // floors a little under what was measured when they were set (ratchet them up)
     for (name, t) in &by_layout {
-        assert!(t.f1() >= FLOOR_F1, "{}", line(name, t));
-        assert!(t.exact() >= FLOOR_EXACT, "{}", line(name, t));
+        let (f1, exact) = floors(name);
+        assert!(t.f1() >= f1, "{}", line(name, t));
+        assert!(t.exact() >= exact, "{}", line(name, t));
     }
 }
 
-/// Lowest records F1 any layout may fall to.
-const FLOOR_F1: f64 = 0.97;
-/// Lowest share of rows right in every field any layout may fall to.
-const FLOOR_EXACT: f64 = 0.85;
+/// Lowest records F1 and share of rows right in every field a layout may fall to.
+fn floors(layout: &str) -> (f64, f64) {
+    match layout {
+        // Known weak (measured F1 0.44, exact 0.22 when added): with columns in any
+        // order and providers, a fused row glues a provider to a name with nothing
+        // to cut on (`Instagramshbid…`, `ORA_WWV_APP_OracleSecurity…`), and a purpose
+        // first hides where its sentence ends. The next work on `fused.rs`.
+        "fused" => (0.40, 0.18),
+        _ => (0.97, 0.85),
+    }
+}
