@@ -1,7 +1,31 @@
 //! Metamorphic tests: one list of records rendered in every layout, in every
 //! supported language, must parse to the same records.
 
-use cookie_charter::{parse_policy, Category, DurationKind};
+use cookie_charter::{parse_policy, Category, DurationKind, Policy};
+
+/// The cookies read, as (name, provider).
+fn names_and_providers(p: &Policy) -> Vec<(&str, Option<&str>)> {
+    p.cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.provider.as_deref()))
+        .collect()
+}
+
+/// The cookies read, as (name, category).
+fn names_and_categories(p: &Policy) -> Vec<(&str, Category)> {
+    p.cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.category))
+        .collect()
+}
+
+/// The cookies read, as (name, provider, category).
+fn names_providers_and_categories(p: &Policy) -> Vec<(&str, Option<&str>, Category)> {
+    p.cookies
+        .iter()
+        .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+        .collect()
+}
 
 struct Lang {
     code: &'static str,
@@ -272,11 +296,7 @@ fn collapsed_columns_with_providers() {
             text += &format!("{} {} {} {}\n", r[0], r[1], r[2], r[3]);
         }
         let p = parse_policy(&text);
-        let got: Vec<(&str, Option<&str>)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref()))
-            .collect();
+        let got = names_and_providers(&p);
         assert_eq!(
             got,
             [
@@ -371,11 +391,7 @@ fn render_groups(
 #[track_caller]
 fn check_groups(layout: &str, l: &Lang, text: &str) {
     let p = parse_policy(text);
-    let got: Vec<(&str, Category)> = p
-        .cookies
-        .iter()
-        .map(|c| (c.name.as_str(), c.category))
-        .collect();
+    let got = names_and_categories(&p);
     let want = [
         ("session_id", Category::Necessary),
         ("_ga", Category::Analytics),
@@ -495,11 +511,7 @@ fn label_column_before_the_name_column() {
             .collect();
         for (layout, text) in [("tab", tab), ("pipe", pipe)] {
             let p = parse_policy(&text);
-            let got: Vec<(&str, Category)> = p
-                .cookies
-                .iter()
-                .map(|c| (c.name.as_str(), c.category))
-                .collect();
+            let got = names_and_categories(&p);
             assert_eq!(
                 got,
                 [
@@ -698,11 +710,7 @@ fn category_labels_under_a_purpose_header() {
             );
         }
         let p = parse_policy(&t);
-        let got: Vec<(&str, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.category))
-            .collect();
+        let got = names_and_categories(&p);
         assert_eq!(
             got,
             [
@@ -1072,11 +1080,7 @@ fn service_column_headed_as_a_name() {
         for (layout, text) in [("tab", tab), ("pipe", pipe), ("stacked", stacked)] {
             let text = format!("Cookies\n\n{text}");
             let p = parse_policy(&text);
-            let got: Vec<(&str, Option<&str>)> = p
-                .cookies
-                .iter()
-                .map(|c| (c.name.as_str(), c.provider.as_deref()))
-                .collect();
+            let got = names_and_providers(&p);
             assert_eq!(
                 got,
                 [
@@ -1181,11 +1185,7 @@ fn item_text_names_the_heading_service_more_fully() {
             l.years, l.day
         );
         let p = parse_policy(&text);
-        let got: Vec<(&str, Option<&str>)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref()))
-            .collect();
+        let got = names_and_providers(&p);
         assert_eq!(
             got,
             [
@@ -1448,11 +1448,7 @@ fn service_blocks_over_cards() {
             ),
         );
         let p = parse_policy(&text);
-        let got: Vec<(&str, Option<&str>, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
-            .collect();
+        let got = names_providers_and_categories(&p);
         assert_eq!(
             got,
             [
@@ -1544,11 +1540,7 @@ fn tab_key_value_blocks_under_lead_ins() {
 fn a_named_service_over_a_host_in_the_provider_key() {
     let text = "Name:\t__stripe_mid\nProvider:\t.shop.example\nService:\tStripe View Service Privacy Policy\nExpires in:\t1 year\n\nName:\tconnect.sid\nProvider:\tapi.shop.example\nExpires in:\tsession\n";
     let p = parse_policy(text);
-    let got: Vec<(&str, Option<&str>)> = p
-        .cookies
-        .iter()
-        .map(|c| (c.name.as_str(), c.provider.as_deref()))
-        .collect();
+    let got = names_and_providers(&p);
     assert_eq!(
         got,
         [
@@ -1609,11 +1601,7 @@ fn a_service_section_with_a_provider_key_and_links() {
             l.years, l.day
         );
         let p = parse_policy(&text);
-        let got: Vec<(&str, Option<&str>, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
-            .collect();
+        let got = names_providers_and_categories(&p);
         let want = Some("Google Ireland Limited");
         assert_eq!(
             got,

@@ -20,7 +20,7 @@
 //! service's own block of labels (`HubSpot` / `Privacy policy` / …) is no cookie.
 
 use super::keyvalue::{fuzzy_key, is_name_line, kv_line};
-use super::{frag, Context, RawDoc, RawRecord};
+use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
@@ -28,14 +28,20 @@ use crate::fields::text::{strip_md_heading, word_count};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
-/// A line that is only a field's label: its key text and role.
-pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
-    let t = strip_md_heading(text)
+/// A line's text as a label would be written: markdown heading and bold marks and a
+/// closing colon taken off (`**Speicherdauer:**` → `Speicherdauer`).
+fn label_text(text: &str) -> &str {
+    strip_md_heading(text)
         .trim()
         .trim_matches('*')
         .trim()
         .trim_end_matches(':')
-        .trim();
+        .trim()
+}
+
+/// A line that is only a field's label: its key text and role.
+pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
+    let t = label_text(text);
     // an identifier (`plek-list-type`, `_ga`) is a value, however its parts read
     let identifier = t.contains('_')
         || (t.contains('-') && !t.contains(' ') && !t.chars().any(char::is_uppercase));
@@ -110,14 +116,6 @@ pub(crate) fn card_head(text: &str) -> Option<&str> {
     ((one_token || is_name_line(t)) && !service).then_some(t)
 }
 
-/// The next line at or after `j` that is not blank.
-fn next_filled(lines: &[Line<'_>], mut j: usize) -> Option<usize> {
-    while j < lines.len() && lines[j].is_blank() {
-        j += 1;
-    }
-    (j < lines.len()).then_some(j)
-}
-
 /// A line that may be a value: text, no label, no `Key: value` pair.
 fn is_value(line: &Line<'_>) -> bool {
     line.kind == LineKind::Text && label_line(line.text).is_none() && kv_line(line.text).is_none()
@@ -126,12 +124,7 @@ fn is_value(line: &Line<'_>) -> bool {
 /// A line right after a label: its value unless it is a label listed whole (a
 /// lifetime is a value even if a table lists it as a header: `Duration` / `Session`).
 fn is_label_value(line: &Line<'_>) -> bool {
-    let t = strip_md_heading(line.text)
-        .trim()
-        .trim_matches('*')
-        .trim()
-        .trim_end_matches(':')
-        .trim();
+    let t = label_text(line.text);
     line.kind == LineKind::Text
         && (vocab().field_listed(t).is_none()
             || parse_duration(t).kind != crate::policy::DurationKind::Unknown)
@@ -304,19 +297,8 @@ fn name_label_later<'a>(
         end = j;
     }
     let name = name?;
-    if fields.is_empty() {
-        return None;
-    }
-    let mut rec = RawRecord::new(
-        vec![name],
-        lines[i].span().cover(lines[end - 1].span()),
-        ctx,
-    );
-    rec.name_cell = true;
-    for (role, key, f) in fields {
-        rec.push(Some(role), key, vec![f]);
-    }
-    doc.records.push(rec);
+    let span = lines[i].span().cover(lines[end - 1].span());
+    doc.records.push(RawRecord::named(name, fields, span, ctx)?);
     Some(end - i)
 }
 

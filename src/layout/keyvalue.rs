@@ -342,16 +342,8 @@ fn name_key_later<'a>(
         end = j;
     }
     let name = name?;
-    if fields.is_empty() {
-        return None;
-    }
     let span = lines[i].span().cover(lines[end - 1].span());
-    let mut rec = RawRecord::new(vec![name], span, ctx);
-    rec.name_cell = true;
-    for (role, k, f) in fields {
-        rec.push(Some(role), k, vec![f]);
-    }
-    doc.records.push(rec);
+    doc.records.push(RawRecord::named(name, fields, span, ctx)?);
     Some(end - i)
 }
 

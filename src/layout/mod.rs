@@ -71,6 +71,26 @@ impl<'a> RawRecord<'a> {
         }
     }
 
+    /// A record whose name was read among its fields (a key-value block or card whose
+    /// name key is not first): the name stands alone in its slot; none when nothing
+    /// but the name was read.
+    pub(crate) fn named(
+        name: Fragment<'a>,
+        fields: Vec<(Role, &str, Fragment<'a>)>,
+        span: Span,
+        ctx: &Context,
+    ) -> Option<Self> {
+        if fields.is_empty() {
+            return None;
+        }
+        let mut rec = RawRecord::new(vec![name], span, ctx);
+        rec.name_cell = true;
+        for (role, key, f) in fields {
+            rec.push(Some(role), key, vec![f]);
+        }
+        Some(rec)
+    }
+
     /// Add a field; empty values are dropped.
     pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: Vec<Fragment<'a>>) {
         if value.iter().any(|f| !f.text.trim().is_empty()) {
@@ -100,6 +120,15 @@ impl<'a> RawDoc<'a> {
             span,
         });
     }
+}
+
+/// Index of the first non-blank line from `from`.
+pub(crate) fn next_filled(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    lines
+        .get(from..)?
+        .iter()
+        .position(|l| !l.is_blank())
+        .map(|p| from + p)
 }
 
 /// A fragment for a slice of a line.

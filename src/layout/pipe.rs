@@ -18,7 +18,7 @@ use nom::{IResult, Parser};
 
 use super::context::{heading_category, heading_text};
 use super::table::{Header, Row};
-use super::{frag, Context, RawDoc};
+use super::{frag, next_filled, Context, RawDoc};
 use crate::fields::duration::duration_prefix;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::text::fold_whitespace;
@@ -238,15 +238,6 @@ fn group_row(text: &str, lone_word: bool) -> Option<&str> {
 fn is_whole_row(text: &str) -> bool {
     let t = text.trim();
     t.len() >= 2 && t.starts_with('|') && t.ends_with('|')
-}
-
-/// Index of the first non-blank line from `from`.
-fn next_filled(lines: &[Line<'_>], from: usize) -> Option<usize> {
-    lines
-        .get(from..)?
-        .iter()
-        .position(|l| !l.is_blank())
-        .map(|p| from + p)
 }
 
 /// Is line `at` a row of the current table (a pipe line that starts no new table)?
