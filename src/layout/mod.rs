@@ -11,6 +11,7 @@ use crate::vocab::Role;
 mod cards;
 mod cells;
 mod context;
+mod evidence;
 mod fused;
 mod glued;
 mod keyvalue;
@@ -140,44 +141,141 @@ pub(crate) fn frag<'a>(line: &Line<'a>, piece: &'a str) -> Fragment<'a> {
     }
 }
 
-/// A layout parser: given the lines and a position, recognise a block starting
-/// there, push its records, and return how many lines it consumed.
+/// A layout reader: given the lines and a position, recognise a block of its kind
+/// starting there, push what it reads (records, warnings, the context its group rows
+/// set) and return how many lines the block spans.
+///
+/// The driver always calls a reader on scratch state (a copy of the context, an empty
+/// document), so a reader that declines or loses the competition leaves nothing behind.
 type BlockParser = for<'a> fn(&[Line<'a>], usize, &mut Context, &mut RawDoc<'a>) -> Option<usize>;
 
-/// The block parsers, most specific first.
-const PARSERS: &[BlockParser] = &[
-    tab::parse,
-    cards::parse,
-    cells::parse,
-    pipe::parse,
-    spaced::parse,
-    fused::parse,
-    glued::parse,
-    keyvalue::parse,
-    list::parse,
+/// One layout: its name and its reader.
+pub(crate) struct Layout {
+    /// How tests and a debugger name the layout that read a block.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub name: &'static str,
+    read: BlockParser,
+}
+
+/// The layouts, most specific first: on equal evidence the earlier one wins. Adding a
+/// layout is one file with its reader and one line here.
+pub(crate) const LAYOUTS: &[Layout] = &[
+    Layout {
+        name: "tab",
+        read: tab::parse,
+    },
+    Layout {
+        name: "cards",
+        read: cards::parse,
+    },
+    Layout {
+        name: "cells",
+        read: cells::parse,
+    },
+    Layout {
+        name: "pipe",
+        read: pipe::parse,
+    },
+    Layout {
+        name: "spaced",
+        read: spaced::parse,
+    },
+    Layout {
+        name: "fused",
+        read: fused::parse,
+    },
+    Layout {
+        name: "glued",
+        read: glued::parse,
+    },
+    Layout {
+        name: "keyvalue",
+        read: keyvalue::parse,
+    },
+    Layout {
+        name: "list",
+        read: list::parse,
+    },
 ];
 
+/// What one layout read from a position, on scratch state.
+pub(crate) struct Claim<'a> {
+    /// The layout that read the block.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub layout: &'static Layout,
+    /// How many lines the block spans.
+    pub len: usize,
+    /// The context after the block (its group rows and headings taken in).
+    ctx: Context,
+    /// The block's records and warnings.
+    doc: RawDoc<'a>,
+    /// How well the block reads as cookie records.
+    pub evidence: evidence::Evidence,
+}
+
+/// Every layout's claim on the block starting at line `i`, in the order given (indices
+/// into [`LAYOUTS`]).
+pub(crate) fn claims_at<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &Context,
+    order: &[usize],
+) -> Vec<Claim<'a>> {
+    let mut out = Vec::new();
+    let mut scratch = ctx.clone();
+    for &k in order {
+        let layout = &LAYOUTS[k];
+        scratch.clone_from(ctx);
+        let mut doc = RawDoc::default();
+        if let Some(n) = (layout.read)(lines, i, &mut scratch, &mut doc) {
+            let len = n.max(1);
+            let evidence = evidence::weigh(&lines[i..(i + len).min(lines.len())], &doc);
+            out.push(Claim {
+                layout,
+                len,
+                ctx: std::mem::take(&mut scratch),
+                doc,
+                evidence,
+            });
+        }
+    }
+    out
+}
+
 /// Run every layout over the document.
+///
+/// At each line every layout is asked whether a block of its kind starts there; each
+/// reads its block on scratch state, the driver keeps the claim with the most
+/// evidence ([`evidence::choose`]) and takes in its records and the context its group
+/// rows set, in input order. A line no layout claims is a heading or prose: it updates
+/// the context and may name cookies.
 pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
+    let order: Vec<usize> = (0..LAYOUTS.len()).collect();
+    parse_in(lines, &order)
+}
+
+/// [`parse`], asking the layouts in the order given.
+fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     let mut doc = RawDoc::default();
     let mut ctx = Context::default();
     // what a service line right before a block says the service does
     // (`Google Analytics - Analisi del traffico web` / `Cookie: _ga, _gid`)
     let mut note: Option<Fragment<'a>> = None;
     let mut i = 0;
-    'lines: while i < lines.len() {
+    while i < lines.len() {
         if lines[i].is_blank() {
             i += 1;
             continue;
         }
-        for p in PARSERS {
+        if let Some(claim) = evidence::choose(claims_at(lines, i, &ctx, order)) {
+            ctx = claim.ctx;
+            ctx.after_heading = false;
             let before = doc.records.len();
-            if let Some(n) = p(lines, i, &mut ctx, &mut doc) {
-                ctx.after_heading = false;
-                share_note(note.take(), &mut doc.records[before..]);
-                i += n.max(1);
-                continue 'lines;
-            }
+            doc.records.extend(claim.doc.records);
+            doc.warnings.extend(claim.doc.warnings);
+            share_note(note.take(), &mut doc.records[before..]);
+            i += claim.len;
+            continue;
         }
         let pending = note.take();
         note = context::service_note(&lines[i]);
@@ -199,5 +297,75 @@ fn share_note<'a>(note: Option<Fragment<'a>>, records: &mut [RawRecord<'a>]) {
         if !rec.fields.iter().any(|f| f.role == Some(Role::Purpose)) {
             rec.push(Some(Role::Purpose), "service", vec![f]);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines;
+
+    /// The layouts in reverse order: the evidence, not the list, should decide.
+    fn reversed() -> Vec<usize> {
+        (0..LAYOUTS.len()).rev().collect()
+    }
+
+    fn winner(text: &str, order: &[usize]) -> &'static str {
+        let ls = lines(text);
+        let claims = claims_at(&ls, 0, &Context::default(), order);
+        assert!(claims.len() > 1, "one layout only claims {text:?}");
+        evidence::choose(claims).unwrap().layout.name
+    }
+
+    #[test]
+    fn a_block_read_as_names_wins_over_one_read_as_sentences() {
+        // one cell per line, closed by ` |`: the cell reader finds the names in the
+        // first column; a pipe reading takes the purposes for names
+        let text = "|\nName |\nPurpose |\nDuration |\n|\n_utma |\nCollect statistical data |\n\
+                    2 years |\n|\n|\n_utmz |\nCollect statistical data |\n6 months |\n|\n";
+        assert_eq!(
+            winner(text, &(0..LAYOUTS.len()).collect::<Vec<_>>()),
+            "cells"
+        );
+        assert_eq!(winner(text, &reversed()), "cells");
+    }
+
+    #[test]
+    fn a_block_read_whole_wins_over_one_read_in_part() {
+        // a key-value block reads every key; a list reads the name and two lines
+        let text = "ASP.NET_SessionId\nModule: Functional\nExpires: When you leave the site.\n\
+                    Type: First-party cookie\nAbout: Stores data during your visit.\n";
+        assert_eq!(
+            winner(text, &(0..LAYOUTS.len()).collect::<Vec<_>>()),
+            "keyvalue"
+        );
+        assert_eq!(winner(text, &reversed()), "keyvalue");
+    }
+
+    /// Metamorphic: every corpus document reads to the same raw records whichever
+    /// order the layouts are asked in, so no reading rests on the list's order.
+    #[test]
+    fn corpus_reads_the_same_in_any_layout_order() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let (text, _, _) = crate::decode::decode(&bytes).unwrap();
+            let ls = lines(&text);
+            let forward = parse(&ls);
+            let backward = parse_in(&ls, &reversed());
+            assert_eq!(
+                format!("{:?}", forward.records),
+                format!("{:?}", backward.records),
+                "{}",
+                path.display()
+            );
+            n += 1;
+        }
+        assert!(n >= 90, "only {n} corpus documents");
     }
 }

@@ -1,0 +1,172 @@
+//! How well a block reads as cookie records: the evidence on which the layouts that
+//! claim the same lines compete.
+
+use super::{Claim, RawDoc};
+use crate::fields::duration::parse_duration;
+use crate::fields::names::{is_joiner, is_name_shaped, is_strong_name};
+use crate::policy::DurationKind;
+use crate::segment::Line;
+use crate::vocab::Role;
+
+/// What a claim's records show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Evidence {
+    /// Records read.
+    pub records: usize,
+    /// Records whose name slot holds name-shaped tokens only.
+    pub named: usize,
+    /// Records with a duration field that reads as a lifetime.
+    pub durations: usize,
+    /// Records with a duration field that does not.
+    pub bad_durations: usize,
+    /// Fields read besides the name and the duration (provider, purpose, type, or a
+    /// key or column of no known role), at most six a record.
+    pub fields: usize,
+    /// Non-blank lines the block spans.
+    pub lines: usize,
+    /// Of those, lines some record took a name or value from: the rest the layout
+    /// consumed without reading them.
+    pub covered: usize,
+}
+
+/// Weigh what a layout read from `block`.
+pub(crate) fn weigh(block: &[Line<'_>], doc: &RawDoc<'_>) -> Evidence {
+    let mut e = Evidence {
+        lines: block.iter().filter(|l| !l.is_blank()).count(),
+        ..Evidence::default()
+    };
+    for rec in &doc.records {
+        e.records += 1;
+        let named = !rec.names.is_empty() && rec.names.iter().all(|f| names_slot(f.text));
+        e.named += usize::from(named);
+        e.fields += rec
+            .fields
+            .iter()
+            .filter(|f| f.role != Some(Role::Duration))
+            .count()
+            .min(6);
+        if let Some(d) = rec.fields.iter().find(|f| f.role == Some(Role::Duration)) {
+            let text: String = d.value.iter().map(|f| f.text).collect::<Vec<_>>().join(" ");
+            if parse_duration(&text).kind == DurationKind::Unknown {
+                e.bad_durations += 1;
+            } else {
+                e.durations += 1;
+            }
+        }
+    }
+    let mut covered = vec![false; block.len()];
+    let starts: Vec<usize> = block.iter().map(|l| l.start).collect();
+    let frags = doc.records.iter().flat_map(|r| {
+        r.names
+            .iter()
+            .chain(r.fields.iter().flat_map(|f| f.value.iter()))
+    });
+    for f in frags {
+        if f.text.trim().is_empty() {
+            continue;
+        }
+        if let Some(k) = starts.partition_point(|&s| s <= f.offset).checked_sub(1) {
+            covered[k] = true;
+        }
+    }
+    e.covered = covered.iter().filter(|&&c| c).count();
+    e
+}
+
+/// Does a name slot hold names: name-shaped tokens, one to a list item (`_ga, _gid`,
+/// `_ga and _gid`)? Several words in one item (`Collect statistical data`) are a
+/// sentence or a label, unless each is a name beyond doubt.
+fn names_slot(text: &str) -> bool {
+    let mut any = false;
+    for item in text.split([',', ';', '/']) {
+        let words: Vec<&str> = item.split_whitespace().filter(|w| !is_joiner(w)).collect();
+        if words.len() > 1 && !words.iter().all(|w| is_strong_name(w)) {
+            return false;
+        }
+        if !words.iter().all(|w| is_name_shaped(w)) {
+            return false;
+        }
+        any |= !words.is_empty();
+    }
+    any
+}
+
+/// The claim to keep: the one with the most evidence; on equal evidence the one
+/// listed first (claims come in [`LAYOUTS`](super::LAYOUTS) order).
+pub(crate) fn choose(claims: Vec<Claim<'_>>) -> Option<Claim<'_>> {
+    let mut best: Option<Claim<'_>> = None;
+    for c in claims {
+        if best
+            .as_ref()
+            .is_none_or(|b| c.evidence.score() > b.evidence.score())
+        {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+impl Evidence {
+    /// One figure to compare claims by: named records with lifetimes that read and
+    /// fields under known roles count for a claim, records named by something that is
+    /// no name and lifetimes that do not read count against it.
+    pub(crate) fn score(&self) -> i64 {
+        let unnamed = self.records - self.named;
+        3 * self.named as i64 - 3 * unnamed as i64 + 2 * self.durations as i64
+            - 2 * self.bad_durations as i64
+            + self.fields as i64
+            + self.covered as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Context, RawRecord};
+    use crate::segment::lines;
+
+    #[test]
+    fn name_slots() {
+        for yes in [
+            "_ga",
+            "_ga, _gid",
+            "_ga and _gid",
+            "ASP.NET_SessionId",
+            "_pk_id.*",
+        ] {
+            assert!(names_slot(yes), "{yes:?}");
+        }
+        for no in [
+            "Collect statistical data",
+            "",
+            "Used to store: a value",
+            "two words",
+        ] {
+            assert!(!names_slot(no), "{no:?}");
+        }
+    }
+
+    /// Two readings of one line: as a named record with a lifetime that reads, and
+    /// as a record named by a sentence with a lifetime that does not.
+    #[test]
+    fn evidence_counts_for_and_against() {
+        let ls = lines("_ga | 2 years\n");
+        let line = &ls[0];
+        let ctx = Context::default();
+        let read = |name: &'static str, life: &'static str| {
+            let mut doc = RawDoc::default();
+            let at = |s: &'static str| {
+                super::super::frag(line, &line.text[line.text.find(s).unwrap()..][..s.len()])
+            };
+            let mut rec = RawRecord::new(vec![at(name)], line.span(), &ctx);
+            rec.push(Some(Role::Duration), "Duration", vec![at(life)]);
+            doc.records.push(rec);
+            weigh(&ls, &doc)
+        };
+        let good = read("_ga", "2 years");
+        let bad = read("_ga | 2", "years");
+        assert_eq!((good.named, good.durations, good.covered), (1, 1, 1));
+        assert_eq!((bad.named, bad.bad_durations), (0, 1));
+        assert!(good.score() > bad.score());
+    }
+}
