@@ -1,15 +1,23 @@
 //! Stage 6: records. Raw records become cookies: each field value normalised and
 //! read by its grammar, one cookie per name, the same cookie named twice merged.
+//!
+//! One record goes through small stages, each returning a value:
+//! `read_names` → `normalise` → `classify` → `reject` → `resolve` → `emit` (each name
+//! passing `reject_name` first). Values are normalised before they are classified,
+//! not after: a field is sorted by the text it reads as once repaired (a type cell's
+//! `Local Storage`, a category label). The repairs that makes are held with the
+//! record and kept only with the cookies it gives: a rejected record leaves no
+//! repairs behind, since none of its text is in the output.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::fields::duration::{find_duration, parse_duration};
-use crate::fields::names::{is_host_or_file, split_names};
+use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
-use crate::fields::repair::{normalize_value, Fragment};
+use crate::fields::repair::normalize_value;
 use crate::fields::text::{fold_whitespace, match_form, word_count};
-use crate::layout::{RawDoc, RawRecord};
-use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Warning, WarningKind};
+use crate::layout::{Field, RawDoc, RawRecord};
+use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Span, Warning, WarningKind};
 use crate::vocab::{vocab, word_spans, Role, Storage};
 
 /// Names longer than this many words are sentences, not names.
@@ -25,201 +33,497 @@ pub(crate) fn build(
 ) -> Vec<Cookie> {
     let mut out: Vec<(Cookie, bool)> = Vec::new();
     for rec in raw.records {
-        build_one(
-            rec,
-            &raw.doc_category,
-            lang,
-            repair,
-            warnings,
-            repairs,
-            &mut out,
-        );
+        let built = build_one(rec, &raw.doc_category, lang, repair);
+        warnings.extend(built.warnings);
+        repairs.extend(built.repairs);
+        out.extend(built.cookies);
     }
     out.sort_by_key(|c| c.0.span.start);
     merge_duplicates(out)
 }
 
+/// What one raw record gives.
+#[derive(Debug, Default)]
+struct Built {
+    /// Its cookies, each with whether its own cell or key stated the category.
+    cookies: Vec<(Cookie, bool)>,
+    /// What reading it found to say, in the order found.
+    warnings: Vec<Warning>,
+    /// The repairs made to its text: none unless it gave a cookie.
+    repairs: Vec<Repair>,
+}
+
+/// One raw record through the stages. A record left out gives its warning and
+/// nothing else: the repairs made while normalising it are dropped with it.
 fn build_one(
     rec: RawRecord<'_>,
     doc_category: &Option<(Category, String)>,
     lang: Option<&str>,
     repair: bool,
-    warnings: &mut Vec<Warning>,
-    repairs: &mut Vec<Repair>,
-    out: &mut Vec<(Cookie, bool)>,
-) {
-    let v = vocab();
-    let norm = |parts: &[Fragment<'_>], repairs: &mut Vec<Repair>| {
-        normalize_value(parts, lang, repair, repairs)
+) -> Built {
+    let Some(names) = read_names(&rec, lang) else {
+        return Built::default();
     };
-    let names_text = normalize_value(&rec.names, lang, false, repairs);
-    let mut names = split_names(&names_text);
-    // a name alone in its cell keeps a full stop at its end (`_pk_id.`: a prefix of
-    // names), when it is built like an identifier
-    if rec.name_cell && names.len() == 1 {
-        let cell = names_text.trim();
-        let bare = cell.trim_end_matches('.');
-        if cell.len() == bare.len() + 1
-            && names[0].name == bare
-            && bare.contains(['_', '.'])
-            && !bare.contains(char::is_whitespace)
-        {
-            names[0].name = cell.to_string();
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    let mut purposes: Vec<String> = Vec::new();
-    let mut provider: Option<String> = None;
-    let mut provider_from_column = false;
-    let mut duration_text: Option<String> = None;
-    let mut category: Option<(Category, String)> = None;
-    let mut type_vendor: Option<String> = None;
-    let mut type_duration: Option<String> = None;
-    let mut extra: BTreeMap<String, String> = BTreeMap::new();
-    let mut others: Vec<String> = Vec::new();
-    for f in &rec.fields {
-        // names of companies are proper nouns: never split or respelled
-        let value = if f.role == Some(Role::Provider) {
-            normalize_value(&f.value, lang, false, repairs)
-        } else {
-            norm(&f.value, repairs)
+    let (values, repairs) = normalise(&rec.fields, lang, repair);
+    let fields = classify(values);
+    if let Err(why) = reject(&names.text, &fields) {
+        return Built {
+            warnings: vec![why.warning(rec.span)],
+            ..Built::default()
         };
-        if value.is_empty() {
-            continue;
+    }
+    let record = resolve(fields, &rec, doc_category, names.list.len());
+    let mut warnings: Vec<Warning> = record.lifetimes.unreadable(rec.span).into_iter().collect();
+    let mut cookies = Vec::new();
+    for (k, name) in names.list.into_iter().enumerate() {
+        match reject_name(&name) {
+            Err(why) => warnings.push(why.warning(rec.span)),
+            Ok(()) => cookies.push((emit(name, k, &record, rec.span), record.own_category)),
         }
-        match f.role {
-            Some(Role::Purpose) => purposes.push(value),
-            Some(Role::Provider) if !provider_from_column => {
-                provider_from_column = true;
-                if !v.is_first_party(&value) && !v.mentions_party(&value) {
-                    provider = Some(strip_aside(&value));
-                } else {
-                    // `Terceros (Google)`: a party marker, and the vendor it names
-                    provider = vendor_in(&value);
-                    extra.insert(f.header.clone(), value);
-                }
-            }
-            // a second provider slot that names a known service wins over a first that
-            // only gave a host (`Provider: .example.com` / `Service: Stripe …`)
-            Some(Role::Provider)
-                if provider
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with('.') || is_host_or_file(p)) =>
-            {
-                // the vendor's listed name only: what follows is often a link's text
-                // (`Stripe View Service Privacy Policy`)
-                if let Some(n) = vendor_prefix(&value) {
-                    provider = Some(value[..n].to_string());
-                }
-            }
-            Some(Role::Duration) if duration_text.is_none() => duration_text = Some(value),
-            Some(Role::Type) => {
-                if is_not_cookie_type(&value) {
-                    warnings.push(Warning {
-                        kind: WarningKind::NotACookie,
-                        message: format!(
-                            "{names_text:?} is typed {value:?}, not a cookie; left out"
-                        ),
-                        span: rec.span,
-                    });
-                    return;
-                }
-                if category.is_none() {
-                    if let Some(c) = v.category_of_label(&strip_vendor(&value)) {
-                        category = Some((c, value.clone()));
+    }
+    // a record none of whose names is a cookie is left out as well: none of its
+    // text is in the output, so no repair of it is either
+    let repairs = if cookies.is_empty() {
+        Vec::new()
+    } else {
+        repairs
+    };
+    Built {
+        cookies,
+        warnings,
+        repairs,
+    }
+}
+
+/// A record's names, with the text of the cell they were read from.
+#[derive(Debug)]
+struct Names {
+    text: String,
+    list: Vec<Name>,
+}
+
+/// The names of a record's name cell; none when the cell names nothing. Names are
+/// identifiers: never repaired, so no repair can come of them.
+fn read_names(rec: &RawRecord<'_>, lang: Option<&str>) -> Option<Names> {
+    let text = normalize_value(&rec.names, lang, false, &mut Vec::new());
+    let mut list = split_names(&text);
+    if rec.name_cell && list.len() == 1 {
+        if let Some(n) = with_full_stop(&text, &list[0].name) {
+            list[0].name = n;
+        }
+    }
+    (!list.is_empty()).then_some(Names { text, list })
+}
+
+/// A name alone in its cell keeps a full stop at its end (`_pk_id.`: a prefix of
+/// names) when it is built like an identifier: the name with its stop, or `None` when
+/// the stop (if any) is a sentence's.
+fn with_full_stop(cell: &str, name: &str) -> Option<String> {
+    let cell = cell.trim();
+    let bare = cell.trim_end_matches('.');
+    (cell.len() == bare.len() + 1
+        && name == bare
+        && bare.contains(['_', '.'])
+        && !bare.contains(char::is_whitespace))
+    .then(|| cell.to_string())
+}
+
+/// One field's value as text, with what its header says it is.
+#[derive(Debug)]
+struct Value<'r> {
+    role: Option<Role>,
+    header: &'r str,
+    text: String,
+}
+
+/// Each field's value as text: fragments joined, whitespace folded, damaged text
+/// repaired; empty values dropped. The repairs come back beside the values, not into
+/// the document's list: they are kept only if the record is.
+fn normalise<'r>(
+    fields: &'r [Field<'_>],
+    lang: Option<&str>,
+    repair: bool,
+) -> (Vec<Value<'r>>, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let values: Vec<Value<'r>> = fields
+        .iter()
+        .filter_map(|f| {
+            // names of companies are proper nouns: never split or respelled
+            let repair = repair && f.role != Some(Role::Provider);
+            let text = normalize_value(&f.value, lang, repair, &mut repairs);
+            (!text.is_empty()).then_some(Value {
+                role: f.role,
+                header: &f.header,
+                text,
+            })
+        })
+        .collect();
+    (values, repairs)
+}
+
+/// What a record's provider column said.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum ProviderCell {
+    /// The record has no provider column.
+    #[default]
+    Absent,
+    /// A provider column that names no vendor (`First party`, `Terceros`): the
+    /// section's provider does not stand in for it.
+    NoVendor,
+    /// The vendor the provider column names.
+    Vendor(String),
+}
+
+/// A record's fields sorted by what their headers say they are.
+#[derive(Debug, Default)]
+struct Fields {
+    /// The purpose cells; without one, the prose-like cells of unnamed columns.
+    purposes: Vec<String>,
+    provider: ProviderCell,
+    /// The first duration cell.
+    duration: Option<String>,
+    /// The category a type cell or a short unnamed cell states, with its text.
+    category: Option<(Category, String)>,
+    /// The type cells, in order: one that names no cookie rejects the record.
+    types: Vec<String>,
+    /// A vendor a type cell names (`Analítica – De terceros: Google Analytics`).
+    type_vendor: Option<String>,
+    /// A kind of lifetime a type cell states (`Session`, `Persistent`).
+    type_duration: Option<String>,
+    /// The cells that have no slot of their own (and the type and party cells), under
+    /// their headers.
+    extra: BTreeMap<String, String>,
+}
+
+/// Sort a record's values by the role their headers give them.
+fn classify(values: Vec<Value<'_>>) -> Fields {
+    let v = vocab();
+    let mut f = Fields::default();
+    let mut others: Vec<String> = Vec::new();
+    for Value {
+        role,
+        header,
+        text: value,
+    } in values
+    {
+        match role {
+            Some(Role::Purpose) => f.purposes.push(value),
+            Some(Role::Provider) => match &f.provider {
+                ProviderCell::Absent => {
+                    if !v.is_first_party(&value) && !v.mentions_party(&value) {
+                        f.provider = ProviderCell::Vendor(strip_aside(&value));
+                    } else {
+                        // `Terceros (Google)`: a party marker, and the vendor it names
+                        f.provider =
+                            vendor_in(&value).map_or(ProviderCell::NoVendor, ProviderCell::Vendor);
+                        f.extra.insert(header.to_string(), value);
                     }
                 }
-                if type_vendor.is_none() {
-                    type_vendor = vendor_in(&value);
+                // a second provider slot that names a known service wins over a first
+                // that only gave a host (`Provider: .example.com` / `Service: Stripe …`)
+                ProviderCell::Vendor(p) if p.starts_with('.') || is_host_or_file(p) => {
+                    // the vendor's listed name only: what follows is often a link's text
+                    // (`Stripe View Service Privacy Policy`)
+                    if let Some(n) = vendor_prefix(&value) {
+                        f.provider = ProviderCell::Vendor(value[..n].to_string());
+                    }
+                }
+                _ => {
+                    f.extra.insert(header.to_string(), value);
+                }
+            },
+            Some(Role::Duration) if f.duration.is_none() => f.duration = Some(value),
+            Some(Role::Type) => {
+                if f.category.is_none() {
+                    if let Some(c) = v.category_of_label(&strip_vendor(&value)) {
+                        f.category = Some((c, value.clone()));
+                    }
+                }
+                if f.type_vendor.is_none() {
+                    f.type_vendor = vendor_in(&value);
                 }
                 // `Session` / `Persistent` in a type column: the kind of lifetime
-                if category.is_none() && type_duration.is_none() {
+                if f.category.is_none() && f.type_duration.is_none() {
                     let d = parse_duration(&value);
                     if d.kind != DurationKind::Unknown {
-                        type_duration = Some(value.clone());
+                        f.type_duration = Some(value.clone());
                     }
                 }
-                extra.insert(f.header.clone(), value);
+                f.types.push(value.clone());
+                f.extra.insert(header.to_string(), value);
             }
             None => {
                 // an unnamed field whose value is a short category label declares it
                 // (`Module: Functional`)
-                if category.is_none() && word_count(&value) <= 3 {
+                if f.category.is_none() && word_count(&value) <= 3 {
                     if let Some(c) = v.category_of_label(&value) {
-                        category = Some((c, value.clone()));
+                        f.category = Some((c, value.clone()));
                     }
                 }
                 others.push(value.clone());
-                extra.insert(f.header.clone(), value);
+                f.extra.insert(header.to_string(), value);
             }
             _ => {
-                extra.insert(f.header.clone(), value);
+                f.extra.insert(header.to_string(), value);
             }
         }
     }
-    if purposes.is_empty() {
+    if f.purposes.is_empty() {
         // no purpose column: prose-like cells of unnamed columns are the description
-        purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
+        f.purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
     }
-    // a tool listed as if it were a cookie but described as setting none
-    if purposes.len() == 1 && word_count(&purposes[0]) <= 8 && v.says_no_cookie(&purposes[0]) {
-        warnings.push(Warning {
-            kind: WarningKind::NotACookie,
-            message: format!("{names_text:?} is described as setting no cookie; left out"),
-            span: rec.span,
-        });
-        return;
-    }
-    if duration_text.is_none() {
-        duration_text = type_duration;
-    }
-    if duration_text.is_none() {
-        for p in purposes.iter_mut() {
-            if let Some(d) = take_embedded_duration(p)
-                .or_else(|| take_duration_clause(p))
-                .or_else(|| take_lifetime_sentence(p))
-            {
-                duration_text = Some(d);
-                break;
-            }
+    f
+}
+
+/// Why a record, or one name of it, is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Rejection {
+    /// A type cell says the entry is no cookie (the names' cell, the type cell).
+    TypedNotCookie { names: String, typed: String },
+    /// The only description, a short one, says the entry sets no cookie.
+    SetsNoCookie { names: String },
+    /// The name is a template placeholder (`[cookie name]`).
+    Placeholder(String),
+    /// The name's gloss says it is kept in local storage.
+    LocalStorage(String),
+    /// The name's gloss says it is no cookie.
+    NoCookieGloss(String),
+    /// The name is a sentence, not a name.
+    TooLong(String),
+}
+
+impl Rejection {
+    /// The warning that tells the user what was left out, and why.
+    fn warning(&self, span: Span) -> Warning {
+        let (kind, message) = match self {
+            Rejection::TypedNotCookie { names, typed } => (
+                WarningKind::NotACookie,
+                format!("{names:?} is typed {typed:?}, not a cookie; left out"),
+            ),
+            Rejection::SetsNoCookie { names } => (
+                WarningKind::NotACookie,
+                format!("{names:?} is described as setting no cookie; left out"),
+            ),
+            Rejection::Placeholder(n) => (
+                WarningKind::NotACookie,
+                format!("{n:?} is a template placeholder, not a cookie name; left out"),
+            ),
+            Rejection::LocalStorage(n) => (
+                WarningKind::NotACookie,
+                format!("{n:?} is kept in local storage, not a cookie; left out"),
+            ),
+            Rejection::NoCookieGloss(n) => (
+                WarningKind::NotACookie,
+                format!("{n:?} is described as no cookie; left out"),
+            ),
+            Rejection::TooLong(n) => (
+                WarningKind::Unreadable,
+                format!("name cell {n:?} is too long to be a cookie name; left out"),
+            ),
+        };
+        Warning {
+            kind,
+            message,
+            span,
         }
-        purposes.retain(|p| !p.is_empty());
     }
-    // a service heading or group row names the provider of its block, before any
-    // company the description mentions
-    if provider.is_none() && !provider_from_column && rec.provider_heading {
+}
+
+/// Whether a record as a whole is not a cookie: a type cell that names no cookie
+/// (`HTML Local Storage`), or a tool listed as if it were a cookie but described as
+/// setting none.
+fn reject(names: &str, fields: &Fields) -> Result<(), Rejection> {
+    if let Some(typed) = fields.types.iter().find(|t| is_not_cookie_type(t)) {
+        return Err(Rejection::TypedNotCookie {
+            names: names.to_string(),
+            typed: typed.clone(),
+        });
+    }
+    if let [p] = fields.purposes.as_slice() {
+        if word_count(p) <= 8 && vocab().says_no_cookie(p) {
+            return Err(Rejection::SetsNoCookie {
+                names: names.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether one name of a kept record is not a cookie's.
+fn reject_name(n: &Name) -> Result<(), Rejection> {
+    let v = vocab();
+    let gloss = n.gloss.as_deref();
+    if is_placeholder(&n.name) {
+        return Err(Rejection::Placeholder(n.name.clone()));
+    }
+    // `cookie consent (localStorage: cc_v1)`: the gloss says where it is kept
+    if gloss
+        .is_some_and(|g| v.mentions_local_storage(g) || v.storage_of(g) == Some(Storage::NotCookie))
+    {
+        return Err(Rejection::LocalStorage(n.name.clone()));
+    }
+    // `Script / Contact Points (no Cookie)`: the name cell itself says it is none
+    if gloss.is_some_and(|g| v.says_no_cookie(g)) {
+        return Err(Rejection::NoCookieGloss(n.name.clone()));
+    }
+    if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
+        return Err(Rejection::TooLong(n.name.clone()));
+    }
+    Ok(())
+}
+
+/// What a kept record says of each of its cookies, every source weighed.
+#[derive(Debug)]
+struct Resolved {
+    purposes: Vec<String>,
+    provider: Option<String>,
+    lifetimes: Lifetimes,
+    category: Category,
+    /// The text that declared the category.
+    declared: Option<String>,
+    /// The category was stated by the record's own cell or key: it outweighs one from
+    /// a section or the whole document when the same cookie is named twice.
+    own_category: bool,
+    extra: BTreeMap<String, String>,
+}
+
+/// Weigh a kept record's fields against what its section and document say.
+fn resolve(
+    fields: Fields,
+    rec: &RawRecord<'_>,
+    doc_category: &Option<(Category, String)>,
+    names: usize,
+) -> Resolved {
+    let (duration, purposes) =
+        take_lifetime(fields.duration, fields.type_duration, fields.purposes);
+    // the provider is looked for in the description once the lifetime is out of it
+    let provider = resolve_provider(
+        fields.provider,
+        fields.type_vendor,
+        &purposes,
+        rec.provider.as_ref(),
+        rec.provider_heading,
+    );
+    let lifetimes = lifetimes(duration.as_deref(), rec.kind_hint.as_ref(), names);
+    let own_category = fields.category.is_some();
+    let (category, declared) = resolve_category(fields.category, &rec.category, doc_category);
+    Resolved {
+        purposes,
+        provider,
+        lifetimes,
+        category,
+        declared,
+        own_category,
+        extra: fields.extra,
+    }
+}
+
+/// A record's lifetime text: its duration cell, else the kind of lifetime its type
+/// cell states, else a lifetime its description states, taken out of the description
+/// (a description that was only that goes). Returns the text and the descriptions.
+fn take_lifetime(
+    cell: Option<String>,
+    typed: Option<String>,
+    mut purposes: Vec<String>,
+) -> (Option<String>, Vec<String>) {
+    if let Some(t) = cell.or(typed) {
+        return (Some(t), purposes);
+    }
+    let found = purposes.iter_mut().find_map(|p| {
+        take_embedded_duration(p)
+            .or_else(|| take_duration_clause(p))
+            .or_else(|| take_lifetime_sentence(p))
+    });
+    purposes.retain(|p| !p.is_empty());
+    (found, purposes)
+}
+
+/// The provider of a record's cookies. A provider column says it. Without one, a
+/// service heading or group row names the provider of its block, before any company
+/// the description mentions; else the description's company, a vendor the type cell
+/// names, or the section's provider. A provider column that names no vendor keeps
+/// the section's provider out.
+fn resolve_provider(
+    column: ProviderCell,
+    type_vendor: Option<String>,
+    purposes: &[String],
+    section: Option<&String>,
+    heading: bool,
+) -> Option<String> {
+    let described = || purposes.iter().find_map(|p| provider_in_description(p));
+    match (column, section) {
+        (ProviderCell::Vendor(p), _) => Some(p),
+        (ProviderCell::NoVendor, _) => described().or(type_vendor),
         // … unless the row's own text names the same service more fully
         // (`Google Analytics` heading, `_ga: Google Analytics 4 (2 years)`)
-        let fuller = purposes.iter().find_map(|p| provider_in_description(p));
-        provider = match (fuller, &rec.provider) {
-            (Some(f), Some(h)) if f.len() > h.len() && f.starts_with(h.as_str()) => Some(f),
-            _ => rec.provider.clone(),
-        };
+        (ProviderCell::Absent, Some(h)) if heading => match described() {
+            Some(f) if f.len() > h.len() && f.starts_with(h.as_str()) => Some(f),
+            _ => Some(h.clone()),
+        },
+        (ProviderCell::Absent, _) => described().or(type_vendor).or_else(|| section.cloned()),
     }
-    if provider.is_none() {
-        provider = purposes
-            .iter()
-            .find_map(|p| provider_in_description(p))
-            .or(type_vendor);
-        // the section's provider stands in only when the row has no provider column
-        if !provider_from_column {
-            provider = provider.or_else(|| rec.provider.clone());
+}
+
+/// A record's category, with the text that declared it: the one its own cell or key
+/// states, else its section's, else the whole document's.
+fn resolve_category(
+    own: Option<(Category, String)>,
+    section: &Option<(Category, String)>,
+    doc: &Option<(Category, String)>,
+) -> (Category, Option<String>) {
+    match own.or_else(|| section.clone()).or_else(|| doc.clone()) {
+        Some((c, d)) => (c, Some(d)),
+        None => (Category::Unknown, None),
+    }
+}
+
+/// The lifetimes of a record's names.
+#[derive(Debug)]
+struct Lifetimes {
+    /// The lifetime the record states, or the kind hinted next to its name.
+    all: Option<Duration>,
+    /// One lifetime per name, when the record lists as many as it has names.
+    paired: Option<Vec<Duration>>,
+}
+
+impl Lifetimes {
+    /// The lifetime of the record's `k`th name.
+    fn of(&self, k: usize) -> Option<Duration> {
+        match &self.paired {
+            Some(ds) => ds.get(k).cloned(),
+            None => self.all.clone(),
         }
     }
+
+    /// A warning when the stated lifetime reads as none.
+    fn unreadable(&self, span: Span) -> Option<Warning> {
+        let d = self.all.as_ref()?;
+        (d.kind == DurationKind::Unknown && d.iso8601.is_none()).then(|| Warning {
+            kind: WarningKind::Unreadable,
+            message: format!("duration {:?} gives no readable lifetime", d.text),
+            span,
+        })
+    }
+}
+
+/// Read a record's lifetime text for its `names` names.
+fn lifetimes(
+    text: Option<&str>,
+    kind_hint: Option<&(DurationKind, String)>,
+    names: usize,
+) -> Lifetimes {
     // OneTrust lists: several names and as many lifespans in one cell, paired in order
-    let paired: Option<Vec<Duration>> = duration_text.as_ref().and_then(|t| {
+    let paired = text.and_then(|t| {
         let parts: Vec<&str> = t
             .split([',', ';', '\n'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        (names.len() > 1 && parts.len() == names.len())
+        (names > 1 && parts.len() == names)
             .then(|| parts.iter().map(|p| parse_duration(p)).collect::<Vec<_>>())
             .filter(|ds| ds.iter().all(|d| d.kind != DurationKind::Unknown))
     });
-    let duration: Option<Duration> = match (&duration_text, &rec.kind_hint) {
+    let all = match (text, kind_hint) {
         (Some(t), _) => Some(parse_duration(t)),
         (None, Some((kind, text))) => Some(Duration {
             text: text.clone(),
@@ -231,89 +535,25 @@ fn build_one(
         }),
         (None, None) => None,
     };
-    if let Some(d) = &duration {
-        if d.kind == DurationKind::Unknown && d.iso8601.is_none() {
-            warnings.push(Warning {
-                kind: WarningKind::Unreadable,
-                message: format!("duration {:?} gives no readable lifetime", d.text),
-                span: rec.span,
-            });
-        }
+    Lifetimes { all, paired }
+}
+
+/// The cookie of a kept record's `k`th name.
+fn emit(name: Name, k: usize, record: &Resolved, span: Span) -> Cookie {
+    let mut extra = record.extra.clone();
+    if let Some(g) = name.gloss {
+        extra.insert("gloss".to_string(), g);
     }
-    // a category the record's own cell or key states outweighs one from its section
-    // or the whole document when the same cookie is named twice
-    let own_category = category.is_some();
-    let (category, declared) = match category.or(rec.category.clone()).or(doc_category.clone()) {
-        Some((c, d)) => (c, Some(d)),
-        None => (Category::Unknown, None),
-    };
-    for (k, n) in names.into_iter().enumerate() {
-        if is_placeholder(&n.name) {
-            warnings.push(Warning {
-                kind: WarningKind::NotACookie,
-                message: format!(
-                    "{:?} is a template placeholder, not a cookie name; left out",
-                    n.name
-                ),
-                span: rec.span,
-            });
-            continue;
-        }
-        // `cookie consent (localStorage: cc_v1)`: the gloss says where it is kept
-        if n.gloss.as_deref().is_some_and(|g| {
-            v.mentions_local_storage(g) || v.storage_of(g) == Some(Storage::NotCookie)
-        }) {
-            warnings.push(Warning {
-                kind: WarningKind::NotACookie,
-                message: format!(
-                    "{:?} is kept in local storage, not a cookie; left out",
-                    n.name
-                ),
-                span: rec.span,
-            });
-            continue;
-        }
-        if n.gloss.as_deref().is_some_and(|g| v.says_no_cookie(g)) {
-            // `Script / Contact Points (no Cookie)`: the name cell itself says it is none
-            warnings.push(Warning {
-                kind: WarningKind::NotACookie,
-                message: format!("{:?} is described as no cookie; left out", n.name),
-                span: rec.span,
-            });
-            continue;
-        }
-        if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
-            warnings.push(Warning {
-                kind: WarningKind::Unreadable,
-                message: format!(
-                    "name cell {:?} is too long to be a cookie name; left out",
-                    n.name
-                ),
-                span: rec.span,
-            });
-            continue;
-        }
-        let mut extra = extra.clone();
-        if let Some(g) = n.gloss {
-            extra.insert("gloss".to_string(), g);
-        }
-        out.push((
-            Cookie {
-                name: n.name,
-                provider: provider.clone(),
-                purposes: purposes.clone(),
-                duration: match &paired {
-                    Some(ds) => ds.get(k).cloned(),
-                    None => duration.clone(),
-                },
-                category,
-                category_declared: declared.clone(),
-                extra,
-                span: rec.span,
-                spans: vec![rec.span],
-            },
-            own_category,
-        ));
+    Cookie {
+        name: name.name,
+        provider: record.provider.clone(),
+        purposes: record.purposes.clone(),
+        duration: record.lifetimes.of(k),
+        category: record.category,
+        category_declared: record.declared.clone(),
+        extra,
+        span,
+        spans: vec![span],
     }
 }
 
@@ -607,6 +847,505 @@ fn domain_of(c: &Cookie) -> Option<&String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::repair::Fragment;
+
+    /// A raw record of a table row at `start` in a made-up input: the name cell, then
+    /// the other cells with their roles and headers, each placed after the one before.
+    fn row(
+        start: usize,
+        names: &'static str,
+        cells: &[(Option<Role>, &str, &'static str)],
+    ) -> RawRecord<'static> {
+        let mut at = start;
+        let mut frag = |text: &'static str| {
+            let f = Fragment { text, offset: at };
+            at += text.len() + 1;
+            f
+        };
+        let names = vec![frag(names)];
+        let fields = cells
+            .iter()
+            .map(|&(role, header, text)| Field {
+                role,
+                header: header.to_string(),
+                value: vec![frag(text)],
+            })
+            .collect();
+        RawRecord {
+            names,
+            fields,
+            span: Span::new(start, at),
+            category: None,
+            provider: None,
+            provider_heading: false,
+            kind_hint: None,
+            name_cell: true,
+        }
+    }
+
+    /// The cookies, warnings and repairs of a document of these records, repair on.
+    fn built(records: Vec<RawRecord<'static>>) -> (Vec<Cookie>, Vec<Warning>, Vec<Repair>) {
+        let raw = RawDoc {
+            records,
+            ..RawDoc::default()
+        };
+        let (mut warnings, mut repairs) = (Vec::new(), Vec::new());
+        let cookies = build(raw, Some("en"), true, &mut warnings, &mut repairs);
+        (cookies, warnings, repairs)
+    }
+
+    /// A description with mojibake in it: repaired when its record is kept.
+    const DAMAGED: (Option<Role>, &str, &str) = (
+        Some(Role::Purpose),
+        "Purpose",
+        "Stores the prÃ©fÃ©rences of the visit",
+    );
+
+    #[test]
+    fn kept_record_keeps_its_repairs() {
+        let (cookies, warnings, repairs) = built(vec![row(0, "_uid", &[DAMAGED])]);
+        assert_eq!(cookies.len(), 1);
+        assert_eq!(cookies[0].purposes, ["Stores the préférences of the visit"]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(!repairs.is_empty());
+    }
+
+    #[test]
+    fn rejected_record_leaves_no_repairs() {
+        let typed = (Some(Role::Type), "Type", "HTML Local Storage");
+        let no_cookie = (
+            Some(Role::Purpose),
+            "Purpose",
+            "PrÃ©fÃ©rences tool, sets no cookies",
+        );
+        // the damaged cell comes before what rejects the record: it is read, and
+        // repaired, before the record is known to be no cookie
+        for (rec, kind) in [
+            (row(0, "_uid", &[DAMAGED, typed]), WarningKind::NotACookie),
+            (row(0, "_uid", &[no_cookie]), WarningKind::NotACookie),
+            // every name left out: no cookie is left for the repairs to belong to
+            (row(0, "[cookie name]", &[DAMAGED]), WarningKind::NotACookie),
+            (
+                row(0, "one two three four five six seven", &[DAMAGED]),
+                WarningKind::Unreadable,
+            ),
+        ] {
+            let names = rec.names[0].text;
+            let (cookies, warnings, repairs) = built(vec![rec]);
+            assert!(cookies.is_empty(), "{names}: {cookies:?}");
+            assert_eq!(warnings.len(), 1, "{names}: {warnings:?}");
+            assert_eq!(warnings[0].kind, kind, "{names}");
+            assert!(repairs.is_empty(), "{names}: {repairs:?}");
+        }
+    }
+
+    #[test]
+    fn only_kept_records_repairs_reach_the_document() {
+        let kept = row(0, "_uid", &[DAMAGED]);
+        let kept_span = kept.span;
+        let rejected = row(
+            100,
+            "_lsid",
+            &[DAMAGED, (Some(Role::Type), "Type", "Pixel Tracker")],
+        );
+        let (cookies, warnings, repairs) = built(vec![kept, rejected]);
+        assert_eq!(cookies.len(), 1);
+        assert_eq!(warnings.len(), 1);
+        assert!(!repairs.is_empty());
+        for r in &repairs {
+            assert!(
+                r.span.end <= kept_span.end,
+                "{r:?} is not the kept record's"
+            );
+        }
+    }
+
+    #[test]
+    fn names() {
+        let read = |rec: &RawRecord<'_>| {
+            read_names(rec, Some("en"))
+                .map(|n| n.list.into_iter().map(|n| n.name).collect::<Vec<_>>())
+        };
+        let mut rec = row(0, "_pk_id.", &[]);
+        assert_eq!(read(&rec).unwrap(), ["_pk_id."]);
+        // out of a cell of its own the full stop ends a sentence
+        rec.name_cell = false;
+        assert_eq!(read(&rec).unwrap(), ["_pk_id"]);
+        assert_eq!(read(&row(0, "_ga, _gid", &[])).unwrap(), ["_ga", "_gid"]);
+        assert!(read(&row(0, "  ", &[])).is_none());
+
+        assert_eq!(
+            with_full_stop("_pk_id.", "_pk_id").as_deref(),
+            Some("_pk_id.")
+        );
+        assert_eq!(with_full_stop("_pk_id", "_pk_id"), None);
+        assert_eq!(with_full_stop("_pk_id..", "_pk_id"), None);
+        assert_eq!(with_full_stop("Session.", "Session"), None);
+        assert_eq!(with_full_stop("my_id x.", "my_id x"), None);
+    }
+
+    #[test]
+    fn normalised_values() {
+        let rec = row(
+            0,
+            "_uid",
+            &[
+                (Some(Role::Provider), "Provider", "MÃ¼ller GmbH"),
+                (Some(Role::Purpose), "Purpose", "MÃ¼ller   analytics"),
+                (None, "Notes", "   "),
+            ],
+        );
+        let (values, repairs) = normalise(&rec.fields, Some("de"), true);
+        let texts: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
+        // a provider is a name: never respelled; an empty value goes
+        assert_eq!(texts, ["MÃ¼ller GmbH", "Müller analytics"]);
+        assert_eq!(values[1].header, "Purpose");
+        assert_eq!(repairs.len(), 1, "{repairs:?}");
+        assert_eq!(repairs[0].after, "ü");
+        let (_, repairs) = normalise(&rec.fields, Some("de"), false);
+        assert!(repairs.is_empty());
+    }
+
+    /// The fields of one row's cells, read as the record stage reads them.
+    fn fields(cells: &[(Option<Role>, &str, &'static str)]) -> Fields {
+        let rec = row(0, "_x", cells);
+        classify(normalise(&rec.fields, Some("en"), true).0)
+    }
+
+    #[test]
+    fn classified_providers() {
+        let p = |cells: &[(Option<Role>, &str, &'static str)]| fields(cells).provider;
+        let provider = Some(Role::Provider);
+        assert_eq!(p(&[]), ProviderCell::Absent);
+        assert_eq!(
+            p(&[(provider, "Provider", "Hotjar (third party)")]),
+            ProviderCell::Vendor("Hotjar".into())
+        );
+        let party = fields(&[(provider, "Provider", "First party")]);
+        assert_eq!(party.provider, ProviderCell::NoVendor);
+        assert_eq!(party.extra["Provider"], "First party");
+        assert_eq!(
+            p(&[(provider, "Provider", "Third party (Google)")]),
+            ProviderCell::Vendor("Google".into())
+        );
+        assert_eq!(
+            p(&[
+                (provider, "Provider", ".example.com"),
+                (provider, "Service", "Stripe View Service Privacy Policy"),
+            ]),
+            ProviderCell::Vendor("Stripe".into())
+        );
+        // a second slot after a vendor is kept as it is
+        let two = fields(&[
+            (provider, "Provider", "Hotjar"),
+            (provider, "Service", "Stripe"),
+        ]);
+        assert_eq!(two.provider, ProviderCell::Vendor("Hotjar".into()));
+        assert_eq!(two.extra["Service"], "Stripe");
+    }
+
+    #[test]
+    fn classified_fields() {
+        let typed = fields(&[(Some(Role::Type), "Type", "Session")]);
+        assert_eq!(typed.type_duration.as_deref(), Some("Session"));
+        assert_eq!(typed.types, ["Session"]);
+        assert_eq!(typed.extra["Type"], "Session");
+
+        let labelled = fields(&[(Some(Role::Type), "Type", "Analytics")]);
+        assert_eq!(labelled.category.map(|c| c.0), Some(Category::Analytics));
+        assert_eq!(labelled.type_duration, None);
+
+        let unnamed = fields(&[
+            (None, "Module", "Functional"),
+            (None, "Notes", "Remembers the chosen language"),
+            (None, "Flag", "yes"),
+        ]);
+        assert_eq!(unnamed.category.map(|c| c.0), Some(Category::Functional));
+        assert_eq!(unnamed.purposes, ["Remembers the chosen language"]);
+        assert_eq!(unnamed.extra.len(), 3);
+
+        let described = fields(&[
+            (Some(Role::Purpose), "Purpose", "Keeps the session"),
+            (None, "Notes", "Remembers the chosen language"),
+            (Some(Role::Duration), "Expiry", "2 years"),
+            (Some(Role::Duration), "Max age", "63072000"),
+        ]);
+        assert_eq!(described.purposes, ["Keeps the session"]);
+        assert_eq!(described.duration.as_deref(), Some("2 years"));
+        assert_eq!(described.extra["Max age"], "63072000");
+        assert!(!described.extra.contains_key("Expiry"));
+    }
+
+    #[test]
+    fn rejections() {
+        let typed = |t: &'static str| reject("_x", &fields(&[(Some(Role::Type), "Type", t)]));
+        assert_eq!(
+            typed("HTML Local Storage"),
+            Err(Rejection::TypedNotCookie {
+                names: "_x".into(),
+                typed: "HTML Local Storage".into()
+            })
+        );
+        assert_eq!(typed("HTTP/LocalStorage"), Ok(()));
+        assert_eq!(typed("Persistent"), Ok(()));
+
+        let purpose = Some(Role::Purpose);
+        assert_eq!(
+            reject("_x", &fields(&[(purpose, "Purpose", "Sets no cookies")])),
+            Err(Rejection::SetsNoCookie { names: "_x".into() })
+        );
+        // beside another description, or in a long one, it speaks of something else
+        assert_eq!(
+            reject(
+                "_x",
+                &fields(&[
+                    (purpose, "Purpose", "Sets no cookies"),
+                    (purpose, "Note", "Counts visits")
+                ])
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            reject(
+                "_x",
+                &fields(&[(
+                    purpose,
+                    "Purpose",
+                    "Remembers that the visitor chose to have no cookies set at all"
+                )])
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn name_rejections() {
+        let name = |name: &str, gloss: Option<&str>| {
+            reject_name(&Name {
+                name: name.into(),
+                gloss: gloss.map(str::to_string),
+            })
+        };
+        assert_eq!(name("_ga", None), Ok(()));
+        assert_eq!(name("__lc_cid", Some("customerID")), Ok(()));
+        assert_eq!(
+            name("[cookie name]", None),
+            Err(Rejection::Placeholder("[cookie name]".into()))
+        );
+        assert_eq!(
+            name("cookie consent", Some("localStorage: cc_v1")),
+            Err(Rejection::LocalStorage("cookie consent".into()))
+        );
+        assert_eq!(
+            name("Contact Points", Some("no Cookie")),
+            Err(Rejection::NoCookieGloss("Contact Points".into()))
+        );
+        let sentence = "this is a sentence and not a name";
+        assert_eq!(
+            name(sentence, None),
+            Err(Rejection::TooLong(sentence.into()))
+        );
+        let w = Rejection::TooLong(sentence.into()).warning(Span::new(3, 9));
+        assert_eq!(w.kind, WarningKind::Unreadable);
+        assert_eq!(w.span, Span::new(3, 9));
+    }
+
+    #[test]
+    fn lifetime_text() {
+        let owned = |ps: &[&str]| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        let take = |cell: Option<&str>, typed: Option<&str>, ps: &[&str]| {
+            take_lifetime(cell.map(Into::into), typed.map(Into::into), owned(ps))
+        };
+        // a duration cell, then a type's kind of lifetime; the description is left as is
+        let clause = ["Distinguishes users, 24 hours."];
+        assert_eq!(
+            take(Some("2 years"), Some("Session"), &clause),
+            (Some("2 years".into()), owned(&clause))
+        );
+        assert_eq!(
+            take(None, Some("Session"), &clause),
+            (Some("Session".into()), owned(&clause))
+        );
+        // else the first description that states one gives it up; one that was only
+        // that goes
+        assert_eq!(
+            take(
+                None,
+                None,
+                &[
+                    "Speicherdauer: 2 Jahre.",
+                    "Zählt Besuche. Speicherdauer: 1 Jahr."
+                ]
+            ),
+            (
+                Some("2 Jahre".into()),
+                owned(&["Zählt Besuche. Speicherdauer: 1 Jahr."])
+            )
+        );
+        assert_eq!(
+            take(None, None, &clause),
+            (Some("24 hours".into()), owned(&["Distinguishes users,"]))
+        );
+        assert_eq!(
+            take(None, None, &["Distinguishes users."]),
+            (None, owned(&["Distinguishes users."]))
+        );
+    }
+
+    #[test]
+    fn lifetimes_of_names() {
+        let text = |d: Option<Duration>| d.map(|d| d.text);
+        let paired = lifetimes(Some("1 year, 30 days"), None, 2);
+        assert_eq!(text(paired.of(0)).as_deref(), Some("1 year"));
+        assert_eq!(text(paired.of(1)).as_deref(), Some("30 days"));
+        // as many lifetimes as names, or one for all
+        let shared = lifetimes(Some("1 year, 30 days"), None, 3);
+        assert!(shared.paired.is_none());
+        assert_eq!(text(shared.of(2)).as_deref(), Some("1 year, 30 days"));
+
+        let hinted = lifetimes(
+            None,
+            Some(&(DurationKind::Session, "session cookie".into())),
+            1,
+        );
+        assert_eq!(hinted.of(0).map(|d| d.kind), Some(DurationKind::Session));
+        assert!(lifetimes(None, None, 1).of(0).is_none());
+
+        let span = Span::new(0, 4);
+        assert!(lifetimes(Some("2 years"), None, 1)
+            .unreadable(span)
+            .is_none());
+        assert!(lifetimes(None, None, 1).unreadable(span).is_none());
+        let w = lifetimes(Some("see our notice"), None, 1).unreadable(span);
+        assert_eq!(w.map(|w| w.kind), Some(WarningKind::Unreadable));
+    }
+
+    #[test]
+    fn providers() {
+        let section = "Google Analytics".to_string();
+        let resolve = |column: ProviderCell, purposes: &[&str], heading: bool| {
+            let purposes: Vec<String> = purposes.iter().map(|p| p.to_string()).collect();
+            resolve_provider(
+                column,
+                Some("Typed Vendor".into()),
+                &purposes,
+                Some(&section),
+                heading,
+            )
+        };
+        let hotjar = ["Set by Hotjar to count visits"];
+        // a provider column says it
+        assert_eq!(
+            resolve(ProviderCell::Vendor("Matomo".into()), &hotjar, true).as_deref(),
+            Some("Matomo")
+        );
+        // a column that names no vendor keeps the section's provider out
+        assert_eq!(
+            resolve(ProviderCell::NoVendor, &hotjar, true).as_deref(),
+            Some("Hotjar")
+        );
+        assert_eq!(
+            resolve(ProviderCell::NoVendor, &[], true).as_deref(),
+            Some("Typed Vendor")
+        );
+        // a heading names its block's provider before the description's company …
+        assert_eq!(
+            resolve(ProviderCell::Absent, &hotjar, true).as_deref(),
+            Some("Google Analytics")
+        );
+        // … unless the description names the same service more fully
+        assert_eq!(
+            resolve(
+                ProviderCell::Absent,
+                &["Google Analytics 4 (2 years)"],
+                true
+            )
+            .as_deref(),
+            Some("Google Analytics 4")
+        );
+        // a provider named by prose only fills a gap
+        assert_eq!(
+            resolve(ProviderCell::Absent, &hotjar, false).as_deref(),
+            Some("Hotjar")
+        );
+        assert_eq!(
+            resolve(ProviderCell::Absent, &[], false).as_deref(),
+            Some("Typed Vendor")
+        );
+        assert_eq!(
+            resolve_provider(ProviderCell::Absent, None, &[], Some(&section), false).as_deref(),
+            Some("Google Analytics")
+        );
+        assert_eq!(
+            resolve_provider(ProviderCell::Absent, None, &[], None, true),
+            None
+        );
+    }
+
+    #[test]
+    fn categories() {
+        let own = Some((Category::Advertising, "Marketing".to_string()));
+        let section = Some((Category::Analytics, "Analytics cookies".to_string()));
+        let doc = Some((Category::Necessary, "only necessary cookies".to_string()));
+        let declared = |c: (Category, Option<String>)| (c.0, c.1.unwrap_or_default());
+        assert_eq!(
+            declared(resolve_category(own.clone(), &section, &doc)),
+            (Category::Advertising, "Marketing".into())
+        );
+        assert_eq!(
+            declared(resolve_category(None, &section, &doc)),
+            (Category::Analytics, "Analytics cookies".into())
+        );
+        assert_eq!(
+            declared(resolve_category(None, &None, &doc)),
+            (Category::Necessary, "only necessary cookies".into())
+        );
+        assert_eq!(
+            resolve_category(None, &None, &None),
+            (Category::Unknown, None)
+        );
+    }
+
+    #[test]
+    fn emitted_cookies() {
+        let rec = row(
+            0,
+            "_a (first), _b",
+            &[
+                (Some(Role::Purpose), "Purpose", "Counts visits"),
+                (Some(Role::Duration), "Expiry", "1 year, 30 days"),
+                (Some(Role::Type), "Type", "Analytics"),
+                (None, "Host", ".example.com"),
+            ],
+        );
+        let span = rec.span;
+        let (cookies, warnings, _) = built(vec![rec]);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let got: Vec<_> = cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                    c.extra.get("gloss").map(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_a", Some("1 year"), Some("first")),
+                ("_b", Some("30 days"), None)
+            ]
+        );
+        for c in &cookies {
+            assert_eq!(c.category, Category::Analytics);
+            assert_eq!(c.category_declared.as_deref(), Some("Analytics"));
+            assert_eq!(c.purposes, ["Counts visits"]);
+            assert_eq!(c.extra["Host"], ".example.com");
+            assert_eq!(c.spans, [span]);
+        }
+    }
 
     #[track_caller]
     fn embedded(text: &str, want_purpose: &str, want: Option<&str>) {
