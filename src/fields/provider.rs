@@ -107,6 +107,57 @@ pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
         .max()
 }
 
+/// Byte length of a known vendor's name at the start of `text` even when what follows
+/// is glued to it with no separator (`Instagramshbid` → `Instagram`, `Google
+/// AnalyticsUser session` → `Google Analytics`): a table whose separators were lost.
+/// The name must be capitalised as a name is; a glued last word must be at least four
+/// letters long, so that short names do not match inside words.
+pub(crate) fn glued_vendor_prefix(text: &str) -> Option<usize> {
+    if !text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let &(s0, e0) = spans.first()?;
+    if s0 != 0 {
+        return None;
+    }
+    let v = vendors();
+    let lower: Vec<String> = spans
+        .iter()
+        .take(4)
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
+    // one-word vendors glued to the first word: the longest that fits
+    let first = &text[s0..e0];
+    let cuts: Vec<usize> = first.char_indices().map(|(i, _)| i).skip(4).collect();
+    let glued_one = cuts.into_iter().rev().find(|&i| {
+        v.get(&first[..i].to_lowercase())
+            .is_some_and(|cs| cs.iter().any(|c| c.len() == 1))
+    });
+    // longer names whose last word is glued to what follows
+    let glued_many = v.get(&lower[0]).and_then(|cands| {
+        cands
+            .iter()
+            .filter(|c| c.len() >= 2 && c.len() <= lower.len())
+            .filter(|c| {
+                let last = c.len() - 1;
+                c[..last] == lower[..last]
+                    && c[last].chars().count() >= 4
+                    && lower[last].len() > c[last].len()
+                    && lower[last].starts_with(c[last].as_str())
+                    && only_spaces_between(text, &spans[..c.len()])
+            })
+            .map(|c| spans[c.len() - 1].0 + c[c.len() - 1].len())
+            .filter(|&end| text.is_char_boundary(end))
+            .max()
+    });
+    // the longest name wins: `Google AnalyticsUser` is Google Analytics, not Google
+    [vendor_prefix(text), glued_many, glued_one]
+        .into_iter()
+        .flatten()
+        .max()
+}
+
 /// Whether `text` is one known vendor's name and nothing else (`Google Analytics 4`,
 /// `Hotjar`), as [`vendor_run`] reads names.
 pub(crate) fn is_vendor_name(text: &str) -> bool {
@@ -239,5 +290,20 @@ mod tests {
             Some("Matomo Analytics")
         );
         assert_eq!(vendor_in("Authentication"), None);
+    }
+
+    #[test]
+    fn vendors_glued_to_what_follows() {
+        fn at(t: &str) -> Option<&str> {
+            glued_vendor_prefix(t).map(|n| &t[..n])
+        }
+        assert_eq!(at("Instagramshbid"), Some("Instagram"));
+        assert_eq!(at("Pinterest_pinterest_ct_ua"), Some("Pinterest"));
+        assert_eq!(at("Google AnalyticsUser session"), Some("Google Analytics"));
+        assert_eq!(at("Google Analytics"), Some("Google Analytics"));
+        // capitalised as a name is, and no short glued match inside a word
+        assert_eq!(at("instagramshbid"), None);
+        assert_eq!(at("Goo"), None);
+        assert_eq!(at("Stores the consent"), None);
     }
 }

@@ -15,11 +15,13 @@
 //! a category or storage label. Free text (purpose, provider) takes what lies between.
 //! A line that cannot be cut that way ends the table.
 
+use std::collections::HashSet;
+
 use super::context::{heading_category, heading_text, is_heading};
 use super::{Context, RawDoc, RawRecord};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{is_host_or_file, is_name_shaped, split_names};
-use crate::fields::provider::vendor_run;
+use crate::fields::names::{is_host_or_file, is_known, is_name_shaped, split_names};
+use crate::fields::provider::{glued_vendor_prefix, vendor_run};
 use crate::fields::repair::Fragment;
 use crate::fields::text::fold_whitespace;
 use crate::policy::{Span, WarningKind};
@@ -31,6 +33,12 @@ type Labels = Vec<(usize, usize, Role)>;
 
 /// Longest header or row line considered (the cutting search is bounded per line).
 const MAX_LINE: usize = 1500;
+
+/// Longest lifetime read with the next cell glued to it (`12 Monatepanorama`).
+const MAX_GLUED_DURATION: usize = 40;
+
+/// Longest header label considered (`Maximale Speicherdauer`, `Fecha de caducidad`).
+const MAX_LABEL: usize = 40;
 
 /// Recognise a fused header at line `i` and read the rows under it.
 pub(crate) fn parse<'a>(
@@ -95,9 +103,13 @@ pub(crate) fn parse<'a>(
             text: &text[a..b],
             offset: row.start + a,
         };
-        let (ns, ne) = cells[0];
+        let name_at = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
+        let (ns, ne) = cells[name_at];
         let mut rec = RawRecord::new(vec![f(ns, ne)], row.span(), &row_ctx);
-        for (c, &(a, b)) in cells.iter().enumerate().skip(1) {
+        for (c, &(a, b)) in cells.iter().enumerate() {
+            if c == name_at {
+                continue;
+            }
             let (ls, le, role) = labels[c];
             rec.push(Some(role), &head[ls..le], vec![f(a, b)]);
         }
@@ -124,7 +136,18 @@ fn boundaries(text: &str) -> Vec<usize> {
                 || prev.is_ascii_digit()
                 || matches!(
                     prev,
-                    ')' | ']' | '}' | '>' | '*' | '#' | '.' | '!' | '?' | '%' | '"' | '\u{201d}'
+                    ')' | ']'
+                        | '}'
+                        | '>'
+                        | '*'
+                        | '#'
+                        | '.'
+                        | '!'
+                        | '?'
+                        | '%'
+                        | '"'
+                        | '\u{201d}'
+                        | '_'
                 )
                 || (prev.is_uppercase() && next.is_some_and(char::is_lowercase)));
         let digit = c.is_ascii_digit() && (prev.is_alphabetic() || matches!(prev, '_' | ')'));
@@ -136,30 +159,79 @@ fn boundaries(text: &str) -> Vec<usize> {
     out
 }
 
-/// A line made only of header labels glued together, at least three (or two, the
-/// first a name), the first a name, one a duration or purpose, no role twice.
+/// A line made only of header labels glued together, at least three (or a name and a
+/// duration), one a name, one a duration or purpose, no role twice. The name column
+/// may stand anywhere (`VendorCookieDescriptionExpiration`).
 fn fused_header(text: &str) -> Option<Labels> {
-    if text.len() > 120
-        || text.len() < 8
-        || text.contains(char::is_whitespace) && !glued_inside(text)
-    {
+    if text.len() > 120 || text.len() < 8 {
+        return None;
+    }
+    // in capitals, labels glue with no case change to cut on (`NOMBRETITULARDURACIÓN`):
+    // any character may end one
+    let capitals = !text.chars().any(char::is_lowercase);
+    if text.contains(char::is_whitespace) && !glued_inside(text) && !capitals {
         return None;
     }
     let mut cuts = vec![0];
-    cuts.extend(boundaries(text));
+    if capitals {
+        cuts.extend(text.char_indices().map(|(p, _)| p).skip(1));
+    } else {
+        cuts.extend(boundaries(text));
+    }
     cuts.push(text.len());
-    if cuts.len() < 3 || cuts.len() > 12 {
+    if cuts.len() < 3 || (cuts.len() > 12 && !capitals) {
         return None;
     }
-    // fewest labels covering the pieces: best[k] = labels over the first k pieces
+    // cut anywhere, a label must be listed whole: the classifier's typo and compound
+    // tolerance would read `TITULARD` or `EXPIRACIÓNTIPO` as labels
+    let labels = if capitals {
+        fewest_labels(text, &cuts, |p| vocab().field_listed(p))?
+    } else {
+        fewest_labels(text, &cuts, |p| vocab().field(p))?
+    };
+    // capitals cut anywhere: two labels at least must be glued, or it is a spaced header
+    let glued = |w: &[(usize, usize, Role)]| {
+        !text[..w[0].1].ends_with(char::is_whitespace)
+            && !text[w[1].0..].starts_with(char::is_whitespace)
+    };
+    if capitals && !labels.windows(2).any(glued) {
+        return None;
+    }
+    let roles: Vec<Role> = labels.iter().map(|l| l.2).collect();
+    let distinct = roles
+        .iter()
+        .enumerate()
+        .all(|(k, r)| !roles[..k].contains(r));
+    let enough = roles.len() >= 3 || (roles.len() == 2 && roles.contains(&Role::Duration));
+    (enough
+        && distinct
+        && roles.contains(&Role::Name)
+        && roles
+            .iter()
+            .any(|r| matches!(r, Role::Duration | Role::Purpose)))
+    .then_some(labels)
+}
+
+/// The fewest header labels that cover `text` cut at `cuts`: best[k] = labels over the
+/// first k pieces. A label is at most [`MAX_LABEL`] bytes.
+fn fewest_labels(
+    text: &str,
+    cuts: &[usize],
+    role: impl Fn(&str) -> Option<Role>,
+) -> Option<Labels> {
     let n = cuts.len() - 1;
     let mut best: Vec<Option<Labels>> = vec![None; n + 1];
     best[0] = Some(Vec::new());
     for k in 1..=n {
         for s in (0..k).rev() {
+            if cuts[k] - cuts[s] > MAX_LABEL {
+                break;
+            }
             let Some(prev) = &best[s] else { continue };
-            let piece = text[cuts[s]..cuts[k]].trim_matches(|c: char| c == '-' || c == '/');
-            let Some(role) = vocab().field(piece) else {
+            let piece = text[cuts[s]..cuts[k]]
+                .trim()
+                .trim_matches(|c: char| c == '-' || c == '/');
+            let Some(role) = role(piece) else {
                 continue;
             };
             if best[k].as_ref().is_none_or(|b| b.len() > prev.len() + 1) {
@@ -169,20 +241,7 @@ fn fused_header(text: &str) -> Option<Labels> {
             }
         }
     }
-    let labels = best[n].take()?;
-    let roles: Vec<Role> = labels.iter().map(|l| l.2).collect();
-    let distinct = roles
-        .iter()
-        .enumerate()
-        .all(|(k, r)| !roles[..k].contains(r));
-    let enough = roles.len() >= 3 || (roles.len() == 2 && roles[1] == Role::Duration);
-    (enough
-        && distinct
-        && roles[0] == Role::Name
-        && roles
-            .iter()
-            .any(|r| matches!(r, Role::Duration | Role::Purpose)))
-    .then_some(labels)
+    best[n].take()
 }
 
 /// Whether a header line with spaces still glues its labels (`Cookie NameDuration`):
@@ -207,54 +266,158 @@ fn cut_row(text: &str, roles: &[Role]) -> Option<Vec<(usize, usize)>> {
     // strict first; then a duration cell may be a short phrase the grammar does not
     // read (`Direkt gelöscht`), kept as written
     [false, true].into_iter().find_map(|lenient| {
-        let mut out = Vec::with_capacity(roles.len());
-        let mut budget = 4096usize;
-        cut_from(text, roles, &cuts, start, lenient, &mut out, &mut budget).then_some(out)
+        let mut search = Search {
+            text,
+            roles,
+            cuts: &cuts,
+            lenient,
+            out: Vec::with_capacity(roles.len()),
+            budget: 4096,
+            failed: HashSet::new(),
+        };
+        search.from(start).then_some(search.out)
     })
 }
 
-/// Depth-first: cells `out.len()..` from byte `from`; the earliest ends first, names
-/// preferring an end before a clean word (`sessionIdKeeps` → `sessionId` + `Keeps`).
-fn cut_from(
-    text: &str,
-    roles: &[Role],
-    cuts: &[usize],
-    from: usize,
+/// A depth-first search for one row's cells, with what it has learnt.
+struct Search<'t> {
+    text: &'t str,
+    roles: &'t [Role],
+    /// Where two cells may meet, whatever their roles.
+    cuts: &'t [usize],
+    /// A duration cell may be a short phrase the grammar does not read.
     lenient: bool,
-    out: &mut Vec<(usize, usize)>,
-    budget: &mut usize,
-) -> bool {
-    let k = out.len();
-    if k == roles.len() {
-        return from == text.len();
-    }
-    let last = k + 1 == roles.len();
-    let mut ends: Vec<usize> = if last {
-        vec![text.len()]
-    } else {
-        cuts.iter()
-            .copied()
-            .filter(|&c| c > from && c < text.len())
-            .collect()
-    };
-    if roles[k] == Role::Name {
-        ends.sort_by_key(|&e| !clean_word_at(text, e));
-    }
-    for e in ends {
-        if *budget == 0 {
+    /// The cells so far.
+    out: Vec<(usize, usize)>,
+    /// Cells still to try; the search gives up at zero.
+    budget: usize,
+    /// (cell, start) pairs from which no cutting of the rest works.
+    failed: HashSet<(usize, usize)>,
+}
+
+impl Search<'_> {
+    /// Cut cells `out.len()..` from byte `from`: the earliest ends first, names
+    /// preferring an end before a clean word (`sessionIdKeeps` → `sessionId` + `Keeps`).
+    fn from(&mut self, from: usize) -> bool {
+        let (text, roles) = (self.text, self.roles);
+        let k = self.out.len();
+        if k == roles.len() {
+            return from == text.len();
+        }
+        if self.failed.contains(&(k, from)) {
             return false;
         }
-        *budget -= 1;
-        if !cell_fits(&text[from..e], roles[k], lenient) {
-            continue;
+        let ends = self.ends(k, from);
+        for e in ends {
+            if self.budget == 0 {
+                return false;
+            }
+            self.budget -= 1;
+            if !cell_fits(&text[from..e], roles[k], self.lenient) {
+                continue;
+            }
+            self.out.push((from, e));
+            if self.from(e) {
+                return true;
+            }
+            self.out.pop();
         }
-        out.push((from, e));
-        if cut_from(text, roles, cuts, e, lenient, out, budget) {
-            return true;
+        // a provider, type or domain cell may be empty: the row glues nothing there
+        if matches!(roles[k], Role::Provider | Role::Type | Role::Domain) && self.budget > 0 {
+            self.budget -= 1;
+            self.out.push((from, from));
+            if self.from(from) {
+                return true;
+            }
+            self.out.pop();
         }
-        out.pop();
+        if self.budget > 0 {
+            self.failed.insert((k, from));
+        }
+        false
     }
-    false
+
+    /// Where cell `k` starting at `from` may end, in the order to try.
+    fn ends(&self, k: usize, from: usize) -> Vec<usize> {
+        let (text, roles) = (self.text, self.roles);
+        if k + 1 == roles.len() {
+            return vec![text.len()];
+        }
+        let rest = &text[from..];
+        // where the cell's own grammar ends it, glued or not: a lifetime (`1 year__bid`,
+        // `12 mesesppms_privacy_`), a known vendor (`Instagramshbid`)
+        let own: Vec<usize> = match roles[k] {
+            Role::Duration => glued_durations(rest),
+            Role::Provider => glued_vendor_prefix(rest).into_iter().collect(),
+            _ => Vec::new(),
+        }
+        .into_iter()
+        .map(|n| from + n)
+        .filter(|&e| e > from && e < text.len())
+        .collect();
+        let mut ends: Vec<usize> = self
+            .cuts
+            .iter()
+            .copied()
+            .filter(|&c| c > from && c < text.len() && !own.contains(&c))
+            .collect();
+        // a description ends at any full stop, even one a lower-case name is glued to
+        // (`… Header Bidding.n360-tappx`)
+        if roles[k] == Role::Purpose {
+            let stops = rest
+                .match_indices('.')
+                .map(|(p, _)| from + p + 1)
+                .filter(|&e| e < text.len() && !text[e..].starts_with(char::is_whitespace));
+            ends.extend(stops);
+            ends.sort_unstable();
+            ends.dedup();
+        }
+        // a name or provider ends rather where a known vendor (the provider cell) or a
+        // clean word (`sessionIdKeeps` → `sessionId` + `Keeps`) begins
+        if matches!(roles[k], Role::Name | Role::Provider) {
+            let vendor_next = roles.get(k + 1) == Some(&Role::Provider);
+            ends.sort_by_key(|&e| {
+                if vendor_next && glued_vendor_prefix(&text[e..]).is_some() {
+                    0
+                } else if clean_word_at(text, e) {
+                    1
+                } else {
+                    2
+                }
+            });
+        }
+        own.into_iter().chain(ends).collect()
+    }
+}
+
+/// Byte lengths of a lifetime that opens `text`, the next cell perhaps glued to its
+/// last word (`12 mesesppms_privacy_`, `1 year__bid`): every prefix the duration
+/// grammar reads whole, ending before a cell that starts with a known cookie name
+/// first, then the longest first (`1 day_omappvp` is `1 day`, not `1 d`).
+fn glued_durations(text: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = duration_prefix(text).into_iter().collect();
+    if text.starts_with(|c: char| c.is_alphanumeric()) {
+        ends.extend(
+            text.char_indices()
+                .skip(1)
+                .take_while(|&(p, _)| p <= MAX_GLUED_DURATION)
+                .filter(|&(p, c)| !c.is_whitespace() && text[..p].ends_with(char::is_alphabetic))
+                .map(|(p, _)| p)
+                .filter(|&p| duration_prefix(&text[..p]) == Some(p)),
+        );
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    ends.reverse();
+    let known_after = |&p: &usize| {
+        let next = text[p..]
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        !is_known(next)
+    };
+    ends.sort_by_key(known_after);
+    ends
 }
 
 /// Whether a word with no glued capital inside starts at byte `p` (`Keeps you`).
@@ -324,6 +487,39 @@ mod tests {
             roles("Cookie-NameDauerVerwendungszweck"),
             Some(vec![Role::Name, Role::Duration, Role::Purpose])
         );
+        // in capitals, any character may end a label; the name column anywhere
+        assert_eq!(
+            roles("NOMBRETITULARDESCRIPCIÓNEXPIRACIÓNTIPO"),
+            Some(vec![
+                Role::Name,
+                Role::Provider,
+                Role::Purpose,
+                Role::Duration,
+                Role::Type
+            ])
+        );
+        assert_eq!(
+            roles("ÉDITEURDESCRIPTIONNOM DU COOKIEDURÉETYPE"),
+            Some(vec![
+                Role::Provider,
+                Role::Purpose,
+                Role::Name,
+                Role::Duration,
+                Role::Type
+            ])
+        );
+        assert_eq!(
+            roles("VendorCookieDescriptionExpiration"),
+            Some(vec![
+                Role::Provider,
+                Role::Name,
+                Role::Purpose,
+                Role::Duration
+            ])
+        );
+        // a spaced header in capitals is no fused one; nor is a heading
+        assert_eq!(roles("NAME PURPOSE DURATION"), None);
+        assert_eq!(roles("COOKIE POLICY"), None);
         assert_eq!(roles("CookiePolicy"), None);
         assert_eq!(roles("NameName"), None);
         assert_eq!(roles("Our Cookie Policy"), None);
@@ -364,5 +560,31 @@ mod tests {
         );
         // a sentence is not a row
         assert!(cut_row("This site uses cookies to work.", &r).is_none());
+        // a known vendor glued to the name after it; a name glued after a full stop;
+        // a lifetime glued to the name after it; an empty provider cell
+        let r = [Role::Provider, Role::Name, Role::Purpose, Role::Duration];
+        assert_eq!(
+            cells("Instagramshbid_xUsed for ads.1 year", &r),
+            ["Instagram", "shbid_x", "Used for ads.", "1 year"]
+        );
+        let r = [Role::Purpose, Role::Name, Role::Duration, Role::Provider];
+        assert_eq!(
+            cells("Tracks visits across sites.n360-tappx3 monthsGoogle", &r),
+            [
+                "Tracks visits across sites.",
+                "n360-tappx",
+                "3 months",
+                "Google"
+            ]
+        );
+        let r = [Role::Duration, Role::Provider, Role::Name, Role::Purpose];
+        assert_eq!(
+            cells("12 mesesppms_privacy_Stores the consent.", &r),
+            ["12 meses", "", "ppms_privacy_", "Stores the consent."]
+        );
+        assert_eq!(
+            cells("1 dayGoogle_gid_xDistinguishes users.", &r),
+            ["1 day", "Google", "_gid_x", "Distinguishes users."]
+        );
     }
 }
