@@ -106,6 +106,10 @@ struct Names {
 /// identifiers: never repaired, so no repair can come of them.
 fn read_names(rec: &RawRecord<'_>, lang: Option<&str>) -> Option<Names> {
     let text = normalize_value(&rec.names, lang, false, &mut Vec::new());
+    let text = match unlink(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(t) => fold_whitespace(&t),
+    };
     let mut list = split_names(&text);
     if rec.name_cell && list.len() == 1 {
         if let Some(n) = with_full_stop(&text, &list[0].name) {
@@ -151,6 +155,10 @@ fn normalise<'r>(
             // names of companies are proper nouns: never split or respelled
             let repair = repair && f.role != Some(Role::Provider);
             let text = normalize_value(&f.value, lang, repair, &mut repairs);
+            let text = match unlink(&text) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(t) => fold_whitespace(&t),
+            };
             (!text.is_empty()).then_some(Value {
                 role: f.role,
                 header: &f.header,
@@ -559,6 +567,59 @@ fn emit(name: Name, k: usize, record: &Resolved, span: Span) -> Cookie {
 
 /// A name that is wholly a template placeholder (`[cookie name]`, `{{name}}`, `%NAME%`),
 /// not a pattern with a placeholder part (`_ga_<container-id>` is a name).
+/// A value with its markdown links reduced to their text and its images dropped
+/// (`[Google](https://policies.google.com "Privacy")` → `Google`): a markdown capture
+/// of a page writes every linked provider or name that way.
+fn unlink(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let image = rest[..open].ends_with('!');
+        let Some((inner, after)) = link_at(&rest[open..]) else {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        };
+        out.push_str(&rest[..open - usize::from(image)]);
+        if !image {
+            out.push_str(&unlink(inner));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// A link opening `text` (`[inner](target)`): its inner text and what follows it.
+fn link_at(text: &str) -> Option<(&str, &str)> {
+    let close = matching(text, '[', ']')?;
+    let target = &text[close + 1..];
+    if !target.starts_with('(') {
+        return None;
+    }
+    let end = matching(target, '(', ')')?;
+    Some((&text[1..close], &target[end + 1..]))
+}
+
+/// Byte index of the bracket that closes the one opening `text`, nesting counted.
+fn matching(text: &str, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
 fn is_placeholder(name: &str) -> bool {
     let n = name.trim();
     let wrapped = |open: &str, close: &str| {
@@ -1389,6 +1450,27 @@ mod tests {
         let mut p = text.to_string();
         assert_eq!(take_duration_clause(&mut p).as_deref(), want, "{text:?}");
         assert_eq!(p, want_purpose);
+    }
+
+    #[test]
+    fn markdown_links_read_as_their_text() {
+        for (text, want) in [
+            ("[Google](https://policies.google.com)", "Google"),
+            (
+                "[Stripe](https://stripe.com \"Privacy\") payments",
+                "Stripe payments",
+            ),
+            (
+                "See [our page ![]()](https://x.example/(a)) now",
+                "See our page  now",
+            ),
+            ("![logo](a.png)Hotjar", "Hotjar"),
+            ("[not a link] and (this)", "[not a link] and (this)"),
+            ("[open](never closed", "[open](never closed"),
+            ("_ga", "_ga"),
+        ] {
+            assert_eq!(unlink(text), want, "{text:?}");
+        }
     }
 
     #[test]

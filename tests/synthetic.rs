@@ -342,6 +342,9 @@ const LAYOUTS: &[&str] = &[
     "collapsed",
     "dash list",
     "fused",
+    "markdown",
+    "inline labels",
+    "wrapped tab",
 ];
 
 /// How a document varies beyond its layout.
@@ -446,11 +449,19 @@ fn render_rows(
     // a table's header comes before the first group row
     let table = matches!(
         layout,
-        "tab" | "pipe" | "cell per line" | "aligned" | "collapsed" | "fused"
+        "tab"
+            | "pipe"
+            | "cell per line"
+            | "aligned"
+            | "collapsed"
+            | "fused"
+            | "markdown"
+            | "wrapped tab"
     );
     if table && header {
         s += &match layout {
-            "tab" => format!("{}\n", h.join("\t")),
+            "tab" | "wrapped tab" => format!("{}\n", h.join("\t")),
+            "markdown" => format!("| {} |\n|{}\n", h.join(" | "), ":---|".repeat(width)),
             "pipe" => format!("| {} |\n|{}\n", h.join(" | "), "---|".repeat(width)),
             "cell per line" => h.iter().map(|c| format!("{c} |\n")).collect(),
             "collapsed" => format!("{}\n", h.join("    ")),
@@ -461,6 +472,7 @@ fn render_rows(
     if let Some((g, _)) = group {
         s += &match layout {
             "pipe" => format!("| {g} |\n"),
+            "markdown" => format!("| **{g}** |\n"),
             "cell per line" => format!("{g} |\n"),
             _ => format!("{g}\n"),
         };
@@ -514,6 +526,47 @@ fn render_rows(
                 s += &format!("{}\n{gap}", pad(&cells, widths));
             }
         }
+        // a markdown capture (names in bold, providers linked: see `markdown_cells`)
+        "markdown" => {
+            for r in &rows {
+                s += &format!("| {} |\n{gap}", r.join(" | "));
+            }
+        }
+        // a card per line: `Label: value` pairs glued with a separator
+        "inline labels" => {
+            for r in &rows {
+                let parts: Vec<String> = h
+                    .iter()
+                    .zip(r)
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect();
+                let sep = [" | ", " · ", " — "][r[0].len() % 3];
+                s += &format!("{}\n{gap}", parts.join(sep));
+            }
+        }
+        // a browser copy whose long cells wrapped: the purpose continues on the next
+        // line, with the row's remaining cells after it
+        "wrapped tab" => {
+            for r in &rows {
+                let mut line = String::new();
+                for (k, c) in r.iter().enumerate() {
+                    if k > 0 {
+                        line += "\t";
+                    }
+                    let words: Vec<&str> = c.split(' ').collect();
+                    if words.len() >= 6 {
+                        let cut = words.len() / 2;
+                        line += &words[..cut].join(" ");
+                        line += "\n";
+                        line += &words[cut..].join(" ");
+                    } else {
+                        line += c;
+                    }
+                }
+                s += &format!("{line}\n{gap}");
+            }
+        }
         // every separator lost, header included (one row per line)
         "fused" => {
             for r in &rows {
@@ -540,6 +593,25 @@ fn render_rows(
         _ => unreachable!("a layout without a renderer"),
     }
     s
+}
+
+/// A row as a markdown capture writes it: the name in bold or as code, the provider
+/// as a link to its privacy page.
+fn markdown_cells(mut c: [String; 5]) -> [String; 5] {
+    c[0] = if c[0].len().is_multiple_of(2) {
+        format!("**{}**", c[0])
+    } else {
+        format!("`{}`", c[0])
+    };
+    if !c[1].is_empty() {
+        let host: String = c[1]
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase();
+        c[1] = format!("[{}](https://{host}.example/privacy)", c[1]);
+    }
+    c
 }
 
 /// Counts for one layout: rows stated, records read, names found, and records right
@@ -658,6 +730,9 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
                     .collect();
                 let mut rendered: Vec<[String; 5]> =
                     picked.iter().map(|(_, c)| c.clone()).collect();
+                if layout == "markdown" {
+                    rendered = rendered.into_iter().map(markdown_cells).collect();
+                }
                 // the first four columns in any order (the category stays last: group
                 // rows replace it); name-led cards have a fixed shape
                 if !matches!(layout, "name-led cards" | "dash list") && rng.below(2) == 0 {

@@ -231,29 +231,42 @@ fn slot_name_line(text: &str) -> bool {
 /// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
 /// pairs separated by `|`, `;` or `•`, the first naming the cookie.
 fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
-    if !line.text.contains(':') || !line.text.contains(['|', ';', '•']) {
+    let text = line.text;
+    if !text.contains(':') || !text.contains(PAIR_SEPARATORS) {
         return None;
     }
-    let mut pairs = Vec::new();
-    for seg in line.text.split(['|', ';', '•']) {
-        if seg.trim().is_empty() {
+    let mut pairs = vec![kv_line(text)?];
+    // a separator starts the next pair only where a key follows it; elsewhere it
+    // belongs to the value (`Purpose: sign-in; fraud checks | Expiry: 1 year`)
+    for (p, c) in text.match_indices(PAIR_SEPARATORS) {
+        let after = &text[p + c.len()..];
+        let Some(last) = pairs.last_mut() else { break };
+        let value_start = last.2.as_ptr() as usize - text.as_ptr() as usize;
+        if p < value_start {
             continue;
         }
-        pairs.push(kv_line(seg)?);
+        if let Some((k, role, v)) = kv_line(after).filter(|(_, _, v)| !v.trim().is_empty()) {
+            last.2 = &text[value_start..p];
+            pairs.push((k, role, v));
+        }
     }
-    let (_, role, name) = *pairs.first()?;
-    if pairs.len() < 2 || role != Role::Name || name.trim().is_empty() {
+    let mut names = pairs.iter().filter(|(_, role, _)| *role == Role::Name);
+    let (_, _, name) = *names.next()?;
+    if pairs.len() < 2 || names.next().is_some() || name.trim().is_empty() || word_count(name) > 4 {
         return None;
     }
     let mut rec = RawRecord::new(vec![frag(line, name.trim())], line.span(), ctx);
-    for &(k, role, value) in &pairs[1..] {
-        if role == Role::Name {
-            return None;
+    rec.name_cell = true;
+    for &(k, role, value) in &pairs {
+        if role != Role::Name {
+            rec.push(Some(role), k, vec![frag(line, value.trim())]);
         }
-        rec.push(Some(role), k, vec![frag(line, value.trim())]);
     }
     Some(rec)
 }
+
+/// What separates `Label: value` pairs written on one line.
+const PAIR_SEPARATORS: [char; 6] = ['|', ';', '•', '·', '—', '–'];
 
 /// Does the record's name value list cookie names (all name-shaped, one sure)?
 fn lists_names(rec: &RawRecord<'_>) -> bool {
@@ -612,6 +625,42 @@ mod tests {
         assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
         assert_eq!(doc.records.len(), 2);
         assert_eq!(doc.records[0].fields.len(), 2);
+    }
+
+    #[test]
+    fn one_line_records_name_anywhere_separators_in_values() {
+        let ls = crate::segment::lines(
+            "Zweck: Zählt Besuche; speichert Sitzungen — Cookie: _pk_id — Laufzeit: 13 Monate
+\
+             Objet : mesure · Nom du cookie : _ga · Durée : 2 ans
+\
+             Purpose: one; two | Expiry: 1 year
+",
+        );
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        assert_eq!(parse(&ls, 0, &mut ctx, &mut doc), Some(1));
+        assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
+        let read: Vec<(&str, Vec<&str>)> = doc
+            .records
+            .iter()
+            .map(|r| {
+                let values = r.fields.iter().map(|f| f.value[0].text).collect();
+                (r.names[0].text, values)
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "_pk_id",
+                    vec!["Zählt Besuche; speichert Sitzungen", "13 Monate"]
+                ),
+                ("_ga", vec!["mesure", "2 ans"]),
+            ]
+        );
+        // pairs on one line with no name key are no record
+        assert!(one_line_record(&ls[2], &ctx).is_none());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::{frag, Context, RawDoc};
 use crate::fields::text::fold_whitespace;
 use crate::policy::WarningKind;
 use crate::segment::{Line, LineKind};
+use crate::vocab::Role;
 
 /// `cell { TAB cell }`: the cells of one tab-separated line.
 pub(crate) fn tab_cells(input: &str) -> IResult<&str, Vec<&str>> {
@@ -102,8 +103,24 @@ pub(crate) fn parse<'a>(
                 // most cells but no name is a row whose name is missing
                 let filled = trimmed.iter().filter(|c| !c.is_empty()).count();
                 let nameless = trimmed.get(header.name).is_none_or(|c| c.is_empty());
-                let continuation = nameless && (filled * 2 <= n || n <= 2);
-                if nameless && !continuation {
+                // a cell broken by a hard line break (two paragraphs in one cell): the
+                // row goes on on the next lines, and there finds its name
+                let whole = (cells.len() < n)
+                    .then(|| {
+                        let mut row = Row::with_len(n);
+                        for (k, c) in cells.iter().enumerate() {
+                            row.add(k, frag(line, c));
+                        }
+                        row.cover(line.span());
+                        let taken = broken_cell(lines, j, cells.len(), n, &mut row);
+                        (taken > 0 && !row.cells[header.name].is_empty()).then_some((row, taken))
+                    })
+                    .flatten();
+                let continuation = whole.is_none() && nameless && (filled * 2 <= n || n <= 2);
+                if let Some((row, taken)) = whole {
+                    rows.push((row, local.clone()));
+                    j += taken;
+                } else if nameless && !continuation {
                     doc.warn(
                         crate::policy::WarningKind::SkippedLine,
                         line.span(),
@@ -134,10 +151,29 @@ pub(crate) fn parse<'a>(
             _ => {
                 // A text line inside the table: a group heading or stray text when
                 // more rows follow; otherwise the table has ended.
-                let next = lines[j + 1..].iter().find(|l| !l.is_blank());
-                let more_rows = next.is_some_and(|l| l.kind == LineKind::Tab && !is_header_line(l));
+                let next = super::next_filled(lines, j + 1);
+                let more_rows = next.is_some_and(|k| {
+                    (lines[k].kind == LineKind::Tab && !is_header_line(&lines[k]))
+                        || broken_first_cell(lines, k, &header).is_some()
+                });
                 if !more_rows || line.text.len() > 200 {
                     break;
+                }
+                if let Some(taken) = broken_first_cell(lines, j, &header) {
+                    let mut row = Row::with_len(n);
+                    for l in &lines[j..j + taken] {
+                        row.add(0, frag(l, l.text));
+                        row.cover(l.span());
+                    }
+                    let full = &lines[j + taken];
+                    for (k, c) in cells_of(full).iter().enumerate() {
+                        row.add(k, frag(full, c));
+                    }
+                    row.cover(full.span());
+                    rows.push((row, local.clone()));
+                    j += taken + 1;
+                    end = j;
+                    continue;
                 }
                 group_or_stray(line, &mut local, doc);
                 j += 1;
@@ -152,6 +188,67 @@ pub(crate) fn parse<'a>(
     }
     *ctx = local;
     Some(end - i)
+}
+
+/// Lines after row `j` that continue it because a cell held a line break: the row has
+/// `have` of the header's `n` cells, and the next lines, their first cell joined to
+/// the row's last, bring it to exactly `n` (at most three lines; none if they do not).
+/// Adds their cells to `row` and returns how many lines it took.
+fn broken_cell<'a>(
+    lines: &[Line<'a>],
+    j: usize,
+    have: usize,
+    n: usize,
+    row: &mut Row<'a>,
+) -> usize {
+    let mut count = have;
+    let mut taken = Vec::new();
+    for line in lines.iter().skip(j + 1).take(3) {
+        if count >= n || !matches!(line.kind, LineKind::Tab | LineKind::Text) || line.is_blank() {
+            break;
+        }
+        let cells = cells_of(line);
+        count += cells.len() - 1;
+        taken.push((line, cells));
+    }
+    if count != n || taken.is_empty() || have >= n {
+        return 0;
+    }
+    let mut k = have - 1;
+    for (line, cells) in &taken {
+        for (q, c) in cells.iter().enumerate() {
+            row.add(k + q, frag(line, c));
+        }
+        k += cells.len() - 1;
+        row.cover(line.span());
+    }
+    taken.len()
+}
+
+/// Text lines at `j` that open the first cell of the row right after them, because
+/// that cell held a line break (`Save the state of` / `UI elements in Plesk.⇥lists-state
+/// ⇥Session`): the first column is a description, not the name, the lines name no
+/// category (a group row), and the row under them is whole. Returns how many.
+fn broken_first_cell(lines: &[Line<'_>], j: usize, header: &Header) -> Option<usize> {
+    if header.name == 0
+        || header
+            .cols
+            .first()
+            .is_none_or(|c| c.0 != Some(Role::Purpose))
+    {
+        return None;
+    }
+    let taken = lines[j..]
+        .iter()
+        .take(3)
+        .take_while(|l| l.kind == LineKind::Text)
+        .count();
+    let full = lines.get(j + taken)?;
+    let group = lines[j..j + taken]
+        .iter()
+        .any(|l| heading_category(heading_text(l.text.trim())).is_some());
+    (taken > 0 && !group && full.kind == LineKind::Tab && cells_of(full).len() == header.len())
+        .then_some(taken)
 }
 
 /// A table with no header row: its columns inferred from the consecutive rows at `i`.
@@ -200,5 +297,60 @@ mod tests {
         assert_eq!(tab_cells("a\tb\t\tc").unwrap().1, ["a", "b", "", "c"]);
         assert_eq!(tab_cells("\tx").unwrap().1, ["", "x"]);
         assert_eq!(tab_cells("").unwrap().1, [""]);
+    }
+
+    fn read(text: &str) -> Vec<(String, Vec<String>)> {
+        let ls = crate::segment::lines(text);
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        assert!(parse(&ls, 0, &mut ctx, &mut doc).is_some(), "{text:?}");
+        doc.records
+            .iter()
+            .map(|r| {
+                let values = r
+                    .fields
+                    .iter()
+                    .map(|f| f.value.iter().map(|v| v.text).collect::<Vec<_>>().join(" "))
+                    .collect();
+                (r.names[0].text.to_string(), values)
+            })
+            .collect()
+    }
+
+    /// A cell holding a line break (two paragraphs) splits its row over two lines: in
+    /// the middle, at the start (the first line has no tab) and in a nameless half.
+    #[test]
+    fn rows_whose_cell_holds_a_line_break() {
+        let got = read(
+            "Cookie\tPurpose\tExpiry\tProvider\n\
+             _ga\tDistinguishes\nusers.\t2 years\tGoogle\n\
+             _gid\tCounts visits.\t1 day\tGoogle\n",
+        );
+        assert_eq!(got[0].1, ["Distinguishes users.", "2 years", "Google"]);
+        assert_eq!(got.len(), 2);
+        let got = read(
+            "Purpose\tCookie\tExpiry\n\
+             Stores the state\nof the menu.\tmenu_state\tSession\n\
+             Counts visits.\t_gid\t1 day\n",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "menu_state".to_string(),
+                vec![
+                    "Stores the state of the menu.".to_string(),
+                    "Session".to_string()
+                ]
+            )
+        );
+        let got = read(
+            "Expiry\tPurpose\tProvider\tCookie\n\
+             30 days\tIdentifies the\nsame user.\tMarfeel\t_ut\n\
+             1 year\tSingle sign-on.\nMore text.\tSalesforce\tsso\n",
+        );
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            ["_ut", "sso"]
+        );
     }
 }
