@@ -356,6 +356,11 @@ struct Style {
     upper: bool,
     /// A blank line after every row.
     spaced: bool,
+    /// With `groups`: each group a section (a heading, then the table with its header
+    /// again) instead of a group row.
+    sections: bool,
+    /// Line ends CRLF, a no-break space after every digit, trailing spaces.
+    noise: bool,
 }
 
 /// Render rows in a layout and style: the category column becomes group rows (rows
@@ -387,6 +392,10 @@ fn render(layout: &str, h: &[&str; 5], rows: &[[String; 5]], style: Style) -> St
     sorted.sort_by(|a, b| a[4].cmp(&b[4]));
     let mut s = String::new();
     let mut start = 0;
+    let mut section = 0;
+    if style.sections {
+        s += "Cookies\n\nThe cookies we use are listed below.\n\n";
+    }
     while start < sorted.len() {
         let end = (start..sorted.len())
             .find(|&k| sorted[k][4] != sorted[start][4])
@@ -394,19 +403,56 @@ fn render(layout: &str, h: &[&str; 5], rows: &[[String; 5]], style: Style) -> St
         let group = sorted[start][4].clone();
         let part: Vec<[String; 5]> = sorted[start..end].to_vec();
         let h5: [&str; 5] = [h[0], h[1], h[2], h[3], h[4]];
-        // the header once, before the first group (tables) or never (blocks)
-        let with_header = start == 0;
-        s += &render_rows(
-            layout,
-            &h5,
-            &part,
-            style.spaced,
-            Some((&group, with_header)),
-            &widths,
-        );
+        if style.sections {
+            // a heading per group, in one of the ways documents number and mark them
+            section += 1;
+            s += &match group.len() % 4 {
+                0 => format!("## {group}\n\n"),
+                1 => format!("2.{section} {group}\n\n"),
+                2 => format!("{}\n\n", group.to_uppercase()),
+                _ => format!("{group}\n\n"),
+            };
+            s += &render_rows(layout, &h5, &part, style.spaced, Some(("", true)), &widths);
+            s += "\n";
+        } else {
+            // the header once, before the first group (tables) or never (blocks)
+            let with_header = start == 0;
+            s += &render_rows(
+                layout,
+                &h5,
+                &part,
+                style.spaced,
+                Some((&group, with_header)),
+                &widths,
+            );
+        }
         start = end;
     }
     s
+}
+
+/// A copy with CRLF line ends, a no-break space after every digit (`2\u{a0}years`) and
+/// a trailing space on every other line.
+fn noisy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out += "\r\n";
+        }
+        let mut prev = ' ';
+        for c in line.chars() {
+            out.push(if c == ' ' && prev.is_ascii_digit() {
+                '\u{a0}'
+            } else {
+                c
+            });
+            prev = c;
+        }
+        if k % 2 == 1 && !line.is_empty() {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Cells padded to their columns' widths, two spaces apart at least (a text copy of
@@ -443,7 +489,8 @@ fn render_rows(
     let width = h.len();
     let header = group.is_none_or(|(_, with)| with);
     let mut s = String::new();
-    if group.is_none_or(|(_, with)| with) {
+    // the document's intro, unless a section's heading was just written (`("", _)`)
+    if group.is_none_or(|(g, with)| with && !g.is_empty()) {
         s += "Cookies\n\nThe cookies we use are listed below.\n\n";
     }
     // a table's header comes before the first group row
@@ -469,7 +516,7 @@ fn render_rows(
             _ => format!("{}\n", pad(&h, widths)),
         };
     }
-    if let Some((g, _)) = group {
+    if let Some((g, _)) = group.filter(|(g, _)| !g.is_empty()) {
         s += &match layout {
             "pipe" => format!("| {g} |\n"),
             "markdown" => format!("| **{g}** |\n"),
@@ -755,8 +802,13 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
                     groups: rng.below(3) == 0,
                     upper: rng.below(4) == 0,
                     spaced: rng.below(4) == 0,
+                    sections: rng.below(2) == 0,
+                    noise: rng.below(4) == 0,
                 };
-                let text = render(layout, &h, &rendered, style);
+                let mut text = render(layout, &h, &rendered, style);
+                if style.noise {
+                    text = noisy(&text);
+                }
                 let mut t = Tally::default();
                 score(&mut t, &text, &picked);
                 if t.exact() < 1.0 {
@@ -814,13 +866,14 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
 /// Lowest records F1 and share of rows right in every field a layout may fall to.
 fn floors(layout: &str) -> (f64, f64) {
     match layout {
-        // Still the weakest (F1 0.44 / exact 0.22 when added, 0.885 / 0.810 after the
+        // Still the weakest (F1 0.44 / exact 0.22 when added; 0.885 / 0.810 after the
         // fourth round read the name column anywhere, headers in capitals, known
         // vendors and lifetimes glued to the next cell, names glued after a full stop
-        // and empty provider cells). Left: one-letter and lower-case vendors glued to
-        // a name (`X_twitter_sess`, `C1comScore`), ambiguous glued plurals
-        // (`1 yearsqzl_consent`), and the repair splitting compounds in purposes.
-        "fused" => (0.85, 0.75),
+        // and empty provider cells; 0.859 / 0.752 once sections and noise joined the
+        // draws). Left: vendors the list lacks glued to a name (`Nexx360n360_adot`,
+        // `SAPgst`, `X_twitter_sess`), ambiguous glued plurals (`1 yearsqzl_consent`),
+        // and the repair splitting compounds in purposes.
+        "fused" => (0.83, 0.70),
         _ => (0.97, 0.85),
     }
 }

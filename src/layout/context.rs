@@ -278,7 +278,15 @@ fn is_value_line(text: &str) -> bool {
         p.chars().next().is_some_and(char::is_uppercase)
             && p.chars().skip(1).all(char::is_lowercase)
     });
-    (one_token && !capitalised_word && crate::fields::names::is_name_shaped(t))
+    // `FUNCTIONAL`, `PUBLICITÉ`: a category word in capitals is a heading, where
+    // `JSESSIONID` is a value
+    let category_in_capitals = t.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !t.chars().any(char::is_lowercase)
+        && heading_category(t).is_some();
+    (one_token
+        && !capitalised_word
+        && !category_in_capitals
+        && crate::fields::names::is_name_shaped(t))
         || crate::fields::duration::duration_prefix(t) == Some(t.len())
 }
 
@@ -413,6 +421,17 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn category_words_in_capitals_are_headings() {
+        assert!(!is_value_line("FUNCTIONAL"));
+        assert!(!is_value_line("PUBLICITÉ"));
+        assert!(!is_value_line("Marketing"));
+        // an identifier in capitals, a lower-case token and a lifetime are values
+        assert!(is_value_line("JSESSIONID"));
+        assert!(is_value_line("gale"));
+        assert!(is_value_line("30 seconds"));
+    }
 
     #[test]
     fn headings() {

@@ -76,7 +76,7 @@ pub(crate) fn weigh(block: &[Line<'_>], doc: &RawDoc<'_>) -> Evidence {
 /// Does a name slot hold names: name-shaped tokens, one to a list item (`_ga, _gid`,
 /// `_ga and _gid`)? Several words in one item (`Collect statistical data`) are a
 /// sentence or a label, unless each is a name beyond doubt.
-fn names_slot(text: &str) -> bool {
+pub(crate) fn names_slot(text: &str) -> bool {
     let mut any = false;
     for item in text.split([',', ';', '/']) {
         let words: Vec<&str> = item.split_whitespace().filter(|w| !is_joiner(w)).collect();

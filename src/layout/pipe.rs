@@ -20,7 +20,7 @@ use super::context::{heading_category, heading_text};
 use super::table::{Header, Row};
 use super::{frag, next_filled, Context, RawDoc};
 use crate::fields::duration::duration_prefix;
-use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::names::is_strong_name;
 use crate::fields::text::fold_whitespace;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
@@ -365,7 +365,19 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         let Some(header) = Header::read(&cells[..n]) else {
             continue;
         };
-        if cells[n - 1].split_whitespace().count() > 6 || is_strong_name(cells[n - 1]) {
+        let c = cells[n - 1];
+        if c.split_whitespace().count() > 6 || is_strong_name(c) {
+            break;
+        }
+        // a cell no header word is a row's already: a sentence (a full stop), an identifier, a
+        // lifetime (an unknown capitalised word, `Consenso`, may be a header's)
+        let identifier = super::evidence::names_slot(c)
+            && c.contains(|ch: char| matches!(ch, '_' | '-' | '.') || ch.is_ascii_digit());
+        let data = crate::vocab::vocab().field(c).is_none()
+            && ((c.ends_with('.') && c.split_whitespace().count() > 2)
+                || identifier
+                || duration_prefix(c) == Some(c.len()));
+        if data {
             break;
         }
         // the share of rows whose name cell looks like a name (not a header word or a
@@ -385,10 +397,8 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
             .iter()
             .filter(|c| {
                 let c = c.trim();
-                !c.is_empty()
-                    && c.split([',', ' '])
-                        .filter(|w| !w.is_empty())
-                        .all(is_name_shaped)
+                // names, one to a list item: words side by side are a sentence
+                super::evidence::names_slot(c)
                     && crate::vocab::vocab().field(c).is_none()
                     && duration_prefix(c) != Some(c.len())
             })
@@ -454,6 +464,23 @@ mod tests {
                 ["B_ID", "Auth.", "90 days"]
             ]
         );
+    }
+
+    #[test]
+    fn stacked_header_ends_at_the_first_row() {
+        // the description column first: the row's sentence and identifier are no
+        // header cells, a header's question is (`Qui a accès ?`)
+        let t = "Objet |\nCookie |\nDurée |\nType |\nRegisters user activity. |\n\
+                 cookie-consent-io |\n30 jours |\nFonctionnel |\nUsed for ads. |\nn360-x |\n\
+                 3 mois |\nPublicité |";
+        let (r, _) = parse_all(t);
+        assert_eq!(
+            r.iter().map(|x| x[0].as_str()).collect::<Vec<_>>(),
+            ["cookie-consent-io", "n360-x"]
+        );
+        let t = "Nom |\nUsage |\nQui a accès ? |\nDurée |\nMATOMO |\nMesure |\nLa DGT |\n13 mois |";
+        let (r, _) = parse_all(t);
+        assert_eq!(r[0][0], "MATOMO");
     }
 
     #[test]
