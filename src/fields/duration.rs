@@ -1157,8 +1157,8 @@ pub(crate) fn parse_duration(text: &str) -> Duration {
     const CACHED_LEN: usize = 96;
     const CACHE_SIZE: usize = 1024;
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Duration>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<crate::fields::text::FastMap<String, Duration>> =
+            std::cell::RefCell::default();
     }
     if text.len() > CACHED_LEN {
         return parse_duration_uncached(text);

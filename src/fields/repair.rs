@@ -459,14 +459,21 @@ impl Dict {
 /// The word list of language `i` of [`LANGUAGES`], built once on first use.
 fn dict(i: usize) -> &'static Dict {
     static DICTS: [OnceLock<Dict>; N_LANGS] = [const { OnceLock::new() }; N_LANGS];
-    DICTS[i].get_or_init(|| Dict {
-        ranks: LANGUAGES[i]
-            .words
-            .lines()
-            .filter(|l| !l.is_empty())
-            .enumerate()
-            .map(|(r, w)| (w, r as u32 + 1))
-            .collect(),
+    DICTS[i].get_or_init(|| {
+        let words = LANGUAGES[i].words;
+        // sized once (the lists are long: growing the map rehashed it a dozen times)
+        let mut ranks = HashMap::with_capacity_and_hasher(
+            memchr::memchr_iter(b'\n', words.as_bytes()).count() + 1,
+            Default::default(),
+        );
+        ranks.extend(
+            words
+                .lines()
+                .filter(|l| !l.is_empty())
+                .enumerate()
+                .map(|(r, w)| (w, r as u32 + 1)),
+        );
+        Dict { ranks }
     })
 }
 

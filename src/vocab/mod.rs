@@ -286,9 +286,34 @@ impl Heads {
     /// (at least three letters before it), or a listed word of seven letters or more
     /// with one typo.
     fn role_of(&self, w: &str) -> Option<Role> {
+        // The header search asks about the same words many times (every phrase of up
+        // to five words of every candidate line): what the stems, ends and typo search
+        // decide is remembered per thread, keyed by the word (a pure function of it;
+        // the memo is bounded).
+        const MEMO_SIZE: usize = 4096;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
         if let Some(r) = self.words.get(w) {
             return Some(*r);
         }
+        if let Some(r) = MEMO.with(|m| m.borrow().get(w).copied()) {
+            return r;
+        }
+        let r = self.role_of_unlisted(w);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(w.to_string(), r);
+        });
+        r
+    }
+
+    /// [`Heads::role_of`] of a word that is not listed whole, without the memo.
+    fn role_of_unlisted(&self, w: &str) -> Option<Role> {
         // the first stem and the first compound end of the lists that fit, found among
         // those that share the word's first (last) byte
         let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) else {
@@ -665,11 +690,32 @@ impl Vocab {
     /// The role of a header cell or key: the whole phrase when a table lists it,
     /// else what its head words decide ([`Vocab::field_by_heads`]).
     pub(crate) fn field(&self, text: &str) -> Option<Role> {
+        // The readers ask about the same cells and phrases again and again (each tries
+        // the lines as its own header, key or label), and documents share their
+        // headers: the answers are remembered per thread, keyed by the text (a pure
+        // function of it, so the answer is the same; the memo is bounded).
+        const MEMO_SIZE: usize = 4096;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
         if text.len() > 64 {
             return None;
         }
-        self.field_listed(text)
-            .or_else(|| self.field_by_heads(text))
+        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return r;
+        }
+        let r = self
+            .field_listed(text)
+            .or_else(|| self.field_by_heads(text));
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), r);
+        });
+        r
     }
 
     /// The role of a header or key listed whole in a table (no inference).
