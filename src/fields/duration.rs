@@ -275,11 +275,26 @@ fn may_start_phrase(i: &str) -> bool {
     let Some(&first) = i.as_bytes().first() else {
         return false;
     };
-    first.is_ascii_digit()
-        || lexicon().starts[first as usize].iter().any(|e| {
-            e.second.is_none_or(|b| i.as_bytes().get(1) == Some(&b))
-                && match_glued(&e.phrase, i).is_some()
-        })
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // the list is sorted by second byte, loose phrases (`None`) first: the phrases
+    // that may match are those and the ones whose second byte is `i`'s
+    let list = &lexicon().starts[first as usize];
+    let loose = list.partition_point(|e| e.second.is_none());
+    let fixed = match i.as_bytes().get(1) {
+        Some(&b) => {
+            let rest = &list[loose..];
+            let from = rest.partition_point(|e| e.second < Some(b));
+            let to = rest.partition_point(|e| e.second <= Some(b));
+            &rest[from..to]
+        }
+        None => &[],
+    };
+    list[..loose]
+        .iter()
+        .chain(fixed)
+        .any(|e| match_glued(&e.phrase, i).is_some())
 }
 
 /// The lexicon, read from [`tables`] once.
@@ -342,6 +357,9 @@ fn lexicon() -> &'static Lexicon {
                     }
                 }
             }
+        }
+        for list in &mut starts {
+            list.sort_by_key(|s| s.second);
         }
         Lexicon { lists, starts }
     })

@@ -187,6 +187,32 @@ fn ascii_match_form(s: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The words of [`match_form`]`(text)` ([`words`]) for ASCII text without a
+/// backtick, read from `text` itself, each passed to `f` lower-cased in a stack
+/// buffer; stops at the first word `f` accepts. `None` when a word is longer than
+/// the buffer (the caller then folds the text). For such text the form is the text
+/// lower-cased with whitespace runs made one space and the ends trimmed of
+/// [`trim_form`]'s characters, none of which (but the apostrophe, trimmed here as
+/// there) is a word character: so the words are the same.
+pub(crate) fn any_ascii_form_word(text: &str, mut f: impl FnMut(&str) -> bool) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    let trimmed =
+        text.trim_matches(|c: char| c.is_ascii() && (c.is_ascii_whitespace() || is_edge(c as u8)));
+    let mut buf = [0u8; 64];
+    for w in trimmed.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '_')) {
+        if w.is_empty() {
+            continue;
+        }
+        let lower = buf.get_mut(..w.len())?;
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if f(std::str::from_utf8(lower).ok()?) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// The ASCII characters [`trim_form`] drops at either end.
 fn is_edge(b: u8) -> bool {
     matches!(
@@ -353,6 +379,17 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
+    if s.is_ascii() {
+        // the runs of non-space bytes (ASCII whitespace is tab to CR and space)
+        let mut n = 0;
+        let mut in_word = false;
+        for &b in s.as_bytes() {
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
+            n += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return n;
+    }
     s.split(is_space).filter(|w| !w.is_empty()).count()
 }
 
@@ -403,6 +440,42 @@ mod tests {
             let not_space = |c: char| !c.is_whitespace();
             assert_eq!(runs(t, not_space), reference(t, not_space), "{t:?}");
         }
+        // word_count's byte path counts what splitting on `is_space` counts
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for t in [format!("a{c}b"), format!("{c}{c}x {c}"), c.to_string()] {
+                let want = t.split(is_space).filter(|w| !w.is_empty()).count();
+                assert_eq!(word_count(&t), want, "{t:?}");
+            }
+        }
+    }
+
+    /// The words `any_ascii_form_word` reads are the words of the folded text.
+    #[test]
+    fn ascii_form_words_are_the_form_words() {
+        let texts = [
+            "",
+            "'cookies'",
+            " -- Only: the 'necessary' cookies; (we) don't ",
+            "#  Title\twith\ttabs\r\n",
+            "a\u{b}b",
+            "x_y, z's, 'a', ''",
+            "[Analytics]*",
+            "Cookie  Name(s) : ",
+        ];
+        for t in texts {
+            let mut got = Vec::new();
+            let r = any_ascii_form_word(t, |w| {
+                got.push(w.to_string());
+                false
+            });
+            assert_eq!(r, Some(false), "{t:?}");
+            let form = match_form_uncached(t);
+            let want: Vec<String> = words(&form).map(str::to_string).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        let long = "a".repeat(65);
+        assert_eq!(any_ascii_form_word(&long, |_| false), None);
     }
 
     /// The byte path of ASCII text gives what the char path before it gave (this is

@@ -14,7 +14,7 @@ use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
-use crate::fields::text::{match_form, words};
+use crate::fields::text::{any_ascii_form_word, match_form, words};
 use crate::policy::{Category, DurationKind};
 
 /// The vocabulary tables of the registered languages: (ISO 639-1 code, table).
@@ -86,36 +86,76 @@ impl Phrase {
 #[derive(Debug, Default)]
 struct FirstWords {
     exact: HashMap<String, Vec<usize>>,
-    /// The one-word stems by their first byte (a stem that starts a word shares it).
-    stems: HashMap<u8, Vec<usize>>,
+    /// The one-word stems by their first byte (a stem that starts a word shares it):
+    /// 256 lists, or none while no stem is indexed.
+    stems: Vec<Vec<usize>>,
     /// Words in the longest phrase: a match at a word looks no further.
     longest: usize,
+    /// A bit per (first byte, second byte or 0 for a one-byte word) that a word
+    /// must have to be a first word or to start with a stem: most words of a text
+    /// are turned away by it before any hashing ([`FirstWords::pair_listed`]).
+    pairs: Vec<u64>,
+}
+
+/// The (first byte, second byte) of a word, 0 for the second of a one-byte word
+/// (a word never holds a NUL byte); 0 for an empty word.
+fn byte_pair(w: &str) -> usize {
+    let b = w.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 impl FirstWords {
     fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
         let mut index = FirstWords::default();
+        let mut stem_words: Vec<String> = Vec::new();
         for (i, p) in phrases.enumerate() {
             index.longest = index.longest.max(p.words.len());
             match p.words.as_slice() {
                 [] => {}
                 [stem] if p.stem => {
                     // words are never empty: every stem has a first byte
+                    stem_words.push(stem.clone());
                     if let Some(&b) = stem.as_bytes().first() {
-                        index.stems.entry(b).or_default().push(i);
+                        if index.stems.is_empty() {
+                            index.stems = vec![Vec::new(); 256];
+                        }
+                        index.stems[usize::from(b)].push(i);
                     }
                 }
                 [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
             }
         }
+        let mut pairs = vec![0u64; (256 * 256) / 64];
+        let mut set = |p: usize| pairs[p / 64] |= 1 << (p % 64);
+        for key in index.exact.keys() {
+            set(byte_pair(key));
+        }
+        for stem in &stem_words {
+            match stem.as_bytes() {
+                // a one-byte stem starts every word of its byte
+                [b] => (0..256).for_each(|second| set(usize::from(*b) << 8 | second)),
+                _ => set(byte_pair(stem)),
+            }
+        }
+        index.pairs = pairs;
         index
+    }
+
+    /// Whether `word` has the first two bytes of a first word or of a stem: a
+    /// necessary condition for [`FirstWords::candidates`] to hold a phrase whose
+    /// first word is `word` or a stem of it.
+    fn pair_listed(&self, word: &str) -> bool {
+        let p = byte_pair(word);
+        self.pairs
+            .get(p / 64)
+            .is_some_and(|bits| bits & (1 << (p % 64)) != 0)
     }
 
     /// The one-word stems that may start `word`.
     fn stems_for(&self, word: &str) -> &[usize] {
         word.as_bytes()
             .first()
-            .and_then(|b| self.stems.get(b))
+            .and_then(|&b| self.stems.get(usize::from(b)))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -999,17 +1039,26 @@ impl Vocab {
 
     /// Does any phrase occur in `text`?
     fn contains(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
-        let form = match_form(text);
         // most text holds no word a phrase starts with: look before collecting the words
         let may_start = |w: &str| {
-            index.exact.contains_key(w)
-                || index.stems_for(w).iter().any(|&k| {
-                    list[k]
-                        .words
-                        .first()
-                        .is_some_and(|s| w.starts_with(s.as_str()))
-                })
+            index.pair_listed(w)
+                && (index.exact.contains_key(w)
+                    || index.stems_for(w).iter().any(|&k| {
+                        list[k]
+                            .words
+                            .first()
+                            .is_some_and(|s| w.starts_with(s.as_str()))
+                    }))
         };
+        // (ASCII text is looked at before it is folded: its form's words are its own,
+        // lower-cased, see `any_ascii_form_word`)
+        if text.is_ascii()
+            && !text.contains('`')
+            && any_ascii_form_word(text, may_start) == Some(false)
+        {
+            return false;
+        }
+        let form = match_form(text);
         if !words(&form).any(may_start) {
             return false;
         }
@@ -1534,6 +1583,33 @@ mod tests {
             let mut out = String::new();
             word_form_into(&text[s..e], &mut out);
             assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
+        }
+    }
+
+    /// The byte-pair test never turns away a word a phrase list could start with.
+    #[test]
+    fn byte_pairs_keep_every_first_word_and_stem() {
+        let v = vocab();
+        let lists: [(&[Phrase], &FirstWords); 5] = [
+            (&v.first_party, &v.index.first_party),
+            (&v.only, &v.index.only),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+        ];
+        for (list, index) in lists {
+            for p in list {
+                let Some(first) = p.words.first() else {
+                    continue;
+                };
+                assert!(index.pair_listed(first), "{first:?}");
+                if p.stem && p.words.len() == 1 {
+                    for tail in ["", "s", "xyz", "é"] {
+                        let w = format!("{first}{tail}");
+                        assert!(index.pair_listed(&w), "{w:?}");
+                    }
+                }
+            }
         }
     }
 
