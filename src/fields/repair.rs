@@ -631,6 +631,10 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
 
 /// Lower case of some characters, `None` when a character lowers to several.
 fn lower(chs: &[Ch]) -> Option<String> {
+    if chs.iter().all(|c| c.c.is_ascii()) {
+        // (ASCII lowers to one character each, without the Unicode tables)
+        return Some(chs.iter().map(|c| c.c.to_ascii_lowercase()).collect());
+    }
     let mut s = String::with_capacity(chs.len());
     for c in chs {
         let mut l = c.c.to_lowercase();

@@ -97,6 +97,23 @@ struct FirstWords {
     pairs: Vec<u64>,
 }
 
+/// A bit set of the [`byte_pair`]s of `words`.
+fn pair_bits<'w>(words: impl Iterator<Item = &'w str>) -> Vec<u64> {
+    let mut bits = vec![0u64; (256 * 256) / 64];
+    for w in words {
+        let p = byte_pair(w);
+        bits[p / 64] |= 1 << (p % 64);
+    }
+    bits
+}
+
+/// Whether the [`byte_pair`] of `word` is in `bits` ([`pair_bits`]; an empty set
+/// holds none).
+fn has_pair(bits: &[u64], word: &str) -> bool {
+    let p = byte_pair(word);
+    bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
+}
+
 /// The (first byte, second byte) of a word, 0 for the second of a one-byte word
 /// (a word never holds a NUL byte); 0 for an empty word.
 fn byte_pair(w: &str) -> usize {
@@ -125,11 +142,8 @@ impl FirstWords {
                 [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
             }
         }
-        let mut pairs = vec![0u64; (256 * 256) / 64];
+        let mut pairs = pair_bits(index.exact.keys().map(String::as_str));
         let mut set = |p: usize| pairs[p / 64] |= 1 << (p % 64);
-        for key in index.exact.keys() {
-            set(byte_pair(key));
-        }
         for stem in &stem_words {
             match stem.as_bytes() {
                 // a one-byte stem starts every word of its byte
@@ -145,10 +159,7 @@ impl FirstWords {
     /// necessary condition for [`FirstWords::candidates`] to hold a phrase whose
     /// first word is `word` or a stem of it.
     fn pair_listed(&self, word: &str) -> bool {
-        let p = byte_pair(word);
-        self.pairs
-            .get(p / 64)
-            .is_some_and(|bits| bits & (1 << (p % 64)) != 0)
+        has_pair(&self.pairs, word)
     }
 
     /// The one-word stems that may start `word`.
@@ -177,6 +188,10 @@ impl FirstWords {
         ws: &[&str],
     ) -> Option<(usize, usize)> {
         let first = ws.first()?;
+        // (no phrase starts with a word of another byte pair)
+        if !self.pair_listed(first) {
+            return None;
+        }
         let found = |ids: &[usize]| {
             ids.iter()
                 .find_map(|&i| phrase(i).match_at(ws).map(|n| (i, n)))
@@ -214,6 +229,8 @@ pub(crate) struct Vocab {
     field_first_words: FastSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
     set_by_last: FastSet<String>,
+    /// The byte pairs of `set_by_last` ([`pair_bits`]).
+    set_by_last_pairs: Vec<u64>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -485,6 +502,7 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.storage
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.heads.index_typos();
+        v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -769,6 +787,33 @@ impl Vocab {
         if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
             return None;
         }
+        // past the cheap rejection, the readers ask about the same cells again and
+        // again: remembered per thread as in `field` (short texts only)
+        const MEMO_SIZE: usize = 4096;
+        const MEMO_MAX_LEN: usize = 256;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
+        if text.len() > MEMO_MAX_LEN {
+            return self.field_listed_folded(text);
+        }
+        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return r;
+        }
+        let r = self.field_listed_folded(text);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), r);
+        });
+        r
+    }
+
+    /// [`Vocab::field_listed`] past its first-word test, without the memo.
+    fn field_listed_folded(&self, text: &str) -> Option<Role> {
         let form = match_form(text);
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
@@ -894,6 +939,33 @@ impl Vocab {
 
     /// The leftmost category word or phrase in `text`, with the byte range of the words.
     pub(crate) fn find_category(&self, text: &str) -> Option<Category> {
+        // the card and label readers ask about the same lines: remembered per thread
+        // as in `field` (short texts only)
+        const MEMO_SIZE: usize = 4096;
+        const MEMO_MAX_LEN: usize = 256;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Category>>> =
+                std::cell::RefCell::default();
+        }
+        if text.len() > MEMO_MAX_LEN {
+            return self.find_category_uncached(text);
+        }
+        if let Some(c) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return c;
+        }
+        let c = self.find_category_uncached(text);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), c);
+        });
+        c
+    }
+
+    /// [`Vocab::find_category`] without the memo.
+    fn find_category_uncached(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         for i in 0..ws.len() {
@@ -1248,7 +1320,9 @@ impl Vocab {
             Some(lower) => {
                 lower.copy_from_slice(w.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|l| self.set_by_last.contains(l))
+                std::str::from_utf8(lower).is_ok_and(|l| {
+                    has_pair(&self.set_by_last_pairs, l) && self.set_by_last.contains(l)
+                })
             }
             // longer than every listed word
             None => self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w)),
