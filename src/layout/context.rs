@@ -225,7 +225,7 @@ impl Context {
         let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(30).collect();
         let Some(k) = (0..spans.len().saturating_sub(1)).find(|&k| {
             // (the next word is folded only after a demonstrative)
-            vocab().is_demonstrative(&match_form(&line.text[spans[k].0..spans[k].1]))
+            vocab().is_demonstrative_word(&line.text[spans[k].0..spans[k].1])
                 && vocab().is_cookie_word(&match_form(&line.text[spans[k + 1].0..spans[k + 1].1]))
         }) else {
             return;

@@ -851,10 +851,8 @@ impl Vocab {
                 _ => {}
             }
         }
-        let form = match_form(&plain);
-        if form.is_empty() {
-            return None;
-        }
+        // (every test below that rejects returns `None`, whatever their order: the
+        // ones that need no fold come first)
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
         // not one header; abbreviations (`Max. Speicherdauer`) are short
         // (each `. ` found by its dot: a byte search, no substring searcher per call)
@@ -874,7 +872,11 @@ impl Vocab {
             || plain.split([' ', '-', '/']).any(|w| {
                 w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
             });
-        if sentence_end || identifier || form.contains([';', '!', '?']) {
+        if sentence_end || identifier {
+            return None;
+        }
+        let form = match_form(&plain);
+        if form.is_empty() || form.contains([';', '!', '?']) {
             return None;
         }
         if let Some(r) = self.fields.get(&form) {
@@ -1353,6 +1355,23 @@ impl Vocab {
         self.demonstratives.contains(form)
     }
 
+    /// [`Vocab::is_demonstrative`] of a word of [`word_spans`] as written: the same
+    /// answer as `is_demonstrative(&match_form(word))`, without a copy for an ASCII
+    /// word (whose form is the word in lower case, apostrophes trimmed at its ends:
+    /// the only character of a word that [`match_form`] trims).
+    pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() && !word.contains('`') => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower)
+                    .is_ok_and(|l| self.demonstratives.contains(l.trim_matches('\'')))
+            }
+            _ => self.is_demonstrative(&match_form(word)),
+        }
+    }
+
     /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
     /// compared lower case.
     pub(crate) fn is_joiner_word(&self, lower: &str) -> bool {
@@ -1430,9 +1449,43 @@ pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
 pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    crate::fields::text::runs(text, |c| {
-        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
-    })
+    // the runs of word characters, ASCII by a table of the word bytes (letters,
+    // digits, `_`, `'`), other characters decoded
+    const WORD: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (WORD[usize::from(b)], 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+        };
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1657,6 +1710,49 @@ mod tests {
             let mut out = String::new();
             word_form_into(&text[s..e], &mut out);
             assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
+        }
+    }
+
+    /// `word_spans` of ASCII text (a byte table) and `is_demonstrative_word` give what
+    /// the general paths give.
+    #[test]
+    fn word_fast_paths_match() {
+        let general = |t: &str| {
+            crate::fields::text::runs(t, |c| {
+                c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+            })
+        };
+        for t in [
+            "",
+            "These cookies expire after 6 months.",
+            "'ces' cookies_x, d'un  tab\tend",
+            "x",
+            "`quoted` [a]",
+            "Durée de conservation : 13 mois, l’utilisateur",
+            "ÄÖÜ äöü ß — “x” ’s 日本語",
+        ] {
+            assert_eq!(word_spans(t), general(t), "{t:?}");
+            for (s, e) in word_spans(t) {
+                let w = &t[s..e];
+                assert_eq!(
+                    vocab().is_demonstrative_word(w),
+                    vocab().is_demonstrative(&match_form(w)),
+                    "{w:?}"
+                );
+            }
+        }
+        for b in 0u8..128 {
+            let t = format!("a{}b", char::from(b));
+            assert_eq!(word_spans(&t), general(&t), "{t:?}");
+        }
+        for w in [
+            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies",
+        ] {
+            assert_eq!(
+                vocab().is_demonstrative_word(w),
+                vocab().is_demonstrative(&match_form(w)),
+                "{w:?}"
+            );
         }
     }
 
