@@ -236,6 +236,65 @@ const DIGITS: u64 = 1 << 63;
 struct Lexicon {
     /// `lists[class][first byte]`.
     lists: Vec<Vec<Vec<Entry>>>,
+    /// For each first byte, the phrases of the classes a `phrase` can start with
+    /// ([`START_CLASSES`]), each once: see [`may_start_phrase`].
+    starts: Vec<Vec<Start>>,
+}
+
+/// A phrase a duration `phrase` may start with, for [`may_start_phrase`].
+struct Start {
+    /// As [`Entry::phrase`].
+    phrase: String,
+    /// As [`Entry::second`].
+    second: Option<u8>,
+}
+
+/// The classes whose words can be the first thing a `phrase` reads (besides
+/// digits): `<until>`, `<pre>`, a date's `<month>`, the words of `number`
+/// (`<number>`, `<tens>`, and `<ones>` for `composed`), and the one-word cores.
+const START_CLASSES: [Class; 10] = [
+    Class::Until,
+    Class::Pre,
+    Class::Month,
+    Class::Number,
+    Class::Tens,
+    Class::Ones,
+    Class::Vague,
+    Class::Instant,
+    Class::Session,
+    Class::Persistent,
+];
+
+/// Whether a duration `phrase` may start at `i`: it starts with an ASCII digit or
+/// with a table phrase of [`START_CLASSES`] (glued or not). Every branch of
+/// `phrase` reads digits or one of those words first, each from the list of `i`'s
+/// first byte, and a word that matches passes [`match_glued`]; so when this says
+/// no, the grammar fails too, and most word starts of prose are turned away here
+/// at the cost of one pass over one list instead of the grammar's many.
+fn may_start_phrase(i: &str) -> bool {
+    let Some(&first) = i.as_bytes().first() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // the list is sorted by second byte, loose phrases (`None`) first: the phrases
+    // that may match are those and the ones whose second byte is `i`'s
+    let list = &lexicon().starts[first as usize];
+    let loose = list.partition_point(|e| e.second.is_none());
+    let fixed = match i.as_bytes().get(1) {
+        Some(&b) => {
+            let rest = &list[loose..];
+            let from = rest.partition_point(|e| e.second < Some(b));
+            let to = rest.partition_point(|e| e.second <= Some(b));
+            &rest[from..to]
+        }
+        None => &[],
+    };
+    list[..loose]
+        .iter()
+        .chain(fixed)
+        .any(|e| match_glued(&e.phrase, i).is_some())
 }
 
 /// The lexicon, read from [`tables`] once.
@@ -286,7 +345,23 @@ fn lexicon() -> &'static Lexicon {
                 list.sort_by_key(|e| std::cmp::Reverse(e.phrase.len()));
             }
         }
-        Lexicon { lists }
+        let mut starts: Vec<Vec<Start>> = (0..256).map(|_| Vec::new()).collect();
+        for class in START_CLASSES {
+            for (byte, list) in lists[class as usize].iter().enumerate() {
+                for e in list {
+                    if !starts[byte].iter().any(|s| s.phrase == e.phrase) {
+                        starts[byte].push(Start {
+                            phrase: e.phrase.clone(),
+                            second: e.second,
+                        });
+                    }
+                }
+            }
+        }
+        for list in &mut starts {
+            list.sort_by_key(|s| s.second);
+        }
+        Lexicon { lists, starts }
     })
 }
 
@@ -338,6 +413,18 @@ fn fold(s: &str) -> Folded {
             pending_space = false;
         }
         prev_lower = c.is_lowercase();
+        if c.is_ascii() {
+            // what the general path below gives an ASCII character: NFKD leaves
+            // it alone, it is no mark, and of the substitutions only the backtick
+            // applies
+            let d = if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            f.push(d, b, e);
+            continue;
+        }
         for d in std::iter::once(c).nfkd() {
             if is_combining_mark(d) {
                 continue;
@@ -1008,6 +1095,9 @@ fn post_modifier(i: &str) -> IResult<&str, ()> {
 /// in [`Mode::Prose`] a date counts only after `<until>`.
 fn phrase(mode: Mode) -> impl Fn(&str) -> IResult<&str, Core> {
     move |i: &str| {
+        if !may_start_phrase(i) {
+            return fail(i);
+        }
         let cued = preceded((word(Class::Until), sp), date);
         let modified = preceded(many_m_n(1, 2, pre_modifier), core);
         // the cued branch comes first, so a date from the other branches is bare
@@ -1085,8 +1175,8 @@ pub(crate) fn parse_duration(text: &str) -> Duration {
     const CACHED_LEN: usize = 96;
     const CACHE_SIZE: usize = 1024;
     thread_local! {
-        static CACHE: std::cell::RefCell<std::collections::HashMap<String, Duration>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static CACHE: std::cell::RefCell<crate::fields::text::FastMap<String, Duration>> =
+            std::cell::RefCell::default();
     }
     if text.len() > CACHED_LEN {
         return parse_duration_uncached(text);

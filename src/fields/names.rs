@@ -43,6 +43,10 @@ fn known() -> &'static Known {
 /// Is this, exactly, a cookie name the Open Cookie Database lists (any case)? Its
 /// wildcard prefixes are not consulted (`cap` would cover `capacity`).
 pub(crate) fn is_listed_name(name: &str) -> bool {
+    if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        // already lower case: looked up as it is, no copy
+        return known().0.contains_key(name);
+    }
     known().0.contains_key(&name.to_lowercase())
 }
 
@@ -133,7 +137,8 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
         .count()
         >= 2
         || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
-    is_known(t) && upperish && t.len() >= 3
+    // the database lookup last: it lower-cases the token and hashes it
+    t.len() >= 3 && upperish && is_known(t)
 }
 
 /// A token built like an identifier, never like a word: an underscore inside letters,

@@ -74,15 +74,20 @@ pub(crate) fn normalize_value(
         }
     }
     let lang = lang.and_then(lang_index);
-    if repair {
+    // ASCII holds no mojibake (its lead characters are `Â`–`ô`) and is NFC already;
+    // cleaning keeps it ASCII
+    let ascii = parts.iter().all(|p| p.text.is_ascii());
+    if repair && !ascii {
         mojibake(&mut chs, parts, repairs);
     }
     let mut chs = clean(chs);
-    if repair {
+    if repair && !ascii {
         // once more: a zero-width character inside a damaged sequence hid it the first time
         mojibake(&mut chs, parts, repairs);
     }
-    chs = nfc(chs);
+    if !ascii {
+        chs = nfc(chs);
+    }
     if repair {
         chs = hyphenation(chs, lang, repairs);
         chs = words(chs, lang, repairs);
@@ -316,14 +321,17 @@ fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>
 /// against vocabularies (`FinalitÃ©` is `Finalité`). Returns the text (borrowed
 /// when nothing changed) and the number of places repaired.
 pub(crate) fn fix_mojibake(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    // most text has no suspicious pair at all: no per-character list is built for it
-    let mut prev = ' ';
-    let suspicious = text.chars().any(|c| {
-        let hit = may_start_mojibake(prev, c);
-        prev = c;
-        hit
+    // most text has no suspicious pair at all: no per-character list is built for it.
+    // A pair starts with a character of `Â`..=`ô`, all of which UTF-8 writes with the
+    // lead byte 0xC3 (never a continuation byte): only those places are decoded
+    let suspicious = memchr::memchr_iter(0xC3, text.as_bytes()).any(|at| {
+        let mut cs = text[at..].chars();
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => may_start_mojibake(a, b),
+            _ => false,
+        }
     });
-    if text.is_ascii() || !suspicious {
+    if !suspicious {
         return (std::borrow::Cow::Borrowed(text), 0);
     }
     let mut chs: Vec<Ch> = text
@@ -459,14 +467,21 @@ impl Dict {
 /// The word list of language `i` of [`LANGUAGES`], built once on first use.
 fn dict(i: usize) -> &'static Dict {
     static DICTS: [OnceLock<Dict>; N_LANGS] = [const { OnceLock::new() }; N_LANGS];
-    DICTS[i].get_or_init(|| Dict {
-        ranks: LANGUAGES[i]
-            .words
-            .lines()
-            .filter(|l| !l.is_empty())
-            .enumerate()
-            .map(|(r, w)| (w, r as u32 + 1))
-            .collect(),
+    DICTS[i].get_or_init(|| {
+        let words = LANGUAGES[i].words;
+        // sized once (the lists are long: growing the map rehashed it a dozen times)
+        let mut ranks = HashMap::with_capacity_and_hasher(
+            memchr::memchr_iter(b'\n', words.as_bytes()).count() + 1,
+            Default::default(),
+        );
+        ranks.extend(
+            words
+                .lines()
+                .filter(|l| !l.is_empty())
+                .enumerate()
+                .map(|(r, w)| (w, r as u32 + 1)),
+        );
+        Dict { ranks }
     })
 }
 
@@ -616,6 +631,10 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
 
 /// Lower case of some characters, `None` when a character lowers to several.
 fn lower(chs: &[Ch]) -> Option<String> {
+    if chs.iter().all(|c| c.c.is_ascii()) {
+        // (ASCII lowers to one character each, without the Unicode tables)
+        return Some(chs.iter().map(|c| c.c.to_ascii_lowercase()).collect());
+    }
     let mut s = String::with_capacity(chs.len());
     for c in chs {
         let mut l = c.c.to_lowercase();
@@ -758,16 +777,16 @@ enum Shape {
 /// The case shape of a token, `None` for shapes never split (ALL CAPS, CamelCase,
 /// `iPhone`).
 fn shape(chs: &[Ch]) -> Option<Shape> {
-    let uppers: Vec<usize> = chs
+    // the first capital, and whether there is a second (no list is built)
+    let mut uppers = chs
         .iter()
         .enumerate()
         .filter(|(_, c)| c.c.is_uppercase())
-        .map(|(i, _)| i)
-        .collect();
-    match uppers.as_slice() {
-        [] => Some(Shape::Lower),
-        [0] => Some(Shape::Capital),
-        [h] if *h >= 2 && chs.len() - h >= 3 => Some(Shape::Hump(*h)),
+        .map(|(i, _)| i);
+    match (uppers.next(), uppers.next()) {
+        (None, _) => Some(Shape::Lower),
+        (Some(0), None) => Some(Shape::Capital),
+        (Some(h), None) if h >= 2 && chs.len() - h >= 3 => Some(Shape::Hump(h)),
         _ => None,
     }
 }

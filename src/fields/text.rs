@@ -51,31 +51,68 @@ fn plain_punct(c: char) -> char {
     }
 }
 
+/// Texts at least this long go through the memo of [`match_form`]; shorter ones
+/// fold faster than they compare.
+const MEMO_MIN: usize = 24;
+
+/// Longer texts are not remembered (the memo would hold on to copies of them).
+const MEMO_MAX: usize = 4096;
+
+/// How many recent texts the memo of [`match_form`] keeps.
+const MEMO_SIZE: usize = 4;
+
+/// The last few (text, form) pairs of [`match_form`], per thread.
+#[derive(Default)]
+struct FormMemo {
+    entries: [(String, String); MEMO_SIZE],
+    /// The slot the next miss overwrites.
+    next: usize,
+}
+
+thread_local! {
+    static FORM_MEMO: std::cell::RefCell<FormMemo> = std::cell::RefCell::default();
+}
+
 /// The form vocabularies are matched in: compatibility-folded (NFKC), lower case,
 /// diacritics and curly quotes folded, whitespace folded, surrounding punctuation dropped.
+///
+/// A line is asked about by several vocabularies in a row (cookie words, storage,
+/// categories, set-by phrases ...), each of which folds it: the last few forms are
+/// remembered, keyed by the text itself (not its address), so the answer is the same.
 pub(crate) fn match_form(s: &str) -> String {
+    if !(MEMO_MIN..=MEMO_MAX).contains(&s.len()) {
+        return match_form_uncached(s);
+    }
+    let hit = FORM_MEMO.with(|m| {
+        m.borrow()
+            .entries
+            .iter()
+            .find(|(text, _)| text == s)
+            .map(|(_, form)| form.clone())
+    });
+    if let Some(form) = hit {
+        return form;
+    }
+    let form = match_form_uncached(s);
+    FORM_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let slot = m.next;
+        m.next = (slot + 1) % MEMO_SIZE;
+        let (text, memo) = &mut m.entries[slot];
+        text.clear();
+        text.push_str(s);
+        memo.clone_from(&form);
+    });
+    form
+}
+
+/// [`match_form`] without the memo.
+fn match_form_uncached(s: &str) -> String {
+    if s.is_ascii() {
+        return ascii_match_form(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
-    if s.is_ascii() {
-        // the common case: no decomposition to do
-        for b in s.bytes() {
-            let c = if b == b'`' {
-                b'\''
-            } else {
-                b.to_ascii_lowercase()
-            };
-            if c.is_ascii_whitespace() {
-                pending = !out.is_empty();
-                continue;
-            }
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(c as char);
-        }
-        return trim_form(out);
-    }
     // `FinalitÃ©` is `Finalité`: vocabularies are matched on repaired text
     let repaired;
     let s = if s.contains(['Ã', 'Â', 'â']) {
@@ -122,28 +159,85 @@ pub(crate) fn match_form(s: &str) -> String {
     trim_form(out)
 }
 
+/// [`match_form`] of ASCII text, byte by byte (the common case: no decomposition to
+/// do), trimmed as [`trim_form`] trims.
+fn ascii_match_form(s: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut pending = false;
+    for &b in s {
+        if b.is_ascii_whitespace() {
+            pending = !out.is_empty();
+            continue;
+        }
+        if pending {
+            out.push(b' ');
+            pending = false;
+        }
+        out.push(if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        });
+    }
+    let end = out.iter().rposition(|&b| !is_edge(b)).map_or(0, |p| p + 1);
+    out.truncate(end);
+    let start = out.iter().position(|&b| !is_edge(b)).unwrap_or(out.len());
+    out.drain(..start);
+    // ASCII in, ASCII out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The words of [`match_form`]`(text)` ([`words`]) for ASCII text without a
+/// backtick, read from `text` itself, each passed to `f` lower-cased in a stack
+/// buffer; stops at the first word `f` accepts. `None` when a word is longer than
+/// the buffer (the caller then folds the text). For such text the form is the text
+/// lower-cased with whitespace runs made one space and the ends trimmed of
+/// [`trim_form`]'s characters, none of which (but the apostrophe, trimmed here as
+/// there) is a word character: so the words are the same.
+pub(crate) fn any_ascii_form_word(text: &str, mut f: impl FnMut(&str) -> bool) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    let trimmed =
+        text.trim_matches(|c: char| c.is_ascii() && (c.is_ascii_whitespace() || is_edge(c as u8)));
+    let mut buf = [0u8; 64];
+    for w in trimmed.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '_')) {
+        if w.is_empty() {
+            continue;
+        }
+        let lower = buf.get_mut(..w.len())?;
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        if f(std::str::from_utf8(lower).ok()?) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// The ASCII characters [`trim_form`] drops at either end.
+fn is_edge(b: u8) -> bool {
+    matches!(
+        b,
+        b':' | b'*'
+            | b'.'
+            | b','
+            | b';'
+            | b'|'
+            | b'#'
+            | b'-'
+            | b'"'
+            | b'\''
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b' '
+    )
+}
+
 /// Drop the punctuation that surrounds a phrase (`Durée :`, `## Finalités`, `(s)`),
 /// in place (no second string: `match_form` is called on most cells and words).
 fn trim_form(mut out: String) -> String {
-    let edge = |c: char| {
-        matches!(
-            c,
-            ':' | '*'
-                | '.'
-                | ','
-                | ';'
-                | '|'
-                | '#'
-                | '-'
-                | '"'
-                | '\''
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | ' '
-        )
-    };
+    let edge = |c: char| c.is_ascii() && is_edge(c as u8);
     let end = out.trim_end_matches(edge).len();
     out.truncate(end);
     let start = out.len() - out.trim_start_matches(edge).len();
@@ -161,14 +255,22 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
 pub(crate) fn runs(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (in_run(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
+    let mut step = |i: usize, c: char| match (in_run(c), start) {
+        (true, None) => start = Some(i),
+        (false, Some(s)) => {
+            out.push((s, i));
+            start = None;
+        }
+        _ => {}
+    };
+    if text.is_ascii() {
+        // (each byte is a character: no decoding)
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            step(i, char::from(b));
+        }
+    } else {
+        for (i, c) in text.char_indices() {
+            step(i, c);
         }
     }
     if let Some(s) = start {
@@ -177,20 +279,35 @@ pub(crate) fn runs(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usi
     out
 }
 
+/// The character at byte `i` of `text` (a character boundary) and its offset, and
+/// `i` moved past it; ASCII without decoding.
+#[inline]
+fn next_char(text: &str, i: &mut usize) -> Option<(usize, char)> {
+    let at = *i;
+    let &b = text.as_bytes().get(at)?;
+    let c = if b < 0x80 {
+        char::from(b)
+    } else {
+        text[at..].chars().next()?
+    };
+    *i += c.len_utf8();
+    Some((at, c))
+}
+
 /// [`runs`] one at a time, for scans that may stop early on a long text.
 pub(crate) fn runs_iter<'a, F: Fn(char) -> bool + 'a>(
     text: &'a str,
     in_run: F,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
-    let mut chars = text.char_indices();
+    let mut pos = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
+            let (i, c) = next_char(text, &mut pos)?;
             if in_run(c) {
                 break i;
             }
         };
-        for (i, c) in chars.by_ref() {
+        while let Some((i, c)) = next_char(text, &mut pos) {
             if !in_run(c) {
                 return Some((start, i));
             }
@@ -262,12 +379,162 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
+    if s.is_ascii() {
+        // the runs of non-space bytes (ASCII whitespace is tab to CR and space)
+        let mut n = 0;
+        let mut in_word = false;
+        for &b in s.as_bytes() {
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
+            n += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return n;
+    }
     s.split(is_space).filter(|w| !w.is_empty()).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `runs` and `runs_iter` (ASCII read byte by byte) give the runs of a plain
+    /// scan by characters.
+    #[test]
+    fn runs_are_the_char_scan() {
+        fn reference(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices() {
+                match (in_run(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                out.push((s, text.len()));
+            }
+            out
+        }
+        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'';
+        for t in [
+            "",
+            " ",
+            "a",
+            "Cookie _ga: 2 years.",
+            "  two  spaces  ",
+            "Durée de conservation : 13 mois",
+            "ÄÖÜ äöü ß — “x” ’s",
+            "日本語のテキスト abc",
+            "end",
+        ] {
+            assert_eq!(runs(t, word), reference(t, word), "{t:?}");
+            assert_eq!(
+                runs_iter(t, word).collect::<Vec<_>>(),
+                reference(t, word),
+                "{t:?}"
+            );
+            let not_space = |c: char| !c.is_whitespace();
+            assert_eq!(runs(t, not_space), reference(t, not_space), "{t:?}");
+        }
+        // word_count's byte path counts what splitting on `is_space` counts
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for t in [format!("a{c}b"), format!("{c}{c}x {c}"), c.to_string()] {
+                let want = t.split(is_space).filter(|w| !w.is_empty()).count();
+                assert_eq!(word_count(&t), want, "{t:?}");
+            }
+        }
+    }
+
+    /// The words `any_ascii_form_word` reads are the words of the folded text.
+    #[test]
+    fn ascii_form_words_are_the_form_words() {
+        let texts = [
+            "",
+            "'cookies'",
+            " -- Only: the 'necessary' cookies; (we) don't ",
+            "#  Title\twith\ttabs\r\n",
+            "a\u{b}b",
+            "x_y, z's, 'a', ''",
+            "[Analytics]*",
+            "Cookie  Name(s) : ",
+        ];
+        for t in texts {
+            let mut got = Vec::new();
+            let r = any_ascii_form_word(t, |w| {
+                got.push(w.to_string());
+                false
+            });
+            assert_eq!(r, Some(false), "{t:?}");
+            let form = match_form_uncached(t);
+            let want: Vec<String> = words(&form).map(str::to_string).collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        let long = "a".repeat(65);
+        assert_eq!(any_ascii_form_word(&long, |_| false), None);
+    }
+
+    /// The byte path of ASCII text gives what the char path before it gave (this is
+    /// that path, kept as the reference), and the memo gives what folding gives.
+    #[test]
+    fn ascii_match_form_is_the_char_fold() {
+        fn reference(s: &str) -> String {
+            let mut out = String::new();
+            let mut pending = false;
+            for b in s.bytes() {
+                let c = if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                if c.is_ascii_whitespace() {
+                    pending = !out.is_empty();
+                    continue;
+                }
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(c as char);
+            }
+            trim_form(out)
+        }
+        let samples = [
+            "",
+            " ",
+            "`",
+            "  Cookie  Name(s) : ",
+            "## Purposes *",
+            "-- [x] --",
+            "a\u{b}b\tc\r\nD",
+            "'Quoted' `tick`",
+            "Durée", // not ASCII: the char path
+            "__utma; _ga, (Google)...",
+            "Expiry\x0c date",
+        ];
+        for s in samples {
+            if s.is_ascii() {
+                assert_eq!(ascii_match_form(s.as_bytes()), reference(s), "{s:?}");
+            }
+            let long = s.repeat(9);
+            for t in [s, long.as_str()] {
+                let once = match_form_uncached(t);
+                assert_eq!(match_form(t), once, "{t:?}");
+                assert_eq!(match_form(t), once, "{t:?} (memo)");
+            }
+        }
+        // every ASCII byte, alone and between letters
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for s in [c.to_string(), format!("Ab{c}{c}Cd"), format!("{c}x{c}")] {
+                assert_eq!(ascii_match_form(s.as_bytes()), reference(&s), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_whitespace_of_every_kind() {

@@ -224,9 +224,9 @@ impl Context {
         // lifetime of 2 years for these cookies`): read no more of a long line
         let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(30).collect();
         let Some(k) = (0..spans.len().saturating_sub(1)).find(|&k| {
-            let w = match_form(&line.text[spans[k].0..spans[k].1]);
-            let n = match_form(&line.text[spans[k + 1].0..spans[k + 1].1]);
-            vocab().is_demonstrative(&w) && vocab().is_cookie_word(&n)
+            // (the next word is folded only after a demonstrative)
+            vocab().is_demonstrative_word(&line.text[spans[k].0..spans[k].1])
+                && vocab().is_cookie_word(&match_form(&line.text[spans[k + 1].0..spans[k + 1].1]))
         }) else {
             return;
         };

@@ -14,7 +14,7 @@ use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
-use crate::fields::text::{match_form, words};
+use crate::fields::text::{any_ascii_form_word, match_form, words};
 use crate::policy::{Category, DurationKind};
 
 /// The vocabulary tables of the registered languages: (ISO 639-1 code, table).
@@ -86,36 +86,87 @@ impl Phrase {
 #[derive(Debug, Default)]
 struct FirstWords {
     exact: HashMap<String, Vec<usize>>,
-    /// The one-word stems by their first byte (a stem that starts a word shares it).
-    stems: HashMap<u8, Vec<usize>>,
+    /// The one-word stems by their first byte (a stem that starts a word shares it):
+    /// 256 lists, or none while no stem is indexed.
+    stems: Vec<Vec<usize>>,
     /// Words in the longest phrase: a match at a word looks no further.
     longest: usize,
+    /// A bit per (first byte, second byte or 0 for a one-byte word) that a word
+    /// must have to be a first word or to start with a stem: most words of a text
+    /// are turned away by it before any hashing ([`FirstWords::pair_listed`]).
+    pairs: Vec<u64>,
+}
+
+/// A bit set of the [`byte_pair`]s of `words`.
+fn pair_bits<'w>(words: impl Iterator<Item = &'w str>) -> Vec<u64> {
+    let mut bits = vec![0u64; (256 * 256) / 64];
+    for w in words {
+        let p = byte_pair(w);
+        bits[p / 64] |= 1 << (p % 64);
+    }
+    bits
+}
+
+/// Whether the [`byte_pair`] of `word` is in `bits` ([`pair_bits`]; an empty set
+/// holds none).
+fn has_pair(bits: &[u64], word: &str) -> bool {
+    let p = byte_pair(word);
+    bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
+}
+
+/// The (first byte, second byte) of a word, 0 for the second of a one-byte word
+/// (a word never holds a NUL byte); 0 for an empty word.
+fn byte_pair(w: &str) -> usize {
+    let b = w.as_bytes();
+    usize::from(b.first().copied().unwrap_or(0)) << 8 | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 impl FirstWords {
     fn new<'p>(phrases: impl Iterator<Item = &'p Phrase>) -> FirstWords {
         let mut index = FirstWords::default();
+        let mut stem_words: Vec<String> = Vec::new();
         for (i, p) in phrases.enumerate() {
             index.longest = index.longest.max(p.words.len());
             match p.words.as_slice() {
                 [] => {}
                 [stem] if p.stem => {
                     // words are never empty: every stem has a first byte
+                    stem_words.push(stem.clone());
                     if let Some(&b) = stem.as_bytes().first() {
-                        index.stems.entry(b).or_default().push(i);
+                        if index.stems.is_empty() {
+                            index.stems = vec![Vec::new(); 256];
+                        }
+                        index.stems[usize::from(b)].push(i);
                     }
                 }
                 [first, ..] => index.exact.entry(first.clone()).or_default().push(i),
             }
         }
+        let mut pairs = pair_bits(index.exact.keys().map(String::as_str));
+        let mut set = |p: usize| pairs[p / 64] |= 1 << (p % 64);
+        for stem in &stem_words {
+            match stem.as_bytes() {
+                // a one-byte stem starts every word of its byte
+                [b] => (0..256).for_each(|second| set(usize::from(*b) << 8 | second)),
+                _ => set(byte_pair(stem)),
+            }
+        }
+        index.pairs = pairs;
         index
+    }
+
+    /// Whether `word` has the first two bytes of a first word or of a stem: a
+    /// necessary condition for [`FirstWords::candidates`] to hold a phrase whose
+    /// first word is `word` or a stem of it.
+    fn pair_listed(&self, word: &str) -> bool {
+        has_pair(&self.pairs, word)
     }
 
     /// The one-word stems that may start `word`.
     fn stems_for(&self, word: &str) -> &[usize] {
         word.as_bytes()
             .first()
-            .and_then(|b| self.stems.get(b))
+            .and_then(|&b| self.stems.get(usize::from(b)))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -137,6 +188,10 @@ impl FirstWords {
         ws: &[&str],
     ) -> Option<(usize, usize)> {
         let first = ws.first()?;
+        // (no phrase starts with a word of another byte pair)
+        if !self.pair_listed(first) {
+            return None;
+        }
         let found = |ids: &[usize]| {
             ids.iter()
                 .find_map(|&i| phrase(i).match_at(ws).map(|n| (i, n)))
@@ -174,6 +229,8 @@ pub(crate) struct Vocab {
     field_first_words: FastSet<String>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
     set_by_last: FastSet<String>,
+    /// The byte pairs of `set_by_last` ([`pair_bits`]).
+    set_by_last_pairs: Vec<u64>,
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
@@ -286,9 +343,34 @@ impl Heads {
     /// (at least three letters before it), or a listed word of seven letters or more
     /// with one typo.
     fn role_of(&self, w: &str) -> Option<Role> {
+        // The header search asks about the same words many times (every phrase of up
+        // to five words of every candidate line): what the stems, ends and typo search
+        // decide is remembered per thread, keyed by the word (a pure function of it;
+        // the memo is bounded).
+        const MEMO_SIZE: usize = 4096;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
         if let Some(r) = self.words.get(w) {
             return Some(*r);
         }
+        if let Some(r) = MEMO.with(|m| m.borrow().get(w).copied()) {
+            return r;
+        }
+        let r = self.role_of_unlisted(w);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(w.to_string(), r);
+        });
+        r
+    }
+
+    /// [`Heads::role_of`] of a word that is not listed whole, without the memo.
+    fn role_of_unlisted(&self, w: &str) -> Option<Role> {
         // the first stem and the first compound end of the lists that fit, found among
         // those that share the word's first (last) byte
         let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) else {
@@ -420,6 +502,7 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.storage
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.heads.index_typos();
+        v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -665,11 +748,32 @@ impl Vocab {
     /// The role of a header cell or key: the whole phrase when a table lists it,
     /// else what its head words decide ([`Vocab::field_by_heads`]).
     pub(crate) fn field(&self, text: &str) -> Option<Role> {
+        // The readers ask about the same cells and phrases again and again (each tries
+        // the lines as its own header, key or label), and documents share their
+        // headers: the answers are remembered per thread, keyed by the text (a pure
+        // function of it, so the answer is the same; the memo is bounded).
+        const MEMO_SIZE: usize = 4096;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
         if text.len() > 64 {
             return None;
         }
-        self.field_listed(text)
-            .or_else(|| self.field_by_heads(text))
+        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return r;
+        }
+        let r = self
+            .field_listed(text)
+            .or_else(|| self.field_by_heads(text));
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), r);
+        });
+        r
     }
 
     /// The role of a header or key listed whole in a table (no inference).
@@ -683,6 +787,33 @@ impl Vocab {
         if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
             return None;
         }
+        // past the cheap rejection, the readers ask about the same cells again and
+        // again: remembered per thread as in `field` (short texts only)
+        const MEMO_SIZE: usize = 4096;
+        const MEMO_MAX_LEN: usize = 256;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
+                std::cell::RefCell::default();
+        }
+        if text.len() > MEMO_MAX_LEN {
+            return self.field_listed_folded(text);
+        }
+        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return r;
+        }
+        let r = self.field_listed_folded(text);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), r);
+        });
+        r
+    }
+
+    /// [`Vocab::field_listed`] past its first-word test, without the memo.
+    fn field_listed_folded(&self, text: &str) -> Option<Role> {
         let form = match_form(text);
         if let Some(r) = self.fields.get(&form) {
             return Some(*r);
@@ -720,10 +851,8 @@ impl Vocab {
                 _ => {}
             }
         }
-        let form = match_form(&plain);
-        if form.is_empty() {
-            return None;
-        }
+        // (every test below that rejects returns `None`, whatever their order: the
+        // ones that need no fold come first)
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
         // not one header; abbreviations (`Max. Speicherdauer`) are short
         // (each `. ` found by its dot: a byte search, no substring searcher per call)
@@ -743,7 +872,11 @@ impl Vocab {
             || plain.split([' ', '-', '/']).any(|w| {
                 w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
             });
-        if sentence_end || identifier || form.contains([';', '!', '?']) {
+        if sentence_end || identifier {
+            return None;
+        }
+        let form = match_form(&plain);
+        if form.is_empty() || form.contains([';', '!', '?']) {
             return None;
         }
         if let Some(r) = self.fields.get(&form) {
@@ -808,6 +941,33 @@ impl Vocab {
 
     /// The leftmost category word or phrase in `text`, with the byte range of the words.
     pub(crate) fn find_category(&self, text: &str) -> Option<Category> {
+        // the card and label readers ask about the same lines: remembered per thread
+        // as in `field` (short texts only)
+        const MEMO_SIZE: usize = 4096;
+        const MEMO_MAX_LEN: usize = 256;
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, Option<Category>>> =
+                std::cell::RefCell::default();
+        }
+        if text.len() > MEMO_MAX_LEN {
+            return self.find_category_uncached(text);
+        }
+        if let Some(c) = MEMO.with(|m| m.borrow().get(text).copied()) {
+            return c;
+        }
+        let c = self.find_category_uncached(text);
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(text.to_string(), c);
+        });
+        c
+    }
+
+    /// [`Vocab::find_category`] without the memo.
+    fn find_category_uncached(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
         for i in 0..ws.len() {
@@ -953,17 +1113,26 @@ impl Vocab {
 
     /// Does any phrase occur in `text`?
     fn contains(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
-        let form = match_form(text);
         // most text holds no word a phrase starts with: look before collecting the words
         let may_start = |w: &str| {
-            index.exact.contains_key(w)
-                || index.stems_for(w).iter().any(|&k| {
-                    list[k]
-                        .words
-                        .first()
-                        .is_some_and(|s| w.starts_with(s.as_str()))
-                })
+            index.pair_listed(w)
+                && (index.exact.contains_key(w)
+                    || index.stems_for(w).iter().any(|&k| {
+                        list[k]
+                            .words
+                            .first()
+                            .is_some_and(|s| w.starts_with(s.as_str()))
+                    }))
         };
+        // (ASCII text is looked at before it is folded: its form's words are its own,
+        // lower-cased, see `any_ascii_form_word`)
+        if text.is_ascii()
+            && !text.contains('`')
+            && any_ascii_form_word(text, may_start) == Some(false)
+        {
+            return false;
+        }
+        let form = match_form(text);
         if !words(&form).any(may_start) {
             return false;
         }
@@ -1153,7 +1322,9 @@ impl Vocab {
             Some(lower) => {
                 lower.copy_from_slice(w.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|l| self.set_by_last.contains(l))
+                std::str::from_utf8(lower).is_ok_and(|l| {
+                    has_pair(&self.set_by_last_pairs, l) && self.set_by_last.contains(l)
+                })
             }
             // longer than every listed word
             None => self.set_by_last.iter().any(|l| l.eq_ignore_ascii_case(w)),
@@ -1182,6 +1353,23 @@ impl Vocab {
     /// `Ces`, `Diese`); `form` is in [`match_form`].
     pub(crate) fn is_demonstrative(&self, form: &str) -> bool {
         self.demonstratives.contains(form)
+    }
+
+    /// [`Vocab::is_demonstrative`] of a word of [`word_spans`] as written: the same
+    /// answer as `is_demonstrative(&match_form(word))`, without a copy for an ASCII
+    /// word (whose form is the word in lower case, apostrophes trimmed at its ends:
+    /// the only character of a word that [`match_form`] trims).
+    pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() && !word.contains('`') => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower)
+                    .is_ok_and(|l| self.demonstratives.contains(l.trim_matches('\'')))
+            }
+            _ => self.is_demonstrative(&match_form(word)),
+        }
     }
 
     /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
@@ -1261,9 +1449,43 @@ pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
 pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    crate::fields::text::runs(text, |c| {
-        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
-    })
+    // the runs of word characters, ASCII by a table of the word bytes (letters,
+    // digits, `_`, `'`), other characters decoded
+    const WORD: [bool; 128] = {
+        let mut t = [false; 128];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (WORD[usize::from(b)], 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+        };
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1488,6 +1710,76 @@ mod tests {
             let mut out = String::new();
             word_form_into(&text[s..e], &mut out);
             assert_eq!(out, match_form(&text[s..e]), "{:?}", &text[s..e]);
+        }
+    }
+
+    /// `word_spans` of ASCII text (a byte table) and `is_demonstrative_word` give what
+    /// the general paths give.
+    #[test]
+    fn word_fast_paths_match() {
+        let general = |t: &str| {
+            crate::fields::text::runs(t, |c| {
+                c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+            })
+        };
+        for t in [
+            "",
+            "These cookies expire after 6 months.",
+            "'ces' cookies_x, d'un  tab\tend",
+            "x",
+            "`quoted` [a]",
+            "Durée de conservation : 13 mois, l’utilisateur",
+            "ÄÖÜ äöü ß — “x” ’s 日本語",
+        ] {
+            assert_eq!(word_spans(t), general(t), "{t:?}");
+            for (s, e) in word_spans(t) {
+                let w = &t[s..e];
+                assert_eq!(
+                    vocab().is_demonstrative_word(w),
+                    vocab().is_demonstrative(&match_form(w)),
+                    "{w:?}"
+                );
+            }
+        }
+        for b in 0u8..128 {
+            let t = format!("a{}b", char::from(b));
+            assert_eq!(word_spans(&t), general(&t), "{t:?}");
+        }
+        for w in [
+            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies",
+        ] {
+            assert_eq!(
+                vocab().is_demonstrative_word(w),
+                vocab().is_demonstrative(&match_form(w)),
+                "{w:?}"
+            );
+        }
+    }
+
+    /// The byte-pair test never turns away a word a phrase list could start with.
+    #[test]
+    fn byte_pairs_keep_every_first_word_and_stem() {
+        let v = vocab();
+        let lists: [(&[Phrase], &FirstWords); 5] = [
+            (&v.first_party, &v.index.first_party),
+            (&v.only, &v.index.only),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+        ];
+        for (list, index) in lists {
+            for p in list {
+                let Some(first) = p.words.first() else {
+                    continue;
+                };
+                assert!(index.pair_listed(first), "{first:?}");
+                if p.stem && p.words.len() == 1 {
+                    for tail in ["", "s", "xyz", "é"] {
+                        let w = format!("{first}{tail}");
+                        assert!(index.pair_listed(&w), "{w:?}");
+                    }
+                }
+            }
         }
     }
 
