@@ -303,10 +303,18 @@ fn run(text: &str, options: &ParseOptions) -> Policy {
     drop(lines);
     let mut warnings = std::mem::take(&mut raw.warnings);
     let mut repairs = Vec::new();
+    // splitting unlisted words in two only where the document shows glued text
+    let mend = if !options.repair {
+        fields::repair::Mend::Off
+    } else if fields::repair::glue_evidence(text, guess.map(|g| g.code)) {
+        fields::repair::Mend::All
+    } else {
+        fields::repair::Mend::Sure
+    };
     let cookies = records::build(
         raw,
         guess.map(|g| g.code),
-        options.repair,
+        mend,
         &mut warnings,
         &mut repairs,
     );

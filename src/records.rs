@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::fields::duration::{find_duration, parse_duration};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
-use crate::fields::repair::normalize_value;
+use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::layout::{Field, RawDoc, RawRecord};
 use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Span, Warning, WarningKind};
@@ -27,7 +27,7 @@ const MAX_NAME_WORDS: usize = 6;
 pub(crate) fn build(
     raw: RawDoc<'_>,
     lang: Option<&str>,
-    repair: bool,
+    repair: Mend,
     warnings: &mut Vec<Warning>,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Cookie> {
@@ -59,7 +59,7 @@ fn build_one(
     rec: RawRecord<'_>,
     doc_category: &Option<(Category, String)>,
     lang: Option<&str>,
-    repair: bool,
+    repair: Mend,
 ) -> Built {
     let Some(names) = read_names(&rec, lang) else {
         return Built::default();
@@ -146,15 +146,19 @@ struct Value<'r> {
 fn normalise<'r>(
     fields: &'r [Field<'_>],
     lang: Option<&str>,
-    repair: bool,
+    repair: Mend,
 ) -> (Vec<Value<'r>>, Vec<Repair>) {
     let mut repairs = Vec::new();
     let values: Vec<Value<'r>> = fields
         .iter()
         .filter_map(|f| {
             // names of companies are proper nouns: never split or respelled
-            let repair = repair && f.role != Some(Role::Provider);
-            let text = normalize_value(&f.value, lang, repair, &mut repairs);
+            let repair = if f.role == Some(Role::Provider) {
+                Mend::Off
+            } else {
+                repair
+            };
+            let text = normalize_value_with(&f.value, lang, repair, &mut repairs);
             let text = match unlink(&text) {
                 std::borrow::Cow::Borrowed(_) => text,
                 std::borrow::Cow::Owned(t) => fold_whitespace(&t),
@@ -951,7 +955,7 @@ mod tests {
             ..RawDoc::default()
         };
         let (mut warnings, mut repairs) = (Vec::new(), Vec::new());
-        let cookies = build(raw, Some("en"), true, &mut warnings, &mut repairs);
+        let cookies = build(raw, Some("en"), Mend::All, &mut warnings, &mut repairs);
         (cookies, warnings, repairs)
     }
 
@@ -1056,21 +1060,21 @@ mod tests {
                 (None, "Notes", "   "),
             ],
         );
-        let (values, repairs) = normalise(&rec.fields, Some("de"), true);
+        let (values, repairs) = normalise(&rec.fields, Some("de"), Mend::All);
         let texts: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
         // a provider is a name: never respelled; an empty value goes
         assert_eq!(texts, ["MÃ¼ller GmbH", "Müller analytics"]);
         assert_eq!(values[1].header, "Purpose");
         assert_eq!(repairs.len(), 1, "{repairs:?}");
         assert_eq!(repairs[0].after, "ü");
-        let (_, repairs) = normalise(&rec.fields, Some("de"), false);
+        let (_, repairs) = normalise(&rec.fields, Some("de"), Mend::Off);
         assert!(repairs.is_empty());
     }
 
     /// The fields of one row's cells, read as the record stage reads them.
     fn fields(cells: &[(Option<Role>, &str, &'static str)]) -> Fields {
         let rec = row(0, "_x", cells);
-        classify(normalise(&rec.fields, Some("en"), true).0)
+        classify(normalise(&rec.fields, Some("en"), Mend::All).0)
     }
 
     #[test]

@@ -53,6 +53,90 @@ pub(crate) fn normalize_value(
     repair: bool,
     repairs: &mut Vec<Repair>,
 ) -> String {
+    let mend = if repair { Mend::All } else { Mend::Off };
+    normalize_value_with(parts, lang, mend, repairs)
+}
+
+/// How far value repair goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mend {
+    /// Cleaning only (`--raw`, names, providers).
+    Off,
+    /// Every repair but splitting a word that is no glue of function words into two
+    /// words (`thesession`): in a document that shows no glued text elsewhere, an
+    /// unlisted word is more likely a real one (`fallback`, `allowlist`, `conversioni`).
+    Sure,
+    /// Every repair.
+    All,
+}
+
+/// Whether a document shows glued text: somewhere two function words of its
+/// language run together (`Forthe`, `atthe`, `surle`, `dela`, `mitder`), which a
+/// copy that lost its spaces leaves everywhere and a clean text almost never has.
+/// With it, value repair also splits unlisted words into two words
+/// ([`Mend::All`]); without it, only the surer repairs ([`Mend::Sure`]). With no
+/// language known, there are no function words to go by: every repair, as before.
+pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
+    let Some(l) = lang.and_then(lang_index) else {
+        return true;
+    };
+    if lang_words(l).function_words.is_empty() {
+        return true;
+    }
+    let words = lang_words(l);
+    // a function word glued to a listed word (`surcookies`, `thesession`): one such
+    // token may be a real word the lists lack (`conversioni`), several are glue
+    let mut led = 0;
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let n = w.chars().count();
+        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+            continue;
+        }
+        let mut cs = w.chars();
+        let first_upper = cs.next().is_some_and(char::is_uppercase);
+        if !cs.all(char::is_lowercase) {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        if is_known_word(&lw, Some(l)) || is_known_word(&lw, None) {
+            continue;
+        }
+        let shape = if first_upper {
+            Shape::Capital
+        } else {
+            Shape::Lower
+        };
+        if n <= MAX_PAIR_TOKEN && function_pair(&lw, shape, Some(l)).is_some() {
+            return true;
+        }
+        let fw_then_word = lw.char_indices().skip(2).take(6).any(|(i, _)| {
+            words.function_words.contains(&lw[..i])
+                && lw[i..].chars().count() >= 3
+                && is_known_word(&lw[i..], Some(l))
+        });
+        led += usize::from(fw_then_word);
+        if led >= MIN_LED_TOKENS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Tokens made of a function word and a listed word that show a document glued.
+const MIN_LED_TOKENS: usize = 3;
+
+/// Longest token [`glue_evidence`] looks at: two function words run together.
+const MAX_PAIR_TOKEN: usize = 14;
+
+/// [`normalize_value`] with the extent of repair given.
+pub(crate) fn normalize_value_with(
+    parts: &[Fragment<'_>],
+    lang: Option<&str>,
+    mend: Mend,
+    repairs: &mut Vec<Repair>,
+) -> String {
+    let repair = mend != Mend::Off;
+    let splits = mend == Mend::All;
     let mut chs: Vec<Ch> = Vec::with_capacity(parts.iter().map(|p| p.text.len() + 1).sum());
     for p in parts {
         if let Some(last) = chs.last() {
@@ -90,7 +174,7 @@ pub(crate) fn normalize_value(
     }
     if repair {
         chs = hyphenation(chs, lang, repairs);
-        chs = words(chs, lang, repairs);
+        chs = words(chs, lang, splits, repairs);
     }
     chs.iter().map(|c| c.c).collect()
 }
@@ -691,10 +775,10 @@ const PART_PENALTY: f64 = 3.0;
 const HUMP_THIRD_WORD_COST: f64 = 1000.0;
 
 /// Apply typos and glued-word splits to every token of the folded text.
-fn words(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> Vec<Ch> {
+fn words(chs: Vec<Ch>, lang: Option<usize>, splits: bool, repairs: &mut Vec<Repair>) -> Vec<Ch> {
     let mut out: Vec<Ch> = Vec::with_capacity(chs.len() + 8);
     for chunk in chs.split_inclusive(|c| c.c == ' ') {
-        word_chunk(chunk, lang, repairs, &mut out);
+        word_chunk(chunk, lang, splits, repairs, &mut out);
     }
     out
 }
@@ -723,7 +807,13 @@ fn is_apostrophe(c: char) -> bool {
 /// One space-delimited chunk: only plain words (letters, apostrophes, surrounding
 /// punctuation) are looked at; anything with a digit, `_`, `.`, `-`, `/`, `@` inside
 /// is a name, number, URL or code, and is copied as is.
-fn word_chunk(chunk: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>, out: &mut Vec<Ch>) {
+fn word_chunk(
+    chunk: &[Ch],
+    lang: Option<usize>,
+    splits: bool,
+    repairs: &mut Vec<Repair>,
+    out: &mut Vec<Ch>,
+) {
     let mut a = 0;
     while a < chunk.len() && is_lead_punct(chunk[a].c) {
         a += 1;
@@ -752,7 +842,7 @@ fn word_chunk(chunk: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>, out:
         let fixed = if apo.is_some() {
             None
         } else {
-            fix_token(body, lang, repairs)
+            fix_token(body, lang, splits, repairs)
         };
         match fixed {
             Some(f) => out.extend(f),
@@ -793,7 +883,12 @@ fn shape(chs: &[Ch]) -> Option<Shape> {
 
 /// Repair one alphabetic token: a typo from the table, or glued words split.
 /// Returns the replacement characters, or `None` to keep the token.
-fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Option<Vec<Ch>> {
+fn fix_token(
+    tok: &[Ch],
+    lang: Option<usize>,
+    splits: bool,
+    repairs: &mut Vec<Repair>,
+) -> Option<Vec<Ch>> {
     let n = tok.len();
     if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
         return None;
@@ -839,7 +934,12 @@ fn fix_token(tok: &[Ch], lang: Option<usize>, repairs: &mut Vec<Repair>) -> Opti
         Some(cut) => vec![cut],
         // a word of any registered language is no glue: a Dutch table in a policy
         // whose prose is English keeps `weken` (`3 weken`), not `we ken`
-        None if n < MIN_GLUED_CHARS || is_known_word(&lw, lang) || is_known_word(&lw, None) => {
+        // a capital inside (`votreNavigateur`, `monthsThis`) is evidence of its own
+        None if (!splits && !matches!(shape, Shape::Hump(_)))
+            || n < MIN_GLUED_CHARS
+            || is_known_word(&lw, lang)
+            || is_known_word(&lw, None) =>
+        {
             return None
         }
         None => best_split(&lw, shape, lang)?,
@@ -1229,6 +1329,37 @@ mod tests {
                 check(&[text], lang, text);
             }
         }
+    }
+
+    #[test]
+    fn glue_evidence_decides_how_far_repair_goes() {
+        // two function words run together, or several function words led onto words
+        assert!(glue_evidence("Forthe purposes of this policy", Some("en")));
+        assert!(glue_evidence(
+            "Stores thesession id, onthe page, forthe visitor and inthe cache",
+            Some("en")
+        ));
+        // a clean text with a compound the lists lack, or one stray token, is not glued
+        assert!(!glue_evidence(
+            "Used as a fallback when the allowlist is empty.",
+            Some("en")
+        ));
+        assert!(!glue_evidence("Traccia visite e conversioni.", Some("it")));
+        // no language: no function words to go by, every repair as before
+        assert!(glue_evidence("Used as a fallback.", None));
+        let part = |t: &'static str| [Fragment { text: t, offset: 0 }];
+        let mut repairs = Vec::new();
+        let sure = normalize_value_with(&part("a fallback"), Some("en"), Mend::Sure, &mut repairs);
+        let all = normalize_value_with(&part("a fallback"), Some("en"), Mend::All, &mut repairs);
+        assert_eq!((sure.as_str(), all.as_str()), ("a fallback", "a fall back"));
+        // what is sure still happens: function words glued, a capital inside
+        let sure = normalize_value_with(
+            &part("Forthe visitor, 2 monthsThis"),
+            Some("en"),
+            Mend::Sure,
+            &mut repairs,
+        );
+        assert_eq!(sure, "For the visitor, 2 months This");
     }
 
     #[test]
