@@ -87,7 +87,11 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
     // a function word glued to a listed word (`surcookies`, `thesession`): one such
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;
+    let mut lw = String::new();
     for w in text.split(|c: char| !c.is_alphabetic()) {
+        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
+            continue;
+        }
         let n = w.chars().count();
         if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
             continue;
@@ -97,8 +101,10 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
         if !cs.all(char::is_lowercase) {
             continue;
         }
-        let lw = w.to_lowercase();
-        if is_known_word(&lw, Some(l)) || is_known_word(&lw, None) {
+        lw.clear();
+        lw.extend(w.chars().flat_map(char::to_lowercase));
+        let lw = lw.as_str();
+        if is_known_word(lw, Some(l)) || is_known_word(lw, None) {
             continue;
         }
         let shape = if first_upper {
@@ -106,7 +112,7 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
         } else {
             Shape::Lower
         };
-        if n <= MAX_PAIR_TOKEN && function_pair(&lw, shape, Some(l)).is_some() {
+        if n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l)).is_some() {
             return true;
         }
         let fw_then_word = lw.char_indices().skip(2).take(6).any(|(i, _)| {

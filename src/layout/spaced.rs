@@ -166,12 +166,20 @@ fn aligned_table<'a>(
             }
             break;
         }
+        let on_columns = cells
+            .iter()
+            .all(|&(c, _)| cols.iter().any(|&s| s.abs_diff(c) <= 2));
         let placed: Vec<(usize, &str)> = if cells.len() == header.len() {
             cells
                 .iter()
                 .enumerate()
                 .map(|(k, &(_, t))| (k, t))
                 .collect()
+        } else if let Some(placed) = (!on_columns)
+            .then(|| by_gaps(&cells, header.len()))
+            .flatten()
+        {
+            placed
         } else {
             cells.iter().map(|&(c, t)| (column_of(c), t)).collect()
         };
@@ -218,6 +226,32 @@ fn aligned_table<'a>(
     doc.warnings.append(&mut warnings);
     *ctx = local;
     Some(end - i)
+}
+
+/// Cells of a row short of cells in a table whose padding collapsed to one gap (`_ga
+/// ····Google····2 years`): a gap twice as wide as the narrowest stands for an empty
+/// cell (three times, two). Placed only when the wide gaps account for every missing
+/// cell exactly.
+fn by_gaps<'t>(cells: &[(usize, &'t str)], n: usize) -> Option<Vec<(usize, &'t str)>> {
+    let gaps: Vec<usize> = cells
+        .windows(2)
+        .map(|w| w[1].0.saturating_sub(w[0].0 + w[0].1.chars().count()))
+        .collect();
+    let unit = *gaps.iter().min()?;
+    if unit < 2 {
+        return None;
+    }
+    let extra: Vec<usize> = gaps.iter().map(|g| (g + unit / 2) / unit - 1).collect();
+    if cells.len() + extra.iter().sum::<usize>() != n {
+        return None;
+    }
+    let mut k = 0;
+    let mut out = Vec::with_capacity(cells.len());
+    for (q, &(_, t)) in cells.iter().enumerate() {
+        out.push((k, t));
+        k += 1 + extra.get(q).copied().unwrap_or(0);
+    }
+    Some(out)
 }
 
 /// Cells of a row short of a cell, placed by content: the one sure name in the name
@@ -811,6 +845,26 @@ mod tests {
             5
         );
         assert_eq!(header_phrases("What Are Your Choices"), None);
+    }
+
+    #[test]
+    fn empty_cells_by_gap_width() {
+        let cells =
+            positioned_cells("pma_lang        Language preference.    30 días    Funcional");
+        let placed: Vec<(usize, &str)> = by_gaps(&cells, 5).unwrap();
+        assert_eq!(
+            placed,
+            [
+                (0, "pma_lang"),
+                (2, "Language preference."),
+                (3, "30 días"),
+                (4, "Funcional")
+            ]
+        );
+        // the wide gaps must account for the missing cells exactly
+        assert!(by_gaps(&cells, 6).is_none());
+        let even = positioned_cells("_ga    Google    2 years");
+        assert!(by_gaps(&even, 4).is_none());
     }
 
     #[test]
