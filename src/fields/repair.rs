@@ -104,7 +104,7 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
         lw.clear();
         lw.extend(w.chars().flat_map(char::to_lowercase));
         let lw = lw.as_str();
-        if is_known_word(lw, Some(l)) || is_known_word(lw, None) {
+        if is_known_word(lw, Some(l)) {
             continue;
         }
         let shape = if first_upper {
@@ -112,15 +112,21 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
         } else {
             Shape::Lower
         };
-        if n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l)).is_some() {
+        let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l)).is_some();
+        let fw_then_word = !pair
+            && lw.char_indices().skip(2).take(6).any(|(i, _)| {
+                words.function_words.contains(&lw[..i])
+                    && lw[i..].chars().count() >= 3
+                    && is_known_word(&lw[i..], Some(l))
+            });
+        // a word of another registered language is no glue (asked last: the dearest)
+        if !(pair || fw_then_word) || is_known_word(lw, None) {
+            continue;
+        }
+        if pair {
             return true;
         }
-        let fw_then_word = lw.char_indices().skip(2).take(6).any(|(i, _)| {
-            words.function_words.contains(&lw[..i])
-                && lw[i..].chars().count() >= 3
-                && is_known_word(&lw[i..], Some(l))
-        });
-        led += usize::from(fw_then_word);
+        led += 1;
         if led >= MIN_LED_TOKENS {
             return true;
         }
