@@ -306,7 +306,7 @@ fn run(text: &str, options: &ParseOptions) -> Policy {
     // splitting unlisted words in two only where the document shows glued text
     let mend = if !options.repair {
         fields::repair::Mend::Off
-    } else if fields::repair::glue_evidence(text, guess.map(|g| g.code)) {
+    } else if fields::repair::glue_evidence_in(raw.value_texts(), guess.map(|g| g.code)) {
         fields::repair::Mend::All
     } else {
         fields::repair::Mend::Sure

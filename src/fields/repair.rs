@@ -70,13 +70,24 @@ pub(crate) enum Mend {
     All,
 }
 
-/// Whether a document shows glued text: somewhere two function words of its
-/// language run together (`Forthe`, `atthe`, `surle`, `dela`, `mitder`), which a
-/// copy that lost its spaces leaves everywhere and a clean text almost never has.
+/// [`glue_evidence_in`] over one text.
+#[cfg(test)]
+pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
+    glue_evidence_in(std::iter::once(text), lang)
+}
+
+/// Whether a document shows glued text in the values repair will read (`texts`):
+/// somewhere two function words of its language run together (`Forthe`, `atthe`,
+/// `surle`, `dela`, `mitder`), or three tokens lead with a function word onto a
+/// listed word, which a copy that lost its spaces leaves everywhere and a clean text
+/// almost never has.
 /// With it, value repair also splits unlisted words into two words
 /// ([`Mend::All`]); without it, only the surer repairs ([`Mend::Sure`]). With no
 /// language known, there are no function words to go by: every repair, as before.
-pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
+pub(crate) fn glue_evidence_in<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    lang: Option<&str>,
+) -> bool {
     let Some(l) = lang.and_then(lang_index) else {
         return true;
     };
@@ -88,7 +99,7 @@ pub(crate) fn glue_evidence(text: &str, lang: Option<&str>) -> bool {
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;
     let mut lw = String::new();
-    for w in text.split(|c: char| !c.is_alphabetic()) {
+    for w in texts.flat_map(|t| t.split(|c: char| !c.is_alphabetic())) {
         if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
             continue;
         }

@@ -114,6 +114,13 @@ pub(crate) struct RawDoc<'a> {
 }
 
 impl<'a> RawDoc<'a> {
+    /// The text of every field value read, piece by piece (what value repair reads).
+    pub(crate) fn value_texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.records
+            .iter()
+            .flat_map(|r| r.fields.iter().flat_map(|f| f.value.iter().map(|v| v.text)))
+    }
+
     pub(crate) fn warn(&mut self, kind: WarningKind, span: Span, message: impl Into<String>) {
         self.warnings.push(Warning {
             kind,
