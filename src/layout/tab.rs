@@ -149,6 +149,17 @@ pub(crate) fn parse<'a>(
                 end = j;
             }
             _ => {
+                // the last cell of the row right above went on past a line break
+                // (`…to a different` / `instance. This type of redirect …`)
+                if let Some((row, _)) = rows.last_mut() {
+                    if ends_last_cell(line, row, &lines[j - 1], &header) {
+                        row.add(n - 1, frag(line, line.text));
+                        row.cover(line.span());
+                        j += 1;
+                        end = j;
+                        continue;
+                    }
+                }
                 // A text line inside the table: a group heading or stray text when
                 // more rows follow; otherwise the table has ended.
                 let next = super::next_filled(lines, j + 1);
@@ -223,6 +234,24 @@ fn broken_cell<'a>(
         row.cover(line.span());
     }
     taken.len()
+}
+
+/// Whether a text line right under a row (no blank between) ends that row's last
+/// cell: the last column is a description, the line names no category (a group row)
+/// and reads as the rest of a sentence (it starts in lower case or ends one).
+fn ends_last_cell(line: &Line<'_>, row: &Row<'_>, above: &Line<'_>, header: &Header) -> bool {
+    let t = line.text.trim();
+    let last_is_text = header
+        .cols
+        .last()
+        .is_some_and(|c| c.0 == Some(Role::Purpose));
+    let right_under = row.span.is_some_and(|s| s.end == above.span().end) && !above.is_blank();
+    let sentence = t.starts_with(char::is_lowercase) || t.ends_with(['.', '!', '?']);
+    last_is_text
+        && right_under
+        && sentence
+        && !t.is_empty()
+        && heading_category(heading_text(t)).is_none()
 }
 
 /// Text lines at `j` that open the first cell of the row right after them, because
@@ -352,5 +381,17 @@ mod tests {
             got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
             ["_ut", "sso"]
         );
+        // the last cell broken: the line under the row ends it; a group row does not
+        let got = read(
+            "Cookie\tExpiry\tPurpose\n\
+             inst\tSession\tRedirects requests to a different\ninstance after a migration.\n\
+             Marketing\n\
+             _fbp\t3 months\tAds.\n",
+        );
+        assert_eq!(
+            got[0].1[1],
+            "Redirects requests to a different instance after a migration."
+        );
+        assert_eq!(got[1].0, "_fbp");
     }
 }
