@@ -874,6 +874,6 @@ fn floors(layout: &str) -> (f64, f64) {
         // `SAPgst`, `X_twitter_sess`), ambiguous glued plurals (`1 yearsqzl_consent`),
         // and the repair splitting compounds in purposes.
         "fused" => (0.83, 0.70),
-        _ => (0.97, 0.85),
+        _ => (0.975, 0.90),
     }
 }
