@@ -106,10 +106,7 @@ struct Names {
 /// identifiers: never repaired, so no repair can come of them.
 fn read_names(rec: &RawRecord<'_>, lang: Option<&str>) -> Option<Names> {
     let text = normalize_value(&rec.names, lang, false, &mut Vec::new());
-    let text = match unlink(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(t) => fold_whitespace(&t),
-    };
+    let text = unlinked(text);
     let mut list = split_names(&text);
     if rec.name_cell && list.len() == 1 {
         if let Some(n) = with_full_stop(&text, &list[0].name) {
@@ -159,10 +156,7 @@ fn normalise<'r>(
                 repair
             };
             let text = normalize_value_with(&f.value, lang, repair, &mut repairs);
-            let text = match unlink(&text) {
-                std::borrow::Cow::Borrowed(_) => text,
-                std::borrow::Cow::Owned(t) => fold_whitespace(&t),
-            };
+            let text = unlinked(text);
             (!text.is_empty()).then_some(Value {
                 role: f.role,
                 header: &f.header,
@@ -571,6 +565,15 @@ fn emit(name: Name, k: usize, record: &Resolved, span: Span) -> Cookie {
 
 /// A name that is wholly a template placeholder (`[cookie name]`, `{{name}}`, `%NAME%`),
 /// not a pattern with a placeholder part (`_ga_<container-id>` is a name).
+/// A normalised value with its markdown links reduced to their text, its spaces
+/// folded again where a link was taken out.
+fn unlinked(text: String) -> String {
+    match unlink(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(t) => fold_whitespace(&t),
+    }
+}
+
 /// A value with its markdown links reduced to their text and its images dropped
 /// (`[Google](https://policies.google.com "Privacy")` → `Google`): a markdown capture
 /// of a page writes every linked provider or name that way.

@@ -91,10 +91,10 @@ pub(crate) fn glue_evidence_in<'t>(
     let Some(l) = lang.and_then(lang_index) else {
         return true;
     };
-    if lang_words(l).function_words.is_empty() {
+    let words = lang_words(l);
+    if words.function_words.is_empty() {
         return true;
     }
-    let words = lang_words(l);
     // a function word glued to a listed word (`surcookies`, `thesession`): one such
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;

@@ -376,7 +376,8 @@ impl Search<'_> {
         // clean word (`sessionIdKeeps` → `sessionId` + `Keeps`) begins
         if matches!(roles[k], Role::Name | Role::Provider) {
             let vendor_next = roles.get(k + 1) == Some(&Role::Provider);
-            ends.sort_by_key(|&e| {
+            // (keys cached: each asks the vendor list)
+            ends.sort_by_cached_key(|&e| {
                 if vendor_next && glued_vendor_prefix(&text[e..]).is_some() {
                     0
                 } else if clean_word_at(text, e) {

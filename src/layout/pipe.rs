@@ -18,7 +18,7 @@ use nom::{IResult, Parser};
 
 use super::context::{heading_category, heading_text};
 use super::table::{Header, Row};
-use super::{frag, next_filled, Context, RawDoc};
+use super::{next_filled, Context, RawDoc};
 use crate::fields::duration::duration_prefix;
 use crate::fields::names::is_strong_name;
 use crate::fields::text::fold_whitespace;
@@ -123,8 +123,7 @@ pub(crate) fn parse<'a>(
                     }
                     break;
                 }
-                row.add(k, frag(line, line.text));
-                row.cover(line.span());
+                row.put(k, line, line.text);
                 // one cell per line: a sentence that lost its pipe before the next
                 // cell's line is a whole cell (`Identifies visitors. ` / `2 years |`)
                 let closes = line.text.trim_end().ends_with(['.', '!', '?']);
@@ -158,14 +157,12 @@ pub(crate) fn parse<'a>(
                     if p_i == last && trailing {
                         // text after the last pipe continues a cell on the next line
                         if !p.trim().is_empty() {
-                            row.add(k, frag(line, p));
-                            row.cover(line.span());
+                            row.put(k, line, p);
                         }
                         continue;
                     }
                     // a pipe closes the cell; without trailing pipes so does the line end
-                    row.add(k, frag(line, p));
-                    row.cover(line.span());
+                    row.put(k, line, p);
                     k = close_cell(k, &mut row, &header, ctx, doc, &mut rows);
                 }
             }

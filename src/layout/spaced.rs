@@ -701,8 +701,7 @@ fn cell_paragraphs<'a>(
         for k in 0..n {
             let (s, e) = paras[p + k];
             for l in &lines[s..e] {
-                row.add(k, frag(l, l.text));
-                row.cover(l.span());
+                row.put(k, l, l.text);
             }
         }
         if let Some(rec) = row.into_record(header, ctx) {
@@ -807,8 +806,7 @@ fn cell_lines<'a>(
             if c > 0 && is_single_name(lines[j].text) && is_strong_name(lines[j].text.trim()) {
                 return (rows > 0).then_some(end - i);
             }
-            row.add(c, frag(&lines[j], lines[j].text));
-            row.cover(lines[j].span());
+            row.put(c, &lines[j], lines[j].text);
         }
         if let Some(rec) = row.into_record(&header, ctx) {
             doc.records.push(rec);

@@ -14,7 +14,7 @@ use nom::{IResult, Parser};
 
 use super::context::{heading_category, heading_text, is_heading};
 use super::table::{Header, Row};
-use super::{frag, Context, RawDoc};
+use super::{Context, RawDoc};
 use crate::fields::text::fold_whitespace;
 use crate::policy::WarningKind;
 use crate::segment::{Line, LineKind};
@@ -108,10 +108,7 @@ pub(crate) fn parse<'a>(
                 let whole = (cells.len() < n)
                     .then(|| {
                         let mut row = Row::with_len(n);
-                        for (k, c) in cells.iter().enumerate() {
-                            row.add(k, frag(line, c));
-                        }
-                        row.cover(line.span());
+                        row.put_cells(0, line, &cells);
                         let taken = broken_cell(lines, j, cells.len(), n, &mut row);
                         (taken > 0 && !row.cells[header.name].is_empty()).then_some((row, taken))
                     })
@@ -128,10 +125,7 @@ pub(crate) fn parse<'a>(
                     );
                 } else if continuation && !rows.is_empty() {
                     let (row, _) = rows.last_mut().expect("checked");
-                    for (k, c) in cells.iter().enumerate() {
-                        row.add(k, frag(line, c));
-                    }
-                    row.cover(line.span());
+                    row.put_cells(0, line, &cells);
                 } else if trimmed.iter().filter(|c| !c.is_empty()).count() == 1
                     && heading_category(heading_text(line.text.trim())).is_some()
                 {
@@ -139,10 +133,7 @@ pub(crate) fn parse<'a>(
                     group_or_stray(line, &mut local, doc);
                 } else {
                     let mut row = Row::with_len(n);
-                    for (k, c) in cells.iter().enumerate() {
-                        row.add(k, frag(line, c));
-                    }
-                    row.cover(line.span());
+                    row.put_cells(0, line, &cells);
                     rows.push((row, local.clone()));
                 }
                 j += 1;
@@ -153,8 +144,7 @@ pub(crate) fn parse<'a>(
                 // (`…to a different` / `instance. This type of redirect …`)
                 if let Some((row, _)) = rows.last_mut() {
                     if ends_last_cell(line, row, &lines[j - 1], &header) {
-                        row.add(n - 1, frag(line, line.text));
-                        row.cover(line.span());
+                        row.put(n - 1, line, line.text);
                         j += 1;
                         end = j;
                         continue;
@@ -173,14 +163,10 @@ pub(crate) fn parse<'a>(
                 if let Some(taken) = broken_first_cell(lines, j, &header) {
                     let mut row = Row::with_len(n);
                     for l in &lines[j..j + taken] {
-                        row.add(0, frag(l, l.text));
-                        row.cover(l.span());
+                        row.put(0, l, l.text);
                     }
                     let full = &lines[j + taken];
-                    for (k, c) in cells_of(full).iter().enumerate() {
-                        row.add(k, frag(full, c));
-                    }
-                    row.cover(full.span());
+                    row.put_cells(0, full, &cells_of(full));
                     rows.push((row, local.clone()));
                     j += taken + 1;
                     end = j;
@@ -227,11 +213,8 @@ fn broken_cell<'a>(
     }
     let mut k = have - 1;
     for (line, cells) in &taken {
-        for (q, c) in cells.iter().enumerate() {
-            row.add(k + q, frag(line, c));
-        }
+        row.put_cells(k, line, cells);
         k += cells.len() - 1;
-        row.cover(line.span());
     }
     taken.len()
 }

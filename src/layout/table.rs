@@ -1,9 +1,10 @@
 //! What every table layout shares: recognising a header row, and turning a row
 //! of cells into a raw record under that header.
 
-use super::{Context, RawRecord};
+use super::{frag, Context, RawRecord};
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
+use crate::segment::Line;
 
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name};
@@ -306,6 +307,20 @@ impl<'a> Row<'a> {
 
     pub(crate) fn cover(&mut self, s: Span) {
         self.span = Some(self.span.map_or(s, |o| o.cover(s)));
+    }
+
+    /// Append `piece`, a slice of `line`, to cell `i`, and cover the line.
+    pub(crate) fn put(&mut self, i: usize, line: &Line<'a>, piece: &'a str) {
+        self.add(i, frag(line, piece));
+        self.cover(line.span());
+    }
+
+    /// Append the cells of `line` to cells `from`, `from + 1`, …, and cover the line.
+    pub(crate) fn put_cells(&mut self, from: usize, line: &Line<'a>, cells: &[&'a str]) {
+        for (q, c) in cells.iter().enumerate() {
+            self.add(from + q, frag(line, c));
+        }
+        self.cover(line.span());
     }
 
     /// Number of non-empty cells.
