@@ -155,3 +155,62 @@ fn tables_flattened_one_cell_per_line() {
         })
     });
 }
+
+/// The gold languages of a corpus document (one, or the two of a bilingual page).
+fn gold_languages(stem: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(format!("{stem}.gold.json"));
+    let gold: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).expect("gold")).expect("gold json");
+    match &gold["language"] {
+        serde_json::Value::String(s) => vec![s.clone()],
+        serde_json::Value::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Language detection reads a bounded sample of the document, not all of it. Which
+/// lines the sample takes must not decide the answer: with the lines in any order
+/// (reversed, rotated by half, paragraphs reversed) every corpus document is still
+/// read in its gold language.
+#[test]
+fn language_under_line_orders() {
+    type Rewrite = (&'static str, fn(&str) -> String);
+    let rewrites: [Rewrite; 3] = [
+        ("lines reversed", |t| {
+            t.split('\n').rev().collect::<Vec<_>>().join("\n")
+        }),
+        ("lines rotated by half", |t| {
+            let mut v: Vec<&str> = t.split('\n').collect();
+            let n = v.len() / 2;
+            v.rotate_left(n);
+            v.join("\n")
+        }),
+        ("paragraphs reversed", |t| {
+            let mut v: Vec<&str> = t.split("\n\n").collect();
+            v.reverse();
+            v.join("\n\n")
+        }),
+    ];
+    let mut bad = Vec::new();
+    for (stem, text) in corpus() {
+        let gold = gold_languages(&stem);
+        for (name, rewrite) in &rewrites {
+            for doc in [text.clone(), rewrite(&text)] {
+                let got = parse_policy(&doc).language;
+                if !got.as_ref().is_some_and(|g| gold.contains(g)) {
+                    bad.push(format!("{stem} ({name}): {got:?}, gold {gold:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "language changed with the line order:\n{}",
+        bad.join("\n")
+    );
+}
