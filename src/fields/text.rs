@@ -73,6 +73,61 @@ thread_local! {
     static FORM_MEMO: std::cell::RefCell<FormMemo> = std::cell::RefCell::default();
 }
 
+/// The last `N` answers of a pure function of a short text, keyed by the text's
+/// content (never its address, so the answer is the function's). The layout readers
+/// ask the same question about the same line several times (each reader tests its
+/// block start, and tests call each other): a few entries catch the repeats.
+pub(crate) struct Recent<T, const N: usize> {
+    entries: [(String, Option<T>); N],
+    next: usize,
+}
+
+impl<T: Copy, const N: usize> Default for Recent<T, N> {
+    fn default() -> Self {
+        Recent {
+            entries: std::array::from_fn(|_| (String::new(), None)),
+            next: 0,
+        }
+    }
+}
+
+/// Texts longer than this are not remembered (they are rarely asked again, and the
+/// key is a copy).
+pub(crate) const RECENT_MAX: usize = 256;
+
+/// `f(key)`, remembered in `cell` for the last few keys of up to [`RECENT_MAX`] bytes.
+/// `f` must be pure: the memo answers in its place.
+pub(crate) fn recent<T: Copy, const N: usize>(
+    cell: &'static std::thread::LocalKey<std::cell::RefCell<Recent<T, N>>>,
+    key: &str,
+    f: impl FnOnce(&str) -> T,
+) -> T {
+    if key.len() > RECENT_MAX {
+        return f(key);
+    }
+    let hit = cell.with(|m| {
+        m.borrow()
+            .entries
+            .iter()
+            .find(|(k, v)| v.is_some() && k == key)
+            .and_then(|e| e.1)
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = f(key);
+    cell.with(|m| {
+        let mut m = m.borrow_mut();
+        let slot = m.next;
+        m.next = (slot + 1) % N;
+        let e = &mut m.entries[slot];
+        e.0.clear();
+        e.0.push_str(key);
+        e.1 = Some(v);
+    });
+    v
+}
+
 /// The form vocabularies are matched in: compatibility-folded (NFKC), lower case,
 /// diacritics and curly quotes folded, whitespace folded, surrounding punctuation dropped.
 ///
@@ -395,6 +450,43 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// `recent` answers as the function does: for keys asked again within the last
+    /// `N`, from the memo (the function is not called); for older keys, keys of the
+    /// same length, long keys and empty ones, by calling it again.
+    #[test]
+    fn recent_answers_as_the_function() {
+        use std::cell::{Cell, RefCell};
+        thread_local! {
+            static R: RefCell<Recent<usize, 3>> = RefCell::default();
+        }
+        let calls = Cell::new(0);
+        let f = |k: &str| {
+            calls.set(calls.get() + 1);
+            k.bytes().map(usize::from).sum::<usize>() * 7 + k.len()
+        };
+        let long = "x".repeat(RECENT_MAX + 1);
+        let keys = [
+            "a", "b", "ab", "ba", "a", "", "", "c", "ab", &long, &long, "ba",
+        ];
+        let mut expected_calls = 0;
+        let mut window: Vec<&str> = Vec::new();
+        for k in keys {
+            let remembered = k.len() <= RECENT_MAX && window.contains(&k);
+            if !remembered {
+                expected_calls += 1;
+                if k.len() <= RECENT_MAX {
+                    window.push(k);
+                    if window.len() > 3 {
+                        window.remove(0);
+                    }
+                }
+            }
+            assert_eq!(recent(&R, k, f), f(k), "{k:?}");
+            calls.set(calls.get() - 1);
+            assert_eq!(calls.get(), expected_calls, "calls after {k:?}");
+        }
+    }
+
     use super::*;
 
     /// `runs` and `runs_iter` (ASCII read byte by byte) give the runs of a plain

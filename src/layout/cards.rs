@@ -24,7 +24,7 @@ use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::text::{strip_md_heading, word_count};
+use crate::fields::text::{recent, strip_md_heading, word_count, Recent};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -72,6 +72,22 @@ const MAX_HEAD: usize = 120;
 /// The head of a name-led card: the name as written, a platform's count of how many
 /// cookies share it (`ajs_anonymous_id [x2]`) taken off.
 pub(crate) fn card_head(text: &str) -> Option<&str> {
+    thread_local! {
+        static RECENT: std::cell::RefCell<Recent<Option<(usize, usize)>, 8>> =
+            std::cell::RefCell::default();
+    }
+    // remembered as offsets: the same text gives the same slice of itself
+    let at = recent(&RECENT, text, |t| {
+        card_head_uncached(t).map(|h| {
+            let start = h.as_ptr() as usize - t.as_ptr() as usize;
+            (start, start + h.len())
+        })
+    });
+    at.map(|(s, e)| &text[s..e])
+}
+
+/// [`card_head`] without the memo.
+fn card_head_uncached(text: &str) -> Option<&str> {
     // a head is a name or a few: a long line is none (and is not read as a lifetime)
     if text.len() > MAX_HEAD {
         return None;

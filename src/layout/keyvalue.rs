@@ -18,13 +18,27 @@ use nom::{IResult, Parser};
 use super::context::is_heading;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name};
-use crate::fields::text::word_count;
+use crate::fields::text::{recent, word_count, Recent};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
 /// `key [spaces] ":"`: the key of a key-value line (at most 40 bytes, no colon).
 fn key(input: &str) -> IResult<&str, &str> {
     terminated(take_till1(|c| c == ':' || c == '\t' || c == '|'), char(':')).parse(input)
+}
+
+/// [`key`] when its key is at most 40 bytes, reading no further than that: a line of
+/// prose is not scanned to its end for a colon (every reader asks about every line).
+/// `key` on the first 41 bytes finds a key of at most 40 bytes, and its colon, as it
+/// would on the whole text (the colon is ASCII: a char boundary follows it); a longer
+/// key or none fails either way.
+fn short_key(t: &str) -> Option<(&str, &str)> {
+    let mut cut = t.len().min(41);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let (_, k) = key(&t[..cut]).ok()?;
+    (k.len() <= 40).then(|| (&t[k.len() + 1..], k))
 }
 
 /// A key-value line: its key text, role, and value (a slice of the line).
@@ -38,8 +52,8 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
         return None;
     }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
-    let (rest, k) = key(t).ok()?;
-    if k.len() > 40 || word_count(k) > 4 || rest.starts_with("//") {
+    let (rest, k) = short_key(t)?;
+    if word_count(k) > 4 || rest.starts_with("//") {
         return None;
     }
     let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
@@ -189,6 +203,14 @@ fn loose_kv(text: &str) -> Option<(&str, &str)> {
 
 /// A line holding only cookie names (one to four tokens, at least one sure).
 pub(crate) fn is_name_line(text: &str) -> bool {
+    thread_local! {
+        static RECENT: std::cell::RefCell<Recent<bool, 8>> = std::cell::RefCell::default();
+    }
+    recent(&RECENT, text, name_line_uncached)
+}
+
+/// [`is_name_line`] without the memo.
+fn name_line_uncached(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text)
         .trim()
         .trim_end_matches(':')
@@ -554,6 +576,37 @@ pub(crate) fn parse<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// `short_key` is `key` with the 40-byte bound of `kv_line`, on every ASCII byte in
+    /// every place of short texts and on keys around the bound.
+    #[test]
+    fn short_key_is_key_within_forty_bytes() {
+        fn slow(t: &str) -> Option<(&str, &str)> {
+            key(t).ok().filter(|(_, k)| k.len() <= 40)
+        }
+        let mut texts: Vec<String> = Vec::new();
+        for b in 0u8..128 {
+            let c = b as char;
+            for t in [
+                format!("{c}"),
+                format!("ab{c}: x"),
+                format!("Name{c}"),
+                format!("{c}Name: _ga"),
+                format!("Expiry {c} 2 years"),
+            ] {
+                texts.push(t);
+            }
+        }
+        for n in 35..46 {
+            texts.push(format!("{}: v", "k".repeat(n)));
+            texts.push(format!("{}|: v", "é".repeat(n / 2)));
+            texts.push(format!("{}é: v", "k".repeat(n)));
+        }
+        texts.extend(["", ":", "::", "a::b", "Dauer: 1 Jahr", "https://x.y: z"].map(String::from));
+        for t in &texts {
+            assert_eq!(short_key(t), slow(t), "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[track_caller]

@@ -420,8 +420,11 @@ fn bare_names(text: &str) -> Option<&str> {
         .unwrap_or(t)
         .trim()
         .trim_end_matches([',', ';']);
-    let toks: Vec<&str> = t.split([',', ' ']).filter(|w| !w.is_empty()).collect();
-    (!toks.is_empty() && toks.len() <= 4 && toks.iter().all(|w| is_strong_name(w))).then_some(t)
+    // at most four tokens: count them first (a line of prose has hundreds), then ask
+    // the dictionary
+    let toks = t.split([',', ' ']).filter(|w| !w.is_empty());
+    let n = toks.clone().take(5).count();
+    ((1..=4).contains(&n) && toks.into_iter().all(is_strong_name)).then_some(t)
 }
 
 /// A run of two or more lines holding only sure cookie names, one or a few per line,

@@ -52,15 +52,15 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     let sents = sentences(text);
     for (si, &(s, e)) in sents.iter().enumerate() {
         let sent = &text[s..e];
-        let toks = tokens(sent);
-        // cheap test first: no identifier-shaped token, no cookie named here
-        let candidate = toks.iter().any(|&(a, b)| {
-            let t = &sent[a..b];
-            t.contains('_') || t.matches('.').count() >= 2
-        });
+        // cheap test first: no identifier-shaped token, no cookie named here (the
+        // tokens are `split_whitespace`'s, read without building the list)
+        let candidate = sent
+            .split_whitespace()
+            .any(|t| t.contains('_') || t.matches('.').count() >= 2);
         if !candidate {
             continue;
         }
+        let toks = tokens(sent);
         let about_cookies = v.mentions_cookies(sent) || sent.contains('(');
         if !about_cookies {
             continue;

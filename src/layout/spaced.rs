@@ -26,7 +26,10 @@ use crate::vocab::{vocab, Role};
 /// Split a line into header phrases, longest phrase first at each word. At most one
 /// unknown word is allowed (it becomes a column of its own).
 pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
-    let words: Vec<(usize, usize)> = word_offsets(text);
+    // at most 14 words: a line of prose is not split to its end
+    let words: Vec<(usize, usize)> = crate::fields::text::runs_iter(text, |c| !c.is_whitespace())
+        .take(15)
+        .collect();
     if words.len() < 2 || words.len() > 14 {
         return None;
     }
