@@ -228,8 +228,11 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
                         Some(Role::Provider)
                     } else if segs > 1
                         && word_count(seg) <= 3
+                        && !seg.ends_with(['.', '!', '?'])
                         && vocab().find_category(seg).is_some()
                     {
+                        // a type cell is a label; a sentence naming a category is a
+                        // description (`ki_t – Shopify – 2 years – Shopify analytics.`)
                         Some(Role::Type)
                     } else if label {
                         Some(Role::Provider)
@@ -712,6 +715,26 @@ mod tests {
         );
         // a sentence ending in a word is no glued term
         assert_eq!(glued_term("See our policy.Details"), None);
+    }
+
+    /// A short cell naming a category is the item's type when it is a label, and its
+    /// description when it is a sentence, in every language the vocabularies hold.
+    #[test]
+    fn category_sentences_are_descriptions() {
+        for (cell, role) in [
+            ("Analytics", Role::Type),
+            ("Shopify analytics.", Role::Purpose),
+            ("Statistik", Role::Type),
+            ("Statistiques Shopify.", Role::Purpose),
+            ("Marketing cookie!", Role::Purpose),
+        ] {
+            let t = format!("• ki_t – Shopify – 2 years – {cell}\n");
+            let ls = lines(&t);
+            let mut doc = RawDoc::default();
+            parse(&ls, 0, &mut Context::default(), &mut doc);
+            let last = doc.records[0].fields.last().expect("a field");
+            assert_eq!((last.value[0].text, last.role), (cell, Some(role)), "{t:?}");
+        }
     }
 
     #[test]
