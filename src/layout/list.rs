@@ -214,10 +214,15 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
                     // right after the name and before more cells, a short capitalised
                     // label is the provider (`_ga – Google – 2 years`); a lone text after
                     // the name is its description (`_gid - Sessie informatie`)
+                    // (a brand written in camel case, `richAudience`, `eBay`, is
+                    // capitalised inside)
+                    let camel = !seg.contains(' ')
+                        && seg.starts_with(|c: char| c.is_lowercase())
+                        && seg.chars().skip(1).any(char::is_uppercase);
                     let label = n == 0
                         && segs > 1
                         && word_count(seg) <= 4
-                        && seg.starts_with(|c: char| c.is_uppercase())
+                        && (seg.starts_with(|c: char| c.is_uppercase()) || camel)
                         && !seg.ends_with(['.', '!', '?']);
                     // a host right after the name is where the cookie comes from
                     // (consent platforms list `test_cookie -> doubleclick.net -> …`)
@@ -734,6 +739,26 @@ mod tests {
             parse(&ls, 0, &mut Context::default(), &mut doc);
             let last = doc.records[0].fields.last().expect("a field");
             assert_eq!((last.value[0].text, last.role), (cell, Some(role)), "{t:?}");
+        }
+    }
+
+    /// Right after the name, before more cells, a short capitalised cell is the
+    /// provider, and so is a brand in camel case; a lower-case word is not.
+    #[test]
+    fn provider_cells_after_the_name() {
+        for (cell, role) in [
+            ("Google", Some(Role::Provider)),
+            ("richAudience", Some(Role::Provider)),
+            ("eBay", Some(Role::Provider)),
+            ("first-party", Some(Role::Purpose)),
+            ("server", Some(Role::Purpose)),
+        ] {
+            let t = format!("• rai_x – {cell} – 1 day – Ad-serving frequency control.\n");
+            let ls = lines(&t);
+            let mut doc = RawDoc::default();
+            parse(&ls, 0, &mut Context::default(), &mut doc);
+            let first = &doc.records[0].fields[0];
+            assert_eq!((first.value[0].text, first.role), (cell, role), "{t:?}");
         }
     }
 
