@@ -8,7 +8,7 @@ use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::match_form;
-use crate::vocab::{vocab, word_spans, word_spans_iter};
+use crate::vocab::{vocab, word_spans_iter};
 
 /// Known vendors, keyed by their first word in lower case → full names (lower case words).
 fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
@@ -245,9 +245,8 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 pub(crate) fn after_set_by(text: &str) -> Option<String> {
     let at = vocab().after_set_by(text)?;
     let rest = &text[at..];
-    let spans = word_spans(rest);
     let mut words: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in &spans {
+    for (s, e) in word_spans_iter(rest) {
         let w = &rest[s..e];
         // articles and the kind of thing named (`the plugin GDPR Cookie Consent`)
         if words.is_empty() && vocab().is_provider_lead(w) {
@@ -290,6 +289,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::word_spans;
 
     #[track_caller]
     fn desc(text: &str, want: Option<&str>) {
