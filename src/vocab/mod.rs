@@ -852,16 +852,23 @@ impl Vocab {
     /// (`Nom du fournisseur`, `Provider name`); two other heads are two columns: none.
     /// Text with more than two other words is not a header.
     pub(crate) fn field_by_heads(&self, text: &str) -> Option<Role> {
-        let mut plain = String::with_capacity(text.len());
-        let mut depth = 0usize;
-        for c in text.chars() {
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => plain.push(c),
-                _ => {}
+        // the text without its bracketed qualifiers: the text itself when it has no
+        // bracket (no string of its own)
+        let plain: std::borrow::Cow<'_, str> = if text.contains(['(', '[', ')', ']']) {
+            let mut plain = String::with_capacity(text.len());
+            let mut depth = 0usize;
+            for c in text.chars() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => plain.push(c),
+                    _ => {}
+                }
             }
-        }
+            plain.into()
+        } else {
+            text.into()
+        };
         // (every test below that rejects returns `None`, whatever their order: the
         // ones that need no fold come first)
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
@@ -886,22 +893,43 @@ impl Vocab {
         if sentence_end || identifier {
             return None;
         }
-        let form = match_form(&plain);
+        // the form of a short ASCII text is made on the stack (see `ascii_form`)
+        let mut buf = [0u8; ASCII_FORM_MAX];
+        let folded;
+        let form: &str = match ascii_form(&plain, &mut buf) {
+            Some(f) => f,
+            None => {
+                folded = match_form(&plain);
+                &folded
+            }
+        };
         if form.is_empty() || form.contains([';', '!', '?']) {
             return None;
         }
-        if let Some(r) = self.fields.get(&form) {
+        if let Some(r) = self.fields.get(form) {
             return Some(*r);
         }
-        let ws: Vec<&str> = form
+        // at most seven words, gathered on the stack (an eighth makes no header)
+        let mut ws = [""; 8];
+        let mut count = 0;
+        // (split at every character that is not alphanumeric: `l'uso` is `l`, `uso`)
+        for w in form
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect();
+        {
+            if count == ws.len() {
+                return None;
+            }
+            ws[count] = w;
+            count += 1;
+        }
+        let ws = &ws[..count];
         if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
         {
             return None;
         }
-        let mut heads: Vec<(usize, Role)> = Vec::new();
+        let mut heads = [(0usize, Role::Name); 8];
+        let mut n_heads = 0;
         let mut cookie_word = false;
         let mut other = 0;
         for (i, w) in ws.iter().enumerate() {
@@ -915,7 +943,10 @@ impl Vocab {
                 continue;
             }
             match self.heads.role_of(w) {
-                Some(r) => heads.push((i, r)),
+                Some(r) => {
+                    heads[n_heads] = (i, r);
+                    n_heads += 1;
+                }
                 None if w.chars().count() <= 2 => {}
                 None => other += 1,
             }
@@ -927,14 +958,27 @@ impl Vocab {
         if other > 2 {
             return None;
         }
+        let heads = &heads[..n_heads];
         // two heads side by side (`Category Type`) are two columns of a flattened header
         if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
             return None;
         }
-        let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
-        roles.sort_by_key(|r| *r as u8);
-        roles.dedup();
-        match roles.as_slice() {
+        // the roles of the heads, each once, in the order of `Role`
+        let mut all = [Role::Name; 8];
+        for (r, h) in all.iter_mut().zip(heads) {
+            *r = h.1;
+        }
+        let all = &mut all[..heads.len()];
+        all.sort_by_key(|r| *r as u8);
+        let mut roles = [Role::Name; 8];
+        let mut n_roles = 0;
+        for &r in all.iter() {
+            if n_roles == 0 || roles[n_roles - 1] != r {
+                roles[n_roles] = r;
+                n_roles += 1;
+            }
+        }
+        match &roles[..n_roles] {
             [] => (cookie_word && other == 0).then_some(Role::Name),
             [r] => Some(*r),
             // `Provider name`, `Nom du fournisseur`, `Name des Anbieters`: the name word
@@ -1479,6 +1523,63 @@ impl Vocab {
     }
 }
 
+/// The longest text [`ascii_form`] folds on the stack.
+const ASCII_FORM_MAX: usize = 64;
+
+/// [`match_form`] of a short ASCII text, written into `buf`: whitespace runs made one
+/// space, lower case, a backtick made an apostrophe, the ends trimmed of the
+/// punctuation `match_form` trims there (its ASCII reading, byte by byte). `None` for
+/// text that is not ASCII or is longer than the buffer (the caller folds it).
+fn ascii_form<'b>(text: &str, buf: &'b mut [u8; ASCII_FORM_MAX]) -> Option<&'b str> {
+    if text.len() > buf.len() || !text.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut pending = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            pending = n != 0;
+            continue;
+        }
+        // (a space stands for one whitespace byte or more: never longer than the text)
+        if pending {
+            buf[n] = b' ';
+            n += 1;
+            pending = false;
+        }
+        buf[n] = if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        };
+        n += 1;
+    }
+    let edge = |b: &u8| {
+        matches!(
+            b,
+            b':' | b'*'
+                | b'.'
+                | b','
+                | b';'
+                | b'|'
+                | b'#'
+                | b'-'
+                | b'"'
+                | b'\''
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b' '
+        )
+    };
+    let out = &buf[..n];
+    let end = out.iter().rposition(|b| !edge(b)).map_or(0, |p| p + 1);
+    let out = &out[..end];
+    let start = out.iter().position(|b| !edge(b)).unwrap_or(out.len());
+    std::str::from_utf8(&out[start..]).ok()
+}
+
 /// Append the [`match_form`] of one word of [`word_spans`] to `out`. An ASCII word
 /// holds only letters, digits, `_` and `'`, so its form is its lower case without the
 /// apostrophes at its ends, written without a string of its own.
@@ -1939,6 +2040,187 @@ mod tests {
         for t in &texts {
             assert_eq!(v.set_by_end_scan(t), v.set_by_end_collected(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn ascii_form_is_match_form() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "Cookie name(s)",
+            "  `Max`. Age :  ",
+            "'quoted' -- (x) [y] #z |",
+            "Durata\t\tmassima\r\n",
+            "\x0b\x0cform feed",
+            "a---b***c",
+            "'",
+            "\"Name\"",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // every ASCII byte alone, between letters and at both ends
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(c.to_string());
+            texts.push(format!("Ab{c}Cd"));
+            texts.push(format!("{c}Ab Cd{c}"));
+            texts.push(format!("{c}{c} x {c}"));
+        }
+        texts.push("x".repeat(64));
+        texts.push("x".repeat(65));
+        texts.push(format!("  {}  ", "y ".repeat(31)));
+        texts.push("Durée".to_string());
+        for t in &texts {
+            let mut buf = [0u8; ASCII_FORM_MAX];
+            match ascii_form(t, &mut buf) {
+                Some(f) => assert_eq!(f, match_form(t), "{t:?}"),
+                None => assert!(t.len() > ASCII_FORM_MAX || !t.is_ascii(), "{t:?}"),
+            }
+        }
+    }
+
+    /// [`Vocab::field_by_heads`] as it read before its form and lists were made on
+    /// the stack.
+    fn field_by_heads_reference(v: &Vocab, text: &str) -> Option<Role> {
+        let mut plain = String::with_capacity(text.len());
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        // (every test below that rejects returns `None`, whatever their order: the
+        // ones that need no fold come first)
+        // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
+        // not one header; abbreviations (`Max. Speicherdauer`) are short
+        // (each `. ` found by its dot: a byte search, no substring searcher per call)
+        let trimmed = text.trim();
+        let mut dots = memchr::memchr_iter(b'.', trimmed.as_bytes())
+            .filter(|&at| trimmed.as_bytes().get(at + 1) == Some(&b' '));
+        let sentence_end = dots.any(|at| {
+            let before = &trimmed[..at];
+            before.ends_with(')')
+                || before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.chars().count() >= 4)
+        });
+        // identifiers (`_ax_expiration`, `sessionDuration`) are cookie names, not headers
+        let identifier = plain.contains(['_', '=', '@', '#'])
+            || plain.split([' ', '-', '/']).any(|w| {
+                w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+            });
+        if sentence_end || identifier {
+            return None;
+        }
+        let form = match_form(&plain);
+        if form.is_empty() || form.contains([';', '!', '?']) {
+            return None;
+        }
+        if let Some(r) = v.fields.get(&form) {
+            return Some(*r);
+        }
+        let ws: Vec<&str> = form
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut heads: Vec<(usize, Role)> = Vec::new();
+        let mut cookie_word = false;
+        let mut other = 0;
+        for (i, w) in ws.iter().enumerate() {
+            // `CMP for publishers`: what follows a complement word is not the head
+            if v.heads.complements.contains(*w) {
+                other += 1;
+                break;
+            }
+            if v.heads.cookie_words.contains(*w) {
+                cookie_word = true;
+                continue;
+            }
+            match v.heads.role_of(w) {
+                Some(r) => heads.push((i, r)),
+                None if w.chars().count() <= 2 => {}
+                None => other += 1,
+            }
+            // more than two other words make no header, whatever follows
+            if other > 2 {
+                return None;
+            }
+        }
+        if other > 2 {
+            return None;
+        }
+        // two heads side by side (`Category Type`) are two columns of a flattened header
+        if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
+            return None;
+        }
+        let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
+        roles.sort_by_key(|r| *r as u8);
+        roles.dedup();
+        match roles.as_slice() {
+            [] => (cookie_word && other == 0).then_some(Role::Name),
+            [r] => Some(*r),
+            // `Provider name`, `Nom du fournisseur`, `Name des Anbieters`: the name word
+            // qualifies the other head when it ends the phrase or a linker follows it;
+            // `Name Speicherdauer` is two columns, not one
+            [a, b] if *a == Role::Name || *b == Role::Name => {
+                let qualifies = heads.iter().filter(|h| h.1 == Role::Name).all(|&(i, _)| {
+                    i + 1 == ws.len() || ws.get(i + 1).is_some_and(|n| n.chars().count() <= 3)
+                });
+                qualifies.then(|| if *a == Role::Name { *b } else { *a })
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn field_by_heads_matches_its_reference() {
+        let v = vocab();
+        let mut lines: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        lines.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        lines.extend(v.fields.keys().cloned());
+        lines.extend(v.heads.words.keys().map(|w| format!("Max. {w} (days)")));
+        lines.extend(v.fields.keys().map(|f| format!("{f} (2) [3 x] 4 {f})")));
+        let mut n = 0;
+        for line in &lines {
+            // the phrases of up to five words a header reader asks about
+            let spans = crate::fields::text::runs(line, |c| !c.is_whitespace());
+            for i in 0..spans.len().min(16) {
+                for len in 1..=5.min(spans.len() - i) {
+                    let phrase = &line[spans[i].0..spans[i + len - 1].1];
+                    let general = field_by_heads_reference(v, phrase);
+                    assert_eq!(v.field_by_heads(phrase), general, "{phrase:?}");
+                    // `field` with its early answers, against the general reading
+                    if phrase.len() <= 64 {
+                        assert_eq!(
+                            v.field(phrase),
+                            v.field_listed(phrase).or(general),
+                            "{phrase:?}"
+                        );
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 10_000);
     }
 
     #[test]
