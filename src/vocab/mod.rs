@@ -1048,7 +1048,14 @@ impl Vocab {
 
     /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
     pub(crate) fn has_negation(&self, text: &str) -> bool {
-        words(&match_form(text)).any(|w| self.negations.contains(w))
+        let negation = |w: &str| self.negations.contains(w);
+        // (ASCII text is read without folding it: see `any_ascii_form_word`)
+        if text.is_ascii() && !text.contains('`') {
+            if let Some(found) = any_ascii_form_word(text, negation) {
+                return found;
+            }
+        }
+        words(&match_form(text)).any(negation)
     }
 
     /// The first category phrase (index into `categories`) matching at the start of
@@ -1183,7 +1190,7 @@ impl Vocab {
         // lower-cased, see `any_ascii_form_word`)
         if text.is_ascii()
             && !text.contains('`')
-            && any_ascii_form_word(text, may_start) == Some(false)
+            && ascii_form_word_may_start(text, index, may_start) == Some(false)
         {
             return false;
         }
@@ -1523,6 +1530,91 @@ impl Vocab {
     }
 }
 
+/// The ASCII characters [`match_form`] trims at both ends of a form.
+fn is_form_edge(b: u8) -> bool {
+    matches!(
+        b,
+        b':' | b'*'
+            | b'.'
+            | b','
+            | b';'
+            | b'|'
+            | b'#'
+            | b'-'
+            | b'"'
+            | b'\''
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b' '
+    )
+}
+
+/// The word bytes of ASCII text in a form's words ([`words`]): letters, digits, `'`, `_`.
+const FORM_WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Whether a word of the [`match_form`] of ASCII `text` without a backtick may start a
+/// phrase of `index` (`may_start`, which holds only for a word whose byte pair is
+/// listed): the words are read from the text itself, as `any_ascii_form_word` reads
+/// them, but a word's byte pair is read (lower case) before the word is copied, so
+/// that most words are turned away without a copy. `Some(true)` / `Some(false)` is
+/// the answer; `None` when a word with a listed pair is too long for the buffer (the
+/// caller folds the text).
+fn ascii_form_word_may_start(
+    text: &str,
+    index: &FirstWords,
+    may_start: impl Fn(&str) -> bool,
+) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    let b = text.as_bytes();
+    let skip = |c: u8| c.is_ascii_whitespace() || is_form_edge(c);
+    // (the form's ends are trimmed: `'only'` is `only`)
+    let start = b.iter().position(|&c| !skip(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !skip(c)).map_or(start, |p| p + 1);
+    let t = &b[start..end.max(start)];
+    let word_byte = |c: u8| FORM_WORD_BYTE.get(usize::from(c)).copied().unwrap_or(false);
+    let mut buf = [0u8; 64];
+    let mut i = 0;
+    while i < t.len() {
+        while i < t.len() && !word_byte(t[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < t.len() && word_byte(t[i]) {
+            i += 1;
+        }
+        let w = &t[s..i];
+        let Some(&first) = w.first() else {
+            break;
+        };
+        let second = w.get(1).map_or(0, |c| c.to_ascii_lowercase());
+        let pair = usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second);
+        if index
+            .pairs
+            .get(pair / 64)
+            .is_none_or(|bits| bits & (1 << (pair % 64)) == 0)
+        {
+            continue;
+        }
+        let lower = buf.get_mut(..w.len())?;
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        if may_start(std::str::from_utf8(lower).ok()?) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// The longest text [`ascii_form`] folds on the stack.
 const ASCII_FORM_MAX: usize = 64;
 
@@ -1554,25 +1646,7 @@ fn ascii_form<'b>(text: &str, buf: &'b mut [u8; ASCII_FORM_MAX]) -> Option<&'b s
         };
         n += 1;
     }
-    let edge = |b: &u8| {
-        matches!(
-            b,
-            b':' | b'*'
-                | b'.'
-                | b','
-                | b';'
-                | b'|'
-                | b'#'
-                | b'-'
-                | b'"'
-                | b'\''
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b' '
-        )
-    };
+    let edge = |b: &u8| is_form_edge(*b);
     let out = &buf[..n];
     let end = out.iter().rposition(|b| !edge(b)).map_or(0, |p| p + 1);
     let out = &out[..end];
@@ -2039,6 +2113,97 @@ mod tests {
         assert!(texts.len() > 1000);
         for t in &texts {
             assert_eq!(v.set_by_end_scan(t), v.set_by_end_collected(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_scan_is_the_folded_scan() {
+        let v = vocab();
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        for w in [
+            "only",
+            "Cookies",
+            "'only'",
+            "ONLY",
+            "o",
+            "c",
+            "local storage",
+            "1st party",
+        ] {
+            texts.push(w.to_string());
+            texts.push(format!("-- {w}: x"));
+            texts.push(format!("{w}'s {}", "x".repeat(70)));
+            texts.push(format!("{} {w}", "cookiesx".repeat(9)));
+        }
+        let lists: [(&[Phrase], &FirstWords); 6] = [
+            (&v.only, &v.index.only),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.first_party, &v.index.first_party),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+            (&v.set_by, &v.index.set_by),
+        ];
+        let mut answered = 0;
+        for t in texts.iter().filter(|t| t.is_ascii() && !t.contains('`')) {
+            for (list, index) in lists {
+                let may_start = |w: &str| {
+                    index.pair_listed(w)
+                        && (index.exact.contains_key(w)
+                            || index.stems_for(w).iter().any(|&k| {
+                                list[k]
+                                    .words
+                                    .first()
+                                    .is_some_and(|s| w.starts_with(s.as_str()))
+                            }))
+                };
+                let folded = words(&match_form(t)).any(may_start);
+                if let Some(got) = ascii_form_word_may_start(t, index, may_start) {
+                    assert_eq!(got, folded, "{t:?}");
+                    answered += 1;
+                }
+                let form = match_form(t);
+                let ws: Vec<&str> = words(&form).collect();
+                let want =
+                    (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some());
+                assert_eq!(Vocab::contains(list, index, t), want, "{t:?}");
+            }
+        }
+        assert!(answered > 1000);
+    }
+
+    #[test]
+    fn negations_read_unfolded() {
+        let v = vocab();
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        for n in &v.negations {
+            texts.push(format!("'{}' cookies", n.to_uppercase()));
+            texts.push(format!("{} {n}", "y".repeat(70)));
+        }
+        for t in &texts {
+            let folded = words(&match_form(t)).any(|w| v.negations.contains(w));
+            assert_eq!(v.has_negation(t), folded, "{t:?}");
         }
     }
 
