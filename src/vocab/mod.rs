@@ -1690,10 +1690,30 @@ fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> 
     }
 }
 
-/// [`word_spans`] one at a time.
+/// [`word_spans`] one at a time: ASCII text by the table of its word bytes
+/// ([`FORM_WORD_BYTE`]: letters, digits, `_`, `'`), no character decoded; other text
+/// character by character.
 pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    crate::fields::text::runs_iter(text, |c| {
-        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    let mut other = (!text.is_ascii()).then(|| {
+        crate::fields::text::runs_iter(text, |c| {
+            c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+        })
+    });
+    let bytes = text.as_bytes();
+    let word = |b: u8| FORM_WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false);
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if let Some(runs) = other.as_mut() {
+            return runs.next();
+        }
+        while pos < bytes.len() && !word(bytes[pos]) {
+            pos += 1;
+        }
+        let start = pos;
+        while pos < bytes.len() && word(bytes[pos]) {
+            pos += 1;
+        }
+        (pos > start).then_some((start, pos))
     })
 }
 
@@ -1982,6 +2002,7 @@ mod tests {
             "ÄÖÜ äöü ß — “x” ’s 日本語",
         ] {
             assert_eq!(word_spans(t), general(t), "{t:?}");
+            assert_eq!(word_spans_iter(t).collect::<Vec<_>>(), general(t), "{t:?}");
             for (s, e) in word_spans(t) {
                 let w = &t[s..e];
                 assert_eq!(
@@ -1992,8 +2013,20 @@ mod tests {
             }
         }
         for b in 0u8..128 {
-            let t = format!("a{}b", char::from(b));
-            assert_eq!(word_spans(&t), general(&t), "{t:?}");
+            let c = char::from(b);
+            for t in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("{c}a{c}{c}b_'{c}"),
+                format!("{c}é{c}"),
+            ] {
+                assert_eq!(word_spans(&t), general(&t), "{t:?}");
+                assert_eq!(
+                    word_spans_iter(&t).collect::<Vec<_>>(),
+                    general(&t),
+                    "{t:?}"
+                );
+            }
         }
         let listed: Vec<String> = vocab()
             .demonstratives
