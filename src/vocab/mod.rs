@@ -1483,6 +1483,21 @@ impl Vocab {
     /// word (whose form is the word in lower case, apostrophes trimmed at its ends:
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
+        // the byte pair of a short ASCII word's form (lower case, apostrophes trimmed at
+        // its ends; see below), read from the word itself: most words are turned away
+        // before any copy (a backtick, folded to an apostrophe, goes the general way)
+        if word.len() <= 32 && word.is_ascii() {
+            let t = word.trim_matches('\'').as_bytes();
+            let lower = |k: usize| t.get(k).map_or(0, |c| usize::from(c.to_ascii_lowercase()));
+            let pair = lower(0) << 8 | lower(1);
+            let listed = self
+                .demonstrative_pairs
+                .get(pair / 64)
+                .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+            if !listed && !word.as_bytes().contains(&b'`') {
+                return false;
+            }
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) if word.is_ascii() && !word.contains('`') => {
@@ -2045,11 +2060,30 @@ mod tests {
                 ]
             })
             .collect();
+        // and every word of the first lines of the corpus
+        let mut corpus: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    for line in text.lines().take(200) {
+                        corpus.extend(
+                            word_spans(line)
+                                .iter()
+                                .map(|&(s, e)| line[s..e].to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        assert!(corpus.len() > 1000);
         for w in [
-            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies",
+            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies", "`these`",
+            "th`ese", "'", "", "t", "`",
         ]
         .into_iter()
         .chain(listed.iter().map(String::as_str))
+        .chain(corpus.iter().map(String::as_str))
         {
             assert_eq!(
                 vocab().is_demonstrative_word(w),
