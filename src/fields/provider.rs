@@ -8,7 +8,7 @@ use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::match_form;
-use crate::vocab::{vocab, word_spans};
+use crate::vocab::{vocab, word_spans_iter};
 
 /// Known vendors, keyed by their first word in lower case → full names (lower case words).
 fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
@@ -31,51 +31,106 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
 /// Byte range of a known vendor's name in `text`, extended over the capitalised
 /// words and numbers that follow it (`Google` → `Google Universal Analytics`,
 /// `Google Analytics 4`). The first word must be capitalised as a name is.
+///
+/// The words are read one at a time, and only at a capitalised word that starts a
+/// known name are the few words after it gathered (as many as the longest name
+/// there and its extension may read): most lines name no vendor.
 pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
-    let spans = word_spans(text);
     let v = vendors();
-    for (i, &(s, e)) in spans.iter().enumerate() {
+    for (s, e) in word_spans_iter(text) {
         let w = &text[s..e];
         if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
             continue;
         }
-        let Some(cands) = v.get(&w.to_lowercase()) else {
+        let Some(cands) = vendor_candidates(v, w) else {
             continue;
         };
-        // longest vendor name that matches here
-        let mut best = 0;
-        for c in cands {
-            if c.len() <= spans.len() - i
-                && c.iter()
-                    .enumerate()
-                    .all(|(k, cw)| text[spans[i + k].0..spans[i + k].1].to_lowercase() == *cw)
-                && only_spaces_between(text, &spans[i..i + c.len()])
-            {
-                best = best.max(c.len());
-            }
+        // this word and those after it, no more than a name here and its extension
+        // over three more words may read
+        let need = cands.iter().map(Vec::len).max().unwrap_or(0) + 3;
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(need);
+        spans.push((s, e));
+        // (a fresh scan from the word's end finds the words after it: the character
+        // there is no word character)
+        spans.extend(
+            word_spans_iter(&text[e..])
+                .take(need - 1)
+                .map(|(a, b)| (e + a, e + b)),
+        );
+        if let Some(end) = run_at(text, &spans, cands) {
+            return Some((s, end));
         }
-        if best == 0 {
-            continue;
-        }
-        let mut end_idx = i + best - 1;
-        // extend over capitalised words / numbers joined by single spaces
-        while end_idx + 1 < spans.len() && end_idx + 1 - i < best + 3 {
-            let (ns, ne) = spans[end_idx + 1];
-            let gap = &text[spans[end_idx].1..ns];
-            let nw = &text[ns..ne];
-            let cap = nw
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-            if gap == " " && cap && !vocab().is_pronoun(nw) && !is_cookie_word(nw) {
-                end_idx += 1;
-            } else {
-                break;
-            }
-        }
-        return Some((s, spans[end_idx].1));
     }
     None
+}
+
+/// The end of the vendor name that starts with the first of `spans` (the words
+/// from there, at least three more than the longest of `cands` when the text has
+/// them), extended as [`vendor_run`] extends names; `None` when no candidate matches.
+fn run_at(text: &str, spans: &[(usize, usize)], cands: &[Vec<String>]) -> Option<usize> {
+    // longest vendor name that matches here
+    let mut best = 0;
+    for c in cands {
+        if c.len() <= spans.len()
+            && c.iter()
+                .enumerate()
+                .all(|(k, cw)| lower_eq(&text[spans[k].0..spans[k].1], cw))
+            && only_spaces_between(text, &spans[..c.len()])
+        {
+            best = best.max(c.len());
+        }
+    }
+    if best == 0 {
+        return None;
+    }
+    let mut end_idx = best - 1;
+    // extend over capitalised words / numbers joined by single spaces
+    while end_idx + 1 < spans.len() && end_idx + 1 < best + 3 {
+        let (ns, ne) = spans[end_idx + 1];
+        let gap = &text[spans[end_idx].1..ns];
+        let nw = &text[ns..ne];
+        let cap = nw
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if gap == " " && cap && !vocab().is_pronoun(nw) && !is_cookie_word(nw) {
+            end_idx += 1;
+        } else {
+            break;
+        }
+    }
+    Some(spans[end_idx].1)
+}
+
+/// The vendor names whose first word is `word` in lower case: an ASCII word is
+/// lower-cased on the stack (its `to_lowercase` is its ASCII lower case).
+fn vendor_candidates<'v>(
+    v: &'v HashMap<String, Vec<Vec<String>>>,
+    word: &str,
+) -> Option<&'v Vec<Vec<String>>> {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            v.get(std::str::from_utf8(lower).ok()?)
+        }
+        _ => v.get(&word.to_lowercase()),
+    }
+}
+
+/// `word.to_lowercase() == lower`, without a string for an ASCII word (whose lower
+/// case is its ASCII lower case, byte for byte).
+fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == lower.len()
+            && word
+                .bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 fn only_spaces_between(text: &str, spans: &[(usize, usize)]) -> bool {
@@ -88,19 +143,24 @@ fn is_cookie_word(w: &str) -> bool {
 
 /// Byte length of a known vendor's exact name at the start of `text` (no extension).
 pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
-    let spans = word_spans(text);
-    let &(s0, e0) = spans.first()?;
+    let mut words = word_spans_iter(text);
+    let (s0, e0) = words.next()?;
     if s0 != 0 {
         return None;
     }
-    let cands = vendors().get(&text[s0..e0].to_lowercase())?;
+    let cands = vendor_candidates(vendors(), &text[s0..e0])?;
+    // the words a candidate may read, no more
+    let need = cands.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let spans: Vec<(usize, usize)> = std::iter::once((s0, e0))
+        .chain(words.take(need - 1))
+        .collect();
     cands
         .iter()
         .filter(|c| {
             c.len() <= spans.len()
                 && c.iter()
                     .enumerate()
-                    .all(|(k, cw)| text[spans[k].0..spans[k].1].to_lowercase() == *cw)
+                    .all(|(k, cw)| lower_eq(&text[spans[k].0..spans[k].1], cw))
                 && only_spaces_between(text, &spans[..c.len()])
         })
         .map(|c| spans[c.len() - 1].1)
@@ -116,7 +176,8 @@ pub(crate) fn glued_vendor_prefix(text: &str) -> Option<usize> {
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
-    let spans = word_spans(text);
+    // (no more than four words are read: the glued name's words)
+    let spans: Vec<(usize, usize)> = word_spans_iter(text).take(4).collect();
     let &(s0, e0) = spans.first()?;
     if s0 != 0 {
         return None;
@@ -184,9 +245,8 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 pub(crate) fn after_set_by(text: &str) -> Option<String> {
     let at = vocab().after_set_by(text)?;
     let rest = &text[at..];
-    let spans = word_spans(rest);
     let mut words: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in &spans {
+    for (s, e) in word_spans_iter(rest) {
         let w = &rest[s..e];
         // articles and the kind of thing named (`the plugin GDPR Cookie Consent`)
         if words.is_empty() && vocab().is_provider_lead(w) {
@@ -229,6 +289,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::word_spans;
 
     #[track_caller]
     fn desc(text: &str, want: Option<&str>) {
@@ -290,6 +351,131 @@ mod tests {
             Some("Matomo Analytics")
         );
         assert_eq!(vendor_in("Authentication"), None);
+    }
+
+    /// [`vendor_run`] as it read before its words were read one at a time: every
+    /// word's span collected, every candidate word lower-cased into a string.
+    fn vendor_run_reference(text: &str) -> Option<(usize, usize)> {
+        let spans = word_spans(text);
+        let v = vendors();
+        for (i, &(s, e)) in spans.iter().enumerate() {
+            let w = &text[s..e];
+            if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
+            let Some(cands) = v.get(&w.to_lowercase()) else {
+                continue;
+            };
+            let mut best = 0;
+            for c in cands {
+                if c.len() <= spans.len() - i
+                    && c.iter()
+                        .enumerate()
+                        .all(|(k, cw)| text[spans[i + k].0..spans[i + k].1].to_lowercase() == *cw)
+                    && only_spaces_between(text, &spans[i..i + c.len()])
+                {
+                    best = best.max(c.len());
+                }
+            }
+            if best == 0 {
+                continue;
+            }
+            let mut end_idx = i + best - 1;
+            while end_idx + 1 < spans.len() && end_idx + 1 - i < best + 3 {
+                let (ns, ne) = spans[end_idx + 1];
+                let gap = &text[spans[end_idx].1..ns];
+                let nw = &text[ns..ne];
+                let cap = nw
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                if gap == " " && cap && !vocab().is_pronoun(nw) && !is_cookie_word(nw) {
+                    end_idx += 1;
+                } else {
+                    break;
+                }
+            }
+            return Some((s, spans[end_idx].1));
+        }
+        None
+    }
+
+    /// [`vendor_prefix`] as it read before: every word's span collected.
+    fn vendor_prefix_reference(text: &str) -> Option<usize> {
+        let spans = word_spans(text);
+        let &(s0, e0) = spans.first()?;
+        if s0 != 0 {
+            return None;
+        }
+        let cands = vendors().get(&text[s0..e0].to_lowercase())?;
+        cands
+            .iter()
+            .filter(|c| {
+                c.len() <= spans.len()
+                    && c.iter()
+                        .enumerate()
+                        .all(|(k, cw)| text[spans[k].0..spans[k].1].to_lowercase() == *cw)
+                    && only_spaces_between(text, &spans[..c.len()])
+            })
+            .map(|c| spans[c.len() - 1].1)
+            .max()
+    }
+
+    /// Lines to compare the vendor scans on: every line of the corpus, and every
+    /// known vendor written in several cases, with what may follow a name.
+    fn sample_lines() -> Vec<String> {
+        let mut out = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        out.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        let tails = [
+            "",
+            " Analytics 4",
+            " Cookies",
+            " We use",
+            "  Tag Manager",
+            " (Ireland) Ltd",
+            "shbid",
+            " ÉTAT Öffentlich 12",
+            "’s cookie",
+            "-Pixel",
+        ];
+        for line in include_str!("../vocab/data/vendors.txt").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            for name in [line.to_string(), line.to_uppercase(), line.to_lowercase()] {
+                for tail in tails {
+                    out.push(format!("{name}{tail}"));
+                    out.push(format!("Set by {name}{tail}, see İstanbul"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn vendor_scans_match_their_reference() {
+        let lines = sample_lines();
+        assert!(lines.len() > 1000);
+        for line in &lines {
+            assert_eq!(vendor_run(line), vendor_run_reference(line), "{line:?}");
+            // the prefixes, at every word of the line's start
+            let head: String = line.chars().take(200).collect();
+            for (s, _) in word_spans(&head) {
+                let t = &head[s..];
+                assert_eq!(vendor_prefix(t), vendor_prefix_reference(t), "{t:?}");
+                assert_eq!(vendor_run(t), vendor_run_reference(t), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -182,11 +182,15 @@ impl Context {
         // A line that is only a vendor's name (`.Hotjar`, a heading glued to the
         // sentence before it) names the next service.
         let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
-        if !bare.is_empty() && is_vendor_name(bare) {
+        // (the vendor run of `bare`, read once: see `sentence_vendor_from`)
+        let bare_run = vendor_run(bare);
+        if !bare.is_empty() && bare_run == Some((0, bare.len())) {
             self.provider = Some(bare.to_string());
             self.provider_heading = true;
         } else if !self.provider_heading {
-            if let Some(p) = after_set_by(text).or_else(|| sentence_vendor(text)) {
+            if let Some(p) =
+                after_set_by(text).or_else(|| sentence_vendor_from(text, bare, bare_run))
+            {
                 self.provider = Some(p);
             }
         }
@@ -388,6 +392,31 @@ fn sentence_vendor(text: &str) -> Option<String> {
     (s <= 200).then(|| text[s..e].to_string())
 }
 
+/// [`sentence_vendor`] of `text`, given `bare` (`text` trimmed of what is not
+/// alphanumeric at its ends) and its [`vendor_run`]: when what was trimmed holds no
+/// word character (`_`, `'`, `’`), the words of `text` are those of `bare`, with the
+/// same text between them, so the run is the same, moved by where `bare` starts;
+/// otherwise `text` is read again.
+fn sentence_vendor_from(
+    text: &str,
+    bare: &str,
+    bare_run: Option<(usize, usize)>,
+) -> Option<String> {
+    let at = text.len()
+        - text
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let word_char = |c: char| c == '_' || c == '\'' || c == '\u{2019}';
+    let before = text.get(..at).unwrap_or("");
+    let after = text.get(at + bare.len()..).unwrap_or("");
+    if bare.is_empty() || before.contains(word_char) || after.contains(word_char) {
+        return sentence_vendor(text);
+    }
+    let (s, e) = bare_run?;
+    let (s, e) = (at + s, at + e);
+    (s <= 200).then(|| text[s..e].to_string())
+}
+
 /// `The site only uses strictly necessary cookies.`: an "only" word followed,
 /// within three words, by a category word, in a sentence about cookies.
 pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
@@ -421,6 +450,52 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_vendor_from_bare_is_sentence_vendor() {
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        for core in [
+            "Google Analytics",
+            "Hotjar",
+            "x Hotjar y",
+            "Facebook Pixel",
+            "",
+            "é",
+        ] {
+            for (pre, post) in [
+                ("", ""),
+                ("* ", "."),
+                ("'", "'"),
+                ("_", ""),
+                ("", "\u{2019}"),
+                ("— ", " —"),
+                ("**", ":**"),
+            ] {
+                texts.push(format!("{pre}{core}{post}"));
+            }
+        }
+        texts.push(format!("{} Google Analytics", "word ".repeat(60)));
+        for t in &texts {
+            let text = t.trim();
+            let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+            assert_eq!(
+                sentence_vendor_from(text, bare, vendor_run(bare)),
+                sentence_vendor(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn category_words_in_capitals_are_headings() {

@@ -162,6 +162,13 @@ impl FirstWords {
         has_pair(&self.pairs, word)
     }
 
+    /// Whether a phrase may start at `word` (a form): the necessary condition of
+    /// [`FirstWords::first_match`] on words that open with `word`.
+    fn may_start(&self, word: &str) -> bool {
+        self.pair_listed(word)
+            && (self.exact.contains_key(word) || !self.stems_for(word).is_empty())
+    }
+
     /// The one-word stems that may start `word`.
     fn stems_for(&self, word: &str) -> &[usize] {
         word.as_bytes()
@@ -251,6 +258,9 @@ pub(crate) struct Vocab {
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
+    /// The byte pairs of `demonstratives` ([`pair_bits`]): most words are turned away
+    /// before any hashing.
+    demonstrative_pairs: Vec<u64>,
     /// Words between names in one cell, lower case as written: additive (`and`, `et`)
     /// and alternative (`or`, `oder`).
     and_joiners: Vec<String>,
@@ -503,6 +513,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
+        v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -841,16 +852,23 @@ impl Vocab {
     /// (`Nom du fournisseur`, `Provider name`); two other heads are two columns: none.
     /// Text with more than two other words is not a header.
     pub(crate) fn field_by_heads(&self, text: &str) -> Option<Role> {
-        let mut plain = String::with_capacity(text.len());
-        let mut depth = 0usize;
-        for c in text.chars() {
-            match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => plain.push(c),
-                _ => {}
+        // the text without its bracketed qualifiers: the text itself when it has no
+        // bracket (no string of its own)
+        let plain: std::borrow::Cow<'_, str> = if text.contains(['(', '[', ')', ']']) {
+            let mut plain = String::with_capacity(text.len());
+            let mut depth = 0usize;
+            for c in text.chars() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = depth.saturating_sub(1),
+                    _ if depth == 0 => plain.push(c),
+                    _ => {}
+                }
             }
-        }
+            plain.into()
+        } else {
+            text.into()
+        };
         // (every test below that rejects returns `None`, whatever their order: the
         // ones that need no fold come first)
         // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
@@ -875,22 +893,43 @@ impl Vocab {
         if sentence_end || identifier {
             return None;
         }
-        let form = match_form(&plain);
+        // the form of a short ASCII text is made on the stack (see `ascii_form`)
+        let mut buf = [0u8; ASCII_FORM_MAX];
+        let folded;
+        let form: &str = match ascii_form(&plain, &mut buf) {
+            Some(f) => f,
+            None => {
+                folded = match_form(&plain);
+                &folded
+            }
+        };
         if form.is_empty() || form.contains([';', '!', '?']) {
             return None;
         }
-        if let Some(r) = self.fields.get(&form) {
+        if let Some(r) = self.fields.get(form) {
             return Some(*r);
         }
-        let ws: Vec<&str> = form
+        // at most seven words, gathered on the stack (an eighth makes no header)
+        let mut ws = [""; 8];
+        let mut count = 0;
+        // (split at every character that is not alphanumeric: `l'uso` is `l`, `uso`)
+        for w in form
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect();
+        {
+            if count == ws.len() {
+                return None;
+            }
+            ws[count] = w;
+            count += 1;
+        }
+        let ws = &ws[..count];
         if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
         {
             return None;
         }
-        let mut heads: Vec<(usize, Role)> = Vec::new();
+        let mut heads = [(0usize, Role::Name); 8];
+        let mut n_heads = 0;
         let mut cookie_word = false;
         let mut other = 0;
         for (i, w) in ws.iter().enumerate() {
@@ -904,7 +943,10 @@ impl Vocab {
                 continue;
             }
             match self.heads.role_of(w) {
-                Some(r) => heads.push((i, r)),
+                Some(r) => {
+                    heads[n_heads] = (i, r);
+                    n_heads += 1;
+                }
                 None if w.chars().count() <= 2 => {}
                 None => other += 1,
             }
@@ -916,14 +958,27 @@ impl Vocab {
         if other > 2 {
             return None;
         }
+        let heads = &heads[..n_heads];
         // two heads side by side (`Category Type`) are two columns of a flattened header
         if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
             return None;
         }
-        let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
-        roles.sort_by_key(|r| *r as u8);
-        roles.dedup();
-        match roles.as_slice() {
+        // the roles of the heads, each once, in the order of `Role`
+        let mut all = [Role::Name; 8];
+        for (r, h) in all.iter_mut().zip(heads) {
+            *r = h.1;
+        }
+        let all = &mut all[..heads.len()];
+        all.sort_by_key(|r| *r as u8);
+        let mut roles = [Role::Name; 8];
+        let mut n_roles = 0;
+        for &r in all.iter() {
+            if n_roles == 0 || roles[n_roles - 1] != r {
+                roles[n_roles] = r;
+                n_roles += 1;
+            }
+        }
+        match &roles[..n_roles] {
             [] => (cookie_word && other == 0).then_some(Role::Name),
             [r] => Some(*r),
             // `Provider name`, `Nom du fournisseur`, `Name des Anbieters`: the name word
@@ -993,7 +1048,14 @@ impl Vocab {
 
     /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
     pub(crate) fn has_negation(&self, text: &str) -> bool {
-        words(&match_form(text)).any(|w| self.negations.contains(w))
+        let negation = |w: &str| self.negations.contains(w);
+        // (ASCII text is read without folding it: see `any_ascii_form_word`)
+        if text.is_ascii() && !text.contains('`') {
+            if let Some(found) = any_ascii_form_word(text, negation) {
+                return found;
+            }
+        }
+        words(&match_form(text)).any(negation)
     }
 
     /// The first category phrase (index into `categories`) matching at the start of
@@ -1128,7 +1190,7 @@ impl Vocab {
         // lower-cased, see `any_ascii_form_word`)
         if text.is_ascii()
             && !text.contains('`')
-            && any_ascii_form_word(text, may_start) == Some(false)
+            && ascii_form_word_may_start(text, index, may_start) == Some(false)
         {
             return false;
         }
@@ -1200,15 +1262,75 @@ impl Vocab {
         if !word_spans_iter(text).any(|(s, e)| self.is_set_by_last(&text[s..e])) {
             return None;
         }
-        if text.len() <= LONG_TEXT {
-            self.set_by_end_collected(text)
-        } else {
-            self.set_by_end_windowed(text)
+        self.set_by_end_scan(text)
+    }
+
+    /// [`Vocab::after_set_by`] past its pre-check, a word at a time: the phrases are
+    /// tried only at a word whose form may start one ([`FirstWords::may_start`], the
+    /// form made on the stack for an ASCII word), with the forms of as many words from
+    /// there as the longest phrase has. Most words of a line start none, so most are
+    /// never copied. Same answer as [`Vocab::set_by_end_collected`] (the first word, in
+    /// text order, at which a phrase matches; a match looks no further than its
+    /// phrase), with memory flat on a line of megabytes.
+    fn set_by_end_scan(&self, text: &str) -> Option<usize> {
+        let index = &self.index.set_by;
+        let longest = index.longest.max(1);
+        let mut buf = [0u8; 64];
+        let mut forms = String::new();
+        let mut window: Vec<(usize, usize, usize)> = Vec::with_capacity(longest);
+        for (s, e) in word_spans_iter(text) {
+            let w = &text[s..e];
+            // (an ASCII word's form is the word without the apostrophes at its ends,
+            // lower case: see `word_form_into`)
+            let t = w.trim_matches('\'');
+            let starts = match buf.get_mut(..t.len()) {
+                Some(lower) if w.is_ascii() => {
+                    lower.copy_from_slice(t.as_bytes());
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).is_ok_and(|l| index.may_start(l))
+                }
+                _ => {
+                    forms.clear();
+                    word_form_into(w, &mut forms);
+                    index.may_start(&forms)
+                }
+            };
+            if !starts {
+                continue;
+            }
+            // this word and those after it (a fresh scan from the word's end finds
+            // them: the character there is no word character), each form side by side
+            forms.clear();
+            window.clear();
+            let next = word_spans_iter(&text[e..]).map(|(a, b)| (e + a, e + b));
+            for (ws, we) in std::iter::once((s, e)).chain(next).take(longest) {
+                let at = forms.len();
+                word_form_into(&text[ws..we], &mut forms);
+                window.push((at, forms.len(), we));
+            }
+            let found = {
+                let mut refs = [""; 16];
+                if window.len() <= refs.len() {
+                    for (r, &(a, b, _)) in refs.iter_mut().zip(&window) {
+                        *r = &forms[a..b];
+                    }
+                    index.first_match(|k| &self.set_by[k], &refs[..window.len()])
+                } else {
+                    let refs: Vec<&str> = window.iter().map(|&(a, b, _)| &forms[a..b]).collect();
+                    index.first_match(|k| &self.set_by[k], &refs)
+                }
+            };
+            if let Some((_, n)) = found {
+                return Some(window[n - 1].2);
+            }
         }
+        None
     }
 
     /// [`Vocab::after_set_by`] past its pre-check: every word's form collected, then
-    /// tried in turn (fast on a line of ordinary length).
+    /// tried in turn (the reading [`Vocab::set_by_end_scan`] replaced, kept to test
+    /// it against).
+    #[cfg(test)]
     fn set_by_end_collected(&self, text: &str) -> Option<usize> {
         let spans = word_spans(text);
         // the words' matching forms, side by side in one string
@@ -1234,6 +1356,7 @@ impl Vocab {
     /// the longest phrase, each with its matching form and where it ends, slides over
     /// the text, so memory stays flat on a line of megabytes. Same answer: a phrase
     /// match at a word looks at no more words than the phrase has.
+    #[cfg(test)]
     fn set_by_end_windowed(&self, text: &str) -> Option<usize> {
         let longest = self.index.set_by.longest.max(1);
         let mut spans = word_spans_iter(text);
@@ -1360,13 +1483,30 @@ impl Vocab {
     /// word (whose form is the word in lower case, apostrophes trimmed at its ends:
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
+        // the byte pair of a short ASCII word's form (lower case, apostrophes trimmed at
+        // its ends; see below), read from the word itself: most words are turned away
+        // before any copy (a backtick, folded to an apostrophe, goes the general way)
+        if word.len() <= 32 && word.is_ascii() {
+            let t = word.trim_matches('\'').as_bytes();
+            let lower = |k: usize| t.get(k).map_or(0, |c| usize::from(c.to_ascii_lowercase()));
+            let pair = lower(0) << 8 | lower(1);
+            let listed = self
+                .demonstrative_pairs
+                .get(pair / 64)
+                .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+            if !listed && !word.as_bytes().contains(&b'`') {
+                return false;
+            }
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) if word.is_ascii() && !word.contains('`') => {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower)
-                    .is_ok_and(|l| self.demonstratives.contains(l.trim_matches('\'')))
+                std::str::from_utf8(lower).is_ok_and(|l| {
+                    let l = l.trim_matches('\'');
+                    has_pair(&self.demonstrative_pairs, l) && self.demonstratives.contains(l)
+                })
             }
             _ => self.is_demonstrative(&match_form(word)),
         }
@@ -1405,6 +1545,130 @@ impl Vocab {
     }
 }
 
+/// The ASCII characters [`match_form`] trims at both ends of a form.
+fn is_form_edge(b: u8) -> bool {
+    matches!(
+        b,
+        b':' | b'*'
+            | b'.'
+            | b','
+            | b';'
+            | b'|'
+            | b'#'
+            | b'-'
+            | b'"'
+            | b'\''
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b' '
+    )
+}
+
+/// The word bytes of ASCII text in a form's words ([`words`]): letters, digits, `'`, `_`.
+const FORM_WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Whether a word of the [`match_form`] of ASCII `text` without a backtick may start a
+/// phrase of `index` (`may_start`, which holds only for a word whose byte pair is
+/// listed): the words are read from the text itself, as `any_ascii_form_word` reads
+/// them, but a word's byte pair is read (lower case) before the word is copied, so
+/// that most words are turned away without a copy. `Some(true)` / `Some(false)` is
+/// the answer; `None` when a word with a listed pair is too long for the buffer (the
+/// caller folds the text).
+fn ascii_form_word_may_start(
+    text: &str,
+    index: &FirstWords,
+    may_start: impl Fn(&str) -> bool,
+) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    let b = text.as_bytes();
+    let skip = |c: u8| c.is_ascii_whitespace() || is_form_edge(c);
+    // (the form's ends are trimmed: `'only'` is `only`)
+    let start = b.iter().position(|&c| !skip(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !skip(c)).map_or(start, |p| p + 1);
+    let t = &b[start..end.max(start)];
+    let word_byte = |c: u8| FORM_WORD_BYTE.get(usize::from(c)).copied().unwrap_or(false);
+    let mut buf = [0u8; 64];
+    let mut i = 0;
+    while i < t.len() {
+        while i < t.len() && !word_byte(t[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < t.len() && word_byte(t[i]) {
+            i += 1;
+        }
+        let w = &t[s..i];
+        let Some(&first) = w.first() else {
+            break;
+        };
+        let second = w.get(1).map_or(0, |c| c.to_ascii_lowercase());
+        let pair = usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second);
+        if index
+            .pairs
+            .get(pair / 64)
+            .is_none_or(|bits| bits & (1 << (pair % 64)) == 0)
+        {
+            continue;
+        }
+        let lower = buf.get_mut(..w.len())?;
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        if may_start(std::str::from_utf8(lower).ok()?) {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// The longest text [`ascii_form`] folds on the stack.
+const ASCII_FORM_MAX: usize = 64;
+
+/// [`match_form`] of a short ASCII text, written into `buf`: whitespace runs made one
+/// space, lower case, a backtick made an apostrophe, the ends trimmed of the
+/// punctuation `match_form` trims there (its ASCII reading, byte by byte). `None` for
+/// text that is not ASCII or is longer than the buffer (the caller folds it).
+fn ascii_form<'b>(text: &str, buf: &'b mut [u8; ASCII_FORM_MAX]) -> Option<&'b str> {
+    if text.len() > buf.len() || !text.is_ascii() {
+        return None;
+    }
+    let mut n = 0;
+    let mut pending = false;
+    for &b in text.as_bytes() {
+        if b.is_ascii_whitespace() {
+            pending = n != 0;
+            continue;
+        }
+        // (a space stands for one whitespace byte or more: never longer than the text)
+        if pending {
+            buf[n] = b' ';
+            n += 1;
+            pending = false;
+        }
+        buf[n] = if b == b'`' {
+            b'\''
+        } else {
+            b.to_ascii_lowercase()
+        };
+        n += 1;
+    }
+    let edge = |b: &u8| is_form_edge(*b);
+    let out = &buf[..n];
+    let end = out.iter().rposition(|b| !edge(b)).map_or(0, |p| p + 1);
+    let out = &out[..end];
+    let start = out.iter().position(|b| !edge(b)).unwrap_or(out.len());
+    std::str::from_utf8(&out[start..]).ok()
+}
+
 /// Append the [`match_form`] of one word of [`word_spans`] to `out`. An ASCII word
 /// holds only letters, digits, `_` and `'`, so its form is its lower case without the
 /// apostrophes at its ends, written without a string of its own.
@@ -1426,6 +1690,7 @@ const LONG_TEXT: usize = 16 << 10;
 
 /// `f` of the window's words (forms) as one slice; a phrase is at most a few words,
 /// so they are gathered on the stack.
+#[cfg(test)]
 fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> R) -> R {
     const STACK: usize = 16;
     if window.len() <= STACK {
@@ -1440,10 +1705,30 @@ fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> 
     }
 }
 
-/// [`word_spans`] one at a time.
+/// [`word_spans`] one at a time: ASCII text by the table of its word bytes
+/// ([`FORM_WORD_BYTE`]: letters, digits, `_`, `'`), no character decoded; other text
+/// character by character.
 pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    crate::fields::text::runs_iter(text, |c| {
-        c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    let mut other = (!text.is_ascii()).then(|| {
+        crate::fields::text::runs_iter(text, |c| {
+            c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+        })
+    });
+    let bytes = text.as_bytes();
+    let word = |b: u8| FORM_WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false);
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if let Some(runs) = other.as_mut() {
+            return runs.next();
+        }
+        while pos < bytes.len() && !word(bytes[pos]) {
+            pos += 1;
+        }
+        let start = pos;
+        while pos < bytes.len() && word(bytes[pos]) {
+            pos += 1;
+        }
+        (pos > start).then_some((start, pos))
     })
 }
 
@@ -1732,6 +2017,7 @@ mod tests {
             "ÄÖÜ äöü ß — “x” ’s 日本語",
         ] {
             assert_eq!(word_spans(t), general(t), "{t:?}");
+            assert_eq!(word_spans_iter(t).collect::<Vec<_>>(), general(t), "{t:?}");
             for (s, e) in word_spans(t) {
                 let w = &t[s..e];
                 assert_eq!(
@@ -1742,12 +2028,63 @@ mod tests {
             }
         }
         for b in 0u8..128 {
-            let t = format!("a{}b", char::from(b));
-            assert_eq!(word_spans(&t), general(&t), "{t:?}");
+            let c = char::from(b);
+            for t in [
+                format!("a{c}b"),
+                format!("{c}"),
+                format!("{c}a{c}{c}b_'{c}"),
+                format!("{c}é{c}"),
+            ] {
+                assert_eq!(word_spans(&t), general(&t), "{t:?}");
+                assert_eq!(
+                    word_spans_iter(&t).collect::<Vec<_>>(),
+                    general(&t),
+                    "{t:?}"
+                );
+            }
         }
+        let listed: Vec<String> = vocab()
+            .demonstratives
+            .iter()
+            .flat_map(|d| {
+                let mut cap = d.clone();
+                if let Some(f) = cap.get_mut(..1) {
+                    f.make_ascii_uppercase();
+                }
+                [
+                    d.clone(),
+                    d.to_uppercase(),
+                    cap,
+                    format!("'{d}'"),
+                    format!("{d}s"),
+                ]
+            })
+            .collect();
+        // and every word of the first lines of the corpus
+        let mut corpus: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    for line in text.lines().take(200) {
+                        corpus.extend(
+                            word_spans(line)
+                                .iter()
+                                .map(|&(s, e)| line[s..e].to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        assert!(corpus.len() > 1000);
         for w in [
-            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies",
-        ] {
+            "These", "THESE", "'these'", "ces", "Diese", "Ces", "diese'", "cookies", "`these`",
+            "th`ese", "'", "", "t", "`",
+        ]
+        .into_iter()
+        .chain(listed.iter().map(String::as_str))
+        .chain(corpus.iter().map(String::as_str))
+        {
             assert_eq!(
                 vocab().is_demonstrative_word(w),
                 vocab().is_demonstrative(&match_form(w)),
@@ -1814,6 +2151,308 @@ mod tests {
         let long_contains = format!("{} only strictly necessary", "x ".repeat(10_000));
         assert!(v.mentions_only(&long_contains));
         assert!(!v.mentions_only(&"x ".repeat(10_000)));
+    }
+
+    #[test]
+    fn set_by_scan_equals_collected() {
+        let v = vocab();
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        // every phrase, in several cases, inside and at the ends of a sentence
+        for p in &v.set_by {
+            let phrase = p.words.join(" ");
+            for form in [phrase.clone(), phrase.to_uppercase(), format!("'{phrase}'")] {
+                texts.push(form.clone());
+                texts.push(format!("Ce cookie est {form} Google, puis {form}"));
+                texts.push(format!("déposé {form}’s Hotjar"));
+            }
+        }
+        assert!(texts.len() > 1000);
+        for t in &texts {
+            assert_eq!(v.set_by_end_scan(t), v.set_by_end_collected(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_word_scan_is_the_folded_scan() {
+        let v = vocab();
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        for w in [
+            "only",
+            "Cookies",
+            "'only'",
+            "ONLY",
+            "o",
+            "c",
+            "local storage",
+            "1st party",
+        ] {
+            texts.push(w.to_string());
+            texts.push(format!("-- {w}: x"));
+            texts.push(format!("{w}'s {}", "x".repeat(70)));
+            texts.push(format!("{} {w}", "cookiesx".repeat(9)));
+        }
+        let lists: [(&[Phrase], &FirstWords); 6] = [
+            (&v.only, &v.index.only),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.first_party, &v.index.first_party),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+            (&v.set_by, &v.index.set_by),
+        ];
+        let mut answered = 0;
+        for t in texts.iter().filter(|t| t.is_ascii() && !t.contains('`')) {
+            for (list, index) in lists {
+                let may_start = |w: &str| {
+                    index.pair_listed(w)
+                        && (index.exact.contains_key(w)
+                            || index.stems_for(w).iter().any(|&k| {
+                                list[k]
+                                    .words
+                                    .first()
+                                    .is_some_and(|s| w.starts_with(s.as_str()))
+                            }))
+                };
+                let folded = words(&match_form(t)).any(may_start);
+                if let Some(got) = ascii_form_word_may_start(t, index, may_start) {
+                    assert_eq!(got, folded, "{t:?}");
+                    answered += 1;
+                }
+                let form = match_form(t);
+                let ws: Vec<&str> = words(&form).collect();
+                let want =
+                    (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some());
+                assert_eq!(Vocab::contains(list, index, t), want, "{t:?}");
+            }
+        }
+        assert!(answered > 1000);
+    }
+
+    #[test]
+    fn negations_read_unfolded() {
+        let v = vocab();
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        texts.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        for n in &v.negations {
+            texts.push(format!("'{}' cookies", n.to_uppercase()));
+            texts.push(format!("{} {n}", "y".repeat(70)));
+        }
+        for t in &texts {
+            let folded = words(&match_form(t)).any(|w| v.negations.contains(w));
+            assert_eq!(v.has_negation(t), folded, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_form_is_match_form() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "Cookie name(s)",
+            "  `Max`. Age :  ",
+            "'quoted' -- (x) [y] #z |",
+            "Durata\t\tmassima\r\n",
+            "\x0b\x0cform feed",
+            "a---b***c",
+            "'",
+            "\"Name\"",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // every ASCII byte alone, between letters and at both ends
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(c.to_string());
+            texts.push(format!("Ab{c}Cd"));
+            texts.push(format!("{c}Ab Cd{c}"));
+            texts.push(format!("{c}{c} x {c}"));
+        }
+        texts.push("x".repeat(64));
+        texts.push("x".repeat(65));
+        texts.push(format!("  {}  ", "y ".repeat(31)));
+        texts.push("Durée".to_string());
+        for t in &texts {
+            let mut buf = [0u8; ASCII_FORM_MAX];
+            match ascii_form(t, &mut buf) {
+                Some(f) => assert_eq!(f, match_form(t), "{t:?}"),
+                None => assert!(t.len() > ASCII_FORM_MAX || !t.is_ascii(), "{t:?}"),
+            }
+        }
+    }
+
+    /// [`Vocab::field_by_heads`] as it read before its form and lists were made on
+    /// the stack.
+    fn field_by_heads_reference(v: &Vocab, text: &str) -> Option<Role> {
+        let mut plain = String::with_capacity(text.len());
+        let mut depth = 0usize;
+        for c in text.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        // (every test below that rejects returns `None`, whatever their order: the
+        // ones that need no fold come first)
+        // a sentence end inside (`… gli utenti. Durata`, `(anonymisiert). Dauer`) is prose,
+        // not one header; abbreviations (`Max. Speicherdauer`) are short
+        // (each `. ` found by its dot: a byte search, no substring searcher per call)
+        let trimmed = text.trim();
+        let mut dots = memchr::memchr_iter(b'.', trimmed.as_bytes())
+            .filter(|&at| trimmed.as_bytes().get(at + 1) == Some(&b' '));
+        let sentence_end = dots.any(|at| {
+            let before = &trimmed[..at];
+            before.ends_with(')')
+                || before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| w.chars().count() >= 4)
+        });
+        // identifiers (`_ax_expiration`, `sessionDuration`) are cookie names, not headers
+        let identifier = plain.contains(['_', '=', '@', '#'])
+            || plain.split([' ', '-', '/']).any(|w| {
+                w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase)
+            });
+        if sentence_end || identifier {
+            return None;
+        }
+        let form = match_form(&plain);
+        if form.is_empty() || form.contains([';', '!', '?']) {
+            return None;
+        }
+        if let Some(r) = v.fields.get(&form) {
+            return Some(*r);
+        }
+        let ws: Vec<&str> = form
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut heads: Vec<(usize, Role)> = Vec::new();
+        let mut cookie_word = false;
+        let mut other = 0;
+        for (i, w) in ws.iter().enumerate() {
+            // `CMP for publishers`: what follows a complement word is not the head
+            if v.heads.complements.contains(*w) {
+                other += 1;
+                break;
+            }
+            if v.heads.cookie_words.contains(*w) {
+                cookie_word = true;
+                continue;
+            }
+            match v.heads.role_of(w) {
+                Some(r) => heads.push((i, r)),
+                None if w.chars().count() <= 2 => {}
+                None => other += 1,
+            }
+            // more than two other words make no header, whatever follows
+            if other > 2 {
+                return None;
+            }
+        }
+        if other > 2 {
+            return None;
+        }
+        // two heads side by side (`Category Type`) are two columns of a flattened header
+        if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
+            return None;
+        }
+        let mut roles: Vec<Role> = heads.iter().map(|h| h.1).collect();
+        roles.sort_by_key(|r| *r as u8);
+        roles.dedup();
+        match roles.as_slice() {
+            [] => (cookie_word && other == 0).then_some(Role::Name),
+            [r] => Some(*r),
+            // `Provider name`, `Nom du fournisseur`, `Name des Anbieters`: the name word
+            // qualifies the other head when it ends the phrase or a linker follows it;
+            // `Name Speicherdauer` is two columns, not one
+            [a, b] if *a == Role::Name || *b == Role::Name => {
+                let qualifies = heads.iter().filter(|h| h.1 == Role::Name).all(|&(i, _)| {
+                    i + 1 == ws.len() || ws.get(i + 1).is_some_and(|n| n.chars().count() <= 3)
+                });
+                qualifies.then(|| if *a == Role::Name { *b } else { *a })
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn field_by_heads_matches_its_reference() {
+        let v = vocab();
+        let mut lines: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if let Ok(text) = std::fs::read_to_string(&path) {
+                        lines.extend(text.lines().map(str::to_string));
+                    }
+                }
+            }
+        }
+        lines.extend(v.fields.keys().cloned());
+        lines.extend(v.heads.words.keys().map(|w| format!("Max. {w} (days)")));
+        lines.extend(v.fields.keys().map(|f| format!("{f} (2) [3 x] 4 {f})")));
+        let mut n = 0;
+        for line in &lines {
+            // the phrases of up to five words a header reader asks about
+            let spans = crate::fields::text::runs(line, |c| !c.is_whitespace());
+            for i in 0..spans.len().min(16) {
+                for len in 1..=5.min(spans.len() - i) {
+                    let phrase = &line[spans[i].0..spans[i + len - 1].1];
+                    let general = field_by_heads_reference(v, phrase);
+                    assert_eq!(v.field_by_heads(phrase), general, "{phrase:?}");
+                    // `field` with its early answers, against the general reading
+                    if phrase.len() <= 64 {
+                        assert_eq!(
+                            v.field(phrase),
+                            v.field_listed(phrase).or(general),
+                            "{phrase:?}"
+                        );
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 10_000);
     }
 
     #[test]
