@@ -123,7 +123,8 @@ pub(crate) fn glue_evidence_in<'t>(
         } else {
             Shape::Lower
         };
-        let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l)).is_some();
+        // (`lw` is no known word of the language: asked above)
+        let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l), false).is_some();
         let fw_then_word = !pair
             && lw.char_indices().skip(2).take(6).any(|(i, _)| {
                 words.function_words.contains(&lw[..i])
@@ -945,6 +946,14 @@ fn fix_token(
                 .collect(),
         );
     }
+    // a word of the document's language (or of English) is kept unless it is one of
+    // the language's glued forms (`dela`): asked first, as most tokens are words, and
+    // the answer below would be the same (no function pair of a known word, and a
+    // known word is never split)
+    let known = lang.is_some() && is_known_word(&lw, lang);
+    if known && !lang.is_some_and(|l| lang_words(l).glued_forms.contains(lw.as_str())) {
+        return None;
+    }
     // vendor names (and each word of them), known cookie names (`usprivacy`,
     // `atuserid`, `appName`) and the keep-list are never split
     if vendor_tokens().contains(&lw)
@@ -953,14 +962,14 @@ fn fix_token(
     {
         return None;
     }
-    let cuts = match function_pair(&lw, shape, lang) {
+    let cuts = match function_pair(&lw, shape, lang, known) {
         Some(cut) => vec![cut],
         // a word of any registered language is no glue: a Dutch table in a policy
         // whose prose is English keeps `weken` (`3 weken`), not `we ken`
         // a capital inside (`votreNavigateur`, `monthsThis`) is evidence of its own
         None if (!splits && !matches!(shape, Shape::Hump(_)))
             || n < MIN_GLUED_CHARS
-            || is_known_word(&lw, lang)
+            || known
             || is_known_word(&lw, None) =>
         {
             return None
@@ -996,26 +1005,25 @@ fn fix_token(
 /// English), or is one of the language's glued forms (`dela`, which the French
 /// word list carries because web text writes it so); never in `lowerUpper` tokens
 /// (see [`best_split`]).
-fn function_pair(lw: &str, shape: Shape, lang: Option<usize>) -> Option<usize> {
+/// `known` is [`is_known_word`] of `lw` in `lang`, which the callers have asked already.
+/// The parts are slices of `lw`: no string is built per cut.
+fn function_pair(lw: &str, shape: Shape, lang: Option<usize>, known: bool) -> Option<usize> {
     let l = lang?;
     if matches!(shape, Shape::Hump(_)) {
         return None;
     }
     let words = lang_words(l);
-    if words.function_words.is_empty()
-        || (is_known_word(lw, lang) && !words.glued_forms.contains(lw))
-    {
+    if words.function_words.is_empty() || (known && !words.glued_forms.contains(lw)) {
         return None;
     }
-    let cs: Vec<char> = lw.chars().collect();
     let mut best: Option<(f64, usize)> = None;
-    for i in 1..cs.len() {
-        let first: String = cs[..i].iter().collect();
-        let last: String = cs[i..].iter().collect();
-        if !words.function_words.contains(&first) || !words.function_words.contains(&last) {
+    // `i` counts chars (the cut returned), `b` is its byte offset in `lw`
+    for (i, (b, _)) in lw.char_indices().enumerate().skip(1) {
+        let (first, last) = lw.split_at(b);
+        if !words.function_words.contains(first) || !words.function_words.contains(last) {
             continue;
         }
-        let (Some(r1), Some(r2)) = (dict(l).rank(&first), dict(l).rank(&last)) else {
+        let (Some(r1), Some(r2)) = (dict(l).rank(first), dict(l).rank(last)) else {
             continue;
         };
         // the cost of [`best_split`], so both read a pair alike
