@@ -99,51 +99,102 @@ pub(crate) fn glue_evidence_in<'t>(
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;
     let mut lw = String::new();
-    for w in texts.flat_map(|t| t.split(|c: char| !c.is_alphabetic())) {
-        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
-            continue;
-        }
-        let n = w.chars().count();
-        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
-            continue;
-        }
-        let mut cs = w.chars();
-        let first_upper = cs.next().is_some_and(char::is_uppercase);
-        if !cs.all(char::is_lowercase) {
-            continue;
-        }
-        lw.clear();
-        lw.extend(w.chars().flat_map(char::to_lowercase));
-        let lw = lw.as_str();
-        if is_known_word(lw, Some(l)) {
-            continue;
-        }
-        let shape = if first_upper {
-            Shape::Capital
-        } else {
-            Shape::Lower
-        };
-        // (`lw` is no known word of the language: asked above)
-        let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l), false).is_some();
-        let fw_then_word = !pair
-            && lw.char_indices().skip(2).take(6).any(|(i, _)| {
-                words.function_words.contains(&lw[..i])
-                    && lw[i..].chars().count() >= 3
-                    && is_known_word(&lw[i..], Some(l))
-            });
-        // a word of another registered language is no glue (asked last: the dearest)
-        if !(pair || fw_then_word) || is_known_word(lw, None) {
-            continue;
-        }
-        if pair {
-            return true;
-        }
-        led += 1;
-        if led >= MIN_LED_TOKENS {
-            return true;
+    let mut words_of = Vec::new();
+    for t in texts {
+        words_of.clear();
+        alphabetic_runs(t, &mut words_of);
+        for &w in &words_of {
+            if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
+                continue;
+            }
+            let ascii = w.is_ascii();
+            let n = if ascii { w.len() } else { w.chars().count() };
+            if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+                continue;
+            }
+            let first_upper;
+            if ascii {
+                // (an ASCII letter is lower or upper case as its ASCII case says)
+                let b = w.as_bytes();
+                first_upper = b[0].is_ascii_uppercase();
+                if !b[1..].iter().all(u8::is_ascii_lowercase) {
+                    continue;
+                }
+            } else {
+                let mut cs = w.chars();
+                first_upper = cs.next().is_some_and(char::is_uppercase);
+                if !cs.all(char::is_lowercase) {
+                    continue;
+                }
+            }
+            lw.clear();
+            if ascii {
+                lw.push_str(w);
+                lw.make_ascii_lowercase();
+            } else {
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let lw = lw.as_str();
+            if is_known_word(lw, Some(l)) {
+                continue;
+            }
+            let shape = if first_upper {
+                Shape::Capital
+            } else {
+                Shape::Lower
+            };
+            // (`lw` is no known word of the language: asked above)
+            let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l), false).is_some();
+            let fw_then_word = !pair
+                && lw.char_indices().skip(2).take(6).any(|(i, _)| {
+                    words.function_words.contains(&lw[..i])
+                        && lw[i..].chars().count() >= 3
+                        && is_known_word(&lw[i..], Some(l))
+                });
+            // a word of another registered language is no glue (asked last: the dearest)
+            if !(pair || fw_then_word) || is_known_word(lw, None) {
+                continue;
+            }
+            if pair {
+                return true;
+            }
+            led += 1;
+            if led >= MIN_LED_TOKENS {
+                return true;
+            }
         }
     }
     false
+}
+
+/// The runs of alphabetic characters of `t`, as `t.split(|c| !c.is_alphabetic())`
+/// gives them but without the empty ones, pushed to `out`; ASCII text is read byte
+/// by byte.
+fn alphabetic_runs<'t>(t: &'t str, out: &mut Vec<&'t str>) {
+    if !t.is_ascii() {
+        out.extend(
+            t.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty()),
+        );
+        return;
+    }
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && !b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if start < i {
+            // (ASCII: every index is a char boundary)
+            if let Some(w) = t.get(start..i) {
+                out.push(w);
+            }
+        }
+    }
 }
 
 /// Tokens made of a function word and a listed word that show a document glued.
@@ -764,7 +815,8 @@ fn vendor_tokens() -> &'static HashSet<String> {
 fn is_known_word(w: &str, lang: Option<usize>) -> bool {
     match lang {
         Some(l) => {
-            dict(l).rank(w).is_some() || index_of("en").is_some_and(|e| dict(e).rank(w).is_some())
+            dict(l).rank(w).is_some()
+                || index_of("en").is_some_and(|e| e != l && dict(e).rank(w).is_some())
         }
         None => (0..N_LANGS).any(|l| dict(l).rank(w).is_some()),
     }
@@ -1888,6 +1940,35 @@ mod tests {
             total == 0 || taken * 2 > total,
             "plain path taken {taken} of {total}"
         );
+    }
+
+    /// `alphabetic_runs` reads ASCII text byte by byte: the same runs as splitting
+    /// at every non-alphabetic character, over every ASCII character and the corpus.
+    #[test]
+    fn alphabetic_runs_match_split() {
+        #[track_caller]
+        fn same(t: &str) {
+            let mut got = Vec::new();
+            alphabetic_runs(t, &mut got);
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        for b in 0u8..=127 {
+            let c = b as char;
+            same(&format!("{c}ab{c}Cd{c}{c}e{c}"));
+            same(&c.to_string());
+        }
+        same("");
+        same("Forthe été, straße 42 thesession");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                text.lines().for_each(same);
+            }
+        }
     }
 
     #[test]
