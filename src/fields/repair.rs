@@ -247,6 +247,50 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             }
             prev = Some(' ');
         }
+        if p.text.is_ascii() {
+            // byte by byte: an ASCII character starts no mojibake (its lead is `Â`–`ô`)
+            // and is its byte
+            let bytes = p.text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                // a run of printable characters (neither space nor control) is kept whole
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !(0x21..=0x7E).contains(b))
+                    .unwrap_or(bytes.len() - i);
+                if run > 0 {
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push_str(p.text.get(i..i + run).unwrap_or_default());
+                    last_kept = Some(char::from(bytes[i + run - 1]));
+                    i += run;
+                    continue;
+                }
+                let c = char::from(bytes[i]);
+                i += 1;
+                if is_dropped(c) {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    if !out.is_empty() {
+                        pending = true;
+                    }
+                    continue;
+                }
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(c);
+                last_kept = Some(c);
+            }
+            if let Some(&b) = p.text.as_bytes().last() {
+                prev = Some(char::from(b));
+            }
+            continue;
+        }
         for c in p.text.chars() {
             if repair && !ascii && prev.is_some_and(|a| may_start_mojibake(a, c)) {
                 return None;
@@ -300,6 +344,19 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
         .trim_end_matches(is_trail_punct);
     if core.len() < 4 {
         return false;
+    }
+    if core.is_ascii() {
+        // byte by byte: an ASCII letter is alphabetic, `'` the only ASCII apostrophe
+        let b = core.as_bytes();
+        if b.len() > MAX_GLUED_CHARS * 4
+            || !b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'\'')
+        {
+            return false;
+        }
+        return core
+            .split_inclusive('\'')
+            .filter(|piece| !piece.ends_with('\''))
+            .any(|body| plan_token(body, lang, splits).is_some());
     }
     let n = core.chars().count();
     if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
@@ -1140,9 +1197,20 @@ fn plan_token(tok: &str, lang: Option<usize>, splits: bool) -> Option<Fix> {
         return None;
     }
     let shape = shape(tok, n)?;
-    let lw = lower_str(tok)?;
-    let lw: &str = &lw;
-    if let Some(right) = typos().get(lw).filter(|_| n >= MIN_GLUED_CHARS) {
+    // an ASCII token (of at most `MAX_GLUED_CHARS` bytes here) is lowered on the stack
+    let mut buf = [0u8; MAX_GLUED_CHARS];
+    let lowered;
+    let lw: &str = if tok.is_ascii() {
+        let b = buf.get_mut(..tok.len())?;
+        b.copy_from_slice(tok.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok()?
+    } else {
+        lowered = lower_str(tok)?;
+        &lowered
+    };
+    // (the table is asked only of tokens long enough for it)
+    if let Some(right) = (n >= MIN_GLUED_CHARS).then(|| typos().get(lw)).flatten() {
         let mut after: String = right.to_string();
         if shape == Shape::Capital {
             let mut cs = after.chars();
