@@ -88,13 +88,55 @@ pub(crate) fn is_name_char(c: char) -> bool {
         )
 }
 
+/// [`is_name_char`] of each ASCII character, as a table.
+static ASCII_NAME_CHARS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric()
+            || matches!(
+                b as u8,
+                b'_' | b'-'
+                    | b'.'
+                    | b'*'
+                    | b'$'
+                    | b':'
+                    | b'['
+                    | b']'
+                    | b'<'
+                    | b'>'
+                    | b'{'
+                    | b'}'
+                    | b'@'
+                    | b'#'
+                    | b'%'
+                    | b'+'
+                    | b'|'
+                    | b'~'
+                    | b'='
+            );
+        b += 1;
+    }
+    t
+};
+
 /// A single token that could be a cookie name: name characters only, at least one letter.
 pub(crate) fn is_name_shaped(tok: &str) -> bool {
-    !tok.is_empty()
-        && tok.len() <= 120
-        && tok.chars().all(is_name_char)
-        && tok.chars().any(|c| c.is_alphabetic())
-        && !tok.ends_with(':')
+    if tok.is_empty() || tok.len() > 120 || tok.ends_with(':') {
+        return false;
+    }
+    if tok.is_ascii() {
+        // byte by byte, with the table of the name characters
+        let b = tok.as_bytes();
+        return b.iter().all(|&c| ASCII_NAME_CHARS[usize::from(c)])
+            && b.iter().any(u8::is_ascii_alphabetic);
+    }
+    name_shaped_chars(tok)
+}
+
+/// [`is_name_shaped`] character by character (without its length and `:` tests).
+fn name_shaped_chars(tok: &str) -> bool {
+    tok.chars().all(is_name_char) && tok.chars().any(|c| c.is_alphabetic())
 }
 
 /// Top-level domains that make a dotted token a host name rather than a cookie.
@@ -124,11 +166,12 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
-    if is_structured_name(tok) {
-        return true;
-    }
+    // (the shape asked once, for both tests)
     if !is_name_shaped(tok) || tok.contains("://") {
         return false;
+    }
+    if is_structured_shaped(tok) {
+        return true;
     }
     let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
     let upperish = t
@@ -145,9 +188,11 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
 /// or three or more dot-separated parts that make no host or file name. Safe to
 /// take as a cookie name even in running prose.
 pub(crate) fn is_structured_name(tok: &str) -> bool {
-    if !is_name_shaped(tok) || tok.contains("://") {
-        return false;
-    }
+    is_name_shaped(tok) && !tok.contains("://") && is_structured_shaped(tok)
+}
+
+/// [`is_structured_name`] of a name-shaped token without `://`.
+fn is_structured_shaped(tok: &str) -> bool {
     let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
     if t.is_empty() {
         return false;
@@ -155,9 +200,9 @@ pub(crate) fn is_structured_name(tok: &str) -> bool {
     if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
         return !t.starts_with("http") && !t.contains('@');
     }
-    if t.matches('.').count() >= 1 && !t.starts_with('.') && !is_host_or_file(t) {
-        let parts: Vec<&str> = t.split('.').collect();
-        if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty()) {
+    if t.contains('.') && !t.starts_with('.') && !is_host_or_file(t) {
+        // three or more parts, none empty (no list is built)
+        if t.split('.').nth(2).is_some() && t.split('.').all(|p| !p.is_empty()) {
             return true;
         }
     }
@@ -332,6 +377,102 @@ fn clean(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shape and name tests as they were written before the ASCII table and the
+    /// single shape test: the reference the fast ones are compared with.
+    fn shaped_reference(tok: &str) -> bool {
+        !tok.is_empty()
+            && tok.len() <= 120
+            && tok.chars().all(is_name_char)
+            && tok.chars().any(|c| c.is_alphabetic())
+            && !tok.ends_with(':')
+    }
+
+    fn structured_reference(tok: &str) -> bool {
+        if !shaped_reference(tok) || tok.contains("://") {
+            return false;
+        }
+        let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
+        if t.is_empty() {
+            return false;
+        }
+        if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            return !t.starts_with("http") && !t.contains('@');
+        }
+        if t.matches('.').count() >= 1 && !t.starts_with('.') && !is_host_or_file(t) {
+            let parts: Vec<&str> = t.split('.').collect();
+            if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn strong_reference(tok: &str) -> bool {
+        if structured_reference(tok) {
+            return true;
+        }
+        if !shaped_reference(tok) || tok.contains("://") {
+            return false;
+        }
+        let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
+        let upperish = t
+            .chars()
+            .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+            .count()
+            >= 2
+            || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+        t.len() >= 3 && upperish && is_known(t)
+    }
+
+    /// The ASCII table and the single shape test answer as the character tests do:
+    /// over every ASCII character in a few places, and every token of the corpus.
+    #[test]
+    fn name_tests_match_reference() {
+        #[track_caller]
+        fn same(tok: &str) {
+            assert_eq!(is_name_shaped(tok), shaped_reference(tok), "{tok:?}");
+            assert_eq!(
+                is_structured_name(tok),
+                structured_reference(tok),
+                "{tok:?}"
+            );
+            assert_eq!(is_strong_name(tok), strong_reference(tok), "{tok:?}");
+        }
+        for b in 0u8..=127 {
+            let c = b as char;
+            assert_eq!(ASCII_NAME_CHARS[usize::from(b)], is_name_char(c), "{c:?}");
+            for t in [
+                format!("{c}"),
+                format!("_ga{c}"),
+                format!("{c}_pk_id"),
+                format!("a.b{c}c.d"),
+                format!("AB{c}12"),
+                format!("x{c}{c}"),
+            ] {
+                same(&t);
+            }
+        }
+        for t in [
+            "",
+            ":",
+            "_ga:",
+            "é_ü",
+            "ÄB1",
+            "a..b.c",
+            "http://a_b",
+            "__utma",
+            "x".repeat(121).as_str(),
+        ] {
+            same(t);
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                text.split_whitespace().for_each(same);
+            }
+        }
+    }
 
     #[track_caller]
     fn names(cell: &str, want: &[&str]) {

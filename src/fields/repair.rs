@@ -99,50 +99,102 @@ pub(crate) fn glue_evidence_in<'t>(
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;
     let mut lw = String::new();
-    for w in texts.flat_map(|t| t.split(|c: char| !c.is_alphabetic())) {
-        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
-            continue;
-        }
-        let n = w.chars().count();
-        if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
-            continue;
-        }
-        let mut cs = w.chars();
-        let first_upper = cs.next().is_some_and(char::is_uppercase);
-        if !cs.all(char::is_lowercase) {
-            continue;
-        }
-        lw.clear();
-        lw.extend(w.chars().flat_map(char::to_lowercase));
-        let lw = lw.as_str();
-        if is_known_word(lw, Some(l)) {
-            continue;
-        }
-        let shape = if first_upper {
-            Shape::Capital
-        } else {
-            Shape::Lower
-        };
-        let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l)).is_some();
-        let fw_then_word = !pair
-            && lw.char_indices().skip(2).take(6).any(|(i, _)| {
-                words.function_words.contains(&lw[..i])
-                    && lw[i..].chars().count() >= 3
-                    && is_known_word(&lw[i..], Some(l))
-            });
-        // a word of another registered language is no glue (asked last: the dearest)
-        if !(pair || fw_then_word) || is_known_word(lw, None) {
-            continue;
-        }
-        if pair {
-            return true;
-        }
-        led += 1;
-        if led >= MIN_LED_TOKENS {
-            return true;
+    let mut words_of = Vec::new();
+    for t in texts {
+        words_of.clear();
+        alphabetic_runs(t, &mut words_of);
+        for &w in &words_of {
+            if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
+                continue;
+            }
+            let ascii = w.is_ascii();
+            let n = if ascii { w.len() } else { w.chars().count() };
+            if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+                continue;
+            }
+            let first_upper;
+            if ascii {
+                // (an ASCII letter is lower or upper case as its ASCII case says)
+                let b = w.as_bytes();
+                first_upper = b[0].is_ascii_uppercase();
+                if !b[1..].iter().all(u8::is_ascii_lowercase) {
+                    continue;
+                }
+            } else {
+                let mut cs = w.chars();
+                first_upper = cs.next().is_some_and(char::is_uppercase);
+                if !cs.all(char::is_lowercase) {
+                    continue;
+                }
+            }
+            lw.clear();
+            if ascii {
+                lw.push_str(w);
+                lw.make_ascii_lowercase();
+            } else {
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let lw = lw.as_str();
+            if is_known_word(lw, Some(l)) {
+                continue;
+            }
+            let shape = if first_upper {
+                Shape::Capital
+            } else {
+                Shape::Lower
+            };
+            // (`lw` is no known word of the language: asked above)
+            let pair = n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l), false).is_some();
+            let fw_then_word = !pair
+                && lw.char_indices().skip(2).take(6).any(|(i, _)| {
+                    words.function_words.contains(&lw[..i])
+                        && lw[i..].chars().count() >= 3
+                        && is_known_word(&lw[i..], Some(l))
+                });
+            // a word of another registered language is no glue (asked last: the dearest)
+            if !(pair || fw_then_word) || is_known_word(lw, None) {
+                continue;
+            }
+            if pair {
+                return true;
+            }
+            led += 1;
+            if led >= MIN_LED_TOKENS {
+                return true;
+            }
         }
     }
     false
+}
+
+/// The runs of alphabetic characters of `t`, as `t.split(|c| !c.is_alphabetic())`
+/// gives them but without the empty ones, pushed to `out`; ASCII text is read byte
+/// by byte.
+fn alphabetic_runs<'t>(t: &'t str, out: &mut Vec<&'t str>) {
+    if !t.is_ascii() {
+        out.extend(
+            t.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty()),
+        );
+        return;
+    }
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && !b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if start < i {
+            // (ASCII: every index is a char boundary)
+            if let Some(w) = t.get(start..i) {
+                out.push(w);
+            }
+        }
+    }
 }
 
 /// Tokens made of a function word and a listed word that show a document glued.
@@ -153,6 +205,174 @@ const MAX_PAIR_TOKEN: usize = 14;
 
 /// [`normalize_value`] with the extent of repair given.
 pub(crate) fn normalize_value_with(
+    parts: &[Fragment<'_>],
+    lang: Option<&str>,
+    mend: Mend,
+    repairs: &mut Vec<Repair>,
+) -> String {
+    if let Some(text) = normalize_plain(parts, lang.and_then(lang_index), mend) {
+        return text;
+    }
+    normalize_general(parts, lang, mend, repairs)
+}
+
+/// [`normalize_value_with`] for a value that only needs cleaning, the common case:
+/// the text is built straight from the fragments, with no per-character records.
+/// `None` when any step after the cleaning might change it (mojibake, NFC, a hyphen
+/// before a join, a token repair would change): then [`normalize_general`] runs,
+/// which records spans for the repairs. When this gives a text, the general path
+/// gives the same one and makes no repair.
+fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> Option<String> {
+    let repair = mend != Mend::Off;
+    let splits = mend == Mend::All;
+    let ascii = parts.iter().all(|p| p.text.is_ascii());
+    let mut out = String::with_capacity(parts.iter().map(|p| p.text.len() + 1).sum());
+    // the cleaning of [`clean`]: a space is put before the next kept character when
+    // any whitespace (or a join) came since the last, and never first
+    let mut pending = false;
+    // the characters before, as the general path lists them (joins included), for
+    // the mojibake test; whether there is any, for the joins
+    let mut prev: Option<char> = None;
+    // the last character kept: a join after a hyphen is hyphenation's to judge
+    let mut last_kept: Option<char> = None;
+    for p in parts {
+        if let Some(a) = prev {
+            // a join, a space in the characters (`Â` before it may be mojibake)
+            if repair && (matches!(last_kept, Some('-' | '\u{2010}')) || may_start_mojibake(a, ' '))
+            {
+                return None;
+            }
+            if !out.is_empty() {
+                pending = true;
+            }
+            prev = Some(' ');
+        }
+        if p.text.is_ascii() {
+            // byte by byte: an ASCII character starts no mojibake (its lead is `Â`–`ô`)
+            // and is its byte
+            let bytes = p.text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                // a run of printable characters (neither space nor control) is kept whole
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !(0x21..=0x7E).contains(b))
+                    .unwrap_or(bytes.len() - i);
+                if run > 0 {
+                    if pending {
+                        out.push(' ');
+                        pending = false;
+                    }
+                    out.push_str(p.text.get(i..i + run).unwrap_or_default());
+                    last_kept = Some(char::from(bytes[i + run - 1]));
+                    i += run;
+                    continue;
+                }
+                let c = char::from(bytes[i]);
+                i += 1;
+                if is_dropped(c) {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    if !out.is_empty() {
+                        pending = true;
+                    }
+                    continue;
+                }
+                if pending {
+                    out.push(' ');
+                    pending = false;
+                }
+                out.push(c);
+                last_kept = Some(c);
+            }
+            if let Some(&b) = p.text.as_bytes().last() {
+                prev = Some(char::from(b));
+            }
+            continue;
+        }
+        for c in p.text.chars() {
+            if repair && !ascii && prev.is_some_and(|a| may_start_mojibake(a, c)) {
+                return None;
+            }
+            prev = Some(c);
+            if is_dropped(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                if !out.is_empty() {
+                    pending = true;
+                }
+                continue;
+            }
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+            last_kept = Some(c);
+        }
+    }
+    if !ascii {
+        // the second mojibake test, over the cleaned text
+        if repair
+            && out
+                .chars()
+                .zip(out.chars().skip(1))
+                .any(|(a, b)| may_start_mojibake(a, b))
+        {
+            return None;
+        }
+        if is_nfc_quick(out.chars()) != IsNormalized::Yes {
+            return None;
+        }
+    }
+    if repair
+        && out
+            .split(' ')
+            .any(|chunk| chunk_needs_fix(chunk, lang, splits))
+    {
+        return None;
+    }
+    Some(out)
+}
+
+/// Whether [`word_chunk`] would change a space-delimited chunk (without its space).
+fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
+    let core = chunk
+        .trim_start_matches(is_lead_punct)
+        .trim_end_matches(is_trail_punct);
+    if core.len() < 4 {
+        return false;
+    }
+    if core.is_ascii() {
+        // byte by byte: an ASCII letter is alphabetic, `'` the only ASCII apostrophe
+        let b = core.as_bytes();
+        if b.len() > MAX_GLUED_CHARS * 4
+            || !b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'\'')
+        {
+            return false;
+        }
+        return core
+            .split_inclusive('\'')
+            .filter(|piece| !piece.ends_with('\''))
+            .any(|body| plan_token(body, lang, splits).is_some());
+    }
+    let n = core.chars().count();
+    if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
+        || !core.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
+    {
+        return false;
+    }
+    // a piece that ends in an apostrophe is an elided article (`l’`, `d’`)
+    core.split_inclusive(is_apostrophe)
+        .filter(|piece| !piece.ends_with(is_apostrophe))
+        .any(|body| plan_token(body, lang, splits).is_some())
+}
+
+/// [`normalize_value_with`] character by character, each with the input span it
+/// stands for, so that every repair can name the original bytes.
+fn normalize_general(
     parts: &[Fragment<'_>],
     lang: Option<&str>,
     mend: Mend,
@@ -582,13 +802,39 @@ fn dict(i: usize) -> &'static Dict {
             Default::default(),
         );
         ranks.extend(
-            words
-                .lines()
+            list_lines(words)
                 .filter(|l| !l.is_empty())
                 .enumerate()
                 .map(|(r, w)| (w, r as u32 + 1)),
         );
         Dict { ranks }
+    })
+}
+
+/// The lines of a word list, as `str::lines` gives them (a `\r` before a `\n` taken
+/// off), found with `memchr`'s iterator: `lines` searched each short line afresh,
+/// which was most of the cost of reading 25,000 words.
+fn list_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        // (a `\n` is a char boundary: the slices cannot fail)
+        let line = match newlines.next() {
+            Some(nl) => {
+                let line = text.get(start..nl).unwrap_or_default();
+                start = nl + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = text.get(start..).unwrap_or_default();
+                start = text.len();
+                line
+            }
+        };
+        Some(line)
     })
 }
 
@@ -652,7 +898,8 @@ fn vendor_tokens() -> &'static HashSet<String> {
 fn is_known_word(w: &str, lang: Option<usize>) -> bool {
     match lang {
         Some(l) => {
-            dict(l).rank(w).is_some() || index_of("en").is_some_and(|e| dict(e).rank(w).is_some())
+            dict(l).rank(w).is_some()
+                || index_of("en").is_some_and(|e| e != l && dict(e).rank(w).is_some())
         }
         None => (0..N_LANGS).any(|l| dict(l).rank(w).is_some()),
     }
@@ -888,20 +1135,122 @@ enum Shape {
 }
 
 /// The case shape of a token, `None` for shapes never split (ALL CAPS, CamelCase,
-/// `iPhone`).
-fn shape(chs: &[Ch]) -> Option<Shape> {
+/// `iPhone`). `n` is the token's length in chars.
+fn shape(tok: &str, n: usize) -> Option<Shape> {
     // the first capital, and whether there is a second (no list is built)
-    let mut uppers = chs
-        .iter()
+    let mut uppers = tok
+        .chars()
         .enumerate()
-        .filter(|(_, c)| c.c.is_uppercase())
+        .filter(|(_, c)| c.is_uppercase())
         .map(|(i, _)| i);
     match (uppers.next(), uppers.next()) {
         (None, _) => Some(Shape::Lower),
         (Some(0), None) => Some(Shape::Capital),
-        (Some(h), None) if h >= 2 && chs.len() - h >= 3 => Some(Shape::Hump(h)),
+        (Some(h), None) if h >= 2 && n - h >= 3 => Some(Shape::Hump(h)),
         _ => None,
     }
+}
+
+/// Lower case of a token, `None` when a character lowers to several (as [`lower`]);
+/// borrowed when it is lower case already.
+fn lower_str(tok: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if tok.is_ascii() {
+        // (ASCII lowers to one character each, without the Unicode tables)
+        return Some(if tok.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(tok.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(tok)
+        });
+    }
+    let mut s = String::with_capacity(tok.len());
+    for c in tok.chars() {
+        let mut l = c.to_lowercase();
+        let first = l.next()?;
+        if l.next().is_some() {
+            return None;
+        }
+        s.push(first);
+    }
+    Some(std::borrow::Cow::Owned(s))
+}
+
+/// What repair does to one token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fix {
+    /// A typo of the table: the token becomes this text.
+    Typo(String),
+    /// Glued words: a space goes before each of these char indices.
+    Split(Vec<usize>),
+}
+
+/// The repair of one alphabetic token (its current text): a typo from the table, or
+/// glued words split; `None` to keep the token. Both [`fix_token`] and the plain path
+/// of [`normalize_value_with`] ask this, so they decide alike.
+fn plan_token(tok: &str, lang: Option<usize>, splits: bool) -> Option<Fix> {
+    // (the length in chars only matters up to `MAX_GLUED_CHARS`: more bytes than
+    // four per char of that is longer for sure)
+    if tok.len() < MIN_PAIR_CHARS || tok.len() > MAX_GLUED_CHARS * 4 {
+        return None;
+    }
+    let n = tok.chars().count();
+    if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+        return None;
+    }
+    let shape = shape(tok, n)?;
+    // an ASCII token (of at most `MAX_GLUED_CHARS` bytes here) is lowered on the stack
+    let mut buf = [0u8; MAX_GLUED_CHARS];
+    let lowered;
+    let lw: &str = if tok.is_ascii() {
+        let b = buf.get_mut(..tok.len())?;
+        b.copy_from_slice(tok.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok()?
+    } else {
+        lowered = lower_str(tok)?;
+        &lowered
+    };
+    // (the table is asked only of tokens long enough for it)
+    if let Some(right) = (n >= MIN_GLUED_CHARS).then(|| typos().get(lw)).flatten() {
+        let mut after: String = right.to_string();
+        if shape == Shape::Capital {
+            let mut cs = after.chars();
+            if let Some(f) = cs.next() {
+                after = f.to_uppercase().chain(cs).collect();
+            }
+        }
+        return Some(Fix::Typo(after));
+    }
+    // a word of the document's language (or of English) is kept unless it is one of
+    // the language's glued forms (`dela`): asked first, as most tokens are words, and
+    // the answer below would be the same (no function pair of a known word, and a
+    // known word is never split)
+    let known = lang.is_some() && is_known_word(lw, lang);
+    if known && !lang.is_some_and(|l| lang_words(l).glued_forms.contains(lw)) {
+        return None;
+    }
+    // vendor names (and each word of them), known cookie names (`usprivacy`,
+    // `atuserid`, `appName`) and the keep-list are never split
+    if vendor_tokens().contains(lw)
+        || keep().contains(lw)
+        || crate::fields::names::is_listed_name(lw)
+    {
+        return None;
+    }
+    let cuts = match function_pair(lw, shape, lang, known) {
+        Some(cut) => vec![cut],
+        // a word of any registered language is no glue: a Dutch table in a policy
+        // whose prose is English keeps `weken` (`3 weken`), not `we ken`
+        // a capital inside (`votreNavigateur`, `monthsThis`) is evidence of its own
+        None if (!splits && !matches!(shape, Shape::Hump(_)))
+            || n < MIN_GLUED_CHARS
+            || known
+            || is_known_word(lw, None) =>
+        {
+            return None
+        }
+        None => best_split(lw, shape, lang)?,
+    };
+    Some(Fix::Split(cuts))
 }
 
 /// Repair one alphabetic token: a typo from the table, or glued words split.
@@ -912,29 +1261,11 @@ fn fix_token(
     splits: bool,
     repairs: &mut Vec<Repair>,
 ) -> Option<Vec<Ch>> {
-    let n = tok.len();
-    if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
-        return None;
-    }
-    let shape = shape(tok)?;
-    let lw = lower(tok)?;
-    if let Some(right) = typos().get(lw.as_str()).filter(|_| n >= MIN_GLUED_CHARS) {
-        let mut after: String = right.to_string();
-        if shape == Shape::Capital {
-            let mut cs = after.chars();
-            if let Some(f) = cs.next() {
-                after = f.to_uppercase().chain(cs).collect();
-            }
-        }
-        let span = span_of(tok);
-        repairs.push(Repair {
-            kind: RepairKind::Typo,
-            span,
-            before: text_of(tok),
-            after: after.clone(),
-        });
-        return Some(
-            after
+    let before = text_of(tok);
+    match plan_token(&before, lang, splits)? {
+        Fix::Typo(after) => {
+            let span = span_of(tok);
+            let new = after
                 .chars()
                 .map(|c| Ch {
                     c,
@@ -942,52 +1273,39 @@ fn fix_token(
                     end: span.end,
                     join: false,
                 })
-                .collect(),
-        );
-    }
-    // vendor names (and each word of them), known cookie names (`usprivacy`,
-    // `atuserid`, `appName`) and the keep-list are never split
-    if vendor_tokens().contains(&lw)
-        || keep().contains(lw.as_str())
-        || crate::fields::names::is_listed_name(&lw)
-    {
-        return None;
-    }
-    let cuts = match function_pair(&lw, shape, lang) {
-        Some(cut) => vec![cut],
-        // a word of any registered language is no glue: a Dutch table in a policy
-        // whose prose is English keeps `weken` (`3 weken`), not `we ken`
-        // a capital inside (`votreNavigateur`, `monthsThis`) is evidence of its own
-        None if (!splits && !matches!(shape, Shape::Hump(_)))
-            || n < MIN_GLUED_CHARS
-            || is_known_word(&lw, lang)
-            || is_known_word(&lw, None) =>
-        {
-            return None
+                .collect();
+            repairs.push(Repair {
+                kind: RepairKind::Typo,
+                span,
+                before,
+                after,
+            });
+            Some(new)
         }
-        None => best_split(&lw, shape, lang)?,
-    };
-    let mut new = Vec::with_capacity(n + 2);
-    let mut prev = 0;
-    for &cut in &cuts {
-        new.extend_from_slice(&tok[prev..cut]);
-        let at = tok[cut].start;
-        new.push(Ch {
-            c: ' ',
-            start: at,
-            end: at,
-            join: false,
-        });
-        prev = cut;
+        Fix::Split(cuts) => {
+            let mut new = Vec::with_capacity(tok.len() + 2);
+            let mut prev = 0;
+            for &cut in &cuts {
+                new.extend_from_slice(&tok[prev..cut]);
+                let at = tok[cut].start;
+                new.push(Ch {
+                    c: ' ',
+                    start: at,
+                    end: at,
+                    join: false,
+                });
+                prev = cut;
+            }
+            new.extend_from_slice(&tok[prev..]);
+            repairs.push(Repair {
+                kind: RepairKind::GluedWord,
+                span: span_of(tok),
+                before,
+                after: text_of(&new),
+            });
+            Some(new)
+        }
     }
-    new.extend_from_slice(&tok[prev..]);
-    repairs.push(Repair {
-        kind: RepairKind::GluedWord,
-        span: span_of(tok),
-        before: text_of(tok),
-        after: text_of(&new),
-    });
-    Some(new)
 }
 
 /// Two function words of the document's language glued (`atthe`, `surle`, `mitder`,
@@ -996,26 +1314,25 @@ fn fix_token(
 /// English), or is one of the language's glued forms (`dela`, which the French
 /// word list carries because web text writes it so); never in `lowerUpper` tokens
 /// (see [`best_split`]).
-fn function_pair(lw: &str, shape: Shape, lang: Option<usize>) -> Option<usize> {
+/// `known` is [`is_known_word`] of `lw` in `lang`, which the callers have asked already.
+/// The parts are slices of `lw`: no string is built per cut.
+fn function_pair(lw: &str, shape: Shape, lang: Option<usize>, known: bool) -> Option<usize> {
     let l = lang?;
     if matches!(shape, Shape::Hump(_)) {
         return None;
     }
     let words = lang_words(l);
-    if words.function_words.is_empty()
-        || (is_known_word(lw, lang) && !words.glued_forms.contains(lw))
-    {
+    if words.function_words.is_empty() || (known && !words.glued_forms.contains(lw)) {
         return None;
     }
-    let cs: Vec<char> = lw.chars().collect();
     let mut best: Option<(f64, usize)> = None;
-    for i in 1..cs.len() {
-        let first: String = cs[..i].iter().collect();
-        let last: String = cs[i..].iter().collect();
-        if !words.function_words.contains(&first) || !words.function_words.contains(&last) {
+    // `i` counts chars (the cut returned), `b` is its byte offset in `lw`
+    for (i, (b, _)) in lw.char_indices().enumerate().skip(1) {
+        let (first, last) = lw.split_at(b);
+        if !words.function_words.contains(first) || !words.function_words.contains(last) {
             continue;
         }
-        let (Some(r1), Some(r2)) = (dict(l).rank(&first), dict(l).rank(&last)) else {
+        let (Some(r1), Some(r2)) = (dict(l).rank(first), dict(l).rank(last)) else {
             continue;
         };
         // the cost of [`best_split`], so both read a pair alike
@@ -1567,6 +1884,213 @@ mod tests {
                 );
                 assert!(input.is_char_boundary(r.span.start) && input.is_char_boundary(r.span.end));
             }
+        }
+    }
+
+    /// The plain path gives what the general path gives, with no repair, whenever
+    /// it gives anything: over every ASCII character and random palette text in
+    /// fragments, and over the corpus lines, wrapped into values of one to three lines.
+    #[test]
+    fn plain_path_matches_general() {
+        #[track_caller]
+        fn same(frags: &[Fragment<'_>], lang: Option<&str>, mend: Mend) -> bool {
+            let plain = normalize_plain(frags, lang.and_then(lang_index), mend);
+            let mut reps = Vec::new();
+            let general = normalize_general(frags, lang, mend, &mut reps);
+            if let Some(p) = &plain {
+                assert_eq!(p, &general, "{frags:?} {lang:?} {mend:?}");
+                assert!(reps.is_empty(), "{frags:?} {lang:?} {mend:?}: {reps:?}");
+            }
+            plain.is_some()
+        }
+        fn frags<'a>(pieces: &[&'a str]) -> Vec<Fragment<'a>> {
+            let mut off = 0;
+            pieces
+                .iter()
+                .map(|t| {
+                    let f = Fragment {
+                        text: t,
+                        offset: off,
+                    };
+                    off += t.len() + 1;
+                    f
+                })
+                .collect()
+        }
+        const MENDS: [Mend; 3] = [Mend::Off, Mend::Sure, Mend::All];
+        // every ASCII character inside, before and after words, and at joins
+        for b in 0u8..=127 {
+            let c = (b as char).to_string();
+            let texts = [
+                format!("the{c}session"),
+                format!("{c}Forthe"),
+                format!("atthe{c}"),
+                format!("func{c}"),
+                format!("x{c}{c}y z"),
+            ];
+            for t in &texts {
+                for pieces in [
+                    vec![t.as_str()],
+                    vec![t.as_str(), "tionality"],
+                    vec!["a", t.as_str()],
+                ] {
+                    for lang in [None, Some("en"), Some("fr")] {
+                        for mend in MENDS {
+                            same(&frags(&pieces), lang, mend);
+                        }
+                    }
+                }
+            }
+        }
+        // random text of a palette of damage, words and glue
+        const PALETTE: &[&str] = &[
+            "Ã",
+            "©",
+            "â",
+            "€",
+            "Â",
+            "\u{A0}",
+            "-",
+            "\u{2010}",
+            " ",
+            "\u{AD}",
+            "\u{301}",
+            "e",
+            "é",
+            "the",
+            "session",
+            "Forthe",
+            "atthe",
+            "dela",
+            "'",
+            "’",
+            "(",
+            ").",
+            "_",
+            "7",
+            "\u{0}",
+            "\u{200B}",
+            "\u{81}",
+            "ß",
+            "İ",
+            "Sitzung",
+            "der",
+            "votre",
+            "Navigateur",
+            "\n",
+            "\t",
+            "func-",
+            "tionality",
+            "x.y",
+            "ğŸ",
+            "Ÿ",
+            "thesession",
+            "Cookies",
+        ];
+        let mut seed: u64 = 7;
+        let mut below = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        let mut plain = 0;
+        for _ in 0..4000 {
+            let pieces: Vec<String> = (0..1 + below(3))
+                .map(|_| {
+                    (0..below(8))
+                        .map(|_| PALETTE[below(PALETTE.len())])
+                        .collect()
+                })
+                .collect();
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            let lang = [None, Some("en"), Some("fr"), Some("de"), Some("xx")][below(5)];
+            plain += usize::from(same(&frags(&pieces), lang, MENDS[below(3)]));
+        }
+        assert!(plain > 400, "plain path taken {plain} times of 4000");
+        // the corpus, line by line and wrapped
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        let (mut taken, mut total) = (0, 0);
+        for (k, path) in files.iter().enumerate() {
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            let lang = [Some("en"), Some("fr"), Some("de"), None, Some("es")][k % 5];
+            for (i, w) in lines.windows(3).enumerate() {
+                let pieces = &w[..1 + i % 3];
+                total += 1;
+                taken += usize::from(same(&frags(pieces), lang, MENDS[i % 3]));
+            }
+        }
+        assert!(
+            total == 0 || taken * 2 > total,
+            "plain path taken {taken} of {total}"
+        );
+    }
+
+    /// `alphabetic_runs` reads ASCII text byte by byte: the same runs as splitting
+    /// at every non-alphabetic character, over every ASCII character and the corpus.
+    #[test]
+    fn alphabetic_runs_match_split() {
+        #[track_caller]
+        fn same(t: &str) {
+            let mut got = Vec::new();
+            alphabetic_runs(t, &mut got);
+            let want: Vec<&str> = t
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+        for b in 0u8..=127 {
+            let c = b as char;
+            same(&format!("{c}ab{c}Cd{c}{c}e{c}"));
+            same(&c.to_string());
+        }
+        same("");
+        same("Forthe été, straße 42 thesession");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path()) {
+                text.lines().for_each(same);
+            }
+        }
+    }
+
+    /// `list_lines` gives the lines `str::lines` gives: over the word lists and the
+    /// ends and returns that `lines` treats apart.
+    #[test]
+    fn list_lines_match_lines() {
+        let mut texts: Vec<&str> = LANGUAGES.iter().map(|l| l.words).collect();
+        texts.extend([
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "\r",
+            "\r\n",
+            "a\rb\n",
+            "é\nü\r\n\r\nx",
+            "\na",
+            KEEP,
+            TYPOS,
+        ]);
+        for t in texts {
+            let got: Vec<&str> = list_lines(t).collect();
+            let want: Vec<&str> = t.lines().collect();
+            assert_eq!(got, want, "{:?}", t.get(..40));
         }
     }
 
