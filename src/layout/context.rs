@@ -93,13 +93,30 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
         .is_some_and(|(_, v)| !v.trim().is_empty() && !v.starts_with("//"));
     // a sentence ended inside (`We use X for statistics. Read more`: a link's text
     // glued after it) is prose; abbreviations (`Inc. Analytics`) are short words
-    let sentence_inside = t.match_indices(". ").any(|(at, _)| {
+    let sentence_inside = sentence_stops(t).any(|at| {
         t[..at]
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
     });
     !matches!(last, '.' | ',' | ';' | ':' | '!') && !labelled && !sentence_inside
+}
+
+/// Where `. ` stands in `t`: `t.match_indices(". ")`'s positions, by a byte scan
+/// (no substring searcher is built per call; the pattern cannot overlap itself).
+fn sentence_stops(t: &str) -> impl Iterator<Item = usize> + '_ {
+    t.as_bytes()
+        .windows(2)
+        .enumerate()
+        .filter_map(|(at, w)| (w == b". ").then_some(at))
+}
+
+/// `text.find(pat)` by a byte scan, for the short lines of headings: no substring
+/// searcher is built per call.
+fn find_short(text: &str, pat: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(pat.len())
+        .position(|w| w == pat.as_bytes())
 }
 
 impl Context {
@@ -275,7 +292,7 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
     let text = line.text;
     let (at, sep) = [" - ", " – ", " — "]
         .iter()
-        .find_map(|d| text.find(d).map(|p| (p, d.len())))?;
+        .find_map(|d| find_short(text, d).map(|p| (p, d.len())))?;
     let service = heading_text(&text[..at]);
     let desc = text[at + sep..].trim();
     (is_vendor_name(service) && word_count(desc) >= 2).then(|| frag(line, desc))
@@ -542,6 +559,44 @@ mod tests {
             let fast = roman_split(t).filter(|(roman, _)| roman.len() <= 4);
             assert_eq!(fast, general, "{t:?}");
         }
+    }
+
+    #[test]
+    fn byte_scans_are_the_substring_searches() {
+        let mut texts: Vec<String> = [
+            "",
+            ".",
+            ". ",
+            ". . ",
+            "a. b. c",
+            "x - y",
+            "x – y — z",
+            " - ",
+            "–",
+            "é. — ",
+            "Google Analytics - Analisi del traffico web",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.lines().map(str::to_string));
+                }
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want: Vec<usize> = t.match_indices(". ").map(|(at, _)| at).collect();
+            assert_eq!(sentence_stops(t).collect::<Vec<_>>(), want, "{t:?}");
+            for pat in [" - ", " – ", " — ", ". "] {
+                assert_eq!(find_short(t, pat), t.find(pat), "{t:?} {pat:?}");
+                found += usize::from(t.contains(pat));
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
