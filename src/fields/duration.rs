@@ -202,6 +202,9 @@ struct Entry {
     /// two bytes are plain (neither a space nor punctuation, which match loosely):
     /// lets a lookup skip most phrases without running [`match_glued`].
     second: Option<u8>,
+    /// The phrase has no space and no punctuation ([`is_plain`]): it matches
+    /// exactly the inputs that start with it ([`match_entry`]).
+    plain: bool,
 }
 
 impl Entry {
@@ -270,6 +273,27 @@ struct Start {
     phrase: String,
     /// As [`Entry::second`].
     second: Option<u8>,
+    /// As [`Entry::plain`].
+    plain: bool,
+}
+
+/// Whether the folded `phrase` has no byte that [`match_glued`] matches loosely
+/// (a space or punctuation): then it reads the input byte for byte.
+fn is_plain(phrase: &str) -> bool {
+    !phrase.bytes().any(|b| b == b' ' || is_punct(b))
+}
+
+/// `match_glued(phrase, s)`, where `plain` is [`is_plain`]`(phrase)`: a plain
+/// phrase is compared as bytes (every byte of it must equal the input's, and it
+/// matches as many bytes as it has).
+fn match_entry(phrase: &str, plain: bool, s: &str) -> Option<usize> {
+    if plain {
+        s.as_bytes()
+            .starts_with(phrase.as_bytes())
+            .then_some(phrase.len())
+    } else {
+        match_glued(phrase, s)
+    }
 }
 
 /// The classes whose words can be the first thing a `phrase` reads (besides
@@ -312,7 +336,7 @@ fn may_start_phrase(i: &str) -> bool {
                 usize::try_from(k)
                     .ok()
                     .and_then(|k| list.get(k))
-                    .is_some_and(|e| match_glued(&e.phrase, i).is_some())
+                    .is_some_and(|e| match_entry(&e.phrase, e.plain, i).is_some())
             })
         })
 }
@@ -382,6 +406,7 @@ fn lexicon() -> &'static Lexicon {
                     Some(e) => e.langs |= bit,
                     None => list.push(Entry {
                         second: fixed_second(&phrase),
+                        plain: is_plain(&phrase),
                         phrase,
                         value: value.to_string(),
                         langs: bit,
@@ -402,6 +427,7 @@ fn lexicon() -> &'static Lexicon {
                         starts[byte].push(Start {
                             phrase: e.phrase.clone(),
                             second: e.second,
+                            plain: e.plain,
                         });
                     }
                 }
@@ -526,8 +552,8 @@ fn is_punct(b: u8) -> bool {
 /// optional spaces around it, `-` also matches a lone space (`vingt quatre`), and a
 /// phrase ending in a letter must not run on into letters (digits may follow:
 /// `2h30`).
-fn match_phrase(p: &str, s: &str) -> Option<usize> {
-    let j = match_glued(p, s)?;
+fn match_phrase(p: &str, plain: bool, s: &str) -> Option<usize> {
+    let j = match_entry(p, plain, s)?;
     // a word must not run on into letters; a digit may follow a word (`2h30`)
     let (last, next) = (p.chars().next_back(), s[j..].chars().next());
     // `_` joins identifiers (`session_id`), `-` compounds (`Sessie-identificatie`,
@@ -598,7 +624,7 @@ fn word(class: Class) -> impl Fn(&str) -> IResult<&str, &'static Entry> {
             if !e.may_match(i) {
                 continue;
             }
-            if let Some(n) = match_phrase(&e.phrase, i) {
+            if let Some(n) = match_phrase(&e.phrase, e.plain, i) {
                 return Ok((&i[n..], e));
             }
         }
@@ -846,7 +872,7 @@ fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)>
         .unwrap_or(&[])
         .iter()
         .filter(move |e| e.may_match(i))
-        .filter_map(move |e| match_glued(&e.phrase, i).map(|n| (n, e)))
+        .filter_map(move |e| match_entry(&e.phrase, e.plain, i).map(|n| (n, e)))
 }
 
 /// `composed = <tens> ( [" "] | <link> ) <ones> | <ones> <link> <tens>`: a number
@@ -1546,6 +1572,33 @@ mod tests {
     /// The bucketed [`may_start_phrase`] answers as the sorted lists do: at every
     /// word start of the corpus, folded, and at every start phrase cut short, run on,
     /// spaced and glued.
+    /// [`match_entry`] on a plain phrase is [`match_glued`]: every table phrase
+    /// against inputs made of it, cut short, run on and changed.
+    #[test]
+    fn plain_phrases_match_as_bytes() {
+        let lex = lexicon();
+        let mut plain = 0;
+        for e in lex.lists.iter().flatten().flatten() {
+            let p = e.phrase.as_str();
+            assert_eq!(e.plain, is_plain(p));
+            plain += usize::from(e.plain);
+            let mut inputs: Vec<String> = (1..=p.len())
+                .filter(|&c| p.is_char_boundary(c))
+                .map(|c| p[..c].to_string())
+                .collect();
+            for tail in ["", " ", "s", "-", ".", " x", "é"] {
+                inputs.push(format!("{p}{tail}"));
+                inputs.push(format!("x{p}{tail}"));
+                inputs.push(format!("{}{tail}", p.to_uppercase()));
+                inputs.push(format!(" {p}{tail}"));
+            }
+            for i in &inputs {
+                assert_eq!(match_entry(p, e.plain, i), match_glued(p, i), "{p:?} {i:?}");
+            }
+        }
+        assert!(plain > 100, "{plain}");
+    }
+
     #[test]
     fn may_start_phrase_buckets_are_the_lists() {
         let mut inputs: Vec<String> = Vec::new();
