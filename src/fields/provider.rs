@@ -36,32 +36,41 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
 /// known name are the few words after it gathered (as many as the longest name
 /// there and its extension may read): most lines name no vendor.
 pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
-    let v = vendors();
-    for (s, e) in word_spans_iter(text) {
-        let w = &text[s..e];
-        if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
-            continue;
-        }
-        let Some(cands) = vendor_candidates(v, w) else {
-            continue;
-        };
-        // this word and those after it, no more than a name here and its extension
-        // over three more words may read
-        let need = cands.iter().map(Vec::len).max().unwrap_or(0) + 3;
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(need);
-        spans.push((s, e));
-        // (a fresh scan from the word's end finds the words after it: the character
-        // there is no word character)
-        spans.extend(
-            word_spans_iter(&text[e..])
-                .take(need - 1)
-                .map(|(a, b)| (e + a, e + b)),
-        );
-        if let Some(end) = run_at(text, &spans, cands) {
-            return Some((s, end));
-        }
+    word_spans_iter(text).find_map(|(s, e)| run_from(text, s, e).map(|end| (s, end)))
+}
+
+/// The end of the vendor run that starts with the word `text[s..e]`, as
+/// [`vendor_run`] reads one there.
+fn run_from(text: &str, s: usize, e: usize) -> Option<usize> {
+    let w = &text[s..e];
+    if !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
     }
-    None
+    let cands = vendor_candidates(vendors(), w)?;
+    // this word and those after it, no more than a name here and its extension
+    // over three more words may read
+    let need = cands.iter().map(Vec::len).max().unwrap_or(0) + 3;
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(need);
+    spans.push((s, e));
+    // (a fresh scan from the word's end finds the words after it: the character
+    // there is no word character)
+    spans.extend(
+        word_spans_iter(&text[e..])
+            .take(need - 1)
+            .map(|(a, b)| (e + a, e + b)),
+    );
+    run_at(text, &spans, cands)
+}
+
+/// The end of [`vendor_run`]`(text)` when that run starts at `0`: only the first
+/// word is tried (the leftmost run starts there or later), so the rest of a long
+/// text is not read.
+fn vendor_run_at_start(text: &str) -> Option<usize> {
+    let (s, e) = word_spans_iter(text).next()?;
+    if s != 0 {
+        return None;
+    }
+    run_from(text, s, e)
 }
 
 /// The end of the vendor name that starts with the first of `spans` (the words
@@ -222,7 +231,7 @@ pub(crate) fn glued_vendor_prefix(text: &str) -> Option<usize> {
 /// Whether `text` is one known vendor's name and nothing else (`Google Analytics 4`,
 /// `Hotjar`), as [`vendor_run`] reads names.
 pub(crate) fn is_vendor_name(text: &str) -> bool {
-    vendor_run(text) == Some((0, text.len()))
+    vendor_run_at_start(text) == Some(text.len())
 }
 
 /// The vendor named in `text`, if any (see [`vendor_run`]).
@@ -237,8 +246,9 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
         return Some(p);
     }
     let lead = text.trim_start();
-    let (s, e) = vendor_run(lead)?;
-    (s == 0).then(|| lead[..e].to_string())
+    // (`vendor_run(lead)` when it starts at `0`)
+    let e = vendor_run_at_start(lead)?;
+    Some(lead[..e].to_string())
 }
 
 /// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
@@ -270,7 +280,7 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
             if lower
                 && !vocab().is_provider_lead(w)
                 && is_vendor_name(so_far)
-                && vendor_run(longer) != Some((0, longer.len()))
+                && !is_vendor_name(longer)
             {
                 break;
             }
@@ -290,6 +300,57 @@ pub(crate) fn after_set_by(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::vocab::word_spans;
+
+    /// A run at the start is read from the first word alone, as the whole scan
+    /// reads it.
+    #[test]
+    fn vendor_run_at_start_is_vendor_run_from_zero() {
+        let mut texts: Vec<String> = [
+            "Google Analytics - distinguishes users",
+            "Google Analytics 4",
+            "Hotjar",
+            " Hotjar",
+            "x Hotjar",
+            ".Hotjar",
+            "the Google Analytics",
+            "Google",
+            "",
+            "é Google",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    for line in text.lines() {
+                        texts.push(line.to_string());
+                        // every cell and every tail from a word on
+                        texts.extend(line.split(['|', '\t']).map(|c| c.trim().to_string()));
+                        texts.extend(
+                            word_spans(line)
+                                .into_iter()
+                                .take(40)
+                                .map(|(s, _)| line[s..].to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        let mut at_zero = 0;
+        for t in &texts {
+            let want = vendor_run(t).filter(|&(s, _)| s == 0).map(|(_, e)| e);
+            assert_eq!(vendor_run_at_start(t), want, "{t:?}");
+            assert_eq!(
+                is_vendor_name(t),
+                vendor_run(t) == Some((0, t.len())),
+                "{t:?}"
+            );
+            at_zero += usize::from(want.is_some());
+        }
+        assert!(at_zero > 100, "{at_zero}");
+    }
 
     #[track_caller]
     fn desc(text: &str, want: Option<&str>) {
