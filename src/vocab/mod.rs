@@ -234,6 +234,9 @@ pub(crate) struct Vocab {
     fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
     /// First words of every field phrase, to reject most text without folding it.
     field_first_words: FastSet<String>,
+    /// The byte pairs of `field_first_words` ([`pair_bits`]): most words are turned
+    /// away before any hashing.
+    field_first_pairs: Vec<u64>,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
     set_by_last: FastSet<String>,
     /// The byte pairs of `set_by_last` ([`pair_bits`]).
@@ -514,6 +517,7 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
+        v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -729,6 +733,10 @@ impl Vocab {
 
     /// Is this ASCII word, in lower case, the first word of a listed field phrase?
     fn first_word_listed(&self, word: &str) -> bool {
+        // (a listed first word has a listed byte pair: most words stop here)
+        if !self.lower_pair_listed(word) {
+            return false;
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
@@ -740,13 +748,27 @@ impl Vocab {
         }
     }
 
+    /// Whether the ASCII lower case of `word` has the byte pair of a listed first word
+    /// ([`Vocab::field_first_pairs`]): a necessary condition for the lower case to be
+    /// in `field_first_words` (ASCII lower case maps each byte to one byte, so the pair
+    /// of the lower case is the lower case of the pair). Only for ASCII words.
+    fn lower_pair_listed(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let first = b.first().map_or(0, u8::to_ascii_lowercase);
+        let second = b.get(1).map_or(0, u8::to_ascii_lowercase);
+        let p = usize::from(first) << 8 | usize::from(second);
+        self.field_first_pairs
+            .get(p / 64)
+            .is_some_and(|bits| bits & (1 << (p % 64)) != 0)
+    }
+
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
     pub(crate) fn starts_field(&self, word: &str) -> bool {
         if !word.is_ascii() {
             return true;
         }
         let mut buf = [0u8; 32];
-        if word.len() > buf.len() {
+        if word.len() > buf.len() || !self.lower_pair_listed(word) {
             return false;
         }
         for (b, c) in buf.iter_mut().zip(word.bytes()) {
@@ -2091,6 +2113,53 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    /// The byte-pair test of [`Vocab::starts_field`] and [`Vocab::first_word_listed`]
+    /// gives the answer of the set alone: on every listed first word (in three cases),
+    /// every ASCII word of one and two bytes, long words, and the words of the corpus.
+    #[test]
+    fn field_first_word_pairs_match_the_set() {
+        let v = vocab();
+        let reference = |w: &str| v.field_first_words.contains(&w.to_ascii_lowercase());
+        let mut words: Vec<String> = Vec::new();
+        for w in &v.field_first_words {
+            words.push(w.clone());
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}x"));
+        }
+        for a in 1u8..128 {
+            words.push(char::from(a).to_string());
+            for b in 1u8..128 {
+                words.push(format!("{}{}", char::from(a), char::from(b)));
+            }
+        }
+        words.push("a".repeat(40));
+        words.push(String::new());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    words.extend(text.split_whitespace().map(str::to_string));
+                    for line in text.lines() {
+                        words.extend(
+                            word_spans(line)
+                                .iter()
+                                .map(|&(s, e)| line[s..e].to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        assert!(words.len() > 10_000);
+        let mut hits = 0;
+        for w in words.iter().filter(|w| w.is_ascii()) {
+            let want = reference(w);
+            hits += usize::from(want);
+            assert_eq!(v.first_word_listed(w), want, "{w:?}");
+            assert_eq!(v.starts_field(w), want && w.len() <= 32, "{w:?}");
+        }
+        assert!(hits > 100);
     }
 
     /// The byte-pair test never turns away a word a phrase list could start with.
