@@ -114,6 +114,16 @@ fn has_pair(bits: &[u64], word: &str) -> bool {
     bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
 }
 
+/// Whether the [`byte_pair`] of the ASCII lower case of `word` (bytes of an ASCII
+/// word) is in `bits`: [`has_pair`] of the lower-cased word, without lower-casing it
+/// (ASCII lower case maps each byte to one byte).
+fn has_lower_pair(bits: &[u64], word: &[u8]) -> bool {
+    let first = word.first().map_or(0, u8::to_ascii_lowercase);
+    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+    let p = usize::from(first) << 8 | usize::from(second);
+    bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
+}
+
 /// The (first byte, second byte) of a word, 0 for the second of a one-byte word
 /// (a word never holds a NUL byte); 0 for an empty word.
 fn byte_pair(w: &str) -> usize {
@@ -753,13 +763,7 @@ impl Vocab {
     /// in `field_first_words` (ASCII lower case maps each byte to one byte, so the pair
     /// of the lower case is the lower case of the pair). Only for ASCII words.
     fn lower_pair_listed(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        let first = b.first().map_or(0, u8::to_ascii_lowercase);
-        let second = b.get(1).map_or(0, u8::to_ascii_lowercase);
-        let p = usize::from(first) << 8 | usize::from(second);
-        self.field_first_pairs
-            .get(p / 64)
-            .is_some_and(|bits| bits & (1 << (p % 64)) != 0)
+        has_lower_pair(&self.field_first_pairs, word.as_bytes())
     }
 
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
@@ -1306,6 +1310,9 @@ impl Vocab {
             // lower case: see `word_form_into`)
             let t = w.trim_matches('\'');
             let starts = match buf.get_mut(..t.len()) {
+                // (`may_start` holds only for a listed byte pair: the pair of the
+                // lower case, read from the word before it is copied)
+                Some(_) if w.is_ascii() && !has_lower_pair(&index.pairs, t.as_bytes()) => false,
                 Some(lower) if w.is_ascii() => {
                     lower.copy_from_slice(t.as_bytes());
                     lower.make_ascii_lowercase();
