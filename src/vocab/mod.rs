@@ -247,6 +247,8 @@ pub(crate) struct Vocab {
     /// The byte pairs of `field_first_words` ([`pair_bits`]): most words are turned
     /// away before any hashing.
     field_first_pairs: Vec<u64>,
+    /// No form in `fields` holds an ASCII digit ([`Vocab::digit_rejects`]).
+    fields_digit_free: bool,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
     set_by_last: FastSet<String>,
     /// The byte pairs of `set_by_last` ([`pair_bits`]).
@@ -528,6 +530,10 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
         v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
+        v.fields_digit_free = v
+            .fields
+            .keys()
+            .all(|k| !k.bytes().any(|b| b.is_ascii_digit()));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -794,7 +800,7 @@ impl Vocab {
             static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
                 std::cell::RefCell::default();
         }
-        if text.len() > 64 {
+        if text.len() > 64 || self.digit_rejects(text) {
             return None;
         }
         if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
@@ -811,6 +817,20 @@ impl Vocab {
             m.insert(text.to_string(), r);
         });
         r
+    }
+
+    /// Whether [`Vocab::field`] of `text` is `None` because of an ASCII digit, decided
+    /// without folding: text without a bracket (`(`, `[`, `)`, `]`) and without the
+    /// characters that send it to the mojibake repair (`Ã`, `Â`, `â`) keeps its ASCII
+    /// digits in its form (the fold leaves them as they are and trims only
+    /// punctuation), so when no listed field form holds an ASCII digit
+    /// ([`Vocab::fields_digit_free`]) the form is not listed, the bracket-free retry of
+    /// [`Vocab::field_listed_folded`] is not made, and [`Vocab::field_by_heads`] (whose
+    /// plain text is the text itself) finds the digit in a word of the form: `None`.
+    fn digit_rejects(&self, text: &str) -> bool {
+        self.fields_digit_free
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && !text.contains(['(', '[', ')', ']', 'Ã', 'Â', 'â'])
     }
 
     /// The role of a header or key listed whole in a table (no inference).
@@ -2120,6 +2140,55 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    /// [`Vocab::digit_rejects`] turns away only texts the full reading finds no role
+    /// for: texts with digits in many shapes and every short corpus line and phrase.
+    #[test]
+    fn digit_rejection_is_the_full_reading() {
+        let v = vocab();
+        assert!(v.fields_digit_free);
+        let full = |t: &str| v.field_listed(t).or_else(|| v.field_by_heads(t));
+        let mut texts: Vec<String> = Vec::new();
+        for f in v.fields.keys() {
+            for d in ["1", "0 ", " 2", "x3"] {
+                texts.push(format!("{f}{d}"));
+                texts.push(format!("{d}{f}"));
+                texts.push(format!("{f} ({d})"));
+                texts.push(format!("{f} [{d}"));
+                texts.push(format!("{}{d}", f.to_uppercase()));
+            }
+        }
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(format!("Duration{c}1"));
+            texts.push(format!("1{c}Name"));
+            texts.push(format!("Durée{c}2 ½"));
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    for line in text.lines().filter(|l| l.len() <= 64) {
+                        texts.push(line.to_string());
+                        let ws: Vec<&str> = line.split_whitespace().collect();
+                        for i in 0..ws.len() {
+                            for n in 1..=5.min(ws.len() - i) {
+                                texts.push(ws[i..i + n].join(" "));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut rejected = 0;
+        for t in &texts {
+            if v.digit_rejects(t) {
+                rejected += 1;
+                assert_eq!(full(t), None, "{t:?}");
+            }
+        }
+        assert!(rejected > 1000, "{rejected}");
     }
 
     /// The byte-pair test of [`Vocab::starts_field`] and [`Vocab::first_word_listed`]
