@@ -753,6 +753,10 @@ impl Vocab {
         if !self.lower_pair_listed(word) {
             return false;
         }
+        // (a word without a capital is its own lower case: no copy)
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.field_first_words.contains(word);
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
@@ -780,6 +784,10 @@ impl Vocab {
         let mut buf = [0u8; 32];
         if word.len() > buf.len() || !self.lower_pair_listed(word) {
             return false;
+        }
+        // (a word without a capital is its own lower case: no copy)
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.field_first_words.contains(word);
         }
         for (b, c) in buf.iter_mut().zip(word.bytes()) {
             *b = c.to_ascii_lowercase();
