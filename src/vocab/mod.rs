@@ -1341,6 +1341,10 @@ impl Vocab {
                 // (`may_start` holds only for a listed byte pair: the pair of the
                 // lower case, read from the word before it is copied)
                 Some(_) if w.is_ascii() && !has_lower_pair(&index.pairs, t.as_bytes()) => false,
+                // (an ASCII word without a capital is its own lower case: no copy)
+                Some(_) if w.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) => {
+                    index.may_start(t)
+                }
                 Some(lower) if w.is_ascii() => {
                     lower.copy_from_slice(t.as_bytes());
                     lower.make_ascii_lowercase();
