@@ -179,27 +179,16 @@ fn match_form_uncached(s: &str) -> String {
     // ASCII characters decompose to themselves and are starters (no mark is reordered
     // across them), so only the runs of other characters go through NFKD: the result
     // is the NFKD of the whole text, at a fraction of the cost on mostly-ASCII text
-    let mut push = |c: char| {
-        let c = plain_punct(c);
-        if is_space(c) {
-            pending = !out.is_empty();
-            return;
-        }
-        if pending {
-            out.push(' ');
-            pending = false;
-        }
-        for l in c.to_lowercase() {
-            out.push(l);
-        }
-    };
     let mut rest = s;
     while !rest.is_empty() {
         let ascii = rest
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        rest[..ascii].chars().for_each(&mut push);
+        // (each ASCII byte as `push_char` takes its character: see `push_ascii`)
+        for &b in &rest.as_bytes()[..ascii] {
+            push_ascii(&mut out, &mut pending, b);
+        }
         rest = &rest[ascii..];
         let other = rest
             .bytes()
@@ -208,10 +197,48 @@ fn match_form_uncached(s: &str) -> String {
         rest[..other]
             .nfkd()
             .filter(|&c| !is_combining_mark(c))
-            .for_each(&mut push);
+            .for_each(|c| push_char(&mut out, &mut pending, c));
         rest = &rest[other..];
     }
     trim_form(out)
+}
+
+/// One character of [`match_form_uncached`]'s text onto its form: curly quotes and
+/// dashes made plain, a whitespace run made one space (`pending`: a space is due before
+/// the next character, never at the start), lower case.
+fn push_char(out: &mut String, pending: &mut bool, c: char) {
+    let c = plain_punct(c);
+    if is_space(c) {
+        *pending = !out.is_empty();
+        return;
+    }
+    if *pending {
+        out.push(' ');
+        *pending = false;
+    }
+    for l in c.to_lowercase() {
+        out.push(l);
+    }
+}
+
+/// What [`push_char`] does with an ASCII byte `b`, without the character machinery:
+/// [`plain_punct`] makes a backtick an apostrophe and leaves every other ASCII
+/// character as it is; [`is_space`] of an ASCII character is `char::is_whitespace`,
+/// which holds for tab, line feed, vertical tab, form feed, carriage return and space
+/// (bytes 9 to 13 and 32); the lower case of an ASCII character is its ASCII lower
+/// case, one character. (Tested against [`push_char`] on every ASCII byte.)
+#[inline]
+fn push_ascii(out: &mut String, pending: &mut bool, b: u8) {
+    let b = if b == b'`' { b'\'' } else { b };
+    if matches!(b, 9..=13 | b' ') {
+        *pending = !out.is_empty();
+        return;
+    }
+    if *pending {
+        out.push(' ');
+        *pending = false;
+    }
+    out.push(char::from(b.to_ascii_lowercase()));
 }
 
 /// [`match_form`] of ASCII text, byte by byte (the common case: no decomposition to
@@ -450,6 +477,89 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// [`push_ascii`] does to the form what [`push_char`] does with the byte's
+    /// character: every ASCII byte, on an empty and a started form, with and without a
+    /// space due.
+    #[test]
+    fn push_ascii_is_push_char() {
+        for b in 0u8..128 {
+            for start in ["", "x", "é", "a b"] {
+                for due in [false, true] {
+                    let (mut a, mut pa) = (start.to_string(), due);
+                    let (mut c, mut pc) = (start.to_string(), due);
+                    push_ascii(&mut a, &mut pa, b);
+                    push_char(&mut c, &mut pc, char::from(b));
+                    assert_eq!((a, pa), (c, pc), "{b} {start:?} {due}");
+                }
+            }
+        }
+    }
+
+    /// [`match_form_uncached`] of text with characters other than ASCII is the fold
+    /// of its ASCII runs character by character (as before [`push_ascii`]): every
+    /// ASCII byte around letters with diacritics, curly quotes, `½`, `™` and mojibake,
+    /// and the lines of the corpus.
+    #[test]
+    fn ascii_runs_fold_as_characters() {
+        let reference = |s: &str| {
+            let repaired;
+            let s = if s.contains(['Ã', 'Â', 'â']) {
+                repaired = super::super::repair::fix_mojibake(s).0;
+                repaired.as_ref()
+            } else {
+                s
+            };
+            let mut out = String::new();
+            let mut pending = false;
+            let mut rest = s;
+            while !rest.is_empty() {
+                let ascii = rest
+                    .bytes()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(rest.len());
+                for c in rest[..ascii].chars() {
+                    push_char(&mut out, &mut pending, c);
+                }
+                rest = &rest[ascii..];
+                let other = rest
+                    .bytes()
+                    .position(|b| b.is_ascii())
+                    .unwrap_or(rest.len());
+                for c in rest[..other].nfkd().filter(|&c| !is_combining_mark(c)) {
+                    push_char(&mut out, &mut pending, c);
+                }
+                rest = &rest[other..];
+            }
+            trim_form(out)
+        };
+        let mut texts: Vec<String> = Vec::new();
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for t in [
+                format!("é{c}"),
+                format!("{c}é"),
+                format!("A{c}B É{c}{c}ü"),
+                format!(" {c} Durée{c}de CONSERVATION ’{c}½ ™{c}"),
+                format!("FinalitÃ©{c}Â {c}"),
+                format!("\u{200B}{c}\u{FEFF} ß{c}\t"),
+            ] {
+                texts.push(t);
+            }
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.lines().filter(|l| !l.is_ascii()).map(str::to_string));
+                }
+            }
+        }
+        assert!(texts.len() > 1000);
+        for t in &texts {
+            assert_eq!(match_form_uncached(t), reference(t), "{t:?}");
+        }
+    }
+
     /// `recent` answers as the function does: for keys asked again within the last
     /// `N`, from the memo (the function is not called); for older keys, keys of the
     /// same length, long keys and empty ones, by calling it again.

@@ -114,6 +114,16 @@ fn has_pair(bits: &[u64], word: &str) -> bool {
     bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
 }
 
+/// Whether the [`byte_pair`] of the ASCII lower case of `word` (bytes of an ASCII
+/// word) is in `bits`: [`has_pair`] of the lower-cased word, without lower-casing it
+/// (ASCII lower case maps each byte to one byte).
+fn has_lower_pair(bits: &[u64], word: &[u8]) -> bool {
+    let first = word.first().map_or(0, u8::to_ascii_lowercase);
+    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+    let p = usize::from(first) << 8 | usize::from(second);
+    bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
+}
+
 /// The (first byte, second byte) of a word, 0 for the second of a one-byte word
 /// (a word never holds a NUL byte); 0 for an empty word.
 fn byte_pair(w: &str) -> usize {
@@ -234,6 +244,11 @@ pub(crate) struct Vocab {
     fields_by_shape: HashMap<(char, usize), Vec<(String, Role)>>,
     /// First words of every field phrase, to reject most text without folding it.
     field_first_words: FastSet<String>,
+    /// The byte pairs of `field_first_words` ([`pair_bits`]): most words are turned
+    /// away before any hashing.
+    field_first_pairs: Vec<u64>,
+    /// No form in `fields` holds an ASCII digit ([`Vocab::digit_rejects`]).
+    fields_digit_free: bool,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
     set_by_last: FastSet<String>,
     /// The byte pairs of `set_by_last` ([`pair_bits`]).
@@ -514,6 +529,11 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
+        v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
+        v.fields_digit_free = v
+            .fields
+            .keys()
+            .all(|k| !k.bytes().any(|b| b.is_ascii_digit()));
         v.index = Indexes {
             categories: FirstWords::new(v.categories.iter().map(|(p, _)| p)),
             storage: FirstWords::new(v.storage.iter().map(|(p, _)| p)),
@@ -729,6 +749,14 @@ impl Vocab {
 
     /// Is this ASCII word, in lower case, the first word of a listed field phrase?
     fn first_word_listed(&self, word: &str) -> bool {
+        // (a listed first word has a listed byte pair: most words stop here)
+        if !self.lower_pair_listed(word) {
+            return false;
+        }
+        // (a word without a capital is its own lower case: no copy)
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.field_first_words.contains(word);
+        }
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(lower) => {
@@ -740,14 +768,26 @@ impl Vocab {
         }
     }
 
+    /// Whether the ASCII lower case of `word` has the byte pair of a listed first word
+    /// ([`Vocab::field_first_pairs`]): a necessary condition for the lower case to be
+    /// in `field_first_words` (ASCII lower case maps each byte to one byte, so the pair
+    /// of the lower case is the lower case of the pair). Only for ASCII words.
+    fn lower_pair_listed(&self, word: &str) -> bool {
+        has_lower_pair(&self.field_first_pairs, word.as_bytes())
+    }
+
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
     pub(crate) fn starts_field(&self, word: &str) -> bool {
         if !word.is_ascii() {
             return true;
         }
         let mut buf = [0u8; 32];
-        if word.len() > buf.len() {
+        if word.len() > buf.len() || !self.lower_pair_listed(word) {
             return false;
+        }
+        // (a word without a capital is its own lower case: no copy)
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.field_first_words.contains(word);
         }
         for (b, c) in buf.iter_mut().zip(word.bytes()) {
             *b = c.to_ascii_lowercase();
@@ -768,7 +808,7 @@ impl Vocab {
             static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
                 std::cell::RefCell::default();
         }
-        if text.len() > 64 {
+        if text.len() > 64 || self.digit_rejects(text) {
             return None;
         }
         if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
@@ -785,6 +825,20 @@ impl Vocab {
             m.insert(text.to_string(), r);
         });
         r
+    }
+
+    /// Whether [`Vocab::field`] of `text` is `None` because of an ASCII digit, decided
+    /// without folding: text without a bracket (`(`, `[`, `)`, `]`) and without the
+    /// characters that send it to the mojibake repair (`Ã`, `Â`, `â`) keeps its ASCII
+    /// digits in its form (the fold leaves them as they are and trims only
+    /// punctuation), so when no listed field form holds an ASCII digit
+    /// ([`Vocab::fields_digit_free`]) the form is not listed, the bracket-free retry of
+    /// [`Vocab::field_listed_folded`] is not made, and [`Vocab::field_by_heads`] (whose
+    /// plain text is the text itself) finds the digit in a word of the form: `None`.
+    fn digit_rejects(&self, text: &str) -> bool {
+        self.fields_digit_free
+            && text.bytes().any(|b| b.is_ascii_digit())
+            && !text.contains(['(', '[', ')', ']', 'Ã', 'Â', 'â'])
     }
 
     /// The role of a header or key listed whole in a table (no inference).
@@ -1284,6 +1338,13 @@ impl Vocab {
             // lower case: see `word_form_into`)
             let t = w.trim_matches('\'');
             let starts = match buf.get_mut(..t.len()) {
+                // (`may_start` holds only for a listed byte pair: the pair of the
+                // lower case, read from the word before it is copied)
+                Some(_) if w.is_ascii() && !has_lower_pair(&index.pairs, t.as_bytes()) => false,
+                // (an ASCII word without a capital is its own lower case: no copy)
+                Some(_) if w.is_ascii() && !t.bytes().any(|b| b.is_ascii_uppercase()) => {
+                    index.may_start(t)
+                }
                 Some(lower) if w.is_ascii() => {
                     lower.copy_from_slice(t.as_bytes());
                     lower.make_ascii_lowercase();
@@ -2091,6 +2152,102 @@ mod tests {
                 "{w:?}"
             );
         }
+    }
+
+    /// [`Vocab::digit_rejects`] turns away only texts the full reading finds no role
+    /// for: texts with digits in many shapes and every short corpus line and phrase.
+    #[test]
+    fn digit_rejection_is_the_full_reading() {
+        let v = vocab();
+        assert!(v.fields_digit_free);
+        let full = |t: &str| v.field_listed(t).or_else(|| v.field_by_heads(t));
+        let mut texts: Vec<String> = Vec::new();
+        for f in v.fields.keys() {
+            for d in ["1", "0 ", " 2", "x3"] {
+                texts.push(format!("{f}{d}"));
+                texts.push(format!("{d}{f}"));
+                texts.push(format!("{f} ({d})"));
+                texts.push(format!("{f} [{d}"));
+                texts.push(format!("{}{d}", f.to_uppercase()));
+            }
+        }
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(format!("Duration{c}1"));
+            texts.push(format!("1{c}Name"));
+            texts.push(format!("Durée{c}2 ½"));
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    for line in text.lines().filter(|l| l.len() <= 64) {
+                        texts.push(line.to_string());
+                        let ws: Vec<&str> = line.split_whitespace().collect();
+                        for i in 0..ws.len() {
+                            for n in 1..=5.min(ws.len() - i) {
+                                texts.push(ws[i..i + n].join(" "));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut rejected = 0;
+        for t in &texts {
+            if v.digit_rejects(t) {
+                rejected += 1;
+                assert_eq!(full(t), None, "{t:?}");
+            }
+        }
+        assert!(rejected > 1000, "{rejected}");
+    }
+
+    /// The byte-pair test of [`Vocab::starts_field`] and [`Vocab::first_word_listed`]
+    /// gives the answer of the set alone: on every listed first word (in three cases),
+    /// every ASCII word of one and two bytes, long words, and the words of the corpus.
+    #[test]
+    fn field_first_word_pairs_match_the_set() {
+        let v = vocab();
+        let reference = |w: &str| v.field_first_words.contains(&w.to_ascii_lowercase());
+        let mut words: Vec<String> = Vec::new();
+        for w in &v.field_first_words {
+            words.push(w.clone());
+            words.push(w.to_ascii_uppercase());
+            words.push(format!("{w}x"));
+        }
+        for a in 1u8..128 {
+            words.push(char::from(a).to_string());
+            for b in 1u8..128 {
+                words.push(format!("{}{}", char::from(a), char::from(b)));
+            }
+        }
+        words.push("a".repeat(40));
+        words.push(String::new());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    words.extend(text.split_whitespace().map(str::to_string));
+                    for line in text.lines() {
+                        words.extend(
+                            word_spans(line)
+                                .iter()
+                                .map(|&(s, e)| line[s..e].to_string()),
+                        );
+                    }
+                }
+            }
+        }
+        assert!(words.len() > 10_000);
+        let mut hits = 0;
+        for w in words.iter().filter(|w| w.is_ascii()) {
+            let want = reference(w);
+            hits += usize::from(want);
+            assert_eq!(v.first_word_listed(w), want, "{w:?}");
+            assert_eq!(v.starts_field(w), want && w.len() <= 32, "{w:?}");
+        }
+        assert!(hits > 100);
     }
 
     /// The byte-pair test never turns away a word a phrase list could start with.
