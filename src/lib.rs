@@ -49,6 +49,8 @@ mod layout;
 mod policy;
 mod records;
 mod segment;
+#[cfg(test)]
+mod testing;
 mod vocab;
 
 pub use error::Error;

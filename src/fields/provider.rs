@@ -486,17 +486,7 @@ mod tests {
     /// known vendor written in several cases, with what may follow a name.
     fn sample_lines() -> Vec<String> {
         let mut out = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        out.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        out.extend(crate::testing::corpus_lines());
         let tails = [
             "",
             " Analytics 4",

@@ -492,17 +492,7 @@ mod tests {
     #[test]
     fn sentence_vendor_from_bare_is_sentence_vendor() {
         let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        texts.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         for core in [
             "Google Analytics",
             "Hotjar",
@@ -557,14 +547,11 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().map(|l| l.trim().to_string()));
-                }
-            }
-        }
+        texts.extend(
+            crate::testing::corpus_lines()
+                .into_iter()
+                .map(|l| l.trim().to_string()),
+        );
         for t in &texts {
             let general = t.split_once(". ").filter(|(roman, _)| roman.len() <= 4);
             let fast = roman_split(t).filter(|(roman, _)| roman.len() <= 4);
@@ -596,14 +583,11 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().filter(|l| l.len() <= 200).map(str::to_string));
-                }
-            }
-        }
+        texts.extend(
+            crate::testing::corpus_lines()
+                .into_iter()
+                .filter(|l| l.len() <= 200),
+        );
         let mut named = 0;
         for t in &texts {
             let h = heading_text(t);
@@ -632,14 +616,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().map(str::to_string));
-                }
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         let mut found = 0;
         for t in &texts {
             let want: Vec<usize> = t.match_indices(". ").map(|(at, _)| at).collect();

@@ -2314,17 +2314,7 @@ mod tests {
     fn set_by_scan_equals_collected() {
         let v = vocab();
         let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        texts.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         // every phrase, in several cases, inside and at the ends of a sentence
         for p in &v.set_by {
             let phrase = p.words.join(" ");
@@ -2344,17 +2334,7 @@ mod tests {
     fn ascii_word_scan_is_the_folded_scan() {
         let v = vocab();
         let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        texts.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         for w in [
             "only",
             "Cookies",
@@ -2410,17 +2390,7 @@ mod tests {
     fn negations_read_unfolded() {
         let v = vocab();
         let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        texts.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        texts.extend(crate::testing::corpus_lines());
         for n in &v.negations {
             texts.push(format!("'{}' cookies", n.to_uppercase()));
             texts.push(format!("{} {n}", "y".repeat(70)));
@@ -2574,17 +2544,7 @@ mod tests {
     fn field_by_heads_matches_its_reference() {
         let v = vocab();
         let mut lines: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if let Ok(text) = std::fs::read_to_string(&path) {
-                        lines.extend(text.lines().map(str::to_string));
-                    }
-                }
-            }
-        }
+        lines.extend(crate::testing::corpus_lines());
         lines.extend(v.fields.keys().cloned());
         lines.extend(v.heads.words.keys().map(|w| format!("Max. {w} (days)")));
         lines.extend(v.fields.keys().map(|f| format!("{f} (2) [3 x] 4 {f})")));

@@ -1,0 +1,31 @@
+//! Test support shared by the unit tests: the corpus as lines.
+//!
+//! Fast paths are tested against the code they replace on every line of the corpus
+//! (`corpus/`, in the repository, so a clean clone has it). Reading it in one place
+//! means a missing corpus fails the tests instead of making them compare nothing.
+
+use std::path::Path;
+
+/// Every line of every file in `corpus/` (the policies and their gold labels), files
+/// in name order. Panics when the corpus has no documents.
+pub(crate) fn corpus_lines() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert!(
+        files
+            .iter()
+            .any(|p| p.extension().is_some_and(|x| x == "txt")),
+        "no documents in {}",
+        dir.display()
+    );
+    files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|text| text.lines().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
