@@ -295,8 +295,9 @@ pub(crate) fn any_ascii_form_word(text: &str, mut f: impl FnMut(&str) -> bool) -
     Some(false)
 }
 
-/// The ASCII characters [`trim_form`] drops at either end.
-fn is_edge(b: u8) -> bool {
+/// The ASCII characters [`trim_form`] drops at either end of a form ([`match_form`]'s
+/// trim; the vocabulary's ASCII readings trim the same).
+pub(crate) fn is_edge(b: u8) -> bool {
     matches!(
         b,
         b':' | b'*'

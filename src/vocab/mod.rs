@@ -14,8 +14,37 @@ use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
-use crate::fields::text::{any_ascii_form_word, match_form, words};
+use crate::fields::text::{any_ascii_form_word, is_edge, match_form, words};
 use crate::policy::{Category, DurationKind};
+
+/// A per-thread memo of a pure function of a text, keyed by the text itself (never
+/// its address, so the answer is the function's). The readers ask the vocabulary about
+/// the same cells, phrases and words again and again; the memo is bounded by being
+/// cleared when it holds [`MEMO_SIZE`] texts (callers bound the texts' length).
+type Memo<T> = std::cell::RefCell<HashMap<String, T>>;
+
+/// Most texts a [`Memo`] holds before it is cleared.
+const MEMO_SIZE: usize = 4096;
+
+/// `f()`, the answer for `text`, remembered in `memo`.
+fn remembered<T: Copy>(
+    memo: &'static std::thread::LocalKey<Memo<T>>,
+    text: &str,
+    f: impl FnOnce() -> T,
+) -> T {
+    if let Some(v) = memo.with(|m| m.borrow().get(text).copied()) {
+        return v;
+    }
+    let v = f();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_SIZE {
+            m.clear();
+        }
+        m.insert(text.to_string(), v);
+    });
+    v
+}
 
 /// The vocabulary tables of the registered languages: (ISO 639-1 code, table).
 pub(crate) fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -372,26 +401,13 @@ impl Heads {
         // to five words of every candidate line): what the stems, ends and typo search
         // decide is remembered per thread, keyed by the word (a pure function of it;
         // the memo is bounded).
-        const MEMO_SIZE: usize = 4096;
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
-                std::cell::RefCell::default();
+            static MEMO: Memo<Option<Role>> = Memo::default();
         }
         if let Some(r) = self.words.get(w) {
             return Some(*r);
         }
-        if let Some(r) = MEMO.with(|m| m.borrow().get(w).copied()) {
-            return r;
-        }
-        let r = self.role_of_unlisted(w);
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MEMO_SIZE {
-                m.clear();
-            }
-            m.insert(w.to_string(), r);
-        });
-        r
+        remembered(&MEMO, w, || self.role_of_unlisted(w))
     }
 
     /// [`Heads::role_of`] of a word that is not listed whole, without the memo.
@@ -803,28 +819,16 @@ impl Vocab {
         // the lines as its own header, key or label), and documents share their
         // headers: the answers are remembered per thread, keyed by the text (a pure
         // function of it, so the answer is the same; the memo is bounded).
-        const MEMO_SIZE: usize = 4096;
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
-                std::cell::RefCell::default();
+            static MEMO: Memo<Option<Role>> = Memo::default();
         }
         if text.len() > 64 || self.digit_rejects(text) {
             return None;
         }
-        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
-            return r;
-        }
-        let r = self
-            .field_listed(text)
-            .or_else(|| self.field_by_heads(text));
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MEMO_SIZE {
-                m.clear();
-            }
-            m.insert(text.to_string(), r);
-        });
-        r
+        remembered(&MEMO, text, || {
+            self.field_listed(text)
+                .or_else(|| self.field_by_heads(text))
+        })
     }
 
     /// Whether [`Vocab::field`] of `text` is `None` because of an ASCII digit, decided
@@ -854,27 +858,14 @@ impl Vocab {
         }
         // past the cheap rejection, the readers ask about the same cells again and
         // again: remembered per thread as in `field` (short texts only)
-        const MEMO_SIZE: usize = 4096;
         const MEMO_MAX_LEN: usize = 256;
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, Option<Role>>> =
-                std::cell::RefCell::default();
+            static MEMO: Memo<Option<Role>> = Memo::default();
         }
         if text.len() > MEMO_MAX_LEN {
             return self.field_listed_folded(text);
         }
-        if let Some(r) = MEMO.with(|m| m.borrow().get(text).copied()) {
-            return r;
-        }
-        let r = self.field_listed_folded(text);
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MEMO_SIZE {
-                m.clear();
-            }
-            m.insert(text.to_string(), r);
-        });
-        r
+        remembered(&MEMO, text, || self.field_listed_folded(text))
     }
 
     /// [`Vocab::field_listed`] past its first-word test, without the memo.
@@ -1052,27 +1043,14 @@ impl Vocab {
     pub(crate) fn find_category(&self, text: &str) -> Option<Category> {
         // the card and label readers ask about the same lines: remembered per thread
         // as in `field` (short texts only)
-        const MEMO_SIZE: usize = 4096;
         const MEMO_MAX_LEN: usize = 256;
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, Option<Category>>> =
-                std::cell::RefCell::default();
+            static MEMO: Memo<Option<Category>> = Memo::default();
         }
         if text.len() > MEMO_MAX_LEN {
             return self.find_category_uncached(text);
         }
-        if let Some(c) = MEMO.with(|m| m.borrow().get(text).copied()) {
-            return c;
-        }
-        let c = self.find_category_uncached(text);
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MEMO_SIZE {
-                m.clear();
-            }
-            m.insert(text.to_string(), c);
-        });
-        c
+        remembered(&MEMO, text, || self.find_category_uncached(text))
     }
 
     /// [`Vocab::find_category`] without the memo.
@@ -1606,27 +1584,6 @@ impl Vocab {
     }
 }
 
-/// The ASCII characters [`match_form`] trims at both ends of a form.
-fn is_form_edge(b: u8) -> bool {
-    matches!(
-        b,
-        b':' | b'*'
-            | b'.'
-            | b','
-            | b';'
-            | b'|'
-            | b'#'
-            | b'-'
-            | b'"'
-            | b'\''
-            | b'('
-            | b')'
-            | b'['
-            | b']'
-            | b' '
-    )
-}
-
 /// The word bytes of ASCII text in a form's words ([`words`]): letters, digits, `'`, `_`.
 const FORM_WORD_BYTE: [bool; 128] = {
     let mut t = [false; 128];
@@ -1652,7 +1609,7 @@ fn ascii_form_word_may_start(
 ) -> Option<bool> {
     debug_assert!(text.is_ascii() && !text.contains('`'));
     let b = text.as_bytes();
-    let skip = |c: u8| c.is_ascii_whitespace() || is_form_edge(c);
+    let skip = |c: u8| c.is_ascii_whitespace() || is_edge(c);
     // (the form's ends are trimmed: `'only'` is `only`)
     let start = b.iter().position(|&c| !skip(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|&c| !skip(c)).map_or(start, |p| p + 1);
@@ -1722,7 +1679,7 @@ fn ascii_form<'b>(text: &str, buf: &'b mut [u8; ASCII_FORM_MAX]) -> Option<&'b s
         };
         n += 1;
     }
-    let edge = |b: &u8| is_form_edge(*b);
+    let edge = |b: &u8| is_edge(*b);
     let out = &buf[..n];
     let end = out.iter().rposition(|b| !edge(b)).map_or(0, |p| p + 1);
     let out = &out[..end];
