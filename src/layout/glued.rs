@@ -313,12 +313,17 @@ impl<'a> GluedHeaders<'a> {
 fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
     let v = vocab();
     let mut sp = LazyWords::new(text);
+    // the cheap test first: a header needs three header-starting words in a row
+    // somewhere in the text (most lines have none, and then no word is looked up);
+    // the words are read only until the first such run
+    while !sp.window && sp.ensure(sp.spans.len() + 1) {}
+    if !sp.window {
+        return None;
+    }
     let mut w = 0;
     loop {
         sp.ensure(w + 1);
         if w >= sp.spans.len() {
-            // no header: the cheap test (three header-starting words in a row) is
-            // moot, the answer is none either way
             return None;
         }
         if !sp.starts[w] || v.field_listed(&text[sp.spans[w].0..sp.spans[w].1]) != Some(Role::Name)
@@ -361,11 +366,6 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
             k += took;
         }
         if cols.len() >= 3 && cols.last().is_some_and(|c| c.0 == Some(Role::Type)) {
-            // the cheap test of the whole text: three header-starting words in a row
-            while !sp.window && sp.ensure(sp.spans.len() + 1) {}
-            if !sp.window {
-                return None;
-            }
             let header = Header { cols, name: 0 };
             return Some((sp.spans[w].0, sp.spans[k - 1].1, header));
         }

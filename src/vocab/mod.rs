@@ -51,6 +51,15 @@ pub(crate) fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
     languages::LANGUAGES.iter().map(|l| (l.code, l.vocab))
 }
 
+/// What [`Vocab::field`] can make of one plain word ([`Vocab::field_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FieldWord {
+    /// A listed header may start with it.
+    pub(crate) starts: bool,
+    /// It is a cookie word or a head word.
+    pub(crate) counts: bool,
+}
+
 /// What a table column or a key holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Role {
@@ -790,6 +799,40 @@ impl Vocab {
     /// of the lower case is the lower case of the pair). Only for ASCII words.
     fn lower_pair_listed(&self, word: &str) -> bool {
         has_lower_pair(&self.field_first_pairs, word.as_bytes())
+    }
+
+    /// What [`Vocab::field`] can make of one word of a phrase, decided once per word
+    /// instead of once per phrase that holds it. Only for a word of ASCII letters and
+    /// digits (`None` otherwise): `starts`, [`Vocab::field_listed`]'s first-word test
+    /// passes on it; `counts`, it is a cookie word or a head word, the only words
+    /// [`Vocab::field_by_heads`] builds a role from.
+    ///
+    /// A phrase of such words (separated by whitespace) whose first word does not
+    /// start and of which none counts is no field, whatever its length: `field_listed`
+    /// rejects it by its first word; in `field_by_heads` its form is its words in lower
+    /// case, so its whole-form lookup would need the first word among the first words
+    /// of the listed forms (which `starts` says it is not), and its words give neither
+    /// a head nor a cookie word. [`crate::layout`]'s header search skips such phrases.
+    pub(crate) fn field_word(&self, word: &str) -> Option<FieldWord> {
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let starts = self.first_word_listed(word);
+        let mut buf = [0u8; 32];
+        let lowered;
+        let lower: &str = match buf.get_mut(..word.len()) {
+            Some(l) => {
+                l.copy_from_slice(word.as_bytes());
+                l.make_ascii_lowercase();
+                std::str::from_utf8(l).unwrap_or_default()
+            }
+            None => {
+                lowered = word.to_ascii_lowercase();
+                &lowered
+            }
+        };
+        let counts = self.heads.cookie_words.contains(lower) || self.heads.role_of(lower).is_some();
+        Some(FieldWord { starts, counts })
     }
 
     /// Could a header phrase start with this word? (A cheap filter before [`Vocab::field`].)
