@@ -312,14 +312,13 @@ impl<'a> GluedHeaders<'a> {
 /// every table of a long line, so reading the whole rest each time was quadratic).
 fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
     let v = vocab();
-    let mut sp = LazyWords::new(text);
     // the cheap test first: a header needs three header-starting words in a row
-    // somewhere in the text (most lines have none, and then no word is looked up);
-    // the words are read only until the first such run
-    while !sp.window && sp.ensure(sp.spans.len() + 1) {}
-    if !sp.window {
+    // somewhere in the text (most lines have none, and then no phrase is looked up
+    // and no word kept); the words are read only until the first such run
+    if !header_run(text) {
         return None;
     }
+    let mut sp = LazyWords::new(text);
     let mut w = 0;
     loop {
         sp.ensure(w + 1);
@@ -371,6 +370,25 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
         }
         w += 1;
     }
+}
+
+/// Does the text hold three words in a row that could each start a header phrase
+/// ([`Vocab::starts_field`](crate::vocab::Vocab::starts_field))? What
+/// [`LazyWords::window`] finds once every word is read, without keeping the words.
+fn header_run(text: &str) -> bool {
+    let v = vocab();
+    let mut run = 0;
+    for (s, e) in word_spans_iter(text) {
+        if v.starts_field(&text[s..e]) {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The word spans of a text read on demand, with whether each could start a header.
@@ -711,6 +729,28 @@ fn inline_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_run_is_the_window_of_all_the_words() {
+        let mut lines = crate::testing::corpus_lines();
+        lines.extend(
+            [
+                "Name Provider Purpose Expiry Type",
+                "x Name Provider Purpose",
+                "Name x Provider Purpose Expiry",
+                "Nom Fournisseur Finalité Durée Type",
+                "Cookie-Name Anbieter Zweck Ablauf Typ",
+                "",
+                "Name",
+            ]
+            .map(String::from),
+        );
+        for line in &lines {
+            let mut all = LazyWords::new(line);
+            while all.ensure(all.spans.len() + 1) {}
+            assert_eq!(header_run(line), all.window, "{line:?}");
+        }
+    }
 
     #[test]
     fn glued_headers() {

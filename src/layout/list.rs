@@ -181,8 +181,8 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
         }
     }
     // `name – provider – duration – text`
-    for sep in [" – ", " — ", " - ", " -> ", " → ", " | "] {
-        if let Some(pos) = t.find(sep) {
+    for sep in SEPARATORS {
+        if let Some(pos) = find_separator(t, sep) {
             // `_ga (durata: 2 anni) - Distingue gli utenti`: a bracketed qualifier
             // after the name is read for what it says
             let (head, qual) = match t[..pos].trim_end().strip_suffix(')') {
@@ -307,6 +307,21 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
         });
     }
     None
+}
+
+/// What separates the cells of a list item (`name – provider – duration – text`), in
+/// the order they are tried.
+const SEPARATORS: [&str; 6] = [" – ", " — ", " - ", " -> ", " → ", " | "];
+
+/// `t.find(sep)` for a separator of [`SEPARATORS`]: each starts with a space, so it is
+/// found by its second byte (a byte search; most lines have none of them), without
+/// building a substring searcher for every separator of every line.
+fn find_separator(t: &str, sep: &str) -> Option<usize> {
+    let (b, s) = (t.as_bytes(), sep.as_bytes());
+    memchr::memchr_iter(s[1], b)
+        .filter(|&i| i >= 1)
+        .find(|&i| b[i - 1..].starts_with(s))
+        .map(|i| i - 1)
 }
 
 /// A definition list copied as markdown: the term alone on its line, its definition
@@ -670,6 +685,39 @@ fn role_header(role: Option<Role>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_are_found_where_find_finds_them() {
+        let mut lines = crate::testing::corpus_lines();
+        for extra in [
+            "",
+            " ",
+            "-",
+            " -",
+            " - ",
+            "a - b",
+            "a -b - c",
+            "x →y → z",
+            "—",
+            " — a",
+            "a | b",
+            "a || b",
+            "a->b -> c",
+            "é – ü – ß",
+            "  -  ",
+        ] {
+            lines.push(extra.to_string());
+        }
+        for line in &lines {
+            for sep in SEPARATORS {
+                assert_eq!(
+                    find_separator(line, sep),
+                    line.find(sep),
+                    "{line:?} {sep:?}"
+                );
+            }
+        }
+    }
     use crate::segment::lines;
 
     fn names_of(text: &str) -> Vec<String> {
