@@ -44,6 +44,16 @@ fn row_cells(text: &str) -> Vec<&str> {
     pieces(t).into_iter().map(str::trim).collect()
 }
 
+/// The cell of a one-cell pipe row (`Cookie |`), `None` for a row of more cells:
+/// [`row_cells`] when it gives one cell, without splitting a long row into its cells
+/// (a row has one cell exactly when no pipe is left inside its outer pipes).
+fn single_cell(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    (!t.contains('|')).then(|| t.trim())
+}
+
 /// Recognise a pipe table whose header starts at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -56,7 +66,9 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let mut stacked = false;
-    let (header, mut j) = match Header::read(&row_cells(first.text)) {
+    // (the first row's cells are dropped before another header is looked for)
+    let read = Header::read(&row_cells(first.text));
+    let (header, mut j) = match read {
         Some(mut h) => {
             let sample: Vec<Vec<&str>> = lines[i + 1..]
                 .iter()
@@ -74,14 +86,17 @@ pub(crate) fn parse<'a>(
                 h
             }
             None => {
-                // no header: columns inferred from the rows themselves
-                let rows: Vec<Vec<&str>> = lines[i..]
-                    .iter()
-                    .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
-                    .take_while(|l| l.kind == LineKind::Pipe)
-                    .take(50)
-                    .map(|l| row_cells(l.text))
-                    .collect();
+                // no header: columns inferred from the rows themselves (two at least,
+                // counted before any row is split into its cells)
+                let table = || {
+                    lines[i..]
+                        .iter()
+                        .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
+                        .take_while(|l| l.kind == LineKind::Pipe)
+                        .take(50)
+                };
+                table().nth(1)?;
+                let rows: Vec<Vec<&str>> = table().map(|l| row_cells(l.text)).collect();
                 (Header::infer(&rows)?, i)
             }
         },
@@ -338,9 +353,9 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
             break;
         }
         if l.kind == LineKind::Pipe {
-            match row_cells(l.text)[..] {
-                [c] => cells.push(c),
-                _ => break,
+            match single_cell(l.text) {
+                Some(c) => cells.push(c),
+                None => break,
             }
         } else if !(l.kind == LineKind::Text
             && !cells.is_empty()
@@ -423,6 +438,31 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_cell_is_row_cells_of_one_cell() {
+        let mut lines = crate::testing::corpus_lines();
+        for extra in [
+            "",
+            "|",
+            "||",
+            "|||",
+            " | ",
+            "a|",
+            "|a",
+            "|a|",
+            "| a | b |",
+            "a||b",
+            " |x| ",
+        ] {
+            lines.push(extra.to_string());
+        }
+        for line in &lines {
+            let whole = row_cells(line);
+            let one = (whole.len() == 1).then(|| whole[0]);
+            assert_eq!(single_cell(line), one, "{line:?}");
+        }
+    }
     use crate::segment::lines;
 
     fn parse_all(text: &str) -> (Vec<Vec<String>>, Vec<WarningKind>) {

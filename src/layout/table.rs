@@ -29,7 +29,9 @@ impl Header {
         if cells.len() < 2 || cells.iter().any(|c| c.len() > 60) {
             return None;
         }
-        let mut cols = Vec::with_capacity(cells.len());
+        // the roles first (a byte a cell): the cells' text is copied only for a header
+        // that passes, so a long row of data or of empty cells costs no column strings
+        let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
         let mut name = None;
         let mut known = 0;
         for (i, c) in cells.iter().enumerate() {
@@ -44,22 +46,23 @@ impl Header {
             if role.is_some() {
                 known += 1;
             }
-            cols.push((role, fold_whitespace(c)));
+            roles.push(role);
         }
         let name = name?;
         // a role named by a listed header is not given again to a column whose role was
         // only inferred from its head words (`Function and location` beside `Purposes`)
         let v = vocab();
-        for i in 0..cols.len() {
-            let Some(role) = cols[i].0 else { continue };
+        for i in 0..roles.len() {
+            let Some(role) = roles[i] else { continue };
             if i == name || v.field_listed(cells[i]).is_some() {
                 continue;
             }
-            let listed_elsewhere = cols.iter().enumerate().any(|(j, (r, _))| {
-                j != i && *r == Some(role) && v.field_listed(cells[j]).is_some()
-            });
+            let listed_elsewhere = roles
+                .iter()
+                .enumerate()
+                .any(|(j, r)| j != i && *r == Some(role) && v.field_listed(cells[j]).is_some());
             if listed_elsewhere {
-                cols[i].0 = None;
+                roles[i] = None;
                 known -= 1;
             }
         }
@@ -68,6 +71,11 @@ impl Header {
         if known < 2 || known * 2 < cells.len() - empty {
             return None;
         }
+        let cols = roles
+            .into_iter()
+            .zip(cells)
+            .map(|(role, c)| (role, fold_whitespace(c)))
+            .collect();
         Some(Header { cols, name })
     }
 
