@@ -251,6 +251,13 @@ impl Context {
     /// `These cookies expire after 6 months`: a lifetime stated after a table or
     /// list for all its cookies is given to those of the section that state none.
     fn these_cookies_last<'a>(&self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+        // the lifetime goes only to a record of the section that states none: with no
+        // such record (most prose lines: before a section's table, after one whose
+        // cookies state theirs) the line is not read for the phrase or a lifetime
+        let start = self.section_start.min(doc.records.len());
+        if doc.records[start..].iter().all(has_duration) {
+            return;
+        }
         // the phrase stands in the first thirty words (`Google documents a default
         // lifetime of 2 years for these cookies`): read no more of a long line
         let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(30).collect();
@@ -273,13 +280,17 @@ impl Context {
                 None => return,
             },
         };
-        let start = self.section_start.min(doc.records.len());
         for rec in &mut doc.records[start..] {
-            if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+            if !has_duration(rec) {
                 rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
             }
         }
     }
+}
+
+/// Whether a record states a lifetime (a field read as one).
+fn has_duration(rec: &super::RawRecord<'_>) -> bool {
+    rec.fields.iter().any(|f| f.role == Some(Role::Duration))
 }
 
 /// A heading that names a service and what it does (`Google Analytics - Analisi del
@@ -488,6 +499,104 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Context::these_cookies_last`] as it read before it looked at the section's
+    /// records first: the phrase and the lifetime always read.
+    fn these_cookies_last_reference<'a>(ctx: &Context, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+        let spans: Vec<(usize, usize)> = word_spans_iter(line.text).take(30).collect();
+        let Some(k) = (0..spans.len().saturating_sub(1)).find(|&k| {
+            vocab().is_demonstrative_word(&line.text[spans[k].0..spans[k].1])
+                && vocab().is_cookie_word(&match_form(&line.text[spans[k + 1].0..spans[k + 1].1]))
+        }) else {
+            return;
+        };
+        let rest = &line.text[spans[k + 1].1..];
+        let head = &line.text[..spans[k].0];
+        let head = &head[head.rfind(['.', '!', '?']).map_or(0, |p| p + 1)..];
+        let piece = match find_duration(rest) {
+            Some((s, e)) => &rest[s..e],
+            None => match find_duration(head) {
+                Some((s, e)) => &head[s..e],
+                None => return,
+            },
+        };
+        let start = ctx.section_start.min(doc.records.len());
+        for rec in &mut doc.records[start..] {
+            if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+                rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
+            }
+        }
+    }
+
+    /// Looking at the section's records first changes nothing: every line of the
+    /// corpus (and lines that state a lifetime for `these cookies`), given sections
+    /// with no records, with records that all state a lifetime, and with some that
+    /// state none, starting before, at and after them.
+    #[test]
+    fn these_cookies_last_reads_only_for_records_without_a_lifetime() {
+        let mut texts = crate::testing::corpus_lines();
+        texts.extend(
+            [
+                "These cookies expire after 6 months.",
+                "Google documents a default lifetime of 2 years for these cookies",
+                "Ces cookies expirent après 13 mois",
+                "Diese Cookies werden nach 1 Jahr gelöscht.",
+                "these cookies",
+                "",
+                "é these cookies 3 days",
+            ]
+            .map(String::from),
+        );
+        let all: String = texts.join("\n");
+        let lines = crate::segment::lines(&all);
+        fn record<'a>(line: &Line<'a>, lifetime: bool) -> super::super::RawRecord<'a> {
+            let mut rec = super::super::RawRecord::new(
+                vec![frag(line, line.text)],
+                crate::policy::Span { start: 0, end: 0 },
+                &Context::default(),
+            );
+            if lifetime {
+                rec.push(Some(Role::Duration), "expiry", vec![frag(line, line.text)]);
+            }
+            rec.push(Some(Role::Purpose), "purpose", vec![frag(line, line.text)]);
+            rec
+        }
+        let mut changed = 0;
+        for line in &lines {
+            let sections = [
+                vec![],
+                vec![true, true],
+                vec![true, false, true],
+                vec![false],
+            ];
+            for lifetimes in &sections {
+                for section_start in [0, 1, 2, 5] {
+                    let ctx = Context {
+                        section_start,
+                        ..Context::default()
+                    };
+                    let mut doc = RawDoc {
+                        records: lifetimes.iter().map(|&d| record(line, d)).collect(),
+                        ..RawDoc::default()
+                    };
+                    let mut want = RawDoc {
+                        records: doc.records.clone(),
+                        ..RawDoc::default()
+                    };
+                    ctx.these_cookies_last(line, &mut doc);
+                    these_cookies_last_reference(&ctx, line, &mut want);
+                    assert_eq!(format!("{:?}", doc.records), format!("{:?}", want.records));
+                    changed += usize::from(
+                        doc.records
+                            .iter()
+                            .zip(lifetimes)
+                            .any(|(r, &d)| !d && has_duration(r)),
+                    );
+                }
+            }
+        }
+        assert!(changed > 5, "{changed}");
+    }
 
     #[test]
     fn sentence_vendor_from_bare_is_sentence_vendor() {
