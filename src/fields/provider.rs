@@ -36,7 +36,83 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
 /// known name are the few words after it gathered (as many as the longest name
 /// there and its extension may read): most lines name no vendor.
 pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
-    word_spans_iter(text).find_map(|(s, e)| run_from(text, s, e).map(|end| (s, end)))
+    // (a run starts at a capitalised word: the others are passed over unread)
+    capitalised_words(text).find_map(|(s, e)| run_from(text, s, e).map(|end| (s, end)))
+}
+
+/// A character of a word as [`word_spans_iter`] reads words: alphanumeric, `_`, `'`
+/// or `’` (of an ASCII byte: letters, digits, `_`, `'`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+}
+
+/// The words of [`word_spans_iter`] whose first character is upper case, in order.
+///
+/// Most words of a line are not capitalised, and only a capitalised word starts a
+/// vendor's name: the bytes are read eight at a time until an ASCII capital or a
+/// non-ASCII byte, and only there is a character decoded and a word's extent read.
+/// (A word that starts with such a character starts right after a character that
+/// is no word character; a capital or other character inside a word is passed
+/// over with the rest of that word.)
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        // (`i` is always a character boundary: only whole ASCII characters and whole
+        // words are passed over)
+        i = next_capital_or_other(bytes, i)?;
+        let c = text[i..].chars().next()?;
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        i = word_end(text, i);
+        let starts_word = !text[..start].chars().next_back().is_some_and(is_word_char);
+        if starts_word && c.is_uppercase() {
+            return Some((start, i));
+        }
+    })
+}
+
+/// The first index from `i` on of an ASCII capital letter or a non-ASCII byte.
+fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().ok()?);
+        // each byte's low seven bits plus an offset sets its high bit from `A` on
+        // (0x41 + 0x3F = 0x80), and from past `Z` on (0x5B + 0x25 = 0x80); no byte
+        // carries into the next (0x7F + 0x3F < 0x100)
+        let low = x & !HIGH;
+        let from_a = low + 0x3F * ONES;
+        let past_z = low + 0x25 * ONES;
+        let hits = (from_a & !past_z & HIGH) | (x & HIGH);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&k| bytes[k].is_ascii_uppercase() || !bytes[k].is_ascii())
+}
+
+/// The end of the word that `text[i..]` starts with (or goes on with).
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'\'') {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 /// The end of the vendor run that starts with the word `text[s..e]`, as
@@ -350,6 +426,65 @@ mod tests {
             at_zero += usize::from(want.is_some());
         }
         assert!(at_zero > 100, "{at_zero}");
+    }
+
+    /// The capitalised words are those of [`word_spans_iter`] whose first character
+    /// is upper case: on every corpus line and on words glued, quoted, accented and
+    /// capitalised inside, at every offset within and across the eight-byte chunks.
+    #[test]
+    fn capitalised_words_are_the_capitalised_word_spans() {
+        let mut texts = crate::testing::corpus_lines();
+        let pieces = [
+            "Google",
+            "macOS",
+            "l'Analytics",
+            "_Ga",
+            "’Hotjar",
+            "Hotjar’s",
+            "Él",
+            "été",
+            "ÖFFENTLICH",
+            "FinalitÃ©",
+            "İstanbul",
+            "ǅungla",
+            "Ωmega",
+            "x",
+            "1Password",
+            "A",
+            "é",
+            "\u{a0}",
+            "—",
+            "'",
+            "’",
+            "_",
+            "9",
+            "Z",
+            "[",
+            "@",
+            "`",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for gap in ["", " ", "-", "é", "\u{a0}", ".", "abcdefg "] {
+                    texts.push(format!("{a}{gap}{b}"));
+                    texts.push(format!("{gap}{a}{gap}{gap}{b}{gap}"));
+                }
+            }
+        }
+        texts.push(String::new());
+        let mut found = 0;
+        for t in &texts {
+            // the text from each of its first sixteen characters on: every alignment
+            for (at, _) in t.char_indices().take(16) {
+                let t = &t[at..];
+                let want: Vec<(usize, usize)> = word_spans_iter(t)
+                    .filter(|&(s, e)| t[s..e].chars().next().is_some_and(char::is_uppercase))
+                    .collect();
+                assert_eq!(capitalised_words(t).collect::<Vec<_>>(), want, "{t:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[track_caller]
