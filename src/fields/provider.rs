@@ -96,12 +96,23 @@ fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
     (i..bytes.len()).find(|&k| bytes[k].is_ascii_uppercase() || !bytes[k].is_ascii())
 }
 
+/// The ASCII word bytes of [`is_word_char`]: letters, digits, `_`, `'`.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word that `text[i..]` starts with (or goes on with).
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'\'') {
+        if let Some(&word) = WORD_BYTE.get(usize::from(b)) {
+            if !word {
                 break;
             }
             i += 1;
@@ -193,6 +204,9 @@ fn vendor_candidates<'v>(
     v: &'v HashMap<String, Vec<Vec<String>>>,
     word: &str,
 ) -> Option<&'v Vec<Vec<String>>> {
+    if word.is_ascii() && !ascii_shape_listed(word.as_bytes()) {
+        return None;
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
@@ -202,6 +216,44 @@ fn vendor_candidates<'v>(
         }
         _ => v.get(&word.to_lowercase()),
     }
+}
+
+/// The shape of an ASCII word in lower case: its length, first and last byte, five
+/// bits each (`google` and `gaggle` share one).
+fn ascii_shape(lower_len: usize, first: u8, last: u8) -> usize {
+    (lower_len & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// A bit per [`ascii_shape`] of the vendors' first words that are ASCII.
+fn vendor_shapes() -> &'static [u64] {
+    static S: OnceLock<Vec<u64>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut bits = vec![0u64; (1 << 15) / 64];
+        for w in vendors().keys().filter(|w| w.is_ascii()) {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let k = ascii_shape(b.len(), first, last);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Whether the ASCII `word` may be a vendor's first word: the shape of its lower
+/// case is that of a listed one. (An ASCII word's `to_lowercase` is its ASCII lower
+/// case, byte for byte, and equal words have one shape, so a word whose shape is
+/// not listed is no key: most capitalised words are turned away without hashing.)
+fn ascii_shape_listed(word: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let k = ascii_shape(
+        word.len(),
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    );
+    vendor_shapes()[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// `word.to_lowercase() == lower`, without a string for an ASCII word (whose lower
@@ -485,6 +537,37 @@ mod tests {
             }
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// The shape filter turns away no key: [`vendor_candidates`] is the lookup of
+    /// the word's lower case for every word of the corpus and every listed first
+    /// word in lower, upper and title case.
+    #[test]
+    fn vendor_candidates_is_the_lower_case_lookup() {
+        let v = vendors();
+        let mut words: Vec<String> = Vec::new();
+        for k in v.keys() {
+            let mut title: Vec<char> = k.chars().collect();
+            if let Some(c) = title.first_mut() {
+                *c = c.to_uppercase().next().unwrap_or(*c);
+            }
+            words.extend([k.clone(), k.to_uppercase(), title.into_iter().collect()]);
+        }
+        for line in crate::testing::corpus_lines() {
+            words.extend(
+                word_spans(&line)
+                    .iter()
+                    .map(|&(s, e)| line[s..e].to_string()),
+            );
+        }
+        words.extend(["", "G", "é", "Ärzte", "x".repeat(40).as_str()].map(String::from));
+        let mut hits = 0;
+        for w in &words {
+            let want = v.get(&w.to_lowercase());
+            assert_eq!(vendor_candidates(v, w), want, "{w:?}");
+            hits += usize::from(want.is_some());
+        }
+        assert!(hits > 1000, "{hits}");
     }
 
     #[track_caller]

@@ -149,8 +149,10 @@ impl Context {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.section_start = doc.records.len();
-            let category = heading_category(h);
-            let vendor = heading_service(h, category.is_some());
+            // (the vendor run is read once for the category and the service)
+            let run = vendor_run(h);
+            let category = heading_category_given(h, run);
+            let vendor = heading_service(h, run, category.is_some());
             // a category heading right under a service's heading keeps the service; so
             // does a label or group row of the service's block (`Usage`, `Sharing data`,
             // `Marketing/Tracking`: a word or two that name no vendor or cookies and
@@ -392,9 +394,14 @@ fn looks_like_item(text: &str) -> bool {
 /// The category a heading declares, once vendor names are taken out of it
 /// (`Google Analytics` names a vendor, not the analytics category).
 pub(crate) fn heading_category(h: &str) -> Option<Category> {
+    heading_category_given(h, vendor_run(h))
+}
+
+/// [`heading_category`] given the [`vendor_run`] of `h`.
+fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
     // (most headings name no vendor: they are read as they are, with no copy)
     let owned;
-    let rest: &str = match vendor_run(h) {
+    let rest: &str = match run {
         None => h,
         Some((s, e)) => {
             let mut r = h.to_string();
@@ -418,8 +425,10 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
 /// is only a service's name (`Google various services`, `Google Ads Optimization`;
 /// a parenthetical qualifier dropped) is the provider whole; a longer heading, or one
 /// about cookies or a category, gives the vendor named in it.
-fn heading_service(h: &str, names_category: bool) -> Option<String> {
-    let (s, e) = vendor_run(h)?;
+///
+/// `run` is the [`vendor_run`] of `h`.
+fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -> Option<String> {
+    let (s, e) = run?;
     // (`h.split(" (").next()`, by a byte scan)
     let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
     let whole = s == 0
