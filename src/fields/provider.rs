@@ -36,7 +36,94 @@ fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
 /// known name are the few words after it gathered (as many as the longest name
 /// there and its extension may read): most lines name no vendor.
 pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
-    word_spans_iter(text).find_map(|(s, e)| run_from(text, s, e).map(|end| (s, end)))
+    // (a run starts at a capitalised word: the others are passed over unread)
+    capitalised_words(text).find_map(|(s, e)| run_from(text, s, e).map(|end| (s, end)))
+}
+
+/// A character of a word as [`word_spans_iter`] reads words: alphanumeric, `_`, `'`
+/// or `’` (of an ASCII byte: letters, digits, `_`, `'`).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+}
+
+/// The words of [`word_spans_iter`] whose first character is upper case, in order.
+///
+/// Most words of a line are not capitalised, and only a capitalised word starts a
+/// vendor's name: the bytes are read eight at a time until an ASCII capital or a
+/// non-ASCII byte, and only there is a character decoded and a word's extent read.
+/// (A word that starts with such a character starts right after a character that
+/// is no word character; a capital or other character inside a word is passed
+/// over with the rest of that word.)
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        // (`i` is always a character boundary: only whole ASCII characters and whole
+        // words are passed over)
+        i = next_capital_or_other(bytes, i)?;
+        let c = text[i..].chars().next()?;
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        i = word_end(text, i);
+        let starts_word = !text[..start].chars().next_back().is_some_and(is_word_char);
+        if starts_word && c.is_uppercase() {
+            return Some((start, i));
+        }
+    })
+}
+
+/// The first index from `i` on of an ASCII capital letter or a non-ASCII byte.
+fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().ok()?);
+        // each byte's low seven bits plus an offset sets its high bit from `A` on
+        // (0x41 + 0x3F = 0x80), and from past `Z` on (0x5B + 0x25 = 0x80); no byte
+        // carries into the next (0x7F + 0x3F < 0x100)
+        let low = x & !HIGH;
+        let from_a = low + 0x3F * ONES;
+        let past_z = low + 0x25 * ONES;
+        let hits = (from_a & !past_z & HIGH) | (x & HIGH);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&k| bytes[k].is_ascii_uppercase() || !bytes[k].is_ascii())
+}
+
+/// The ASCII word bytes of [`is_word_char`]: letters, digits, `_`, `'`.
+const WORD_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word that `text[i..]` starts with (or goes on with).
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if let Some(&word) = WORD_BYTE.get(usize::from(b)) {
+            if !word {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 /// The end of the vendor run that starts with the word `text[s..e]`, as
@@ -117,6 +204,9 @@ fn vendor_candidates<'v>(
     v: &'v HashMap<String, Vec<Vec<String>>>,
     word: &str,
 ) -> Option<&'v Vec<Vec<String>>> {
+    if word.is_ascii() && !ascii_shape_listed(word.as_bytes()) {
+        return None;
+    }
     let mut buf = [0u8; 32];
     match buf.get_mut(..word.len()) {
         Some(lower) if word.is_ascii() => {
@@ -126,6 +216,44 @@ fn vendor_candidates<'v>(
         }
         _ => v.get(&word.to_lowercase()),
     }
+}
+
+/// The shape of an ASCII word in lower case: its length, first and last byte, five
+/// bits each (`google` and `gaggle` share one).
+fn ascii_shape(lower_len: usize, first: u8, last: u8) -> usize {
+    (lower_len & 31) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+}
+
+/// A bit per [`ascii_shape`] of the vendors' first words that are ASCII.
+fn vendor_shapes() -> &'static [u64] {
+    static S: OnceLock<Vec<u64>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut bits = vec![0u64; (1 << 15) / 64];
+        for w in vendors().keys().filter(|w| w.is_ascii()) {
+            let b = w.as_bytes();
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let k = ascii_shape(b.len(), first, last);
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// Whether the ASCII `word` may be a vendor's first word: the shape of its lower
+/// case is that of a listed one. (An ASCII word's `to_lowercase` is its ASCII lower
+/// case, byte for byte, and equal words have one shape, so a word whose shape is
+/// not listed is no key: most capitalised words are turned away without hashing.)
+fn ascii_shape_listed(word: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let k = ascii_shape(
+        word.len(),
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+    );
+    vendor_shapes()[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// `word.to_lowercase() == lower`, without a string for an ASCII word (whose lower
@@ -350,6 +478,96 @@ mod tests {
             at_zero += usize::from(want.is_some());
         }
         assert!(at_zero > 100, "{at_zero}");
+    }
+
+    /// The capitalised words are those of [`word_spans_iter`] whose first character
+    /// is upper case: on every corpus line and on words glued, quoted, accented and
+    /// capitalised inside, at every offset within and across the eight-byte chunks.
+    #[test]
+    fn capitalised_words_are_the_capitalised_word_spans() {
+        let mut texts = crate::testing::corpus_lines();
+        let pieces = [
+            "Google",
+            "macOS",
+            "l'Analytics",
+            "_Ga",
+            "’Hotjar",
+            "Hotjar’s",
+            "Él",
+            "été",
+            "ÖFFENTLICH",
+            "FinalitÃ©",
+            "İstanbul",
+            "ǅungla",
+            "Ωmega",
+            "x",
+            "1Password",
+            "A",
+            "é",
+            "\u{a0}",
+            "—",
+            "'",
+            "’",
+            "_",
+            "9",
+            "Z",
+            "[",
+            "@",
+            "`",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for gap in ["", " ", "-", "é", "\u{a0}", ".", "abcdefg "] {
+                    texts.push(format!("{a}{gap}{b}"));
+                    texts.push(format!("{gap}{a}{gap}{gap}{b}{gap}"));
+                }
+            }
+        }
+        texts.push(String::new());
+        let mut found = 0;
+        for t in &texts {
+            // the text from each of its first sixteen characters on: every alignment
+            for (at, _) in t.char_indices().take(16) {
+                let t = &t[at..];
+                let want: Vec<(usize, usize)> = word_spans_iter(t)
+                    .filter(|&(s, e)| t[s..e].chars().next().is_some_and(char::is_uppercase))
+                    .collect();
+                assert_eq!(capitalised_words(t).collect::<Vec<_>>(), want, "{t:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// The shape filter turns away no key: [`vendor_candidates`] is the lookup of
+    /// the word's lower case for every word of the corpus and every listed first
+    /// word in lower, upper and title case.
+    #[test]
+    fn vendor_candidates_is_the_lower_case_lookup() {
+        let v = vendors();
+        let mut words: Vec<String> = Vec::new();
+        for k in v.keys() {
+            let mut title: Vec<char> = k.chars().collect();
+            if let Some(c) = title.first_mut() {
+                *c = c.to_uppercase().next().unwrap_or(*c);
+            }
+            words.extend([k.clone(), k.to_uppercase(), title.into_iter().collect()]);
+        }
+        for line in crate::testing::corpus_lines() {
+            words.extend(
+                word_spans(&line)
+                    .iter()
+                    .map(|&(s, e)| line[s..e].to_string()),
+            );
+        }
+        words.extend(["", "G", "é", "Ärzte", "x".repeat(40).as_str()].map(String::from));
+        let mut hits = 0;
+        for w in &words {
+            let want = v.get(&w.to_lowercase());
+            assert_eq!(vendor_candidates(v, w), want, "{w:?}");
+            hits += usize::from(want.is_some());
+        }
+        assert!(hits > 1000, "{hits}");
     }
 
     #[track_caller]
