@@ -356,7 +356,7 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
         return core
             .split_inclusive('\'')
             .filter(|piece| !piece.ends_with('\''))
-            .any(|body| plan_token(body, lang, splits).is_some());
+            .any(|body| token_needs_fix(body, lang, splits));
     }
     let n = core.chars().count();
     if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
@@ -367,7 +367,38 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
     // a piece that ends in an apostrophe is an elided article (`l’`, `d’`)
     core.split_inclusive(is_apostrophe)
         .filter(|piece| !piece.ends_with(is_apostrophe))
-        .any(|body| plan_token(body, lang, splits).is_some())
+        .any(|body| token_needs_fix(body, lang, splits))
+}
+
+/// Whether [`plan_token`] would change `tok`, memoised per thread: policies repeat
+/// their words in every row, and each plan asks several word lists. The plan is a
+/// function of the token, the language and `splits` over fixed lists, so a
+/// remembered answer is the answer; each (language, `splits`) has its own memo,
+/// emptied when full.
+fn token_needs_fix(tok: &str, lang: Option<usize>, splits: bool) -> bool {
+    const MEMO_SIZE: usize = 4096;
+    thread_local! {
+        static MEMO: std::cell::RefCell<Vec<HashMap<String, bool>>> =
+            std::cell::RefCell::new((0..2 * (N_LANGS + 1)).map(|_| HashMap::default()).collect());
+    }
+    // (the tokens `plan_token` turns away on their length alone need no memo)
+    if tok.len() < MIN_PAIR_CHARS || tok.len() > MAX_GLUED_CHARS * 4 {
+        return false;
+    }
+    let slot = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
+    if let Some(v) = MEMO.with(|m| m.borrow().get(slot).and_then(|m| m.get(tok).copied())) {
+        return v;
+    }
+    let v = plan_token(tok, lang, splits).is_some();
+    MEMO.with(|m| {
+        if let Some(m) = m.borrow_mut().get_mut(slot) {
+            if m.len() >= MEMO_SIZE {
+                m.clear();
+            }
+            m.insert(tok.to_string(), v);
+        }
+    });
+    v
 }
 
 /// [`normalize_value_with`] character by character, each with the input span it
@@ -2091,6 +2122,58 @@ mod tests {
             let got: Vec<&str> = list_lines(t).collect();
             let want: Vec<&str> = t.lines().collect();
             assert_eq!(got, want, "{:?}", t.get(..40));
+        }
+    }
+
+    /// The memoised [`token_needs_fix`] answers as [`plan_token`] does, asked twice
+    /// (the second answer from the memo) in every language, with and without
+    /// splits: every word of the corpus lines, in its case and lower-cased, and words
+    /// that are typos, glued, humped or non-ASCII.
+    #[test]
+    fn remembered_plans_are_the_plans() {
+        let mut words: Vec<String> = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for w in line.split(|c: char| !c.is_alphabetic() && c != '\'') {
+                words.push(w.to_string());
+                words.push(w.to_lowercase());
+            }
+        }
+        words.extend(
+            [
+                "",
+                "a",
+                "Forthe",
+                "thesession",
+                "atthe",
+                "surle",
+                "dela",
+                "derSitzung",
+                "monthsThis",
+                "votreNavigateur",
+                "Cookiie",
+                "sessión",
+                "ÉtéCookie",
+                "l'été",
+                "Outbrain",
+                "usprivacy",
+                "x".repeat(200).as_str(),
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        let langs: Vec<Option<usize>> = std::iter::once(None)
+            .chain((0..N_LANGS).map(Some))
+            .collect();
+        for &lang in &langs {
+            for splits in [false, true] {
+                for _ in 0..2 {
+                    for w in &words {
+                        let want = plan_token(w, lang, splits).is_some();
+                        assert_eq!(token_needs_fix(w, lang, splits), want, "{w:?} {lang:?}");
+                    }
+                }
+            }
         }
     }
 
