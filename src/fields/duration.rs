@@ -225,6 +225,15 @@ fn fixed_second(phrase: &str) -> Option<u8> {
     }
 }
 
+/// The third byte of `phrase` when it and the two before must match literally.
+fn fixed_third(phrase: &str) -> Option<u8> {
+    let plain = |b: u8| b != b' ' && !is_punct(b);
+    match phrase.as_bytes() {
+        [a, b, c, ..] if plain(*a) && plain(*b) && plain(*c) => Some(*c),
+        _ => None,
+    }
+}
+
 /// The language set of digits and of anything not tied to a language.
 const ALL_LANGS: u64 = u64::MAX;
 
@@ -275,6 +284,11 @@ struct Start {
     second: Option<u8>,
     /// As [`Entry::plain`].
     plain: bool,
+    /// The byte the input must have third, when the phrase's first three bytes are
+    /// plain (neither a space nor punctuation, which match loosely): the buckets
+    /// sort by the first two, and this turns away most of a bucket's phrases
+    /// (`september` for `services`) before they are matched.
+    third: Option<u8>,
     /// The phrase is a `<tens>` or `<ones>` word, which `composed` reads glued to
     /// the next part (`vier` of `vierundzwanzig`); every other start word is read by
     /// [`word`], which wants it to end a word, so `and` or `information` starts no
@@ -336,6 +350,7 @@ fn may_start_phrase(i: &str) -> bool {
     let lex = lexicon();
     let list = &lex.starts[first as usize];
     let second = i.as_bytes().get(1).map_or(256, |&b| usize::from(b));
+    let third = i.as_bytes().get(2).copied();
     lex.buckets[first as usize]
         .get(second)
         .is_some_and(|bucket| {
@@ -343,7 +358,9 @@ fn may_start_phrase(i: &str) -> bool {
                 usize::try_from(k)
                     .ok()
                     .and_then(|k| list.get(k))
-                    .is_some_and(|e| start_matches(e, i))
+                    .is_some_and(|e| {
+                        e.third.is_none_or(|t| third == Some(t)) && start_matches(e, i)
+                    })
             })
         })
 }
@@ -451,6 +468,7 @@ fn lexicon() -> &'static Lexicon {
                             phrase: e.phrase.clone(),
                             second: e.second,
                             plain: e.plain,
+                            third: fixed_third(&e.phrase),
                             glued,
                         }),
                     }
