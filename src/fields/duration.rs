@@ -202,6 +202,8 @@ struct Entry {
     /// two bytes are plain (neither a space nor punctuation, which match loosely):
     /// lets a lookup skip most phrases without running [`match_glued`].
     second: Option<u8>,
+    /// Likewise the third byte, when the phrase's first three bytes are plain.
+    third: Option<u8>,
     /// The phrase has no space and no punctuation ([`is_plain`]): it matches
     /// exactly the inputs that start with it ([`match_entry`]).
     plain: bool,
@@ -212,7 +214,9 @@ impl Entry {
     /// (whose first byte is the phrase's, as the lexicon is indexed by it), and never
     /// one it would accept.
     fn may_match(&self, s: &str) -> bool {
-        self.second.is_none_or(|b| s.as_bytes().get(1) == Some(&b))
+        let b = s.as_bytes();
+        self.second.is_none_or(|c| b.get(1) == Some(&c))
+            && self.third.is_none_or(|c| b.get(2) == Some(&c))
     }
 }
 
@@ -443,6 +447,7 @@ fn lexicon() -> &'static Lexicon {
                     Some(e) => e.langs |= bit,
                     None => list.push(Entry {
                         second: fixed_second(&phrase),
+                        third: fixed_third(&phrase),
                         plain: is_plain(&phrase),
                         phrase,
                         value: value.to_string(),
@@ -1906,12 +1911,30 @@ mod tests {
         );
     }
 
+    /// [`Entry::may_match`] (the second and third byte tests) turns away no input
+    /// [`match_glued`] accepts.
     #[test]
     fn the_second_byte_test_rejects_only_what_matching_rejects() {
+        // the corpus word starts, folded, by first byte
+        let mut corpus: Vec<Vec<String>> = vec![Vec::new(); 256];
+        for line in crate::testing::corpus_lines() {
+            let f = fold(&line);
+            for k in word_starts(&f, &line, 0) {
+                let t: String = f.text[k..].chars().take(40).collect();
+                corpus[usize::from(t.as_bytes()[0])].push(t);
+            }
+        }
         // every phrase against every phrase of its bucket, and against variants of
         // them with spaces added, removed and punctuation spaced
         for by_byte in &lexicon().lists {
-            for list in by_byte {
+            for (first, list) in by_byte.iter().enumerate() {
+                for e in list {
+                    for s in &corpus[first] {
+                        if !e.may_match(s) {
+                            assert_eq!(match_glued(&e.phrase, s), None, "{:?} {s:?}", e.phrase);
+                        }
+                    }
+                }
                 let inputs: Vec<String> = list
                     .iter()
                     .flat_map(|e| {
