@@ -16,8 +16,7 @@
 //! 4. **typos** from a small table, and **glued words** (`Forthe` → `For the`),
 //!    decided with the embedded frequency word lists of `src/vocab/words/`.
 
-use super::text::{FastMap as HashMap, FastSet as HashSet, FxHasher};
-use std::hash::Hasher;
+use super::text::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -812,97 +811,35 @@ const KEEP: &str = include_str!("../vocab/words/keep.txt");
 /// as `Outbrain` or `Onetrust` is never split.
 const VENDORS: &str = include_str!("../vocab/data/vendors.txt");
 
-/// One language's word list: word → rank (1 = most frequent), a duplicate word
-/// ranked where it comes last (as inserting the list into a map in order would).
-///
-/// An open-addressing table of ranks over the list's own text, not a `HashMap` of
-/// its words: the lists are long (25,000 words each) and each is built on first use,
-/// which for a single document costs more than reading it; this one is built with a
-/// hash, a probe and an index per word, and nothing is allocated per word.
+/// One language's word list: word → rank (1 = most frequent).
 struct Dict {
-    /// The list, one word a line.
-    text: &'static str,
-    /// `text[a..b]` is the word of rank `k + 1` for the `k`-th `(a, b)`.
-    spans: Vec<(u32, u32)>,
-    /// Ranks (`0`: empty) at the slot of their word's hash, or after it: a power of
-    /// two at least twice the number of words, so probes are short.
-    slots: Vec<u32>,
-    /// `64 - log2(slots.len())`: a hash's top bits pick its slot.
-    shift: u32,
+    ranks: HashMap<&'static str, u32>,
 }
 
 impl Dict {
-    /// The table of a word list: its lines as [`list_lines`] gives them, empty ones
-    /// skipped, each given the next rank.
-    fn new(text: &'static str) -> Dict {
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        let size = (2 * lines).next_power_of_two().max(16);
-        let mut d = Dict {
-            text,
-            spans: Vec::with_capacity(lines),
-            slots: vec![0; size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        let base = text.as_ptr() as usize;
-        for w in list_lines(text).filter(|l| !l.is_empty()) {
-            // (a line is a slice of `text`: its place is its distance from the start)
-            let start = w.as_ptr() as usize - base;
-            d.insert(w, start, start + w.len());
-        }
-        d
-    }
-
-    /// Give `w`, `text[start..end]`, the next rank: a word seen before takes it in
-    /// its slot.
-    fn insert(&mut self, w: &str, start: usize, end: usize) {
-        self.spans.push((
-            u32::try_from(start).unwrap_or(u32::MAX),
-            u32::try_from(end).unwrap_or(u32::MAX),
-        ));
-        let rank = u32::try_from(self.spans.len()).unwrap_or(u32::MAX);
-        let mask = self.slots.len() - 1;
-        let mut at = self.slot(w);
-        loop {
-            match self.slots[at] {
-                0 => break,
-                r if self.word(r) == Some(w) => break,
-                _ => at = (at + 1) & mask,
-            }
-        }
-        self.slots[at] = rank;
-    }
-
-    /// The first slot to probe for `w`: the top bits of its Fx hash.
-    fn slot(&self, w: &str) -> usize {
-        let mut h = FxHasher::default();
-        h.write(w.as_bytes());
-        (h.finish() >> self.shift) as usize
-    }
-
-    /// The word of rank `r`.
-    fn word(&self, r: u32) -> Option<&'static str> {
-        let &(a, b) = self.spans.get(usize::try_from(r).ok()?.checked_sub(1)?)?;
-        self.text
-            .get(usize::try_from(a).ok()?..usize::try_from(b).ok()?)
-    }
-
     fn rank(&self, w: &str) -> Option<u32> {
-        let mask = self.slots.len() - 1;
-        let mut at = self.slot(w);
-        loop {
-            match self.slots[at] {
-                0 => return None,
-                r if self.word(r) == Some(w) => return Some(r),
-                _ => at = (at + 1) & mask,
-            }
-        }
+        self.ranks.get(w).copied()
     }
 }
 
 /// The word list of language `i` of [`LANGUAGES`], built once on first use.
 fn dict(i: usize) -> &'static Dict {
     static DICTS: [OnceLock<Dict>; N_LANGS] = [const { OnceLock::new() }; N_LANGS];
-    DICTS[i].get_or_init(|| Dict::new(LANGUAGES[i].words))
+    DICTS[i].get_or_init(|| {
+        let words = LANGUAGES[i].words;
+        // sized once (the lists are long: growing the map rehashed it a dozen times)
+        let mut ranks = HashMap::with_capacity_and_hasher(
+            memchr::memchr_iter(b'\n', words.as_bytes()).count() + 1,
+            Default::default(),
+        );
+        ranks.extend(
+            list_lines(words)
+                .filter(|l| !l.is_empty())
+                .enumerate()
+                .map(|(r, w)| (w, r as u32 + 1)),
+        );
+        Dict { ranks }
+    })
 }
 
 /// The lines of a word list, as `str::lines` gives them (a `\r` before a `\n` taken
@@ -2238,76 +2175,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    /// The ranks of a word list as a `HashMap` filled in list order gives them: the
-    /// reference [`Dict`] is tested against.
-    fn ranks_by_map(text: &'static str) -> std::collections::HashMap<&'static str, u32> {
-        list_lines(text)
-            .filter(|l| !l.is_empty())
-            .enumerate()
-            .map(|(r, w)| (w, r as u32 + 1))
-            .collect()
-    }
-
-    /// [`Dict`] ranks every word as the map does, duplicates where they come last,
-    /// and knows no other word: each list's words against every list, the corpus
-    /// words lower-cased, and words cut short, run on and changed.
-    #[test]
-    fn dict_ranks_as_a_map() {
-        let mut words: Vec<String> = Vec::new();
-        for l in LANGUAGES {
-            for w in list_lines(l.words) {
-                words.push(w.to_string());
-                words.push(format!("{w}s"));
-                words.push(w.chars().skip(1).collect());
-                words.push(w.to_uppercase());
-            }
-        }
-        for line in crate::testing::corpus_lines() {
-            for w in line.split(|c: char| !c.is_alphabetic()) {
-                words.push(w.to_lowercase());
-            }
-        }
-        words.extend(["", " ", "\r", "\n", "a\nb"].map(String::from));
-        for (i, l) in LANGUAGES.iter().enumerate() {
-            let want = ranks_by_map(l.words);
-            for w in &words {
-                assert_eq!(
-                    dict(i).rank(w),
-                    want.get(w.as_str()).copied(),
-                    "{} {w:?}",
-                    l.code
-                );
-            }
-        }
-        // a word listed twice keeps its last rank, as inserting in order leaves it;
-        // and the ends and returns `lines` treats apart
-        for t in [
-            "a\nb\r\nc\n\nb\nd",
-            "",
-            "\n",
-            "\n\n",
-            "a",
-            "a\n",
-            "a\r\nb\r\n",
-            "a\r",
-            "\r",
-            "\r\n",
-            "a\rb\n",
-            "é\nü\r\n\r\nx",
-            "\na",
-            "x\nx\nx\r\n",
-        ] {
-            let d = Dict::new(t);
-            let want = ranks_by_map(t);
-            for w in [
-                "a", "b", "c", "d", "e", "", "b\r", "a\r", "\r", "é", "ü", "x", "a\rb",
-            ] {
-                assert_eq!(d.rank(w), want.get(w).copied(), "{t:?} {w:?}");
-            }
-        }
-        assert_eq!(Dict::new("a\nb\r\nc\n\nb\nd").rank("b"), Some(4));
     }
 
     #[test]
