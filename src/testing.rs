@@ -29,3 +29,11 @@ pub(crate) fn corpus_lines() -> Vec<String> {
         .flat_map(|text| text.lines().map(str::to_string).collect::<Vec<_>>())
         .collect()
 }
+
+/// [`corpus_lines`] and then `extra`: the made-up edge cases a fast path is compared
+/// on besides the corpus.
+pub(crate) fn corpus_lines_and(extra: &[&str]) -> Vec<String> {
+    let mut lines = corpus_lines();
+    lines.extend(extra.iter().map(|e| e.to_string()));
+    lines
+}

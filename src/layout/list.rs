@@ -688,8 +688,7 @@ mod tests {
 
     #[test]
     fn separators_are_found_where_find_finds_them() {
-        let mut lines = crate::testing::corpus_lines();
-        for extra in [
+        let lines = crate::testing::corpus_lines_and(&[
             "",
             " ",
             "-",
@@ -705,9 +704,7 @@ mod tests {
             "a->b -> c",
             "é – ü – ß",
             "  -  ",
-        ] {
-            lines.push(extra.to_string());
-        }
+        ]);
         for line in &lines {
             for sep in SEPARATORS {
                 assert_eq!(

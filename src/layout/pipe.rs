@@ -441,8 +441,7 @@ mod tests {
 
     #[test]
     fn single_cell_is_row_cells_of_one_cell() {
-        let mut lines = crate::testing::corpus_lines();
-        for extra in [
+        let lines = crate::testing::corpus_lines_and(&[
             "",
             "|",
             "||",
@@ -454,9 +453,7 @@ mod tests {
             "| a | b |",
             "a||b",
             " |x| ",
-        ] {
-            lines.push(extra.to_string());
-        }
+        ]);
         for line in &lines {
             let whole = row_cells(line);
             let one = (whole.len() == 1).then(|| whole[0]);
