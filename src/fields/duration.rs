@@ -1806,17 +1806,10 @@ mod tests {
     #[test]
     fn may_start_phrase_buckets_are_the_lists() {
         let mut inputs: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    for line in text.lines() {
-                        let f = fold(line);
-                        for k in word_starts(&f, line, 0) {
-                            inputs.push(f.text[k..].chars().take(40).collect());
-                        }
-                    }
-                }
+        for line in crate::testing::corpus_lines() {
+            let f = fold(&line);
+            for k in word_starts(&f, &line, 0) {
+                inputs.push(f.text[k..].chars().take(40).collect());
             }
         }
         let lex = lexicon();

@@ -8,7 +8,7 @@ use super::text::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::fields::text::match_form;
-use crate::vocab::{vocab, word_spans_iter};
+use crate::vocab::{vocab, word_spans_iter, FORM_WORD_BYTE};
 
 /// Known vendors, keyed by their first word in lower case → full names (lower case words).
 fn vendors() -> &'static HashMap<String, Vec<Vec<String>>> {
@@ -96,22 +96,12 @@ fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
     (i..bytes.len()).find(|&k| bytes[k].is_ascii_uppercase() || !bytes[k].is_ascii())
 }
 
-/// The ASCII word bytes of [`is_word_char`]: letters, digits, `_`, `'`.
-const WORD_BYTE: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
-        b += 1;
-    }
-    t
-};
-
 /// The end of the word that `text[i..]` starts with (or goes on with).
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if let Some(&word) = WORD_BYTE.get(usize::from(b)) {
+        // (the ASCII word bytes of `is_word_char`: letters, digits, `_`, `'`)
+        if let Some(&word) = FORM_WORD_BYTE.get(usize::from(b)) {
             if !word {
                 break;
             }
@@ -448,23 +438,16 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    for line in text.lines() {
-                        texts.push(line.to_string());
-                        // every cell and every tail from a word on
-                        texts.extend(line.split(['|', '\t']).map(|c| c.trim().to_string()));
-                        texts.extend(
-                            word_spans(line)
-                                .into_iter()
-                                .take(40)
-                                .map(|(s, _)| line[s..].to_string()),
-                        );
-                    }
-                }
-            }
+        for line in crate::testing::corpus_lines() {
+            texts.push(line.clone());
+            // every cell and every tail from a word on
+            texts.extend(line.split(['|', '\t']).map(|c| c.trim().to_string()));
+            texts.extend(
+                word_spans(&line)
+                    .into_iter()
+                    .take(40)
+                    .map(|(s, _)| line[s..].to_string()),
+            );
         }
         let mut at_zero = 0;
         for t in &texts {

@@ -547,14 +547,11 @@ mod tests {
                 texts.push(t);
             }
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().filter(|l| !l.is_ascii()).map(str::to_string));
-                }
-            }
-        }
+        texts.extend(
+            crate::testing::corpus_lines()
+                .into_iter()
+                .filter(|l| !l.is_ascii()),
+        );
         assert!(texts.len() > 1000);
         for t in &texts {
             assert_eq!(match_form_uncached(t), reference(t), "{t:?}");

@@ -1628,7 +1628,7 @@ impl Vocab {
 }
 
 /// The word bytes of ASCII text in a form's words ([`words`]): letters, digits, `'`, `_`.
-const FORM_WORD_BYTE: [bool; 128] = {
+pub(crate) const FORM_WORD_BYTE: [bool; 128] = {
     let mut t = [false; 128];
     let mut b = 0;
     while b < 128 {
@@ -1795,17 +1795,8 @@ pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
 pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    // the runs of word characters, ASCII by a table of the word bytes (letters,
-    // digits, `_`, `'`), other characters decoded
-    const WORD: [bool; 128] = {
-        let mut t = [false; 128];
-        let mut b = 0;
-        while b < 128 {
-            t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b == b'\'' as usize;
-            b += 1;
-        }
-        t
-    };
+    // the runs of word characters, ASCII by the table of the word bytes
+    // ([`FORM_WORD_BYTE`]: letters, digits, `_`, `'`), other characters decoded
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
@@ -1813,7 +1804,7 @@ pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         let b = bytes[i];
         let (word, len) = if b < 0x80 {
-            (WORD[usize::from(b)], 1)
+            (FORM_WORD_BYTE[usize::from(b)], 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
@@ -2177,21 +2168,17 @@ mod tests {
             texts.push(format!("1{c}Name"));
             texts.push(format!("Durée{c}2 ½"));
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    for line in text.lines().filter(|l| l.len() <= 64) {
-                        texts.push(line.to_string());
-                        let ws: Vec<&str> = line.split_whitespace().collect();
-                        for i in 0..ws.len() {
-                            for n in 1..=5.min(ws.len() - i) {
-                                texts.push(ws[i..i + n].join(" "));
-                            }
-                        }
-                    }
+        for line in crate::testing::corpus_lines()
+            .into_iter()
+            .filter(|l| l.len() <= 64)
+        {
+            let ws: Vec<&str> = line.split_whitespace().collect();
+            for i in 0..ws.len() {
+                for n in 1..=5.min(ws.len() - i) {
+                    texts.push(ws[i..i + n].join(" "));
                 }
             }
+            texts.push(line);
         }
         let mut rejected = 0;
         for t in &texts {
@@ -2224,20 +2211,13 @@ mod tests {
         }
         words.push("a".repeat(40));
         words.push(String::new());
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    words.extend(text.split_whitespace().map(str::to_string));
-                    for line in text.lines() {
-                        words.extend(
-                            word_spans(line)
-                                .iter()
-                                .map(|&(s, e)| line[s..e].to_string()),
-                        );
-                    }
-                }
-            }
+        for line in crate::testing::corpus_lines() {
+            words.extend(line.split_whitespace().map(str::to_string));
+            words.extend(
+                word_spans(&line)
+                    .iter()
+                    .map(|&(s, e)| line[s..e].to_string()),
+            );
         }
         assert!(words.len() > 10_000);
         let mut hits = 0;
