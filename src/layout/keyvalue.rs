@@ -42,7 +42,32 @@ fn short_key(t: &str) -> Option<(&str, &str)> {
 }
 
 /// A key-value line: its key text, role, and value (a slice of the line).
+///
+/// Most readers ask it of the line they start at (the spaced, list, tab and
+/// key-value readers each turn a `Key: value` line away or take it), so one line is
+/// asked four or five times in a row: the last few answers are remembered, as
+/// offsets into the text (the same text gives the same slices of itself).
 pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
+    type At = Option<((usize, usize), Role, (usize, usize))>;
+    thread_local! {
+        static RECENT: std::cell::RefCell<crate::fields::text::Recent<At, 4>> =
+            std::cell::RefCell::default();
+    }
+    let found = crate::fields::text::recent(&RECENT, text, |t| {
+        kv_line_uncached(t).map(|(k, role, v)| {
+            let start = |piece: &str| piece.as_ptr() as usize - t.as_ptr() as usize;
+            (
+                (start(k), start(k) + k.len()),
+                role,
+                (start(v), start(v) + v.len()),
+            )
+        })
+    });
+    found.map(|((ks, ke), role, (vs, ve))| (&text[ks..ke], role, &text[vs..ve]))
+}
+
+/// [`kv_line`] without the memo.
+fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
     // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
     if let Some((k, v)) = text.trim().split_once('\t') {
         let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
@@ -576,6 +601,42 @@ pub(crate) fn parse<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// The remembered `kv_line` answers as `kv_line_uncached` on every corpus line and
+    /// on made-up ones, asked as the readers ask: each line several times in a row,
+    /// between other lines, and copies of a line at other addresses (the memo is keyed
+    /// by text, and its slices must be of the text asked about).
+    #[test]
+    fn kv_line_remembered_is_kv_line() {
+        let lines = crate::testing::corpus_lines_and(&[
+            "Name: _ga",
+            "Name:\t_ga",
+            "Name\t_ga",
+            "**Expiry**: 2 years",
+            "- Purpose : statistics",
+            "Durée : 13 mois",
+            "Name: ",
+            ":",
+            "",
+        ]);
+        let mut n = 0;
+        for (i, line) in lines.iter().enumerate() {
+            let copy = line.clone();
+            let before = &lines[i.saturating_sub(1)];
+            for text in [line.as_str(), before.as_str(), line.as_str(), copy.as_str()] {
+                let got = kv_line(text);
+                assert_eq!(got, kv_line_uncached(text), "{text:?}");
+                if let Some((k, _, v)) = got {
+                    // slices of the text asked about, not of an earlier copy
+                    let range = text.as_ptr() as usize..=text.as_ptr() as usize + text.len();
+                    assert!(range.contains(&(k.as_ptr() as usize)), "{text:?}");
+                    assert!(range.contains(&(v.as_ptr() as usize)), "{text:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} key-value lines");
+    }
+
     /// `short_key` is `key` with the 40-byte bound of `kv_line`, on every ASCII byte in
     /// every place of short texts and on keys around the bound.
     #[test]
