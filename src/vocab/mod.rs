@@ -817,6 +817,19 @@ impl Vocab {
         if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return None;
         }
+        // the words of table rows and headings come back line after line (`Google`,
+        // `years`, `Name`): remembered per thread, as `field` is
+        thread_local! {
+            static MEMO: Memo<Option<FieldWord>> = Memo::default();
+        }
+        if word.len() > 32 {
+            return self.field_word_uncached(word);
+        }
+        remembered(&MEMO, word, || self.field_word_uncached(word))
+    }
+
+    /// [`Vocab::field_word`] of an ASCII alphanumeric word, without the memo.
+    fn field_word_uncached(&self, word: &str) -> Option<FieldWord> {
         let starts = self.first_word_listed(word);
         let mut buf = [0u8; 32];
         let lowered;
@@ -1828,6 +1841,36 @@ pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The remembered `field_word` answers as the unremembered one on every word of
+    /// the corpus (each asked twice, so the second answer is the memo's) and on words
+    /// past the memo's length bound, in several cases.
+    #[test]
+    fn field_word_remembered_is_field_word() {
+        let v = vocab();
+        let lines = crate::testing::corpus_lines_and(&[
+            "Name Provider Purpose Expiry Type",
+            "NAME name Name nAmE",
+            "Cookiename Cookies cookie Cookie2",
+            "a0123456789012345678901234567890123 Durationlongerthanthirtytwobytesxx",
+        ]);
+        let mut some = 0;
+        for line in &lines {
+            for w in line.split(|c: char| !c.is_ascii_alphanumeric()) {
+                for _ in 0..2 {
+                    let got = v.field_word(w);
+                    let want = if w.is_empty() {
+                        None
+                    } else {
+                        v.field_word_uncached(w)
+                    };
+                    assert_eq!(got, want, "{w:?}");
+                    some += usize::from(got.is_some_and(|f| f.starts || f.counts));
+                }
+            }
+        }
+        assert!(some > 1000, "only {some} header words");
+    }
 
     #[track_caller]
     fn role(text: &str, want: Option<Role>) {
