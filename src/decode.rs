@@ -305,20 +305,56 @@ fn warn_controls(text: &str, warnings: &mut Vec<Warning>) {
 }
 
 /// Byte ranges of the runs of dropped controls, in order.
+///
+/// Read byte by byte, not character by character: every dropped control is ASCII
+/// ([`is_dropped_control`]), and in UTF-8 a byte below 0x80 is always a character of
+/// its own, so the byte test finds the same runs without decoding the text. Most
+/// texts hold none: 32 bytes are tested at a time, without a branch per byte.
 fn control_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut it = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut from = 0;
     std::iter::from_fn(move || {
-        let (start, _) = it.by_ref().find(|&(_, c)| is_dropped_control(c))?;
-        let mut end = start + 1;
-        while let Some(&(i, c)) = it.peek() {
-            if !is_dropped_control(c) {
-                break;
-            }
-            end = i + c.len_utf8();
-            it.next();
-        }
+        let start = first_control(bytes, from)?;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| !is_dropped_byte(b))
+            .map_or(bytes.len(), |n| start + n);
+        from = end;
         Some((start, end))
     })
+}
+
+/// [`is_dropped_control`] of an ASCII byte (false for every byte of a longer
+/// character, which are all 0x80 or above).
+fn is_dropped_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
+}
+
+/// Position of the first dropped control at or after `from`.
+fn first_control(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(32);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        // the whole chunk's answer first (the compiler tests it a vector at a time)
+        let any = chunk.iter().fold(0u8, |any, &b| {
+            let low = u8::from(b < 0x20);
+            let line = u8::from(b == b'\t') | u8::from(b == b'\n') | u8::from(b == b'\r');
+            any | (low & (line ^ 1)) | u8::from(b == 0x7F)
+        });
+        if any != 0 {
+            return chunk
+                .iter()
+                .position(|&b| is_dropped_byte(b))
+                .map(|p| at + p);
+        }
+        at += 32;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| is_dropped_byte(b))
+        .map(|p| at + p)
 }
 
 /// Remove control characters: one warning and one repair per run (capped; the rest
@@ -529,6 +565,49 @@ impl Layer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `control_runs` before it read bytes: character by character.
+    fn control_runs_by_chars(text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !is_dropped_control(c) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.1 == i => last.1 = i + c.len_utf8(),
+                _ => out.push((i, i + c.len_utf8())),
+            }
+        }
+        out
+    }
+
+    /// The byte scan finds the runs the character scan found: on every corpus line,
+    /// and with every ASCII byte (and runs of them) at every place of a text of
+    /// several chunks that mixes one-, two-, three- and four-byte characters.
+    #[test]
+    fn control_runs_read_bytes_as_characters() {
+        let mut texts = crate::testing::corpus_lines();
+        let base = "ab\u{e9}\u{20ac}\u{1F36A}|\t\r\n x\u{a0}y".repeat(6);
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for at in base.char_indices().map(|(i, _)| i).step_by(3) {
+                let mut t = base.clone();
+                t.insert(at, c);
+                texts.push(t.clone());
+                t.insert(at, c);
+                t.insert(0, c);
+                t.push(c);
+                texts.push(t);
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = control_runs_by_chars(t);
+            assert_eq!(control_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+            found += want.len();
+        }
+        assert!(found > 1000, "only {found} runs");
+    }
 
     #[track_caller]
     fn check(bytes: &[u8], text: &str, enc: &str, kinds: &[WarningKind]) {
