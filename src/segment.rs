@@ -68,23 +68,18 @@ pub(crate) fn lines(input: &str) -> Vec<Line<'_>> {
         tail: std::collections::VecDeque::new(),
     };
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(line(input, start, i));
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(line(input, start, i));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    // line ends found by memchr, many bytes at a time
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            // the `\n` of a `\r\n`, already taken
+            continue;
         }
-        i += 1;
+        out.push(line(input, start, i));
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push(line(input, start, bytes.len()));
@@ -174,6 +169,58 @@ pub(crate) fn classify(text: &str) -> LineKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Line ends as the byte loop before memchr found them.
+    fn ends_by_bytes(input: &str) -> Vec<(usize, usize)> {
+        let bytes = input.as_bytes();
+        let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    out.push((start, i));
+                    start = i + 1;
+                }
+                b'\r' => {
+                    out.push((start, i));
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            out.push((start, bytes.len()));
+        }
+        out
+    }
+
+    /// `lines` cuts where the byte loop cut, on every corpus document and on every
+    /// text of up to six pieces of `\r`, `\n`, `\r\n`, a letter and a two-byte letter.
+    #[test]
+    fn line_ends_are_the_byte_loops() {
+        let mut texts: Vec<String> = vec![String::new()];
+        let pieces = ["\r", "\n", "\r\n", "a", "\u{e9}"];
+        let mut frontier = vec![String::new()];
+        for _ in 0..6 {
+            let mut next = Vec::new();
+            for t in &frontier {
+                for p in pieces {
+                    next.push(format!("{t}{p}"));
+                }
+            }
+            texts.extend(next.iter().cloned());
+            frontier = next;
+        }
+        texts.push(crate::testing::corpus_lines().join("\r\n"));
+        texts.push(crate::testing::corpus_lines().join("\n"));
+        for t in &texts {
+            let got: Vec<(usize, usize)> = lines(t).iter().map(|l| (l.start, l.end())).collect();
+            assert_eq!(got, ends_by_bytes(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn spans_cover_the_input_without_terminators() {
