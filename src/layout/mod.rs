@@ -232,7 +232,7 @@ pub(crate) fn claims_at<'a>(
     let mut scratch = ctx.clone();
     for &k in order {
         let layout = &LAYOUTS[k];
-        scratch.clone_from(ctx);
+        reset_context(&mut scratch, ctx);
         let mut doc = RawDoc::default();
         if let Some(n) = (layout.read)(lines, i, &mut scratch, &mut doc) {
             let len = n.max(1);
@@ -247,6 +247,39 @@ pub(crate) fn claims_at<'a>(
         }
     }
     out
+}
+
+/// `*to = from.clone()`, keeping `to`'s strings' buffers: the driver resets its
+/// scratch context once a layout a line, and a section's category heading and
+/// provider would otherwise be copied into new strings each time. (The fields are
+/// named one by one, so a field added to [`Context`] fails to compile here.)
+fn reset_context(to: &mut Context, from: &Context) {
+    let Context {
+        category,
+        provider,
+        provider_heading,
+        doc_category,
+        storage_leadin,
+        section_start,
+        after_heading,
+        category_depth,
+    } = from;
+    let copy_declared =
+        |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
+            (Some((c, s)), Some((fc, fs))) => {
+                *c = *fc;
+                s.clone_from(fs);
+            }
+            (to, from) => *to = from.clone(),
+        };
+    copy_declared(&mut to.category, category);
+    copy_declared(&mut to.doc_category, doc_category);
+    to.provider.clone_from(provider);
+    to.provider_heading = *provider_heading;
+    to.storage_leadin = *storage_leadin;
+    to.section_start = *section_start;
+    to.after_heading = *after_heading;
+    to.category_depth = *category_depth;
 }
 
 /// Run every layout over the document.
@@ -311,6 +344,36 @@ fn share_note<'a>(note: Option<Fragment<'a>>, records: &mut [RawRecord<'a>]) {
 mod tests {
     use super::*;
     use crate::segment::lines;
+
+    /// `reset_context` leaves what a clone would, whatever the scratch held before:
+    /// every pair of contexts with and without a category, a document category and a
+    /// provider, with strings of other lengths.
+    #[test]
+    fn reset_context_is_a_clone() {
+        let mut contexts = Vec::new();
+        for (n, bits) in (0u8..64).enumerate() {
+            let text = "x".repeat(n);
+            contexts.push(Context {
+                category: (bits & 1 != 0)
+                    .then(|| (Category::Analytics, format!("Analytics {text}"))),
+                provider: (bits & 2 != 0).then(|| format!("Google {text}")),
+                provider_heading: bits & 4 != 0,
+                doc_category: (bits & 8 != 0)
+                    .then(|| (Category::Necessary, format!("only necessary {text}"))),
+                storage_leadin: bits & 16 != 0,
+                section_start: n,
+                after_heading: bits & 32 != 0,
+                category_depth: (bits & 3 == 1).then_some(n),
+            });
+        }
+        for from in &contexts {
+            for to in &contexts {
+                let mut to = to.clone();
+                reset_context(&mut to, from);
+                assert_eq!(format!("{to:?}"), format!("{from:?}"));
+            }
+        }
+    }
 
     /// The layouts in reverse order: the evidence, not the list, should decide.
     fn reversed() -> Vec<usize> {
