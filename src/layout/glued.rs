@@ -375,18 +375,36 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
 /// Does the text hold three words in a row that could each start a header phrase
 /// ([`Vocab::starts_field`](crate::vocab::Vocab::starts_field))? What
 /// [`LazyWords::window`] finds once every word is read, without keeping the words.
+///
+/// Most words start no header, so the words are asked from the far end of each window
+/// of three: a word that fails rules out every window holding it, and the next window
+/// tried starts after it (the two words before it are never asked).
 fn header_run(text: &str) -> bool {
     let v = vocab();
-    let mut run = 0;
-    for (s, e) in word_spans_iter(text) {
-        if v.starts_field(&text[s..e]) {
-            run += 1;
-            if run >= 3 {
-                return true;
-            }
-        } else {
-            run = 0;
+    // the last three words read: (index, span), by index modulo 3
+    let mut last = [(usize::MAX, (0, 0)); 3];
+    // the first word of the earliest window still possible
+    let mut start = 0;
+    for (n, span) in word_spans_iter(text).enumerate() {
+        last[n % 3] = (n, span);
+        if n < start + 2 {
+            continue;
         }
+        // the window `start..=n` (three words): its last word first, then back
+        let mut k = n + 1;
+        while k > start {
+            let (at, (s, e)) = last[(k - 1) % 3];
+            debug_assert_eq!(at, k - 1);
+            if !v.starts_field(&text[s..e]) {
+                break;
+            }
+            k -= 1;
+        }
+        if k == start {
+            return true;
+        }
+        // word `k - 1` failed: no window holding it
+        start = k;
     }
     false
 }
@@ -742,6 +760,13 @@ mod tests {
                 "Cookie-Name Anbieter Zweck Ablauf Typ",
                 "",
                 "Name",
+                "Name Provider",
+                "x y Name Provider Purpose",
+                "Name Provider x Name Provider Purpose",
+                "Name Provider x Purpose Expiry Type",
+                "Name x Name Provider x Provider Purpose x",
+                "x Name x Name x Name Provider Purpose",
+                "Name Provider Purpose x",
             ]
             .map(String::from),
         );
