@@ -371,6 +371,21 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 
 /// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
 pub(crate) fn after_set_by(text: &str) -> Option<String> {
+    // the name's first word is capitalised and starts after the phrase, which ends
+    // with a word of the text (so no sooner than the text's first word): a text with no
+    // capitalised word after its first word names none, and is not read for the
+    // phrases (the capitals are found by a fast scan; the phrases are asked at every
+    // word, and nearly every line holds a phrase's last word, `by`, `to`, `par`)
+    let first_end = word_spans_iter(text).next()?.1;
+    if !capitalised_words(text).any(|(s, _)| s >= first_end) {
+        return None;
+    }
+    after_set_by_read(text)
+}
+
+/// [`after_set_by`] past its test for a capitalised word: the phrase looked for and
+/// the name after it read.
+fn after_set_by_read(text: &str) -> Option<String> {
     let at = vocab().after_set_by(text)?;
     let rest = &text[at..];
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -728,6 +743,52 @@ mod tests {
                 assert_eq!(vendor_run(t), vendor_run_reference(t), "{t:?}");
             }
         }
+    }
+
+    /// [`after_set_by`] with no test for a capitalised word first: every corpus line,
+    /// the sample lines with vendors after `Set by`, and made-up lines where the
+    /// capital stands first, last, after a lead word, glued, or not at all.
+    #[test]
+    fn after_set_by_looks_for_a_capital_first() {
+        let mut lines = sample_lines();
+        lines.extend(
+            [
+                "",
+                "Set by",
+                "set by Google",
+                "set by google",
+                "Google",
+                "by Google",
+                "By",
+                "set by the plugin GDPR Cookie Consent",
+                "Cookie set by the website",
+                "Cookie set by the Website",
+                "déposé par Ézoic",
+                "déposé par ézoic",
+                "Déposé par",
+                "gesetzt von Ökotest",
+                "set by_Google",
+                "set by'Google",
+                "set by ’Google",
+                "set by İstanbul",
+                "set by 4Google",
+                "set by, Google",
+                "set by — Google",
+                "provided by Hotjar to",
+                "_ set by Facebook",
+                "é set by Facebook",
+                "...",
+                "é",
+            ]
+            .map(String::from),
+        );
+        let mut named = 0;
+        for line in &lines {
+            let want = after_set_by_read(line);
+            assert_eq!(after_set_by(line), want, "{line:?}");
+            named += usize::from(want.is_some());
+        }
+        assert!(named > 100, "{named}");
     }
 
     #[test]
