@@ -153,13 +153,16 @@ fn vendor_run_at_start(text: &str) -> Option<usize> {
 /// The end of the vendor name that starts with the first of `spans` (the words
 /// from there, at least three more than the longest of `cands` when the text has
 /// them), extended as [`vendor_run`] extends names; `None` when no candidate matches.
+/// `cands` are the [`vendor_candidates`] of the first word.
 fn run_at(text: &str, spans: &[(usize, usize)], cands: &[Vec<String>]) -> Option<usize> {
     // longest vendor name that matches here
     let mut best = 0;
     for c in cands {
+        // (the first word is the key the candidates were found by: it is equal)
         if c.len() <= spans.len()
             && c.iter()
                 .enumerate()
+                .skip(1)
                 .all(|(k, cw)| lower_eq(&text[spans[k].0..spans[k].1], cw))
             && only_spaces_between(text, &spans[..c.len()])
         {
@@ -441,35 +444,49 @@ fn set_by_word_before(text: &str, at: usize) -> bool {
     let mut end = at;
     while let Some((s, e)) = word_before(text, end) {
         let w = &text[s..e];
-        let mut buf = [0u8; 32];
-        let owned;
-        // (an ASCII word's form is its lower case without the apostrophes at its ends)
-        let form: &str = match buf.get_mut(..w.len()) {
-            Some(lower) if w.is_ascii() => {
-                lower.copy_from_slice(w.as_bytes());
-                lower.make_ascii_lowercase();
-                match std::str::from_utf8(lower) {
-                    Ok(l) => l.trim_matches('\''),
-                    Err(_) => return true,
+        if w.is_ascii() {
+            // (an ASCII word's form is its lower case without the apostrophes at its
+            // ends: compared on the bytes, copied only to ask for a lead)
+            let mut t = w.as_bytes();
+            while let [b'\'', rest @ ..] = t {
+                t = rest;
+            }
+            while let [rest @ .., b'\''] = t {
+                t = rest;
+            }
+            let ends_phrase = words.last.iter().any(|(l, stem)| {
+                let l = l.as_bytes();
+                (t.len() == l.len() || (*stem && t.len() > l.len()))
+                    && t[..l.len()].eq_ignore_ascii_case(l)
+            });
+            if ends_phrase {
+                return true;
+            }
+            let mut buf = [0u8; 32];
+            let Some(lower) = buf.get_mut(..t.len()) else {
+                // (longer than every lead)
+                return false;
+            };
+            lower.copy_from_slice(t);
+            lower.make_ascii_lowercase();
+            if !std::str::from_utf8(lower).is_ok_and(|l| words.leads.contains(l)) {
+                return false;
+            }
+        } else {
+            let form = match_form(w);
+            let ends_phrase = words.last.iter().any(|(l, stem)| {
+                if *stem {
+                    form.starts_with(l.as_str())
+                } else {
+                    form == *l
                 }
+            });
+            if ends_phrase {
+                return true;
             }
-            _ => {
-                owned = match_form(w);
-                &owned
+            if !words.leads.contains(&form) {
+                return false;
             }
-        };
-        let ends_phrase = words.last.iter().any(|(l, stem)| {
-            if *stem {
-                form.starts_with(l.as_str())
-            } else {
-                form == l
-            }
-        });
-        if ends_phrase {
-            return true;
-        }
-        if !words.leads.contains(form) {
-            return false;
         }
         end = s;
     }
@@ -479,12 +496,36 @@ fn set_by_word_before(text: &str, at: usize) -> bool {
 /// The last word of [`word_spans_iter`]`(text)` that ends at or before `end` (a
 /// character boundary), read backwards.
 fn word_before(text: &str, end: usize) -> Option<(usize, usize)> {
-    let head = &text[..end];
-    let e = head.trim_end_matches(|c: char| !is_word_char(c)).len();
+    // whether the character that ends at `i` is a word character, and its length (an
+    // ASCII byte by the table of word bytes, another character decoded)
+    let before = |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i - 1] {
+            b if b.is_ascii() => (FORM_WORD_BYTE[usize::from(b)], 1),
+            _ => text[..i]
+                .chars()
+                .next_back()
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+        }
+    };
+    let mut e = end;
+    while e > 0 {
+        let (word, len) = before(e);
+        if word {
+            break;
+        }
+        e -= len;
+    }
     if e == 0 {
         return None;
     }
-    let s = head[..e].trim_end_matches(is_word_char).len();
+    let mut s = e;
+    while s > 0 {
+        let (word, len) = before(s);
+        if !word {
+            break;
+        }
+        s -= len;
+    }
     Some((s, e))
 }
 
