@@ -68,7 +68,9 @@ fn has_identifier_token(sent: &str) -> bool {
 
 /// Look for cookies named in a line of prose.
 pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, last_line: bool) {
-    if line.kind != LineKind::Text || !line.text.contains(['_', '.', '(']) {
+    // (a sentence with an identifier-shaped token is part of the line, which then has
+    // one too: a line without one is not cut into sentences)
+    if line.kind != LineKind::Text || !has_identifier_token(line.text) {
         return;
     }
     let v = vocab();
@@ -460,6 +462,10 @@ mod tests {
             for t in texts {
                 let want = has_identifier_token_reference(t);
                 assert_eq!(has_identifier_token(t), want, "{t:?}");
+                // the line is passed over when it has none: then no sentence of it has
+                // one (and it holds a `_` or a `.`, the line test this one replaced)
+                assert!(!want || has_identifier_token(line), "{line:?}");
+                assert!(!want || line.contains(['_', '.', '(']), "{line:?}");
                 if want {
                     yes += 1;
                 } else {
