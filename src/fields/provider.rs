@@ -153,13 +153,16 @@ fn vendor_run_at_start(text: &str) -> Option<usize> {
 /// The end of the vendor name that starts with the first of `spans` (the words
 /// from there, at least three more than the longest of `cands` when the text has
 /// them), extended as [`vendor_run`] extends names; `None` when no candidate matches.
+/// `cands` are the [`vendor_candidates`] of the first word.
 fn run_at(text: &str, spans: &[(usize, usize)], cands: &[Vec<String>]) -> Option<usize> {
     // longest vendor name that matches here
     let mut best = 0;
     for c in cands {
+        // (the first word is the key the candidates were found by: it is equal)
         if c.len() <= spans.len()
             && c.iter()
                 .enumerate()
+                .skip(1)
                 .all(|(k, cw)| lower_eq(&text[spans[k].0..spans[k].1], cw))
             && only_spaces_between(text, &spans[..c.len()])
         {
@@ -371,6 +374,164 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 
 /// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
 pub(crate) fn after_set_by(text: &str) -> Option<String> {
+    // the name's first word is capitalised and starts after the phrase, which ends
+    // with a word of the text (so no sooner than the text's first word): a text with no
+    // capitalised word after its first word names none, and is not read for the
+    // phrases (the capitals are found by a fast scan; the phrases are asked at every
+    // word, and nearly every line holds a phrase's last word, `by`, `to`, `par`)
+    let first_end = word_spans_iter(text).next()?.1;
+    // more: the words between the phrase and the name are provider leads (`the`,
+    // `plugin`), and the phrase ends with one of the few last words of the set-by
+    // phrases (`by`, `par`, `von`): a capital that the words before it, leads passed
+    // over, do not reach from such a word names nothing here
+    if !capitalised_words(text).any(|(s, _)| s >= first_end && set_by_word_before(text, s)) {
+        return None;
+    }
+    after_set_by_read(text)
+}
+
+/// The words of the vocabulary that [`after_set_by`]'s test reads: the last word of
+/// each set-by phrase (in [`match_form`], with whether the phrase ends in a stem,
+/// `instal*`) and the provider leads, read from the vocabulary's tables as the
+/// vocabulary reads them (a phrase's words are the words of its form).
+struct SetByWords {
+    last: Vec<(String, bool)>,
+    leads: super::text::FastSet<String>,
+}
+
+fn set_by_words() -> &'static SetByWords {
+    static W: OnceLock<SetByWords> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut last = Vec::new();
+        let mut leads = super::text::FastSet::default();
+        for (_, table) in crate::vocab::tables() {
+            for line in table.lines() {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut cols = line.split('\t');
+                let (Some(kind), Some(_), Some(phrase)) = (cols.next(), cols.next(), cols.next())
+                else {
+                    continue;
+                };
+                match kind {
+                    "set_by" => {
+                        let stem = phrase.trim_end().ends_with('*');
+                        let form = match_form(phrase.trim_end().trim_end_matches('*'));
+                        if let Some(w) = super::text::words(&form).last() {
+                            if !last.contains(&(w.to_string(), stem)) {
+                                last.push((w.to_string(), stem));
+                            }
+                        }
+                    }
+                    "provider_lead" => {
+                        leads.insert(match_form(phrase));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        SetByWords { last, leads }
+    })
+}
+
+/// Whether, from the word that starts at `at`, the words before it (provider leads
+/// passed over) reach a word that may end a set-by phrase: a phrase's last word, in
+/// the form the phrases are matched in. (The words are those of [`word_spans_iter`]:
+/// runs of [`is_word_char`], read backwards.)
+fn set_by_word_before(text: &str, at: usize) -> bool {
+    let words = set_by_words();
+    let mut end = at;
+    while let Some((s, e)) = word_before(text, end) {
+        let w = &text[s..e];
+        if w.is_ascii() {
+            // (an ASCII word's form is its lower case without the apostrophes at its
+            // ends: compared on the bytes, copied only to ask for a lead)
+            let mut t = w.as_bytes();
+            while let [b'\'', rest @ ..] = t {
+                t = rest;
+            }
+            while let [rest @ .., b'\''] = t {
+                t = rest;
+            }
+            let ends_phrase = words.last.iter().any(|(l, stem)| {
+                let l = l.as_bytes();
+                (t.len() == l.len() || (*stem && t.len() > l.len()))
+                    && t[..l.len()].eq_ignore_ascii_case(l)
+            });
+            if ends_phrase {
+                return true;
+            }
+            let mut buf = [0u8; 32];
+            let Some(lower) = buf.get_mut(..t.len()) else {
+                // (longer than every lead)
+                return false;
+            };
+            lower.copy_from_slice(t);
+            lower.make_ascii_lowercase();
+            if !std::str::from_utf8(lower).is_ok_and(|l| words.leads.contains(l)) {
+                return false;
+            }
+        } else {
+            let form = match_form(w);
+            let ends_phrase = words.last.iter().any(|(l, stem)| {
+                if *stem {
+                    form.starts_with(l.as_str())
+                } else {
+                    form == *l
+                }
+            });
+            if ends_phrase {
+                return true;
+            }
+            if !words.leads.contains(&form) {
+                return false;
+            }
+        }
+        end = s;
+    }
+    false
+}
+
+/// The last word of [`word_spans_iter`]`(text)` that ends at or before `end` (a
+/// character boundary), read backwards.
+fn word_before(text: &str, end: usize) -> Option<(usize, usize)> {
+    // whether the character that ends at `i` is a word character, and its length (an
+    // ASCII byte by the table of word bytes, another character decoded)
+    let before = |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i - 1] {
+            b if b.is_ascii() => (FORM_WORD_BYTE[usize::from(b)], 1),
+            _ => text[..i]
+                .chars()
+                .next_back()
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+        }
+    };
+    let mut e = end;
+    while e > 0 {
+        let (word, len) = before(e);
+        if word {
+            break;
+        }
+        e -= len;
+    }
+    if e == 0 {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 {
+        let (word, len) = before(s);
+        if !word {
+            break;
+        }
+        s -= len;
+    }
+    Some((s, e))
+}
+
+/// [`after_set_by`] past its test for a capitalised word: the phrase looked for and
+/// the name after it read.
+fn after_set_by_read(text: &str) -> Option<String> {
     let at = vocab().after_set_by(text)?;
     let rest = &text[at..];
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -726,6 +887,102 @@ mod tests {
                 let t = &head[s..];
                 assert_eq!(vendor_prefix(t), vendor_prefix_reference(t), "{t:?}");
                 assert_eq!(vendor_run(t), vendor_run_reference(t), "{t:?}");
+            }
+        }
+    }
+
+    /// [`after_set_by`] with no test for a capitalised word first: every corpus line,
+    /// the sample lines with vendors after `Set by`, and made-up lines where the
+    /// capital stands first, last, after a lead word, glued, or not at all.
+    #[test]
+    fn after_set_by_looks_for_a_capital_first() {
+        let mut lines = sample_lines();
+        lines.extend(
+            [
+                "",
+                "Set by",
+                "set by Google",
+                "set by google",
+                "Google",
+                "by Google",
+                "By",
+                "set by the plugin GDPR Cookie Consent",
+                "Cookie set by the website",
+                "Cookie set by the Website",
+                "déposé par Ézoic",
+                "déposé par ézoic",
+                "Déposé par",
+                "gesetzt von Ökotest",
+                "set by_Google",
+                "set by'Google",
+                "set by ’Google",
+                "set by İstanbul",
+                "set by 4Google",
+                "set by, Google",
+                "set by — Google",
+                "provided by Hotjar to",
+                "_ set by Facebook",
+                "é set by Facebook",
+                "...",
+                "é",
+            ]
+            .map(String::from),
+        );
+        // every set-by phrase, with leads and a name after it, in several cases
+        for (_, table) in crate::vocab::tables() {
+            for row in table.lines().filter(|l| l.starts_with("set_by\t")) {
+                let phrase = row.split('\t').nth(2).unwrap_or("").trim_end_matches('*');
+                for after in [
+                    " Google",
+                    " the Hotjar",
+                    " the plugin GDPR Cookie Consent",
+                    ", Ézoic",
+                    " ’Matomo’",
+                    " google",
+                    "",
+                ] {
+                    lines.push(format!("Cookie {phrase}{after} and more"));
+                    lines.push(format!("{phrase}{after}"));
+                    lines.push(format!("x {}{after}", phrase.to_uppercase()));
+                    lines.push(format!("é {phrase}' {after}"));
+                }
+            }
+        }
+        let mut named = 0;
+        for line in &lines {
+            let want = after_set_by_read(line);
+            assert_eq!(after_set_by(line), want, "{line:?}");
+            named += usize::from(want.is_some());
+        }
+        assert!(named > 500, "{named}");
+    }
+
+    /// [`word_before`] reads backwards the words [`word_spans_iter`] reads forwards.
+    #[test]
+    fn word_before_is_the_last_word_span() {
+        let lines = crate::testing::corpus_lines_and(&[
+            "",
+            " ",
+            "é",
+            "l'Oréal’s x",
+            "_a_ b",
+            "a\u{301}b",
+            "x — y",
+            "½ ab",
+        ]);
+        for line in &lines {
+            // (every end of the line's first 300 characters)
+            let line: String = line.chars().take(300).collect();
+            let line = line.as_str();
+            let spans: Vec<(usize, usize)> = word_spans_iter(line).collect();
+            for end in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+                // (the words up to `end`: a word cut by `end` is read up to it)
+                let want = spans
+                    .iter()
+                    .rev()
+                    .find(|&&(s, _)| s < end)
+                    .map(|&(s, e)| (s, e.min(end)));
+                assert_eq!(word_before(line, end), want, "{line:?} {end}");
             }
         }
     }

@@ -42,9 +42,35 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether a token of `sent` (as `split_whitespace` cuts them) holds a `_` or two
+/// dots or more: an identifier may stand there. Read from the bytes, without cutting
+/// the tokens (most sentences have none): a `_` is no whitespace, so it stands in a
+/// token; two dots stand in one token when no whitespace stands between them, and
+/// then two dots next to each other in the text do too.
+fn has_identifier_token(sent: &str) -> bool {
+    let b = sent.as_bytes();
+    if memchr::memchr(b'_', b).is_some() {
+        return true;
+    }
+    let mut dots = memchr::memchr_iter(b'.', b);
+    let Some(mut prev) = dots.next() else {
+        return false;
+    };
+    for at in dots {
+        // (a dot is ASCII: `prev + 1` and `at` are character boundaries)
+        if !sent[prev + 1..at].contains(char::is_whitespace) {
+            return true;
+        }
+        prev = at;
+    }
+    false
+}
+
 /// Look for cookies named in a line of prose.
 pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, last_line: bool) {
-    if line.kind != LineKind::Text || !line.text.contains(['_', '.', '(']) {
+    // (a sentence with an identifier-shaped token is part of the line, which then has
+    // one too: a line without one is not cut into sentences)
+    if line.kind != LineKind::Text || !has_identifier_token(line.text) {
         return;
     }
     let v = vocab();
@@ -52,19 +78,15 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     let sents = sentences(text);
     for (si, &(s, e)) in sents.iter().enumerate() {
         let sent = &text[s..e];
-        // cheap test first: no identifier-shaped token, no cookie named here (the
-        // tokens are `split_whitespace`'s, read without building the list)
-        let candidate = sent
-            .split_whitespace()
-            .any(|t| t.contains('_') || t.matches('.').count() >= 2);
-        if !candidate {
+        // cheap test first: no identifier-shaped token, no cookie named here
+        if !has_identifier_token(sent) {
             continue;
         }
-        let toks = tokens(sent);
         let about_cookies = v.mentions_cookies(sent) || sent.contains('(');
         if !about_cookies {
             continue;
         }
+        let toks = tokens(sent);
         if let Some(mut items) = colon_list(sent) {
             let span = Span::new(line.start + s, line.start + e);
             // a qualifier only after the last of several names is the whole list's
@@ -392,6 +414,66 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The candidate test as it read before: the tokens of `split_whitespace`.
+    fn has_identifier_token_reference(sent: &str) -> bool {
+        sent.split_whitespace()
+            .any(|t| t.contains('_') || t.matches('.').count() >= 2)
+    }
+
+    /// The byte scan finds an identifier-shaped token where the token list did: every
+    /// corpus line and every sentence of it, and made-up dots, underscores and
+    /// whitespace of every kind.
+    #[test]
+    fn identifier_token_by_bytes() {
+        let lines = crate::testing::corpus_lines_and(&[
+            "",
+            ".",
+            "..",
+            ". .",
+            "a.b",
+            "a.b.c",
+            "a. b. c",
+            "e.g. this",
+            "x.\u{a0}y.",
+            "x.\u{a0}.y",
+            "x.\u{2003}y.z",
+            "x.\u{3000}y. z",
+            "x.\u{85}y.",
+            "x.é.y",
+            "é.ü",
+            "_",
+            " _ ",
+            "gtag.js",
+            "asp.net_sessionID",
+            "www.example.com",
+            "End. Next.",
+            "a.\tb.",
+            "a.\nb.",
+            "a.\u{b}b.",
+            "a.\u{1f}b.",
+            "!!!",
+        ]);
+        let (mut yes, mut no) = (0, 0);
+        for line in &lines {
+            let mut texts = vec![line.as_str()];
+            texts.extend(sentences(line).into_iter().map(|(s, e)| &line[s..e]));
+            for t in texts {
+                let want = has_identifier_token_reference(t);
+                assert_eq!(has_identifier_token(t), want, "{t:?}");
+                // the line is passed over when it has none: then no sentence of it has
+                // one (and it holds a `_` or a `.`, the line test this one replaced)
+                assert!(!want || has_identifier_token(line), "{line:?}");
+                assert!(!want || line.contains(['_', '.', '(']), "{line:?}");
+                if want {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
     }
 
     #[test]
