@@ -74,11 +74,25 @@ fn build_one(
     }
     let record = resolve(fields, &rec, doc_category, names.list.len());
     let mut warnings: Vec<Warning> = record.lifetimes.unreadable(rec.span).into_iter().collect();
-    let mut cookies = Vec::new();
+    let mut cookies = Vec::with_capacity(names.list.len());
+    let own = record.own_category;
+    // the last name takes the record's values, the others copy them: most records
+    // have one name, whose cookie then copies nothing
+    let last = names.list.len().saturating_sub(1);
+    let mut record = Some(record);
     for (k, name) in names.list.into_iter().enumerate() {
         match reject_name(&name) {
             Err(why) => warnings.push(why.warning(rec.span)),
-            Ok(()) => cookies.push((emit(name, k, &record, rec.span), record.own_category)),
+            Ok(()) if k == last => {
+                if let Some(r) = record.take() {
+                    cookies.push((emit_owned(name, k, r, rec.span), own));
+                }
+            }
+            Ok(()) => {
+                if let Some(r) = &record {
+                    cookies.push((emit(name, k, r, rec.span), own));
+                }
+            }
         }
     }
     // a record none of whose names is a cookie is left out as well: none of its
@@ -501,6 +515,14 @@ impl Lifetimes {
         }
     }
 
+    /// [`Lifetimes::of`], taken rather than copied: for the record's last cookie.
+    fn take(self, k: usize) -> Option<Duration> {
+        match self.paired {
+            Some(ds) => ds.into_iter().nth(k),
+            None => self.all,
+        }
+    }
+
     /// A warning when the stated lifetime reads as none.
     fn unreadable(&self, span: Span) -> Option<Warning> {
         let d = self.all.as_ref()?;
@@ -519,7 +541,8 @@ fn lifetimes(
     names: usize,
 ) -> Lifetimes {
     // OneTrust lists: several names and as many lifespans in one cell, paired in order
-    let paired = text.and_then(|t| {
+    // (a record of one name pairs nothing: its text is not split)
+    let paired = text.filter(|_| names > 1).and_then(|t| {
         let parts: Vec<&str> = t
             .split([',', ';', '\n'])
             .map(str::trim)
@@ -557,6 +580,34 @@ fn emit(name: Name, k: usize, record: &Resolved, span: Span) -> Cookie {
         duration: record.lifetimes.of(k),
         category: record.category,
         category_declared: record.declared.clone(),
+        extra,
+        span,
+        spans: vec![span],
+    }
+}
+
+/// [`emit`] for the record's last cookie: the record's values are moved into it, not
+/// copied (the same cookie, as `emitted_owned_is_emitted` checks).
+fn emit_owned(name: Name, k: usize, record: Resolved, span: Span) -> Cookie {
+    let Resolved {
+        purposes,
+        provider,
+        lifetimes,
+        category,
+        declared,
+        own_category: _,
+        mut extra,
+    } = record;
+    if let Some(g) = name.gloss {
+        extra.insert("gloss".to_string(), g);
+    }
+    Cookie {
+        name: name.name,
+        provider,
+        purposes,
+        duration: lifetimes.take(k),
+        category,
+        category_declared: declared,
         extra,
         span,
         spans: vec![span],
@@ -1412,6 +1463,53 @@ mod tests {
             assert_eq!(c.purposes, ["Counts visits"]);
             assert_eq!(c.extra["Host"], ".example.com");
             assert_eq!(c.spans, [span]);
+        }
+    }
+
+    /// [`emit_owned`], which moves the record's values into its last cookie, gives
+    /// the cookie [`emit`] copies them into: for records made of every corpus line
+    /// (as purpose, provider, declared category, extra cell and lifetime text) with
+    /// one to three names, the lifetimes paired with the names where the line lists
+    /// as many.
+    #[test]
+    fn emitted_owned_is_emitted() {
+        let made_up = [
+            "1 year, 30 days",
+            "Session; 2 hours; 1 day",
+            "_a (first), _b",
+            "",
+        ];
+        let span = Span::new(3, 9);
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let mut names = split_names(line);
+            names.truncate(3);
+            for n in 0..3 {
+                let gloss = (n == 1).then(|| line.clone());
+                for (k, name) in names.iter().enumerate() {
+                    let resolved = || Resolved {
+                        purposes: vec![line.clone(), "Counts visits".to_string()],
+                        provider: Some(line.clone()),
+                        lifetimes: lifetimes(Some(line), None, names.len()),
+                        category: Category::Analytics,
+                        declared: Some(line.clone()),
+                        own_category: true,
+                        extra: BTreeMap::from([("Host".to_string(), line.clone())]),
+                    };
+                    let name = Name {
+                        gloss: name.gloss.clone().or_else(|| gloss.clone()),
+                        ..name.clone()
+                    };
+                    assert_eq!(
+                        emit_owned(name.clone(), k, resolved(), span),
+                        emit(name, k, &resolved(), span),
+                        "{line:?} {k}"
+                    );
+                }
+                names.push(Name {
+                    name: format!("_n{n}"),
+                    gloss: None,
+                });
+            }
         }
     }
 

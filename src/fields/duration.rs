@@ -543,6 +543,15 @@ fn fold(s: &str) -> Folded {
         start: Vec::with_capacity(s.len()),
         end: Vec::with_capacity(s.len()),
     };
+    fold_into(&mut f, s);
+    f
+}
+
+/// [`fold`] `s` into `f`, which is emptied first and keeps its allocations.
+fn fold_into(f: &mut Folded, s: &str) {
+    f.text.clear();
+    f.start.clear();
+    f.end.clear();
     let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut prev_lower = false;
@@ -576,10 +585,42 @@ fn fold(s: &str) -> Folded {
             break;
         };
         let e = b + c.len_utf8();
-        fold_char(&mut f, c, b, e, &mut pending_space, &mut prev_lower);
+        fold_char(f, c, b, e, &mut pending_space, &mut prev_lower);
         b = e;
     }
-    f
+}
+
+/// `run(&fold(s))`, folding into a buffer kept per thread: the searches fold every
+/// text they are asked about (the context reader asks [`duration_prefix`] of most
+/// lines), and three allocations per short text were much of their cost. Nothing
+/// run here folds again; if it ever did, that fold would get a buffer of its own.
+fn with_folded<R>(s: &str, run: impl FnOnce(&Folded) -> R) -> R {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<Folded> = const {
+            std::cell::RefCell::new(Folded {
+                text: String::new(),
+                start: Vec::new(),
+                end: Vec::new(),
+            })
+        };
+    }
+    /// A buffer grown past this is dropped after use, not kept.
+    const KEEP: usize = 1 << 16;
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut f) => {
+            fold_into(&mut f, s);
+            let r = run(&f);
+            if f.start.capacity() > KEEP {
+                *f = Folded {
+                    text: String::new(),
+                    start: Vec::new(),
+                    end: Vec::new(),
+                };
+            }
+            r
+        }
+        Err(_) => run(&fold(s)),
+    })
 }
 
 /// Fold the character `c`, `from..to` of the input, onto `f`: the general path of
@@ -1046,17 +1087,27 @@ fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
 /// `quantity = number sp ["-"] unit` (`30-day`), a number word and its unit from
 /// one language.
 fn quantity(i: &str) -> IResult<&str, (Num, Unit)> {
-    map_res(
-        (number, sp, opt(char('-')), unit),
-        |((n, nl), _, _, (u, ul))| {
-            if nl & ul != 0 {
-                Ok((n, u))
-            } else {
-                Err(())
-            }
-        },
-    )
-    .parse(i)
+    quantity_after(i, number(i))
+}
+
+/// [`quantity`] at `i` once `number` has been read there (`num` is its result): the
+/// sequence never goes back into the number, so what follows is all that is left to
+/// read. Lets [`core`] read the number once for the branches that all start with it.
+fn quantity_after<'a>(
+    i: &'a str,
+    num: IResult<&'a str, (Num, u64)>,
+) -> IResult<&'a str, (Num, Unit)> {
+    let Ok((rest, (n, nl))) = num else {
+        return fail(i);
+    };
+    let Ok((rest, (_, _, (u, ul)))) = (sp, opt(char('-')), unit).parse(rest) else {
+        return fail(i);
+    };
+    if nl & ul != 0 {
+        Ok((rest, (n, u)))
+    } else {
+        fail(i)
+    }
 }
 
 /// `bare_minutes = digit{1,2}` right after hours, not followed by a letter or
@@ -1072,8 +1123,16 @@ fn bare_minutes(i: &str) -> IResult<&str, (Num, Unit)> {
 /// `compound = quantity { sp [<join> sp] quantity | bare_minutes }`, units strictly
 /// decreasing; the ambiguous `m` and bare minutes are taken only right after hours.
 fn compound(i: &str) -> IResult<&str, Length> {
-    let (mut rest, first) =
-        verify(quantity, |q: &(Num, Unit)| q.1 != Unit::MinuteAfterHour).parse(i)?;
+    compound_after(i, number(i))
+}
+
+/// [`compound`] at `i` once `number` has been read there (`num` is its result), as
+/// [`quantity_after`].
+fn compound_after<'a>(i: &'a str, num: IResult<&'a str, (Num, u64)>) -> IResult<&'a str, Length> {
+    let (mut rest, first) = quantity_after(i, num)?;
+    if first.1 == Unit::MinuteAfterHour {
+        return fail(i);
+    }
     let mut parts = vec![first];
     // at most 8 rounds: every round takes a strictly smaller unit
     loop {
@@ -1099,29 +1158,6 @@ fn compound(i: &str) -> IResult<&str, Length> {
         }
     }
     Ok((rest, Length(parts)))
-}
-
-/// `range = number sp <to> sp number sp unit | (compound | session_phrase) sp <to> sp compound`
-fn range(i: &str) -> IResult<&str, Core> {
-    let shared_unit = map_res(
-        (number, sp, word(Class::To), sp, number, sp, unit),
-        |((a, al), _, _, _, (b, bl), _, (u, ul))| {
-            if u == Unit::MinuteAfterHour || al & ul == 0 || bl & ul == 0 {
-                Err(())
-            } else {
-                Ok(Core::Range(
-                    Some(Length(vec![(a, u)])),
-                    Length(vec![(b, u)]),
-                ))
-            }
-        },
-    );
-    let lower = alt((map(compound, Some), map(session_phrase, |_| None)));
-    let bounds = map(
-        (lower, sp, word(Class::To), sp, compound),
-        |(lo, _, _, _, hi)| Core::Range(lo, hi),
-    );
-    alt((shared_unit, bounds)).parse(i)
 }
 
 /// `vague = <vague> sp ["-"] unit`, both of one language: `several months`.
@@ -1246,18 +1282,47 @@ fn date(i: &str) -> IResult<&str, Core> {
     ymd(rest, ymd_)
 }
 
-/// `core = date | range | compound | instant | session_phrase | persistent_word`
+/// `core = date | range | compound | vague | instant | session_phrase | persistent_word`
+///
+/// Read as that `alt` reads it, but with the shared starts read once: `range`'s two
+/// branches and `compound` all begin with `number` (a decimal's digits are copied
+/// into a [`Num`] each time), and `range`'s second branch begins with the very
+/// `compound` that the third alternative would read again when no `<to>` follows.
+/// Sequences never go back into what they read first, so the number (and the
+/// compound) at `i` is the same for every branch. `core_by_alt` in the tests is the
+/// grammar as written, which this is compared with.
 fn core(i: &str) -> IResult<&str, Core> {
-    alt((
-        date,
-        range,
-        map(compound, Core::Len),
-        vague,
-        instant,
-        session_phrase,
-        persistent_word,
-    ))
-    .parse(i)
+    if let ok @ Ok(_) = date(i) {
+        return ok;
+    }
+    let num = number(i);
+    // range = number sp <to> sp number sp unit
+    if let Ok((rest, (a, al))) = &num {
+        if let Ok((rest, (_, _, _, (b, bl), _, (u, ul)))) =
+            (sp, word(Class::To), sp, number, sp, unit).parse(rest)
+        {
+            if u != Unit::MinuteAfterHour && al & ul != 0 && bl & ul != 0 {
+                return Ok((
+                    rest,
+                    Core::Range(Some(Length(vec![(a.clone(), u)])), Length(vec![(b, u)])),
+                ));
+            }
+        }
+    }
+    // | compound sp <to> sp compound, else compound alone
+    if let Ok((rest, lo)) = compound_after(i, num) {
+        if let Ok((rest, (_, _, _, hi))) = (sp, word(Class::To), sp, compound).parse(rest) {
+            return Ok((rest, Core::Range(Some(lo), hi)));
+        }
+        return Ok((rest, Core::Len(lo)));
+    }
+    // | session_phrase sp <to> sp compound
+    if let Ok((rest, (_, _, _, _, hi))) =
+        (session_phrase, sp, word(Class::To), sp, compound).parse(i)
+    {
+        return Ok((rest, Core::Range(None, hi)));
+    }
+    alt((vague, instant, session_phrase, persistent_word)).parse(i)
 }
 
 /// `pre_modifier = <pre> sp`
@@ -1385,13 +1450,19 @@ pub(crate) fn parse_duration(text: &str) -> Duration {
 /// [`parse_duration`] without the memo.
 fn parse_duration_uncached(text: &str) -> Duration {
     let text = fold_whitespace(text);
-    let f = fold(&text);
+    let cores = with_folded(&text, |f| cores_of(f, &text));
+    weigh(text, &cores)
+}
+
+/// The phrases of a whole value (`text`, whose fold is `f`), as [`parse_duration`]
+/// weighs them.
+fn cores_of(f: &Folded, text: &str) -> Vec<Core> {
     let s = f.text.as_str();
     let mut cores: Vec<Core> = Vec::new();
     let mut pos = 0;
     // where the last phrase ended, for restatements
     let mut last_end = 0;
-    while let Some(k) = word_starts(&f, &text, pos).next() {
+    while let Some(k) = word_starts(f, text, pos).next() {
         if let Ok((rest, c)) = phrase(Mode::Cell)(&s[k..]) {
             // a length restated in brackets right after another (`365 days (1
             // year)`) is the same lifetime, not an alternative
@@ -1413,10 +1484,10 @@ fn parse_duration_uncached(text: &str) -> Duration {
         }
     }
     // (read as a listed session phrase would be: with a length, either-or)
-    if !cores.contains(&Core::Session) && browser_close(&f, &text) {
+    if !cores.contains(&Core::Session) && browser_close(f, text) {
         cores.push(Core::Session);
     }
-    weigh(text, &cores)
+    cores
 }
 
 /// How many words may stand between a closing word and the browser word.
@@ -1546,11 +1617,12 @@ fn weigh(text: String, cores: &[Core]) -> Duration {
 /// whitespace included). The phrase ends on a word boundary or right before an
 /// upper-case letter glued to it (`11 monthsThis`).
 pub(crate) fn duration_prefix(text: &str) -> Option<usize> {
-    let f = fold(text);
-    let s = f.text.as_str();
-    let (rest, _) = chain(Mode::Cell)(s).ok()?;
-    let end = consumed(s, 0, rest);
-    (end > 0).then(|| f.end[end - 1])
+    with_folded(text, |f| {
+        let s = f.text.as_str();
+        let (rest, _) = chain(Mode::Cell)(s).ok()?;
+        let end = consumed(s, 0, rest);
+        (end > 0).then(|| f.end[end - 1])
+    })
 }
 
 /// [`duration_prefix`] at many digits of one text, folding the text once: a scan
@@ -1591,11 +1663,15 @@ impl<'a> PrefixScanner<'a> {
 /// starts; trailing spaces and `.`, `;`, `:`, `,`, `!` may follow it. A lone
 /// `session` word counts after a break or when capitalised (see [`is_lone`]).
 pub(crate) fn duration_suffix(text: &str) -> Option<usize> {
-    let f = fold(text);
+    with_folded(text, |f| duration_suffix_in(f, text))
+}
+
+/// [`duration_suffix`] of `text`, whose fold is `f`.
+fn duration_suffix_in(f: &Folded, text: &str) -> Option<usize> {
     let s = f.text.as_str();
     let tail = s.trim_end_matches([' ', '.', ';', ':', ',', '!']).len();
     let mut pos = 0;
-    while let Some(k) = word_starts(&f, text, pos).next() {
+    while let Some(k) = word_starts(f, text, pos).next() {
         match chain(Mode::Prose)(&s[k..]) {
             Ok((rest, all)) => {
                 let end = consumed(s, k, rest);
@@ -1641,9 +1717,13 @@ fn after_break(s: &str, k: usize) -> bool {
 /// an `until` cue; a lone `session` / `persistent` word counts only when it stands
 /// alone after a break (`Duration: Session.`), see [`is_lone`].
 pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
-    let f = fold(text);
+    with_folded(text, |f| find_duration_in(f, text))
+}
+
+/// [`find_duration`] in `text`, whose fold is `f`.
+fn find_duration_in(f: &Folded, text: &str) -> Option<(usize, usize)> {
     let s = f.text.as_str();
-    for k in word_starts(&f, text, 0) {
+    for k in word_starts(f, text, 0) {
         if let Ok((rest, all)) = chain(Mode::Prose)(&s[k..]) {
             let end = consumed(s, k, rest);
             let alone = after_break(s, k)
@@ -1661,6 +1741,140 @@ pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `range` as the grammar writes it: a part of [`core_by_alt`].
+    /// `range = number sp <to> sp number sp unit | (compound | session_phrase) sp <to> sp compound`
+    fn range(i: &str) -> IResult<&str, Core> {
+        let shared_unit = map_res(
+            (number, sp, word(Class::To), sp, number, sp, unit),
+            |((a, al), _, _, _, (b, bl), _, (u, ul))| {
+                if u == Unit::MinuteAfterHour || al & ul == 0 || bl & ul == 0 {
+                    Err(())
+                } else {
+                    Ok(Core::Range(
+                        Some(Length(vec![(a, u)])),
+                        Length(vec![(b, u)]),
+                    ))
+                }
+            },
+        );
+        let lower = alt((map(compound, Some), map(session_phrase, |_| None)));
+        let bounds = map(
+            (lower, sp, word(Class::To), sp, compound),
+            |(lo, _, _, _, hi)| Core::Range(lo, hi),
+        );
+        alt((shared_unit, bounds)).parse(i)
+    }
+
+    /// `core` as the grammar writes it, one `alt`: the reference [`core`] reads as.
+    fn core_by_alt(i: &str) -> IResult<&str, Core> {
+        alt((
+            date,
+            range,
+            map(compound, Core::Len),
+            vague,
+            instant,
+            session_phrase,
+            persistent_word,
+        ))
+        .parse(i)
+    }
+
+    /// [`with_folded`] hands `run` what [`fold`] gives, whatever the per-thread buffer
+    /// held before (corpus lines one after another, long then short), past the size
+    /// it keeps, and when asked again from inside `run` (a buffer of its own).
+    #[test]
+    fn the_kept_buffer_folds_as_fold() {
+        let parts = |f: &Folded| (f.text.clone(), f.start.clone(), f.end.clone());
+        let huge = "Sitzung, 13 Monate. ".repeat(5000);
+        let made_up = [
+            huge.as_str(),
+            "",
+            " ",
+            "  30 Tage ",
+            "monthsThis",
+            "Ãœber 1 Jahr",
+            "a\u{AD}b",
+            "«13 mois»",
+            "ﬁve days",
+            "x",
+        ];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            assert_eq!(with_folded(line, parts), parts(&fold(line)), "{line:?}");
+            let nested = with_folded(line, |outer| (parts(outer), with_folded("1 Jahr", parts)));
+            assert_eq!(nested, (parts(&fold(line)), parts(&fold("1 Jahr"))));
+        }
+    }
+
+    /// [`core`], which reads the number and the compound at its start once, reads as
+    /// the grammar's one `alt` does ([`core_by_alt`]): at every word start of every
+    /// corpus line, folded, and of made-up values built for each branch.
+    #[test]
+    fn core_reads_as_the_alt() {
+        let made_up = [
+            "30 days",
+            "1-2 years",
+            "1 - 2 years",
+            "30 seconds to 1 year",
+            "Session to 30 days",
+            "session - 1 year",
+            "up to 13 months",
+            "2h30",
+            "1h 30m",
+            "30m",
+            "1 year 2 months",
+            "1 year and 2 months",
+            "twenty-four hours",
+            "vingt et un jours",
+            "vierundzwanzig Stunden",
+            "several months",
+            "a few seconds",
+            "immediately",
+            "persistent",
+            "10 Nov 2030",
+            "2030-11-10",
+            "10/11/2030",
+            "November 10, 2030",
+            "10. November 2030",
+            "10 de noviembre de 2030",
+            "1,5 Jahre",
+            "0.5 days",
+            "99999999999999999999 years",
+            "2 to 3",
+            "2 to 3 m",
+            "1 h to 2",
+            "1 day to",
+            "un an",
+            "a jour",
+            "3 d'autres",
+            "1 to 2 hours to 3 days",
+            "session to",
+            "2 days to session",
+            "1.5h",
+            "12 h 30",
+            "",
+            " ",
+            "1",
+            "-",
+            "einer",
+            "1 mo",
+            "1 m 2 s",
+            "7 jours - 13 mois",
+        ];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let f = fold(line);
+            let s = f.text.as_str();
+            for k in word_starts(&f, line, 0).chain([0]) {
+                let i = &s[k..];
+                let (got, want) = (core(i), core_by_alt(i));
+                match (&got, &want) {
+                    (Ok(g), Ok(w)) => assert_eq!(g, w, "{i:?}"),
+                    (Err(_), Err(_)) => {}
+                    _ => panic!("{i:?}: {got:?} vs {want:?}"),
+                }
+            }
+        }
+    }
 
     /// The bucketed [`may_start_phrase`] answers as the sorted lists do: at every
     /// word start of the corpus, folded, and at every start phrase cut short, run on,

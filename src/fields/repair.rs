@@ -98,7 +98,7 @@ pub(crate) fn glue_evidence_in<'t>(
     // a function word glued to a listed word (`surcookies`, `thesession`): one such
     // token may be a real word the lists lack (`conversioni`), several are glue
     let mut led = 0;
-    let mut lw = String::new();
+    let mut lower = String::new();
     let mut words_of = Vec::new();
     for t in texts {
         words_of.clear();
@@ -127,14 +127,19 @@ pub(crate) fn glue_evidence_in<'t>(
                     continue;
                 }
             }
-            lw.clear();
-            if ascii {
-                lw.push_str(w);
-                lw.make_ascii_lowercase();
+            // an ASCII word in lower case is its own lower case: read as it is
+            let lw = if ascii && !first_upper {
+                w
             } else {
-                lw.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            let lw = lw.as_str();
+                lower.clear();
+                if ascii {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                lower.as_str()
+            };
             if is_known_word(lw, Some(l)) {
                 continue;
             }
@@ -327,18 +332,40 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             return None;
         }
     }
-    if repair
-        && out
-            .split(' ')
-            .any(|chunk| chunk_needs_fix(chunk, lang, splits))
-    {
+    if repair && space_chunks(&out).any(|chunk| chunk_needs_fix(chunk, lang, splits)) {
         return None;
     }
     Some(out)
 }
 
+/// The chunks of `text` between single spaces, as `text.split(' ')` gives them
+/// (empty ones included), the spaces found with `memchr`'s iterator: `split`
+/// searched each short chunk afresh, a search set up per word of every value.
+fn space_chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = Some(0);
+    let mut spaces = memchr::memchr_iter(b' ', text.as_bytes());
+    std::iter::from_fn(move || {
+        let from = start?;
+        // (a space is a char boundary: the slices cannot fail)
+        match spaces.next() {
+            Some(at) => {
+                start = Some(at + 1);
+                Some(text.get(from..at).unwrap_or_default())
+            }
+            None => {
+                start = None;
+                Some(text.get(from..).unwrap_or_default())
+            }
+        }
+    })
+}
+
 /// Whether [`word_chunk`] would change a space-delimited chunk (without its space).
 fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
+    // trimming only shortens: a chunk this short has no core of four bytes
+    if chunk.len() < 4 {
+        return false;
+    }
     let core = chunk
         .trim_start_matches(is_lead_punct)
         .trim_end_matches(is_trail_punct);
@@ -2098,6 +2125,187 @@ mod tests {
 
     /// `list_lines` gives the lines `str::lines` gives: over the word lists and the
     /// ends and returns that `lines` treats apart.
+    /// [`glue_evidence_in`] as it was when it copied every word to lower case (the
+    /// reference for reading a lower-case ASCII word as it is).
+    fn glue_evidence_copying<'t>(texts: impl Iterator<Item = &'t str>, lang: Option<&str>) -> bool {
+        let Some(l) = lang.and_then(lang_index) else {
+            return true;
+        };
+        let words = lang_words(l);
+        if words.function_words.is_empty() {
+            return true;
+        }
+        // a function word glued to a listed word (`surcookies`, `thesession`): one such
+        // token may be a real word the lists lack (`conversioni`), several are glue
+        let mut led = 0;
+        let mut lw = String::new();
+        let mut words_of = Vec::new();
+        for t in texts {
+            words_of.clear();
+            alphabetic_runs(t, &mut words_of);
+            for &w in &words_of {
+                if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS * 4).contains(&w.len()) {
+                    continue;
+                }
+                let ascii = w.is_ascii();
+                let n = if ascii { w.len() } else { w.chars().count() };
+                if !(MIN_PAIR_CHARS..=MAX_GLUED_CHARS).contains(&n) {
+                    continue;
+                }
+                let first_upper;
+                if ascii {
+                    // (an ASCII letter is lower or upper case as its ASCII case says)
+                    let b = w.as_bytes();
+                    first_upper = b[0].is_ascii_uppercase();
+                    if !b[1..].iter().all(u8::is_ascii_lowercase) {
+                        continue;
+                    }
+                } else {
+                    let mut cs = w.chars();
+                    first_upper = cs.next().is_some_and(char::is_uppercase);
+                    if !cs.all(char::is_lowercase) {
+                        continue;
+                    }
+                }
+                lw.clear();
+                if ascii {
+                    lw.push_str(w);
+                    lw.make_ascii_lowercase();
+                } else {
+                    lw.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                let lw = lw.as_str();
+                if is_known_word(lw, Some(l)) {
+                    continue;
+                }
+                let shape = if first_upper {
+                    Shape::Capital
+                } else {
+                    Shape::Lower
+                };
+                // (`lw` is no known word of the language: asked above)
+                let pair =
+                    n <= MAX_PAIR_TOKEN && function_pair(lw, shape, Some(l), false).is_some();
+                let fw_then_word = !pair
+                    && lw.char_indices().skip(2).take(6).any(|(i, _)| {
+                        words.function_words.contains(&lw[..i])
+                            && lw[i..].chars().count() >= 3
+                            && is_known_word(&lw[i..], Some(l))
+                    });
+                // a word of another registered language is no glue (asked last: the dearest)
+                if !(pair || fw_then_word) || is_known_word(lw, None) {
+                    continue;
+                }
+                if pair {
+                    return true;
+                }
+                led += 1;
+                if led >= MIN_LED_TOKENS {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// [`glue_evidence_in`] answers as [`glue_evidence_copying`] does: for every
+    /// corpus line alone and for the whole corpus as one document, in every language
+    /// and none, and for made-up glued and clean lines.
+    #[test]
+    fn lower_case_words_read_as_they_are() {
+        let made_up = [
+            "Forthe purposes of this policy",
+            "Stores thesession id, onthe page, forthe visitor and inthe cache",
+            "Used as a fallback when the allowlist is empty.",
+            "STORES THESESSION ID, ONTHE PAGE",
+            "Traccia visite e conversioni.",
+            "surle site, dela page, mitder Seite, Überdie Seite",
+        ];
+        let lines = crate::testing::corpus_lines_and(&made_up);
+        let codes: Vec<Option<&str>> = std::iter::once(None)
+            .chain(LANGUAGES.iter().map(|l| Some(l.code)))
+            .collect();
+        for &code in &codes {
+            for line in &lines {
+                assert_eq!(
+                    glue_evidence_in(std::iter::once(line.as_str()), code),
+                    glue_evidence_copying(std::iter::once(line.as_str()), code),
+                    "{code:?} {line:?}"
+                );
+            }
+            let all = || lines.iter().map(String::as_str);
+            assert_eq!(
+                glue_evidence_in(all(), code),
+                glue_evidence_copying(all(), code)
+            );
+        }
+    }
+
+    /// [`space_chunks`] gives what `split(' ')` gives: on every corpus line, and on
+    /// made-up texts with spaces first, last, doubled and alone.
+    #[test]
+    fn space_chunks_match_split() {
+        let made_up = ["", " ", "  ", "a", " a", "a ", "a  b", " été  à ", "x y z"];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let got: Vec<&str> = space_chunks(line).collect();
+            let want: Vec<&str> = line.split(' ').collect();
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    /// [`chunk_needs_fix`], which turns away chunks under four bytes before trimming
+    /// them, answers as it did when it trimmed first (kept here): for every chunk of
+    /// every corpus line, in every language and none, with and without splits.
+    #[test]
+    fn short_chunks_need_no_fix() {
+        fn trimmed_first(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
+            let core = chunk
+                .trim_start_matches(is_lead_punct)
+                .trim_end_matches(is_trail_punct);
+            if core.len() < 4 {
+                return false;
+            }
+            if core.is_ascii() {
+                let b = core.as_bytes();
+                if b.len() > MAX_GLUED_CHARS * 4
+                    || !b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'\'')
+                {
+                    return false;
+                }
+                return core
+                    .split_inclusive('\'')
+                    .filter(|piece| !piece.ends_with('\''))
+                    .any(|body| token_needs_fix(body, lang, splits));
+            }
+            let n = core.chars().count();
+            if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
+                || !core.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
+            {
+                return false;
+            }
+            core.split_inclusive(is_apostrophe)
+                .filter(|piece| !piece.ends_with(is_apostrophe))
+                .any(|body| token_needs_fix(body, lang, splits))
+        }
+        let made_up = [
+            "(a)", "\"ab\"", "l’a", "d'un", "...", "a.b", "Forthe", "atthe,",
+        ];
+        let langs = [None, lang_index("en"), lang_index("de"), lang_index("fr")];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            for chunk in line.split(' ') {
+                for &lang in &langs {
+                    for splits in [false, true] {
+                        assert_eq!(
+                            chunk_needs_fix(chunk, lang, splits),
+                            trimmed_first(chunk, lang, splits),
+                            "{chunk:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn list_lines_match_lines() {
         let mut texts: Vec<&str> = LANGUAGES.iter().map(|l| l.words).collect();
