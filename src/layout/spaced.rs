@@ -26,10 +26,15 @@ use crate::vocab::{vocab, FieldWord, Role};
 /// Split a line into header phrases, longest phrase first at each word. At most one
 /// unknown word is allowed (it becomes a column of its own).
 pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
-    // at most 14 words: a line of prose is not split to its end
-    let words: Vec<(usize, usize)> = crate::fields::text::runs_iter(text, |c| !c.is_whitespace())
-        .take(15)
-        .collect();
+    // at most 14 words: a line of prose is not split to its end (the first 15 word
+    // spans, kept on the stack: this runs on most short lines)
+    let mut spans = [(0usize, 0usize); 15];
+    let mut n = 0;
+    for span in first_words(text) {
+        spans[n] = span;
+        n += 1;
+    }
+    let words = &spans[..n];
     if words.len() < 2 || words.len() > 14 {
         return None;
     }
@@ -97,6 +102,34 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         }
     }
     (unknown <= 1 && out.len() >= 2).then_some(out)
+}
+
+/// Byte ranges of the first 15 whitespace-separated words of `text` (what
+/// `runs_iter(text, |c| !c.is_whitespace()).take(15)` gives). ASCII text is read byte
+/// by byte: its whitespace characters are the bytes tab to carriage return and the
+/// space, each a character of its own.
+fn first_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let ascii = text.is_ascii().then(|| {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+            let start = pos + bytes[pos..].iter().position(|&b| !space(b))?;
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| space(b))
+                .map_or(bytes.len(), |n| start + n);
+            pos = end;
+            Some((start, end))
+        })
+    });
+    let other =
+        (!text.is_ascii()).then(|| crate::fields::text::runs_iter(text, |c| !c.is_whitespace()));
+    ascii
+        .into_iter()
+        .flatten()
+        .chain(other.into_iter().flatten())
+        .take(15)
 }
 
 /// Byte ranges of the space-separated words of `text`.
@@ -846,6 +879,32 @@ fn cell_lines<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `first_words` gives the spans `runs_iter` gives, on every corpus line and on
+    /// made-up lines with every ASCII whitespace byte, leading and trailing runs, more
+    /// than 15 words, and non-ASCII whitespace (no-break space, ideographic space).
+    #[test]
+    fn first_words_are_the_whitespace_runs() {
+        let mut lines = crate::testing::corpus_lines_and(&[
+            "",
+            " ",
+            "a",
+            "  Name \t Provider\x0BPurpose\x0CExpiry\rType  ",
+            "a b c d e f g h i j k l m n o p q r s",
+            "Nom\u{a0}Fournisseur Finalité",
+            "Name\u{3000}Provider",
+        ]);
+        for b in 0u8..0x80 {
+            lines.push(format!("x{}y z", char::from(b)));
+        }
+        for line in &lines {
+            let want: Vec<(usize, usize)> =
+                crate::fields::text::runs_iter(line, |c| !c.is_whitespace())
+                    .take(15)
+                    .collect();
+            assert_eq!(first_words(line).collect::<Vec<_>>(), want, "{line:?}");
+        }
+    }
 
     /// `header_phrases` before words were asked once each: every phrase looked up.
     fn header_phrases_reference(text: &str) -> Option<Vec<&str>> {
