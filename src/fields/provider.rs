@@ -404,31 +404,21 @@ fn set_by_words() -> &'static SetByWords {
     W.get_or_init(|| {
         let mut last = Vec::new();
         let mut leads = super::text::FastSet::default();
-        for (_, table) in crate::vocab::tables() {
-            for line in table.lines() {
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let mut cols = line.split('\t');
-                let (Some(kind), Some(_), Some(phrase)) = (cols.next(), cols.next(), cols.next())
-                else {
-                    continue;
-                };
-                match kind {
-                    "set_by" => {
-                        let stem = phrase.trim_end().ends_with('*');
-                        let form = match_form(phrase.trim_end().trim_end_matches('*'));
-                        if let Some(w) = super::text::words(&form).last() {
-                            if !last.contains(&(w.to_string(), stem)) {
-                                last.push((w.to_string(), stem));
-                            }
+        for (kind, _, phrase) in crate::vocab::table_rows() {
+            match kind {
+                "set_by" => {
+                    let stem = phrase.trim_end().ends_with('*');
+                    let form = match_form(phrase.trim_end().trim_end_matches('*'));
+                    if let Some(w) = super::text::words(&form).last() {
+                        if !last.contains(&(w.to_string(), stem)) {
+                            last.push((w.to_string(), stem));
                         }
                     }
-                    "provider_lead" => {
-                        leads.insert(match_form(phrase));
-                    }
-                    _ => {}
                 }
+                "provider_lead" => {
+                    leads.insert(match_form(phrase));
+                }
+                _ => {}
             }
         }
         SetByWords { last, leads }
@@ -929,23 +919,21 @@ mod tests {
             .map(String::from),
         );
         // every set-by phrase, with leads and a name after it, in several cases
-        for (_, table) in crate::vocab::tables() {
-            for row in table.lines().filter(|l| l.starts_with("set_by\t")) {
-                let phrase = row.split('\t').nth(2).unwrap_or("").trim_end_matches('*');
-                for after in [
-                    " Google",
-                    " the Hotjar",
-                    " the plugin GDPR Cookie Consent",
-                    ", Ézoic",
-                    " ’Matomo’",
-                    " google",
-                    "",
-                ] {
-                    lines.push(format!("Cookie {phrase}{after} and more"));
-                    lines.push(format!("{phrase}{after}"));
-                    lines.push(format!("x {}{after}", phrase.to_uppercase()));
-                    lines.push(format!("é {phrase}' {after}"));
-                }
+        for (_, _, phrase) in crate::vocab::table_rows().filter(|r| r.0 == "set_by") {
+            let phrase = phrase.trim_end_matches('*');
+            for after in [
+                " Google",
+                " the Hotjar",
+                " the plugin GDPR Cookie Consent",
+                ", Ézoic",
+                " ’Matomo’",
+                " google",
+                "",
+            ] {
+                lines.push(format!("Cookie {phrase}{after} and more"));
+                lines.push(format!("{phrase}{after}"));
+                lines.push(format!("x {}{after}", phrase.to_uppercase()));
+                lines.push(format!("é {phrase}' {after}"));
             }
         }
         let mut named = 0;

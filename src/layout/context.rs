@@ -543,24 +543,14 @@ fn only_words() -> &'static OnlyWords {
     static W: std::sync::OnceLock<OnlyWords> = std::sync::OnceLock::new();
     W.get_or_init(|| {
         let mut first: Vec<(String, bool)> = Vec::new();
-        for (_, table) in crate::vocab::tables() {
-            for line in table.lines() {
-                if line.trim().is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let mut cols = line.split('\t');
-                let (Some("only"), Some(_), Some(phrase)) = (cols.next(), cols.next(), cols.next())
-                else {
-                    continue;
-                };
-                let stem = phrase.trim_end().ends_with('*');
-                let form = match_form(phrase.trim_end().trim_end_matches('*'));
-                let ws: Vec<&str> = crate::fields::text::words(&form).collect();
-                if let Some(w) = ws.first() {
-                    let entry = (w.to_string(), stem && ws.len() == 1);
-                    if !first.contains(&entry) {
-                        first.push(entry);
-                    }
+        for (_, _, phrase) in crate::vocab::table_rows().filter(|r| r.0 == "only") {
+            let stem = phrase.trim_end().ends_with('*');
+            let form = match_form(phrase.trim_end().trim_end_matches('*'));
+            let ws: Vec<&str> = crate::fields::text::words(&form).collect();
+            if let Some(w) = ws.first() {
+                let entry = (w.to_string(), stem && ws.len() == 1);
+                if !first.contains(&entry) {
+                    first.push(entry);
                 }
             }
         }
@@ -715,17 +705,15 @@ mod tests {
             "é onlyx necessary cookies",
             "é onl necessary cookies",
         ]);
-        for (_, table) in crate::vocab::tables() {
-            for row in table.lines().filter(|l| l.starts_with("only\t")) {
-                let w = row.split('\t').nth(2).unwrap_or("").trim_end_matches('*');
-                for word in [w.to_string(), w.to_uppercase(), format!("{w}s")] {
-                    lines.push(format!("Le site utilise {word} des cookies nécessaires."));
-                    lines.push(format!(
-                        "Wir nutzen {word} notwendige Cookies für Statistiken."
-                    ));
-                    lines.push(format!("é {word} analytics cookies"));
-                    lines.push(format!("é «{word}» strictly necessary cookies"));
-                }
+        for (_, _, phrase) in crate::vocab::table_rows().filter(|r| r.0 == "only") {
+            let w = phrase.trim_end_matches('*');
+            for word in [w.to_string(), w.to_uppercase(), format!("{w}s")] {
+                lines.push(format!("Le site utilise {word} des cookies nécessaires."));
+                lines.push(format!(
+                    "Wir nutzen {word} notwendige Cookies für Statistiken."
+                ));
+                lines.push(format!("é {word} analytics cookies"));
+                lines.push(format!("é «{word}» strictly necessary cookies"));
             }
         }
         let (mut with_word, mut found) = (0, 0);

@@ -959,12 +959,9 @@ mod tests {
         // every corpus line, and lines made of every listed header phrase of every
         // language between prose words, in three cases, with a typo and a plural
         let mut lines = crate::testing::corpus_lines();
-        let phrases: Vec<String> = crate::vocab::tables()
-            .flat_map(|(_, t)| t.lines())
-            .filter_map(|l| {
-                let mut c = l.split('\t');
-                (c.next() == Some("field")).then(|| c.nth(1).unwrap_or("").to_string())
-            })
+        let phrases: Vec<String> = crate::vocab::table_rows()
+            .filter(|r| r.0 == "field")
+            .map(|r| r.2.to_string())
             .collect();
         assert!(phrases.len() > 100, "{} header phrases", phrases.len());
         let prose = [

@@ -51,6 +51,24 @@ pub(crate) fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
     languages::LANGUAGES.iter().map(|l| (l.code, l.vocab))
 }
 
+/// One row of a table as `(kind, value, phrase)`; `None` for a blank line, a comment
+/// or a row of fewer than three columns (which `malformed_lines_fail` keeps out of
+/// the tables).
+fn row(line: &str) -> Option<(&str, &str, &str)> {
+    if line.trim().is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let mut cols = line.split('\t');
+    Some((cols.next()?, cols.next()?, cols.next()?))
+}
+
+/// Every row of every registered language's table, as [`Vocab::load`] reads them: for
+/// the readers that keep one kind of row's words in a shape of their own (the set-by
+/// and "only" word tests) and for tests built from the tables.
+pub(crate) fn table_rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    tables().flat_map(|(_, table)| table.lines().filter_map(row))
+}
+
 /// What [`Vocab::field`] can make of one plain word ([`Vocab::field_word`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FieldWord {
@@ -663,15 +681,7 @@ fn parse_cookie_kind(s: &str) -> Option<DurationKind> {
 
 impl Vocab {
     fn load(&mut self, table: &str) {
-        for line in table.lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(kind), Some(value), Some(phrase)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
+        for (kind, value, phrase) in table.lines().filter_map(row) {
             match kind {
                 "field" => {
                     if let Some(role) = parse_role(value) {
