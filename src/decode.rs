@@ -326,8 +326,12 @@ fn control_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// [`is_dropped_control`] of an ASCII byte (false for every byte of a longer
 /// character, which are all 0x80 or above).
+///
+/// Written with `&` and `|`, not `&&` and `||`: without branches, the chunk test of
+/// [`first_control`] is compiled to vector instructions.
 fn is_dropped_byte(b: u8) -> bool {
-    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F
+    let line = (b == b'\t') | (b == b'\n') | (b == b'\r');
+    ((b < 0x20) & !line) | (b == 0x7F)
 }
 
 /// Position of the first dropped control at or after `from`.
@@ -337,12 +341,7 @@ fn first_control(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     for chunk in chunks.by_ref() {
         // the whole chunk's answer first (the compiler tests it a vector at a time)
-        let any = chunk.iter().fold(0u8, |any, &b| {
-            let low = u8::from(b < 0x20);
-            let line = u8::from(b == b'\t') | u8::from(b == b'\n') | u8::from(b == b'\r');
-            any | (low & (line ^ 1)) | u8::from(b == 0x7F)
-        });
-        if any != 0 {
+        if chunk.iter().fold(false, |any, &b| any | is_dropped_byte(b)) {
             return chunk
                 .iter()
                 .position(|&b| is_dropped_byte(b))
