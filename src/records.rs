@@ -11,14 +11,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::fields::duration::{find_duration, parse_duration};
+use crate::fields::duration::{find_duration_where, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
 use crate::fields::text::{fold_whitespace, match_form, word_count};
 use crate::layout::{Field, RawDoc, RawRecord};
 use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Span, Warning, WarningKind};
-use crate::vocab::{vocab, word_spans, Role, Storage};
+use crate::vocab::{vocab, word_spans, word_spans_iter, Role, Storage};
 
 /// Names longer than this many words are sentences, not names.
 const MAX_NAME_WORDS: usize = 6;
@@ -789,6 +789,8 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
 /// (`It expires after 30 minutes.`, `Il dure 13 mois.`, `Er verfällt nach 2 Jahren.`):
 /// taken out when the words after the verb read as a lifetime; they are returned.
 pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
+    /// The verb comes after a subject and an adverb at most (`It typically lasts`).
+    const VERB_FROM: usize = 4;
     let v = vocab();
     // sentences: up to and including `.`, `!` or `?` before a space, or the end
     let mut bounds = Vec::new();
@@ -802,15 +804,18 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
     bounds.push((from, purpose.len()));
     for (s, e) in bounds {
         let sent = &purpose[s..e];
-        let spans = word_spans(sent);
+        // the verb starts within the first four words: only those and the verb's own
+        // are folded, not every word of a long sentence
+        let spans: Vec<(usize, usize)> = word_spans_iter(sent)
+            .take(VERB_FROM + v.lifetime_verb_words())
+            .collect();
         let forms: Vec<String> = spans
             .iter()
             .map(|&(a, b)| match_form(&sent[a..b]))
             .collect();
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-        // the verb comes after a subject and an adverb at most (`It typically lasts`)
-        let Some((i, n)) =
-            (0..refs.len().min(4)).find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
+        let Some((i, n)) = (0..refs.len().min(VERB_FROM))
+            .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
         else {
             continue;
         };
@@ -835,32 +840,26 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
 /// Distinguishes users.`, `keeps your session (session cookie)`): taken out, returned.
 pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
     const EDGE: &[char] = &[',', '.', ';', '(', ')', '–', '—', '|'];
-    // each search folds the rest of the text: a bounded number of them keeps a long
-    // line of lifetimes with no edges linear (a purpose states a handful at most)
+    // a purpose states a handful of lifetimes at most: past this many that are not
+    // clauses of their own, the rest of a long line is not searched
     const MAX_TRIES: usize = 16;
-    let mut from = 0;
     let mut tries = 0;
-    let (s, e) = loop {
+    // one search over the text (folded once), each lifetime found offered in turn
+    let (s, e) = find_duration_where(purpose, |s, e| {
         tries += 1;
         if tries > MAX_TRIES {
-            return None;
+            return Found::Stop;
         }
-        let (s, e) = find_duration(&purpose[from..]).map(|(s, e)| (s + from, e + from))?;
         let before = purpose[..s].trim_end_matches(' ');
         let after = purpose[e..].trim_start_matches(' ');
         let open = before.is_empty() || before.ends_with(EDGE) || before.ends_with(" -");
         let close = after.is_empty() || after.starts_with(EDGE) || after.starts_with("- ");
         if open && close {
-            break (s, e);
+            Found::Take
+        } else {
+            Found::Next
         }
-        from = e.max(from + 1);
-        while !purpose.is_char_boundary(from) {
-            from += 1;
-        }
-        if from >= purpose.len() {
-            return None;
-        }
-    };
+    })?;
     let before = purpose[..s].trim_end_matches(' ');
     let after = purpose[e..].trim_start_matches(' ');
     let value = purpose[s..e].trim().to_string();

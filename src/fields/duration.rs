@@ -1717,25 +1717,53 @@ fn after_break(s: &str, k: usize) -> bool {
 /// an `until` cue; a lone `session` / `persistent` word counts only when it stands
 /// alone after a break (`Duration: Session.`), see [`is_lone`].
 pub(crate) fn find_duration(text: &str) -> Option<(usize, usize)> {
-    with_folded(text, |f| find_duration_in(f, text))
+    find_duration_where(text, |_, _| Found::Take)
 }
 
-/// [`find_duration`] in `text`, whose fold is `f`.
-fn find_duration_in(f: &Folded, text: &str) -> Option<(usize, usize)> {
-    let s = f.text.as_str();
-    for k in word_starts(f, text, 0) {
-        if let Ok((rest, all)) = chain(Mode::Prose)(&s[k..]) {
+/// What the caller of [`find_duration_where`] makes of a duration phrase found.
+pub(crate) enum Found {
+    /// This one: the search returns it.
+    Take,
+    /// Not this one: look on after it.
+    Next,
+    /// Not this one, nor any after it: the search returns `None`.
+    Stop,
+}
+
+/// The first duration phrase of `text` (as [`find_duration`] reads them, leftmost
+/// first, a phrase's own words not searched again) that `offer` takes. The text is
+/// folded once for the whole search: a caller that searched the rest of the text
+/// again after each phrase it turned down folded a long line once per phrase.
+pub(crate) fn find_duration_where(
+    text: &str,
+    mut offer: impl FnMut(usize, usize) -> Found,
+) -> Option<(usize, usize)> {
+    with_folded(text, |f| {
+        let s = f.text.as_str();
+        let mut next = 0;
+        for k in word_starts(f, text, 0) {
+            if k < next {
+                continue;
+            }
+            let Ok((rest, all)) = chain(Mode::Prose)(&s[k..]) else {
+                continue;
+            };
             let end = consumed(s, k, rest);
             let alone = after_break(s, k)
                 && s[end..]
                     .trim_start_matches([' ', '.', ';', ':', ',', '!', ')'])
                     .is_empty();
             if !is_lone(&all, s, k, end) || alone {
-                return Some((f.start[k], f.end[end - 1]));
+                let found = (f.start[k], f.end[end - 1]);
+                match offer(found.0, found.1) {
+                    Found::Take => return Some(found),
+                    Found::Next => next = end,
+                    Found::Stop => return None,
+                }
             }
         }
-    }
-    None
+        None
+    })
 }
 
 #[cfg(test)]
@@ -2943,6 +2971,43 @@ mod tests {
         suffix("Preserves user state | session", Some("session"));
         suffix("Last updated 10 Nov 2025", None);
         suffix("", None);
+    }
+
+    /// Every phrase is offered once, leftmost first, in the text's own offsets; a
+    /// phrase's own words are not searched again; `Stop` ends the search.
+    #[test]
+    fn find_where_offers_each_phrase_in_turn() {
+        let text = "Kept 2 years; the other 30 days – see 1 hour and session";
+        let mut offered = Vec::new();
+        let none = find_duration_where(text, |a, b| {
+            offered.push(&text[a..b]);
+            Found::Next
+        });
+        assert_eq!(none, None);
+        assert_eq!(offered, ["2 years", "30 days", "1 hour"]);
+        let third = find_duration_where(text, |a, _| {
+            if a > text.find("see").unwrap() {
+                Found::Take
+            } else {
+                Found::Next
+            }
+        });
+        assert_eq!(third.map(|(a, b)| &text[a..b]), Some("1 hour"));
+        let mut n = 0;
+        let stopped = find_duration_where(text, |_, _| {
+            n += 1;
+            if n == 2 {
+                Found::Stop
+            } else {
+                Found::Next
+            }
+        });
+        assert_eq!((stopped, n), (None, 2));
+        // the first offered is what find_duration returns
+        assert_eq!(
+            find_duration(text).map(|(a, b)| &text[a..b]),
+            Some("2 years")
+        );
     }
 
     #[test]

@@ -1144,6 +1144,12 @@ impl Vocab {
             .max()
     }
 
+    /// The most words a lifetime verb phrase has: [`Vocab::lifetime_verb_at`] reads no
+    /// further than this many words past where it starts.
+    pub(crate) fn lifetime_verb_words(&self) -> usize {
+        self.lifetime_verbs.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
     /// Does the text hold a negation word (`no`, `keine`, `aucun`)?
     pub(crate) fn has_negation(&self, text: &str) -> bool {
         let negation = |w: &str| self.negations.contains(w);
