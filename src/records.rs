@@ -9,13 +9,13 @@
 //! record and kept only with the cookies it gives: a rejected record leaves no
 //! repairs behind, since none of its text is in the output.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::fields::duration::{find_duration_where, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
-use crate::fields::text::{fold_whitespace, match_form, word_count};
+use crate::fields::text::{fold_whitespace, match_form, word_count, FastMap, FastSet};
 use crate::layout::{Field, RawDoc, RawRecord};
 use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Span, Warning, WarningKind};
 use crate::vocab::{vocab, word_spans, word_spans_iter, Role, Storage};
@@ -31,14 +31,19 @@ pub(crate) fn build(
     warnings: &mut Vec<Warning>,
     repairs: &mut Vec<Repair>,
 ) -> Vec<Cookie> {
-    let mut out: Vec<(Cookie, bool)> = Vec::new();
+    // most records give one cookie: room for as many, not the next power of two
+    let mut out: Vec<(Cookie, bool)> = Vec::with_capacity(raw.records.len());
     for rec in raw.records {
         let built = build_one(rec, &raw.doc_category, lang, repair);
         warnings.extend(built.warnings);
         repairs.extend(built.repairs);
         out.extend(built.cookies);
     }
-    out.sort_by_key(|c| c.0.span.start);
+    // the layouts read in input order, so this is mostly sorted already: the stable
+    // sort (and its scratch buffer of half the cookies) only when it is not
+    if !out.is_sorted_by_key(|c| c.0.span.start) {
+        out.sort_by_key(|c| c.0.span.start);
+    }
     merge_duplicates(out)
 }
 
@@ -881,31 +886,61 @@ pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
 /// the purposes joined; rows that differ in lifetime stay apart. Each cookie comes
 /// with whether its category was stated by its own cell or key: that one wins over a
 /// category the earlier record only took from its section or the document.
-fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
+fn merge_duplicates(mut cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
     /// Records of one name compared with a new one at most: past this many rows of
     /// the same name with different lifetimes, a row stays a record of its own
     /// (keeps hostile input linear).
     const MAX_CANDIDATES: usize = 16;
-    let mut out: Vec<Cookie> = Vec::with_capacity(cookies.len());
-    let mut own: Vec<bool> = Vec::with_capacity(cookies.len());
-    // name → indices in `out`, and the purposes each output record already has, so
-    // that merging stays linear in the number of cookies
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    /// No record: the end of a chain in `next`.
+    const NONE: usize = usize::MAX;
+    // Merged in place: records kept move down to `kept`, so there is one vector of
+    // cookies, not a second one as long. A record's name is found by its hash: the
+    // first and last kept record of each name hash, and for each kept record the next
+    // one of the same hash (a chain in input order), with the names compared; no name
+    // is copied for the lookup.
+    let mut heads: FastMap<u64, (usize, usize)> = FastMap::default();
+    let mut next: Vec<usize> = Vec::new();
+    // The purposes of the kept records that others were merged into, so that merging
+    // stays linear in the number of cookies; a record's are only listed when the first
+    // record is merged into it (most never are).
     let mut seen: HashSet<(usize, String)> = HashSet::new();
-    for (c, c_own) in cookies {
-        let same = by_name.get(&c.name).and_then(|idx| {
-            idx.iter().take(MAX_CANDIDATES).copied().find(|&i| {
-                let o = &out[i];
+    let mut listed: FastSet<usize> = FastSet::default();
+    // keyed SipHash, as the std maps: names that collide on purpose would chain
+    let keys = std::collections::hash_map::RandomState::new();
+    let hash = |name: &str| {
+        use std::hash::BuildHasher;
+        keys.hash_one(name)
+    };
+    let mut kept = 0;
+    for r in 0..cookies.len() {
+        let (c, c_own) = std::mem::replace(&mut cookies[r], (placeholder(), false));
+        let h = hash(&c.name);
+        let mut same = None;
+        let mut at = heads.get(&h).map_or(NONE, |e| e.0);
+        let mut tried = 0;
+        while at != NONE && tried < MAX_CANDIDATES {
+            let o = &cookies[at].0;
+            if o.name == c.name {
+                tried += 1;
                 let same_life = match (&o.duration, &c.duration) {
                     (Some(a), Some(b)) => a.iso8601 == b.iso8601 && a.kind == b.kind,
                     _ => true,
                 };
-                same_life && domain_of(o) == domain_of(&c)
-            })
-        });
+                if same_life && domain_of(o) == domain_of(&c) {
+                    same = Some(at);
+                    break;
+                }
+            }
+            at = next[at];
+        }
         match same {
             Some(i) => {
-                let o = &mut out[i];
+                if listed.insert(i) {
+                    for p in &cookies[i].0.purposes {
+                        seen.insert((i, p.clone()));
+                    }
+                }
+                let (o, own) = &mut cookies[i];
                 // a purpose that only names a service (`Google Analytics`, a summary
                 // table's) gives way to a description of the same cookie
                 let real = |ps: &[String]| ps.iter().any(|p| !is_vendor_name(p));
@@ -928,11 +963,11 @@ fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
                     o.duration = c.duration;
                 }
                 if o.category == Category::Unknown
-                    || (c_own && !own[i] && c.category != Category::Unknown)
+                    || (c_own && !*own && c.category != Category::Unknown)
                 {
                     o.category = c.category;
                     o.category_declared = c.category_declared;
-                    own[i] = c_own;
+                    *own = c_own;
                 }
                 for (k, v) in c.extra {
                     o.extra.entry(k).or_insert(v);
@@ -941,17 +976,38 @@ fn merge_duplicates(cookies: Vec<(Cookie, bool)>) -> Vec<Cookie> {
                 o.spans.extend(c.spans);
             }
             None => {
-                let i = out.len();
-                by_name.entry(c.name.clone()).or_default().push(i);
-                for p in &c.purposes {
-                    seen.insert((i, p.clone()));
-                }
-                out.push(c);
-                own.push(c_own);
+                let i = kept;
+                heads
+                    .entry(h)
+                    .and_modify(|e| {
+                        next[e.1] = i;
+                        e.1 = i;
+                    })
+                    .or_insert((i, i));
+                next.push(NONE);
+                cookies[i] = (c, c_own);
+                kept += 1;
             }
         }
     }
-    out
+    cookies.truncate(kept);
+    // (collected in place: the same allocation)
+    cookies.into_iter().map(|(c, _)| c).collect()
+}
+
+/// A cookie that holds no allocation: what a record moved out of the list leaves.
+fn placeholder() -> Cookie {
+    Cookie {
+        name: String::new(),
+        provider: None,
+        purposes: Vec::new(),
+        duration: None,
+        category: Category::Unknown,
+        category_declared: None,
+        extra: BTreeMap::new(),
+        span: Span { start: 0, end: 0 },
+        spans: Vec::new(),
+    }
 }
 
 /// The host or domain a record names (OneTrust rows differ by host).
