@@ -13,7 +13,7 @@ use nom::multi::separated_list1;
 use nom::{IResult, Parser};
 
 use super::context::{heading_category, heading_text, is_heading};
-use super::table::{Header, Row};
+use super::table::{Header, Row, Rows};
 use super::{Context, RawDoc};
 use crate::fields::text::fold_whitespace;
 use crate::policy::WarningKind;
@@ -82,7 +82,9 @@ pub(crate) fn parse<'a>(
     // of the rows after it, never of those before; the caller's context changes only
     // once the table is taken
     let mut local = ctx.clone();
-    let mut rows: Vec<(Row<'a>, Context)> = Vec::new();
+    // only the last row can still grow (continuation lines, a wrapped last cell): the
+    // rows before it are records already, not held to the table's end
+    let mut rows = Rows::default();
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];
@@ -115,7 +117,7 @@ pub(crate) fn parse<'a>(
                     .flatten();
                 let continuation = whole.is_none() && nameless && (filled * 2 <= n || n <= 2);
                 if let Some((row, taken)) = whole {
-                    rows.push((row, local.clone()));
+                    rows.push(row, &local, &header, doc);
                     j += taken;
                 } else if nameless && !continuation {
                     doc.warn(
@@ -124,7 +126,7 @@ pub(crate) fn parse<'a>(
                         "table row without a name; skipped",
                     );
                 } else if continuation && !rows.is_empty() {
-                    let (row, _) = rows.last_mut().expect("checked");
+                    let row = rows.last_mut().expect("checked");
                     row.put_cells(0, line, &cells);
                 } else if trimmed.iter().filter(|c| !c.is_empty()).count() == 1
                     && heading_category(heading_text(line.text.trim())).is_some()
@@ -134,7 +136,7 @@ pub(crate) fn parse<'a>(
                 } else {
                     let mut row = Row::with_len(n);
                     row.put_cells(0, line, &cells);
-                    rows.push((row, local.clone()));
+                    rows.push(row, &local, &header, doc);
                 }
                 j += 1;
                 end = j;
@@ -142,7 +144,7 @@ pub(crate) fn parse<'a>(
             _ => {
                 // the last cell of the row right above went on past a line break
                 // (`…to a different` / `instance. This type of redirect …`)
-                if let Some((row, _)) = rows.last_mut() {
+                if let Some(row) = rows.last_mut() {
                     if ends_last_cell(line, row, &lines[j - 1], &header) {
                         row.put(n - 1, line, line.text);
                         j += 1;
@@ -167,7 +169,7 @@ pub(crate) fn parse<'a>(
                     }
                     let full = &lines[j + taken];
                     row.put_cells(0, full, &cells_of(full));
-                    rows.push((row, local.clone()));
+                    rows.push(row, &local, &header, doc);
                     j += taken + 1;
                     end = j;
                     continue;
@@ -178,11 +180,7 @@ pub(crate) fn parse<'a>(
             }
         }
     }
-    for (row, row_ctx) in rows {
-        if let Some(rec) = row.into_record(&header, &row_ctx) {
-            doc.records.push(rec);
-        }
-    }
+    rows.finish(&header, doc);
     *ctx = local;
     Some(end - i)
 }

@@ -1,7 +1,7 @@
 //! What every table layout shares: recognising a header row, and turning a row
 //! of cells into a raw record under that header.
 
-use super::{frag, Context, RawRecord};
+use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::segment::Line;
@@ -289,6 +289,48 @@ impl Header {
     }
 }
 
+/// The rows of a table being read. Only the last can still grow (continuation lines,
+/// a wrapped last cell): it is kept with the context it was read under, and the rows
+/// before it are records already, not held to the table's end (a table of 10^6 rows
+/// held them all twice over, as rows and as records).
+#[derive(Debug, Default)]
+pub(crate) struct Rows<'a> {
+    last: Option<(Row<'a>, Context)>,
+}
+
+impl<'a> Rows<'a> {
+    /// No row read yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.last.is_none()
+    }
+
+    /// The row read last, which later lines may add to.
+    pub(crate) fn last_mut(&mut self) -> Option<&mut Row<'a>> {
+        self.last.as_mut().map(|(row, _)| row)
+    }
+
+    /// A new row, read under `ctx`: the one before it becomes a record of `doc`.
+    pub(crate) fn push(
+        &mut self,
+        row: Row<'a>,
+        ctx: &Context,
+        header: &Header,
+        doc: &mut RawDoc<'a>,
+    ) {
+        self.finish(header, doc);
+        self.last = Some((row, ctx.clone()));
+    }
+
+    /// The table ends: its last row becomes a record of `doc`.
+    pub(crate) fn finish(&mut self, header: &Header, doc: &mut RawDoc<'a>) {
+        if let Some((row, ctx)) = self.last.take() {
+            if let Some(rec) = row.into_record(header, &ctx) {
+                doc.records.push(rec);
+            }
+        }
+    }
+}
+
 /// A row being assembled: each cell is one or more fragments (continuation lines).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Row<'a> {
@@ -310,6 +352,11 @@ impl<'a> Row<'a> {
             return;
         }
         let i = i.min(self.cells.len() - 1);
+        // most cells are one fragment: room for one (a first push would make room for
+        // four), more when a continuation line comes
+        if self.cells[i].capacity() == 0 {
+            self.cells[i].reserve_exact(1);
+        }
         self.cells[i].push(f);
     }
 
