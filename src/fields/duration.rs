@@ -511,27 +511,47 @@ struct Folded {
     /// Lower case, no diacritics, ASCII quotes and dashes, single spaces.
     text: String,
     /// For each byte of `text`: start of the source character in the input.
-    start: Vec<usize>,
+    start: Vec<u32>,
     /// For each byte of `text`: end of the source character in the input.
-    end: Vec<usize>,
+    end: Vec<u32>,
 }
+
+/// The longest input folded: offsets are kept as `u32` (two per folded byte: with
+/// `usize` the map back took 16 bytes per byte of a long line); a longer text is
+/// read up to here.
+const MAX_FOLD: usize = u32::MAX as usize;
 
 impl Folded {
     /// Push the ASCII byte `b`, remembering that it came from `from..to`.
     fn push_byte(&mut self, b: u8, from: usize, to: usize) {
         self.text.push(char::from(b));
-        self.start.push(from);
-        self.end.push(to);
+        self.start.push(pos(from));
+        self.end.push(pos(to));
     }
 
     /// Push `c`, remembering that it came from `from..to` of the input.
     fn push(&mut self, c: char, from: usize, to: usize) {
         self.text.push(c);
         for _ in 0..c.len_utf8() {
-            self.start.push(from);
-            self.end.push(to);
+            self.start.push(pos(from));
+            self.end.push(pos(to));
         }
     }
+
+    /// Where in the input the character of folded byte `k` starts.
+    fn start_of(&self, k: usize) -> usize {
+        self.start[k] as usize
+    }
+
+    /// Where in the input the character of folded byte `k` ends.
+    fn end_of(&self, k: usize) -> usize {
+        self.end[k] as usize
+    }
+}
+
+/// An input offset as stored: [`fold_into`] folds no more than [`MAX_FOLD`] bytes.
+fn pos(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Fold `s` for matching (see the module doc). Leading and trailing whitespace is
@@ -552,6 +572,16 @@ fn fold_into(f: &mut Folded, s: &str) {
     f.text.clear();
     f.start.clear();
     f.end.clear();
+    let mut cut = s.len().min(MAX_FOLD);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let s = &s[..cut];
+    // room for the text as long as the input (a glued word's inserted spaces may
+    // need more), not the next power of two past it
+    f.text.reserve(s.len());
+    f.start.reserve(s.len());
+    f.end.reserve(s.len());
     let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut prev_lower = false;
@@ -1400,7 +1430,7 @@ fn word_starts<'a>(f: &'a Folded, orig: &'a str, from: usize) -> impl Iterator<I
         let k = from + k;
         let start = c.is_alphanumeric()
             && !prev_word
-            && !orig[..f.start[k]]
+            && !orig[..f.start_of(k)]
                 .chars()
                 .next_back()
                 .is_some_and(is_word_char);
@@ -1621,7 +1651,7 @@ pub(crate) fn duration_prefix(text: &str) -> Option<usize> {
         let s = f.text.as_str();
         let (rest, _) = chain(Mode::Cell)(s).ok()?;
         let end = consumed(s, 0, rest);
-        (end > 0).then(|| f.end[end - 1])
+        (end > 0).then(|| f.end_of(end - 1))
     })
 }
 
@@ -1647,15 +1677,15 @@ impl<'a> PrefixScanner<'a> {
             return duration_prefix(&self.text[p..]);
         }
         let f = self.folded.get_or_insert_with(|| fold(self.text));
-        let mut i = f.start.partition_point(|&b| b < p);
+        let mut i = f.start.partition_point(|&b| (b as usize) < p);
         if f.text.as_bytes().get(i) == Some(&b' ') {
             i += 1;
         }
-        debug_assert_eq!(f.start.get(i), Some(&p));
+        debug_assert_eq!(f.start.get(i).map(|&b| b as usize), Some(p));
         let s = f.text.as_str();
         let (rest, _) = chain(Mode::Cell)(&s[i..]).ok()?;
         let end = consumed(s, i, rest);
-        (end > i).then(|| f.end[end - 1] - p)
+        (end > i).then(|| f.end_of(end - 1) - p)
     }
 }
 
@@ -1679,9 +1709,9 @@ fn duration_suffix_in(f: &Folded, text: &str) -> Option<usize> {
                 // (`... cookies. Session`), not a sentence (`... the user session`)
                 let cell = !is_lone(&all, s, k, end)
                     || after_break(s, k)
-                    || text[f.start[k]..].starts_with(char::is_uppercase);
+                    || text[f.start_of(k)..].starts_with(char::is_uppercase);
                 if end >= tail && cell {
-                    return Some(f.start[k]);
+                    return Some(f.start_of(k));
                 }
                 // a phrase starting inside this one ends where it ends: skip it
                 // (this keeps the scan linear)
@@ -1754,7 +1784,7 @@ pub(crate) fn find_duration_where(
                     .trim_start_matches([' ', '.', ';', ':', ',', '!', ')'])
                     .is_empty();
             if !is_lone(&all, s, k, end) || alone {
-                let found = (f.start[k], f.end[end - 1]);
+                let found = (f.start_of(k), f.end_of(end - 1));
                 match offer(found.0, found.1) {
                     Found::Take => return Some(found),
                     Found::Next => next = end,
