@@ -23,7 +23,7 @@ use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::policy::{Category, Span};
 use crate::segment::{Line, LineKind};
-use crate::vocab::{vocab, word_spans_iter, Role};
+use crate::vocab::{is_word_char, vocab, word_spans_iter, Role};
 
 /// Recognise flattened tables inside line `i`.
 pub(crate) fn parse<'a>(
@@ -45,6 +45,7 @@ pub(crate) fn parse<'a>(
     let before = doc.records.len();
     let mut declared = Declared::new(line.text);
     let mut headers = GluedHeaders::new(line.text);
+    let mut types = TypePhrases::new(line.text);
     let mut from = 0;
     while from < line.text.len() {
         let text = &line.text[from..];
@@ -63,7 +64,7 @@ pub(crate) fn parse<'a>(
             }
             Err((s, e, header)) => {
                 let cat = declared.before(from + s).or(ctx.category.clone());
-                inline_rows(line, from + e, &header, cat, ctx, doc)
+                inline_rows(line, from + e, &header, cat, ctx, doc, &mut types)
             }
         };
         from = consumed.max(from + 1);
@@ -348,12 +349,12 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
                 if phrase.contains(['.', ',', ':']) {
                     continue;
                 }
-                if cols.iter().any(|c| c.0 == Some(Role::Name))
-                    && vocab().field_listed(phrase) == Some(Role::Name)
-                {
+                // (the phrase is looked up once for both tests)
+                let role = vocab().field_listed(phrase);
+                if cols.iter().any(|c| c.0 == Some(Role::Name)) && role == Some(Role::Name) {
                     continue;
                 }
-                if let Some(r) = vocab().field_listed(phrase) {
+                if let Some(r) = role {
                     cols.push((Some(r), phrase.to_string()));
                     took = len;
                     break;
@@ -685,6 +686,45 @@ fn name_before(block: &str, p: usize) -> usize {
     p - run.len()
 }
 
+/// The first type phrase of a line from a byte on ([`Vocab::find_type_phrase`]),
+/// the last answer kept: the rows of inline tables are cut at their type phrases,
+/// and each table of a long line asked again from its own start, so a line with no
+/// type phrase after its headers was read to its end at every header (quadratic).
+///
+/// The answer from byte `from` serves a later byte `q` that is no word's inside: the
+/// words from `q` are then the words from `from` that start at `q` or after, so the
+/// first phrase from `q` is the one from `from` while that starts at `q` or after, and
+/// none when there was none.
+///
+/// [`Vocab::find_type_phrase`]: crate::vocab::Vocab::find_type_phrase
+struct TypePhrases<'a> {
+    text: &'a str,
+    /// (from, the phrase found from there, in bytes of the line)
+    last: Option<(usize, Option<(usize, usize)>)>,
+}
+
+impl<'a> TypePhrases<'a> {
+    fn new(text: &'a str) -> Self {
+        TypePhrases { text, last: None }
+    }
+
+    /// Byte range in the line of the first type phrase of `text[q..]`.
+    fn first_from(&mut self, q: usize) -> Option<(usize, usize)> {
+        if let Some((from, found)) = self.last {
+            let inside_word = self.text[..q].chars().next_back().is_some_and(is_word_char)
+                && self.text[q..].chars().next().is_some_and(is_word_char);
+            if from <= q && (q == from || !inside_word) && found.is_none_or(|(s, _)| q <= s) {
+                return found;
+            }
+        }
+        let found = vocab()
+            .find_type_phrase(&self.text[q..], false)
+            .map(|(s, e)| (q + s, q + e));
+        self.last = Some((q, found));
+        found
+    }
+}
+
 /// Rows of an inline collapsed table from byte `start`: each row ends with a type phrase.
 fn inline_rows<'a>(
     line: &Line<'a>,
@@ -693,6 +733,7 @@ fn inline_rows<'a>(
     cat: Option<(Category, String)>,
     ctx: &Context,
     doc: &mut RawDoc<'a>,
+    types: &mut TypePhrases<'a>,
 ) -> usize {
     let text = line.text;
     let mut ctx2 = ctx.clone();
@@ -703,10 +744,10 @@ fn inline_rows<'a>(
         let rest = &text[pos..];
         // the type phrase that ends the row comes after the name (`Local Storage` may be one)
         let skip = word_spans_iter(rest).nth(2).map_or(rest.len(), |w| w.0);
-        let Some((_, te)) = vocab().find_type_phrase(&rest[skip..], false) else {
+        let Some((_, te)) = types.first_from(pos + skip) else {
             break;
         };
-        let te = te + skip;
+        let te = te - pos;
         let seg = &rest[..te];
         // another declaration starts inside: this table ends before it
         if inline_header(seg).is_some() {
@@ -747,6 +788,35 @@ fn inline_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_phrases_answer_as_the_search_from_each_byte() {
+        let lines = crate::testing::corpus_lines_and(&[
+            "Name Provider Purpose Expiry Type _ga Google Stats 2 years HTTP Cookie _gid x",
+            "The xhttp cookie and an HTTP Cookie, then html local storage",
+            "no type here at all, nor there",
+            "HTTP Cookie",
+            "a HTTP\u{a0}Cookie é HTTP  Cookie ünd First Party cookie",
+            "Httpcookie http cookie_x http cookie",
+        ]);
+        for line in &lines {
+            // every byte in order (each character boundary), as the reader asks:
+            // word starts and ends, spaces, and insides of words
+            let mut types = TypePhrases::new(line);
+            let mut step = 0;
+            for (q, _) in line.char_indices().chain([(line.len(), ' ')]) {
+                step += 1;
+                // on long lines, a sample of the bytes (always the ones inside "http")
+                if line.len() > 400 && step % 7 != 0 && !line[q..].starts_with("ttp") {
+                    continue;
+                }
+                let direct = vocab()
+                    .find_type_phrase(&line[q..], false)
+                    .map(|(s, e)| (q + s, q + e));
+                assert_eq!(types.first_from(q), direct, "{line:?} from {q}");
+            }
+        }
+    }
 
     #[test]
     fn header_run_is_the_window_of_all_the_words() {

@@ -62,12 +62,12 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     let first = &lines[i];
-    if first.kind != LineKind::Pipe {
+    if first.kind != LineKind::Pipe || empty_cells_row(first.text) {
         return None;
     }
     let mut stacked = false;
-    // (the first row's cells are dropped before another header is looked for)
-    let read = Header::read(&row_cells(first.text));
+    let first_cells = row_cells(first.text);
+    let read = Header::read(&first_cells);
     let (header, mut j) = match read {
         Some(mut h) => {
             let sample: Vec<Vec<&str>> = lines[i + 1..]
@@ -85,20 +85,7 @@ pub(crate) fn parse<'a>(
                 stacked = true;
                 h
             }
-            None => {
-                // no header: columns inferred from the rows themselves (two at least,
-                // counted before any row is split into its cells)
-                let table = || {
-                    lines[i..]
-                        .iter()
-                        .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
-                        .take_while(|l| l.kind == LineKind::Pipe)
-                        .take(50)
-                };
-                table().nth(1)?;
-                let rows: Vec<Vec<&str>> = table().map(|l| row_cells(l.text)).collect();
-                (Header::infer(&rows)?, i)
-            }
+            None => (inferred_header(lines, i, &first_cells)?, i),
         },
     };
     let leading = first.text.trim_start().starts_with('|');
@@ -211,6 +198,47 @@ pub(crate) fn parse<'a>(
         end = lines.len();
     }
     Some(end.max(i + 1) - i)
+}
+
+/// A pipe line of two cells or more, all empty (`|||`, `| | |`): no table starts at
+/// it. [`Header::read`] finds no name among empty cells, [`stacked_header`] wants one
+/// cell to a line and [`inferred_header`] a name in the first row. Read on the
+/// characters, without splitting the line: a text of such lines cost its cells at
+/// every line. Two cells or more: three pipes or more, for the outer ones are dropped.
+fn empty_cells_row(text: &str) -> bool {
+    let mut pipes = 0;
+    for c in text.chars() {
+        if c == '|' {
+            pipes += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    pipes >= 3
+}
+
+/// No header: the columns inferred from the rows themselves, the pipe lines from line
+/// `i` (two at least, counted before any row is split into its cells); `first` is
+/// line `i`'s cells.
+///
+/// A first row of empty cells (a line of pipes alone) is turned away before the rows
+/// are split: [`Header::infer`] wants a name in every row's name cell, so it finds no
+/// name column then. Without that test, a text of such lines had its next 50 lines
+/// split into cells again at every line.
+fn inferred_header(lines: &[Line<'_>], i: usize, first: &[&str]) -> Option<Header> {
+    if first.iter().all(|c| c.is_empty()) {
+        return None;
+    }
+    let table = || {
+        lines[i..]
+            .iter()
+            .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
+            .take_while(|l| l.kind == LineKind::Pipe)
+            .take(50)
+    };
+    table().nth(1)?;
+    let rows: Vec<Vec<&str>> = table().map(|l| row_cells(l.text)).collect();
+    Header::infer(&rows)
 }
 
 /// A pipe line holding one filled cell that names a category and cannot be a cookie
@@ -461,6 +489,95 @@ mod tests {
         }
     }
     use crate::segment::lines;
+
+    /// The inferred header as read before [`inferred_header`] turned away a first
+    /// row of empty cells.
+    fn inferred_header_former(lines: &[Line<'_>], i: usize) -> Option<Header> {
+        let table = || {
+            lines[i..]
+                .iter()
+                .filter(|l| l.kind != LineKind::Rule && !l.is_blank())
+                .take_while(|l| l.kind == LineKind::Pipe)
+                .take(50)
+        };
+        table().nth(1)?;
+        let rows: Vec<Vec<&str>> = table().map(|l| row_cells(l.text)).collect();
+        Header::infer(&rows)
+    }
+
+    #[test]
+    fn empty_cells_row_is_a_row_of_empty_cells_and_starts_no_table() {
+        let lines_of = crate::testing::corpus_lines_and(&[
+            "",
+            "|",
+            "||",
+            "|||",
+            "||||||||||||||||",
+            " | | ",
+            "\u{a0}|\u{2003}|\t|",
+            "| | |",
+            "|a||",
+            "||a|",
+            "| . |",
+            "|||x",
+            "x|||",
+            " |\u{200b}| |",
+            "|\u{b}|\u{85}|",
+        ]);
+        let mut seen = 0;
+        for line in &lines_of {
+            let cells = row_cells(line);
+            let empty = cells.len() >= 2 && cells.iter().all(|c| c.is_empty());
+            assert_eq!(empty_cells_row(line), empty, "{line:?}");
+            if empty {
+                seen += 1;
+                // the former reading of such a line: no header of any kind
+                assert!(Header::read(&cells).is_none(), "{line:?}");
+                let text = format!("{line}\n{line}\n| _ga | Google |\n");
+                let ls = lines(&text);
+                assert!(stacked_header(&ls, 0).is_none(), "{line:?}");
+                assert!(inferred_header_former(&ls, 0).is_none(), "{line:?}");
+            }
+        }
+        assert!(seen >= 5, "{seen}");
+    }
+
+    #[test]
+    fn inferred_header_is_the_former_one() {
+        let mut texts = vec![crate::testing::corpus_lines().join("\n")];
+        texts.extend(
+            [
+                "|||\n|||\n| _ga | Google |\n",
+                "| | |\n| _ga | Google |\n| _gid | Google |\n",
+                " |  | \n|---|---|\n| _ga | Google |\n",
+                "| _ga | Google | |\n| _gid | Google | |\n",
+                "| | _ga | Google |\n| | _gid | Google |\n",
+                "_ga | | Google\n_gid | | Google\n|||\n",
+                "||\n||\n",
+                "|\n|\n",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let ls = lines(text);
+            for i in 0..ls.len() {
+                if ls[i].kind != LineKind::Pipe {
+                    continue;
+                }
+                let former = inferred_header_former(&ls, i);
+                found += usize::from(former.is_some());
+                let now = inferred_header(&ls, i, &row_cells(ls[i].text));
+                assert_eq!(
+                    format!("{now:?}"),
+                    format!("{former:?}"),
+                    "{:?}",
+                    ls[i].text
+                );
+            }
+        }
+        assert!(found > 0, "no header inferred: the test tests nothing");
+    }
 
     fn parse_all(text: &str) -> (Vec<Vec<String>>, Vec<WarningKind>) {
         let ls = lines(text);

@@ -1526,7 +1526,14 @@ impl Vocab {
             if window.is_empty() {
                 break;
             }
-            let best = {
+            // a phrase of two words or more starts with its listed first word: a word
+            // no list starts a phrase with is passed over without trying each phrase
+            let first = window[0].1.as_str();
+            let may_start =
+                self.index.storage.may_start(first) || self.index.first_party.may_start(first);
+            let best = if !may_start {
+                0
+            } else {
                 let refs: Vec<&str> = window.iter().map(|(_, f)| f.as_str()).collect();
                 let mut best = 0;
                 for p in phrases() {
@@ -1795,31 +1802,54 @@ fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> 
     }
 }
 
-/// [`word_spans`] one at a time: ASCII text by the table of its word bytes
-/// ([`FORM_WORD_BYTE`]: letters, digits, `_`, `'`), no character decoded; other text
-/// character by character.
+/// [`word_spans`] one at a time: ASCII bytes by the table of the word bytes
+/// ([`FORM_WORD_BYTE`]: letters, digits, `_`, `'`), no character decoded; other
+/// characters decoded one by one.
+///
+/// The text is not first asked whether it is all ASCII: callers read a few words of
+/// the rest of a long line, again after every row of a flattened table, and that
+/// test read the whole rest each time (quadratic on a long line). The table and the
+/// predicate of the characters agree on ASCII, so the words are the same.
 pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut other = (!text.is_ascii()).then(|| {
-        crate::fields::text::runs_iter(text, |c| {
-            c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
-        })
-    });
     let bytes = text.as_bytes();
-    let word = |b: u8| FORM_WORD_BYTE.get(usize::from(b)).copied().unwrap_or(false);
+    // whether the character at byte `i` (a character boundary) is a word character,
+    // and its length
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (FORM_WORD_BYTE[usize::from(b)], 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        }
+    };
     let mut pos = 0;
     std::iter::from_fn(move || {
-        if let Some(runs) = other.as_mut() {
-            return runs.next();
-        }
-        while pos < bytes.len() && !word(bytes[pos]) {
-            pos += 1;
+        loop {
+            if pos >= bytes.len() {
+                return None;
+            }
+            let (word, len) = at(pos);
+            if word {
+                break;
+            }
+            pos += len;
         }
         let start = pos;
-        while pos < bytes.len() && word(bytes[pos]) {
-            pos += 1;
+        while pos < bytes.len() {
+            let (word, len) = at(pos);
+            if !word {
+                break;
+            }
+            pos += len;
         }
-        (pos > start).then_some((start, pos))
+        Some((start, pos))
     })
+}
+
+/// A character of a word of [`word_spans_iter`]: alphanumeric, `_`, `'` or `’`.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
@@ -1856,6 +1886,126 @@ pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    /// [`word_spans_iter`] as it was: the whole text asked whether it is ASCII first.
+    fn word_spans_iter_former(text: &str) -> Vec<(usize, usize)> {
+        if !text.is_ascii() {
+            return crate::fields::text::runs_iter(text, |c| {
+                c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+            })
+            .collect();
+        }
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        loop {
+            while pos < bytes.len() && !FORM_WORD_BYTE[usize::from(bytes[pos])] {
+                pos += 1;
+            }
+            let start = pos;
+            while pos < bytes.len() && FORM_WORD_BYTE[usize::from(bytes[pos])] {
+                pos += 1;
+            }
+            if pos == start {
+                return out;
+            }
+            out.push((start, pos));
+        }
+    }
+
+    /// [`Vocab::find_type_phrase`] as it was: every phrase tried at every word.
+    fn find_type_phrase_former(v: &Vocab, text: &str, last: bool) -> Option<(usize, usize)> {
+        let phrases = || {
+            v.storage
+                .iter()
+                .map(|(p, _)| p)
+                .chain(&v.first_party)
+                .filter(|p| p.words.len() >= 2)
+        };
+        let longest = phrases().map(|p| p.words.len()).max().unwrap_or(0);
+        let mut spans = word_spans_iter(text);
+        let mut window: VecDeque<((usize, usize), String)> = VecDeque::with_capacity(longest + 1);
+        let mut found = None;
+        loop {
+            while window.len() < longest.max(1) {
+                match spans.next() {
+                    Some((s, e)) => window.push_back(((s, e), match_form(&text[s..e]))),
+                    None => break,
+                }
+            }
+            if window.is_empty() {
+                break;
+            }
+            let best = {
+                let refs: Vec<&str> = window.iter().map(|(_, f)| f.as_str()).collect();
+                let mut best = 0;
+                for p in phrases() {
+                    if let Some(n) = p.match_at(&refs) {
+                        best = best.max(n);
+                    }
+                }
+                best
+            };
+            if best > 0 {
+                found = Some((window[0].0 .0, window[best - 1].0 .1));
+                if !last {
+                    return found;
+                }
+            }
+            window.pop_front();
+        }
+        found
+    }
+
+    #[test]
+    fn find_type_phrase_is_the_former_one() {
+        let v = vocab();
+        let lines = crate::testing::corpus_lines_and(&[
+            "HTTP Cookie",
+            "an HTTP cookie, a First Party cookie and HTML Local Storage",
+            "http  COOKIE; html5 local storage; third party cookie",
+            "Cookie HTTP Cookie Session Storage",
+            "Local Storage",
+            "xhttp cookie",
+        ]);
+        let mut hits = 0;
+        for line in &lines {
+            for last in [false, true] {
+                let former = find_type_phrase_former(v, line, last);
+                hits += usize::from(former.is_some());
+                assert_eq!(v.find_type_phrase(line, last), former, "{line:?} {last}");
+            }
+        }
+        assert!(hits > 10, "{hits}");
+    }
+
+    #[test]
+    fn word_spans_iter_is_the_former_one() {
+        let lines = crate::testing::corpus_lines_and(&[
+            "",
+            " ",
+            "a",
+            "é",
+            "_ga's cookie’s 2 years",
+            "Ünïcödé wörds and ASCII words",
+            "ASCII first, then ü at the end",
+            "l’usage d'un cookie",
+            "x\u{a0}y\u{200b}z\u{301}w",
+            "名前 Cookie 名前",
+            "..,,;; ",
+            "٣ ١٢ ²³ Ⅻ",
+        ]);
+        for line in &lines {
+            // every suffix from a character boundary: mixed texts whose rest is ASCII
+            for (i, _) in line.char_indices().take(40) {
+                let rest = &line[i..];
+                let now: Vec<_> = word_spans_iter(rest).collect();
+                assert_eq!(now, word_spans_iter_former(rest), "{rest:?}");
+            }
+            let now: Vec<_> = word_spans_iter(line).collect();
+            assert_eq!(now, word_spans_iter_former(line), "{line:?}");
+        }
+    }
+
     use super::*;
 
     /// The remembered `field_word` answers as the unremembered one on every word of
