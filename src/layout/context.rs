@@ -32,6 +32,15 @@ pub(crate) struct Context {
     pub category_depth: Option<usize>,
 }
 
+/// Whether `h` holds a byte that may start a word of its matching form: an ASCII
+/// letter, digit, `_`, `'` or `` ` `` (folded to `'`), or any byte outside ASCII
+/// (which folding may turn into letters: `™` → `tm`). Without one, the form's words
+/// ([`crate::fields::text::words`]) are none.
+fn has_ascii_word_byte_or_other(h: &str) -> bool {
+    h.bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'`'))
+}
+
 /// How deep a heading's section number is: `3.` / `3` → 1, `3.3` → 2, none → `None`.
 pub(crate) fn heading_depth(text: &str) -> Option<usize> {
     let t = text.trim().trim_start_matches('#').trim();
@@ -417,6 +426,11 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
 
 /// [`heading_category`] given the [`vendor_run`] of `h`.
 fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
+    // a heading of ASCII punctuation alone (`[`, `::`) has no word to name a category
+    // (its matching form is that punctuation, lower-cased), so no dictionary is asked
+    if !has_ascii_word_byte_or_other(h) {
+        return None;
+    }
     // (most headings name no vendor: they are read as they are, with no copy)
     let owned;
     let rest: &str = match run {
@@ -983,6 +997,69 @@ mod tests {
 
     /// [`heading_category`] reads a heading with no vendor as it is, as the copy
     /// with every vendor run blanked out would read it.
+    /// [`heading_category_given`] as it was, asking the dictionary of every heading.
+    fn heading_category_given_before(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
+        let owned;
+        let rest: &str = match run {
+            None => h,
+            Some((s, e)) => {
+                let mut r = h.to_string();
+                r.replace_range(s..e, " ");
+                while let Some((s, e)) = vendor_run(&r) {
+                    r.replace_range(s..e, " ");
+                }
+                owned = r;
+                &owned
+            }
+        };
+        let words = word_count(rest);
+        if words > 4 && !vocab().mentions_cookies(rest) {
+            return None;
+        }
+        vocab().heading_category(rest)
+    }
+
+    /// A heading of ASCII punctuation alone is turned away before the dictionary, as
+    /// the dictionary would turn it away: on every corpus line (as a heading and as
+    /// the lead of a `…:` line), each ASCII byte alone, twice, and around category
+    /// words, and texts outside ASCII that fold to letters (`™`, `ﬁ`).
+    #[test]
+    fn punctuation_headings_declare_no_category() {
+        let mut texts = crate::testing::corpus_lines_and(&[
+            "[",
+            ":",
+            "::",
+            "()",
+            "-- ---",
+            "™",
+            "ﬁnalité",
+            "Analytics",
+            "'",
+            "`",
+            "_",
+        ]);
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(format!("{c}"));
+            texts.push(format!("{c}{c} "));
+            texts.push(format!("{c}Analytics cookies"));
+            texts.push(format!("Marketing{c}"));
+        }
+        let mut named = 0;
+        for t in &texts {
+            for h in [
+                heading_text(t),
+                heading_text(t.trim().trim_end_matches(':')),
+            ] {
+                let run = vendor_run(h);
+                let want = heading_category_given_before(h, run);
+                assert_eq!(heading_category_given(h, run), want, "{h:?}");
+                named += usize::from(want.is_some());
+            }
+        }
+        assert!(named > 100, "only {named} categories");
+    }
+
     #[test]
     fn heading_category_without_a_copy() {
         fn general(h: &str) -> Option<Category> {

@@ -86,8 +86,10 @@ struct Item<'a> {
 
 /// Read the item starting at line `j`, if any.
 /// `leadin`: the list follows a line that announces cookies and ends with a colon
-/// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot.
-fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
+/// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot. It is
+/// asked only there (it reads the line before the list through a dictionary, and most
+/// lines are no such item).
+fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<Item<'a>> {
     let line = &lines[j];
     if line.kind != LineKind::Text
         || kv_line(line.text).is_some_and(|(_, _, value)| !value.trim().is_empty())
@@ -199,7 +201,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
             // a sure name leads an item; so does any one name-shaped token before two or
             // more cells (`rc::a -> Google -> … -> Session`): a row of a flattened table
             let strong = names_head(head) == Some(true);
-            let slot = segs >= 2 || leadin;
+            let slot = segs >= 2 || leadin();
             if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
                 if let Some(q) = qual {
@@ -588,14 +590,20 @@ pub(crate) fn parse<'a>(
             return Some(n);
         }
     }
-    let leadin = lines[..i]
-        .iter()
-        .rev()
-        .find(|l| !l.is_blank())
-        .is_some_and(|l| {
-            let t = l.text.trim();
-            t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
-        });
+    // (read once, when first asked: most lines start no item, and then no list reads it)
+    let leadin_once = std::cell::OnceCell::new();
+    let leadin = || {
+        *leadin_once.get_or_init(|| {
+            lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| {
+                    let t = l.text.trim();
+                    t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
+                })
+        })
+    };
     let mut items = Vec::new();
     let mut j = i;
     let mut end = i;
@@ -604,7 +612,7 @@ pub(crate) fn parse<'a>(
             j += 1;
             continue;
         }
-        match item(lines, j, leadin).or_else(|| slot_item(lines, j, &items)) {
+        match item(lines, j, &leadin).or_else(|| slot_item(lines, j, &items)) {
             // a run of sure names ends at an item headed by a plain capitalised word
             // (`_gid: …` then `Datenschutzerklärung: https://…`, `Opt-Out: …`)
             Some(it)
@@ -624,11 +632,14 @@ pub(crate) fn parse<'a>(
         }
     }
     // after a lead-in, one-token heads are names even if no dictionary knows them
-    let slots = leadin
-        && items
-            .iter()
-            .all(|it| it.strong || !it.names.trim().contains(' '));
-    if items.is_empty() || !(slots || items.iter().any(|it| it.strong)) {
+    // (no item: no list, whatever the line before says)
+    let slots = || {
+        leadin()
+            && items
+                .iter()
+                .all(|it| it.strong || !it.names.trim().contains(' '))
+    };
+    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots()) {
         return None;
     }
     // fields stated once for the whole list right after it (`Retention: 2 years`,
