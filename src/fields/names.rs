@@ -242,6 +242,25 @@ pub(crate) fn and_joiners() -> impl Iterator<Item = &'static str> {
 
 /// Is `w` (as written) one of [`and_joiners`]?
 pub(crate) fn is_and_joiner(w: &str) -> bool {
+    // the first bytes joiners start with, gathered once: a token starting with any
+    // other byte (`_ga`, `Cookie`: nearly every token of a line of names) is no
+    // joiner, turned away before it is compared with each
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for j in and_joiners() {
+            if let Some(&b) = j.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    if w.as_bytes()
+        .first()
+        .is_some_and(|&b| !first[usize::from(b)])
+    {
+        return false;
+    }
     and_joiners().any(|j| j == w)
 }
 
@@ -486,6 +505,35 @@ mod tests {
                 text.split_whitespace().for_each(same);
             }
         }
+    }
+
+    /// `is_and_joiner` answers as the plain comparison with every joiner: on every
+    /// corpus token, every joiner, and each in other cases and with a byte added.
+    #[test]
+    fn is_and_joiner_is_the_former_comparison() {
+        fn before(w: &str) -> bool {
+            and_joiners().any(|j| j == w)
+        }
+        let mut toks: Vec<String> = crate::testing::corpus_lines()
+            .iter()
+            .flat_map(|l| l.split([' ', ',']).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        for j in and_joiners() {
+            toks.extend([
+                j.to_string(),
+                j.to_uppercase(),
+                format!("{j}x"),
+                format!("x{j}"),
+                format!(" {j}"),
+            ]);
+        }
+        toks.extend(["", " ", "+", "&", "é", "_ga"].map(String::from));
+        let mut joiners = 0;
+        for t in &toks {
+            assert_eq!(is_and_joiner(t), before(t), "{t:?}");
+            joiners += usize::from(before(t));
+        }
+        assert!(joiners > 50, "only {joiners} joiners");
     }
 
     /// `is_known` as it was, lower-casing every name into a new string.

@@ -44,6 +44,11 @@ fn has_ascii_word_byte_or_other(h: &str) -> bool {
 /// How deep a heading's section number is: `3.` / `3` → 1, `3.3` → 2, none → `None`.
 pub(crate) fn heading_depth(text: &str) -> Option<usize> {
     let t = text.trim().trim_start_matches('#').trim();
+    // a section number starts with a digit (its first part is digits, not empty):
+    // most headings have none, and are not split
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let num: &str = t.split(' ').next().unwrap_or("");
     let num = num.trim_end_matches(['.', ')']);
     (!num.is_empty()
@@ -251,9 +256,10 @@ impl Context {
             let lead = text.trim_end_matches(':');
             // `Google Maps (se mappa embedded):` introduces that service's cookies
             if word_count(lead) <= 6 {
-                let service = lead.split(" (").next().unwrap_or(lead);
-                if is_vendor_name(service.trim_end()) {
-                    self.provider = Some(service.trim_end().to_string());
+                let service = lead.split(" (").next().unwrap_or(lead).trim_end();
+                // (a line of colons leads with nothing: no vendor, and nothing to read)
+                if !service.is_empty() && is_vendor_name(service) {
+                    self.provider = Some(service.to_string());
                     self.provider_heading = true;
                 }
             }
@@ -997,6 +1003,50 @@ mod tests {
 
     /// [`heading_category`] reads a heading with no vendor as it is, as the copy
     /// with every vendor run blanked out would read it.
+    /// Nothing is no vendor's name (the lead of a line of colons is not read for one).
+    #[test]
+    fn an_empty_lead_names_no_vendor() {
+        assert!(!is_vendor_name(""));
+    }
+
+    /// `heading_depth` answers as it did before it looked at the first byte: on every
+    /// corpus line and made-up section numbers.
+    #[test]
+    fn heading_depth_is_the_former_reading() {
+        fn before(text: &str) -> Option<usize> {
+            let t = text.trim().trim_start_matches('#').trim();
+            let num: &str = t.split(' ').next().unwrap_or("");
+            let num = num.trim_end_matches(['.', ')']);
+            (!num.is_empty()
+                && num.len() < t.len()
+                && num
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| num.split('.').count())
+        }
+        let lines = crate::testing::corpus_lines_and(&[
+            "3. Cookies",
+            "3.3 Marketing",
+            "## 2) Analytics",
+            "3",
+            "3.",
+            ".3 x",
+            "a3 x",
+            "٣ x",
+            "  #  1.2.3 Deep",
+            "1..2 x",
+            "12 ",
+            "(1) x",
+            "#1 x",
+        ]);
+        let mut numbered = 0;
+        for l in &lines {
+            assert_eq!(heading_depth(l), before(l), "{l:?}");
+            numbered += usize::from(before(l).is_some());
+        }
+        assert!(numbered > 20, "only {numbered} numbered lines");
+    }
+
     /// [`heading_category_given`] as it was, asking the dictionary of every heading.
     fn heading_category_given_before(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
         let owned;
