@@ -269,9 +269,11 @@ fn name_line_uncached(text: &str) -> bool {
         && toks.len() <= 4
         && toks.iter().all(|w| is_name_shaped(w))
         && toks.iter().any(|w| {
+            // (the capital before the lookup: most tokens have none, and the lookup
+            // lower-cases and hashes the token; both tests are pure)
             is_strong_name(w)
                 || w.contains('*')
-                || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+                || (w.chars().any(|c| c.is_uppercase()) && is_known(w))
         })
 }
 
@@ -668,6 +670,53 @@ mod tests {
             }
         }
         assert!(n > 1000, "only {n} key-value lines");
+    }
+
+    /// `name_line_uncached` answers as it did when it looked a token up before asking
+    /// for a capital: on every corpus line and made-up lines of names.
+    #[test]
+    fn name_lines_as_before() {
+        fn before(text: &str) -> bool {
+            let t = crate::fields::text::strip_md_heading(text)
+                .trim()
+                .trim_end_matches(':')
+                .trim();
+            if t.is_empty() || t.len() > 100 {
+                return false;
+            }
+            let toks: Vec<&str> = t
+                .split([' ', ','])
+                .filter(|w| !w.is_empty() && !is_and_joiner(w))
+                .collect();
+            !toks.is_empty()
+                && toks.len() <= 4
+                && toks.iter().all(|w| is_name_shaped(w))
+                && toks.iter().any(|w| {
+                    is_strong_name(w)
+                        || w.contains('*')
+                        || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+                })
+        }
+        let lines = crate::testing::corpus_lines_and(&[
+            "_c0",
+            "NID",
+            "nid",
+            "Nid",
+            "PHPSESSID",
+            "phpsessid",
+            "_ga, _gid",
+            "CookieConsent",
+            "cookieconsent",
+            "_ga*",
+            "## _ga",
+        ]);
+        let mut names = 0;
+        for l in &lines {
+            let want = before(l);
+            assert_eq!(name_line_uncached(l), want, "{l:?}");
+            names += usize::from(want);
+        }
+        assert!(names > 100, "only {names} name lines");
     }
 
     /// A line with no colon and no tab is no key-value line and no loose label (the
