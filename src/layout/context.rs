@@ -330,7 +330,14 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
     let text = line.text;
     // (a dash between words is rare: looked for before the line is read as a heading,
     // on no more than a heading's length)
-    if line.kind != LineKind::Text || heading_text(text).len() > 120 || !has_spaced_dash(text) {
+    // (on a short line the dash is looked for first: the scan costs less than reading
+    // the heading's text, and most lines have no dash; all the tests are pure)
+    let short = text.len() <= 256;
+    if line.kind != LineKind::Text
+        || (short && !has_spaced_dash(text))
+        || heading_text(text).len() > 120
+        || (!short && !has_spaced_dash(text))
+    {
         return None;
     }
     let (at, sep) = [" - ", " – ", " — "]
@@ -913,6 +920,15 @@ mod tests {
             texts.push(format!("{core} {}", "word ".repeat(30)));
             texts.push(format!("| {core} |"));
             texts.push(format!("* {core}"));
+            // around the length where `service_note` looks for the dash first
+            for pad in [240usize, 250, 256, 260, 300] {
+                let lead = " ".repeat(pad.saturating_sub(core.len()));
+                texts.push(format!("{lead}{core}"));
+                texts.push(format!(
+                    "##{}{core}",
+                    " ".repeat(pad.saturating_sub(core.len()))
+                ));
+            }
         }
         let all = texts.join("\n");
         let lines = crate::segment::lines(&all);
