@@ -53,8 +53,22 @@ pub(crate) fn is_listed_name(name: &str) -> bool {
 /// Is this a cookie name the Open Cookie Database knows (exactly, or by its prefix)?
 pub(crate) fn is_known(name: &str) -> bool {
     let (map, prefixes) = known();
-    let lower = name.trim_end_matches('*').to_lowercase();
-    map.contains_key(&lower)
+    let name = name.trim_end_matches('*');
+    // an ASCII name (nearly every token asked) is lower-cased on the stack: its
+    // `to_lowercase` is its ASCII lower case, and the readers ask about most tokens
+    // of every short line, so a heap copy each time cost more than the lookup
+    let mut buf = [0u8; 64];
+    let owned;
+    let lower: &str = if name.is_ascii() && name.len() <= buf.len() {
+        let b = &mut buf[..name.len()];
+        b.copy_from_slice(name.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).expect("ASCII lower-cased is ASCII")
+    } else {
+        owned = name.to_lowercase();
+        &owned
+    };
+    map.contains_key(lower)
         || (lower.is_char_boundary(3.min(lower.len()))
             && lower.len() >= 3
             && prefixes
@@ -228,6 +242,25 @@ pub(crate) fn and_joiners() -> impl Iterator<Item = &'static str> {
 
 /// Is `w` (as written) one of [`and_joiners`]?
 pub(crate) fn is_and_joiner(w: &str) -> bool {
+    // the first bytes joiners start with, gathered once: a token starting with any
+    // other byte (`_ga`, `Cookie`: nearly every token of a line of names) is no
+    // joiner, turned away before it is compared with each
+    static FIRST: OnceLock<[bool; 256]> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut t = [false; 256];
+        for j in and_joiners() {
+            if let Some(&b) = j.as_bytes().first() {
+                t[usize::from(b)] = true;
+            }
+        }
+        t
+    });
+    if w.as_bytes()
+        .first()
+        .is_some_and(|&b| !first[usize::from(b)])
+    {
+        return false;
+    }
     and_joiners().any(|j| j == w)
 }
 
@@ -472,6 +505,106 @@ mod tests {
                 text.split_whitespace().for_each(same);
             }
         }
+    }
+
+    /// `is_and_joiner` answers as the plain comparison with every joiner: on every
+    /// corpus token, every joiner, and each in other cases and with a byte added.
+    #[test]
+    fn is_and_joiner_is_the_former_comparison() {
+        fn before(w: &str) -> bool {
+            and_joiners().any(|j| j == w)
+        }
+        let mut toks: Vec<String> = crate::testing::corpus_lines()
+            .iter()
+            .flat_map(|l| l.split([' ', ',']).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        for j in and_joiners() {
+            toks.extend([
+                j.to_string(),
+                j.to_uppercase(),
+                format!("{j}x"),
+                format!("x{j}"),
+                format!(" {j}"),
+            ]);
+        }
+        toks.extend(["", " ", "+", "&", "é", "_ga"].map(String::from));
+        let mut joiners = 0;
+        for t in &toks {
+            assert_eq!(is_and_joiner(t), before(t), "{t:?}");
+            joiners += usize::from(before(t));
+        }
+        assert!(joiners > 50, "only {joiners} joiners");
+    }
+
+    /// `is_known` as it was, lower-casing every name into a new string.
+    fn known_reference(name: &str) -> bool {
+        let (map, prefixes) = known();
+        let lower = name.trim_end_matches('*').to_lowercase();
+        map.contains_key(&lower)
+            || (lower.is_char_boundary(3.min(lower.len()))
+                && lower.len() >= 3
+                && prefixes
+                    .get(&lower[..3])
+                    .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_str()))))
+    }
+
+    /// `is_known`, lower-casing ASCII names on the stack, answers as before: on every
+    /// corpus token (and its pieces between punctuation), every listed name in upper
+    /// and mixed case, names at and around the 64-byte buffer, and names that are not
+    /// ASCII (`İ` lower-cases to two characters).
+    #[test]
+    fn is_known_is_the_former_lookup() {
+        let mut toks: Vec<String> = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for w in line.split_whitespace() {
+                toks.push(w.to_string());
+                toks.extend(
+                    w.split(|c: char| !c.is_alphanumeric() && !"_-.*$".contains(c))
+                        .map(str::to_string),
+                );
+            }
+        }
+        for (name, _) in known().0.iter().take(5000) {
+            toks.push(name.to_uppercase());
+            toks.push(format!("{name}*"));
+            let mut mixed: Vec<char> = name.chars().collect();
+            if let Some(c) = mixed.first_mut() {
+                *c = c.to_ascii_uppercase();
+            }
+            toks.push(mixed.into_iter().collect());
+        }
+        let long = known().0.keys().max_by_key(|k| k.len()).unwrap().clone();
+        for n in 60..=70 {
+            toks.push("_ga".repeat(n / 3 + 1)[..n].to_string());
+            toks.push(format!(
+                "{}{}",
+                long.to_uppercase(),
+                "X".repeat(n.saturating_sub(long.len()))
+            ));
+        }
+        toks.extend(
+            [
+                "",
+                "*",
+                "**",
+                "_GA",
+                "_ga*",
+                "İ_ga",
+                "_gİd",
+                "ÄB1",
+                "_ga_é",
+                "PHPSESSID",
+                "__UTMA",
+            ]
+            .map(String::from),
+        );
+        let mut hits = 0;
+        for t in &toks {
+            let want = known_reference(t);
+            assert_eq!(is_known(t), want, "{t:?}");
+            hits += usize::from(want);
+        }
+        assert!(hits > 1000, "only {hits} known names");
     }
 
     #[track_caller]

@@ -32,9 +32,23 @@ pub(crate) struct Context {
     pub category_depth: Option<usize>,
 }
 
+/// Whether `h` holds a byte that may start a word of its matching form: an ASCII
+/// letter, digit, `_`, `'` or `` ` `` (folded to `'`), or any byte outside ASCII
+/// (which folding may turn into letters: `™` → `tm`). Without one, the form's words
+/// ([`crate::fields::text::words`]) are none.
+fn has_ascii_word_byte_or_other(h: &str) -> bool {
+    h.bytes()
+        .any(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'`'))
+}
+
 /// How deep a heading's section number is: `3.` / `3` → 1, `3.3` → 2, none → `None`.
 pub(crate) fn heading_depth(text: &str) -> Option<usize> {
     let t = text.trim().trim_start_matches('#').trim();
+    // a section number starts with a digit (its first part is digits, not empty):
+    // most headings have none, and are not split
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let num: &str = t.split(' ').next().unwrap_or("");
     let num = num.trim_end_matches(['.', ')']);
     (!num.is_empty()
@@ -242,9 +256,10 @@ impl Context {
             let lead = text.trim_end_matches(':');
             // `Google Maps (se mappa embedded):` introduces that service's cookies
             if word_count(lead) <= 6 {
-                let service = lead.split(" (").next().unwrap_or(lead);
-                if is_vendor_name(service.trim_end()) {
-                    self.provider = Some(service.trim_end().to_string());
+                let service = lead.split(" (").next().unwrap_or(lead).trim_end();
+                // (a line of colons leads with nothing: no vendor, and nothing to read)
+                if !service.is_empty() && is_vendor_name(service) {
+                    self.provider = Some(service.to_string());
                     self.provider_heading = true;
                 }
             }
@@ -315,7 +330,14 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
     let text = line.text;
     // (a dash between words is rare: looked for before the line is read as a heading,
     // on no more than a heading's length)
-    if line.kind != LineKind::Text || heading_text(text).len() > 120 || !has_spaced_dash(text) {
+    // (on a short line the dash is looked for first: the scan costs less than reading
+    // the heading's text, and most lines have no dash; all the tests are pure)
+    let short = text.len() <= 256;
+    if line.kind != LineKind::Text
+        || (short && !has_spaced_dash(text))
+        || heading_text(text).len() > 120
+        || (!short && !has_spaced_dash(text))
+    {
         return None;
     }
     let (at, sep) = [" - ", " – ", " — "]
@@ -417,6 +439,11 @@ pub(crate) fn heading_category(h: &str) -> Option<Category> {
 
 /// [`heading_category`] given the [`vendor_run`] of `h`.
 fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
+    // a heading of ASCII punctuation alone (`[`, `::`) has no word to name a category
+    // (its matching form is that punctuation, lower-cased), so no dictionary is asked
+    if !has_ascii_word_byte_or_other(h) {
+        return None;
+    }
     // (most headings name no vendor: they are read as they are, with no copy)
     let owned;
     let rest: &str = match run {
@@ -893,6 +920,15 @@ mod tests {
             texts.push(format!("{core} {}", "word ".repeat(30)));
             texts.push(format!("| {core} |"));
             texts.push(format!("* {core}"));
+            // around the length where `service_note` looks for the dash first
+            for pad in [240usize, 250, 256, 260, 300] {
+                let lead = " ".repeat(pad.saturating_sub(core.len()));
+                texts.push(format!("{lead}{core}"));
+                texts.push(format!(
+                    "##{}{core}",
+                    " ".repeat(pad.saturating_sub(core.len()))
+                ));
+            }
         }
         let all = texts.join("\n");
         let lines = crate::segment::lines(&all);
@@ -983,6 +1019,113 @@ mod tests {
 
     /// [`heading_category`] reads a heading with no vendor as it is, as the copy
     /// with every vendor run blanked out would read it.
+    /// Nothing is no vendor's name (the lead of a line of colons is not read for one).
+    #[test]
+    fn an_empty_lead_names_no_vendor() {
+        assert!(!is_vendor_name(""));
+    }
+
+    /// `heading_depth` answers as it did before it looked at the first byte: on every
+    /// corpus line and made-up section numbers.
+    #[test]
+    fn heading_depth_is_the_former_reading() {
+        fn before(text: &str) -> Option<usize> {
+            let t = text.trim().trim_start_matches('#').trim();
+            let num: &str = t.split(' ').next().unwrap_or("");
+            let num = num.trim_end_matches(['.', ')']);
+            (!num.is_empty()
+                && num.len() < t.len()
+                && num
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| num.split('.').count())
+        }
+        let lines = crate::testing::corpus_lines_and(&[
+            "3. Cookies",
+            "3.3 Marketing",
+            "## 2) Analytics",
+            "3",
+            "3.",
+            ".3 x",
+            "a3 x",
+            "٣ x",
+            "  #  1.2.3 Deep",
+            "1..2 x",
+            "12 ",
+            "(1) x",
+            "#1 x",
+        ]);
+        let mut numbered = 0;
+        for l in &lines {
+            assert_eq!(heading_depth(l), before(l), "{l:?}");
+            numbered += usize::from(before(l).is_some());
+        }
+        assert!(numbered > 20, "only {numbered} numbered lines");
+    }
+
+    /// [`heading_category_given`] as it was, asking the dictionary of every heading.
+    fn heading_category_given_before(h: &str, run: Option<(usize, usize)>) -> Option<Category> {
+        let owned;
+        let rest: &str = match run {
+            None => h,
+            Some((s, e)) => {
+                let mut r = h.to_string();
+                r.replace_range(s..e, " ");
+                while let Some((s, e)) = vendor_run(&r) {
+                    r.replace_range(s..e, " ");
+                }
+                owned = r;
+                &owned
+            }
+        };
+        let words = word_count(rest);
+        if words > 4 && !vocab().mentions_cookies(rest) {
+            return None;
+        }
+        vocab().heading_category(rest)
+    }
+
+    /// A heading of ASCII punctuation alone is turned away before the dictionary, as
+    /// the dictionary would turn it away: on every corpus line (as a heading and as
+    /// the lead of a `…:` line), each ASCII byte alone, twice, and around category
+    /// words, and texts outside ASCII that fold to letters (`™`, `ﬁ`).
+    #[test]
+    fn punctuation_headings_declare_no_category() {
+        let mut texts = crate::testing::corpus_lines_and(&[
+            "[",
+            ":",
+            "::",
+            "()",
+            "-- ---",
+            "™",
+            "ﬁnalité",
+            "Analytics",
+            "'",
+            "`",
+            "_",
+        ]);
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(format!("{c}"));
+            texts.push(format!("{c}{c} "));
+            texts.push(format!("{c}Analytics cookies"));
+            texts.push(format!("Marketing{c}"));
+        }
+        let mut named = 0;
+        for t in &texts {
+            for h in [
+                heading_text(t),
+                heading_text(t.trim().trim_end_matches(':')),
+            ] {
+                let run = vendor_run(h);
+                let want = heading_category_given_before(h, run);
+                assert_eq!(heading_category_given(h, run), want, "{h:?}");
+                named += usize::from(want.is_some());
+            }
+        }
+        assert!(named > 100, "only {named} categories");
+    }
+
     #[test]
     fn heading_category_without_a_copy() {
         fn general(h: &str) -> Option<Category> {

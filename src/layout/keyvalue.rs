@@ -53,6 +53,12 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
         static RECENT: std::cell::RefCell<crate::fields::text::Recent<At, 4>> =
             std::cell::RefCell::default();
     }
+    // a key ends at a colon and a two-cell row splits at a tab: a line with neither
+    // (most lines of prose, every name alone on its line) is no pair, turned away
+    // by two byte searches before the memo is asked (which compares and copies texts)
+    if !has_pair_byte(text) {
+        return None;
+    }
     let found = crate::fields::text::recent(&RECENT, text, |t| {
         kv_line_uncached(t).map(|(k, role, v)| {
             let start = |piece: &str| piece.as_ptr() as usize - t.as_ptr() as usize;
@@ -64,6 +70,18 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
         })
     });
     found.map(|((ks, ke), role, (vs, ve))| (&text[ks..ke], role, &text[vs..ve]))
+}
+
+/// Whether `text` holds a `:` or a tab, without which [`kv_line_uncached`] finds no
+/// pair (its tab row splits at a tab, its key ends at a colon).
+/// (A short line is scanned byte by byte: `memchr2`'s set-up costs more than that.)
+fn has_pair_byte(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() <= 32 {
+        b.iter().any(|&c| c == b':' || c == b'\t')
+    } else {
+        memchr::memchr2(b':', b'\t', b).is_some()
+    }
 }
 
 /// [`kv_line`] without the memo.
@@ -251,9 +269,11 @@ fn name_line_uncached(text: &str) -> bool {
         && toks.len() <= 4
         && toks.iter().all(|w| is_name_shaped(w))
         && toks.iter().any(|w| {
+            // (the capital before the lookup: most tokens have none, and the lookup
+            // lower-cases and hashes the token; both tests are pure)
             is_strong_name(w)
                 || w.contains('*')
-                || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+                || (w.chars().any(|c| c.is_uppercase()) && is_known(w))
         })
 }
 
@@ -466,14 +486,21 @@ pub(crate) fn parse<'a>(
             // is known (`Module: Functional` / `Expires: …`)
             let known =
                 |l: &Line<'_>| matches!(kv_line(l.text), Some((_, r, _)) if r != Role::Name);
-            let labels_then_known = loose_kv(next.text).is_some()
-                && lines[i + 1..]
-                    .iter()
-                    .filter(|l| !l.is_blank())
-                    .take(4)
-                    .take_while(|l| loose_kv(l.text).is_some())
-                    .any(known);
-            let starts = slot_name_line(first.text) && (known(next) || labels_then_known);
+            let labels_then_known = || {
+                loose_kv(next.text).is_some()
+                    && lines[i + 1..]
+                        .iter()
+                        .filter(|l| !l.is_blank())
+                        .take(4)
+                        .take_while(|l| loose_kv(l.text).is_some())
+                        .any(known)
+            };
+            // (a key or label on the next line needs a colon or a tab there: most lines
+            // have neither, and are turned away before the name slot's tests; all the
+            // tests are pure, so their order is free)
+            let starts = has_pair_byte(next.text)
+                && slot_name_line(first.text)
+                && (known(next) || labels_then_known());
             if !starts {
                 return None;
             }
@@ -617,6 +644,14 @@ mod tests {
             "Name: ",
             ":",
             "",
+            // no colon or tab: turned away before the memo
+            "_c0",
+            "Name _ga",
+            "Name\u{a0}_ga",
+            "\tName",
+            "Name\t",
+            "Name\u{ff1a} _ga",
+            "Name\u{2236} _ga",
         ]);
         let mut n = 0;
         for (i, line) in lines.iter().enumerate() {
@@ -635,6 +670,87 @@ mod tests {
             }
         }
         assert!(n > 1000, "only {n} key-value lines");
+    }
+
+    /// `name_line_uncached` answers as it did when it looked a token up before asking
+    /// for a capital: on every corpus line and made-up lines of names.
+    #[test]
+    fn name_lines_as_before() {
+        fn before(text: &str) -> bool {
+            let t = crate::fields::text::strip_md_heading(text)
+                .trim()
+                .trim_end_matches(':')
+                .trim();
+            if t.is_empty() || t.len() > 100 {
+                return false;
+            }
+            let toks: Vec<&str> = t
+                .split([' ', ','])
+                .filter(|w| !w.is_empty() && !is_and_joiner(w))
+                .collect();
+            !toks.is_empty()
+                && toks.len() <= 4
+                && toks.iter().all(|w| is_name_shaped(w))
+                && toks.iter().any(|w| {
+                    is_strong_name(w)
+                        || w.contains('*')
+                        || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+                })
+        }
+        let lines = crate::testing::corpus_lines_and(&[
+            "_c0",
+            "NID",
+            "nid",
+            "Nid",
+            "PHPSESSID",
+            "phpsessid",
+            "_ga, _gid",
+            "CookieConsent",
+            "cookieconsent",
+            "_ga*",
+            "## _ga",
+        ]);
+        let mut names = 0;
+        for l in &lines {
+            let want = before(l);
+            assert_eq!(name_line_uncached(l), want, "{l:?}");
+            names += usize::from(want);
+        }
+        assert!(names > 100, "only {names} name lines");
+    }
+
+    /// A line with no colon and no tab is no key-value line and no loose label (the
+    /// byte test that turns lines away before the memo, and before a name slot's
+    /// tests in `parse`): on every corpus line and made-up ones around the bound
+    /// between the byte loop and `memchr2`. Each line with either byte is asked too,
+    /// so the test fails if the byte test misses one.
+    #[test]
+    fn lines_without_a_colon_or_tab_hold_no_pair() {
+        let mut lines = crate::testing::corpus_lines_and(&[
+            "Name _ga",
+            "Name\u{ff1a} _ga",
+            "Module: Functional",
+            "Name\t_ga",
+            ":",
+            "\t",
+        ]);
+        for n in 28..40 {
+            lines.push(format!("{}Name: _ga", " ".repeat(n)));
+            lines.push(format!("Name{}\t_ga", " ".repeat(n)));
+            lines.push(format!("{}: x", "k".repeat(n)));
+        }
+        let mut pairs = 0;
+        for l in &lines {
+            let bytes = l.contains([':', '\t']);
+            assert_eq!(has_pair_byte(l), bytes, "{l:?}");
+            if !bytes {
+                assert_eq!(kv_line_uncached(l), None, "{l:?}");
+                assert_eq!(loose_kv(l), None, "{l:?}");
+            } else {
+                pairs += usize::from(kv_line_uncached(l).is_some());
+            }
+        }
+        assert!(pairs > 1000, "only {pairs} pairs");
     }
 
     /// `short_key` is `key` with the 40-byte bound of `kv_line`, on every ASCII byte in

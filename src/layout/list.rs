@@ -58,20 +58,23 @@ fn names_head(head: &str) -> Option<bool> {
     if head.is_empty() || head.len() > 120 {
         return None;
     }
-    let toks: Vec<&str> = head
-        .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
-        .collect();
-    if toks.is_empty()
-        || toks.len() > 6
-        || !toks.iter().all(|w| is_name_shaped(w.trim_matches('`')))
-    {
+    // (the tokens are read twice, not collected: every reader start asks this of a
+    // short head, and most heads are turned away at their first token)
+    let toks = || {
+        head.split([' ', ','])
+            .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
+    };
+    let mut n = 0;
+    for w in toks() {
+        n += 1;
+        if n > 6 || !is_name_shaped(w.trim_matches('`')) {
+            return None;
+        }
+    }
+    if n == 0 {
         return None;
     }
-    Some(
-        toks.iter()
-            .any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')),
-    )
+    Some(toks().any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')))
 }
 
 /// One list item found at a line.
@@ -86,8 +89,10 @@ struct Item<'a> {
 
 /// Read the item starting at line `j`, if any.
 /// `leadin`: the list follows a line that announces cookies and ends with a colon
-/// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot.
-fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
+/// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot. It is
+/// asked only there (it reads the line before the list through a dictionary, and most
+/// lines are no such item).
+fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<Item<'a>> {
     let line = &lines[j];
     if line.kind != LineKind::Text
         || kv_line(line.text).is_some_and(|(_, _, value)| !value.trim().is_empty())
@@ -181,7 +186,14 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
         }
     }
     // `name – provider – duration – text`
-    for sep in SEPARATORS {
+    // (a line with no separator's second byte has none of them: one pass over it
+    // instead of a search for each)
+    let seps = if has_separator_byte(t) {
+        &SEPARATORS[..]
+    } else {
+        &[]
+    };
+    for sep in seps {
         if let Some(pos) = find_separator(t, sep) {
             // `_ga (durata: 2 anni) - Distingue gli utenti`: a bracketed qualifier
             // after the name is read for what it says
@@ -199,7 +211,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
             // a sure name leads an item; so does any one name-shaped token before two or
             // more cells (`rc::a -> Google -> … -> Session`): a row of a flattened table
             let strong = names_head(head) == Some(true);
-            let slot = segs >= 2 || leadin;
+            let slot = segs >= 2 || leadin();
             if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
                 if let Some(q) = qual {
@@ -312,6 +324,13 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: bool) -> Option<Item<'a>> {
 /// What separates the cells of a list item (`name – provider – duration – text`), in
 /// the order they are tried.
 const SEPARATORS: [&str; 6] = [" – ", " — ", " - ", " -> ", " → ", " | "];
+
+/// Whether `t` holds the second byte of a separator of [`SEPARATORS`] (the byte
+/// [`find_separator`] searches for: `-`, `|`, or the lead byte 0xE2 of `–`, `—`, `→`),
+/// without which it finds none.
+fn has_separator_byte(t: &str) -> bool {
+    memchr::memchr3(b'-', b'|', 0xE2, t.as_bytes()).is_some()
+}
 
 /// `t.find(sep)` for a separator of [`SEPARATORS`]: each starts with a space, so it is
 /// found by its second byte (a byte search; most lines have none of them), without
@@ -588,14 +607,20 @@ pub(crate) fn parse<'a>(
             return Some(n);
         }
     }
-    let leadin = lines[..i]
-        .iter()
-        .rev()
-        .find(|l| !l.is_blank())
-        .is_some_and(|l| {
-            let t = l.text.trim();
-            t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
-        });
+    // (read once, when first asked: most lines start no item, and then no list reads it)
+    let leadin_once = std::cell::OnceCell::new();
+    let leadin = || {
+        *leadin_once.get_or_init(|| {
+            lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| {
+                    let t = l.text.trim();
+                    t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
+                })
+        })
+    };
     let mut items = Vec::new();
     let mut j = i;
     let mut end = i;
@@ -604,7 +629,7 @@ pub(crate) fn parse<'a>(
             j += 1;
             continue;
         }
-        match item(lines, j, leadin).or_else(|| slot_item(lines, j, &items)) {
+        match item(lines, j, &leadin).or_else(|| slot_item(lines, j, &items)) {
             // a run of sure names ends at an item headed by a plain capitalised word
             // (`_gid: …` then `Datenschutzerklärung: https://…`, `Opt-Out: …`)
             Some(it)
@@ -624,11 +649,14 @@ pub(crate) fn parse<'a>(
         }
     }
     // after a lead-in, one-token heads are names even if no dictionary knows them
-    let slots = leadin
-        && items
-            .iter()
-            .all(|it| it.strong || !it.names.trim().contains(' '));
-    if items.is_empty() || !(slots || items.iter().any(|it| it.strong)) {
+    // (no item: no list, whatever the line before says)
+    let slots = || {
+        leadin()
+            && items
+                .iter()
+                .all(|it| it.strong || !it.names.trim().contains(' '))
+    };
+    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots()) {
         return None;
     }
     // fields stated once for the whole list right after it (`Retention: 2 years`,
@@ -697,6 +725,99 @@ fn role_header(role: Option<Role>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `names_head` reads as it did when it collected the tokens: on every corpus
+    /// line, its part before each colon, and made-up heads (seven tokens, joiners,
+    /// backquotes, bold, empty).
+    #[test]
+    fn names_head_is_the_former_reading() {
+        fn before(head: &str) -> Option<bool> {
+            let head = head.trim().trim_matches('`');
+            let head = head
+                .strip_prefix("**")
+                .and_then(|h| h.strip_suffix("**"))
+                .unwrap_or(head);
+            if head.is_empty() || head.len() > 120 {
+                return None;
+            }
+            let toks: Vec<&str> = head
+                .split([' ', ','])
+                .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
+                .collect();
+            if toks.is_empty()
+                || toks.len() > 6
+                || !toks.iter().all(|w| is_name_shaped(w.trim_matches('`')))
+            {
+                return None;
+            }
+            Some(
+                toks.iter()
+                    .any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')),
+            )
+        }
+        let mut heads: Vec<String> = Vec::new();
+        for l in crate::testing::corpus_lines_and(&[
+            "_ga, _gid",
+            "_ga and _gid",
+            "a b c d e f",
+            "a b c d e f g",
+            "_a _b _c _d _e _f _g",
+            "`_ga`",
+            "**_ga**",
+            "",
+            " , ",
+            "/",
+            "_ga / _gid",
+            "Cookie",
+            ":",
+            "design",
+            "*_key",
+        ]) {
+            heads.extend(l.split(':').map(str::to_string));
+            heads.push(l);
+        }
+        let mut strong = 0;
+        for h in &heads {
+            let want = before(h);
+            assert_eq!(names_head(h), want, "{h:?}");
+            strong += usize::from(want == Some(true));
+        }
+        assert!(strong > 200, "only {strong} heads with a sure name");
+    }
+
+    /// Every separator's second byte is one `has_separator_byte` looks for, so a line
+    /// it turns away has no separator: checked on every corpus line and made-up ones,
+    /// and each line it lets through is asked too.
+    #[test]
+    fn lines_without_a_separator_byte_have_no_separator() {
+        for sep in SEPARATORS {
+            assert!(matches!(sep.as_bytes()[1], b'-' | b'|' | 0xE2), "{sep:?}");
+            assert!(has_separator_byte(sep), "{sep:?}");
+        }
+        let lines = crate::testing::corpus_lines_and(&[
+            "_ga (",
+            "[",
+            "_ga – Google",
+            "_ga — x",
+            "_ga -> x",
+            "_ga → x",
+            "_ga | x",
+            "a - b",
+            "é ü",
+            "",
+        ]);
+        let mut found = 0;
+        for l in &lines {
+            let any = SEPARATORS
+                .iter()
+                .any(|sep| find_separator(l, sep).is_some());
+            if !has_separator_byte(l) {
+                assert!(!any, "{l:?}");
+            }
+            found += usize::from(any);
+        }
+        assert!(found > 100, "only {found} lines with a separator");
+    }
 
     #[test]
     fn separators_are_found_where_find_finds_them() {
