@@ -731,6 +731,11 @@ fn strip_vendor(label: &str) -> String {
 /// Take a `Speicherdauer: 2 Jahre.` / `(bewaartermijn: 2 jaar)` statement out of a
 /// description and return the duration text.
 pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
+    // a statement's key is followed by a colon, or stands in brackets: a description
+    // with neither (most of them) holds none, and its words are not listed
+    if !purpose.contains([':', '(']) {
+        return None;
+    }
     let spans = word_spans(purpose);
     let v = vocab();
     for (i, &(s, _)) in spans.iter().enumerate() {
@@ -1028,6 +1033,101 @@ fn domain_of(c: &Cookie) -> Option<&String> {
 mod tests {
     use super::*;
     use crate::fields::repair::Fragment;
+
+    /// [`take_embedded_duration`] as it was before a description with no colon and no
+    /// bracket was passed over: its words always listed and tried as keys.
+    fn take_embedded_duration_listing_words(purpose: &mut String) -> Option<String> {
+        let spans = word_spans(purpose);
+        let v = vocab();
+        for (i, &(s, _)) in spans.iter().enumerate() {
+            // keys of up to three words followed by a colon
+            for k in (0..3).rev() {
+                let Some(&(_, e)) = spans.get(i + k) else {
+                    continue;
+                };
+                let after = &purpose[e..];
+                let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+                // `(durée 30 jours)`: in brackets the key needs no colon
+                let bracketed = purpose[..s].trim_end().ends_with('(')
+                    && colon > 0
+                    && crate::fields::duration::duration_prefix(&after[colon..]).is_some();
+                if !after[colon..].starts_with(':') && !bracketed {
+                    continue;
+                }
+                if v.field(&purpose[s..e]) != Some(Role::Duration) {
+                    continue;
+                }
+                let value_start = if bracketed { e + colon } else { e + colon + 1 };
+                let rest = &purpose[value_start..];
+                let stop = rest
+                    .char_indices()
+                    .find(|&(j, c)| {
+                        c == ')'
+                            || c == ';'
+                            || (c == '.'
+                                && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    })
+                    .map_or(rest.len(), |(j, _)| j);
+                let value = fold_whitespace(&rest[..stop]);
+                if value.is_empty() {
+                    continue;
+                }
+                // remove the statement, with its brackets or full stop
+                let mut cut_start = s;
+                let before = purpose[..s].trim_end();
+                let mut cut_end = value_start + stop;
+                if before.ends_with('(') && purpose[cut_end..].starts_with(')') {
+                    cut_start = before.len() - 1;
+                    cut_end += 1;
+                } else if purpose[cut_end..].starts_with(['.', ';']) {
+                    cut_end += 1;
+                }
+                // no space is left before the punctuation that followed the brackets
+                let joint = if purpose[cut_end..].starts_with(['.', ',', ';']) {
+                    cut_start = purpose[..cut_start].trim_end().len();
+                    ""
+                } else {
+                    " "
+                };
+                purpose.replace_range(cut_start..cut_end, joint);
+                *purpose = fold_whitespace(purpose);
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// [`take_embedded_duration`], which passes over a description with no colon and
+    /// no bracket, takes what the former reading took
+    /// ([`take_embedded_duration_listing_words`]) and leaves the same text: on every
+    /// corpus line and made-up descriptions with statements after a colon, in
+    /// brackets with and without one, and near misses (a full-width colon, no key).
+    #[test]
+    fn descriptions_without_colon_or_bracket_are_passed_over_as_before() {
+        let made_up = [
+            "Distinguishes users. Speicherdauer: 2 Jahre.",
+            "Distinguishes users (bewaartermijn: 2 jaar).",
+            "Distinguishes users (durée 30 jours)",
+            "Distinguishes users (durée 30 jours).",
+            "Duration : 1 year; used by Google",
+            "Duration\u{a0}: 1 year",
+            "Duration： 1 year",
+            "Duration 1 year",
+            "Distinguishes users (Google)",
+            "Expiry: .",
+            ":",
+            "(",
+            "",
+        ];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let (mut fast, mut slow) = (line.clone(), line.clone());
+            let got = take_embedded_duration(&mut fast);
+            let want = take_embedded_duration_listing_words(&mut slow);
+            assert_eq!((got, fast), (want, slow), "{line:?}");
+        }
+        let mut p = "Distinguishes users. Speicherdauer: 2 Jahre.".to_string();
+        assert_eq!(take_embedded_duration(&mut p).as_deref(), Some("2 Jahre"));
+    }
 
     /// [`take_lifetime_sentence`] as it was before sentences whose first words start
     /// no lifetime verb were passed over: every sentence's words folded and every
