@@ -731,6 +731,11 @@ fn strip_vendor(label: &str) -> String {
 /// Take a `Speicherdauer: 2 Jahre.` / `(bewaartermijn: 2 jaar)` statement out of a
 /// description and return the duration text.
 pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
+    // a statement's key is followed by a colon, or stands in brackets: a description
+    // with neither (most of them) holds none, and its words are not listed
+    if !purpose.contains([':', '(']) {
+        return None;
+    }
     let spans = word_spans(purpose);
     let v = vocab();
     for (i, &(s, _)) in spans.iter().enumerate() {
@@ -814,12 +819,18 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         let spans: Vec<(usize, usize)> = word_spans_iter(sent)
             .take(VERB_FROM + v.lifetime_verb_words())
             .collect();
-        let forms: Vec<String> = spans
-            .iter()
-            .map(|&(a, b)| match_form(&sent[a..b]))
-            .collect();
+        let form = |&(a, b): &(usize, usize)| match_form(&sent[a..b]);
+        // the verb's first word is one of the first four: a sentence none of whose
+        // first words starts a lifetime verb (most of them) is passed over before its
+        // other words are folded, and the verbs are compared only where one may start
+        let mut forms: Vec<String> = spans.iter().take(VERB_FROM).map(form).collect();
+        if !forms.iter().any(|w| v.may_start_lifetime_verb(w)) {
+            continue;
+        }
+        forms.extend(spans[forms.len()..].iter().map(form));
         let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
         let Some((i, n)) = (0..refs.len().min(VERB_FROM))
+            .filter(|&i| v.may_start_lifetime_verb(refs[i]))
             .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
         else {
             continue;
@@ -1022,6 +1033,195 @@ fn domain_of(c: &Cookie) -> Option<&String> {
 mod tests {
     use super::*;
     use crate::fields::repair::Fragment;
+
+    /// [`take_embedded_duration`] as it was before a description with no colon and no
+    /// bracket was passed over: its words always listed and tried as keys.
+    fn take_embedded_duration_listing_words(purpose: &mut String) -> Option<String> {
+        let spans = word_spans(purpose);
+        let v = vocab();
+        for (i, &(s, _)) in spans.iter().enumerate() {
+            // keys of up to three words followed by a colon
+            for k in (0..3).rev() {
+                let Some(&(_, e)) = spans.get(i + k) else {
+                    continue;
+                };
+                let after = &purpose[e..];
+                let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+                // `(durée 30 jours)`: in brackets the key needs no colon
+                let bracketed = purpose[..s].trim_end().ends_with('(')
+                    && colon > 0
+                    && crate::fields::duration::duration_prefix(&after[colon..]).is_some();
+                if !after[colon..].starts_with(':') && !bracketed {
+                    continue;
+                }
+                if v.field(&purpose[s..e]) != Some(Role::Duration) {
+                    continue;
+                }
+                let value_start = if bracketed { e + colon } else { e + colon + 1 };
+                let rest = &purpose[value_start..];
+                let stop = rest
+                    .char_indices()
+                    .find(|&(j, c)| {
+                        c == ')'
+                            || c == ';'
+                            || (c == '.'
+                                && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                    })
+                    .map_or(rest.len(), |(j, _)| j);
+                let value = fold_whitespace(&rest[..stop]);
+                if value.is_empty() {
+                    continue;
+                }
+                // remove the statement, with its brackets or full stop
+                let mut cut_start = s;
+                let before = purpose[..s].trim_end();
+                let mut cut_end = value_start + stop;
+                if before.ends_with('(') && purpose[cut_end..].starts_with(')') {
+                    cut_start = before.len() - 1;
+                    cut_end += 1;
+                } else if purpose[cut_end..].starts_with(['.', ';']) {
+                    cut_end += 1;
+                }
+                // no space is left before the punctuation that followed the brackets
+                let joint = if purpose[cut_end..].starts_with(['.', ',', ';']) {
+                    cut_start = purpose[..cut_start].trim_end().len();
+                    ""
+                } else {
+                    " "
+                };
+                purpose.replace_range(cut_start..cut_end, joint);
+                *purpose = fold_whitespace(purpose);
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// [`take_embedded_duration`], which passes over a description with no colon and
+    /// no bracket, takes what the former reading took
+    /// ([`take_embedded_duration_listing_words`]) and leaves the same text: on every
+    /// corpus line and made-up descriptions with statements after a colon, in
+    /// brackets with and without one, and near misses (a full-width colon, no key).
+    #[test]
+    fn descriptions_without_colon_or_bracket_are_passed_over_as_before() {
+        let made_up = [
+            "Distinguishes users. Speicherdauer: 2 Jahre.",
+            "Distinguishes users (bewaartermijn: 2 jaar).",
+            "Distinguishes users (durée 30 jours)",
+            "Distinguishes users (durée 30 jours).",
+            "Duration : 1 year; used by Google",
+            "Duration\u{a0}: 1 year",
+            "Duration： 1 year",
+            "Duration 1 year",
+            "Distinguishes users (Google)",
+            "Expiry: .",
+            ":",
+            "(",
+            "",
+        ];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let (mut fast, mut slow) = (line.clone(), line.clone());
+            let got = take_embedded_duration(&mut fast);
+            let want = take_embedded_duration_listing_words(&mut slow);
+            assert_eq!((got, fast), (want, slow), "{line:?}");
+        }
+        let mut p = "Distinguishes users. Speicherdauer: 2 Jahre.".to_string();
+        assert_eq!(take_embedded_duration(&mut p).as_deref(), Some("2 Jahre"));
+    }
+
+    /// [`take_lifetime_sentence`] as it was before sentences whose first words start
+    /// no lifetime verb were passed over: every sentence's words folded and every
+    /// verb tried at each of its first four words.
+    fn take_lifetime_sentence_every_verb(purpose: &mut String) -> Option<String> {
+        const VERB_FROM: usize = 4;
+        let v = vocab();
+        let mut bounds = Vec::new();
+        let mut from = 0;
+        for (i, c) in purpose.char_indices() {
+            if matches!(c, '.' | '!' | '?') && purpose[i + 1..].starts_with(' ') {
+                bounds.push((from, i + 1));
+                from = i + 1;
+            }
+        }
+        bounds.push((from, purpose.len()));
+        for (s, e) in bounds {
+            let sent = &purpose[s..e];
+            let spans: Vec<(usize, usize)> = word_spans_iter(sent)
+                .take(VERB_FROM + v.lifetime_verb_words())
+                .collect();
+            let forms: Vec<String> = spans
+                .iter()
+                .map(|&(a, b)| match_form(&sent[a..b]))
+                .collect();
+            let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+            let Some((i, n)) = (0..refs.len().min(VERB_FROM))
+                .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
+            else {
+                continue;
+            };
+            let verb_end = spans[i + n - 1].1;
+            let rest = sent[verb_end..]
+                .trim()
+                .trim_end_matches(['.', '!', ';'])
+                .trim_end();
+            let d = parse_duration(rest);
+            if rest.is_empty() || (d.kind == DurationKind::Unknown && d.iso8601.is_none()) {
+                continue;
+            }
+            let value = rest.to_string();
+            purpose.replace_range(s..e, " ");
+            *purpose = fold_whitespace(purpose);
+            return Some(value);
+        }
+        None
+    }
+
+    /// [`take_lifetime_sentence`], which passes over a sentence none of whose first
+    /// four words starts a lifetime verb, takes what the former reading took
+    /// ([`take_lifetime_sentence_every_verb`]) and leaves the same text: on every
+    /// corpus line and made-up descriptions with verbs of one and more words at
+    /// each of the first five words of a sentence, in upper case, after other
+    /// sentences, and in sentences that state no lifetime after the verb.
+    #[test]
+    fn sentences_without_a_verb_start_are_passed_over_as_before() {
+        let made_up = [
+            "It expires after 30 minutes.",
+            "Expires after 30 minutes",
+            "EXPIRES 2 years",
+            "Distinguishes users. It expires after 2 years.",
+            "Distinguishes users. This cookie typically lasts 1 day. Used by Google.",
+            "The cookie data is kept for 13 months.",
+            "One two three four expires 1 year.",
+            "One two three four five expires 1 year.",
+            "Il dure 13 mois.",
+            "Le cookie est conservé 13 mois.",
+            "Le cookie est conserve 13 mois",
+            "Ces cookies sont conservés pendant 6 mois.",
+            "Er verfällt nach 2 Jahren.",
+            "Il cookie scade dopo 1 anno.",
+            "It is stored for 30 days!",
+            "It is stored for ever and ever.",
+            "It expires. Really.",
+            "It expires when you want.",
+            "valid for session",
+            "",
+            " ",
+            ".",
+            "expires",
+        ];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let (mut fast, mut slow) = (line.clone(), line.clone());
+            let got = take_lifetime_sentence(&mut fast);
+            let want = take_lifetime_sentence_every_verb(&mut slow);
+            assert_eq!((got, fast), (want, slow), "{line:?}");
+        }
+        // the made-up lifetimes are taken, so the test reads both branches
+        let mut p = "Distinguishes users. It expires after 2 years.".to_string();
+        assert_eq!(
+            take_lifetime_sentence(&mut p).as_deref(),
+            Some("after 2 years")
+        );
+    }
 
     /// A raw record of a table row at `start` in a made-up input: the name cell, then
     /// the other cells with their roles and headers, each placed after the one before.

@@ -1,9 +1,12 @@
 //! How well a block reads as cookie records: the evidence on which the layouts that
 //! claim the same lines compete.
 
+use std::borrow::Cow;
+
 use super::{Claim, RawDoc};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_joiner, is_name_shaped, is_strong_name};
+use crate::fields::repair::Fragment;
 use crate::policy::DurationKind;
 use crate::segment::Line;
 use crate::vocab::Role;
@@ -46,8 +49,7 @@ pub(crate) fn weigh(block: &[Line<'_>], doc: &RawDoc<'_>) -> Evidence {
             .count()
             .min(6);
         if let Some(d) = rec.fields.iter().find(|f| f.role == Some(Role::Duration)) {
-            let text: String = d.value.iter().map(|f| f.text).collect::<Vec<_>>().join(" ");
-            if parse_duration(&text).kind == DurationKind::Unknown {
+            if parse_duration(&joined(&d.value)).kind == DurationKind::Unknown {
                 e.bad_durations += 1;
             } else {
                 e.durations += 1;
@@ -71,6 +73,15 @@ pub(crate) fn weigh(block: &[Line<'_>], doc: &RawDoc<'_>) -> Evidence {
     }
     e.covered = covered.iter().filter(|&&c| c).count();
     e
+}
+
+/// The texts of `frags` joined by a space. Most values are one fragment, whose text
+/// is borrowed: weighing a claim built a string per record and layout for it.
+fn joined<'a>(frags: &[Fragment<'a>]) -> Cow<'a, str> {
+    match frags {
+        [one] => Cow::Borrowed(one.text),
+        _ => Cow::Owned(frags.iter().map(|f| f.text).collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// Does a name slot hold names: name-shaped tokens, one to a list item (`_ga, _gid`,
@@ -124,6 +135,32 @@ mod tests {
     use super::*;
     use crate::layout::{Context, RawRecord};
     use crate::segment::lines;
+
+    /// [`joined`], which borrows a lone fragment's text, gives what the join it
+    /// replaced gave: on every corpus line cut into none, one, two and three
+    /// fragments (at its spaces, so pieces may be empty or blank), and made-up ones.
+    #[test]
+    fn joined_is_the_join() {
+        let made_up = ["", " ", "2 years", " 1 day ", "Session  /  30 Tage", "\t"];
+        for line in &crate::testing::corpus_lines_and(&made_up) {
+            let pieces: Vec<&str> = line.split(' ').collect();
+            for n in 0..=3 {
+                let frags: Vec<Fragment<'_>> = pieces
+                    .iter()
+                    .take(n)
+                    .enumerate()
+                    .map(|(offset, &text)| Fragment { text, offset })
+                    .collect();
+                let old = frags.iter().map(|f| f.text).collect::<Vec<_>>().join(" ");
+                assert_eq!(joined(&frags), old, "{line:?} in {n}");
+            }
+            let whole = [Fragment {
+                text: line,
+                offset: 0,
+            }];
+            assert_eq!(joined(&whole), *line);
+        }
+    }
 
     #[test]
     fn name_slots() {

@@ -411,8 +411,12 @@ impl<'a> Row<'a> {
             if i == header.name {
                 continue;
             }
-            let (role, h) = header.cols.get(i).cloned().unwrap_or((None, String::new()));
-            rec.push(role, &h, cell);
+            // the header is borrowed, not cloned per cell of every row
+            let (role, h) = header
+                .cols
+                .get(i)
+                .map_or((None, ""), |(r, h)| (*r, h.as_str()));
+            rec.push(role, h, cell);
         }
         Some(rec)
     }

@@ -322,6 +322,11 @@ pub(crate) struct Vocab {
     negations: FastSet<String>,
     /// Verbs that state how long a cookie lives (`expires`, `dure`, `verfällt`).
     lifetime_verbs: Vec<Vec<String>>,
+    /// The first word of each of `lifetime_verbs`: a sentence none of whose first words
+    /// is one states no lifetime with a verb ([`Vocab::may_start_lifetime_verb`]).
+    lifetime_verb_firsts: FastSet<String>,
+    /// Some lifetime verb phrase has no word (then every word may start one).
+    lifetime_verb_empty: bool,
     /// Words before a provider's name after a set-by phrase (`the`, `plugin`).
     provider_lead: FastSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
@@ -735,6 +740,12 @@ impl Vocab {
                 }
                 "lifetime_verb" => {
                     let ws: Vec<String> = words(&match_form(phrase)).map(str::to_string).collect();
+                    match ws.first() {
+                        Some(w) => {
+                            self.lifetime_verb_firsts.insert(w.clone());
+                        }
+                        None => self.lifetime_verb_empty = true,
+                    }
                     self.lifetime_verbs.push(ws);
                 }
                 "provider_lead" => {
@@ -1142,6 +1153,12 @@ impl Vocab {
             .filter(|v| v.len() <= ws.len() && v.iter().zip(ws).all(|(a, b)| a == b))
             .map(Vec::len)
             .max()
+    }
+
+    /// Whether a lifetime verb phrase may start with the folded word `w`: when not,
+    /// [`Vocab::lifetime_verb_at`] finds none at a word `w`, whatever follows it.
+    pub(crate) fn may_start_lifetime_verb(&self, w: &str) -> bool {
+        self.lifetime_verb_empty || self.lifetime_verb_firsts.contains(w)
     }
 
     /// The most words a lifetime verb phrase has: [`Vocab::lifetime_verb_at`] reads no
