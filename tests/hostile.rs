@@ -908,18 +908,17 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("continuation rows after a header", 13.0),    // 10.2× (43.2× on 2026-12-01)
     ("Purpose: x repeated", 29.0),                 // 22.6×
     ("key-value blocks repeated", 21.0),           // 16.3×
-    ("deep parentheses", 23.0),                    // 18.0×
+    ("deep parentheses", 13.0),                    // 10.0× (22.4× before 2026-12-02 pm)
     ("1 MB header row", 20.0),                     // 15.7×
-    ("pipes only", 24.0),                          // 19.0× (51.0×)
     ("blank lines, mixed whitespace", 27.0),       // 21.3×
-    ("header + 10^5 rows, distinct names", 35.0),  // 28.0×
-    ("header + 10^5 rows, one name", 39.0),        // 30.5×
-    ("prose naming cookies", 26.0),                // 20.8×
-    ("stray lines between rows", 53.0),            // 44.4× (42.2×)
-    ("one line of glued tables", 47.0),            // 40.4× (37.4×)
+    ("header + 10^5 rows, distinct names", 23.0),  // 17.9× (29.1×)
+    ("header + 10^5 rows, one name", 25.0),        // 19.7× (30.4×)
+    ("prose naming cookies", 19.0),                // 14.6× (20.3×)
+    ("stray lines between rows", 37.0),            // 29.1× (44.5×)
+    ("one line of glued tables", 40.0),            // 31.3× (41.1×)
     ("one line of inline tables", 27.0),           // 20.9×
     ("one line, letters and digits", 8.0),         // 5.8× (7.1×)
-    ("one line of glued rows", 24.0),              // 18.6× (20.5×)
+    ("one line of glued rows", 14.0),              // 10.4× (18.6×)
     ("one line of key: value", 9.0),               // 6.5× (8.4×)
     ("one line of tab cells", 6.0),                // 4.3× (9.2×)
     ("lines of colons", 11.0),                     // 8.5×
@@ -930,6 +929,6 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("4x10^5 Purpose: x", 28.0),                   // 22.2×
     ("4x10^5 key-value blocks (10^5 at N)", 17.0), // 13.5×
     ("one line of space-aligned cells", 9.0),      // 6.8×
-    ("one line of list items", 27.0),              // 21.0× (63.4× at 128 KB)
-    ("60 MB table (header + 10^6 rows)", 36.0),    // 28.2×
+    ("one line of list items", 16.0),              // 12.2× (30.7×)
+    ("60 MB table (header + 10^6 rows)", 22.0),    // 16.8× (28.2×)
 ];
