@@ -908,6 +908,14 @@ impl Vocab {
         })
     }
 
+    /// Whether [`Vocab::field`] of `text` is `None` by its first, fold-free tests (too
+    /// long, or an ASCII digit: see [`Vocab::digit_rejects`]). Read-only and cheap: the
+    /// header search asks it before it asks [`Vocab::field_listed`] about a phrase,
+    /// whose answer only matters when `field` is not `None`.
+    pub(crate) fn field_surely_none(&self, text: &str) -> bool {
+        text.len() > 64 || self.digit_rejects(text)
+    }
+
     /// Whether [`Vocab::field`] of `text` is `None` because of an ASCII digit, decided
     /// without folding: text without a bracket (`(`, `[`, `)`, `]`) and without the
     /// characters that send it to the mojibake repair (`Ã`, `Â`, `â`) keeps its ASCII
