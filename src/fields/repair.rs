@@ -2115,12 +2115,7 @@ mod tests {
         }
         same("");
         same("Forthe été, straße 42 thesession");
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if let Ok(text) = std::fs::read_to_string(e.path()) {
-                text.lines().for_each(same);
-            }
-        }
+        crate::testing::corpus_lines().iter().for_each(|l| same(l));
     }
 
     /// `list_lines` gives the lines `str::lines` gives: over the word lists and the

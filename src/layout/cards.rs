@@ -601,13 +601,9 @@ mod tests {
     /// length, records, warnings and context.
     #[test]
     fn parse_is_the_former_reader() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
+        let mut texts: Vec<String> = crate::testing::corpus_documents()
+            .into_iter()
+            .map(|(_, b)| String::from_utf8(b).unwrap())
             .collect();
         assert!(texts.len() >= 90, "only {} documents", texts.len());
         texts.extend(

@@ -444,14 +444,8 @@ mod tests {
                 })
                 .collect()
         };
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut claims = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let bytes = std::fs::read(&path).unwrap();
+        for (path, bytes) in crate::testing::corpus_documents() {
             let (text, _, _) = crate::decode::decode(&bytes).unwrap();
             let ls = lines(&text);
             for order in [(0..LAYOUTS.len()).collect::<Vec<_>>(), reversed()] {
@@ -523,14 +517,8 @@ mod tests {
     /// order the layouts are asked in, so no reading rests on the list's order.
     #[test]
     fn corpus_reads_the_same_in_any_layout_order() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut n = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let bytes = std::fs::read(&path).unwrap();
+        for (path, bytes) in crate::testing::corpus_documents() {
             let (text, _, _) = crate::decode::decode(&bytes).unwrap();
             let ls = lines(&text);
             let forward = parse(&ls);
