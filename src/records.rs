@@ -15,7 +15,7 @@ use crate::fields::duration::{find_duration_where, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
-use crate::fields::text::{fold_whitespace, match_form, word_count, FastMap, FastSet};
+use crate::fields::text::{fold_whitespace, match_form, more_words_than, FastMap, FastSet};
 use crate::layout::{Field, RawDoc, RawRecord};
 use crate::policy::{Category, Cookie, Duration, DurationKind, Repair, Span, Warning, WarningKind};
 use crate::vocab::{vocab, word_spans, word_spans_iter, Role, Storage};
@@ -280,7 +280,7 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             None => {
                 // an unnamed field whose value is a short category label declares it
                 // (`Module: Functional`)
-                if f.category.is_none() && word_count(&value) <= 3 {
+                if f.category.is_none() && !more_words_than(&value, 3) {
                     if let Some(c) = v.category_of_label(&value) {
                         f.category = Some((c, value.clone()));
                     }
@@ -295,7 +295,10 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
     }
     if f.purposes.is_empty() {
         // no purpose column: prose-like cells of unnamed columns are the description
-        f.purposes = others.into_iter().filter(|o| word_count(o) >= 3).collect();
+        f.purposes = others
+            .into_iter()
+            .filter(|o| more_words_than(o, 2))
+            .collect();
     }
     f
 }
@@ -365,7 +368,7 @@ fn reject(names: &str, fields: &Fields) -> Result<(), Rejection> {
         });
     }
     if let [p] = fields.purposes.as_slice() {
-        if word_count(p) <= 8 && vocab().says_no_cookie(p) {
+        if !more_words_than(p, 8) && vocab().says_no_cookie(p) {
             return Err(Rejection::SetsNoCookie {
                 names: names.to_string(),
             });
@@ -391,7 +394,7 @@ fn reject_name(n: &Name) -> Result<(), Rejection> {
     if gloss.is_some_and(|g| v.says_no_cookie(g)) {
         return Err(Rejection::NoCookieGloss(n.name.clone()));
     }
-    if word_count(&n.name) > MAX_NAME_WORDS || n.name.len() > 160 {
+    if more_words_than(&n.name, MAX_NAME_WORDS) || n.name.len() > 160 {
         return Err(Rejection::TooLong(n.name.clone()));
     }
     Ok(())

@@ -468,6 +468,23 @@ pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
+    word_count_upto(s, usize::MAX)
+}
+
+/// Whether `s` has more than `n` whitespace-separated words: `word_count(s) > n`,
+/// reading only up to the word past `n`. The readers bound the words of a label, a
+/// key or a heading at every line they try, and most lines are longer prose: counting
+/// every word of each to compare the count with 4 read the whole line each time.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    word_count_upto(s, n.saturating_add(1)) > n
+}
+
+/// `word_count(s).min(limit)`, stopping at the `limit`-th word: exact for any
+/// comparison of the count with a number below `limit`.
+pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
     if s.is_ascii() {
         // the runs of non-space bytes (ASCII whitespace is tab to CR and space)
         let mut n = 0;
@@ -475,11 +492,17 @@ pub(crate) fn word_count(s: &str) -> usize {
         for &b in s.as_bytes() {
             let space = matches!(b, b' ' | b'\t'..=b'\r');
             n += usize::from(!space && !in_word);
+            if n >= limit {
+                return n;
+            }
             in_word = !space;
         }
         return n;
     }
-    s.split(is_space).filter(|w| !w.is_empty()).count()
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .take(limit)
+        .count()
 }
 
 #[cfg(test)]
@@ -644,6 +667,29 @@ mod tests {
     }
 
     use super::*;
+
+    /// `word_count_upto` is the count capped, and `more_words_than` the comparison,
+    /// on every corpus line and on texts of every ASCII separator and some non-ASCII
+    /// spaces, for every bound up to past their word counts.
+    #[test]
+    fn capped_counts_are_the_count() {
+        let mut texts = crate::testing::corpus_lines();
+        for b in 0u8..128 {
+            let c = char::from(b);
+            texts.push(format!("a{c}b{c}{c}c d{c}"));
+        }
+        texts.extend(["", " ", "a\u{a0}b\u{2003}c", "x\u{3000}y z", "é ü ß"].map(String::from));
+        let mut over = 0;
+        for t in &texts {
+            let n = word_count(t);
+            for limit in 0..=n + 2 {
+                assert_eq!(word_count_upto(t, limit), n.min(limit), "{t:?} {limit}");
+                assert_eq!(more_words_than(t, limit), n > limit, "{t:?} {limit}");
+                over += usize::from(n > limit);
+            }
+        }
+        assert!(over > 1000, "{over}");
+    }
 
     /// `runs` and `runs_iter` (ASCII read byte by byte) give the runs of a plain
     /// scan by characters.

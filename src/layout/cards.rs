@@ -24,7 +24,7 @@ use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::text::{recent, strip_md_heading, word_count, Recent};
+use crate::fields::text::{more_words_than, recent, strip_md_heading, Recent};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -64,7 +64,7 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
         || t.len() > 40
         || identifier
         || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '\t' | '|' | ':' | '.' | ','))
-        || word_count(t) > 5
+        || more_words_than(t, 5)
         || vocab().find_category(t).is_some()
     {
         return None;
@@ -73,7 +73,7 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
     // lists it whole (`Provide ad delivery or retargeting` is a value, even if its
     // first word is one letter from `Provider`; `Google various services` a service)
     let role = vocab().field_listed(t).or_else(|| {
-        (word_count(t) <= 3 && vendor_run(t).is_none())
+        (!more_words_than(t, 3) && vendor_run(t).is_none())
             .then(|| vocab().field(t).or_else(|| fuzzy_key(t)))
             .flatten()
     })?;
@@ -183,7 +183,7 @@ pub(crate) fn parse<'a>(
             let v = next_filled(lines, i + 1)?;
             let value = &lines[v];
             let text = value.text.trim();
-            if !is_label_value(value) || text.len() > 100 || word_count(text) > 4 {
+            if !is_label_value(value) || text.len() > 100 || more_words_than(text, 4) {
                 return None;
             }
             let mut rec = RawRecord::new(
@@ -343,7 +343,7 @@ fn name_label_later<'a>(
         };
         let text = lines[v].text.trim();
         if role == Role::Name {
-            if name.is_some() || text.len() > 100 || word_count(text) > 4 {
+            if name.is_some() || text.len() > 100 || more_words_than(text, 4) {
                 return None;
             }
             name = Some(frag(&lines[v], text));
@@ -423,7 +423,7 @@ mod tests {
             || t.len() > 40
             || identifier
             || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '\t' | '|' | ':' | '.' | ','))
-            || word_count(t) > 5
+            || more_words_than(t, 5)
             || vocab().find_category(t).is_some()
         {
             return None;
@@ -432,7 +432,7 @@ mod tests {
         // lists it whole (`Provide ad delivery or retargeting` is a value, even if its
         // first word is one letter from `Provider`; `Google various services` a service)
         let role = vocab().field_listed(t).or_else(|| {
-            (word_count(t) <= 3 && vendor_run(t).is_none())
+            (!more_words_than(t, 3) && vendor_run(t).is_none())
                 .then(|| vocab().field(t).or_else(|| fuzzy_key(t)))
                 .flatten()
         })?;
@@ -487,7 +487,7 @@ mod tests {
                 let v = next_filled(lines, i + 1)?;
                 let value = &lines[v];
                 let text = value.text.trim();
-                if !is_label_value(value) || text.len() > 100 || word_count(text) > 4 {
+                if !is_label_value(value) || text.len() > 100 || more_words_than(text, 4) {
                     return None;
                 }
                 let mut rec = RawRecord::new(

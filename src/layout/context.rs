@@ -4,7 +4,7 @@
 use super::{frag, RawDoc};
 use crate::fields::duration::find_duration;
 use crate::fields::provider::{after_set_by, is_vendor_name, vendor_run};
-use crate::fields::text::{fold_whitespace, match_form, word_count};
+use crate::fields::text::{fold_whitespace, match_form, more_words_than, word_count_upto};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
 use crate::vocab::Role;
@@ -105,7 +105,7 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
     let labelled = t
         .split_once(':')
         .is_some_and(|(_, v)| !v.trim().is_empty() && !v.starts_with("//"));
-    if labelled || word_count(t) > 12 {
+    if labelled || more_words_than(t, 12) {
         return false;
     }
     // a sentence ended inside (`We use X for statistics. Read more`: a link's text
@@ -160,7 +160,7 @@ impl Context {
                     self.provider = None;
                 }
                 // `Cookies (4)`, `Other  2`: a group of no service
-                None if vocab().mentions_cookies(label) || word_count(label) > 4 => {
+                None if vocab().mentions_cookies(label) || more_words_than(label, 4) => {
                     self.provider = None;
                 }
                 None => {
@@ -187,7 +187,7 @@ impl Context {
             let depth = heading_depth(text);
             let block_label = self.provider_heading
                 && depth.is_none()
-                && word_count(h) <= 2
+                && !more_words_than(h, 2)
                 && !vocab().mentions_cookies(h);
             if vendor.is_some() || !(self.after_heading && category.is_some() || block_label) {
                 self.provider_heading = vendor.is_some();
@@ -227,7 +227,7 @@ impl Context {
             let address = company.contains("://")
                 || company.starts_with("www.")
                 || crate::fields::names::is_host_or_file(company);
-            if !company.is_empty() && word_count(company) <= 6 && !address {
+            if !company.is_empty() && !more_words_than(company, 6) && !address {
                 self.provider = Some(company.to_string());
                 self.provider_heading = true;
                 return;
@@ -257,7 +257,7 @@ impl Context {
             let lead = text.trim_end_matches(':');
             // `Google Maps (se mappa embedded):` introduces that service's cookies
             // (the lead's words are counted once, for the service and the category)
-            let lead_words = word_count(lead);
+            let lead_words = word_count_upto(lead, 9);
             if lead_words <= 6 {
                 let service = lead.split(" (").next().unwrap_or(lead).trim_end();
                 // (a line of colons leads with nothing: no vendor, and nothing to read)
@@ -367,7 +367,7 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
     }
     let service = heading_text(&text[..at]);
     let desc = text[at + sep..].trim();
-    (is_vendor_name(service) && word_count(desc) >= 2).then(|| frag(line, desc))
+    (is_vendor_name(service) && more_words_than(desc, 1)).then(|| frag(line, desc))
 }
 
 /// A short line between records that reads as a value, not a heading: one token
@@ -440,7 +440,7 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
         }
         label
     };
-    let words = word_count(label);
+    let words = word_count_upto(label, 6);
     ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_alphanumeric())
         .then_some(label)
         .filter(|l| !l.ends_with([':', '.', ',']) && !l.chars().all(|c| c.is_ascii_digit()))
@@ -477,7 +477,7 @@ fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Catego
             &owned
         }
     };
-    let words = word_count(rest);
+    let words = word_count_upto(rest, 5);
     // a long heading must be about cookies to declare their category
     if words > 4 && !vocab().mentions_cookies(rest) {
         return None;
@@ -498,7 +498,7 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
     let whole = s == 0
         && !names_category
         && e <= plain.len()
-        && word_count(plain) <= 4
+        && !more_words_than(plain, 4)
         && !vocab().mentions_cookies(plain)
         && !plain.contains([':', ',', ';', '.', '/', '|', '&'])
         && plain
@@ -697,6 +697,7 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::text::word_count;
 
     /// [`only_category`] as it read before its test for an "only" word.
     fn only_category_reference(text: &str) -> Option<(Category, String)> {
@@ -880,7 +881,7 @@ mod tests {
             return false;
         }
         let t = heading_text(line.text);
-        if t.is_empty() || t.len() > 120 || word_count(t) > 12 {
+        if t.is_empty() || t.len() > 120 || more_words_than(t, 12) {
             return false;
         }
         let last = t.chars().last().unwrap_or(' ');
@@ -907,7 +908,7 @@ mod tests {
             .find_map(|d| text.find(d).map(|p| (p, d.len())))?;
         let service = heading_text(&text[..at]);
         let desc = text[at + sep..].trim();
-        (is_vendor_name(service) && word_count(desc) >= 2).then(|| frag(line, desc))
+        (is_vendor_name(service) && more_words_than(desc, 1)).then(|| frag(line, desc))
     }
 
     /// The heading tests in a new order and the dash looked for first give the old
@@ -1199,7 +1200,7 @@ mod tests {
             while let Some((s, e)) = vendor_run(&rest) {
                 rest.replace_range(s..e, " ");
             }
-            if word_count(&rest) > 4 && !vocab().mentions_cookies(&rest) {
+            if more_words_than(&rest, 4) && !vocab().mentions_cookies(&rest) {
                 return None;
             }
             vocab().heading_category(&rest)

@@ -18,7 +18,7 @@ use nom::{IResult, Parser};
 use super::context::is_heading;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name};
-use crate::fields::text::{recent, word_count, Recent};
+use crate::fields::text::{more_words_than, recent, word_count_upto, Recent};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -96,7 +96,7 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
     }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
     let (rest, k) = short_key(t)?;
-    if word_count(k) > 4 || rest.starts_with("//") {
+    if more_words_than(k, 4) || rest.starts_with("//") {
         return None;
     }
     let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
@@ -132,7 +132,7 @@ fn glued_key(value: &str) -> Option<(usize, &str, Role, usize)> {
             continue;
         };
         let k = rest[..colon].trim().trim_end_matches('*').trim();
-        if k.is_empty() || k.contains(['\t', '|', '.', ',']) || word_count(k) > 4 {
+        if k.is_empty() || k.contains(['\t', '|', '.', ',']) || more_words_than(k, 4) {
             continue;
         }
         let Some(role) = vocab().field(k) else {
@@ -230,7 +230,7 @@ fn loose_kv(text: &str) -> Option<(&str, &str)> {
     let (k, v) = t.split_once(':')?;
     let k = k.trim().trim_matches('*').trim();
     let v = v.trim();
-    let words = word_count(k);
+    let words = word_count_upto(k, 4);
     if !(1..=3).contains(&words)
         || v.is_empty()
         || v.starts_with("//")
@@ -319,7 +319,11 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     }
     let mut names = pairs.iter().filter(|(_, role, _)| *role == Role::Name);
     let (_, _, name) = *names.next()?;
-    if pairs.len() < 2 || names.next().is_some() || name.trim().is_empty() || word_count(name) > 4 {
+    if pairs.len() < 2
+        || names.next().is_some()
+        || name.trim().is_empty()
+        || more_words_than(name, 4)
+    {
         return None;
     }
     let mut rec = RawRecord::new(vec![frag(line, name.trim())], line.span(), ctx);
@@ -593,7 +597,7 @@ pub(crate) fn parse<'a>(
                     .is_some_and(|n| matches!(kv_line(n.text), Some((_, r, _)) if r != Role::Name));
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
-                let leadin = line.text.trim_end().ends_with(':') && word_count(line.text) <= 6;
+                let leadin = line.text.trim_end().ends_with(':') && !more_words_than(line.text, 6);
                 // … and so does a lead-in about cookies (`Unclassified cookies:`, then
                 // what they are, then the next blocks)
                 let cookie_leadin = leadin && vocab().mentions_cookies(line.text);

@@ -21,7 +21,7 @@ use crate::fields::names::{
     and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
 };
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::text::word_count;
+use crate::fields::text::more_words_than;
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -233,7 +233,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                         && seg.chars().skip(1).any(char::is_uppercase);
                     let label = n == 0
                         && segs > 1
-                        && word_count(seg) <= 4
+                        && !more_words_than(seg, 4)
                         && (seg.starts_with(|c: char| c.is_uppercase()) || camel)
                         && !seg.ends_with(['.', '!', '?']);
                     // a host right after the name is where the cookie comes from
@@ -244,7 +244,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     } else if host || is_vendor_name(seg) {
                         Some(Role::Provider)
                     } else if segs > 1
-                        && word_count(seg) <= 3
+                        && !more_words_than(seg, 3)
                         && !seg.ends_with(['.', '!', '?'])
                         && vocab().find_category(seg).is_some()
                     {
@@ -617,7 +617,7 @@ pub(crate) fn parse<'a>(
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| {
                     let t = l.text.trim();
-                    t.ends_with(':') && word_count(t) <= 8 && vocab().mentions_cookies(t)
+                    t.ends_with(':') && !more_words_than(t, 8) && vocab().mentions_cookies(t)
                 })
         })
     };

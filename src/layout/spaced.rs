@@ -18,7 +18,7 @@ use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
 use crate::fields::repair::Fragment;
-use crate::fields::text::{fold_whitespace, word_count};
+use crate::fields::text::{fold_whitespace, more_words_than};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, FieldWord, Role};
@@ -824,7 +824,7 @@ fn stacked_paragraph_header<'a>(
     while k < paras.len() && k < 8 {
         let (a, b) = paras[k];
         let t = lines[a].text.trim();
-        if b != a + 1 || word_count(t) > 6 || t.ends_with(['.', ':']) {
+        if b != a + 1 || more_words_than(t, 6) || t.ends_with(['.', ':']) {
             return None;
         }
         if is_strong_name(t) {

@@ -9,7 +9,7 @@ use crate::segment::Line;
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
-use crate::fields::text::word_count;
+use crate::fields::text::{more_words_than, word_count};
 use crate::policy::DurationKind;
 use crate::policy::Span;
 use crate::vocab::{vocab, Role};
@@ -133,11 +133,11 @@ impl Header {
                 continue;
             }
             if share(c, &|cell| {
-                word_count(cell) <= 8 && parse_duration(cell).kind != DurationKind::Unknown
+                !more_words_than(cell, 8) && parse_duration(cell).kind != DurationKind::Unknown
             }) {
                 col.0 = Some(Role::Duration);
             } else if share(c, &|cell| {
-                word_count(cell) <= 3
+                !more_words_than(cell, 3)
                     && (v.category_of_label(cell).is_some() || v.storage_of(cell).is_some())
             }) {
                 col.0 = Some(Role::Type);
@@ -246,11 +246,11 @@ impl Header {
             return;
         }
         let v = vocab();
-        let label = |cell: &str| word_count(cell) <= 4 && v.category_of_label(cell).is_some();
+        let label = |cell: &str| !more_words_than(cell, 4) && v.category_of_label(cell).is_some();
         // under a purpose header the cells must be bare labels (`Analytics`, `Cookies
         // de análise`): `Preferência de idioma` is a purpose that opens with a category
         let bare_label =
-            |cell: &str| label(cell) && (word_count(cell) <= 2 || v.mentions_cookies(cell));
+            |cell: &str| label(cell) && (!more_words_than(cell, 2) || v.mentions_cookies(cell));
         let found = (0..self.len()).find(|&c| {
             c != self.name
                 && match self.cols[c].0 {
@@ -455,7 +455,7 @@ fn realign(header: &Header, cells: &mut [Vec<Fragment<'_>>]) {
 /// persistent kind or a length (`2 years`, `Session (1 day)`).
 fn is_lifetime(cell: &str) -> bool {
     let d = parse_duration(cell);
-    word_count(cell) <= 8 && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
+    !more_words_than(cell, 8) && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
 }
 
 /// Does column `c` hold mostly cells of one kind: filled in at least half the rows,
