@@ -87,7 +87,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, Vec<Wa
 }
 
 /// Characters no text holds: C0 controls other than tab, line feed, vertical tab,
-/// form feed and carriage return, and DEL.
+/// form feed and carriage return, and DEL ([`check_text`] tests their bytes; this is
+/// the reference its test compares with).
+#[cfg(test)]
 fn is_binary_char(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\x0B' | '\x0C' | '\r')) || c == '\u{7F}'
 }
@@ -97,13 +99,27 @@ fn is_binary_char(c: char) -> bool {
 /// (`_g\0a`) is text with damage, parsed and warned about; an executable, an image or
 /// a compressed file decoded as Windows-1252 has far more (about 1 in 9 for random
 /// bytes, most of an ELF header is NUL).
+///
+/// Counted over bytes, in two passes the compiler turns into vector code (every
+/// document passes here, and decoding it character by character cost more than the
+/// rest of the check): a character starts at each byte that is not a UTF-8
+/// continuation byte, and every character no text holds is one ASCII byte. Only a
+/// text longer than the sample is decoded, to find where the sample ends.
 pub(crate) fn check_text(text: &str) -> Result<(), Error> {
-    let mut sampled = 0usize;
-    let mut controls = 0usize;
-    for c in text.chars().take(SNIFF_CHARS) {
-        sampled += 1;
-        controls += usize::from(is_binary_char(c));
-    }
+    let bytes = text.as_bytes();
+    let cut = if bytes.len() <= SNIFF_CHARS {
+        bytes.len()
+    } else {
+        text.char_indices()
+            .nth(SNIFF_CHARS)
+            .map_or(bytes.len(), |(i, _)| i)
+    };
+    let sample = &bytes[..cut];
+    let sampled = sample.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let controls = sample
+        .iter()
+        .filter(|&&b| (b < b' ' && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b == 0x7F)
+        .count();
     if controls >= 4 && controls * 20 > sampled {
         return Err(Error::NotText { controls, sampled });
     }
@@ -564,6 +580,67 @@ impl Layer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`check_text`] as it read before it counted bytes: by characters.
+    fn check_text_by_chars(text: &str) -> Result<(), Error> {
+        let mut sampled = 0usize;
+        let mut controls = 0usize;
+        for c in text.chars().take(SNIFF_CHARS) {
+            sampled += 1;
+            controls += usize::from(is_binary_char(c));
+        }
+        if controls >= 4 && controls * 20 > sampled {
+            return Err(Error::NotText { controls, sampled });
+        }
+        Ok(())
+    }
+
+    /// Counting bytes gives the answer counting characters gave: on every corpus
+    /// document, on documents of controls and multi-byte characters around the
+    /// sample's end, and on random bytes decoded as text.
+    #[test]
+    fn check_text_counts_as_by_chars() {
+        let mut texts: Vec<String> = crate::testing::corpus_documents()
+            .into_iter()
+            .map(|(_, t)| String::from_utf8_lossy(&t).into_owned())
+            .collect();
+        for fill in ["a", "é", "日", "\u{1F600}", "\0", "\x7F", "\t", "\x1B"] {
+            for n in [SNIFF_CHARS - 2, SNIFF_CHARS, SNIFF_CHARS + 3] {
+                for tail in ["\0\0\0\0\0", "é\x01\x02\x03\x04", ""] {
+                    let head = fill.repeat(n);
+                    texts.push(format!("{head}{tail}"));
+                    texts.push(format!("{}{head}", "\x01x".repeat(n / 30)));
+                    texts.push(format!("{}{head}", "\x01x".repeat(n / 15)));
+                }
+            }
+        }
+        let mut seed = 7u64;
+        for len in [0, 1, 10, 100, 1000, 9000, 20000] {
+            for _ in 0..20 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        (seed >> 56) as u8
+                    })
+                    .collect();
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        let mut refused = 0;
+        for t in &texts {
+            let (got, want) = (check_text(t), check_text_by_chars(t));
+            assert_eq!(
+                format!("{got:?}"),
+                format!("{want:?}"),
+                "{:?}",
+                &t[..t.len().min(40)]
+            );
+            refused += usize::from(want.is_err());
+        }
+        assert!(refused > 20 && refused < texts.len(), "{refused}");
+    }
 
     /// `control_runs` before it read bytes: character by character.
     fn control_runs_by_chars(text: &str) -> Vec<(usize, usize)> {
