@@ -86,6 +86,24 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static str, Vec<Wa
     Ok((text, name, warnings))
 }
 
+/// For each byte, what [`check_text`] counts: 1 when it starts a character (it is no
+/// UTF-8 continuation byte), plus `1 << 16` when it is a character no text holds (a
+/// C0 control other than tab, line feed, vertical tab, form feed and carriage return,
+/// or DEL).
+static SNIFF_CLASS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        let starts = byte & 0xC0 != 0x80;
+        let kept = matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        let control = (byte < b' ' && !kept) || byte == 0x7F;
+        t[b] = starts as u32 | ((control as u32) << 16);
+        b += 1;
+    }
+    t
+};
+
 /// Characters no text holds: C0 controls other than tab, line feed, vertical tab,
 /// form feed and carriage return, and DEL ([`check_text`] tests their bytes; this is
 /// the reference its test compares with).
@@ -114,12 +132,13 @@ pub(crate) fn check_text(text: &str) -> Result<(), Error> {
             .nth(SNIFF_CHARS)
             .map_or(bytes.len(), |(i, _)| i)
     };
-    let sample = &bytes[..cut];
-    let sampled = sample.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let controls = sample
+    // one table lookup a byte: the low half counts characters, the high half controls
+    // (a sample is at most 4 × SNIFF_CHARS bytes, so neither half overflows)
+    let both: u32 = bytes[..cut]
         .iter()
-        .filter(|&&b| (b < b' ' && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b == 0x7F)
-        .count();
+        .map(|&b| SNIFF_CLASS[usize::from(b)])
+        .sum();
+    let (sampled, controls) = ((both & 0xFFFF) as usize, (both >> 16) as usize);
     if controls >= 4 && controls * 20 > sampled {
         return Err(Error::NotText { controls, sampled });
     }
