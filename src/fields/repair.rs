@@ -320,12 +320,7 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
     }
     if !ascii {
         // the second mojibake test, over the cleaned text
-        if repair
-            && out
-                .chars()
-                .zip(out.chars().skip(1))
-                .any(|(a, b)| may_start_mojibake(a, b))
-        {
+        if repair && has_mojibake_pair(&out) {
             return None;
         }
         if is_nfc_quick(out.chars()) != IsNormalized::Yes {
@@ -397,32 +392,50 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
         .any(|body| token_needs_fix(body, lang, splits))
 }
 
-/// Whether [`plan_token`] would change `tok`, memoised per thread: policies repeat
-/// their words in every row, and each plan asks several word lists. The plan is a
-/// function of the token, the language and `splits` over fixed lists, so a
-/// remembered answer is the answer; each (language, `splits`) has its own memo,
-/// emptied when full.
+/// Whether [`plan_token`] would change `tok` ([`remembered_plan`]).
 fn token_needs_fix(tok: &str, lang: Option<usize>, splits: bool) -> bool {
+    remembered_plan(tok, lang, splits, |plan| plan.is_some())
+}
+
+/// [`plan_token`], memoised per thread, handed to `read`: policies repeat their
+/// words in every row, and each plan asks several word lists. The plan is a
+/// function of the token, the language and `splits` over fixed lists, so a
+/// remembered plan is the plan; each (language, `splits`) has its own memo,
+/// emptied when full. The plain path asks whether a token needs a fix and the
+/// general path then asks for the fix of the same token: one search serves both.
+fn remembered_plan<R>(
+    tok: &str,
+    lang: Option<usize>,
+    splits: bool,
+    read: impl Fn(Option<&Fix>) -> R,
+) -> R {
     const MEMO_SIZE: usize = 4096;
     thread_local! {
-        static MEMO: std::cell::RefCell<Vec<HashMap<String, bool>>> =
+        static MEMO: std::cell::RefCell<Vec<HashMap<String, Option<Fix>>>> =
             std::cell::RefCell::new((0..2 * (N_LANGS + 1)).map(|_| HashMap::default()).collect());
     }
     // (the tokens `plan_token` turns away on their length alone need no memo)
     if tok.len() < MIN_PAIR_CHARS || tok.len() > MAX_GLUED_CHARS * 4 {
-        return false;
+        return read(None);
     }
     let slot = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
-    if let Some(v) = MEMO.with(|m| m.borrow().get(slot).and_then(|m| m.get(tok).copied())) {
+    let found = MEMO.with(|m| {
+        m.borrow()
+            .get(slot)
+            .and_then(|m| m.get(tok))
+            .map(|plan| read(plan.as_ref()))
+    });
+    if let Some(v) = found {
         return v;
     }
-    let v = plan_token(tok, lang, splits).is_some();
+    let plan = plan_token(tok, lang, splits);
+    let v = read(plan.as_ref());
     MEMO.with(|m| {
         if let Some(m) = m.borrow_mut().get_mut(slot) {
             if m.len() >= MEMO_SIZE {
                 m.clear();
             }
-            m.insert(tok.to_string(), v);
+            m.insert(tok.to_string(), plan);
         }
     });
     v
@@ -647,6 +660,7 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
 /// (`Â`–`ô`) followed by a continuation byte read the same way (U+0080–U+00BF or
 /// one of the Windows-1252 punctuation marks); accented text alone never has that
 /// pair. `Â` before a plain space is an NBSP whose second byte became a space.
+#[inline]
 fn may_start_mojibake(a: char, b: char) -> bool {
     // the lead test first: it rejects almost every pair (ASCII text) before the
     // continuation test searches its list
@@ -655,6 +669,22 @@ fn may_start_mojibake(a: char, b: char) -> bool {
     }
     let cont = ('\u{80}'..='\u{BF}').contains(&b) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(b);
     cont || (a == 'Â' && b == ' ')
+}
+
+/// Whether two characters side by side in `text` may start mojibake
+/// ([`may_start_mojibake`]), as testing every pair of `text.chars()` says. A pair
+/// starts with a character of `Â`..=`ô`, all of which UTF-8 writes with the lead
+/// byte 0xC3, a byte no other character's encoding holds (continuation bytes are
+/// 0x80..=0xBF): only those places are decoded.
+fn has_mojibake_pair(text: &str) -> bool {
+    memchr::memchr_iter(0xC3, text.as_bytes()).any(|at| {
+        // (a lead byte starts a char: the slice cannot fail)
+        let mut cs = text.get(at..).unwrap_or_default().chars();
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => may_start_mojibake(a, b),
+            _ => false,
+        }
+    })
 }
 
 fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>) {
@@ -706,17 +736,8 @@ fn mojibake(chs: &mut Vec<Ch>, parts: &[Fragment<'_>], repairs: &mut Vec<Repair>
 /// against vocabularies (`FinalitÃ©` is `Finalité`). Returns the text (borrowed
 /// when nothing changed) and the number of places repaired.
 pub(crate) fn fix_mojibake(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    // most text has no suspicious pair at all: no per-character list is built for it.
-    // A pair starts with a character of `Â`..=`ô`, all of which UTF-8 writes with the
-    // lead byte 0xC3 (never a continuation byte): only those places are decoded
-    let suspicious = memchr::memchr_iter(0xC3, text.as_bytes()).any(|at| {
-        let mut cs = text[at..].chars();
-        match (cs.next(), cs.next()) {
-            (Some(a), Some(b)) => may_start_mojibake(a, b),
-            _ => false,
-        }
-    });
-    if !suspicious {
+    // most text has no suspicious pair at all: no per-character list is built for it
+    if !has_mojibake_pair(text) {
         return (std::borrow::Cow::Borrowed(text), 0);
     }
     let mut chs: Vec<Ch> = text
@@ -1320,7 +1341,7 @@ fn fix_token(
     repairs: &mut Vec<Repair>,
 ) -> Option<Vec<Ch>> {
     let before = text_of(tok);
-    match plan_token(&before, lang, splits)? {
+    match remembered_plan(&before, lang, splits, |plan| plan.cloned())? {
         Fix::Typo(after) => {
             let span = span_of(tok);
             let new = after
@@ -2566,7 +2587,46 @@ mod tests {
         assert!(compared > 10_000, "{compared}");
     }
 
-    /// The memoised [`token_needs_fix`] answers as [`plan_token`] does, asked twice
+    /// [`has_mojibake_pair`] answers as testing every pair of chars does: corpus
+    /// lines, their mojibake (each line's UTF-8 read as Latin-1, once and twice) and
+    /// edge cases.
+    #[test]
+    fn mojibake_pairs_found_by_lead_byte() {
+        let every_pair = |t: &str| {
+            t.chars()
+                .zip(t.chars().skip(1))
+                .any(|(a, b)| may_start_mojibake(a, b))
+        };
+        let latin1 = |t: &str| t.bytes().map(char::from).collect::<String>();
+        let mut texts = crate::testing::corpus_lines();
+        let damaged: Vec<String> = texts.iter().map(|t| latin1(t)).collect();
+        texts.extend(damaged.iter().map(|t| latin1(t)));
+        texts.extend(damaged);
+        texts.extend(
+            [
+                "",
+                "Ã",
+                "Â ",
+                "xÂ",
+                "Ã©",
+                "ôx",
+                "ô€",
+                "Ã\u{83}Â©",
+                "Ā€",
+                "é€",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for t in &texts {
+            assert_eq!(has_mojibake_pair(t), every_pair(t), "{t:?}");
+            found += usize::from(every_pair(t));
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    /// The memoised [`token_needs_fix`] answers as [`plan_token`] does, and the
+    /// memoised plan ([`remembered_plan`]) is its plan, asked twice
     /// (the second answer from the memo) in every language, with and without
     /// splits: every word of the corpus lines, in its case and lower-cased, and words
     /// that are typos, glued, humped or non-ASCII.
@@ -2610,8 +2670,14 @@ mod tests {
             for splits in [false, true] {
                 for _ in 0..2 {
                     for w in &words {
-                        let want = plan_token(w, lang, splits).is_some();
-                        assert_eq!(token_needs_fix(w, lang, splits), want, "{w:?} {lang:?}");
+                        let want = plan_token(w, lang, splits);
+                        assert_eq!(
+                            token_needs_fix(w, lang, splits),
+                            want.is_some(),
+                            "{w:?} {lang:?}"
+                        );
+                        let got = remembered_plan(w, lang, splits, |p| p.cloned());
+                        assert_eq!(got, want, "{w:?} {lang:?}");
                     }
                 }
             }
