@@ -53,6 +53,56 @@ mod segment;
 mod testing;
 mod vocab;
 
+/// Not part of the API (hidden, no stability promise): single stages of the
+/// pipeline, so that `benches/pipeline.rs` can measure what issue 13 sets targets
+/// for, the stages before language detection and language detection itself, on
+/// their own.
+#[doc(hidden)]
+pub mod stages {
+    /// The stages before language detection, as [`crate::parse_policy_bytes`] runs
+    /// them: decoding, the text made ready (repairs on), the lines. Returns the
+    /// number of lines (so the work is not optimised away); 0 for bytes that are not
+    /// text.
+    pub fn before_language(bytes: &[u8]) -> usize {
+        let Ok((text, _, _)) = crate::decode::decode(bytes) else {
+            return 0;
+        };
+        let prepared = crate::decode::prepare(&text, true);
+        crate::segment::lines(&prepared.text).len()
+    }
+
+    /// Language detection as the pipeline runs it on a ready text (its lines found
+    /// first): the ISO 639-1 code of whatlang's best guess.
+    pub fn language(text: &str) -> Option<&'static str> {
+        let lines = crate::segment::lines(text);
+        crate::lang::detect(text, &lines).map(|g| g.code)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        /// The stages answer as the pipeline does: the lines the parser reads and
+        /// the language it detects, on every corpus document; nothing for bytes that
+        /// are not text.
+        #[test]
+        fn stages_are_the_pipelines() {
+            for (path, bytes) in crate::testing::corpus_documents() {
+                let (text, _, _) = crate::decode::decode(&bytes).expect("corpus text");
+                let prepared = crate::decode::prepare(&text, true);
+                let lines = crate::segment::lines(&prepared.text);
+                assert_eq!(super::before_language(&bytes), lines.len(), "{path:?}");
+                assert!(!lines.is_empty(), "{path:?}");
+                let guess = crate::lang::detect(&prepared.text, &lines).map(|g| g.code);
+                assert_eq!(super::language(&prepared.text), guess, "{path:?}");
+            }
+            assert_eq!(super::before_language(&[0u8; 64]), 0);
+            assert_eq!(
+                super::language("Wir verwenden Cookies, um die Nutzung der Website zu analysieren und Inhalte zu personalisieren."),
+                Some("de")
+            );
+        }
+    }
+}
+
 pub use error::Error;
 pub use policy::{
     Category, Cookie, Duration, DurationKind, DurationRange, Policy, Repair, RepairKind, Span,
