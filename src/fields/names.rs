@@ -330,6 +330,24 @@ pub(crate) struct Name {
 /// `und` / `y` / `e`, line breaks, and on spaces where every part is name-shaped.
 pub(crate) fn split_names(cell: &str) -> Vec<Name> {
     let mut out = Vec::new();
+    // one pass over the bytes (no branch per byte): a cell with no separator, no
+    // whitespace, no slash and nothing beyond ASCII (`_ga`, `PHPSESSID`: most cells)
+    // is one piece, already trimmed, with no gloss (that needs ` (`) and one word,
+    // split at no slash: the general path below would only take its marker off and
+    // clean it, as done here
+    if !cell
+        .bytes()
+        .fold(false, |any, b| any | SPLITS[usize::from(b)])
+    {
+        let s = clean(strip_marker(cell));
+        if !s.is_empty() {
+            out.push(Name {
+                name: s.to_string(),
+                gloss: None,
+            });
+        }
+        return out;
+    }
     for piece in pieces(cell) {
         let piece = piece.trim();
         if piece.is_empty() {
@@ -375,6 +393,20 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
     }
     out
 }
+
+/// The bytes that may make [`split_names`] split a cell, trim it or find a gloss in
+/// it: the separators `,` `;` and line breaks, ASCII whitespace (tab to carriage
+/// return, and space: the only ASCII characters `char::is_whitespace` knows), the
+/// slash, and every byte beyond ASCII (`、`, other whitespace).
+static SPLITS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b',' | b';' | b'/' | b' ' | b'\t'..=b'\r' | 0x80..=0xFF);
+        b += 1;
+    }
+    t
+};
 
 /// The pieces of a cell between commas, semicolons, line breaks and ideographic
 /// commas (`、`), as `cell.split([',', ';', '\n', '\u{3001}'])` gives them (an
@@ -960,6 +992,15 @@ mod tests {
             "a.COM",
             "\u{3000}",
             "、_ga",
+            "\u{1F}",
+            "\u{85}",
+            "\u{A0}",
+            "x)",
+            "a(b)",
+            "[x2]y",
+            "a[x2]",
+            "**",
+            "*",
         ]
         .map(String::from)
         .to_vec();
