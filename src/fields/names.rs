@@ -168,10 +168,12 @@ const FILE_EXTS: &[&str] = &[
 pub(crate) fn is_host_or_file(tok: &str) -> bool {
     let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
     match t.rsplit_once('.') {
-        Some((_, ext)) => {
-            let ext = ext.to_ascii_lowercase();
-            TLDS.contains(&ext.as_str()) || FILE_EXTS.contains(&ext.as_str())
-        }
+        // the endings are ASCII lower case: comparing while ignoring ASCII case is
+        // comparing the ASCII lower case, without the lower-cased copy
+        Some((_, ext)) => TLDS
+            .iter()
+            .chain(FILE_EXTS)
+            .any(|e| ext.eq_ignore_ascii_case(e)),
         None => false,
     }
 }
@@ -180,8 +182,9 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
-    // (the shape asked once, for both tests)
-    if !is_name_shaped(tok) || tok.contains("://") {
+    // (the shape asked once, for both tests; a name-shaped token has no `/`, so no
+    // `://` either: it is not searched for)
+    if !is_name_shaped(tok) {
         return false;
     }
     if is_structured_shaped(tok) {
@@ -202,10 +205,11 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
 /// or three or more dot-separated parts that make no host or file name. Safe to
 /// take as a cookie name even in running prose.
 pub(crate) fn is_structured_name(tok: &str) -> bool {
-    is_name_shaped(tok) && !tok.contains("://") && is_structured_shaped(tok)
+    // a name-shaped token has no `/` (no `://`, no URL)
+    is_name_shaped(tok) && is_structured_shaped(tok)
 }
 
-/// [`is_structured_name`] of a name-shaped token without `://`.
+/// [`is_structured_name`] of a name-shaped token.
 fn is_structured_shaped(tok: &str) -> bool {
     let t = tok.trim_end_matches(['.', ',', ';', ':', ')']);
     if t.is_empty() {
@@ -230,7 +234,56 @@ const SYMBOL_JOINERS: [&str; 2] = ["+", "&"];
 /// `_ga oder _gid`): a joining symbol or a `joiner` word of the vocabulary tables,
 /// compared lower case.
 pub(crate) fn is_joiner(w: &str) -> bool {
+    let gate = joiner_gate();
+    if w.is_ascii() && !w.is_empty() {
+        // an ASCII word lower-cases byte by byte, so it is a joiner only if its first
+        // byte lower-cased starts one and it is no longer than the longest: nearly every
+        // word asked (`_ga`, `Cookie`) is turned away here, without the lower-cased copy
+        // the comparison with the vocabulary needed
+        let first = w.as_bytes()[0].to_ascii_lowercase();
+        if !gate.first[usize::from(first)] || w.len() > gate.max_len {
+            return false;
+        }
+        // the joiners are lower case (symbols have no case): comparing while ignoring
+        // ASCII case is comparing the ASCII lower case
+        return gate.words.iter().any(|j| w.eq_ignore_ascii_case(j));
+    }
     SYMBOL_JOINERS.contains(&w) || vocab().is_joiner_word(&w.to_lowercase())
+}
+
+/// What [`is_joiner`] turns ASCII words away with, and compares them with.
+struct JoinerGate {
+    /// The joining symbols and every `joiner` word of the tables, lower case (as
+    /// [`Vocab::load`](crate::vocab::Vocab) keeps them: trimmed, then lower-cased).
+    words: Vec<String>,
+    /// The first bytes they start with.
+    first: [bool; 256],
+    /// The length in bytes of the longest.
+    max_len: usize,
+}
+
+fn joiner_gate() -> &'static JoinerGate {
+    static G: OnceLock<JoinerGate> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut words: Vec<String> = SYMBOL_JOINERS.iter().map(|s| s.to_string()).collect();
+        words.extend(
+            crate::vocab::table_rows()
+                .filter(|(kind, _, _)| *kind == "joiner")
+                .map(|(_, _, phrase)| phrase.trim().to_lowercase()),
+        );
+        let mut first = [false; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        let max_len = words.iter().map(String::len).max().unwrap_or(0);
+        JoinerGate {
+            words,
+            first,
+            max_len,
+        }
+    })
 }
 
 /// The joiners a line of names may hold (`_ga + _gid`, `_pk_id et _pk_ses`): the
@@ -277,7 +330,25 @@ pub(crate) struct Name {
 /// `und` / `y` / `e`, line breaks, and on spaces where every part is name-shaped.
 pub(crate) fn split_names(cell: &str) -> Vec<Name> {
     let mut out = Vec::new();
-    for piece in cell.split([',', ';', '\n', '\u{3001}']) {
+    // one pass over the bytes (no branch per byte): a cell with no separator, no
+    // whitespace, no slash and nothing beyond ASCII (`_ga`, `PHPSESSID`: most cells)
+    // is one piece, already trimmed, with no gloss (that needs ` (`) and one word,
+    // split at no slash: the general path below would only take its marker off and
+    // clean it, as done here
+    if !cell
+        .bytes()
+        .fold(false, |any, b| any | SPLITS[usize::from(b)])
+    {
+        let s = clean(strip_marker(cell));
+        if !s.is_empty() {
+            out.push(Name {
+                name: s.to_string(),
+                gloss: None,
+            });
+        }
+        return out;
+    }
+    for piece in pieces(cell) {
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
@@ -285,21 +356,26 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
         // `(customerID)` glosses come off before splitting on spaces
         let (core, gloss) = take_gloss(piece);
         let core = strip_marker(core);
-        let words: Vec<&str> = core.split_whitespace().collect();
-        let parts: Vec<&str> = words.iter().copied().filter(|w| !is_joiner(w)).collect();
-        let all_names = parts.len() > 1
-            && parts
-                .iter()
-                .all(|w| is_name_shaped(w) && (is_strong_name(w) || w.contains('*')));
+        // one word (nearly every cell): no joiner to split at, no list of names
+        // separated by spaces, so the words are neither gathered nor asked about
+        if !has_two_words(core) {
+            push_core(&mut out, core, gloss);
+            continue;
+        }
+        // each word asked once whether it is a joiner
+        let words: Vec<(&str, bool)> = core.split_whitespace().map(|w| (w, is_joiner(w))).collect();
+        let parts = || words.iter().filter(|(_, j)| !j).map(|&(w, _)| w);
+        let all_names = parts().nth(1).is_some()
+            && parts().all(|w| is_name_shaped(w) && (is_strong_name(w) || w.contains('*')));
         if all_names {
-            for p in parts {
+            for p in parts() {
                 push_slash_split(&mut out, p, None);
             }
-        } else if words.len() > 1 && words.iter().any(|w| is_joiner(w)) {
+        } else if words.iter().any(|&(_, j)| j) {
             // `_ga and _gid`: split at the joiner words
             let mut cur: Vec<&str> = Vec::new();
-            for w in words {
-                if is_joiner(w) {
+            for &(w, joiner) in &words {
+                if joiner {
                     if !cur.is_empty() {
                         push_slash_split(&mut out, &cur.join(" "), None);
                         cur.clear();
@@ -309,17 +385,88 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
                 }
             }
             if !cur.is_empty() {
-                push_slash_split(&mut out, &cur.join(" "), gloss.clone());
+                push_slash_split(&mut out, &cur.join(" "), gloss);
             }
-        } else if let Some(alt) = gloss.as_deref().and_then(alternative) {
-            // `mtm_consent (oder mtm_consent_removed)`: the bracket names a second cookie
-            push_slash_split(&mut out, core, None);
-            push_slash_split(&mut out, alt, None);
         } else {
-            push_slash_split(&mut out, core, gloss);
+            push_core(&mut out, core, gloss);
         }
     }
     out
+}
+
+/// The bytes that may make [`split_names`] split a cell, trim it or find a gloss in
+/// it: the separators `,` `;` and line breaks, ASCII whitespace (tab to carriage
+/// return, and space: the only ASCII characters `char::is_whitespace` knows), the
+/// slash, and every byte beyond ASCII (`、`, other whitespace).
+static SPLITS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b',' | b';' | b'/' | b' ' | b'\t'..=b'\r' | 0x80..=0xFF);
+        b += 1;
+    }
+    t
+};
+
+/// The pieces of a cell between commas, semicolons, line breaks and ideographic
+/// commas (`、`), as `cell.split([',', ';', '\n', '\u{3001}'])` gives them (an
+/// empty piece included), found byte by byte instead of character by character:
+/// `,` `;` and `\n` are single bytes that occur in UTF-8 only as themselves, and
+/// `E3 80 81` only as `、` (a lead byte then two continuation bytes).
+fn pieces(cell: &str) -> impl Iterator<Item = &str> {
+    let bytes = cell.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while i < bytes.len() {
+            let sep = match bytes[i] {
+                b',' | b';' | b'\n' => 1,
+                0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x81]) => 3,
+                _ => 0,
+            };
+            if sep > 0 {
+                let piece = &cell[start..i];
+                i += sep;
+                start = i;
+                return Some(piece);
+            }
+            i += 1;
+        }
+        done = true;
+        Some(&cell[start..])
+    })
+}
+
+/// Does `s` hold two whitespace-separated words or more?
+fn has_two_words(s: &str) -> bool {
+    if s.is_ascii() {
+        // the runs of non-space bytes, as `split_whitespace` finds them (ASCII
+        // whitespace is tab to carriage return, and space)
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in s.as_bytes() {
+            let space = matches!(b, b' ' | b'\t'..=b'\r');
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words >= 2;
+    }
+    s.split_whitespace().nth(1).is_some()
+}
+
+/// A piece that is not split at spaces or joiners: its name, and the cookie its gloss
+/// names as an alternative (`mtm_consent (oder mtm_consent_removed)`).
+fn push_core(out: &mut Vec<Name>, core: &str, gloss: Option<String>) {
+    if let Some(alt) = gloss.as_deref().and_then(alternative) {
+        push_slash_split(out, core, None);
+        push_slash_split(out, alt, None);
+    } else {
+        push_slash_split(out, core, gloss);
+    }
 }
 
 /// A gloss that names another cookie after a joiner (`or _pk_ses`, `oder x_y`): the name.
@@ -336,26 +483,32 @@ fn push_slash_split(out: &mut Vec<Name>, s: &str, gloss: Option<String>) {
     if s.is_empty() {
         return;
     }
-    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
-    if parts.len() > 1 && parts.iter().all(|p| is_name_shaped(p) && !p.is_empty()) {
-        for p in parts {
-            out.push(Name {
+    // without a slash there is one part: the name as it is (no list of parts built);
+    // the bytes compared one by one (names are short: no `memchr` set up)
+    if s.bytes().any(|b| b == b'/') {
+        let parts = || s.split('/').map(str::trim);
+        if parts().all(|p| is_name_shaped(p) && !p.is_empty()) {
+            out.extend(parts().map(|p| Name {
                 name: p.to_string(),
                 gloss: None,
-            });
+            }));
+            return;
         }
-    } else {
-        out.push(Name {
-            name: s.to_string(),
-            gloss,
-        });
     }
+    out.push(Name {
+        name: s.to_string(),
+        gloss,
+    });
 }
 
 /// `__lc_cid (customerID)` → (`__lc_cid`, `customerID`).
 fn take_gloss(piece: &str) -> (&str, Option<String>) {
+    // the closing bracket asked first: most pieces have none, and are not searched
+    if !piece.ends_with(')') {
+        return (piece, None);
+    }
     if let Some(open) = piece.find(" (") {
-        if piece.ends_with(')') && open > 0 {
+        if open > 0 {
             let gloss = piece[open + 2..piece.len() - 1].trim();
             return (piece[..open].trim(), Some(gloss.to_string()));
         }
@@ -366,6 +519,10 @@ fn take_gloss(piece: &str) -> (&str, Option<String>) {
 /// Drop a Cookiebot multiplicity marker: `_hjSession_# [x3]` → `_hjSession_#`.
 fn strip_marker(s: &str) -> &str {
     let t = s.trim_end();
+    // a marker ends the piece: without a closing bracket there is none to look for
+    if !t.ends_with(']') {
+        return t;
+    }
     if let Some(open) = t.rfind('[') {
         let inner = &t[open + 1..];
         if let Some(inner) = inner.strip_suffix(']') {
@@ -396,15 +553,30 @@ fn clean(s: &str) -> &str {
         && s.starts_with('*')
         && !s.ends_with('*')
         && s[1..].starts_with(|c: char| c == '_' || c.is_alphanumeric());
-    let s = if wildcard {
+    // the marks trimmed are ASCII or start with a byte above ASCII: a name starting
+    // (ending) with any other ASCII byte (`_ga`, `PHPSESSID`) has none to trim there,
+    // and is not compared character by character with each mark
+    let s = if wildcard
+        || s.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'*' | b'`' | b'"' | b'\''))
+    {
         s
     } else {
         s.trim_start_matches([
             '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
         ])
     };
-    s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
-        .trim()
+    let s = if s
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b':' | b'`' | b'"' | b'\'' | b'.'))
+    {
+        s
+    } else {
+        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+    };
+    s.trim()
 }
 
 #[cfg(test)]
@@ -432,7 +604,7 @@ mod tests {
         if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
             return !t.starts_with("http") && !t.contains('@');
         }
-        if t.matches('.').count() >= 1 && !t.starts_with('.') && !is_host_or_file(t) {
+        if t.matches('.').count() >= 1 && !t.starts_with('.') && !host_or_file_reference(t) {
             let parts: Vec<&str> = t.split('.').collect();
             if parts.len() >= 3 && parts.iter().all(|p| !p.is_empty()) {
                 return true;
@@ -602,6 +774,276 @@ mod tests {
             hits += usize::from(want);
         }
         assert!(hits > 1000, "only {hits} known names");
+    }
+
+    /// `is_joiner` as it was: every word lower-cased into a new string and compared
+    /// with the vocabulary's joiners.
+    fn joiner_reference(w: &str) -> bool {
+        SYMBOL_JOINERS.contains(&w) || vocab().is_joiner_word(&w.to_lowercase())
+    }
+
+    /// [`split_names`] as it was before the one-word path, the joiner gate and the
+    /// slash split without a list: the reference the fast one is compared with.
+    fn split_names_reference(cell: &str) -> Vec<Name> {
+        let mut out = Vec::new();
+        for piece in cell.split([',', ';', '\n', '\u{3001}']) {
+            let piece = piece.trim();
+            if piece.is_empty() {
+                continue;
+            }
+            let (core, gloss) = take_gloss_reference(piece);
+            let core = strip_marker_reference(core);
+            let words: Vec<&str> = core.split_whitespace().collect();
+            let parts: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| !joiner_reference(w))
+                .collect();
+            let all_names = parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|w| shaped_reference(w) && (strong_reference(w) || w.contains('*')));
+            if all_names {
+                for p in parts {
+                    slash_split_reference(&mut out, p, None);
+                }
+            } else if words.len() > 1 && words.iter().any(|w| joiner_reference(w)) {
+                let mut cur: Vec<&str> = Vec::new();
+                for w in words {
+                    if joiner_reference(w) {
+                        if !cur.is_empty() {
+                            slash_split_reference(&mut out, &cur.join(" "), None);
+                            cur.clear();
+                        }
+                    } else {
+                        cur.push(w);
+                    }
+                }
+                if !cur.is_empty() {
+                    slash_split_reference(&mut out, &cur.join(" "), gloss.clone());
+                }
+            } else if let Some(alt) = gloss.as_deref().and_then(alternative_reference) {
+                slash_split_reference(&mut out, core, None);
+                slash_split_reference(&mut out, alt, None);
+            } else {
+                slash_split_reference(&mut out, core, gloss);
+            }
+        }
+        out
+    }
+
+    fn alternative_reference(gloss: &str) -> Option<&str> {
+        let (joiner, rest) = gloss.trim().split_once(' ')?;
+        let rest = rest.trim();
+        (joiner_reference(joiner)
+            && !rest.contains(' ')
+            && shaped_reference(rest)
+            && strong_reference(rest))
+        .then_some(rest)
+    }
+
+    fn slash_split_reference(out: &mut Vec<Name>, s: &str, gloss: Option<String>) {
+        let s = clean_reference(s);
+        if s.is_empty() {
+            return;
+        }
+        let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+        if parts.len() > 1 && parts.iter().all(|p| shaped_reference(p) && !p.is_empty()) {
+            for p in parts {
+                out.push(Name {
+                    name: p.to_string(),
+                    gloss: None,
+                });
+            }
+        } else {
+            out.push(Name {
+                name: s.to_string(),
+                gloss,
+            });
+        }
+    }
+
+    // the helpers as they were, for the reference split
+    fn take_gloss_reference(piece: &str) -> (&str, Option<String>) {
+        if let Some(open) = piece.find(" (") {
+            if piece.ends_with(')') && open > 0 {
+                let gloss = piece[open + 2..piece.len() - 1].trim();
+                return (piece[..open].trim(), Some(gloss.to_string()));
+            }
+        }
+        (piece, None)
+    }
+
+    fn strip_marker_reference(s: &str) -> &str {
+        let t = s.trim_end();
+        if let Some(open) = t.rfind('[') {
+            let inner = &t[open + 1..];
+            if let Some(inner) = inner.strip_suffix(']') {
+                let inner = inner.trim();
+                if inner.len() > 1
+                    && inner.starts_with(['x', 'X', '×'])
+                    && inner[1..].chars().all(|c| c.is_ascii_digit())
+                {
+                    return t[..open].trim_end();
+                }
+            }
+        }
+        t
+    }
+
+    fn clean_reference(s: &str) -> &str {
+        let s = s.trim();
+        // markdown emphasis around a name: `**PHPSESSID**`, `*_ga*`
+        let s = match s.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
+            Some(inner) => inner,
+            None => s,
+        };
+        let s = s.trim();
+        // a star glued to the name is a wildcard (`*_key`), unless a star closes it too
+        // (`*_ga*`: emphasis); a star then a space is a bullet
+        let wildcard = s.len() > 1
+            && s.starts_with('*')
+            && !s.ends_with('*')
+            && s[1..].starts_with(|c: char| c == '_' || c.is_alphanumeric());
+        let s = if wildcard {
+            s
+        } else {
+            s.trim_start_matches([
+                '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
+            ])
+        };
+        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+            .trim()
+    }
+
+    fn host_or_file_reference(tok: &str) -> bool {
+        let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        match t.rsplit_once('.') {
+            Some((_, ext)) => {
+                let ext = ext.to_ascii_lowercase();
+                TLDS.contains(&ext.as_str()) || FILE_EXTS.contains(&ext.as_str())
+            }
+            None => false,
+        }
+    }
+
+    /// Words and cells to compare the fast tests with their references on: every
+    /// corpus line, its cells and words, every joiner in several cases and glued to
+    /// names, and cells built from a few names, joiners, separators and odd bytes.
+    fn sample_cells() -> Vec<String> {
+        let mut cells: Vec<String> = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            cells.push(line.to_string());
+            cells.extend(line.split('\t').map(str::to_string));
+            cells.extend(line.split_whitespace().map(str::to_string));
+        }
+        let mut joiners: Vec<String> = joiner_gate().words.clone();
+        joiners
+            .extend(["AND", "Und", "oDer", "ET", "y", "E", "+", "&", "and so"].map(String::from));
+        for j in joiner_gate().words.clone() {
+            joiners.push(j.to_uppercase());
+            joiners.push(format!("{j}x"));
+            joiners.push(format!("x{j}"));
+        }
+        let atoms: Vec<String> = [
+            "_ga",
+            "_gid",
+            "PHPSESSID",
+            "_ga_*",
+            "*_key",
+            "Cookie",
+            "name",
+            "a/b",
+            "_ga/_gid",
+            "_ga / _gid",
+            "(customerID)",
+            "(or _pk_ses_1)",
+            "(oder mtm_x)",
+            "[x3]",
+            "**_ga**",
+            "`_ga`",
+            "gtag.js",
+            "a.b.c",
+            "İ_ga",
+            "ÄB1",
+            "_pk_id.*",
+            "\u{3001}",
+            "\u{0B}",
+            "\u{2003}",
+            "K",
+            "persist:root",
+            "-",
+            "•",
+            "é",
+            "“_ga”",
+            "‘x’",
+            "–_ga",
+            "* _ga",
+            "_ga:",
+            "_ga.",
+            "\"_ga\"",
+            "'x'",
+            "_ga [x2]",
+            "[x3]",
+            "_ga (x)",
+            "()",
+            " (",
+            "gtag.JS",
+            "a.COM",
+            "\u{3000}",
+            "、_ga",
+            "\u{1F}",
+            "\u{85}",
+            "\u{A0}",
+            "x)",
+            "a(b)",
+            "[x2]y",
+            "a[x2]",
+            "**",
+            "*",
+        ]
+        .map(String::from)
+        .to_vec();
+        let seps = [" ", ", ", "; ", "\n", " , ", "  ", "\t"];
+        for a in &atoms {
+            cells.push(a.clone());
+            for j in &joiners {
+                cells.push(j.clone());
+                cells.push(format!("{a} {j} _gid"));
+                cells.push(format!("{j} {a}"));
+                cells.push(format!("{a} ({j} _pk_ses)"));
+            }
+            for b in &atoms {
+                for sep in seps {
+                    cells.push(format!("{a}{sep}{b}"));
+                    cells.push(format!("{a}{sep}{b} _gat"));
+                    cells.push(format!("{a}{sep}{b} (gloss)"));
+                }
+            }
+        }
+        cells
+    }
+
+    /// The fast `is_joiner` and `split_names` answer as their references do.
+    #[test]
+    fn split_names_is_the_former_split() {
+        let cells = sample_cells();
+        let mut joiners = 0;
+        let mut split = 0;
+        for c in &cells {
+            assert_eq!(is_joiner(c), joiner_reference(c), "{c:?}");
+            assert_eq!(clean(c), clean_reference(c), "{c:?}");
+            assert_eq!(take_gloss(c), take_gloss_reference(c), "{c:?}");
+            assert_eq!(strip_marker(c), strip_marker_reference(c), "{c:?}");
+            assert_eq!(is_host_or_file(c), host_or_file_reference(c), "{c:?}");
+            assert!(pieces(c).eq(c.split([',', ';', '\n', '\u{3001}'])), "{c:?}");
+            joiners += usize::from(joiner_reference(c));
+            let got = split_names(c);
+            assert_eq!(got, split_names_reference(c), "{c:?}");
+            split += usize::from(got.len() > 1);
+        }
+        assert!(joiners > 50, "only {joiners} joiners");
+        assert!(split > 1000, "only {split} cells split");
     }
 
     #[track_caller]
