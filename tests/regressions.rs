@@ -139,3 +139,19 @@ fn glued_rows_never_overlap() {
         must(check_parse_policy(text));
     }
 }
+
+/// Found while reviewing the names grammar (2026-12-02, helper on issue 13): a count
+/// marker written with the multiplication sign (`_ga [×2]`, as consent platforms
+/// print it) made `strip_marker` (src/fields/names.rs) slice inside `×` (two bytes)
+/// and panic, in `parse_policy` and in `split_cookie_names`. The marker is now taken
+/// off like `[x2]`.
+#[test]
+fn count_marker_with_multiplication_sign() {
+    assert_eq!(cookie_charter::split_cookie_names("_ga [×2]"), ["_ga"]);
+    assert_eq!(cookie_charter::split_cookie_names("_ga [x2]"), ["_ga"]);
+    let text = "Name\tProvider\tPurpose\tExpiry\n_ga [×2]\tGoogle\tDistinguishes users\t2 years\n";
+    must(check_parse_policy(text));
+    let p = cookie_charter::parse_policy(text);
+    let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["_ga"]);
+}

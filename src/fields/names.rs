@@ -527,10 +527,9 @@ fn strip_marker(s: &str) -> &str {
         let inner = &t[open + 1..];
         if let Some(inner) = inner.strip_suffix(']') {
             let inner = inner.trim();
-            if inner.len() > 1
-                && inner.starts_with(['x', 'X', '×'])
-                && inner[1..].chars().all(|c| c.is_ascii_digit())
-            {
+            // (`×` is two bytes: the count is what follows the letter, however long)
+            let count = inner.strip_prefix(['x', 'X', '×']);
+            if count.is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
                 return t[..open].trim_end();
             }
         }
@@ -880,10 +879,9 @@ mod tests {
             let inner = &t[open + 1..];
             if let Some(inner) = inner.strip_suffix(']') {
                 let inner = inner.trim();
-                if inner.len() > 1
-                    && inner.starts_with(['x', 'X', '×'])
-                    && inner[1..].chars().all(|c| c.is_ascii_digit())
-                {
+                // (as before, but past the letter's own length: `[×2]` cut `×` in two)
+                let count = inner.strip_prefix(['x', 'X', '×']);
+                if count.is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())) {
                     return t[..open].trim_end();
                 }
             }
