@@ -26,6 +26,17 @@ use crate::vocab::{vocab, FieldWord, Role};
 /// Split a line into header phrases, longest phrase first at each word. At most one
 /// unknown word is allowed (it becomes a column of its own).
 pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
+    // a line with no whitespace byte and no byte of a non-ASCII character (which may
+    // be a no-break space) is ASCII of one word at most: no header (`_c123`, `:`), and
+    // its words are not gathered. Asked of short lines only: a long line is seldom one
+    // word, and the test would read its first word for nothing.
+    if text.len() <= 24
+        && !text
+            .bytes()
+            .any(|b| matches!(b, b' ' | b'\t'..=b'\r') || !b.is_ascii())
+    {
+        return None;
+    }
     // at most 14 words: a line of prose is not split to its end (the first 15 word
     // spans, kept on the stack: this runs on most short lines)
     let mut spans = [(0usize, 0usize); 15];
@@ -1037,6 +1048,16 @@ mod tests {
             "Cookie Name 1) Provider",
             "Name Provider Duration 3 Purpose",
             "Cookie3 Name Provider",
+            "",
+            ":",
+            "_c123",
+            "Name",
+            "Name\u{a0}Provider",
+            "Name\u{3000}Provider",
+            "Name\u{2003}Provider",
+            "Name\tProvider",
+            "Name\x0BProvider",
+            "Nom\u{a0}Fournisseur\u{a0}Finalité",
         ]);
         let digits = ["1", "_pk_id_3", "2 years", "(1)", "x9"];
         let phrases: Vec<String> = crate::vocab::table_rows()
