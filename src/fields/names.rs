@@ -253,8 +253,8 @@ pub(crate) fn is_joiner(w: &str) -> bool {
 
 /// What [`is_joiner`] turns ASCII words away with, and compares them with.
 struct JoinerGate {
-    /// The joining symbols and every `joiner` word of the tables, lower case (as
-    /// [`Vocab::load`](crate::vocab::Vocab) keeps them: trimmed, then lower-cased).
+    /// The joining symbols and every `joiner` word of the vocabulary
+    /// ([`Vocab::joiner_words`](crate::vocab::Vocab::joiner_words), lower case).
     words: Vec<String>,
     /// The first bytes they start with.
     first: [bool; 256],
@@ -265,12 +265,11 @@ struct JoinerGate {
 fn joiner_gate() -> &'static JoinerGate {
     static G: OnceLock<JoinerGate> = OnceLock::new();
     G.get_or_init(|| {
-        let mut words: Vec<String> = SYMBOL_JOINERS.iter().map(|s| s.to_string()).collect();
-        words.extend(
-            crate::vocab::table_rows()
-                .filter(|(kind, _, _)| *kind == "joiner")
-                .map(|(_, _, phrase)| phrase.trim().to_lowercase()),
-        );
+        let words: Vec<String> = SYMBOL_JOINERS
+            .into_iter()
+            .chain(vocab().joiner_words())
+            .map(str::to_string)
+            .collect();
         let mut first = [false; 256];
         for w in &words {
             if let Some(&b) = w.as_bytes().first() {

@@ -1658,10 +1658,15 @@ impl Vocab {
     /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
     /// compared lower case.
     pub(crate) fn is_joiner_word(&self, lower: &str) -> bool {
+        self.joiner_words().any(|j| j == lower)
+    }
+
+    /// Every joiner word, `and` and `or` (lower case, as the tables list them).
+    pub(crate) fn joiner_words(&self) -> impl Iterator<Item = &str> {
         self.and_joiners
             .iter()
             .chain(&self.or_joiners)
-            .any(|j| j == lower)
+            .map(String::as_str)
     }
 
     /// The additive joiners (`and`, `et`, `und`), lower case.
