@@ -215,10 +215,140 @@ pub(crate) fn normalize_value_with(
     mend: Mend,
     repairs: &mut Vec<Repair>,
 ) -> String {
+    let total: usize = parts.iter().map(|p| p.text.len()).sum();
+    if total <= PIECE_BYTES {
+        return normalize_piece(parts, lang, mend, repairs, &mut [0; 3]);
+    }
+    let mut steps = StepRepairs::default();
+    let mut piece_repairs = Vec::new();
+    // a long value, piece by piece: each piece's records live only while it is worked
+    // on, so memory stays near the text's own size however long the value is
+    let mut out = String::with_capacity(total + parts.len());
+    let mut piece: Vec<Fragment<'_>> = Vec::new();
+    let mut piece_len = 0;
+    let mut flush = |piece: &mut Vec<Fragment<'_>>, out: &mut String| {
+        let mut marks = [0; 3];
+        let text = normalize_piece(piece, lang, mend, &mut piece_repairs, &mut marks);
+        steps.take(&mut piece_repairs, marks);
+        piece.clear();
+        // the pieces meet at a space the cleaning folds into one, and never trims
+        // between two kept characters (see [`next_cut`])
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text);
+        }
+    };
+    for p in parts {
+        let mut from = 0;
+        while piece_len + (p.text.len() - from) > PIECE_BYTES {
+            let want = from + PIECE_BYTES.saturating_sub(piece_len).max(1);
+            let Some(cut) = next_cut(p.text, want) else {
+                break;
+            };
+            piece.push(Fragment {
+                text: p.text.get(from..cut).unwrap_or_default(),
+                offset: p.offset + from,
+            });
+            flush(&mut piece, &mut out);
+            piece_len = 0;
+            from = cut;
+        }
+        piece.push(Fragment {
+            text: p.text.get(from..).unwrap_or_default(),
+            offset: p.offset + from,
+        });
+        piece_len += p.text.len() - from;
+    }
+    if !piece.is_empty() {
+        flush(&mut piece, &mut out);
+    }
+    steps.append_to(repairs);
+    out
+}
+
+/// Values longer than this many bytes are normalised in pieces of about this size
+/// ([`normalize_value_with`]).
+const PIECE_BYTES: usize = 4096;
+
+/// The repairs of each step, kept apart while a value is worked on piece by piece,
+/// so that they come out in the order of the whole value worked on at once: every
+/// mojibake repair of the first pass, of the second, then hyphenation, then words.
+#[derive(Default)]
+struct StepRepairs {
+    mojibake: Vec<Repair>,
+    mojibake_again: Vec<Repair>,
+    hyphenation: Vec<Repair>,
+    words: Vec<Repair>,
+}
+
+impl StepRepairs {
+    /// Take one piece's repairs, which end each step at `marks` (see
+    /// [`normalize_general`]).
+    fn take(&mut self, piece: &mut Vec<Repair>, marks: [usize; 3]) {
+        let [a, b, c] = marks;
+        self.words.extend(piece.drain(c..));
+        self.hyphenation.extend(piece.drain(b..));
+        self.mojibake_again.extend(piece.drain(a..));
+        self.mojibake.append(piece);
+    }
+
+    fn append_to(self, repairs: &mut Vec<Repair>) {
+        // (the first step's list becomes the answer when there is none yet: a copy
+        // of the longest list saved)
+        if repairs.is_empty() {
+            *repairs = self.mojibake;
+        } else {
+            repairs.extend(self.mojibake);
+        }
+        repairs.extend(self.mojibake_again);
+        repairs.extend(self.hyphenation);
+        repairs.extend(self.words);
+    }
+}
+
+/// Where a long value may be cut into pieces, at or after byte `from` of `text`: at
+/// an ASCII space, tab or line feed after a character that no step reads across a
+/// space. That character is kept by the cleaning (no space, no invisible character),
+/// so the piece before ends with it and the two pieces meet at one folded space; it
+/// is no hyphen (hyphenation reads a hyphen before a space) and no character of
+/// mojibake (`Â` before a space is a damaged NBSP); NFC and word repairs read words
+/// between spaces. A value cut there normalises to the pieces' texts joined by a
+/// space, with the same repairs.
+fn next_cut(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let k = at + memchr::memchr3(b' ', b'\t', b'\n', bytes.get(at..)?)?;
+        let before = text.get(..k).and_then(|t| t.chars().next_back());
+        if before.is_some_and(|c| {
+            !c.is_whitespace()
+                && !is_dropped(c)
+                && !matches!(c, '-' | '\u{2010}')
+                && mojibake_byte(c).is_none()
+        }) {
+            return Some(k);
+        }
+        at = k + 1;
+    }
+    None
+}
+
+/// One value, or one piece of a long one: the plain path when it suffices, else the
+/// general one. `marks` as [`normalize_general`] sets them.
+fn normalize_piece(
+    parts: &[Fragment<'_>],
+    lang: Option<&str>,
+    mend: Mend,
+    repairs: &mut Vec<Repair>,
+    marks: &mut [usize; 3],
+) -> String {
     if let Some(text) = normalize_plain(parts, lang.and_then(lang_index), mend) {
+        *marks = [repairs.len(); 3];
         return text;
     }
-    normalize_general(parts, lang, mend, repairs)
+    normalize_general(parts, lang, mend, repairs, marks)
 }
 
 /// [`normalize_value_with`] for a value that only needs cleaning, the common case:
@@ -442,12 +572,15 @@ fn remembered_plan<R>(
 }
 
 /// [`normalize_value_with`] character by character, each with the input span it
-/// stands for, so that every repair can name the original bytes.
+/// stands for, so that every repair can name the original bytes. The repairs are
+/// pushed step by step; `marks` gets the length of `repairs` after the first
+/// mojibake pass, the second, and hyphenation (the words' repairs come last).
 fn normalize_general(
     parts: &[Fragment<'_>],
     lang: Option<&str>,
     mend: Mend,
     repairs: &mut Vec<Repair>,
+    marks: &mut [usize; 3],
 ) -> String {
     let repair = mend != Mend::Off;
     let splits = mend == Mend::All;
@@ -478,17 +611,22 @@ fn normalize_general(
     if repair && !ascii {
         mojibake(&mut chs, parts, repairs);
     }
+    marks[0] = repairs.len();
     let mut chs = clean(chs);
     if repair && !ascii {
         // once more: a zero-width character inside a damaged sequence hid it the first time
         mojibake(&mut chs, parts, repairs);
     }
+    marks[1] = repairs.len();
     if !ascii {
         chs = nfc(chs);
     }
     if repair {
         chs = hyphenation(chs, lang, repairs);
+        marks[2] = repairs.len();
         chs = words(chs, lang, splits, repairs);
+    } else {
+        marks[2] = repairs.len();
     }
     chs.iter().map(|c| c.c).collect()
 }
@@ -1974,7 +2112,7 @@ mod tests {
         fn same(frags: &[Fragment<'_>], lang: Option<&str>, mend: Mend) -> bool {
             let plain = normalize_plain(frags, lang.and_then(lang_index), mend);
             let mut reps = Vec::new();
-            let general = normalize_general(frags, lang, mend, &mut reps);
+            let general = normalize_general(frags, lang, mend, &mut reps, &mut [0; 3]);
             if let Some(p) = &plain {
                 assert_eq!(p, &general, "{frags:?} {lang:?} {mend:?}");
                 assert!(reps.is_empty(), "{frags:?} {lang:?} {mend:?}: {reps:?}");
@@ -2112,6 +2250,139 @@ mod tests {
             total == 0 || taken * 2 > total,
             "plain path taken {taken} of {total}"
         );
+    }
+
+    /// A long value worked on piece by piece gives the text and the repairs (in the
+    /// same order) of the whole value worked on at once: over random text of damage,
+    /// glue, hyphens, joins and spaces of every kind, and over every corpus document
+    /// read as one value of its lines.
+    #[test]
+    fn pieces_match_whole() {
+        #[track_caller]
+        fn same(frags: &[Fragment<'_>], lang: Option<&str>, mend: Mend) {
+            let mut pieced = Vec::new();
+            let got = normalize_value_with(frags, lang, mend, &mut pieced);
+            let mut whole = Vec::new();
+            let want = normalize_piece(frags, lang, mend, &mut whole, &mut [0; 3]);
+            assert!(got == want, "{lang:?} {mend:?}: texts differ");
+            assert_eq!(pieced, whole, "{lang:?} {mend:?}");
+        }
+        fn frags<'a>(pieces: &[&'a str]) -> Vec<Fragment<'a>> {
+            let mut off = 0;
+            pieces
+                .iter()
+                .map(|t| {
+                    let f = Fragment {
+                        text: t,
+                        offset: off,
+                    };
+                    off += t.len() + 1;
+                    f
+                })
+                .collect()
+        }
+        const MENDS: [Mend; 3] = [Mend::Off, Mend::Sure, Mend::All];
+        const PALETTE: &[&str] = &[
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{A0}",
+            "\u{200B}",
+            "\u{AD}",
+            "\u{301}",
+            "-",
+            "\u{2010}",
+            "func-",
+            "tionality",
+            "Ã",
+            "©",
+            "Ã©",
+            "â€™",
+            "Â",
+            "Â ",
+            "ğŸ",
+            "the",
+            "session",
+            "thesession",
+            "Forthe",
+            "atthe",
+            "dela",
+            "Sitzung",
+            "der",
+            "votre",
+            "l’",
+            "'",
+            "(",
+            ").",
+            "_ga",
+            "7",
+            "x.y",
+            "é",
+            "ß",
+            "Cookies",
+            "\u{0}",
+            "\u{81}",
+        ];
+        let mut seed: u64 = 11;
+        let mut below = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        let mut cut = 0;
+        for round in 0..60 {
+            let pieces: Vec<String> = (0..1 + below(4))
+                .map(|_| {
+                    let mut t = String::new();
+                    let len = [10, 3000, 5000, 9000][below(4)];
+                    while t.len() < len {
+                        t.push_str(PALETTE[below(PALETTE.len())]);
+                    }
+                    t
+                })
+                .collect();
+            let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+            let lang = [None, Some("en"), Some("fr"), Some("de")][below(4)];
+            let f = frags(&pieces);
+            cut += usize::from(f.iter().map(|p| p.text.len()).sum::<usize>() > PIECE_BYTES);
+            same(&f, lang, MENDS[round % 3]);
+        }
+        assert!(cut > 20, "only {cut} values long enough to be cut");
+        // the places a cut would change the value: a hyphen before a wrap, `Â` before
+        // a space, an invisible character before a space, each right where the first
+        // cut is looked for
+        let pad = "x".repeat(PIECE_BYTES - 6);
+        for (a, b) in [
+            (format!("{pad} func- "), "tionality is on"),
+            (format!("{pad}xxxxÂ more"), "text"),
+            (format!("{pad}xxxx\u{200B} more"), "text"),
+            (format!("{pad}xxxx\u{A0} more"), "text"),
+            (format!("{pad} Forthe session"), "text"),
+        ] {
+            for mend in MENDS {
+                same(&frags(&[&a, b]), Some("en"), mend);
+            }
+        }
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for (k, path) in files.iter().enumerate() {
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let lines: Vec<&str> = text.lines().collect();
+            let lang = [Some("en"), Some("fr"), Some("de"), None, Some("es")][k % 5];
+            same(&frags(&lines), lang, MENDS[k % 3]);
+        }
     }
 
     /// `alphabetic_runs` reads ASCII text byte by byte: the same runs as splitting
