@@ -9,14 +9,23 @@ use crate::segment::{Line, LineKind};
 
 /// At most this many bytes of prose are given to whatlang: enough for a stable
 /// answer, and it keeps detection cost independent of document size. whatlang's
-/// cost is linear in the sample (it was a fifth of all parsing at 4 KB, and a sixth at
-/// 1 KB once the rest got faster; issue 13 asks for at most 15 % on a 5 KB policy).
-/// Taken sentences first, half of this already reads every corpus document in its
-/// gold language whatever the line order (`tests/corpus_variants.rs`,
-/// `language_under_line_orders`; a quarter, 128 bytes, does not), so the sample has a
-/// twofold margin. From 1 KB to 512 bytes no corpus document changed its language or
-/// its confidence.
-const SAMPLE_BYTES: usize = 512;
+/// cost is a fixed part (each language's 300 profile trigrams looked up, about a
+/// third at this size) plus a part linear in the sample (it was a fifth of all
+/// parsing at 4 KB, and a sixth at 1 KB once the rest got faster; issue 13 asks for
+/// at most 15 % on a 5 KB policy, which 512 bytes reached once the rest got faster
+/// again). Taken sentences first, 256 bytes read every corpus document in its gold
+/// language whatever the line order (`tests/corpus_variants.rs`,
+/// `language_under_line_orders`); 192 bytes do not (four documents turn unreliable),
+/// so the sample has a margin of 1.5× over the least that works. From 1 KB to 512
+/// and to 384 bytes no corpus document changed its language or its confidence
+/// (256 bytes change confidences).
+const SAMPLE_BYTES: usize = 384;
+
+/// A sample of [`SAMPLE_BYTES`] with fewer than [`MIN_WORDS`] words (text that lost
+/// its spaces, `Cesiteneprélèveaucunedonnée…`) is too little evidence for a guess to
+/// stand ([`reliable`]): then up to this many bytes are read, as before the sample
+/// was cut to 384 bytes.
+const SAMPLE_BYTES_FEW_WORDS: usize = 512;
 
 /// whatlang's best guess.
 #[derive(Debug, Clone, Copy)]
@@ -31,13 +40,18 @@ pub(crate) struct Guess {
 
 /// Detected language (ISO 639-1) and confidence; `None` when there is no text.
 pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<Guess> {
+    detect_sized(text, lines, SAMPLE_BYTES, SAMPLE_BYTES_FEW_WORDS)
+}
+
+/// [`detect`] with a sample of `short` bytes, or of `long` when that has too few words.
+fn detect_sized(text: &str, lines: &[Line<'_>], short: usize, long: usize) -> Option<Guess> {
     let mut sample = String::new();
     // Sentences first, then other prose, then the rest: cookie names and table cells
     // are mostly English in every language, and short prose lines are buttons and
     // headings ("Accept all") that a page carries in English whatever its language.
     for pass in [Pass::Sentences, Pass::Prose, Pass::Rest] {
         for l in lines {
-            if sample.len() >= SAMPLE_BYTES {
+            if sample.len() >= long {
                 break;
             }
             if pass.takes(l) {
@@ -50,11 +64,21 @@ pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<Guess> {
         }
     }
     if sample.trim().is_empty() {
-        sample = text.chars().take(SAMPLE_BYTES).collect();
+        sample = text.chars().take(long).collect();
     }
-    let mut cut = sample.len().min(SAMPLE_BYTES);
-    while !sample.is_char_boundary(cut) {
-        cut -= 1;
+    let cut_at = |max: usize| {
+        let mut cut = sample.len().min(max);
+        while !sample.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        cut
+    };
+    // the shorter sample when it holds words enough to judge by
+    let mut cut = cut_at(short);
+    let mut words = word_count(&sample[..cut]);
+    if words < MIN_WORDS {
+        cut = cut_at(long);
+        words = word_count(&sample[..cut]);
     }
     // whatlang may answer only with a registered language
     let detector = Detector::with_allowlist(LANGUAGES.iter().map(|l| l.detect).collect());
@@ -64,7 +88,7 @@ pub(crate) fn detect(text: &str, lines: &[Line<'_>]) -> Option<Guess> {
     Some(Guess {
         code,
         confidence: info.confidence(),
-        reliable: reliable(info.is_reliable(), info.confidence(), sample),
+        reliable: reliable(info.is_reliable(), info.confidence(), words),
     })
 }
 
@@ -76,12 +100,34 @@ const MIN_WORDS: usize = 8;
 /// enough words and the confidence is not negligible (whatlang's reliability test
 /// asks much of a sample restricted to seven languages, whose cookie tables are
 /// mostly English-looking names, so a long sample can be right and called unreliable).
-fn reliable(whatlang_reliable: bool, confidence: f64, sample: &str) -> bool {
-    let words = sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 2)
-        .count();
+/// `words` is the sample's [`word_count`].
+fn reliable(whatlang_reliable: bool, confidence: f64, words: usize) -> bool {
     words >= MIN_WORDS && (whatlang_reliable || confidence >= MIN_CONFIDENCE)
+}
+
+/// The words of at least two letters in a sample: runs of alphabetic characters
+/// (ASCII read byte by byte).
+fn word_count(sample: &str) -> usize {
+    let (mut words, mut run) = (0, 0usize);
+    let mut end_run = |run: &mut usize| {
+        words += usize::from(*run >= 2);
+        *run = 0;
+    };
+    for c in sample.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                run += 1;
+            } else {
+                end_run(&mut run);
+            }
+        } else if c.is_alphabetic() {
+            run += 1;
+        } else {
+            end_run(&mut run);
+        }
+    }
+    end_run(&mut run);
+    words
 }
 
 /// Lowest confidence of a guess whatlang does not call reliable, on a sample of
@@ -109,5 +155,74 @@ impl Pass {
                 Pass::Prose => prose && !sentence,
                 Pass::Rest => !prose,
             }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `word_count` counts what splitting at every non-letter and keeping the pieces
+    /// of two letters or more counts: over every ASCII character and the corpus lines.
+    #[test]
+    fn word_count_matches_split() {
+        fn reference(s: &str) -> usize {
+            s.split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 2)
+                .count()
+        }
+        let mut texts: Vec<String> = (0u8..=127)
+            .map(|b| {
+                let c = b as char;
+                format!("{c}ab{c}c{c}{c}dé{c}ß{c}")
+            })
+            .collect();
+        texts.extend(["", "a", "ab", "été à l’écoute", "名前 اسم Цель"].map(String::from));
+        texts.extend(crate::testing::corpus_lines());
+        for t in &texts {
+            assert_eq!(word_count(t), reference(t), "{t:?}");
+        }
+    }
+
+    /// A document that lost its spaces has few words in a short sample: the sample is
+    /// then read further. Every corpus document with a reliable language, its
+    /// whitespace taken out (lines kept), is read in that language more often than
+    /// with the short sample alone or the long one alone.
+    #[test]
+    fn glued_text_reads_a_longer_sample() {
+        let sizes = [
+            (SAMPLE_BYTES, SAMPLE_BYTES_FEW_WORDS),
+            (SAMPLE_BYTES, SAMPLE_BYTES),
+            (SAMPLE_BYTES_FEW_WORDS, SAMPLE_BYTES_FEW_WORDS),
+        ];
+        let mut same = [0; 3];
+        let mut total = 0;
+        for (_, bytes) in crate::testing::corpus_documents() {
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let lines = crate::segment::lines(&text);
+            let Some(want) = detect(&text, &lines).filter(|g| g.reliable) else {
+                continue;
+            };
+            let glued: String = text
+                .split('\n')
+                .map(|l| l.split_whitespace().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let glued_lines = crate::segment::lines(&glued);
+            total += 1;
+            for (k, &(short, long)) in sizes.iter().enumerate() {
+                let g = detect_sized(&glued, &glued_lines, short, long);
+                same[k] += usize::from(g.is_some_and(|g| g.reliable && g.code == want.code));
+            }
+        }
+        println!("glued, read in their language of {total}: {same:?} (adaptive, short, long)");
+        assert!(total > 50, "{total} documents");
+        assert!(
+            same[0] > same[1] && same[0] > same[2],
+            "{same:?} of {total}"
+        );
+        assert!(same[0] * 10 >= total * 9, "{same:?} of {total}");
     }
 }
