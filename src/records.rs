@@ -1244,7 +1244,7 @@ mod tests {
             .iter()
             .map(|&(role, header, text)| Field {
                 role,
-                header: header.to_string(),
+                header: header.into(),
                 value: vec![frag(text)],
             })
             .collect();

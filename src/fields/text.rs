@@ -19,6 +19,21 @@ pub(crate) fn strip_md_heading(text: &str) -> &str {
     }
 }
 
+/// [`fold_whitespace`], borrowing `s` when folding would not change it: printable
+/// ASCII with single spaces between words (most headers and keys).
+pub(crate) fn fold_whitespace_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && b.iter().all(|&c| c.is_ascii_graphic() || c == b' ');
+    if plain {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold_whitespace(s))
+    }
+}
+
 /// Runs of whitespace (of any kind) become one ASCII space; ends trimmed.
 pub(crate) fn fold_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -509,6 +524,38 @@ pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
 mod tests {
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::UnicodeNormalization;
+
+    /// `fold_whitespace_cow` gives `fold_whitespace`'s text, borrowed only when that
+    /// is the input: every ASCII character alone, doubled and between words, spaces of
+    /// every kind, and the corpus lines.
+    #[test]
+    fn fold_whitespace_cow_is_the_fold() {
+        let mut texts = crate::testing::corpus_lines_and(&[
+            "",
+            " ",
+            "Cookie name",
+            " Cookie name",
+            "Cookie  name ",
+            "Cookie\u{A0}name",
+            "Cookie\u{AD}name",
+            "Dur\u{E9}e",
+            "a\u{200B}b",
+        ]);
+        for b in 0u8..=127 {
+            let c = b as char;
+            texts.push(format!("{c}"));
+            texts.push(format!("Cookie{c}{c}name{c}"));
+            texts.push(format!("{c}Cookie {c} name"));
+        }
+        for t in &texts {
+            let got = super::fold_whitespace_cow(t);
+            let want = super::fold_whitespace(t);
+            assert_eq!(*got, want, "{t:?}");
+            if let std::borrow::Cow::Borrowed(b) = got {
+                assert_eq!(b, t.as_str());
+            }
+        }
+    }
 
     /// Why `match_form_uncached` may decompose character by character: NFKD reorders
     /// only characters of a nonzero combining class, and every such character is a

@@ -340,7 +340,7 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
             w += 1;
             continue;
         }
-        let mut cols: Vec<(Option<Role>, String)> = Vec::new();
+        let mut cols: Vec<(Option<Role>, std::rc::Rc<str>)> = Vec::new();
         let mut k = w;
         loop {
             sp.ensure(k + 3);
@@ -364,7 +364,7 @@ fn inline_header(text: &str) -> Option<(usize, usize, Header)> {
                     continue;
                 }
                 if let Some(r) = role {
-                    cols.push((Some(r), phrase.to_string()));
+                    cols.push((Some(r), phrase.into()));
                     took = len;
                     break;
                 }

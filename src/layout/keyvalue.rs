@@ -562,7 +562,7 @@ pub(crate) fn parse<'a>(
                     0,
                     super::Field {
                         role,
-                        header: open_key.to_string(),
+                        header: open_key.into(),
                         value: service,
                     },
                 );
@@ -576,7 +576,7 @@ pub(crate) fn parse<'a>(
                     && rec
                         .fields
                         .iter()
-                        .any(|f| f.header == crate::fields::text::fold_whitespace(k)) =>
+                        .any(|f| *f.header == *crate::fields::text::fold_whitespace(k)) =>
             {
                 break
             }
@@ -802,11 +802,8 @@ mod tests {
         let mut doc = RawDoc::default();
         assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), Some(4));
         let rec = &doc.records[0];
-        let heads: Vec<(&str, Option<Role>)> = rec
-            .fields
-            .iter()
-            .map(|f| (f.header.as_str(), f.role))
-            .collect();
+        let heads: Vec<(&str, Option<Role>)> =
+            rec.fields.iter().map(|f| (&*f.header, f.role)).collect();
         assert_eq!(
             heads,
             [

@@ -29,8 +29,9 @@ pub(crate) use context::Context;
 pub(crate) struct Field<'a> {
     /// What the header or key says the value is; `None` for other columns.
     pub role: Option<Role>,
-    /// The header or key as written (whitespace folded).
-    pub header: String,
+    /// The header or key as written (whitespace folded). Shared: a table's rows all
+    /// carry their column's header, which is not copied for each cell.
+    pub header: std::rc::Rc<str>,
     /// The value's pieces of input text.
     pub value: Vec<Fragment<'a>>,
 }
@@ -97,7 +98,23 @@ impl<'a> RawRecord<'a> {
         if value.iter().any(|f| !f.text.trim().is_empty()) {
             self.fields.push(Field {
                 role,
-                header: crate::fields::text::fold_whitespace(header),
+                header: std::rc::Rc::from(&*crate::fields::text::fold_whitespace_cow(header)),
+                value,
+            });
+        }
+    }
+
+    /// [`RawRecord::push`] with a header already folded and shared (a table's column).
+    pub(crate) fn push_shared(
+        &mut self,
+        role: Option<Role>,
+        header: &std::rc::Rc<str>,
+        value: Vec<Fragment<'a>>,
+    ) {
+        if value.iter().any(|f| !f.text.trim().is_empty()) {
+            self.fields.push(Field {
+                role,
+                header: std::rc::Rc::clone(header),
                 value,
             });
         }

@@ -343,11 +343,11 @@ fn finish<'a>(
                 if k == header.name || cell.is_empty() {
                     continue;
                 }
-                let (role, h) = header.cols.get(k).cloned().unwrap_or((None, String::new()));
+                let (role, h) = header.cols.get(k).cloned().unwrap_or((None, "".into()));
                 match last
                     .fields
                     .iter_mut()
-                    .find(|f| f.header == crate::fields::text::fold_whitespace(&h))
+                    .find(|f| *f.header == *crate::fields::text::fold_whitespace(&h))
                 {
                     Some(f) => f.value.extend(cell),
                     None => last.push(role, &h, cell),

@@ -830,7 +830,7 @@ fn stacked_paragraph_header<'a>(
         return Some(n);
     }
     let paras = paragraphs(lines, i);
-    let mut cols = vec![(Some(Role::Name), fold_whitespace(lines[i].text))];
+    let mut cols = vec![(Some(Role::Name), fold_whitespace(lines[i].text).into())];
     let mut k = 1;
     while k < paras.len() && k < 8 {
         let (a, b) = paras[k];
@@ -841,7 +841,7 @@ fn stacked_paragraph_header<'a>(
         if is_strong_name(t) {
             break;
         }
-        cols.push((vocab().field(t), fold_whitespace(t)));
+        cols.push((vocab().field(t), fold_whitespace(t).into()));
         k += 1;
     }
     if cols.len() < 2 || k >= paras.len() {

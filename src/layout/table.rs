@@ -5,6 +5,7 @@ use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::segment::Line;
+use std::rc::Rc;
 
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name};
@@ -17,7 +18,9 @@ use crate::vocab::{vocab, Role};
 /// A table header: each column's role (if known) and its text as written.
 #[derive(Debug, Clone)]
 pub(crate) struct Header {
-    pub cols: Vec<(Option<Role>, String)>,
+    /// Each column's role and header text (whitespace folded), shared with the
+    /// fields of every row.
+    pub cols: Vec<(Option<Role>, Rc<str>)>,
     /// Index of the (first) name column.
     pub name: usize,
 }
@@ -74,7 +77,7 @@ impl Header {
         let cols = roles
             .into_iter()
             .zip(cells)
-            .map(|(role, c)| (role, fold_whitespace(c)))
+            .map(|(role, c)| (role, Rc::from(fold_whitespace(c))))
             .collect();
         Some(Header { cols, name })
     }
@@ -124,8 +127,8 @@ impl Header {
         let name = (0..n)
             .filter(|&c| candidate(c))
             .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))?;
-        let mut cols: Vec<(Option<Role>, String)> = (0..n)
-            .map(|c| (None, format!("column {}", c + 1)))
+        let mut cols: Vec<(Option<Role>, Rc<str>)> = (0..n)
+            .map(|c| (None, Rc::from(format!("column {}", c + 1))))
             .collect();
         cols[name].0 = Some(Role::Name);
         for (c, col) in cols.iter_mut().enumerate() {
@@ -411,12 +414,11 @@ impl<'a> Row<'a> {
             if i == header.name {
                 continue;
             }
-            // the header is borrowed, not cloned per cell of every row
-            let (role, h) = header
-                .cols
-                .get(i)
-                .map_or((None, ""), |(r, h)| (*r, h.as_str()));
-            rec.push(role, h, cell);
+            // the header is shared, not copied per cell of every row
+            match header.cols.get(i) {
+                Some((role, h)) => rec.push_shared(*role, h, cell),
+                None => rec.push(None, "", cell),
+            }
         }
         Some(rec)
     }
