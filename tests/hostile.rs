@@ -922,10 +922,10 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("deep parentheses", 13.0),                    // 10.0× (22.4× before 2026-12-02 pm)
     ("1 MB header row", 20.0),                     // 15.7×
     ("blank lines, mixed whitespace", 27.0),       // 21.3×
-    ("header + 10^5 rows, distinct names", 23.0),  // 17.9× (29.1×)
-    ("header + 10^5 rows, one name", 25.0),        // 19.7× (30.4×)
+    ("header + 10^5 rows, distinct names", 20.0),  // 15.7× (17.9×, 29.1×)
+    ("header + 10^5 rows, one name", 22.0),        // 17.3× (19.7×, 30.4×)
     ("prose naming cookies", 19.0),                // 14.6× (20.3×)
-    ("stray lines between rows", 37.0),            // 29.1× (44.5×)
+    ("stray lines between rows", 33.0),            // 25.9× (29.1×, 44.5×)
     ("one line of glued tables", 40.0),            // 31.3× (41.1×)
     ("one line of inline tables", 27.0),           // 20.9×
     ("one line, letters and digits", 8.0),         // 5.8× (7.1×)
@@ -941,7 +941,7 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("4x10^5 key-value blocks (10^5 at N)", 17.0), // 13.5×
     ("one line of space-aligned cells", 9.0),      // 6.8×
     ("one line of list items", 16.0),              // 12.2× (30.7×)
-    ("60 MB table (header + 10^6 rows)", 22.0),    // 16.8× (28.2×)
+    ("60 MB table (header + 10^6 rows)", 19.0),    // 14.7× (16.8×, 28.2×)
     // a repair every 66 bytes, each ~140 B with its two texts (43× before the value
     // was worked on in pieces, 2026-12-02)
     ("normalize: spaces and damage", 6.0), // 4.2×
