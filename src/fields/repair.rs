@@ -19,6 +19,7 @@
 use super::text::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::OnceLock;
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::policy::{Repair, RepairKind, Span};
@@ -771,15 +772,21 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
         }
         // `Â` left before a space: an NBSP (C2 A0) whose second byte became a plain
         // space on the way. Only after a lower-case letter, digit or punctuation, so
-        // that capitals (`CHÂTEAU`, a title's `Â`) are never touched.
+        // that capitals (`CHÂTEAU`, a title's `Â`) are never touched. The character is
+        // the base of its combining marks (`a` of `a\u{303}`), as NFC, which runs later,
+        // makes it (`ã`): else a second normalisation would remove what the first kept.
         if ch.c == 'Â'
             && chs.get(i + 1).is_some_and(|n| n.c == ' ')
             && i > 0
-            && out.last().is_some_and(|p| {
-                !p.c.is_whitespace()
-                    && !p.c.is_uppercase()
-                    && (p.c.is_alphanumeric() || p.c.is_ascii_punctuation())
-            })
+            && out
+                .iter()
+                .rev()
+                .find(|p| !is_combining_mark(p.c))
+                .is_some_and(|p| {
+                    !p.c.is_whitespace()
+                        && !p.c.is_uppercase()
+                        && (p.c.is_alphanumeric() || p.c.is_ascii_punctuation())
+                })
         {
             spans.push(Span::new(ch.start, ch.end));
             i += 1;
@@ -2023,6 +2030,29 @@ mod tests {
 
     /// Random values from a palette of troublesome characters, cut into random
     /// fragments: never a panic, spans inside the input, output folded.
+    /// `Â` before a space after a letter with combining marks: the mark does not hide
+    /// the letter, so the first normalisation removes the `Â` as the second would
+    /// (found by fuzzing `normalize_text`: idempotence broke).
+    #[test]
+    fn nbsp_debris_after_a_combining_mark_is_idempotent() {
+        let cases = [
+            "\u{2}\u{FFFD}\0+a\u{303}Â\u{3} \u{FFFD}Â\u{FFFD}vÂ\u{FFFD}vÃ\u{FFFD}i",
+            "a\u{303}Â \u{3}x",
+            "e\u{301}\u{327}Â x",
+            "A\u{303}Â x",
+            "7\u{20DD}Â x",
+            " \u{303}Â x",
+        ];
+        for t in cases {
+            let (once, _) = crate::normalize_text(t, true);
+            let (twice, _) = crate::normalize_text(&once, true);
+            assert_eq!(once, twice, "{t:?}");
+        }
+        // the letter's `Â` goes; a capital's stays
+        assert_eq!(crate::normalize_text("cafe\u{301}Â x", true).0, "café x");
+        assert_eq!(crate::normalize_text("CAFE\u{301}Â x", true).0, "CAFÉÂ x");
+    }
+
     #[test]
     fn random_input_never_panics() {
         const PALETTE: &[&str] = &[
