@@ -218,7 +218,7 @@ pub(crate) fn normalize_value_with(
 ) -> String {
     let total: usize = parts.iter().map(|p| p.text.len()).sum();
     if total <= PIECE_BYTES {
-        return normalize_piece(parts, lang, mend, repairs, &mut [0; 3]);
+        return normalize_piece(parts, lang, mend, repairs, &mut [0; 4]);
     }
     let mut steps = StepRepairs::default();
     let mut piece_repairs = Vec::new();
@@ -228,7 +228,7 @@ pub(crate) fn normalize_value_with(
     let mut piece: Vec<Fragment<'_>> = Vec::new();
     let mut piece_len = 0;
     let mut flush = |piece: &mut Vec<Fragment<'_>>, out: &mut String| {
-        let mut marks = [0; 3];
+        let mut marks = [0; 4];
         let text = normalize_piece(piece, lang, mend, &mut piece_repairs, &mut marks);
         steps.take(&mut piece_repairs, marks);
         piece.clear();
@@ -275,22 +275,29 @@ const PIECE_BYTES: usize = 4096;
 
 /// The repairs of each step, kept apart while a value is worked on piece by piece,
 /// so that they come out in the order of the whole value worked on at once: every
-/// mojibake repair of the first pass, of the second, then hyphenation, then words.
+/// mojibake repair of the first pass, of the second, of the passes after NFC, then
+/// hyphenation, then words.
 #[derive(Default)]
 struct StepRepairs {
     mojibake: Vec<Repair>,
     mojibake_again: Vec<Repair>,
+    mojibake_composed: Vec<Repair>,
     hyphenation: Vec<Repair>,
     words: Vec<Repair>,
 }
 
+/// Where each step's repairs end in a piece's list: after the first mojibake pass,
+/// the second, the passes after NFC, and hyphenation (the words' come last).
+type Marks = [usize; 4];
+
 impl StepRepairs {
     /// Take one piece's repairs, which end each step at `marks` (see
     /// [`normalize_general`]).
-    fn take(&mut self, piece: &mut Vec<Repair>, marks: [usize; 3]) {
-        let [a, b, c] = marks;
-        self.words.extend(piece.drain(c..));
-        self.hyphenation.extend(piece.drain(b..));
+    fn take(&mut self, piece: &mut Vec<Repair>, marks: Marks) {
+        let [a, b, c, d] = marks;
+        self.words.extend(piece.drain(d..));
+        self.hyphenation.extend(piece.drain(c..));
+        self.mojibake_composed.extend(piece.drain(b..));
         self.mojibake_again.extend(piece.drain(a..));
         self.mojibake.append(piece);
     }
@@ -304,6 +311,7 @@ impl StepRepairs {
             repairs.extend(self.mojibake);
         }
         repairs.extend(self.mojibake_again);
+        repairs.extend(self.mojibake_composed);
         repairs.extend(self.hyphenation);
         repairs.extend(self.words);
     }
@@ -343,10 +351,10 @@ fn normalize_piece(
     lang: Option<&str>,
     mend: Mend,
     repairs: &mut Vec<Repair>,
-    marks: &mut [usize; 3],
+    marks: &mut Marks,
 ) -> String {
     if let Some(text) = normalize_plain(parts, lang.and_then(lang_index), mend) {
-        *marks = [repairs.len(); 3];
+        *marks = [repairs.len(); 4];
         return text;
     }
     normalize_general(parts, lang, mend, repairs, marks)
@@ -574,14 +582,15 @@ fn remembered_plan<R>(
 
 /// [`normalize_value_with`] character by character, each with the input span it
 /// stands for, so that every repair can name the original bytes. The repairs are
-/// pushed step by step; `marks` gets the length of `repairs` after the first
+/// pushed step by step; `marks` gets the length of `repairs` after each step (see
+/// [`Marks`]).
 /// mojibake pass, the second, and hyphenation (the words' repairs come last).
 fn normalize_general(
     parts: &[Fragment<'_>],
     lang: Option<&str>,
     mend: Mend,
     repairs: &mut Vec<Repair>,
-    marks: &mut [usize; 3],
+    marks: &mut Marks,
 ) -> String {
     let repair = mend != Mend::Off;
     let splits = mend == Mend::All;
@@ -620,14 +629,30 @@ fn normalize_general(
     }
     marks[1] = repairs.len();
     if !ascii {
-        chs = nfc(chs);
+        let mut composed;
+        (chs, composed) = nfc(chs);
+        // a composed letter can be the lead of mojibake (`A\u{303}` + `¡` is `Ã¡`):
+        // read again until composing makes nothing new, as a second normalisation
+        // would (at most twice more)
+        for _ in 0..2 {
+            if !(repair && composed) {
+                break;
+            }
+            let before = repairs.len();
+            mojibake(&mut chs, parts, repairs);
+            if repairs.len() == before {
+                break;
+            }
+            (chs, composed) = nfc(chs);
+        }
     }
+    marks[2] = repairs.len();
     if repair {
         chs = hyphenation(chs, lang, repairs);
-        marks[2] = repairs.len();
+        marks[3] = repairs.len();
         chs = words(chs, lang, splits, repairs);
     } else {
-        marks[2] = repairs.len();
+        marks[3] = repairs.len();
     }
     chs.iter().map(|c| c.c).collect()
 }
@@ -958,9 +983,9 @@ fn clean(chs: Vec<Ch>) -> Vec<Ch> {
 }
 
 /// NFC, word by word (spaces never compose), only where the quick check says so.
-fn nfc(chs: Vec<Ch>) -> Vec<Ch> {
+fn nfc(chs: Vec<Ch>) -> (Vec<Ch>, bool) {
     if is_nfc_quick(chs.iter().map(|c| c.c)) == IsNormalized::Yes {
-        return chs;
+        return (chs, false);
     }
     let mut out = Vec::with_capacity(chs.len());
     for word in chs.split_inclusive(|c| c.c == ' ') {
@@ -981,7 +1006,7 @@ fn nfc(chs: Vec<Ch>) -> Vec<Ch> {
         }));
         out.extend(space);
     }
-    out
+    (out, true)
 }
 
 // ---------------------------------------------------------------------------
@@ -2053,6 +2078,26 @@ mod tests {
         assert_eq!(crate::normalize_text("CAFE\u{301}Â x", true).0, "CAFÉÂ x");
     }
 
+    /// A letter that NFC composes can lead a pair of mojibake (`A\u{303}` + `¡` is
+    /// `Ã¡`, `á` read as Windows-1252): it is repaired after composing, so that a
+    /// second normalisation changes nothing (found by fuzzing `normalize_text`).
+    #[test]
+    fn mojibake_made_by_composing_is_repaired_once() {
+        let cases = [
+            "C\u{FFFD}\u{FFFD}\u{FFFD}\u{1}\0\0\0\0\0A\u{303}¡¡\u{FFFD}erdsd\u{FFFD}",
+            "A\u{303}¡",
+            "caf A\u{303}© x",
+            "A\u{303}\u{303}¡",
+            "A\u{303}Â\u{303}© x",
+        ];
+        for t in cases {
+            let (once, _) = crate::normalize_text(t, true);
+            let (twice, _) = crate::normalize_text(&once, true);
+            assert_eq!(once, twice, "{t:?}");
+        }
+        assert_eq!(crate::normalize_text("A\u{303}¡", true).0, "á");
+    }
+
     #[test]
     fn random_input_never_panics() {
         const PALETTE: &[&str] = &[
@@ -2142,7 +2187,7 @@ mod tests {
         fn same(frags: &[Fragment<'_>], lang: Option<&str>, mend: Mend) -> bool {
             let plain = normalize_plain(frags, lang.and_then(lang_index), mend);
             let mut reps = Vec::new();
-            let general = normalize_general(frags, lang, mend, &mut reps, &mut [0; 3]);
+            let general = normalize_general(frags, lang, mend, &mut reps, &mut [0; 4]);
             if let Some(p) = &plain {
                 assert_eq!(p, &general, "{frags:?} {lang:?} {mend:?}");
                 assert!(reps.is_empty(), "{frags:?} {lang:?} {mend:?}: {reps:?}");
@@ -2293,7 +2338,7 @@ mod tests {
             let mut pieced = Vec::new();
             let got = normalize_value_with(frags, lang, mend, &mut pieced);
             let mut whole = Vec::new();
-            let want = normalize_piece(frags, lang, mend, &mut whole, &mut [0; 3]);
+            let want = normalize_piece(frags, lang, mend, &mut whole, &mut [0; 4]);
             assert!(got == want, "{lang:?} {mend:?}: texts differ");
             assert_eq!(pieced, whole, "{lang:?} {mend:?}");
         }
