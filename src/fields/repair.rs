@@ -321,9 +321,9 @@ impl StepRepairs {
 /// an ASCII space, tab or line feed after a character that no step reads across a
 /// space. That character is kept by the cleaning (no space, no invisible character),
 /// so the piece before ends with it and the two pieces meet at one folded space; it
-/// is no hyphen (hyphenation reads a hyphen before a space) and no character of
-/// mojibake (`Â` before a space is a damaged NBSP); NFC and word repairs read words
-/// between spaces. A value cut there normalises to the pieces' texts joined by a
+/// is no hyphen (hyphenation reads a hyphen before a space), no character of
+/// mojibake (`Â` before a space is a damaged NBSP) and no combining mark (`A\u{302}`
+/// composes to that `Â`); NFC and word repairs read words between spaces. A value cut there normalises to the pieces' texts joined by a
 /// space, with the same repairs.
 fn next_cut(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -336,6 +336,7 @@ fn next_cut(text: &str, from: usize) -> Option<usize> {
                 && !is_dropped(c)
                 && !matches!(c, '-' | '\u{2010}')
                 && mojibake_byte(c).is_none()
+                && !is_combining_mark(c)
         }) {
             return Some(k);
         }
@@ -2400,6 +2401,9 @@ mod tests {
             "Cookies",
             "\u{0}",
             "\u{81}",
+            "A\u{303}",
+            "¡",
+            "a\u{303}",
         ];
         let mut seed: u64 = 11;
         let mut below = |n: usize| {
@@ -2434,6 +2438,7 @@ mod tests {
         for (a, b) in [
             (format!("{pad} func- "), "tionality is on"),
             (format!("{pad}xxxxÂ more"), "text"),
+            (format!("{pad}xxxA\u{302} more"), "text"),
             (format!("{pad}xxxx\u{200B} more"), "text"),
             (format!("{pad}xxxx\u{A0} more"), "text"),
             (format!("{pad} Forthe session"), "text"),
