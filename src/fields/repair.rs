@@ -626,7 +626,14 @@ fn normalize_general(
     let mut chs = clean(chs);
     if repair && !ascii {
         // once more: a zero-width character inside a damaged sequence hid it the first time
+        let before = repairs.len();
         mojibake(&mut chs, parts, repairs);
+        // what it decoded can be what the cleaning removes or folds (`Â` + `–` is the
+        // C1 control U+0096, `Â` + `\u{A0}`... an NBSP): clean again, as a second
+        // normalisation would
+        if repairs.len() > before {
+            chs = clean(chs);
+        }
     }
     marks[1] = repairs.len();
     if !ascii {
@@ -644,6 +651,7 @@ fn normalize_general(
             if repairs.len() == before {
                 break;
             }
+            chs = clean(chs);
             (chs, composed) = nfc(chs);
         }
     }
@@ -2097,6 +2105,27 @@ mod tests {
             assert_eq!(once, twice, "{t:?}");
         }
         assert_eq!(crate::normalize_text("A\u{303}¡", true).0, "á");
+    }
+
+    /// What the second mojibake pass decodes can be a control or a space the
+    /// cleaning had removed or folded (`Â` + `–` is U+0096 read as Windows-1252,
+    /// `Â` + `\u{A0}` an NBSP): cleaned again, so a second normalisation changes
+    /// nothing (found by fuzzing `normalize_text`).
+    #[test]
+    fn what_the_second_mojibake_pass_decodes_is_cleaned() {
+        let cases = [
+            "Â\0–\0\u{FFFD}",
+            "x Â\u{200B}– y",
+            "a Â\u{200B}\u{A0} b",
+            "Â\u{200B}\u{A0}",
+            "A\u{303}Â\u{200B}– x",
+        ];
+        for t in cases {
+            let (once, _) = crate::normalize_text(t, true);
+            let (twice, _) = crate::normalize_text(&once, true);
+            assert_eq!(once, twice, "{t:?}");
+            assert!(!once.chars().any(|c| c.is_control()), "{t:?} -> {once:?}");
+        }
     }
 
     #[test]
