@@ -109,25 +109,20 @@ fn reliable(whatlang_reliable: bool, confidence: f64, words: usize) -> bool {
 /// (ASCII read byte by byte).
 fn word_count(sample: &str) -> usize {
     let (mut words, mut run) = (0, 0usize);
-    let mut end_run = |run: &mut usize| {
-        words += usize::from(*run >= 2);
-        *run = 0;
-    };
     for c in sample.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                run += 1;
-            } else {
-                end_run(&mut run);
-            }
-        } else if c.is_alphabetic() {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        if letter {
             run += 1;
         } else {
-            end_run(&mut run);
+            words += usize::from(run >= 2);
+            run = 0;
         }
     }
-    end_run(&mut run);
-    words
+    words + usize::from(run >= 2)
 }
 
 /// Lowest confidence of a guess whatlang does not call reliable, on a sample of

@@ -323,8 +323,8 @@ impl StepRepairs {
 /// so the piece before ends with it and the two pieces meet at one folded space; it
 /// is no hyphen (hyphenation reads a hyphen before a space), no character of
 /// mojibake (`Â` before a space is a damaged NBSP) and no combining mark (`A\u{302}`
-/// composes to that `Â`); NFC and word repairs read words between spaces. A value cut there normalises to the pieces' texts joined by a
-/// space, with the same repairs.
+/// composes to that `Â`); NFC and word repairs read words between spaces. A value cut
+/// there normalises to the pieces' texts joined by a space, with the same repairs.
 fn next_cut(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = from;
@@ -334,7 +334,7 @@ fn next_cut(text: &str, from: usize) -> Option<usize> {
         if before.is_some_and(|c| {
             !c.is_whitespace()
                 && !is_dropped(c)
-                && !matches!(c, '-' | '\u{2010}')
+                && !is_wrap_hyphen(c)
                 && mojibake_byte(c).is_none()
                 && !is_combining_mark(c)
         }) {
@@ -383,8 +383,7 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
     for p in parts {
         if let Some(a) = prev {
             // a join, a space in the characters (`Â` before it may be mojibake)
-            if repair && (matches!(last_kept, Some('-' | '\u{2010}')) || may_start_mojibake(a, ' '))
-            {
+            if repair && (last_kept.is_some_and(is_wrap_hyphen) || may_start_mojibake(a, ' ')) {
                 return None;
             }
             if !out.is_empty() {
@@ -1182,7 +1181,7 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
         let is_hyphen_join = ch.join
             && ch.c == ' '
             && out.len() >= 2
-            && matches!(out[out.len() - 1].c, '-' | '\u{2010}')
+            && is_wrap_hyphen(out[out.len() - 1].c)
             && out[out.len() - 2].c.is_alphabetic();
         if !is_hyphen_join {
             out.push(ch);
@@ -1239,6 +1238,11 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
         i += 1;
     }
     out
+}
+
+/// A hyphen that [`hyphenation`] reads before a line wrap.
+fn is_wrap_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
 }
 
 /// Lower case of some characters, `None` when a character lowers to several.
@@ -2062,8 +2066,16 @@ mod tests {
         }
     }
 
-    /// Random values from a palette of troublesome characters, cut into random
-    /// fragments: never a panic, spans inside the input, output folded.
+    /// `normalize_text` with repair, and again on its own output: the first text,
+    /// after checking the second is the same.
+    #[track_caller]
+    fn normalized_idempotent(t: &str) -> String {
+        let (once, _) = crate::normalize_text(t, true);
+        let (twice, _) = crate::normalize_text(&once, true);
+        assert_eq!(once, twice, "{t:?}");
+        once
+    }
+
     /// `Â` before a space after a letter with combining marks: the mark does not hide
     /// the letter, so the first normalisation removes the `Â` as the second would
     /// (found by fuzzing `normalize_text`: idempotence broke).
@@ -2078,9 +2090,7 @@ mod tests {
             " \u{303}Â x",
         ];
         for t in cases {
-            let (once, _) = crate::normalize_text(t, true);
-            let (twice, _) = crate::normalize_text(&once, true);
-            assert_eq!(once, twice, "{t:?}");
+            normalized_idempotent(t);
         }
         // the letter's `Â` goes; a capital's stays
         assert_eq!(crate::normalize_text("cafe\u{301}Â x", true).0, "café x");
@@ -2100,9 +2110,7 @@ mod tests {
             "A\u{303}Â\u{303}© x",
         ];
         for t in cases {
-            let (once, _) = crate::normalize_text(t, true);
-            let (twice, _) = crate::normalize_text(&once, true);
-            assert_eq!(once, twice, "{t:?}");
+            normalized_idempotent(t);
         }
         assert_eq!(crate::normalize_text("A\u{303}¡", true).0, "á");
     }
@@ -2121,13 +2129,13 @@ mod tests {
             "A\u{303}Â\u{200B}– x",
         ];
         for t in cases {
-            let (once, _) = crate::normalize_text(t, true);
-            let (twice, _) = crate::normalize_text(&once, true);
-            assert_eq!(once, twice, "{t:?}");
+            let once = normalized_idempotent(t);
             assert!(!once.chars().any(|c| c.is_control()), "{t:?} -> {once:?}");
         }
     }
 
+    /// Random values from a palette of troublesome characters, cut into random
+    /// fragments: never a panic, spans inside the input, output folded.
     #[test]
     fn random_input_never_panics() {
         const PALETTE: &[&str] = &[

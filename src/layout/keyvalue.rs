@@ -576,7 +576,7 @@ pub(crate) fn parse<'a>(
                     && rec
                         .fields
                         .iter()
-                        .any(|f| *f.header == *crate::fields::text::fold_whitespace(k)) =>
+                        .any(|f| *f.header == *crate::fields::text::fold_whitespace_cow(k)) =>
             {
                 break
             }

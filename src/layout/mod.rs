@@ -95,13 +95,9 @@ impl<'a> RawRecord<'a> {
 
     /// Add a field; empty values are dropped.
     pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: Vec<Fragment<'a>>) {
-        if value.iter().any(|f| !f.text.trim().is_empty()) {
-            self.fields.push(Field {
-                role,
-                header: std::rc::Rc::from(&*crate::fields::text::fold_whitespace_cow(header)),
-                value,
-            });
-        }
+        self.push_with(role, value, || {
+            std::rc::Rc::from(&*crate::fields::text::fold_whitespace_cow(header))
+        });
     }
 
     /// [`RawRecord::push`] with a header already folded and shared (a table's column).
@@ -111,10 +107,21 @@ impl<'a> RawRecord<'a> {
         header: &std::rc::Rc<str>,
         value: Vec<Fragment<'a>>,
     ) {
+        self.push_with(role, value, || std::rc::Rc::clone(header));
+    }
+
+    /// Add a field whose header `header` gives, only when the value has text (the
+    /// header is made only then).
+    fn push_with(
+        &mut self,
+        role: Option<Role>,
+        value: Vec<Fragment<'a>>,
+        header: impl FnOnce() -> std::rc::Rc<str>,
+    ) {
         if value.iter().any(|f| !f.text.trim().is_empty()) {
             self.fields.push(Field {
                 role,
-                header: std::rc::Rc::clone(header),
+                header: header(),
                 value,
             });
         }

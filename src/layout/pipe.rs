@@ -343,14 +343,11 @@ fn finish<'a>(
                 if k == header.name || cell.is_empty() {
                     continue;
                 }
+                // (the header's texts are folded already: `Header::read`, `infer`)
                 let (role, h) = header.cols.get(k).cloned().unwrap_or((None, "".into()));
-                match last
-                    .fields
-                    .iter_mut()
-                    .find(|f| *f.header == *crate::fields::text::fold_whitespace(&h))
-                {
+                match last.fields.iter_mut().find(|f| f.header == h) {
                     Some(f) => f.value.extend(cell),
-                    None => last.push(role, &h, cell),
+                    None => last.push_shared(role, &h, cell),
                 }
             }
             last.span = last.span.cover(span);
