@@ -25,6 +25,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use crate::policy::{Repair, RepairKind, Span};
 use crate::vocab::affixes::{lang_words, repair_words};
 use crate::vocab::languages::{index_of, LANGUAGES};
+use crate::vocab::word_table::WordTable;
 
 /// A piece of the caller's input that belongs to one field value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1037,62 +1038,14 @@ const KEEP: &str = include_str!("../vocab/words/keep.txt");
 /// as `Outbrain` or `Onetrust` is never split.
 const VENDORS: &str = include_str!("../vocab/data/vendors.txt");
 
-/// One language's word list: word → rank (1 = most frequent).
-struct Dict {
-    ranks: HashMap<&'static str, u32>,
-}
-
-impl Dict {
-    fn rank(&self, w: &str) -> Option<u32> {
-        self.ranks.get(w).copied()
+/// The word list of language `i` of [`LANGUAGES`], word → rank (1 = most frequent),
+/// read through the hash table `build.rs` compiled in (nothing is built at run time).
+fn dict(i: usize) -> WordTable {
+    let l = &LANGUAGES[i];
+    WordTable {
+        table: l.word_table,
+        text: l.words,
     }
-}
-
-/// The word list of language `i` of [`LANGUAGES`], built once on first use.
-fn dict(i: usize) -> &'static Dict {
-    static DICTS: [OnceLock<Dict>; N_LANGS] = [const { OnceLock::new() }; N_LANGS];
-    DICTS[i].get_or_init(|| {
-        let words = LANGUAGES[i].words;
-        // sized once (the lists are long: growing the map rehashed it a dozen times)
-        let mut ranks = HashMap::with_capacity_and_hasher(
-            memchr::memchr_iter(b'\n', words.as_bytes()).count() + 1,
-            Default::default(),
-        );
-        ranks.extend(
-            list_lines(words)
-                .filter(|l| !l.is_empty())
-                .enumerate()
-                .map(|(r, w)| (w, r as u32 + 1)),
-        );
-        Dict { ranks }
-    })
-}
-
-/// The lines of a word list, as `str::lines` gives them (a `\r` before a `\n` taken
-/// off), found with `memchr`'s iterator: `lines` searched each short line afresh,
-/// which was most of the cost of reading 25,000 words.
-fn list_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return None;
-        }
-        // (a `\n` is a char boundary: the slices cannot fail)
-        let line = match newlines.next() {
-            Some(nl) => {
-                let line = text.get(start..nl).unwrap_or_default();
-                start = nl + 1;
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => {
-                let line = text.get(start..).unwrap_or_default();
-                start = text.len();
-                line
-            }
-        };
-        Some(line)
-    })
 }
 
 /// The index in [`LANGUAGES`] of an ISO 639-1 code; unsupported codes count as unknown.
@@ -2709,33 +2662,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn list_lines_match_lines() {
-        let mut texts: Vec<&str> = LANGUAGES.iter().map(|l| l.words).collect();
-        texts.extend([
-            "",
-            "\n",
-            "\n\n",
-            "a",
-            "a\n",
-            "a\nb",
-            "a\r\nb\r\n",
-            "a\r",
-            "\r",
-            "\r\n",
-            "a\rb\n",
-            "é\nü\r\n\r\nx",
-            "\na",
-            KEEP,
-            TYPOS,
-        ]);
-        for t in texts {
-            let got: Vec<&str> = list_lines(t).collect();
-            let want: Vec<&str> = t.lines().collect();
-            assert_eq!(got, want, "{:?}", t.get(..40));
-        }
-    }
-
     // The split search as it was, on `Vec<char>` parts collected into a `String`
     // each: the reference [`best_split`] must agree with.
     /// Is the `lowerUpper` split `first|Last` two words rather than an identifier? In a
@@ -2925,7 +2851,10 @@ mod tests {
                 .unwrap_or_default()
         };
         for lang in LANGUAGES {
-            let common: Vec<&str> = list_lines(lang.words).take(600).collect();
+            let common: Vec<&str> = crate::vocab::word_table::list_words(lang.words)
+                .map(|(_, w)| w)
+                .take(600)
+                .collect();
             for _ in 0..400 {
                 let (a, b, c) = (
                     common[next(common.len())],

@@ -21,6 +21,8 @@ pub(crate) struct Language {
     pub(crate) durations: &'static str,
     /// The frequency-ranked word list of text repair (`words/<code>.txt`).
     pub(crate) words: &'static str,
+    /// The word list's hash table, built by `build.rs` (see `word_table`).
+    pub(crate) word_table: &'static [u8],
 }
 
 /// A registry line: the code names the three tables.
@@ -32,6 +34,7 @@ macro_rules! language {
             vocab: include_str!(concat!("data/", $code, ".tsv")),
             durations: include_str!(concat!("duration/", $code, ".tsv")),
             words: include_str!(concat!("words/", $code, ".txt")),
+            word_table: include_bytes!(concat!(env!("OUT_DIR"), "/words_", $code, ".bin")),
         }
     };
 }

@@ -9,6 +9,7 @@
 
 pub(crate) mod affixes;
 pub(crate) mod languages;
+pub(crate) mod word_table;
 
 use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;

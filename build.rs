@@ -1,0 +1,34 @@
+//! Builds the word lists' hash tables (`src/vocab/word_table.rs`, which says why) into
+//! `OUT_DIR/words_<code>.bin`, one for each `src/vocab/words/<code>.txt`.
+
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/vocab/word_table.rs"]
+mod word_table;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/vocab/word_table.rs");
+    println!("cargo:rerun-if-changed=src/vocab/words");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let dir = Path::new("src/vocab/words");
+    let entries = std::fs::read_dir(dir).expect("src/vocab/words is readable");
+    for entry in entries {
+        let path = entry.expect("src/vocab/words lists").path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        // a language's list is named by its two-letter code (`keep.txt` is not one)
+        let is_code = stem.len() == 2 && stem.bytes().all(|b| b.is_ascii_lowercase());
+        if !is_code || path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} is not readable UTF-8: {e}", path.display()));
+        let table = word_table::build(&text);
+        let target = Path::new(&out).join(format!("words_{stem}.bin"));
+        std::fs::write(&target, table)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+    }
+}
