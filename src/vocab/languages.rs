@@ -33,8 +33,28 @@ macro_rules! language {
             detect: Lang::$detect,
             vocab: include_str!(concat!("data/", $code, ".tsv")),
             durations: include_str!(concat!("duration/", $code, ".tsv")),
-            words: include_str!(concat!("words/", $code, ".txt")),
-            word_table: include_bytes!(concat!(env!("OUT_DIR"), "/words_", $code, ".bin")),
+            // (the word list and its table are statics holding the bytes: each is in
+            // the binary once. The data of an `include_str!` or `include_bytes!` in this
+            // `const`, even behind a static reference, was copied into the binary at
+            // each of its uses: 1.5 MB of word list and 3.2 MB of tables a copy)
+            words: {
+                static WORDS: [u8; include_bytes!(concat!("words/", $code, ".txt")).len()] =
+                    *include_bytes!(concat!("words/", $code, ".txt"));
+                match std::str::from_utf8(&WORDS) {
+                    Ok(words) => words,
+                    Err(_) => panic!(concat!("words/", $code, ".txt is not UTF-8")),
+                }
+            },
+            word_table: {
+                static TABLE: [u8; include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/words_",
+                    $code,
+                    ".bin"
+                ))
+                .len()] = *include_bytes!(concat!(env!("OUT_DIR"), "/words_", $code, ".bin"));
+                &TABLE
+            },
         }
     };
 }
