@@ -4,11 +4,15 @@
 use std::path::Path;
 
 #[allow(dead_code)]
+#[path = "src/fx.rs"]
+mod fx;
+#[allow(dead_code)]
 #[path = "src/vocab/word_table.rs"]
 mod word_table;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/fx.rs");
     println!("cargo:rerun-if-changed=src/vocab/word_table.rs");
     println!("cargo:rerun-if-changed=src/vocab/words");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");

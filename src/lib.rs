@@ -44,6 +44,7 @@
 mod decode;
 mod error;
 mod fields;
+mod fx;
 mod lang;
 mod layout;
 mod policy;

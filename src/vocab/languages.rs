@@ -25,6 +25,17 @@ pub(crate) struct Language {
     pub(crate) word_table: &'static [u8],
 }
 
+/// The bytes of a file, in a static of their own: each file is in the binary once. (The
+/// data of an `include_str!` or `include_bytes!` in the `const` [`LANGUAGES`], even
+/// behind a static reference, was copied into the binary at each of its uses: 1.5 MB
+/// of word lists and 3.2 MB of tables a copy.)
+macro_rules! embedded {
+    ($path:expr) => {{
+        static BYTES: [u8; include_bytes!($path).len()] = *include_bytes!($path);
+        &BYTES
+    }};
+}
+
 /// A registry line: the code names the three tables.
 macro_rules! language {
     ($code:literal, $detect:ident) => {
@@ -33,28 +44,11 @@ macro_rules! language {
             detect: Lang::$detect,
             vocab: include_str!(concat!("data/", $code, ".tsv")),
             durations: include_str!(concat!("duration/", $code, ".tsv")),
-            // (the word list and its table are statics holding the bytes: each is in
-            // the binary once. The data of an `include_str!` or `include_bytes!` in this
-            // `const`, even behind a static reference, was copied into the binary at
-            // each of its uses: 1.5 MB of word list and 3.2 MB of tables a copy)
-            words: {
-                static WORDS: [u8; include_bytes!(concat!("words/", $code, ".txt")).len()] =
-                    *include_bytes!(concat!("words/", $code, ".txt"));
-                match std::str::from_utf8(&WORDS) {
-                    Ok(words) => words,
-                    Err(_) => panic!(concat!("words/", $code, ".txt is not UTF-8")),
-                }
+            words: match std::str::from_utf8(embedded!(concat!("words/", $code, ".txt"))) {
+                Ok(words) => words,
+                Err(_) => panic!(concat!("words/", $code, ".txt is not UTF-8")),
             },
-            word_table: {
-                static TABLE: [u8; include_bytes!(concat!(
-                    env!("OUT_DIR"),
-                    "/words_",
-                    $code,
-                    ".bin"
-                ))
-                .len()] = *include_bytes!(concat!(env!("OUT_DIR"), "/words_", $code, ".bin"));
-                &TABLE
-            },
+            word_table: embedded!(concat!(env!("OUT_DIR"), "/words_", $code, ".bin")),
         }
     };
 }

@@ -8,7 +8,8 @@
 //! it in place ([`WordTable::rank`]): nothing is built at run time.
 //!
 //! This file is compiled twice, into the build script (`#[path]`) and into the
-//! library, so that both use one hash and one layout; it uses nothing of the crate.
+//! library, so that both use one hash and one layout; it uses nothing of the crate
+//! but `crate::fx`, which the build script compiles beside it.
 //! The hash works on `u64`s read little-endian and the table is little-endian `u32`s,
 //! so a table the build script wrote on the host reads the same on any target.
 //!
@@ -16,6 +17,9 @@
 //! `n`, then `S` slots (a word's rank, 1 = most frequent, or 0 for an empty slot;
 //! linear probing), then `n` pairs (byte offset, byte length) of each word in the list
 //! text, in rank order.
+
+use crate::fx::FxHasher;
+use std::hash::Hasher;
 
 /// The non-empty lines of a word list with their byte offsets, as `str::lines` gives
 /// them (a `\r` before a `\n` taken off). A word's rank is its place among them.
@@ -34,25 +38,13 @@ pub(crate) fn list_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The hash of a word (Fx: a rotate, xor and multiply per eight bytes), with its
-/// length mixed in so that a word and its zero-padded prefix differ.
+/// The hash of a word: [`FxHasher`] over its bytes, then its length, so that a word
+/// and its zero-padded prefix differ.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
-    let mut h = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(c);
-        h = add(h, u64::from_le_bytes(buf));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = add(h, u64::from_le_bytes(buf));
-    }
-    add(h, bytes.len() as u64)
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// The first slot a hash probes: the multiply leaves its best bits high.
