@@ -87,7 +87,7 @@ use nom::{IResult, Parser};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fields::text::{fold_whitespace, is_space};
+use crate::fields::text::{fold_whitespace, is_space, CharTable};
 use crate::policy::{Duration, DurationKind, DurationRange};
 
 /// The duration tables of the registered languages
@@ -653,9 +653,85 @@ fn with_folded<R>(s: &str, run: impl FnOnce(&Folded) -> R) -> R {
     })
 }
 
-/// Fold the character `c`, `from..to` of the input, onto `f`: the general path of
-/// [`fold`], for any character.
+/// What [`fold_char`] reads of one character: whether it is a space, a soft hyphen,
+/// upper or lower case, and the characters it folds to. Kept in a [`CharTable`] for
+/// the common blocks, computed by [`fold_char_general`]'s own steps.
+struct CharFold {
+    space: bool,
+    soft: bool,
+    upper: bool,
+    lower: bool,
+    folded: Box<str>,
+}
+
+/// [`CharFold`] of `c`, as the general path reads it.
+fn char_fold(c: char) -> CharFold {
+    let mut folded = String::new();
+    for d in std::iter::once(c).nfkd() {
+        if !is_combining_mark(d) {
+            folded.extend(fold_mapped(d).to_lowercase());
+        }
+    }
+    CharFold {
+        space: is_space(c),
+        soft: c == '\u{AD}',
+        upper: c.is_uppercase(),
+        lower: c.is_lowercase(),
+        folded: folded.into(),
+    }
+}
+
+/// The fold of a character of a decomposition that is not a mark, before lower case:
+/// curly quotes, guillemets and dashes made plain, spaces made one space.
+fn fold_mapped(d: char) -> char {
+    match d {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
+        '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        d if is_space(d) => ' ',
+        d => d,
+    }
+}
+
+/// [`char_fold`] of the characters of a [`CharTable`].
+fn char_folds() -> &'static CharTable<CharFold> {
+    static TABLE: OnceLock<CharTable<CharFold>> = OnceLock::new();
+    TABLE.get_or_init(|| CharTable::build(char_fold))
+}
+
+/// Fold the character `c`, `from..to` of the input, onto `f`: the path of [`fold`]
+/// for any character, the common ones read from their table ([`char_folds`]).
 fn fold_char(
+    f: &mut Folded,
+    c: char,
+    from: usize,
+    to: usize,
+    pending_space: &mut bool,
+    prev_lower: &mut bool,
+) {
+    let Some(e) = char_folds().get(c) else {
+        return fold_char_general(f, c, from, to, pending_space, prev_lower);
+    };
+    if e.space {
+        *pending_space = !f.text.is_empty();
+        *prev_lower = false;
+        return;
+    }
+    if e.soft {
+        return;
+    }
+    if *pending_space || (*prev_lower && e.upper) {
+        f.push(' ', from, from);
+        *pending_space = false;
+    }
+    *prev_lower = e.lower;
+    for l in e.folded.chars() {
+        f.push(l, from, to);
+    }
+}
+
+/// [`fold_char`] without the table: each step asked of the Unicode tables.
+fn fold_char_general(
     f: &mut Folded,
     c: char,
     from: usize,
@@ -681,14 +757,7 @@ fn fold_char(
         if is_combining_mark(d) {
             continue;
         }
-        let d = match d {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
-            '\u{201C}' | '\u{201D}' | '«' | '»' | '„' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            d if is_space(d) => ' ',
-            d => d,
-        };
-        for l in d.to_lowercase() {
+        for l in fold_mapped(d).to_lowercase() {
             f.push(l, from, to);
         }
     }
@@ -1836,6 +1905,66 @@ mod tests {
             persistent_word,
         ))
         .parse(i)
+    }
+
+    /// [`fold`] with every character that is not ASCII folded by the general path
+    /// ([`fold_char_general`]), none read from the table.
+    fn fold_untabled(s: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let mut f = Folded {
+            text: String::new(),
+            start: Vec::new(),
+            end: Vec::new(),
+        };
+        let (mut pending_space, mut prev_lower) = (false, false);
+        for (b, c) in s.char_indices() {
+            let e = b + c.len_utf8();
+            if c.is_ascii() {
+                // ASCII as `fold_into` reads it (its own path, tested with the corpus)
+                let mut one = Folded {
+                    text: String::new(),
+                    start: Vec::new(),
+                    end: Vec::new(),
+                };
+                fold_into(&mut one, &s[b..e]);
+                if one.text.is_empty() {
+                    pending_space = !f.text.is_empty();
+                    prev_lower = false;
+                    continue;
+                }
+                if pending_space || (prev_lower && c.is_ascii_uppercase()) {
+                    f.push(' ', b, b);
+                    pending_space = false;
+                }
+                prev_lower = c.is_ascii_lowercase();
+                f.push(char::from(one.text.as_bytes()[0]), b, e);
+                continue;
+            }
+            fold_char_general(&mut f, c, b, e, &mut pending_space, &mut prev_lower);
+        }
+        (f.text, f.start, f.end)
+    }
+
+    /// The table of common characters ([`char_folds`]) folds as the general path does:
+    /// every character of its blocks, alone, between letters of either case, after a
+    /// space, doubled and before a combining mark; and the corpus lines.
+    #[test]
+    fn tabled_characters_fold_as_the_general_path() {
+        let mut texts = crate::testing::corpus_lines();
+        for c in CharTable::<()>::chars() {
+            for t in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("A{c}B"),
+                format!("x {c}É{c}\u{301} y"),
+                format!("{c}{c}ß 3{c}"),
+            ] {
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            let f = fold(t);
+            assert_eq!((f.text, f.start, f.end), fold_untabled(t), "{t:?}");
+        }
     }
 
     /// [`with_folded`] hands `run` what [`fold`] gives, whatever the per-thread buffer

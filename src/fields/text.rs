@@ -54,6 +54,95 @@ pub(crate) fn fold_whitespace(s: &str) -> String {
     out
 }
 
+/// What a per-character fold makes of each character of the blocks most non-ASCII
+/// text of the registered languages is written in: Latin-1, Latin Extended-A and -B
+/// (U+0080 to U+024F: `é`, `ß`, `ł`, the no-break space) and the general punctuation
+/// and currency blocks (U+2000 to U+20CF: curly quotes, dashes, zero-width and other
+/// spaces, `€`). A fold asks the table before it decomposes and lower-cases a
+/// character by searching the Unicode tables (the costly part of folding text that
+/// is not ASCII); each entry is computed once, by the fold's own general path, so the
+/// table answers what that path would (tests compare them on every character).
+pub(crate) struct CharTable<T> {
+    latin: Vec<T>,
+    punct: Vec<T>,
+}
+
+/// The characters of the Latin blocks of a [`CharTable`].
+const LATIN: std::ops::Range<u32> = 0x80..0x250;
+/// The characters of the punctuation and currency blocks of a [`CharTable`].
+const PUNCT: std::ops::Range<u32> = 0x2000..0x20D0;
+
+impl<T> CharTable<T> {
+    /// The table of `fold` over the blocks.
+    pub(crate) fn build(fold: impl Fn(char) -> T) -> Self {
+        let of = |r: std::ops::Range<u32>| r.filter_map(char::from_u32).map(&fold).collect();
+        CharTable {
+            latin: of(LATIN),
+            punct: of(PUNCT),
+        }
+    }
+
+    /// The entry of `c`, when it is in one of the blocks.
+    #[inline]
+    pub(crate) fn get(&self, c: char) -> Option<&T> {
+        let u = u32::from(c);
+        if u < LATIN.end {
+            self.latin
+                .get(usize::try_from(u.checked_sub(LATIN.start)?).ok()?)
+        } else if PUNCT.contains(&u) {
+            self.punct.get(usize::try_from(u - PUNCT.start).ok()?)
+        } else {
+            None
+        }
+    }
+
+    /// Every character the table holds (for tests).
+    #[cfg(test)]
+    pub(crate) fn chars() -> impl Iterator<Item = char> {
+        LATIN.chain(PUNCT).filter_map(char::from_u32)
+    }
+}
+
+/// [`match_form`]'s reading of one character `c` that is not ASCII: for each character
+/// of its compatibility decomposition that is not a combining mark, a space (`' '`)
+/// where [`push_char`] would make a space due, else its lower case.
+fn form_tokens(c: char) -> Box<str> {
+    let mut out = String::new();
+    decompose_compatible(c, |d| {
+        if !is_combining_mark(d) {
+            let d = plain_punct(d);
+            if is_space(d) {
+                out.push(' ');
+            } else {
+                out.extend(d.to_lowercase());
+            }
+        }
+    });
+    out.into()
+}
+
+/// [`form_tokens`] of the characters of a [`CharTable`].
+fn form_table() -> &'static CharTable<Box<str>> {
+    static TABLE: std::sync::OnceLock<CharTable<Box<str>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| CharTable::build(form_tokens))
+}
+
+/// One character of [`match_form`]'s text onto its form, from the character's
+/// [`form_tokens`]: as [`push_char`] pushes each character of the decomposition.
+fn push_tokens(out: &mut String, pending: &mut bool, tokens: &str) {
+    for t in tokens.chars() {
+        if t == ' ' {
+            *pending = !out.is_empty();
+        } else {
+            if *pending {
+                out.push(' ');
+                *pending = false;
+            }
+            out.push(t);
+        }
+    }
+}
+
 /// Curly quotes, apostrophe variants and dashes as their plain ASCII forms (part of
 /// [`match_form`]).
 fn plain_punct(c: char) -> char {
@@ -212,12 +301,17 @@ fn match_form_uncached(s: &str) -> String {
         // decompositions with the marks among them reordered, and every character a
         // reordering moves is a combining mark, which the form drops (tested on every
         // character): so the form is the same without the iterator's buffer and sort
+        // (the characters of the common blocks from their table, see `CharTable`)
+        let table = form_table();
         for c in rest[..other].chars() {
-            decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    push_char(&mut out, &mut pending, d);
-                }
-            });
+            match table.get(c) {
+                Some(tokens) => push_tokens(&mut out, &mut pending, tokens),
+                None => decompose_compatible(c, |d| {
+                    if !is_combining_mark(d) {
+                        push_char(&mut out, &mut pending, d);
+                    }
+                }),
+            }
         }
         rest = &rest[other..];
     }
@@ -613,12 +707,24 @@ mod tests {
                 texts.push(t);
             }
         }
+        // every character of the table's blocks, alone, between letters, after a
+        // space, doubled and before a combining mark (`CharTable`)
+        for c in CharTable::<()>::chars() {
+            for t in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("x {c}É{c}\u{301} y"),
+                format!("{c}{c} ß"),
+            ] {
+                texts.push(t);
+            }
+        }
         texts.extend(
             crate::testing::corpus_lines()
                 .into_iter()
                 .filter(|l| !l.is_ascii()),
         );
-        assert!(texts.len() > 1000);
+        assert!(texts.len() > 4000);
         for t in &texts {
             assert_eq!(match_form_uncached(t), reference(t), "{t:?}");
         }
