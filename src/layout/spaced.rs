@@ -412,6 +412,53 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Text || kv_line(first.text).is_some() {
         return None;
     }
+    // A header read from the line's words ([`read`]) is kept only when rows follow
+    // that open with a sure cookie name, on the next filled line or, a first row
+    // skipped, on the one after; without them the line is read only as a stacked
+    // header, which must be a name column's header. A line that is neither (a heading
+    // over a paragraph, most lines asked) is turned away here, before its words are
+    // looked up: the same answer, as `the_gate_answers_as_the_reader` tests.
+    let aligned = crate::fields::text::strip_md_heading(first.text)
+        .trim()
+        .contains("  ");
+    if !aligned && !rows_may_follow(lines, i) && vocab().field(first.text) != Some(Role::Name) {
+        return None;
+    }
+    read(lines, i, ctx, doc)
+}
+
+/// Whether the next filled line after `i`, or the one after it, opens a row
+/// ([`opens_row`]).
+fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(next) = super::next_filled(lines, i + 1) else {
+        return false;
+    };
+    opens_row(&lines[next])
+        || super::next_filled(lines, next + 1).is_some_and(|a| opens_row(&lines[a]))
+}
+
+/// A row of a table read from its header's words opens with a sure cookie name.
+fn opens_row(l: &Line<'_>) -> bool {
+    sure_name(
+        l.text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(','),
+    )
+}
+
+/// [`parse`] without its first test of the rows: the reader itself.
+fn read<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    ctx: &mut Context,
+    doc: &mut RawDoc<'a>,
+) -> Option<usize> {
+    let first = &lines[i];
+    if first.kind != LineKind::Text || kv_line(first.text).is_some() {
+        return None;
+    }
     let head = crate::fields::text::strip_md_heading(first.text);
     let aligned = head.trim().contains("  ");
     let cells: Vec<&str> = if aligned {
@@ -438,15 +485,7 @@ pub(crate) fn parse<'a>(
     // the first row must open with a sure cookie name; a first row that names no
     // cookie (`Unique Name (Dynamically Generated) …`) is skipped, with a warning,
     // when the row after it does
-    let opens = |l: &Line<'_>| {
-        sure_name(
-            l.text
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(','),
-        )
-    };
+    let opens = opens_row;
     let mut skipped = None;
     let mut next = next;
     if !opens(&lines[next]) {
@@ -926,6 +965,67 @@ mod tests {
                     .collect();
             assert_eq!(first_words(line).collect::<Vec<_>>(), want, "{line:?}");
         }
+    }
+
+    /// [`parse`], which turns away a line that no rows follow before reading it,
+    /// answers as the reader does ([`read`]): at every line of every corpus document,
+    /// and of made-up documents where a header or heading is followed by rows that
+    /// open with a name on the next filled line, on the one after, or on neither,
+    /// with blank lines between, stacked headers and lines of a name column's header.
+    #[test]
+    fn the_gate_answers_as_the_reader() {
+        let mut docs: Vec<String> = crate::testing::corpus_documents()
+            .into_iter()
+            .filter_map(|(_, b)| crate::decode::decode(&b).ok().map(|t| t.0.into_owned()))
+            .collect();
+        let heads = [
+            "Cookie Provider Purpose Duration",
+            "Name Anbieter Zweck Speicherdauer",
+            "Nom du cookie  Finalit\u{e9}  Dur\u{e9}e",
+            "Cookie-Einstellungen",
+            "Name",
+            "Cookie name",
+            "Essential cookies",
+        ];
+        let rows = [
+            "_ga Google Distinguishes users 2 years",
+            "Unique Name (Dynamically Generated) Google Stores 1 year",
+            "CONSENT Google Stores consent 2 years",
+            "This paragraph explains the section above.",
+            "Provider",
+            "Purpose",
+            "_gid",
+            "",
+        ];
+        for h in heads {
+            for a in rows {
+                for b in rows {
+                    for c in rows {
+                        docs.push(format!("{h}\n{a}\n{b}\n{c}\n"));
+                        docs.push(format!("{h}\n\n{a}\n\n{b}\n{c}"));
+                    }
+                }
+            }
+        }
+        let mut claimed = 0;
+        for text in &docs {
+            let ls = crate::segment::lines(text);
+            for i in 0..ls.len() {
+                if ls[i].is_blank() {
+                    continue;
+                }
+                let (mut c1, mut d1) = (Context::default(), RawDoc::default());
+                let (mut c2, mut d2) = (Context::default(), RawDoc::default());
+                let got = parse(&ls, i, &mut c1, &mut d1);
+                let want = read(&ls, i, &mut c2, &mut d2);
+                assert_eq!(got, want, "{i} in {text:?}");
+                if got.is_some() {
+                    assert_eq!(format!("{c1:?} {d1:?}"), format!("{c2:?} {d2:?}"));
+                    claimed += 1;
+                }
+            }
+        }
+        assert!(claimed > 100, "{claimed}");
     }
 
     /// `header_phrases` before words were asked once each: every phrase looked up.
