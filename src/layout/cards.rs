@@ -45,6 +45,24 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
     if no_label_by_bytes(text) {
         return None;
     }
+    // a line is asked again by the readers that test their block's start and by the
+    // value tests of the lines before it: the last answers are remembered, as
+    // offsets (the same text gives the same slice of itself)
+    thread_local! {
+        static RECENT: std::cell::RefCell<Recent<Option<(usize, usize, Role)>, 8>> =
+            std::cell::RefCell::default();
+    }
+    let at = recent(&RECENT, text, |t| {
+        label_line_uncached(t).map(|(key, role)| {
+            let start = key.as_ptr() as usize - t.as_ptr() as usize;
+            (start, start + key.len(), role)
+        })
+    });
+    at.map(|(s, e, role)| (&text[s..e], role))
+}
+
+/// [`label_line`] past its byte test, without the memo.
+fn label_line_uncached(text: &str) -> Option<(&str, Role)> {
     let t = label_text(text);
     // an identifier (`plek-list-type`, `_ga`) is a value, however its parts read
     let identifier = t.contains('_')
