@@ -261,12 +261,22 @@ fn name_line_uncached(text: &str) -> bool {
     if t.is_empty() || t.len() > 100 {
         return false;
     }
-    let toks: Vec<&str> = t
+    // at most four tokens, kept on the stack (a fifth ends the test: most lines asked
+    // are sentences)
+    let mut kept = [""; 4];
+    let mut n = 0;
+    for w in t
         .split([' ', ','])
         .filter(|w| !w.is_empty() && !is_and_joiner(w))
-        .collect();
+    {
+        let Some(slot) = kept.get_mut(n) else {
+            return false;
+        };
+        *slot = w;
+        n += 1;
+    }
+    let toks = &kept[..n];
     !toks.is_empty()
-        && toks.len() <= 4
         && toks.iter().all(|w| is_name_shaped(w))
         && toks.iter().any(|w| {
             // (the capital before the lookup: most tokens have none, and the lookup
