@@ -90,14 +90,16 @@ fn joined<'a>(frags: &[Fragment<'a>]) -> Cow<'a, str> {
 pub(crate) fn names_slot(text: &str) -> bool {
     let mut any = false;
     for item in text.split([',', ';', '/']) {
-        let words: Vec<&str> = item.split_whitespace().filter(|w| !is_joiner(w)).collect();
-        if words.len() > 1 && !words.iter().all(|w| is_strong_name(w)) {
+        // (the item's words are read again for each test, not gathered)
+        let words = || item.split_whitespace().filter(|w| !is_joiner(w));
+        let count = words().take(2).count();
+        if count > 1 && !words().all(is_strong_name) {
             return false;
         }
-        if !words.iter().all(|w| is_name_shaped(w)) {
+        if !words().all(is_name_shaped) {
             return false;
         }
-        any |= !words.is_empty();
+        any |= count > 0;
     }
     any
 }

@@ -224,18 +224,19 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     }
 }
 
+/// A token of a sentence without the brackets, quotes and punctuation around it.
+fn clean_token(t: &str) -> &str {
+    t.trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
+        .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
+        .trim()
+}
+
 /// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
 /// the index of its last token, and whether it stands in brackets.
 fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)> {
     let tok = |k: usize| &sent[toks[k].0..toks[k].1];
-    let clean = |t: &str| {
-        t.trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
-            .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
-            .trim()
-            .to_string()
-    };
     let first = tok(ti);
-    if !is_structured_name(&clean(first)) {
+    if !is_structured_name(clean_token(first)) {
         return None;
     }
     let open = first.starts_with('(');
@@ -255,8 +256,8 @@ fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)
         } else {
             break;
         };
-        let c = clean(tok(cand));
-        if !(is_structured_name(&c) || (open && crate::fields::names::is_name_shaped(&c))) {
+        let c = clean_token(tok(cand));
+        if !(is_structured_name(c) || (open && crate::fields::names::is_name_shaped(c))) {
             break;
         }
         k += step;
