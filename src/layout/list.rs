@@ -557,6 +557,9 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
     if line.kind != LineKind::Text || !line.text.contains(". ") {
         return None;
     }
+    // each item has a colon of its own after its name: a paragraph with fewer than
+    // two colons has fewer than two items, and its sentences are not read
+    memchr::memchr_iter(b':', line.text.as_bytes()).nth(1)?;
     let items = inline_items(line.text);
     if items.len() < 2 {
         return None;
@@ -1089,6 +1092,13 @@ mod fast_path_tests {
         "_ga : x.\u{a0}_gid : y",
         ". ",
         "authjs.session-token : session. arytrano_locale : langue.",
+        "_ga : one. _gid two. _gat three.",
+        "_ga two. _gid : one.",
+        "_ga :\u{a0}one. _gid :\u{a0}two.",
+        "_ga:: one. _gid : two.",
+        "_ga : one: two. three.",
+        "rc::a : x. _gid : y",
+        "_ga. : x. _gid : y",
     ];
 
     /// The last-token test turns away only lines the joiner reading turns away.
@@ -1099,8 +1109,9 @@ mod fast_path_tests {
         }
     }
 
-    /// The `. ` test turns away only paragraphs that hold no run: the same records and
-    /// length, on every line, in a section with and without a category and provider.
+    /// The `. ` and colon tests turn away only paragraphs that hold no run: the same
+    /// records and length, on every line, in a section with and without a category and
+    /// provider.
     #[test]
     fn inline_runs_as_before() {
         let text = corpus_lines_and(MADE_UP).join("\n");
