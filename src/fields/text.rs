@@ -127,6 +127,16 @@ fn form_table() -> &'static CharTable<Box<str>> {
     TABLE.get_or_init(|| CharTable::build(form_tokens))
 }
 
+/// Whether the non-ASCII character `c` folds, in [`match_form`], to characters that
+/// stay inside a word of [`words`] (alphanumeric, `'`, `_`; or to nothing): known for
+/// the characters of a [`CharTable`], false for the others.
+pub(crate) fn folds_within_word(c: char) -> bool {
+    form_table().get(c).is_some_and(|t| {
+        t.chars()
+            .all(|d| d.is_alphanumeric() || d == '\'' || d == '_')
+    })
+}
+
 /// One character of [`match_form`]'s text onto its form, from the character's
 /// [`form_tokens`]: as [`push_char`] pushes each character of the decomposition.
 fn push_tokens(out: &mut String, pending: &mut bool, tokens: &str) {

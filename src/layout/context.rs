@@ -679,6 +679,8 @@ fn may_hold_only_word(text: &str) -> bool {
                     (t.len() == f.len() || (*stem && t.len() > f.len()))
                         && t[..f.len()].eq_ignore_ascii_case(f)
                 })
+        } else if starts_no_only_word(w, ow) {
+            false
         } else {
             crate::fields::text::words(&match_form(w)).any(is_only_first)
         };
@@ -687,6 +689,21 @@ fn may_hold_only_word(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the form of the word `w` (not ASCII) is one word of [`words`] that starts
+/// with a byte no "only" word starts with, read without folding it: `w` starts with an
+/// ASCII letter (its form's first character is that letter in lower case), holds no
+/// character that sends it to the mojibake repair, and each of its other characters
+/// folds to characters that stay inside a word (`folds_within_word`), so the form is
+/// not split. Most words of the languages written with diacritics are turned away
+/// here, before [`match_form`] copies them.
+fn starts_no_only_word(w: &str, ow: &OnlyWords) -> bool {
+    w.as_bytes().first().is_some_and(|&b| {
+        b.is_ascii_alphabetic() && !ow.first_bytes[usize::from(b.to_ascii_lowercase())]
+    }) && !w.contains(['Ã', 'Â', 'â'])
+        && w.chars()
+            .all(|c| c.is_ascii() || crate::fields::text::folds_within_word(c))
 }
 
 /// A character of a word as [`word_spans_iter`] reads words.
@@ -762,6 +779,14 @@ mod tests {
                 lines.push(format!("é {word} analytics cookies"));
                 lines.push(format!("é «{word}» strictly necessary cookies"));
             }
+        }
+        // every character of the fold table inside, before and after a word that an
+        // "only" word follows in its form or not (`xŀonly` folds to `xl·only`, two words)
+        for c in crate::fields::text::CharTable::<()>::chars() {
+            lines.push(format!("Le site x{c}only utilise des cookies nécessaires."));
+            lines.push(format!("Le site {c}seulement des cookies nécessaires."));
+            lines.push(format!("Wir nutzen t{c}nur{c} notwendige Cookies."));
+            lines.push(format!("é b{c}c only analytics cookies"));
         }
         let (mut with_word, mut found) = (0, 0);
         for line in &lines {
