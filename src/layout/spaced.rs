@@ -18,7 +18,7 @@ use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
 use crate::fields::repair::Fragment;
-use crate::fields::text::{fold_whitespace, more_words_than};
+use crate::fields::text::{fold_whitespace, more_words_than, recent, Recent};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, FieldWord, Role};
@@ -439,13 +439,18 @@ fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
 
 /// A row of a table read from its header's words opens with a sure cookie name.
 fn opens_row(l: &Line<'_>) -> bool {
-    sure_name(
-        l.text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(','),
-    )
+    // the same line is asked as the next line of one start and the one after of the
+    // start before: the last answers are remembered, keyed by the token
+    thread_local! {
+        static RECENT: std::cell::RefCell<Recent<bool, 4>> = std::cell::RefCell::default();
+    }
+    let tok = l
+        .text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',');
+    recent(&RECENT, tok, sure_name)
 }
 
 /// [`parse`] without its first test of the rows: the reader itself.
