@@ -1907,43 +1907,6 @@ mod tests {
         .parse(i)
     }
 
-    /// [`fold`] with every character that is not ASCII folded by the general path
-    /// ([`fold_char_general`]), none read from the table.
-    fn fold_untabled(s: &str) -> (String, Vec<u32>, Vec<u32>) {
-        let mut f = Folded {
-            text: String::new(),
-            start: Vec::new(),
-            end: Vec::new(),
-        };
-        let (mut pending_space, mut prev_lower) = (false, false);
-        for (b, c) in s.char_indices() {
-            let e = b + c.len_utf8();
-            if c.is_ascii() {
-                // ASCII as `fold_into` reads it (its own path, tested with the corpus)
-                let mut one = Folded {
-                    text: String::new(),
-                    start: Vec::new(),
-                    end: Vec::new(),
-                };
-                fold_into(&mut one, &s[b..e]);
-                if one.text.is_empty() {
-                    pending_space = !f.text.is_empty();
-                    prev_lower = false;
-                    continue;
-                }
-                if pending_space || (prev_lower && c.is_ascii_uppercase()) {
-                    f.push(' ', b, b);
-                    pending_space = false;
-                }
-                prev_lower = c.is_ascii_lowercase();
-                f.push(char::from(one.text.as_bytes()[0]), b, e);
-                continue;
-            }
-            fold_char_general(&mut f, c, b, e, &mut pending_space, &mut prev_lower);
-        }
-        (f.text, f.start, f.end)
-    }
-
     /// The table of common characters ([`char_folds`]) folds as the general path does:
     /// every character of its blocks, alone, between letters of either case, after a
     /// space, doubled and before a combining mark; and the corpus lines.
@@ -1963,7 +1926,8 @@ mod tests {
         }
         for t in &texts {
             let f = fold(t);
-            assert_eq!((f.text, f.start, f.end), fold_untabled(t), "{t:?}");
+            let g = fold_by_chars(t);
+            assert_eq!((f.text, f.start, f.end), (g.text, g.start, g.end), "{t:?}");
         }
     }
 
@@ -2155,8 +2119,9 @@ mod tests {
         assert!(read > 1000, "{read}");
     }
 
-    /// [`fold`] with every character through [`fold_char`]: the reference for its
-    /// byte-by-byte ASCII path.
+    /// [`fold`] with every character through the general path ([`fold_char_general`],
+    /// no table): the reference for its byte-by-byte ASCII path and for the table of
+    /// common characters.
     fn fold_by_chars(s: &str) -> Folded {
         let mut f = Folded {
             text: String::new(),
@@ -2165,7 +2130,7 @@ mod tests {
         };
         let (mut pending_space, mut prev_lower) = (false, false);
         for (b, c) in s.char_indices() {
-            fold_char(
+            fold_char_general(
                 &mut f,
                 c,
                 b,

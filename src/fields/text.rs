@@ -208,6 +208,26 @@ impl<T: Copy, const N: usize> Default for Recent<T, N> {
 /// key is a copy).
 pub(crate) const RECENT_MAX: usize = 256;
 
+/// What [`recent_slice`] remembers: the slice's offsets in the key and the value.
+pub(crate) type RecentSlice<R, const N: usize> = Recent<Option<(usize, usize, R)>, N>;
+
+/// [`recent`] for a function that answers with a slice of its key (and a value):
+/// remembered as the slice's offsets, since the same text gives the same slice of
+/// itself.
+pub(crate) fn recent_slice<'t, R: Copy, const N: usize>(
+    cell: &'static std::thread::LocalKey<std::cell::RefCell<RecentSlice<R, N>>>,
+    key: &'t str,
+    f: impl for<'x> FnOnce(&'x str) -> Option<(&'x str, R)>,
+) -> Option<(&'t str, R)> {
+    let at = recent(cell, key, |t| {
+        f(t).map(|(piece, r)| {
+            let start = piece.as_ptr() as usize - t.as_ptr() as usize;
+            (start, start + piece.len(), r)
+        })
+    });
+    at.map(|(s, e, r)| (&key[s..e], r))
+}
+
 /// `f(key)`, remembered in `cell` for the last few keys of up to [`RECENT_MAX`] bytes.
 /// `f` must be pure: the memo answers in its place.
 pub(crate) fn recent<T: Copy, const N: usize>(

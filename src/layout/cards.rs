@@ -24,7 +24,7 @@ use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::text::{more_words_than, recent, strip_md_heading, Recent};
+use crate::fields::text::{more_words_than, recent_slice, strip_md_heading, RecentSlice};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -46,19 +46,11 @@ pub(crate) fn label_line(text: &str) -> Option<(&str, Role)> {
         return None;
     }
     // a line is asked again by the readers that test their block's start and by the
-    // value tests of the lines before it: the last answers are remembered, as
-    // offsets (the same text gives the same slice of itself)
+    // value tests of the lines before it: the last answers are remembered
     thread_local! {
-        static RECENT: std::cell::RefCell<Recent<Option<(usize, usize, Role)>, 8>> =
-            std::cell::RefCell::default();
+        static RECENT: std::cell::RefCell<RecentSlice<Role, 8>> = std::cell::RefCell::default();
     }
-    let at = recent(&RECENT, text, |t| {
-        label_line_uncached(t).map(|(key, role)| {
-            let start = key.as_ptr() as usize - t.as_ptr() as usize;
-            (start, start + key.len(), role)
-        })
-    });
-    at.map(|(s, e, role)| (&text[s..e], role))
+    recent_slice(&RECENT, text, label_line_uncached)
 }
 
 /// [`label_line`] past its byte test, without the memo.
@@ -117,17 +109,9 @@ const MAX_HEAD: usize = 120;
 /// cookies share it (`ajs_anonymous_id [x2]`) taken off.
 pub(crate) fn card_head(text: &str) -> Option<&str> {
     thread_local! {
-        static RECENT: std::cell::RefCell<Recent<Option<(usize, usize)>, 8>> =
-            std::cell::RefCell::default();
+        static RECENT: std::cell::RefCell<RecentSlice<(), 8>> = std::cell::RefCell::default();
     }
-    // remembered as offsets: the same text gives the same slice of itself
-    let at = recent(&RECENT, text, |t| {
-        card_head_uncached(t).map(|h| {
-            let start = h.as_ptr() as usize - t.as_ptr() as usize;
-            (start, start + h.len())
-        })
-    });
-    at.map(|(s, e)| &text[s..e])
+    recent_slice(&RECENT, text, |t| card_head_uncached(t).map(|h| (h, ()))).map(|(h, ())| h)
 }
 
 /// [`card_head`] without the memo.
