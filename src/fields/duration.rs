@@ -507,45 +507,158 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// Text in the form the grammar reads, with the way back to the caller's bytes.
+///
+/// The way back is kept as pieces, not one entry per byte: most folded text is the
+/// input's own ASCII bytes with single spaces, and a long line's fold used to hold
+/// two offsets (eight bytes) for every byte of it, the largest allocation of several
+/// hostile inputs (a 4 MB line took 34 MB for its map).
 struct Folded {
     /// Lower case, no diacritics, ASCII quotes and dashes, single spaces.
     text: String,
-    /// For each byte of `text`: start of the source character in the input.
-    start: Vec<u32>,
-    /// For each byte of `text`: end of the source character in the input.
-    end: Vec<u32>,
+    /// Where each stretch of `text` came from, in order (see [`Piece`]).
+    pieces: Vec<Piece>,
+    /// For each byte of `text`, the source span as pushed: the reference the pieces
+    /// are tested against.
+    #[cfg(test)]
+    shadow: Vec<(usize, usize)>,
 }
 
-/// The longest input folded: offsets are kept as `u32` (two per folded byte: with
-/// `usize` the map back took 16 bytes per byte of a long line); a longer text is
-/// read up to here.
-const MAX_FOLD: usize = u32::MAX as usize;
+/// A stretch of folded text from byte `at` up to the next piece's `at`.
+///
+/// A *copied* piece (`to == COPIED`) is input bytes one for one: folded byte `at + i`
+/// comes from input byte `from + i`, except that a folded space stands for the one
+/// whitespace byte there and maps to the empty span after it (the start of the next
+/// character, as every folded space does). Any other piece maps each of its bytes to
+/// `from..to`: one input character's fold, or a space with the empty span `from..from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    at: u32,
+    from: u32,
+    to: u32,
+}
+
+/// The `to` of a copied [`Piece`].
+const COPIED: u32 = u32::MAX;
+
+/// The longest input folded: offsets are kept as `u32` below [`COPIED`]; a longer
+/// text is read up to here.
+const MAX_FOLD: usize = (u32::MAX - 1) as usize;
 
 impl Folded {
+    const fn new() -> Folded {
+        Folded {
+            text: String::new(),
+            pieces: Vec::new(),
+            #[cfg(test)]
+            shadow: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.pieces.clear();
+        #[cfg(test)]
+        self.shadow.clear();
+    }
+
     /// Push the ASCII byte `b`, remembering that it came from `from..to`.
+    #[inline(always)]
     fn push_byte(&mut self, b: u8, from: usize, to: usize) {
+        // most bytes go on copying the last piece: test that first, inline
+        let copied = match self.pieces.last() {
+            Some(last) if last.to == COPIED => {
+                let here = last.from as usize + (self.text.len() - last.at as usize);
+                if b == b' ' {
+                    from == to && here + 1 == from
+                } else {
+                    to == from + 1 && here == from
+                }
+            }
+            _ => false,
+        };
+        if copied {
+            #[cfg(test)]
+            self.shadow.push((from, to));
+        } else {
+            self.map(b == b' ', 1, from, to);
+        }
         self.text.push(char::from(b));
-        self.start.push(pos(from));
-        self.end.push(pos(to));
     }
 
     /// Push `c`, remembering that it came from `from..to` of the input.
     fn push(&mut self, c: char, from: usize, to: usize) {
+        self.map(c == ' ', c.len_utf8(), from, to);
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.start.push(pos(from));
-            self.end.push(pos(to));
+    }
+
+    /// Record that the next `len` folded bytes (a space if `space`) come from
+    /// `from..to`: in the last piece when it already says so, else in a new one.
+    #[inline(never)]
+    fn map(&mut self, space: bool, len: usize, from: usize, to: usize) {
+        #[cfg(test)]
+        self.shadow.extend(std::iter::repeat_n((from, to), len));
+        let (at, from, to) = (pos(self.text.len()), pos(from), pos(to));
+        let copy = len == 1 && from < to && to == from + 1 && !space;
+        let blank = space && from == to;
+        if let Some(last) = self.pieces.last() {
+            if last.to == COPIED {
+                // the input byte this folded byte would come from in the copied piece
+                let here = last.from.wrapping_add(at - last.at);
+                if (copy && here == from) || (blank && here.wrapping_add(1) == from) {
+                    return;
+                }
+            } else if !copy && last.from == from && last.to == to {
+                return;
+            }
         }
+        let to = if copy { COPIED } else { to };
+        self.pieces.push(Piece { at, from, to });
+    }
+
+    /// The piece folded byte `k` is in.
+    fn piece(&self, k: usize) -> Piece {
+        let i = self.pieces.partition_point(|p| p.at as usize <= k);
+        self.pieces[i.saturating_sub(1)]
     }
 
     /// Where in the input the character of folded byte `k` starts.
     fn start_of(&self, k: usize) -> usize {
-        self.start[k] as usize
+        self.span_of(k).0
     }
 
     /// Where in the input the character of folded byte `k` ends.
     fn end_of(&self, k: usize) -> usize {
-        self.end[k] as usize
+        self.span_of(k).1
+    }
+
+    /// The input span folded byte `k` comes from.
+    fn span_of(&self, k: usize) -> (usize, usize) {
+        let p = self.piece(k);
+        if p.to != COPIED {
+            return (p.from as usize, p.to as usize);
+        }
+        let b = p.from as usize + (k - p.at as usize);
+        if self.text.as_bytes()[k] == b' ' {
+            (b + 1, b + 1)
+        } else {
+            (b, b + 1)
+        }
+    }
+
+    /// The folded byte of the ASCII digit at input offset `p` (every digit is copied
+    /// one for one), if `p` is one.
+    fn digit_at(&self, p: usize) -> Option<usize> {
+        let i = self.pieces.partition_point(|pc| pc.from as usize <= p);
+        let pc = self.pieces.get(i.checked_sub(1)?)?;
+        let k = pc.at as usize + p.checked_sub(pc.from as usize)?;
+        (pc.to == COPIED && self.text.as_bytes().get(k).is_some_and(u8::is_ascii_digit))
+            .then_some(k)
+            .filter(|&k| self.start_of(k) == p)
+    }
+
+    /// Bytes held, for the per-thread buffer's limit.
+    fn capacity(&self) -> usize {
+        self.text.capacity() + self.pieces.capacity() * std::mem::size_of::<Piece>()
     }
 }
 
@@ -558,20 +671,14 @@ fn pos(at: usize) -> u32 {
 /// dropped; a lower-case letter glued to an upper-case one gets a space between,
 /// because that is how collapsed table cells look (`monthsThis`).
 fn fold(s: &str) -> Folded {
-    let mut f = Folded {
-        text: String::with_capacity(s.len()),
-        start: Vec::with_capacity(s.len()),
-        end: Vec::with_capacity(s.len()),
-    };
+    let mut f = Folded::new();
     fold_into(&mut f, s);
     f
 }
 
 /// [`fold`] `s` into `f`, which is emptied first and keeps its allocations.
 fn fold_into(f: &mut Folded, s: &str) {
-    f.text.clear();
-    f.start.clear();
-    f.end.clear();
+    f.clear();
     let mut cut = s.len().min(MAX_FOLD);
     while !s.is_char_boundary(cut) {
         cut -= 1;
@@ -580,8 +687,6 @@ fn fold_into(f: &mut Folded, s: &str) {
     // room for the text as long as the input (a glued word's inserted spaces may
     // need more), not the next power of two past it
     f.text.reserve(s.len());
-    f.start.reserve(s.len());
-    f.end.reserve(s.len());
     let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut prev_lower = false;
@@ -627,11 +732,7 @@ fn fold_into(f: &mut Folded, s: &str) {
 fn with_folded<R>(s: &str, run: impl FnOnce(&Folded) -> R) -> R {
     thread_local! {
         static SCRATCH: std::cell::RefCell<Folded> = const {
-            std::cell::RefCell::new(Folded {
-                text: String::new(),
-                start: Vec::new(),
-                end: Vec::new(),
-            })
+            std::cell::RefCell::new(Folded::new())
         };
     }
     /// A buffer grown past this is dropped after use, not kept.
@@ -640,12 +741,8 @@ fn with_folded<R>(s: &str, run: impl FnOnce(&Folded) -> R) -> R {
         Ok(mut f) => {
             fold_into(&mut f, s);
             let r = run(&f);
-            if f.start.capacity() > KEEP {
-                *f = Folded {
-                    text: String::new(),
-                    start: Vec::new(),
-                    end: Vec::new(),
-                };
+            if f.capacity() > KEEP {
+                *f = Folded::new();
             }
             r
         }
@@ -1746,11 +1843,9 @@ impl<'a> PrefixScanner<'a> {
             return duration_prefix(&self.text[p..]);
         }
         let f = self.folded.get_or_insert_with(|| fold(self.text));
-        let mut i = f.start.partition_point(|&b| (b as usize) < p);
-        if f.text.as_bytes().get(i) == Some(&b' ') {
-            i += 1;
-        }
-        debug_assert_eq!(f.start.get(i).map(|&b| b as usize), Some(p));
+        let Some(i) = f.digit_at(p) else {
+            return duration_prefix(&self.text[p..]);
+        };
         let s = f.text.as_str();
         let (rest, _) = chain(Mode::Cell)(&s[i..]).ok()?;
         let end = consumed(s, i, rest);
@@ -1927,7 +2022,7 @@ mod tests {
         for t in &texts {
             let f = fold(t);
             let g = fold_by_chars(t);
-            assert_eq!((f.text, f.start, f.end), (g.text, g.start, g.end), "{t:?}");
+            assert_eq!(parts(&f), parts(&g), "{t:?}");
         }
     }
 
@@ -1936,7 +2031,6 @@ mod tests {
     /// it keeps, and when asked again from inside `run` (a buffer of its own).
     #[test]
     fn the_kept_buffer_folds_as_fold() {
-        let parts = |f: &Folded| (f.text.clone(), f.start.clone(), f.end.clone());
         let huge = "Sitzung, 13 Monate. ".repeat(5000);
         let made_up = [
             huge.as_str(),
@@ -2119,15 +2213,76 @@ mod tests {
         assert!(read > 1000, "{read}");
     }
 
+    /// A fold's text and the input span of each of its bytes, read from its pieces;
+    /// fails when the pieces say other than the spans pushed (the shadow).
+    fn parts(f: &Folded) -> (String, Vec<(usize, usize)>) {
+        let spans: Vec<(usize, usize)> = (0..f.text.len()).map(|k| f.span_of(k)).collect();
+        assert_eq!(spans, f.shadow, "{:?} {:?}", f.text, f.pieces);
+        (f.text.clone(), spans)
+    }
+
+    /// The pieces of a fold give back every byte's span as pushed, and
+    /// [`Folded::digit_at`] finds each ASCII digit of the input: corpus lines and
+    /// made-up texts with runs of whitespace, glued capitals, characters folding to
+    /// several or to none, digits after each, and a text of one piece per character.
+    #[test]
+    fn pieces_map_back_as_pushed() {
+        let mut texts = crate::testing::corpus_lines();
+        let bits = [
+            " ",
+            "  ",
+            "\t",
+            "\n \r",
+            "\u{A0}",
+            "a",
+            "Z",
+            "mB",
+            "7",
+            "42",
+            "é",
+            "ß",
+            "ﬁ",
+            "\u{AD}",
+            "`",
+            "Ü",
+            "日",
+            "–",
+            "\u{301}",
+            "x\u{200B}y",
+        ];
+        for a in bits {
+            for b in bits {
+                for c in bits {
+                    texts.push(format!("{a}{b}1{c}{a}"));
+                    texts.push(format!("{b}{a}{c}{c}9 {b}"));
+                }
+            }
+        }
+        texts.push("é".repeat(300));
+        texts.push("ab 12 ".repeat(300));
+        let mut pieces = 0;
+        for t in &texts {
+            let f = fold(t);
+            parts(&f);
+            pieces += f.pieces.len();
+            for (p, _) in t.match_indices(|c: char| c.is_ascii_digit()) {
+                let k = f.digit_at(p).unwrap_or_else(|| panic!("{t:?} at {p}"));
+                assert_eq!(f.shadow[k], (p, p + 1), "{t:?} at {p}");
+            }
+            for p in (0..t.len()).filter(|&p| !t.as_bytes()[p].is_ascii_digit()) {
+                assert_eq!(f.digit_at(p), None, "{t:?} at {p}");
+            }
+        }
+        // the pieces are few: most folded bytes are copied
+        let bytes: usize = texts.iter().map(String::len).sum();
+        assert!(pieces * 4 < bytes, "{pieces} pieces for {bytes} bytes");
+    }
+
     /// [`fold`] with every character through the general path ([`fold_char_general`],
     /// no table): the reference for its byte-by-byte ASCII path and for the table of
     /// common characters.
     fn fold_by_chars(s: &str) -> Folded {
-        let mut f = Folded {
-            text: String::new(),
-            start: Vec::new(),
-            end: Vec::new(),
-        };
+        let mut f = Folded::new();
         let (mut pending_space, mut prev_lower) = (false, false);
         for (b, c) in s.char_indices() {
             fold_char_general(
@@ -2165,7 +2320,7 @@ mod tests {
         for t in &texts {
             let (fast, slow) = (fold(t), fold_by_chars(t));
             assert_eq!(fast.text, slow.text, "{t:?}");
-            assert_eq!((fast.start, fast.end), (slow.start, slow.end), "{t:?}");
+            assert_eq!(parts(&fast), parts(&slow), "{t:?}");
         }
     }
 
