@@ -353,8 +353,8 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
             ctx = claim.ctx;
             ctx.after_heading = false;
             let before = doc.records.len();
-            doc.records.extend(claim.doc.records);
-            doc.warnings.extend(claim.doc.warnings);
+            append(&mut doc.records, claim.doc.records);
+            append(&mut doc.warnings, claim.doc.warnings);
             share_note(note.take(), &mut doc.records[before..]);
             i += claim.len;
             continue;
@@ -369,6 +369,16 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     }
     doc.doc_category = ctx.doc_category.clone();
     doc
+}
+
+/// `from` after `into`'s items. A claim is often the whole document (one table): it
+/// is moved, not copied, so that its records are not held twice at the peak.
+fn append<T>(into: &mut Vec<T>, from: Vec<T>) {
+    if into.is_empty() {
+        *into = from;
+    } else {
+        into.extend(from);
+    }
 }
 
 /// Give a service line's description to the records of the block after it that
