@@ -175,13 +175,7 @@ pub fn parse_policy(text: &str) -> Policy {
     if text.len() <= options.max_bytes {
         return parse_text(text, &options);
     }
-    let mut cut = options.max_bytes;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    if let Some(nl) = text[..cut].rfind('\n') {
-        cut = nl + 1;
-    }
+    let cut = line_cut(text, options.max_bytes);
     let mut policy = parse_text(&text[..cut], &options);
     policy.warnings.push(Warning {
         kind: WarningKind::InputTooLarge,
@@ -194,6 +188,22 @@ pub fn parse_policy(text: &str) -> Policy {
     });
     policy.text_len = text.len();
     policy
+}
+
+/// Where to cut `text` so that it keeps at most `limit` bytes: after the last line
+/// feed that fits, else at the last character boundary that does.
+fn line_cut(text: &str, limit: usize) -> usize {
+    if text.len() <= limit {
+        return text.len();
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(nl) = text[..cut].rfind('\n') {
+        cut = nl + 1;
+    }
+    cut
 }
 
 /// Parse with options. An input over `options.max_bytes` is an
@@ -344,7 +354,11 @@ fn warn_names_without_controls(text: &str, policy: &mut Policy) {
 }
 
 /// The pipeline, in the order the crate docs list it.
-fn run(text: &str, options: &ParseOptions) -> Policy {
+fn run(full: &str, options: &ParseOptions) -> Policy {
+    // the line table keeps offsets as `u32`: a larger text (allowed by a `max_bytes`
+    // over 4 GiB) is read up to the last line that fits, as `parse_policy` reads one
+    // over its limit
+    let text = &full[..line_cut(full, segment::MAX_TEXT)];
     let lines = segment::lines(text);
     let guess = lang::detect(text, &lines);
     // The best guess chooses the vocabularies the fields are read with (a wrong one
@@ -371,15 +385,49 @@ fn run(text: &str, options: &ParseOptions) -> Policy {
         &mut warnings,
         &mut repairs,
     );
+    if text.len() < full.len() {
+        warnings.push(Warning {
+            kind: WarningKind::InputTooLarge,
+            message: format!(
+                "input is {} bytes, over the {} bytes one parse reads; the rest was not parsed",
+                full.len(),
+                segment::MAX_TEXT
+            ),
+            span: Span::new(text.len(), full.len()),
+        });
+    }
     warnings.sort_by_key(|w| (w.span.start, w.span.end));
     Policy {
         parser_version: PARSER_VERSION.to_string(),
         language: language.map(str::to_string),
         language_confidence: guess.map(|g| (g.confidence * 1000.0).round() / 1000.0),
         encoding: "utf-8".to_string(),
-        text_len: text.len(),
+        text_len: full.len(),
         cookies,
         warnings,
         repairs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_cut;
+
+    /// A text over the limit is cut after its last line feed that fits, else at the
+    /// last character boundary that fits; a text within it is kept whole.
+    #[test]
+    fn cuts_keep_whole_lines() {
+        assert_eq!(line_cut("ab\ncd\nef", 100), 8);
+        assert_eq!(line_cut("ab\ncd\nef", 8), 8);
+        assert_eq!(line_cut("ab\ncd\nef", 7), 6);
+        assert_eq!(line_cut("ab\ncd\nef", 5), 3);
+        assert_eq!(line_cut("abcdef", 4), 4);
+        assert_eq!(line_cut("aé", 2), 1);
+        assert_eq!(line_cut("", 0), 0);
+        for limit in 0..12 {
+            let text = "x\né\n日本\n";
+            let cut = line_cut(text, limit);
+            assert!(cut <= limit && text.is_char_boundary(cut), "{limit}");
+        }
     }
 }

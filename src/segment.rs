@@ -18,26 +18,45 @@ pub(crate) enum LineKind {
     Text,
 }
 
+/// The longest text segmented: line offsets are kept as `u32`.
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
+
 /// One line of the input, without its line terminator.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
     /// The line's text.
     pub text: &'a str,
-    /// Byte offset of `text` in the input.
-    pub start: usize,
+    /// Byte offset of `text` in the input (a `u32`: a line table entry is 24 bytes,
+    /// not 32, and the table is most of the memory of a document of short lines;
+    /// the pipeline reads no more than [`MAX_TEXT`] bytes).
+    at: u32,
     /// Its shape.
     pub kind: LineKind,
 }
 
 impl<'a> Line<'a> {
+    /// A line of `text` at byte offset `start` of the input, of kind `kind`.
+    pub(crate) fn new(text: &'a str, start: usize, kind: LineKind) -> Line<'a> {
+        Line {
+            text,
+            at: u32::try_from(start).unwrap_or(u32::MAX),
+            kind,
+        }
+    }
+
+    /// Byte offset of `text` in the input.
+    pub(crate) fn start(&self) -> usize {
+        self.at as usize
+    }
+
     /// Byte offset one past the line's text.
     pub(crate) fn end(&self) -> usize {
-        self.start + self.text.len()
+        self.start() + self.text.len()
     }
 
     /// The line's span.
     pub(crate) fn span(&self) -> Span {
-        Span::new(self.start, self.end())
+        Span::new(self.start(), self.end())
     }
 
     /// Is the line blank?
@@ -131,11 +150,7 @@ impl<'a> Lines<'a> {
 
 fn line(input: &str, start: usize, end: usize) -> Line<'_> {
     let text = &input[start..end];
-    Line {
-        text,
-        start,
-        kind: classify(text),
-    }
+    Line::new(text, start, classify(text))
 }
 
 /// The shape of one line.
@@ -221,7 +236,7 @@ mod tests {
         texts.push(crate::testing::corpus_lines().join("\r\n"));
         texts.push(crate::testing::corpus_lines().join("\n"));
         for t in &texts {
-            let got: Vec<(usize, usize)> = lines(t).iter().map(|l| (l.start, l.end())).collect();
+            let got: Vec<(usize, usize)> = lines(t).iter().map(|l| (l.start(), l.end())).collect();
             assert_eq!(got, ends_by_bytes(t), "{t:?}");
         }
     }
@@ -233,7 +248,7 @@ mod tests {
         let texts: Vec<&str> = ls.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a\tb", "", "| x | y |", "|---|---|", "last"]);
         for l in &ls {
-            assert_eq!(&input[l.start..l.end()], l.text);
+            assert_eq!(&input[l.start()..l.end()], l.text);
         }
         let kinds: Vec<LineKind> = ls.iter().map(|l| l.kind).collect();
         assert_eq!(
@@ -261,7 +276,7 @@ mod tests {
         // lines) is whole
         assert_eq!(ls.len(), 1 + 2 * RUN_KEEP + 1 + 2 * RUN_KEEP + 1);
         for l in &ls {
-            assert_eq!(&input[l.start..l.end()], l.text);
+            assert_eq!(&input[l.start()..l.end()], l.text);
         }
         let texts: Vec<&str> = ls
             .iter()
@@ -271,10 +286,10 @@ mod tests {
         assert_eq!(texts, ["a", "b", "c"]);
         let b = ls.iter().position(|l| l.text == "b").unwrap();
         // the lines right before `b` are the run's last, with their own offsets
-        assert_eq!((ls[b - 1].text, ls[b - 1].end() + 2), (" ", ls[b].start));
-        assert_eq!(ls[1].start, 2);
+        assert_eq!((ls[b - 1].text, ls[b - 1].end() + 2), (" ", ls[b].start()));
+        assert_eq!(ls[1].start(), 2);
         // the lines kept are in input order
-        assert!(ls.windows(2).all(|w| w[0].end() < w[1].start));
+        assert!(ls.windows(2).all(|w| w[0].end() < w[1].start()));
         // a line blank only to `classify` (a zero-width space) ends the run
         let zw = format!(
             "{}\u{200b}\n{}x",

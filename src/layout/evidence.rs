@@ -57,7 +57,7 @@ pub(crate) fn weigh(block: &[Line<'_>], doc: &RawDoc<'_>) -> Evidence {
         }
     }
     let mut covered = vec![false; block.len()];
-    let starts: Vec<usize> = block.iter().map(|l| l.start).collect();
+    let starts: Vec<usize> = block.iter().map(|l| l.start()).collect();
     let frags = doc.records.iter().flat_map(|r| {
         r.names
             .iter()

@@ -93,7 +93,7 @@ pub(crate) fn parse<'a>(
     }
     doc.warn(
         WarningKind::Unreadable,
-        Span::new(line.start, lines[j - 1].start + lines[j - 1].text.len()),
+        Span::new(line.start(), lines[j - 1].start() + lines[j - 1].text.len()),
         "table cells glued with no separator; cut by the header's columns and the shapes of their values",
     );
     for (k, cells, row_ctx) in rows {
@@ -101,7 +101,7 @@ pub(crate) fn parse<'a>(
         let text = row.text.trim_end();
         let f = |a: usize, b: usize| Fragment {
             text: &text[a..b],
-            offset: row.start + a,
+            offset: row.start() + a,
         };
         let name_at = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
         let (ns, ne) = cells[name_at];

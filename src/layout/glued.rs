@@ -185,7 +185,7 @@ fn glued_row_lines<'a>(
         let t = line.text.trim_end();
         let f = |a: usize, b: usize| Fragment {
             text: &t[a..b],
-            offset: line.start + a,
+            offset: line.start() + a,
         };
         let mut rec = RawRecord::new(vec![f(0, name_end)], line.span(), ctx);
         let purpose_from = match provider {
@@ -614,9 +614,9 @@ fn glued_rows<'a>(
         let desc_end = rows.get(k + 1).map_or(block.len(), |r| r.0);
         let f = |s: usize, e: usize| Fragment {
             text: &block[s..e],
-            offset: line.start + start + s,
+            offset: line.start() + start + s,
         };
-        let span = Span::new(line.start + start + ns, line.start + start + desc_end);
+        let span = Span::new(line.start() + start + ns, line.start() + start + desc_end);
         let mut rec = RawRecord::new(vec![f(ns, ds)], span, &ctx2);
         rec.push(Some(Role::Duration), "Duration", vec![f(ds, de)]);
         rec.push(Some(Role::Purpose), "Description", vec![f(de, desc_end)]);
@@ -762,7 +762,7 @@ fn inline_rows<'a>(
         if inline_header(seg).is_some() {
             break;
         }
-        let Some(cells) = collapsed_cells(seg, line.start + pos, header, &known) else {
+        let Some(cells) = collapsed_cells(seg, line.start() + pos, header, &known) else {
             break;
         };
         if let Some(p) = cells.get(1).and_then(|c| c.first()) {
@@ -775,8 +775,8 @@ fn inline_rows<'a>(
             }
         }
         let span = Span::new(
-            line.start + pos + (seg.len() - seg.trim_start().len()),
-            line.start + pos + te,
+            line.start() + pos + (seg.len() - seg.trim_start().len()),
+            line.start() + pos + te,
         );
         let mut cells = cells.into_iter();
         let names = cells.next().unwrap_or_default();

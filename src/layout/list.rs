@@ -576,7 +576,7 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
         );
         let name = line.text[start..name_end].trim();
         let text = line.text[body..end].trim();
-        let span = Span::new(line.start + start, line.start + end);
+        let span = Span::new(line.start() + start, line.start() + end);
         let mut rec = RawRecord::new(vec![frag(line, name)], span, ctx);
         if !text.is_empty() {
             rec.push(Some(Role::Purpose), "description", vec![frag(line, text)]);
@@ -686,7 +686,7 @@ pub(crate) fn parse<'a>(
     }
     for it in items {
         let first = &lines[it.names_line];
-        let span = Span::new(first.start, lines[it.last_line].end());
+        let span = Span::new(first.start(), lines[it.last_line].end());
         if ctx.storage_leadin {
             doc.warn(
                 WarningKind::NotACookie,
@@ -1049,7 +1049,7 @@ mod fast_path_tests {
             );
             let name = line.text[start..name_end].trim();
             let text = line.text[body..end].trim();
-            let span = Span::new(line.start + start, line.start + end);
+            let span = Span::new(line.start() + start, line.start() + end);
             let mut rec = RawRecord::new(vec![frag(line, name)], span, ctx);
             if !text.is_empty() {
                 rec.push(Some(Role::Purpose), "description", vec![frag(line, text)]);

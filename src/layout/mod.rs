@@ -168,7 +168,7 @@ pub(crate) fn frag<'a>(line: &Line<'a>, piece: &'a str) -> Fragment<'a> {
     let offset = piece.as_ptr() as usize - line.text.as_ptr() as usize;
     Fragment {
         text: piece,
-        offset: line.start + offset,
+        offset: line.start() + offset,
     }
 }
 

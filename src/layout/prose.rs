@@ -88,7 +88,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
         let toks = tokens(sent);
         if let Some(mut items) = colon_list(sent) {
-            let span = Span::new(line.start + s, line.start + e);
+            let span = Span::new(line.start() + s, line.start() + e);
             // a qualifier only after the last of several names is the whole list's
             // (`_gcl_au, _gcl_aw (durata: 90 giorni)`, `_ga, _gid (2 years, 1 day)`):
             // one record, its lifetimes paired with the names by position
@@ -100,7 +100,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             for (ns, ne, qual) in items {
                 let name_frag = Fragment {
                     text: &sent[ns..ne],
-                    offset: line.start + s + ns,
+                    offset: line.start() + s + ns,
                 };
                 let mut rec = RawRecord::new(vec![name_frag], span, ctx);
                 if let Some((qs, qe)) = qual {
@@ -163,7 +163,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let name_at = s + ts + sent[ts..te].find(names).unwrap_or(0);
             let name_frag = Fragment {
                 text: names,
-                offset: line.start + name_at,
+                offset: line.start() + name_at,
             };
             // the purpose: after the names to the sentence end, or the clause before `(name)`
             let purpose: &str = if in_parens {
@@ -175,7 +175,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             } else {
                 sent[te..].trim_start()
             };
-            let span = Span::new(line.start + s, line.start + e);
+            let span = Span::new(line.start() + s, line.start() + e);
             let cut = last_line
                 && si + 1 == sents.len()
                 && !sent.trim_end().ends_with(['.', '!', '?', ')']);

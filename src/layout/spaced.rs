@@ -605,7 +605,7 @@ fn is_single_name(text: &str) -> bool {
 /// Cut a collapsed row into the header's cells by the shapes of names, durations,
 /// type phrases and providers. `None` when the row does not fit the header.
 fn collapsed_row<'a>(line: &Line<'a>, header: &Header) -> Option<Vec<Vec<Fragment<'a>>>> {
-    collapsed_cells(line.text, line.start, header, &[])
+    collapsed_cells(line.text, line.start(), header, &[])
 }
 
 /// [`collapsed_row`] over any slice of the input at byte offset `offset`. A provider
@@ -810,7 +810,7 @@ fn cell_paragraphs<'a>(
         }
         if p + n > paras.len() {
             if paras.last().is_some_and(|&(_, e)| e == lines.len()) {
-                let span = Span::new(lines[a].start, lines[lines.len() - 1].end());
+                let span = Span::new(lines[a].start(), lines[lines.len() - 1].end());
                 doc.warn(
                     WarningKind::TruncatedRecord,
                     span,

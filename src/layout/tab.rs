@@ -281,7 +281,7 @@ fn is_header_line(line: &Line<'_>) -> bool {
 /// the context; anything else is reported and skipped, never merged into a cookie.
 pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDoc<'_>) {
     let text = line.text.trim();
-    if is_heading(&Line { text, ..*line }) || line.kind == LineKind::Tab {
+    if is_heading(&Line::new(text, line.start(), line.kind)) || line.kind == LineKind::Tab {
         let h = heading_text(text);
         if let Some(c) = heading_category(h) {
             ctx.category = Some((c, fold_whitespace(h)));
