@@ -121,19 +121,39 @@ struct LineJob {
 
 /// What a worker gives back.
 struct Outcome {
-    /// The formatted record (empty only when the parser panicked and nothing was made).
-    out: Vec<u8>,
+    /// The record (nothing only when the parser panicked and nothing was made).
+    out: Out,
     /// Counts for `--summary`.
     stats: DocStats,
     /// `PATH: reason` for stderr, when the input failed.
     error: Option<String>,
 }
 
+/// A record as a worker hands it to the writer.
+enum Out {
+    Nothing,
+    /// Formatted by the worker (CSV, table, pretty JSON).
+    Bytes(Vec<u8>),
+    /// Compact JSON, serialised by the writer straight into the output: a large
+    /// document's record is not held as text next to its policy.
+    Record(Box<OutputRecord>),
+}
+
+impl Out {
+    fn of(style: &Style, record: OutputRecord) -> Out {
+        if style.streams() {
+            Out::Record(Box::new(record))
+        } else {
+            Out::Bytes(style.format(&record))
+        }
+    }
+}
+
 impl Outcome {
     /// A failed input that has no record (the parser panicked).
     fn panicked(error: String) -> Outcome {
         Outcome {
-            out: Vec::new(),
+            out: Out::Nothing,
             stats: DocStats::failed(),
             error: Some(error),
         }
@@ -610,7 +630,7 @@ fn document(
         policy,
     });
     Outcome {
-        out: context.style.format(&record),
+        out: Out::of(&context.style, record),
         stats,
         error: None,
     }
@@ -640,7 +660,7 @@ fn failed(
         fields,
     });
     Outcome {
-        out: context.style.format(&record),
+        out: Out::of(&context.style, record),
         stats: DocStats::failed(),
         error: Some(message),
     }
@@ -676,23 +696,31 @@ impl<W: Write> Writer<'_, W> {
         if let Some(bar) = &self.progress {
             bar.inc(1);
         }
-        if outcome.out.is_empty() {
-            return ControlFlow::Continue(());
-        }
-        let mut piece = Vec::with_capacity(outcome.out.len() + 4);
-        match self.style.format {
+        // the record is written between its separators, not copied next to them: a
+        // large document's record would be held twice
+        let (before, after): (&[u8], &[u8]) = match self.style.format {
             Format::Json if self.style.json_array => {
-                piece.extend_from_slice(if self.written == 0 { b"[\n" } else { b",\n" });
-                piece.extend_from_slice(&outcome.out);
+                (if self.written == 0 { b"[\n" } else { b",\n" }, b"")
             }
-            Format::Json | Format::Jsonl => {
-                piece.extend_from_slice(&outcome.out);
-                piece.push(b'\n');
-            }
-            Format::Csv | Format::Table => piece = outcome.out,
-        }
+            Format::Json | Format::Jsonl => (b"", b"\n"),
+            Format::Csv | Format::Table => (b"", b""),
+        };
+        let result = match outcome.out {
+            Out::Nothing => return ControlFlow::Continue(()),
+            Out::Bytes(bytes) if bytes.is_empty() => return ControlFlow::Continue(()),
+            Out::Bytes(bytes) => self.emit(|out| {
+                out.write_all(before)?;
+                out.write_all(&bytes)?;
+                out.write_all(after)
+            }),
+            Out::Record(record) => self.emit(|out| {
+                out.write_all(before)?;
+                output::write_json(out, &record)?;
+                out.write_all(after)
+            }),
+        };
         self.written += 1;
-        match self.write(&piece) {
+        match result {
             Ok(()) => ControlFlow::Continue(()),
             Err(_) => ControlFlow::Break(()),
         }
@@ -708,13 +736,16 @@ impl<W: Write> Writer<'_, W> {
     }
 
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.emit(|out| out.write_all(bytes))
+    }
+
+    /// Run `put`, which writes one piece of output.
+    fn emit(&mut self, put: impl FnOnce(&mut W) -> io::Result<()>) -> io::Result<()> {
+        let out = &mut self.out;
         let result = match (&self.progress, self.stdout_tty) {
             // Keep the bar and the output apart on a shared terminal.
-            (Some(bar), true) => {
-                let out = &mut self.out;
-                bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush()))
-            }
-            _ => self.out.write_all(bytes),
+            (Some(bar), true) => bar.suspend(|| put(out).and_then(|()| out.flush())),
+            _ => put(out),
         };
         self.check(result)
     }

@@ -1,7 +1,7 @@
 //! Formatting one record into bytes (done by the workers, in parallel), and the
 //! pieces the writer adds around them (JSON array brackets, CSV header).
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use cookie_charter::{Cookie, Duration, DurationKind, Policy};
 
@@ -64,6 +64,16 @@ impl Style {
         w.into_inner().unwrap_or_default()
     }
 
+    /// Whether records are compact JSON, which the writer serialises itself
+    /// ([`write_json`]) rather than taking them formatted from the workers.
+    pub(crate) fn streams(&self) -> bool {
+        match self.format {
+            Format::Jsonl => true,
+            Format::Json => !self.pretty,
+            Format::Csv | Format::Table => false,
+        }
+    }
+
     /// One record, formatted. JSON formats give the bare value (no separator);
     /// the writer adds newlines, commas and brackets.
     pub(crate) fn format(&self, record: &OutputRecord) -> Vec<u8> {
@@ -103,6 +113,11 @@ impl Style {
         }
         out
     }
+}
+
+/// Write `record` as compact JSON, as [`Style::format`] formats it.
+pub(crate) fn write_json<W: Write>(out: &mut W, record: &OutputRecord) -> io::Result<()> {
+    serde_json::to_writer(out, record).map_err(io::Error::from)
 }
 
 /// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or
