@@ -1239,17 +1239,17 @@ mod tests {
             at += text.len() + 1;
             f
         };
-        let names = vec![frag(names)];
+        let names = frag(names);
         let fields = cells
             .iter()
             .map(|&(role, header, text)| Field {
                 role,
                 header: header.into(),
-                value: vec![frag(text)],
+                value: frag(text).into(),
             })
             .collect();
         RawRecord {
-            names,
+            names: names.into(),
             fields,
             span: Span::new(start, at),
             category: None,

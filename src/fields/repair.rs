@@ -36,6 +36,92 @@ pub(crate) struct Fragment<'a> {
     pub offset: usize,
 }
 
+/// A value's pieces of input text. Most values are one piece, kept inline: a
+/// vector for each table cell and key's value was an allocation per field (and the
+/// most of a table's memory after its records).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Frags<'a> {
+    One(Fragment<'a>),
+    Many(Vec<Fragment<'a>>),
+}
+
+impl Default for Frags<'_> {
+    fn default() -> Self {
+        Frags::Many(Vec::new())
+    }
+}
+
+impl<'a> Frags<'a> {
+    /// Add a piece at the end; the first piece of an empty value is kept inline.
+    pub(crate) fn push(&mut self, f: Fragment<'a>) {
+        match self {
+            Frags::One(first) => *self = Frags::Many(vec![*first, f]),
+            Frags::Many(v) if v.is_empty() => *self = Frags::One(f),
+            Frags::Many(v) => v.push(f),
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Frags<'a> {
+    type Target = [Fragment<'a>];
+
+    fn deref(&self) -> &[Fragment<'a>] {
+        match self {
+            Frags::One(f) => std::slice::from_ref(f),
+            Frags::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> std::ops::DerefMut for Frags<'a> {
+    fn deref_mut(&mut self) -> &mut [Fragment<'a>] {
+        match self {
+            Frags::One(f) => std::slice::from_mut(f),
+            Frags::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> From<Fragment<'a>> for Frags<'a> {
+    fn from(f: Fragment<'a>) -> Self {
+        Frags::One(f)
+    }
+}
+
+impl<'a> From<Vec<Fragment<'a>>> for Frags<'a> {
+    fn from(mut v: Vec<Fragment<'a>>) -> Self {
+        match v.len() {
+            1 => Frags::One(v.remove(0)),
+            _ => Frags::Many(v),
+        }
+    }
+}
+
+impl<'a> Extend<Fragment<'a>> for Frags<'a> {
+    fn extend<I: IntoIterator<Item = Fragment<'a>>>(&mut self, iter: I) {
+        for f in iter {
+            self.push(f);
+        }
+    }
+}
+
+impl<'a> FromIterator<Fragment<'a>> for Frags<'a> {
+    fn from_iter<I: IntoIterator<Item = Fragment<'a>>>(iter: I) -> Self {
+        let mut out = Frags::default();
+        out.extend(iter);
+        out
+    }
+}
+
+impl<'s, 'a> IntoIterator for &'s Frags<'a> {
+    type Item = &'s Fragment<'a>;
+    type IntoIter = std::slice::Iter<'s, Fragment<'a>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// One character of the value being normalised, with the input span it stands for,
 /// so that any later repair can name the original bytes.
 #[derive(Debug, Clone, Copy)]
@@ -1727,6 +1813,35 @@ fn boundary_ok(shape: Shape, cuts: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Frags`] reads as the vector of its pieces however it was built: pushed one
+    /// by one from empty, from a vector, extended, collected; one piece stays inline.
+    #[test]
+    fn frags_are_their_pieces() {
+        let text = "abcdefgh";
+        let piece = |i: usize| Fragment {
+            text: &text[i..=i],
+            offset: i,
+        };
+        for n in 0..5 {
+            let want: Vec<Fragment<'_>> = (0..n).map(piece).collect();
+            let mut pushed = Frags::default();
+            for f in &want {
+                pushed.push(*f);
+            }
+            let mut extended = Frags::from(want.first().copied().into_iter().collect::<Vec<_>>());
+            extended.extend(want.iter().skip(1).copied());
+            let collected: Frags<'_> = want.iter().copied().collect();
+            for frags in [pushed, Frags::from(want.clone()), extended, collected] {
+                assert_eq!(&*frags, &want[..], "{n}");
+                assert_eq!(matches!(frags, Frags::One(_)), n == 1, "{n}");
+                assert_eq!((&frags).into_iter().count(), n);
+            }
+        }
+        let mut one = Frags::from(piece(0));
+        one[0] = piece(3);
+        assert_eq!(&*one, &[piece(3)]);
+    }
 
     fn norm(parts: &[&str], lang: Option<&str>, repair: bool) -> (String, Vec<Repair>) {
         let mut off = 0;

@@ -24,6 +24,7 @@ use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
+use crate::fields::repair::Frags;
 use crate::fields::text::{more_words_than, recent_slice, strip_md_heading, RecentSlice};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -200,11 +201,7 @@ pub(crate) fn parse<'a>(
             if !is_label_value(value) || text.len() > 100 || more_words_than(text, 4) {
                 return None;
             }
-            let mut rec = RawRecord::new(
-                vec![frag(value, text)],
-                first.span().cover(value.span()),
-                ctx,
-            );
+            let mut rec = RawRecord::new(frag(value, text), first.span().cover(value.span()), ctx);
             rec.name_cell = true;
             if v == i + 1 {
                 tight0 = 1;
@@ -233,14 +230,14 @@ pub(crate) fn parse<'a>(
             if !opens_pair(lines, j) {
                 return None;
             }
-            let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+            let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             rec.name_cell = true;
             for &d in &described[..n] {
                 let line = &lines[d];
                 rec.push(
                     Some(Role::Purpose),
                     "description",
-                    vec![frag(line, line.text.trim())],
+                    frag(line, line.text.trim()),
                 );
                 rec.span = rec.span.cover(line.span());
             }
@@ -285,7 +282,7 @@ pub(crate) fn parse<'a>(
         if !label_led && card_head(lines[v].text).is_some() && starts_card(lines, v, &seen) {
             continue;
         }
-        let mut value = vec![frag(&lines[v], lines[v].text.trim())];
+        let mut value = Frags::from(frag(&lines[v], lines[v].text.trim()));
         rec.span = rec.span.cover(lines[v].span());
         j = v + 1;
         if role == Role::Purpose {
@@ -504,11 +501,8 @@ mod tests {
                 if !is_label_value(value) || text.len() > 100 || more_words_than(text, 4) {
                     return None;
                 }
-                let mut rec = RawRecord::new(
-                    vec![frag(value, text)],
-                    first.span().cover(value.span()),
-                    ctx,
-                );
+                let mut rec =
+                    RawRecord::new(frag(value, text), first.span().cover(value.span()), ctx);
                 rec.name_cell = true;
                 if v == i + 1 {
                     tight0 = 1;
@@ -518,7 +512,7 @@ mod tests {
             Some(_) => return name_label_later(lines, i, ctx, doc),
             None => {
                 let name = card_head(first.text)?;
-                let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+                let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
                 rec.name_cell = true;
                 let mut j = i + 1;
                 let mut described = 0;
@@ -530,7 +524,7 @@ mod tests {
                     rec.push(
                         Some(Role::Purpose),
                         "description",
-                        vec![frag(line, line.text.trim())],
+                        frag(line, line.text.trim()),
                     );
                     rec.span = rec.span.cover(line.span());
                     described += 1;
@@ -577,7 +571,7 @@ mod tests {
             if !label_led && card_head(lines[v].text).is_some() && starts_card(lines, v, &seen) {
                 continue;
             }
-            let mut value = vec![frag(&lines[v], lines[v].text.trim())];
+            let mut value = Frags::from(frag(&lines[v], lines[v].text.trim()));
             rec.span = rec.span.cover(lines[v].span());
             j = v + 1;
             if role == Role::Purpose {

@@ -308,7 +308,7 @@ impl Context {
         };
         for rec in &mut doc.records[start..] {
             if !has_duration(rec) {
-                rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
+                rec.push(Some(Role::Duration), "duration", frag(line, piece));
             }
         }
     }
@@ -825,7 +825,7 @@ mod tests {
         let start = ctx.section_start.min(doc.records.len());
         for rec in &mut doc.records[start..] {
             if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
-                rec.push(Some(Role::Duration), "duration", vec![frag(line, piece)]);
+                rec.push(Some(Role::Duration), "duration", frag(line, piece));
             }
         }
     }
@@ -853,14 +853,14 @@ mod tests {
         let lines = crate::segment::lines(&all);
         fn record<'a>(line: &Line<'a>, lifetime: bool) -> super::super::RawRecord<'a> {
             let mut rec = super::super::RawRecord::new(
-                vec![frag(line, line.text)],
+                frag(line, line.text),
                 crate::policy::Span { start: 0, end: 0 },
                 &Context::default(),
             );
             if lifetime {
-                rec.push(Some(Role::Duration), "expiry", vec![frag(line, line.text)]);
+                rec.push(Some(Role::Duration), "expiry", frag(line, line.text));
             }
-            rec.push(Some(Role::Purpose), "purpose", vec![frag(line, line.text)]);
+            rec.push(Some(Role::Purpose), "purpose", frag(line, line.text));
             rec
         }
         let mut changed = 0;

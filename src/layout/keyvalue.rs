@@ -336,11 +336,11 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     {
         return None;
     }
-    let mut rec = RawRecord::new(vec![frag(line, name.trim())], line.span(), ctx);
+    let mut rec = RawRecord::new(frag(line, name.trim()), line.span(), ctx);
     rec.name_cell = true;
     for &(k, role, value) in &pairs {
         if role != Role::Name {
-            rec.push(Some(role), k, vec![frag(line, value.trim())]);
+            rec.push(Some(role), k, frag(line, value.trim()));
         }
     }
     Some(rec)
@@ -468,13 +468,9 @@ pub(crate) fn parse<'a>(
                     l.kind == LineKind::Text && kv_line(l.text).is_none() && is_name_line(l.text)
                 })?;
                 j += 1;
-                RawRecord::new(
-                    vec![frag(next, next.text)],
-                    first.span().cover(next.span()),
-                    ctx,
-                )
+                RawRecord::new(frag(next, next.text), first.span().cover(next.span()), ctx)
             } else {
-                RawRecord::new(vec![frag(first, value)], first.span(), ctx)
+                RawRecord::new(frag(first, value), first.span(), ctx)
             }
         }
         Some(_) => return name_key_later(lines, i, ctx, doc),
@@ -484,13 +480,9 @@ pub(crate) fn parse<'a>(
                 return None;
             }
             let (name, description) = bold_name_line(first.text)?;
-            let mut rec = RawRecord::new(vec![frag(first, name)], first.span(), ctx);
+            let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             if !description.is_empty() {
-                rec.push(
-                    Some(Role::Purpose),
-                    "description",
-                    vec![frag(first, description)],
-                );
+                rec.push(Some(Role::Purpose), "description", frag(first, description));
             }
             rec
         }
@@ -519,12 +511,12 @@ pub(crate) fn parse<'a>(
                 return None;
             }
             RawRecord::new(
-                vec![frag(
+                frag(
                     first,
                     crate::fields::text::strip_md_heading(first.text)
                         .trim()
                         .trim_end_matches(':'),
-                )],
+                ),
                 first.span(),
                 ctx,
             )
@@ -562,7 +554,7 @@ pub(crate) fn parse<'a>(
             {
                 // `Name: Google Analytics` ... `Cookie Name: _ga, _gid`: the first name was
                 // the service's, the cookies are named now (Borlabs, Complianz boxes)
-                let service = std::mem::replace(&mut rec.names, vec![frag(line, value)]);
+                let service = std::mem::replace(&mut rec.names, frag(line, value).into());
                 let role = if rec.fields.iter().any(|f| f.role == Some(Role::Provider)) {
                     None
                 } else {
@@ -592,14 +584,14 @@ pub(crate) fn parse<'a>(
             }
             Some((k, role, value)) => {
                 for (k, role, value) in split_pairs(k, role, value) {
-                    rec.push(Some(role), k, vec![frag(line, value)]);
+                    rec.push(Some(role), k, frag(line, value));
                 }
             }
             None if loose_kv(line.text).is_some() => {
                 // a label no vocabulary knows, inside a block of known ones: kept as an
                 // unnamed field (its value may still be a category or a description)
                 let (k, value) = loose_kv(line.text).expect("checked");
-                rec.push(None, k, vec![frag(line, value)]);
+                rec.push(None, k, frag(line, value));
             }
             None => {
                 let next_is_key = lines

@@ -509,7 +509,7 @@ fn name_run<'a>(
     for (k, names) in run {
         let line = &lines[k];
         doc.records
-            .push(RawRecord::new(vec![frag(line, names)], line.span(), ctx));
+            .push(RawRecord::new(frag(line, names), line.span(), ctx));
     }
     Some(j - i)
 }
@@ -577,9 +577,9 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
         let name = line.text[start..name_end].trim();
         let text = line.text[body..end].trim();
         let span = Span::new(line.start() + start, line.start() + end);
-        let mut rec = RawRecord::new(vec![frag(line, name)], span, ctx);
+        let mut rec = RawRecord::new(frag(line, name), span, ctx);
         if !text.is_empty() {
-            rec.push(Some(Role::Purpose), "description", vec![frag(line, text)]);
+            rec.push(Some(Role::Purpose), "description", frag(line, text));
         }
         doc.records.push(rec);
     }
@@ -698,17 +698,13 @@ pub(crate) fn parse<'a>(
             );
             continue;
         }
-        let mut rec = RawRecord::new(vec![frag(first, it.names)], span, ctx);
+        let mut rec = RawRecord::new(frag(first, it.names), span, ctx);
         for &(role, text, k) in &it.parts {
-            rec.push(role, role_header(role), vec![frag(&lines[k], text)]);
+            rec.push(role, role_header(role), frag(&lines[k], text));
         }
         for &(role, text, k) in &shared {
             if !it.parts.iter().any(|p| p.0 == Some(role)) {
-                rec.push(
-                    Some(role),
-                    role_header(Some(role)),
-                    vec![frag(&lines[k], text)],
-                );
+                rec.push(Some(role), role_header(Some(role)), frag(&lines[k], text));
             }
         }
         doc.records.push(rec);
@@ -1050,9 +1046,9 @@ mod fast_path_tests {
             let name = line.text[start..name_end].trim();
             let text = line.text[body..end].trim();
             let span = Span::new(line.start() + start, line.start() + end);
-            let mut rec = RawRecord::new(vec![frag(line, name)], span, ctx);
+            let mut rec = RawRecord::new(frag(line, name), span, ctx);
             if !text.is_empty() {
-                rec.push(Some(Role::Purpose), "description", vec![frag(line, text)]);
+                rec.push(Some(Role::Purpose), "description", frag(line, text));
             }
             doc.records.push(rec);
         }

@@ -3,7 +3,7 @@
 //! emits raw records. Lines no parser takes are headings or prose: they update
 //! the section [`Context`] (declared category, provider) and may name cookies.
 
-use crate::fields::repair::Fragment;
+use crate::fields::repair::{Fragment, Frags};
 use crate::policy::{Category, DurationKind, Span, Warning, WarningKind};
 use crate::segment::Line;
 use crate::vocab::Role;
@@ -33,14 +33,14 @@ pub(crate) struct Field<'a> {
     /// carry their column's header, which is not copied for each cell.
     pub header: std::rc::Rc<str>,
     /// The value's pieces of input text.
-    pub value: Vec<Fragment<'a>>,
+    pub value: Frags<'a>,
 }
 
 /// What a layout parser read for one row, block or sentence, before normalisation.
 #[derive(Debug, Clone)]
 pub(crate) struct RawRecord<'a> {
     /// The name cell or key value (may list several names).
-    pub names: Vec<Fragment<'a>>,
+    pub names: Frags<'a>,
     /// Every other cell or key, in reading order.
     pub fields: Vec<Field<'a>>,
     /// The source lines.
@@ -60,9 +60,9 @@ pub(crate) struct RawRecord<'a> {
 }
 
 impl<'a> RawRecord<'a> {
-    pub(crate) fn new(names: Vec<Fragment<'a>>, span: Span, ctx: &Context) -> Self {
+    pub(crate) fn new(names: impl Into<Frags<'a>>, span: Span, ctx: &Context) -> Self {
         RawRecord {
-            names,
+            names: names.into(),
             fields: Vec::new(),
             span,
             category: ctx.category.clone(),
@@ -88,14 +88,14 @@ impl<'a> RawRecord<'a> {
         let mut rec = RawRecord::new(vec![name], span, ctx);
         rec.name_cell = true;
         for (role, key, f) in fields {
-            rec.push(Some(role), key, vec![f]);
+            rec.push(Some(role), key, f);
         }
         Some(rec)
     }
 
     /// Add a field; empty values are dropped.
-    pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: Vec<Fragment<'a>>) {
-        self.push_with(role, value, || {
+    pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: impl Into<Frags<'a>>) {
+        self.push_with(role, value.into(), || {
             std::rc::Rc::from(&*crate::fields::text::fold_whitespace_cow(header))
         });
     }
@@ -105,9 +105,9 @@ impl<'a> RawRecord<'a> {
         &mut self,
         role: Option<Role>,
         header: &std::rc::Rc<str>,
-        value: Vec<Fragment<'a>>,
+        value: impl Into<Frags<'a>>,
     ) {
-        self.push_with(role, value, || std::rc::Rc::clone(header));
+        self.push_with(role, value.into(), || std::rc::Rc::clone(header));
     }
 
     /// Add a field whose header `header` gives, only when the value has text (the
@@ -115,7 +115,7 @@ impl<'a> RawRecord<'a> {
     fn push_with(
         &mut self,
         role: Option<Role>,
-        value: Vec<Fragment<'a>>,
+        value: Frags<'a>,
         header: impl FnOnce() -> std::rc::Rc<str>,
     ) {
         if value.iter().any(|f| !f.text.trim().is_empty()) {
@@ -387,7 +387,7 @@ fn share_note<'a>(note: Option<Fragment<'a>>, records: &mut [RawRecord<'a>]) {
     let Some(f) = note else { return };
     for rec in records {
         if !rec.fields.iter().any(|f| f.role == Some(Role::Purpose)) {
-            rec.push(Some(Role::Purpose), "service", vec![f]);
+            rec.push(Some(Role::Purpose), "service", f);
         }
     }
 }

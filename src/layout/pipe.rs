@@ -346,7 +346,7 @@ fn finish<'a>(
                 // (the header's texts are folded already: `Header::read`, `infer`)
                 let (role, h) = header.cols.get(k).cloned().unwrap_or((None, "".into()));
                 match last.fields.iter_mut().find(|f| f.header == h) {
-                    Some(f) => f.value.extend(cell),
+                    Some(f) => f.value.extend(cell.iter().copied()),
                     None => last.push_shared(role, &h, cell),
                 }
             }

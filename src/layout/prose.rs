@@ -102,11 +102,11 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     text: &sent[ns..ne],
                     offset: line.start() + s + ns,
                 };
-                let mut rec = RawRecord::new(vec![name_frag], span, ctx);
+                let mut rec = RawRecord::new(name_frag, span, ctx);
                 if let Some((qs, qe)) = qual {
                     let q = &sent[qs..qe];
                     let (role, value) = qualifier(q);
-                    rec.push(Some(role), "qualifier", vec![frag(line, value)]);
+                    rec.push(Some(role), "qualifier", frag(line, value));
                 }
                 doc.records.push(rec);
             }
@@ -190,24 +190,16 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 ti = next_ti;
                 continue;
             }
-            let mut rec = RawRecord::new(vec![name_frag], span, ctx);
+            let mut rec = RawRecord::new(name_frag, span, ctx);
             if let Some((vs, ve)) = vendor_run(sent) {
-                rec.push(
-                    Some(Role::Provider),
-                    "provider",
-                    vec![frag(line, &sent[vs..ve])],
-                );
+                rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
             }
             if !purpose.is_empty() {
-                rec.push(Some(Role::Purpose), "purpose", vec![frag(line, purpose)]);
+                rec.push(Some(Role::Purpose), "purpose", frag(line, purpose));
             }
             if let Some((ds, de)) = find_duration(sent) {
                 if !(ds..de).contains(&ts) {
-                    rec.push(
-                        Some(Role::Duration),
-                        "duration",
-                        vec![frag(line, &sent[ds..de])],
-                    );
+                    rec.push(Some(Role::Duration), "duration", frag(line, &sent[ds..de]));
                 }
             }
             if after_cookie_word {

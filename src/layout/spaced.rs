@@ -17,7 +17,7 @@ use super::{frag, Context, RawDoc};
 use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
-use crate::fields::repair::Fragment;
+use crate::fields::repair::{Fragment, Frags};
 use crate::fields::text::{fold_whitespace, more_words_than, recent, Recent};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
@@ -528,7 +528,7 @@ fn read<'a>(
         }
         let cells = if aligned && line.text.trim().contains("  ") {
             let c = aligned_cells(line.text);
-            (c.len() == header.len()).then(|| c.into_iter().map(|c| vec![frag(line, c)]).collect())
+            (c.len() == header.len()).then(|| c.into_iter().map(|c| frag(line, c).into()).collect())
         } else {
             None
         };
@@ -537,7 +537,7 @@ fn read<'a>(
             Some(cells) => {
                 let mut row = Row::with_len(header.len());
                 for (k, c) in cells.into_iter().enumerate() {
-                    for f in c {
+                    for f in c.iter().copied() {
                         row.add(k, f);
                     }
                 }
@@ -604,7 +604,7 @@ fn is_single_name(text: &str) -> bool {
 
 /// Cut a collapsed row into the header's cells by the shapes of names, durations,
 /// type phrases and providers. `None` when the row does not fit the header.
-fn collapsed_row<'a>(line: &Line<'a>, header: &Header) -> Option<Vec<Vec<Fragment<'a>>>> {
+fn collapsed_row<'a>(line: &Line<'a>, header: &Header) -> Option<Vec<Frags<'a>>> {
     collapsed_cells(line.text, line.start(), header, &[])
 }
 
@@ -615,23 +615,23 @@ pub(crate) fn collapsed_cells<'a>(
     offset: usize,
     header: &Header,
     known: &[String],
-) -> Option<Vec<Vec<Fragment<'a>>>> {
+) -> Option<Vec<Frags<'a>>> {
     if header.name != 0 {
         return None;
     }
     let full = text;
     let text = full.trim();
     let base = text.as_ptr() as usize - full.as_ptr() as usize + offset;
-    let mk = |s: usize, e: usize| -> Vec<Fragment<'a>> {
+    let mk = |s: usize, e: usize| -> Frags<'a> {
         let piece = text[s..e].trim();
         if piece.is_empty() {
-            return Vec::new();
+            return Frags::default();
         }
         let off = piece.as_ptr() as usize - text.as_ptr() as usize;
-        vec![Fragment {
+        Frags::One(Fragment {
             text: piece,
             offset: base + off,
-        }]
+        })
     };
     // names: name-shaped tokens joined by commas
     let words = word_offsets(text);
@@ -666,7 +666,7 @@ pub(crate) fn collapsed_cells<'a>(
         return None;
     }
     let n = header.len();
-    let mut cells: Vec<Vec<Fragment<'a>>> = vec![Vec::new(); n];
+    let mut cells: Vec<Frags<'a>> = vec![Frags::default(); n];
     cells[0] = mk(0, words[w - 1].1);
     let mut lo = words[w].0;
     let mut hi = text.len();

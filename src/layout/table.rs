@@ -2,7 +2,7 @@
 //! of cells into a raw record under that header.
 
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::fields::repair::Fragment;
+use crate::fields::repair::{Fragment, Frags};
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::segment::Line;
 use std::rc::Rc;
@@ -337,14 +337,14 @@ impl<'a> Rows<'a> {
 /// A row being assembled: each cell is one or more fragments (continuation lines).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Row<'a> {
-    pub cells: Vec<Vec<Fragment<'a>>>,
+    pub cells: Vec<Frags<'a>>,
     pub span: Option<Span>,
 }
 
 impl<'a> Row<'a> {
     pub(crate) fn with_len(n: usize) -> Self {
         Row {
-            cells: vec![Vec::new(); n],
+            cells: vec![Frags::default(); n],
             span: None,
         }
     }
@@ -355,11 +355,7 @@ impl<'a> Row<'a> {
             return;
         }
         let i = i.min(self.cells.len() - 1);
-        // most cells are one fragment: room for one (a first push would make room for
-        // four), more when a continuation line comes
-        if self.cells[i].capacity() == 0 {
-            self.cells[i].reserve_exact(1);
-        }
+        // most cells are one fragment, kept inline
         self.cells[i].push(f);
     }
 
@@ -428,7 +424,7 @@ impl<'a> Row<'a> {
 /// Type | Duration | Description`) is realigned by content: when the duration column
 /// holds no lifetime, the cell just before it does, and the last cell is empty, the
 /// cells from there on move one column to the right.
-fn realign(header: &Header, cells: &mut [Vec<Fragment<'_>>]) {
+fn realign(header: &Header, cells: &mut [Frags<'_>]) {
     let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
         return;
     };
