@@ -177,17 +177,22 @@ pub fn parse_policy(text: &str) -> Policy {
     }
     let cut = line_cut(text, options.max_bytes);
     let mut policy = parse_text(&text[..cut], &options);
-    policy.warnings.push(Warning {
-        kind: WarningKind::InputTooLarge,
-        message: format!(
-            "input is {} bytes, over the limit of {} bytes; the rest was not parsed",
-            text.len(),
-            options.max_bytes
-        ),
-        span: Span::new(cut, text.len()),
-    });
+    policy
+        .warnings
+        .push(too_large(text.len(), options.max_bytes, cut));
     policy.text_len = text.len();
     policy
+}
+
+/// The warning for an input of `len` bytes, over `limit`, read up to `cut`.
+fn too_large(len: usize, limit: usize, cut: usize) -> Warning {
+    Warning {
+        kind: WarningKind::InputTooLarge,
+        message: format!(
+            "input is {len} bytes, over the limit of {limit} bytes; the rest was not parsed"
+        ),
+        span: Span::new(cut, len),
+    }
 }
 
 /// Where to cut `text` so that it keeps at most `limit` bytes: after the last line
@@ -386,15 +391,7 @@ fn run(full: &str, options: &ParseOptions) -> Policy {
         &mut repairs,
     );
     if text.len() < full.len() {
-        warnings.push(Warning {
-            kind: WarningKind::InputTooLarge,
-            message: format!(
-                "input is {} bytes, over the {} bytes one parse reads; the rest was not parsed",
-                full.len(),
-                segment::MAX_TEXT
-            ),
-            span: Span::new(text.len(), full.len()),
-        });
+        warnings.push(too_large(full.len(), segment::MAX_TEXT, text.len()));
     }
     warnings.sort_by_key(|w| (w.span.start, w.span.end));
     Policy {

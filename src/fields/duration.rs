@@ -564,25 +564,31 @@ impl Folded {
     /// Push the ASCII byte `b`, remembering that it came from `from..to`.
     #[inline(always)]
     fn push_byte(&mut self, b: u8, from: usize, to: usize) {
-        // most bytes go on copying the last piece: test that first, inline
-        let copied = match self.pieces.last() {
-            Some(last) if last.to == COPIED => {
-                let here = last.from as usize + (self.text.len() - last.at as usize);
-                if b == b' ' {
-                    from == to && here + 1 == from
-                } else {
-                    to == from + 1 && here == from
-                }
-            }
-            _ => false,
-        };
-        if copied {
+        // most bytes go on copying the last piece: that test inline, the rest not
+        if self.copies(b == b' ', from, to) {
             #[cfg(test)]
             self.shadow.push((from, to));
         } else {
             self.map(b == b' ', 1, from, to);
         }
         self.text.push(char::from(b));
+    }
+
+    /// Whether the last piece is copied and goes on to say that the next folded byte
+    /// (a space if `space`) comes from `from..to`.
+    #[inline(always)]
+    fn copies(&self, space: bool, from: usize, to: usize) -> bool {
+        match self.pieces.last() {
+            Some(last) if last.to == COPIED => {
+                let here = last.from as usize + (self.text.len() - last.at as usize);
+                if space {
+                    from == to && here + 1 == from
+                } else {
+                    to == from + 1 && here == from
+                }
+            }
+            _ => false,
+        }
     }
 
     /// Push `c`, remembering that it came from `from..to` of the input.
@@ -597,17 +603,14 @@ impl Folded {
     fn map(&mut self, space: bool, len: usize, from: usize, to: usize) {
         #[cfg(test)]
         self.shadow.extend(std::iter::repeat_n((from, to), len));
+        if len == 1 && self.copies(space, from, to) {
+            return;
+        }
+        let copy = len == 1 && !space && to == from + 1;
         let (at, from, to) = (pos(self.text.len()), pos(from), pos(to));
-        let copy = len == 1 && from < to && to == from + 1 && !space;
-        let blank = space && from == to;
         if let Some(last) = self.pieces.last() {
-            if last.to == COPIED {
-                // the input byte this folded byte would come from in the copied piece
-                let here = last.from.wrapping_add(at - last.at);
-                if (copy && here == from) || (blank && here.wrapping_add(1) == from) {
-                    return;
-                }
-            } else if !copy && last.from == from && last.to == to {
+            if !copy && last.to != COPIED && last.from == from && last.to == to {
+                // another character of one input character's fold (`ß` → `ss`)
                 return;
             }
         }
