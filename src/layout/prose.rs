@@ -86,7 +86,6 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         if !about_cookies {
             continue;
         }
-        let toks = tokens(sent);
         if let Some(mut items) = colon_list(sent) {
             let span = Span::new(line.start() + s, line.start() + e);
             // a qualifier only after the last of several names is the whole list's
@@ -112,19 +111,20 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             }
             continue;
         }
+        let toks = tokens(sent);
         let mut ti = 0;
         while ti < toks.len() {
             let Some((last, in_parens)) = chain(sent, &toks, ti) else {
                 ti += 1;
                 continue;
             };
-            let (ts, te) = (toks[ti].0, toks[last].1);
+            let (ts, te) = (range(toks[ti]).start, range(toks[last]).end);
             let next_ti = last + 1;
             if url_like(sent, ts) {
                 ti = next_ti;
                 continue;
             }
-            let form_at = |k: usize| match_form(&sent[toks[k].0..toks[k].1]);
+            let form_at = |k: usize| match_form(&sent[range(toks[k])]);
             let is_cookie_word = |w: &str| v.is_cookie_word(w);
             // quotes standing alone (`le cookie « _pk_id »`) are passed over
             let word_before = |k: usize| (0..k).rev().find(|&j| !form_at(j).is_empty());
@@ -146,9 +146,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             // word two words before, nothing ending a clause between, every name sure
             let near_cookie_word = (ti.saturating_sub(3)..ti.saturating_sub(1))
                 .any(|k| is_cookie_word(&form_at(k)))
-                && !sent[toks[ti.saturating_sub(3)].0..ts].contains([',', ';', ':', '.', '('])
+                && !sent[range(toks[ti.saturating_sub(3)]).start..ts]
+                    .contains([',', ';', ':', '.', '('])
                 && (ti..=last).all(|k| {
-                    let t = &sent[toks[k].0..toks[k].1];
+                    let t = &sent[range(toks[k])];
                     let t = t.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')'));
                     t.is_empty() || v.is_joiner_word(&t.to_lowercase()) || is_structured_name(t)
                 });
@@ -203,10 +204,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 }
             }
             if after_cookie_word {
-                if let Some(&(ks, ke)) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
-                    let kind_word = match_form(&sent[ks..ke]);
+                if let Some(&t) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
+                    let kind_word = match_form(&sent[range(t)]);
                     if let Some(kind) = v.cookie_kind(&kind_word) {
-                        rec.kind_hint = Some((kind, sent[ks..ke].to_string()));
+                        rec.kind_hint = Some((kind, sent[range(t)].to_string()));
                     }
                 }
             }
@@ -225,8 +226,8 @@ fn clean_token(t: &str) -> &str {
 
 /// A chain of cookie names starting at token `ti` (`_ga, _gid and _gat`, `(_ga, _gid)`):
 /// the index of its last token, and whether it stands in brackets.
-fn chain(sent: &str, toks: &[(usize, usize)], ti: usize) -> Option<(usize, bool)> {
-    let tok = |k: usize| &sent[toks[k].0..toks[k].1];
+fn chain(sent: &str, toks: &[(u32, u32)], ti: usize) -> Option<(usize, bool)> {
+    let tok = |k: usize| &sent[range(toks[k])];
     let first = tok(ti);
     if !is_structured_name(clean_token(first)) {
         return None;
@@ -359,23 +360,34 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
 }
 
 /// Space-separated tokens of a sentence.
-fn tokens(s: &str) -> Vec<(usize, usize)> {
+fn tokens(s: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
         match (c.is_whitespace(), start) {
             (false, None) => start = Some(i),
             (true, Some(st)) => {
-                out.push((st, i));
+                out.push((pos(st), pos(i)));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(st) = start {
-        out.push((st, s.len()));
+        out.push((pos(st), pos(s.len())));
     }
     out
+}
+
+/// A token's offset as kept: `u32` (a long sentence's tokens took 16 bytes each);
+/// the pipeline reads no text over `u32::MAX` bytes.
+fn pos(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+/// The byte range of a token of [`tokens`].
+fn range(t: (u32, u32)) -> std::ops::Range<usize> {
+    t.0 as usize..t.1 as usize
 }
 
 /// Is the token at `at` part of a URL or an e-mail address?
