@@ -21,6 +21,12 @@ pub(crate) enum LineKind {
 /// The longest text segmented: line offsets are kept as `u32`.
 pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
 
+/// A byte offset kept as `u32` (line and token tables, the duration fold's map):
+/// the pipeline reads no text over [`MAX_TEXT`] bytes; past it, `u32::MAX`.
+pub(crate) fn offset32(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// One line of the input, without its line terminator.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line<'a> {
@@ -39,7 +45,7 @@ impl<'a> Line<'a> {
     pub(crate) fn new(text: &'a str, start: usize, kind: LineKind) -> Line<'a> {
         Line {
             text,
-            at: u32::try_from(start).unwrap_or(u32::MAX),
+            at: offset32(start),
             kind,
         }
     }

@@ -147,6 +147,24 @@ impl Out {
             Out::Bytes(style.format(&record))
         }
     }
+
+    /// Nothing to write: no record, or a formatted one that came out empty.
+    fn is_empty(&self) -> bool {
+        match self {
+            Out::Nothing => true,
+            Out::Bytes(bytes) => bytes.is_empty(),
+            Out::Record(_) => false,
+        }
+    }
+
+    /// Write the record into `out`.
+    fn write_to<W: Write>(&self, out: &mut W) -> io::Result<()> {
+        match self {
+            Out::Nothing => Ok(()),
+            Out::Bytes(bytes) => out.write_all(bytes),
+            Out::Record(record) => output::write_json(out, record),
+        }
+    }
 }
 
 impl Outcome {
@@ -705,20 +723,14 @@ impl<W: Write> Writer<'_, W> {
             Format::Json | Format::Jsonl => (b"", b"\n"),
             Format::Csv | Format::Table => (b"", b""),
         };
-        let result = match outcome.out {
-            Out::Nothing => return ControlFlow::Continue(()),
-            Out::Bytes(bytes) if bytes.is_empty() => return ControlFlow::Continue(()),
-            Out::Bytes(bytes) => self.emit(|out| {
-                out.write_all(before)?;
-                out.write_all(&bytes)?;
-                out.write_all(after)
-            }),
-            Out::Record(record) => self.emit(|out| {
-                out.write_all(before)?;
-                output::write_json(out, &record)?;
-                out.write_all(after)
-            }),
-        };
+        if outcome.out.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let result = self.emit(|out| {
+            out.write_all(before)?;
+            outcome.out.write_to(out)?;
+            out.write_all(after)
+        });
         self.written += 1;
         match result {
             Ok(()) => ControlFlow::Continue(()),

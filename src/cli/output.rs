@@ -109,13 +109,14 @@ impl Style {
                 out = indented;
             }
         } else {
-            let _ = serde_json::to_writer(&mut out, record);
+            let _ = write_json(&mut out, record);
         }
         out
     }
 }
 
-/// Write `record` as compact JSON, as [`Style::format`] formats it.
+/// Write `record` as compact JSON: what [`Style::format`] gives without `--pretty`,
+/// and what the writer streams ([`Style::streams`]).
 pub(crate) fn write_json<W: Write>(out: &mut W, record: &OutputRecord) -> io::Result<()> {
     serde_json::to_writer(out, record).map_err(io::Error::from)
 }

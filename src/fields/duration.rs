@@ -89,6 +89,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::fields::text::{fold_whitespace, is_space, CharTable};
 use crate::policy::{Duration, DurationKind, DurationRange};
+use crate::segment::offset32;
 
 /// The duration tables of the registered languages
 /// ([`crate::vocab::languages::LANGUAGES`]): (ISO 639-1 code, table), in registry order.
@@ -607,7 +608,8 @@ impl Folded {
             return;
         }
         let copy = len == 1 && !space && to == from + 1;
-        let (at, from, to) = (pos(self.text.len()), pos(from), pos(to));
+        // `fold_into` folds no more than `MAX_FOLD` bytes: the offsets fit
+        let (at, from, to) = (offset32(self.text.len()), offset32(from), offset32(to));
         if let Some(last) = self.pieces.last() {
             if !copy && last.to != COPIED && last.from == from && last.to == to {
                 // another character of one input character's fold (`ß` → `ss`)
@@ -654,20 +656,19 @@ impl Folded {
         let i = self.pieces.partition_point(|pc| pc.from as usize <= p);
         let pc = self.pieces.get(i.checked_sub(1)?)?;
         let k = pc.at as usize + p.checked_sub(pc.from as usize)?;
-        (pc.to == COPIED && self.text.as_bytes().get(k).is_some_and(u8::is_ascii_digit))
-            .then_some(k)
-            .filter(|&k| self.start_of(k) == p)
+        // inside that copied piece (which ends where the next one starts), folded
+        // byte `k` is input byte `p`
+        let end = self
+            .pieces
+            .get(i)
+            .map_or(self.text.len(), |n| n.at as usize);
+        (pc.to == COPIED && k < end && self.text.as_bytes()[k].is_ascii_digit()).then_some(k)
     }
 
     /// Bytes held, for the per-thread buffer's limit.
     fn capacity(&self) -> usize {
         self.text.capacity() + self.pieces.capacity() * std::mem::size_of::<Piece>()
     }
-}
-
-/// An input offset as stored: [`fold_into`] folds no more than [`MAX_FOLD`] bytes.
-fn pos(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Fold `s` for matching (see the module doc). Leading and trailing whitespace is

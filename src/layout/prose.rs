@@ -18,7 +18,7 @@ use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::Fragment;
 use crate::fields::text::match_form;
 use crate::policy::{Span, WarningKind};
-use crate::segment::{Line, LineKind};
+use crate::segment::{offset32, Line, LineKind};
 use crate::vocab::{vocab, Role};
 
 /// Sentences of a line: (start, end) byte ranges, split after `.`, `!`, `?` + space.
@@ -359,7 +359,8 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     (sure && !items.is_empty()).then_some(items)
 }
 
-/// Space-separated tokens of a sentence.
+/// Space-separated tokens of a sentence, as `u32` offsets (a long sentence's tokens
+/// took 16 bytes each as `usize`).
 fn tokens(s: &str) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -367,22 +368,16 @@ fn tokens(s: &str) -> Vec<(u32, u32)> {
         match (c.is_whitespace(), start) {
             (false, None) => start = Some(i),
             (true, Some(st)) => {
-                out.push((pos(st), pos(i)));
+                out.push((offset32(st), offset32(i)));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(st) = start {
-        out.push((pos(st), pos(s.len())));
+        out.push((offset32(st), offset32(s.len())));
     }
     out
-}
-
-/// A token's offset as kept: `u32` (a long sentence's tokens took 16 bytes each);
-/// the pipeline reads no text over `u32::MAX` bytes.
-fn pos(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// The byte range of a token of [`tokens`].

@@ -489,10 +489,9 @@ fn read<'a>(
     // the first row must open with a sure cookie name; a first row that names no
     // cookie (`Unique Name (Dynamically Generated) …`) is skipped, with a warning,
     // when the row after it does
-    let opens = opens_row;
     let mut skipped = None;
     let mut next = next;
-    if !opens(&lines[next]) {
+    if !opens_row(&lines[next]) {
         let after = lines[next + 1..]
             .iter()
             .position(|l| !l.is_blank())
@@ -504,7 +503,7 @@ fn read<'a>(
             || header.len() < 4
             || first.text.trim_end().ends_with(':')
             || is_header(&lines[next])
-            || !opens(&lines[after])
+            || !opens_row(&lines[after])
         {
             return None;
         }
@@ -972,8 +971,8 @@ mod tests {
     }
 
     /// [`parse`], which turns away a line that no rows follow before reading it,
-    /// answers as the reader without that test does ([`read`], not gated): at every line of every corpus document,
-    /// and of made-up documents where a header or heading is followed by rows that
+    /// answers as the reader without that test does ([`read`], not gated): at every
+    /// line of every corpus document, and of made-up documents where a header or heading is followed by rows that
     /// open with a name on the next filled line, on the one after, or on neither,
     /// with blank lines between, stacked headers and lines of a name column's header.
     #[test]
