@@ -457,7 +457,6 @@ fn normalize_piece(
 fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> Option<String> {
     let repair = mend != Mend::Off;
     let splits = mend == Mend::All;
-    let ascii = parts.iter().all(|p| p.text.is_ascii());
     let mut out = String::with_capacity(parts.iter().map(|p| p.text.len() + 1).sum());
     // the cleaning of [`clean`]: a space is put before the next kept character when
     // any whitespace (or a join) came since the last, and never first
@@ -467,6 +466,25 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
     let mut prev: Option<char> = None;
     // the last character kept: a join after a hyphen is hyphenation's to judge
     let mut last_kept: Option<char> = None;
+    // whether any character is not ASCII (then the mojibake and NFC tests run)
+    let mut ascii = true;
+    // where the word being written starts in `out`: the words (the text between the
+    // single spaces the cleaning writes) are asked whether a repair would change
+    // them as they end
+    let mut word = 0;
+    // the space the cleaning owes goes in, after the word before it is asked
+    macro_rules! pay_pending {
+        () => {
+            if pending {
+                if repair && chunk_needs_fix(out.get(word..).unwrap_or_default(), lang, splits) {
+                    return None;
+                }
+                out.push(' ');
+                word = out.len();
+                pending = false;
+            }
+        };
+    }
     for p in parts {
         if let Some(a) = prev {
             // a join, a space in the characters (`Â` before it may be mojibake)
@@ -478,52 +496,46 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             }
             prev = Some(' ');
         }
-        if p.text.is_ascii() {
-            // byte by byte: an ASCII character starts no mojibake (its lead is `Â`–`ô`)
-            // and is its byte
-            let bytes = p.text.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                // a run of printable characters (neither space nor control) is kept whole
+        let text = p.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // A run of printable ASCII (neither space nor control) is kept whole, byte
+            // by byte: an ASCII character neither leads mojibake (its leads are
+            // `Â`–`ô`) nor follows a lead in it (its second characters are not ASCII,
+            // but for the space after `Â`, which no run holds).
+            if (0x21..=0x7E).contains(&b) {
                 let run = bytes[i..]
                     .iter()
                     .position(|b| !(0x21..=0x7E).contains(b))
                     .unwrap_or(bytes.len() - i);
-                if run > 0 {
-                    if pending {
-                        out.push(' ');
-                        pending = false;
-                    }
-                    out.push_str(p.text.get(i..i + run).unwrap_or_default());
-                    last_kept = Some(char::from(bytes[i + run - 1]));
-                    i += run;
-                    continue;
+                pay_pending!();
+                out.push_str(text.get(i..i + run).unwrap_or_default());
+                let c = Some(char::from(bytes[i + run - 1]));
+                (prev, last_kept) = (c, c);
+                i += run;
+                continue;
+            }
+            // a space, the usual end of a run: pending (`Â` before it is mojibake)
+            if b == b' ' {
+                if repair && prev == Some('Â') {
+                    return None;
                 }
-                let c = char::from(bytes[i]);
+                prev = Some(' ');
+                pending |= !out.is_empty();
                 i += 1;
-                if is_dropped(c) {
-                    continue;
-                }
-                if c.is_whitespace() {
-                    if !out.is_empty() {
-                        pending = true;
-                    }
-                    continue;
-                }
-                if pending {
-                    out.push(' ');
-                    pending = false;
-                }
-                out.push(c);
-                last_kept = Some(c);
+                continue;
             }
-            if let Some(&b) = p.text.as_bytes().last() {
-                prev = Some(char::from(b));
-            }
-            continue;
-        }
-        for c in p.text.chars() {
-            if repair && !ascii && prev.is_some_and(|a| may_start_mojibake(a, c)) {
+            // one character: a control or a character that is not ASCII (`i` is on
+            // a char boundary: runs are ASCII, and a character is skipped by its
+            // length)
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            let at = i;
+            i += c.len_utf8();
+            ascii &= c.is_ascii();
+            if repair && prev.is_some_and(|a| may_start_mojibake(a, c)) {
                 return None;
             }
             prev = Some(c);
@@ -531,16 +543,11 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
                 continue;
             }
             if c.is_whitespace() {
-                if !out.is_empty() {
-                    pending = true;
-                }
+                pending |= !out.is_empty();
                 continue;
             }
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(c);
+            pay_pending!();
+            out.push_str(text.get(at..i).unwrap_or_default());
             last_kept = Some(c);
         }
     }
@@ -553,32 +560,11 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             return None;
         }
     }
-    if repair && space_chunks(&out).any(|chunk| chunk_needs_fix(chunk, lang, splits)) {
+    // the last word
+    if repair && chunk_needs_fix(out.get(word..).unwrap_or_default(), lang, splits) {
         return None;
     }
     Some(out)
-}
-
-/// The chunks of `text` between single spaces, as `text.split(' ')` gives them
-/// (empty ones included), the spaces found with `memchr`'s iterator: `split`
-/// searched each short chunk afresh, a search set up per word of every value.
-fn space_chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = Some(0);
-    let mut spaces = memchr::memchr_iter(b' ', text.as_bytes());
-    std::iter::from_fn(move || {
-        let from = start?;
-        // (a space is a char boundary: the slices cannot fail)
-        match spaces.next() {
-            Some(at) => {
-                start = Some(at + 1);
-                Some(text.get(from..at).unwrap_or_default())
-            }
-            None => {
-                start = None;
-                Some(text.get(from..).unwrap_or_default())
-            }
-        }
-    })
 }
 
 /// Whether [`word_chunk`] would change a space-delimited chunk (without its space).
@@ -587,25 +573,57 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
     if chunk.len() < 4 {
         return false;
     }
+    // Byte by byte while the ends are ASCII (most chunks): the ASCII characters of
+    // `is_lead_punct` and `is_trail_punct` trimmed, then an ASCII core must be
+    // letters and `'` (an ASCII letter is alphabetic, `'` the only ASCII apostrophe).
+    let b = chunk.as_bytes();
+    let (mut s, mut e) = (0, b.len());
+    while s < e && matches!(b[s], b'(' | b'[' | b'"' | b'\'') {
+        s += 1;
+    }
+    while e > s
+        && matches!(
+            b[e - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\'' | b' '
+        )
+    {
+        e -= 1;
+    }
+    if e - s < 4 {
+        return false;
+    }
+    if b[s] >= 0x80 || b[e - 1] >= 0x80 {
+        // an end that is not ASCII may be punctuation to trim (`«`, `…`)
+        return chunk_needs_fix_chars(chunk, lang, splits);
+    }
+    let core = chunk.get(s..e).unwrap_or_default();
+    if core.len() > MAX_GLUED_CHARS * 4 {
+        return false;
+    }
+    let mut apostrophe = false;
+    for &c in core.as_bytes() {
+        if c == b'\'' {
+            apostrophe = true;
+        } else if c >= 0x80 {
+            return chunk_needs_fix_chars(core, lang, splits);
+        } else if !c.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    // (most words hold no apostrophe: they are their one piece)
+    if !apostrophe {
+        return token_needs_fix(core, lang, splits);
+    }
+    core.split_inclusive('\'')
+        .filter(|piece| !piece.ends_with('\''))
+        .any(|body| token_needs_fix(body, lang, splits))
+}
+
+/// [`chunk_needs_fix`] character by character, for chunks that are not ASCII.
+fn chunk_needs_fix_chars(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
     let core = chunk
         .trim_start_matches(is_lead_punct)
         .trim_end_matches(is_trail_punct);
-    if core.len() < 4 {
-        return false;
-    }
-    if core.is_ascii() {
-        // byte by byte: an ASCII letter is alphabetic, `'` the only ASCII apostrophe
-        let b = core.as_bytes();
-        if b.len() > MAX_GLUED_CHARS * 4
-            || !b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'\'')
-        {
-            return false;
-        }
-        return core
-            .split_inclusive('\'')
-            .filter(|piece| !piece.ends_with('\''))
-            .any(|body| token_needs_fix(body, lang, splits));
-    }
     let n = core.chars().count();
     if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
         || !core.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
@@ -618,16 +636,110 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
         .any(|body| token_needs_fix(body, lang, splits))
 }
 
-/// Whether [`plan_token`] would change `tok` ([`remembered_plan`]).
+/// Whether [`plan_token`] would change `tok` ([`remembered_plan`]), the plain path's
+/// question about nearly every word of every value: answered for short tokens from
+/// a small per-thread table of verdicts ([`Verdicts`]) before the memo of plans,
+/// whose lookup (hashing through `Hasher`, a probe, a `memcmp`) cost about 170
+/// instructions a word.
 fn token_needs_fix(tok: &str, lang: Option<usize>, splits: bool) -> bool {
-    remembered_plan(tok, lang, splits, |plan| plan.is_some())
+    thread_local! {
+        static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::new(Verdicts::new());
+    }
+    let memo = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
+    let Some(key) = VerdictKey::new(tok, memo) else {
+        return remembered_plan(tok, lang, splits, |plan| plan.is_some());
+    };
+    if let Some(v) = VERDICTS.with(|v| v.borrow().get(&key)) {
+        return v;
+    }
+    let v = remembered_plan(tok, lang, splits, |plan| plan.is_some());
+    VERDICTS.with(|t| t.borrow_mut().put(key, v));
+    v
+}
+
+/// Tokens up to this many bytes have their verdicts kept in [`Verdicts`] (longer
+/// ones are rare, and asked of the memo of plans).
+const VERDICT_KEY: usize = 24;
+
+/// A token of up to [`VERDICT_KEY`] bytes, zero-padded, read as words, with its
+/// length and memo (language and `splits`, as [`remembered_plan`] numbers them) in
+/// the last: compared whole, so a verdict is only ever the token's own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct VerdictKey([u64; VERDICT_KEY / 8 + 1]);
+
+impl VerdictKey {
+    fn new(tok: &str, memo: usize) -> Option<VerdictKey> {
+        let b = tok.as_bytes();
+        if b.is_empty() || b.len() > VERDICT_KEY {
+            return None;
+        }
+        let mut bytes = [0u8; VERDICT_KEY];
+        bytes.get_mut(..b.len())?.copy_from_slice(b);
+        let mut key = [0u64; VERDICT_KEY / 8 + 1];
+        for (w, c) in key.iter_mut().zip(bytes.chunks_exact(8)) {
+            *w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        }
+        key[VERDICT_KEY / 8] = b.len() as u64 | (memo as u64) << 8;
+        Some(VerdictKey(key))
+    }
+
+    /// Its slot in a table of `1 << bits`: the Fx hash of its words (a multiply
+    /// leaves its best bits high).
+    fn slot(&self, bits: u32) -> usize {
+        let mut h = 0u64;
+        for &w in &self.0 {
+            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        (h >> (64 - bits)) as usize
+    }
+}
+
+/// The last verdicts of [`token_needs_fix`] for short tokens, one per slot (a new
+/// token takes its slot's place): a cache in front of the memo of plans, which
+/// keeps what this one forgets. A slot is a key with the verdict in bit 16 of its
+/// last word; an empty slot is zeros, which no key is (its length is not 0), so the
+/// table is allocated zeroed and costs memory only where it is written.
+struct Verdicts {
+    slots: Vec<[u64; VERDICT_KEY / 8 + 1]>,
+}
+
+impl Verdicts {
+    /// `1 << BITS` slots of 32 bytes (512 KB a thread at most): 4,096 slots caught
+    /// few of the 5,300 distinct words of `corpus/` asked in turn, 16,384 most.
+    const BITS: u32 = 14;
+    /// The verdict's bit in a slot's last word.
+    const YES: u64 = 1 << 16;
+
+    fn new() -> Verdicts {
+        Verdicts {
+            slots: vec![[0; VERDICT_KEY / 8 + 1]; 1 << Self::BITS],
+        }
+    }
+
+    fn get(&self, key: &VerdictKey) -> Option<bool> {
+        let slot = self.slots.get(key.slot(Self::BITS))?;
+        let last = VERDICT_KEY / 8;
+        let mut stored = *slot;
+        stored[last] &= !Self::YES;
+        (stored == key.0).then_some(slot[last] & Self::YES != 0)
+    }
+
+    fn put(&mut self, key: VerdictKey, v: bool) {
+        if let Some(slot) = self.slots.get_mut(key.slot(Self::BITS)) {
+            *slot = key.0;
+            if v {
+                slot[VERDICT_KEY / 8] |= Self::YES;
+            }
+        }
+    }
 }
 
 /// [`plan_token`], memoised per thread, handed to `read`: policies repeat their
 /// words in every row, and each plan asks several word lists. The plan is a
 /// function of the token, the language and `splits` over fixed lists, so a
-/// remembered plan is the plan; each (language, `splits`) has its own memo,
-/// emptied when full. The plain path asks whether a token needs a fix and the
+/// remembered plan is the plan; each (language, `splits`) has its own memo, which
+/// keeps the plans of about the last [`PLAN_MEMO`] distinct tokens
+/// ([`super::text::Memo`]). The plain path asks whether a token needs a fix and the
 /// general path then asks for the fix of the same token: one search serves both.
 fn remembered_plan<R>(
     tok: &str,
@@ -635,10 +747,9 @@ fn remembered_plan<R>(
     splits: bool,
     read: impl Fn(Option<&Fix>) -> R,
 ) -> R {
-    const MEMO_SIZE: usize = 4096;
     thread_local! {
-        static MEMO: std::cell::RefCell<Vec<HashMap<String, Option<Fix>>>> =
-            std::cell::RefCell::new((0..2 * (N_LANGS + 1)).map(|_| HashMap::default()).collect());
+        static MEMO: std::cell::RefCell<Vec<PlanMemo>> =
+            std::cell::RefCell::new((0..2 * (N_LANGS + 1)).map(|_| PlanMemo::default()).collect());
     }
     // (the tokens `plan_token` turns away on their length alone need no memo)
     if tok.len() < MIN_PAIR_CHARS || tok.len() > MAX_GLUED_CHARS * 4 {
@@ -646,10 +757,9 @@ fn remembered_plan<R>(
     }
     let slot = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
     let found = MEMO.with(|m| {
-        m.borrow()
-            .get(slot)
-            .and_then(|m| m.get(tok))
-            .map(|plan| read(plan.as_ref()))
+        m.borrow_mut()
+            .get_mut(slot)
+            .and_then(|m| m.read(tok, |plan| read(plan.as_ref())))
     });
     if let Some(v) = found {
         return v;
@@ -658,14 +768,20 @@ fn remembered_plan<R>(
     let v = read(plan.as_ref());
     MEMO.with(|m| {
         if let Some(m) = m.borrow_mut().get_mut(slot) {
-            if m.len() >= MEMO_SIZE {
-                m.clear();
-            }
             m.insert(tok.to_string(), plan);
         }
     });
     v
 }
+
+/// Distinct tokens whose plans a [`remembered_plan`] memo keeps (at least; at most
+/// twice as many, at about 100 bytes a plan). The plain path's verdicts have their
+/// own larger table in front ([`Verdicts`]); this memo serves its misses and the
+/// general path.
+const PLAN_MEMO: usize = 4096;
+
+/// The plans of one (language, `splits`).
+type PlanMemo = super::text::Memo<Option<Fix>, PLAN_MEMO>;
 
 /// [`normalize_value_with`] character by character, each with the input span it
 /// stands for, so that every repair can name the original bytes. The repairs are
@@ -2712,18 +2828,6 @@ mod tests {
         }
     }
 
-    /// [`space_chunks`] gives what `split(' ')` gives: on every corpus line, and on
-    /// made-up texts with spaces first, last, doubled and alone.
-    #[test]
-    fn space_chunks_match_split() {
-        let made_up = ["", " ", "  ", "a", " a", "a ", "a  b", " été  à ", "x y z"];
-        for line in &crate::testing::corpus_lines_and(&made_up) {
-            let got: Vec<&str> = space_chunks(line).collect();
-            let want: Vec<&str> = line.split(' ').collect();
-            assert_eq!(got, want, "{line:?}");
-        }
-    }
-
     /// [`chunk_needs_fix`], which turns away chunks under four bytes before trimming
     /// them, answers as it did when it trimmed first (kept here): for every chunk of
     /// every corpus line, in every language and none, with and without splits.
@@ -3055,6 +3159,64 @@ mod tests {
             found += usize::from(every_pair(t));
         }
         assert!(found > 100, "{found}");
+    }
+
+    /// [`chunk_needs_fix`]'s byte path answers as the character path does (the
+    /// reference, which reads any chunk): every chunk of the corpus lines, bare and
+    /// wrapped in each kind of punctuation the trims know, ASCII and not, in every
+    /// language, with and without splits.
+    #[test]
+    fn chunk_bytes_answer_as_chars() {
+        let mut chunks: Vec<String> = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            chunks.extend(line.split_whitespace().map(String::from));
+        }
+        chunks.sort();
+        chunks.dedup();
+        let mut words: Vec<String> = chunks
+            .iter()
+            .filter(|c| c.chars().all(char::is_alphabetic))
+            .take(400)
+            .cloned()
+            .collect();
+        words.extend(
+            [
+                "thesession",
+                "Forthe",
+                "l'été",
+                "dell’utente",
+                "aujourd'hui",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            for (open, close) in [
+                ("(", ")."),
+                ("«", "»"),
+                ("\"", "\","),
+                ("'", "'"),
+                ("¿", "?"),
+                ("„", "“"),
+                ("[", "]…"),
+                ("", "’"),
+                ("", "é"),
+                ("é", ""),
+                ("(", "1"),
+            ] {
+                chunks.push(format!("{open}{w}{close}"));
+            }
+        }
+        for lang in [None, index_of("en"), index_of("fr"), index_of("de")] {
+            for splits in [false, true] {
+                for c in &chunks {
+                    assert_eq!(
+                        chunk_needs_fix(c, lang, splits),
+                        chunk_needs_fix_chars(c, lang, splits),
+                        "{c:?} {lang:?} {splits}"
+                    );
+                }
+            }
+        }
     }
 
     /// The memoised [`token_needs_fix`] answers as [`plan_token`] does, and the

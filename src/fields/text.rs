@@ -553,6 +553,60 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`FxHasher`].
 pub(crate) type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
+/// A bounded per-thread memo of a pure function of a text, keyed by the text itself
+/// (never its address, so the answer is the function's), holding the answers of
+/// about the last `CAP` distinct texts asked.
+///
+/// Two generations: new answers go into `now`; when it holds `CAP` texts it becomes
+/// `old` (the answers before it are dropped) and `now` starts empty; an answer found
+/// in `old` moves back into `now`. A text asked again within `CAP` distinct texts is
+/// always answered from the memo, and the memo never holds more than `2 × CAP`. The
+/// memos were cleared when full, which forgot the whole working set at once: value
+/// repair over a set of documents with 5,300 distinct words and a memo of 4,096 missed
+/// on about a third of its words on every pass (`docs/performance.md`, "Round 15").
+pub(crate) struct Memo<V, const CAP: usize> {
+    now: FastMap<String, V>,
+    old: FastMap<String, V>,
+}
+
+impl<V, const CAP: usize> Default for Memo<V, CAP> {
+    fn default() -> Self {
+        Memo {
+            now: FastMap::default(),
+            old: FastMap::default(),
+        }
+    }
+}
+
+impl<V, const CAP: usize> Memo<V, CAP> {
+    /// `read` of the remembered answer for `key`, `None` when there is none.
+    pub(crate) fn read<R>(&mut self, key: &str, read: impl FnOnce(&V) -> R) -> Option<R> {
+        if let Some(v) = self.now.get(key) {
+            return Some(read(v));
+        }
+        let (key, v) = self.old.remove_entry(key)?;
+        let r = read(&v);
+        self.insert(key, v);
+        Some(r)
+    }
+
+    /// Remember `v` as the answer for `key`.
+    pub(crate) fn insert(&mut self, key: String, v: V) {
+        if self.now.len() >= CAP {
+            // (the old generation's table is reused for the new one)
+            std::mem::swap(&mut self.now, &mut self.old);
+            self.now.clear();
+        }
+        self.now.insert(key, v);
+    }
+
+    /// Texts remembered (both generations).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.now.len() + self.old.len()
+    }
+}
+
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
     word_count_upto(s, usize::MAX)
@@ -596,6 +650,60 @@ pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
 mod tests {
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::UnicodeNormalization;
+
+    /// [`super::Memo`] answers with what was remembered for the text, holds at most
+    /// `2 × CAP` texts, and forgets no text asked again within `CAP` distinct other
+    /// texts, over a long pseudo-random sequence of keys from a set three times its
+    /// capacity (so that it turns over its generations many times).
+    #[test]
+    fn memo_keeps_the_recent_texts() {
+        const CAP: usize = 16;
+        let mut memo = super::Memo::<usize, CAP>::default();
+        // when each key was last asked, and the order of asks
+        let mut last: Vec<Option<usize>> = vec![None; 3 * CAP];
+        let mut asked: Vec<usize> = Vec::new();
+        let mut seed = 0x2545_f491_u64;
+        let (mut hits, mut misses) = (0, 0);
+        for t in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // a skewed choice, so that some keys come back soon and others late
+            let k = (seed % 3) as usize * (seed as usize >> 8) % (3 * CAP);
+            let key = format!("key {k}");
+            let got = memo.read(&key, |&v| v);
+            // the distinct keys asked since `k` was (counted up to `CAP`)
+            let recent = last[k].map(|at| {
+                let mut others: Vec<usize> = Vec::new();
+                for &o in asked[at + 1..].iter().rev() {
+                    if others.len() >= CAP {
+                        break;
+                    }
+                    if !others.contains(&o) {
+                        others.push(o);
+                    }
+                }
+                others.len()
+            });
+            if recent.is_some_and(|n| n < CAP) {
+                assert_eq!(got, Some(k), "{t}: {key} asked again within {recent:?}");
+            }
+            match got {
+                Some(v) => {
+                    assert_eq!(v, k);
+                    hits += 1;
+                }
+                None => {
+                    memo.insert(key, k);
+                    misses += 1;
+                }
+            }
+            assert!(memo.len() <= 2 * CAP);
+            last[k] = Some(asked.len());
+            asked.push(k);
+        }
+        assert!(hits > 1000 && misses > 1000, "{hits} {misses}");
+    }
 
     /// `fold_whitespace_cow` gives `fold_whitespace`'s text, borrowed only when that
     /// is the input: every ASCII character alone, doubled and between words, spaces of

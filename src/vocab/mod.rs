@@ -18,13 +18,12 @@ use std::sync::OnceLock;
 use crate::fields::text::{any_ascii_form_word, is_edge, match_form, words};
 use crate::policy::{Category, DurationKind};
 
-/// A per-thread memo of a pure function of a text, keyed by the text itself (never
-/// its address, so the answer is the function's). The readers ask the vocabulary about
-/// the same cells, phrases and words again and again; the memo is bounded by being
-/// cleared when it holds [`MEMO_SIZE`] texts (callers bound the texts' length).
-type Memo<T> = std::cell::RefCell<HashMap<String, T>>;
+/// A per-thread memo of a pure function of a text ([`crate::fields::text::Memo`]):
+/// the readers ask the vocabulary about the same cells, phrases and words again and
+/// again (callers bound the texts' length).
+type Memo<T> = std::cell::RefCell<crate::fields::text::Memo<T, MEMO_SIZE>>;
 
-/// Most texts a [`Memo`] holds before it is cleared.
+/// Distinct texts a [`Memo`] keeps (at least; at most twice as many).
 const MEMO_SIZE: usize = 4096;
 
 /// `f()`, the answer for `text`, remembered in `memo`.
@@ -33,17 +32,11 @@ fn remembered<T: Copy>(
     text: &str,
     f: impl FnOnce() -> T,
 ) -> T {
-    if let Some(v) = memo.with(|m| m.borrow().get(text).copied()) {
+    if let Some(v) = memo.with(|m| m.borrow_mut().read(text, |&v| v)) {
         return v;
     }
     let v = f();
-    memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MEMO_SIZE {
-            m.clear();
-        }
-        m.insert(text.to_string(), v);
-    });
+    memo.with(|m| m.borrow_mut().insert(text.to_string(), v));
     v
 }
 
