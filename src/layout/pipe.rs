@@ -339,7 +339,7 @@ fn finish<'a>(
     // a row with an empty name cell continues the row above (a wrapped cell)
     if texts.get(header.name).is_some_and(|t| t.is_empty()) {
         if let Some(last) = out.last_mut() {
-            for (k, cell) in row.cells.into_iter().enumerate() {
+            for (k, cell) in row.into_cells().into_iter().enumerate() {
                 if k == header.name || cell.is_empty() {
                     continue;
                 }

@@ -112,7 +112,7 @@ pub(crate) fn parse<'a>(
                         let mut row = Row::with_len(n);
                         row.put_cells(0, line, &cells);
                         let taken = broken_cell(lines, j, cells.len(), n, &mut row);
-                        (taken > 0 && !row.cells[header.name].is_empty()).then_some((row, taken))
+                        (taken > 0 && !row.cell(header.name).is_empty()).then_some((row, taken))
                     })
                     .flatten();
                 let continuation = whole.is_none() && nameless && (filled * 2 <= n || n <= 2);

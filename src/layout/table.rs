@@ -335,26 +335,46 @@ impl<'a> Rows<'a> {
 }
 
 /// A row being assembled: each cell is one or more fragments (continuation lines).
+///
+/// The row is `width` cells wide, but holds only the cells up to the last one
+/// filled: a row under a header of 145,000 columns (a page's header row run on)
+/// held 32 bytes for each, empty (`docs/performance.md`, "Round 15").
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Row<'a> {
-    pub cells: Vec<Frags<'a>>,
+    /// Cells `0..cells.len()`; those after are empty.
+    cells: Vec<Frags<'a>>,
+    width: usize,
     pub span: Option<Span>,
 }
 
 impl<'a> Row<'a> {
     pub(crate) fn with_len(n: usize) -> Self {
         Row {
-            cells: vec![Frags::default(); n],
+            cells: Vec::new(),
+            width: n,
             span: None,
         }
     }
 
+    /// The fragments of cell `i` (none past the last cell filled).
+    pub(crate) fn cell(&self, i: usize) -> &[Fragment<'a>] {
+        self.cells.get(i).map_or(&[], |c| c)
+    }
+
+    /// The cells up to the last one filled, in order (the rest are empty).
+    pub(crate) fn into_cells(self) -> Vec<Frags<'a>> {
+        self.cells
+    }
+
     /// Append a fragment to cell `i` (cells past the header's end join the last one).
     pub(crate) fn add(&mut self, i: usize, f: Fragment<'a>) {
-        if f.text.trim().is_empty() || self.cells.is_empty() {
+        if f.text.trim().is_empty() || self.width == 0 {
             return;
         }
-        let i = i.min(self.cells.len() - 1);
+        let i = i.min(self.width - 1);
+        if self.cells.len() <= i {
+            self.cells.resize_with(i + 1, Frags::default);
+        }
         // most cells are one fragment, kept inline
         self.cells[i].push(f);
     }
@@ -399,7 +419,7 @@ impl<'a> Row<'a> {
     pub(crate) fn into_record(self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
         let span = self.span?;
         let mut cells = self.cells;
-        realign(header, &mut cells);
+        realign(header, &mut cells, self.width);
         let names = std::mem::take(cells.get_mut(header.name)?);
         if names.is_empty() {
             return None;
@@ -423,30 +443,38 @@ impl<'a> Row<'a> {
 /// A row that lacks a cell (`_ga | 2 years | Distinguishes users |` under `Cookie |
 /// Type | Duration | Description`) is realigned by content: when the duration column
 /// holds no lifetime, the cell just before it does, and the last cell is empty, the
-/// cells from there on move one column to the right.
-fn realign(header: &Header, cells: &mut [Frags<'_>]) {
+/// cells from there on move one column to the right. `cells` are the row's first
+/// cells (of `width`; the rest are empty).
+fn realign(header: &Header, cells: &mut Vec<Frags<'_>>, width: usize) {
     let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
         return;
     };
-    let text = |c: &[Fragment<'_>]| {
-        c.iter()
-            .map(|f| f.text.trim())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let text = |i: usize| {
+        cells
+            .get(i)
+            .map(|c| {
+                c.iter()
+                    .map(|f| f.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
     };
-    let n = cells.len();
-    if d == 0 || n < 3 {
+    if d == 0 || width < 3 {
         return;
     }
     let j = d - 1;
     if j == header.name
-        || !cells[n - 1].is_empty()
-        || is_lifetime(&text(&cells[d]))
-        || !is_lifetime(&text(&cells[j]))
+        || cells.get(width - 1).is_some_and(|c| !c.is_empty())
+        || is_lifetime(&text(d))
+        || !is_lifetime(&text(j))
     {
         return;
     }
-    cells[j..].rotate_right(1);
+    // the cells from `j` one to the right: the last, empty, drops off the end
+    // (cell `j` holds a lifetime, so it is there to move)
+    cells.insert(j, Frags::default());
+    cells.truncate(width);
 }
 
 /// A cell that states a lifetime: at most eight words that read as a session, a
@@ -466,4 +494,80 @@ fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool) -> bool {
         .collect();
     filled.len() * 2 >= rows.len()
         && filled.iter().filter(|x| kind(x)).count() * 10 >= filled.len() * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lazily grown row realigns as a full-width row did (every cell present,
+    /// `rotate_right` of the cells from the one before the duration column): every
+    /// row of three to six cells filled from empty cells, lifetimes and other texts,
+    /// under headers with the duration column in each place.
+    #[test]
+    fn lazy_rows_realign_as_full_rows() {
+        fn full(header: &Header, cells: &mut [Vec<&str>]) {
+            let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
+                return;
+            };
+            let n = cells.len();
+            if d == 0 || n < 3 {
+                return;
+            }
+            let j = d - 1;
+            if j == header.name
+                || !cells[n - 1].is_empty()
+                || is_lifetime(&cells[d].join(" "))
+                || !is_lifetime(&cells[j].join(" "))
+            {
+                return;
+            }
+            cells[j..].rotate_right(1);
+        }
+        let texts = ["", "2 years", "Google", "Session"];
+        let mut checked = 0;
+        for width in 3..=6usize {
+            for d in 0..width {
+                let cols = (0..width)
+                    .map(|c| {
+                        let role = if c == d { Some(Role::Duration) } else { None };
+                        (role, Rc::from(format!("h{c}").as_str()))
+                    })
+                    .collect();
+                let header = Header { cols, name: 0 };
+                // every row of these texts (base-4 digits of `k`)
+                for k in 0..texts.len().pow(width as u32) {
+                    let pick = |c: usize| texts[k / texts.len().pow(c as u32) % texts.len()];
+                    let mut row = Row::with_len(width);
+                    let mut want: Vec<Vec<&str>> = vec![Vec::new(); width];
+                    for (c, w) in want.iter_mut().enumerate() {
+                        row.add(
+                            c,
+                            Fragment {
+                                text: pick(c),
+                                offset: c,
+                            },
+                        );
+                        if !pick(c).is_empty() {
+                            w.push(pick(c));
+                        }
+                    }
+                    full(&header, &mut want);
+                    let mut cells = row.into_cells();
+                    realign(&header, &mut cells, width);
+                    let got: Vec<Vec<&str>> = (0..width)
+                        .map(|c| {
+                            cells
+                                .get(c)
+                                .map_or(Vec::new(), |f| f.iter().map(|f| f.text).collect())
+                        })
+                        .collect();
+                    assert_eq!(got, want, "{width} {d} {k}");
+                    assert!(cells.len() <= width);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 }
