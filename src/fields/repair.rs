@@ -505,11 +505,41 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             // `Â`–`ô`) nor follows a lead in it (its second characters are not ASCII,
             // but for the space after `Â`, which no run holds).
             if (0x21..=0x7E).contains(&b) {
+                pay_pending!();
+                if word == out.len() {
+                    // A word starts here: the stretch of such runs joined by single
+                    // spaces (most of a line of prose) is the text the cleaning
+                    // writes, copied at once; its words are asked as they end, but
+                    // the last, which what follows may go on.
+                    let (mut j, mut w) = (i, i);
+                    loop {
+                        j += bytes[j..]
+                            .iter()
+                            .position(|b| !(0x21..=0x7E).contains(b))
+                            .unwrap_or(bytes.len() - j);
+                        let next = bytes.get(j + 1).copied().unwrap_or(0);
+                        if bytes.get(j) != Some(&b' ') || !(0x21..=0x7E).contains(&next) {
+                            break;
+                        }
+                        if repair
+                            && chunk_needs_fix(text.get(w..j).unwrap_or_default(), lang, splits)
+                        {
+                            return None;
+                        }
+                        j += 1;
+                        w = j;
+                    }
+                    out.push_str(text.get(i..j).unwrap_or_default());
+                    word = out.len() - (j - w);
+                    let c = Some(char::from(bytes[j - 1]));
+                    (prev, last_kept) = (c, c);
+                    i = j;
+                    continue;
+                }
                 let run = bytes[i..]
                     .iter()
                     .position(|b| !(0x21..=0x7E).contains(b))
                     .unwrap_or(bytes.len() - i);
-                pay_pending!();
                 out.push_str(text.get(i..i + run).unwrap_or_default());
                 let c = Some(char::from(bytes[i + run - 1]));
                 (prev, last_kept) = (c, c);
@@ -600,24 +630,54 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
     if core.len() > MAX_GLUED_CHARS * 4 {
         return false;
     }
-    let mut apostrophe = false;
-    for &c in core.as_bytes() {
-        if c == b'\'' {
-            apostrophe = true;
-        } else if c >= 0x80 {
-            return chunk_needs_fix_chars(core, lang, splits);
-        } else if !c.is_ascii_alphabetic() {
-            return false;
-        }
+    // the classes of the core's bytes at once: any ASCII byte that is neither a
+    // letter nor `'` is not alphabetic, so the character path would say no too
+    let classes = core
+        .as_bytes()
+        .iter()
+        .fold(0, |m, &c| m | CORE_CLASS[usize::from(c)]);
+    if classes & OTHER != 0 {
+        return false;
+    }
+    if classes & NOT_ASCII != 0 {
+        return chunk_needs_fix_chars(core, lang, splits);
     }
     // (most words hold no apostrophe: they are their one piece)
-    if !apostrophe {
+    if classes & APOSTROPHE == 0 {
         return token_needs_fix(core, lang, splits);
     }
     core.split_inclusive('\'')
         .filter(|piece| !piece.ends_with('\''))
         .any(|body| token_needs_fix(body, lang, splits))
 }
+
+/// [`CORE_CLASS`] of `'`.
+const APOSTROPHE: u8 = 1;
+/// [`CORE_CLASS`] of a byte beyond ASCII.
+const NOT_ASCII: u8 = 2;
+/// [`CORE_CLASS`] of an ASCII byte that is neither a letter nor `'`.
+const OTHER: u8 = 4;
+
+/// The class of each byte in a word's core, for [`chunk_needs_fix`]: 0 for an ASCII
+/// letter.
+static CORE_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c == b'\'' {
+            APOSTROPHE
+        } else if c >= 0x80 {
+            NOT_ASCII
+        } else if c.is_ascii_alphabetic() {
+            0
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// [`chunk_needs_fix`] character by character, for chunks that are not ASCII.
 fn chunk_needs_fix_chars(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
