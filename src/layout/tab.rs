@@ -8,10 +8,6 @@
 //! stray_line   = text without tabs, followed by more rows: skipped with a warning
 //! ```
 
-use nom::bytes::complete::{tag, take_till};
-use nom::multi::separated_list1;
-use nom::{IResult, Parser};
-
 use super::context::{heading_category, heading_text, is_heading};
 use super::table::{Header, Row, Rows};
 use super::{Context, RawDoc};
@@ -20,16 +16,22 @@ use crate::policy::WarningKind;
 use crate::segment::{Line, LineKind};
 use crate::vocab::Role;
 
-/// `cell { TAB cell }`: the cells of one tab-separated line.
-pub(crate) fn tab_cells(input: &str) -> IResult<&str, Vec<&str>> {
-    separated_list1(tag("\t"), take_till(|c| c == '\t')).parse(input)
-}
-
+/// `cell { TAB cell }`: the cells of one tab-separated line, split where `memchr`
+/// finds the tabs (one search over the line). The grammar's `nom` form (`tests::tab_cells`) read the line a
+/// character at a time; a table with no header to read is tried at each of its lines
+/// with up to 50 lines ahead, so each line was split 50 times (`docs/performance.md`,
+/// "Round 15").
 fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
-    match tab_cells(line.text) {
-        Ok((_, cells)) => cells,
-        Err(_) => vec![line.text],
+    let text = line.text;
+    let mut cells = Vec::with_capacity(8);
+    let mut from = 0;
+    // (a tab is ASCII: the slices are on char boundaries and cannot fail)
+    for at in memchr::memchr_iter(b'\t', text.as_bytes()) {
+        cells.push(text.get(from..at).unwrap_or_default());
+        from = at + 1;
     }
+    cells.push(text.get(from..).unwrap_or_default());
+    cells
 }
 
 /// Recognise a tab table whose header row is line `i`.
@@ -301,6 +303,36 @@ pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use nom::bytes::complete::{tag, take_till};
+    use nom::multi::separated_list1;
+    use nom::{IResult, Parser};
+
+    /// `cell { TAB cell }` as a `nom` grammar: the reference [`cells_of`] is held to.
+    fn tab_cells(input: &str) -> IResult<&str, Vec<&str>> {
+        separated_list1(tag("\t"), take_till(|c| c == '\t')).parse(input)
+    }
+
+    /// [`cells_of`] splits every line as the grammar does: the corpus lines and
+    /// made-up ones with tabs first, last, doubled and alone, around text that is not
+    /// ASCII.
+    #[test]
+    fn cells_are_the_grammars() {
+        let made_up = [
+            "",
+            "\t",
+            "\t\t",
+            "a",
+            "\ta",
+            "a\t",
+            "a\t\tb",
+            "é\tß\t名前\t",
+            " \t ",
+        ];
+        for text in crate::testing::corpus_lines_and(&made_up) {
+            let line = Line::new(&text, 0, LineKind::Tab);
+            assert_eq!(cells_of(&line), tab_cells(&text).unwrap().1, "{text:?}");
+        }
+    }
 
     #[test]
     fn cells() {
