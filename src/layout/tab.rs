@@ -265,12 +265,26 @@ fn broken_first_cell(lines: &[Line<'_>], j: usize, header: &Header) -> Option<us
 
 /// A table with no header row: its columns inferred from the consecutive rows at `i`.
 fn infer(lines: &[Line<'_>], i: usize) -> Option<Header> {
-    let rows: Vec<Vec<&str>> = lines[i..]
+    let mut block = lines[i..]
         .iter()
         .take_while(|l| l.kind == LineKind::Tab && !l.text.starts_with('\t'))
-        .take(50)
-        .map(cells_of)
-        .collect();
+        .take(50);
+    // The first two rows first: `Header::infer` needs rows of as many cells and a
+    // column whose every cell may be a name. When the first two rows have none, no
+    // window from here has, and the rest are not split: a tab block with no header is
+    // tried at each of its lines, and each try read 50 lines.
+    let first = cells_of(block.next()?);
+    let second = cells_of(block.next()?);
+    if first.len() != second.len()
+        || !first
+            .iter()
+            .zip(&second)
+            .any(|(a, b)| Header::name_cell(a) && Header::name_cell(b))
+    {
+        return None;
+    }
+    let mut rows = vec![first, second];
+    rows.extend(block.map(cells_of));
     Header::infer(&rows)
 }
 
@@ -332,6 +346,50 @@ mod tests {
             let line = Line::new(&text, 0, LineKind::Tab);
             assert_eq!(cells_of(&line), tab_cells(&text).unwrap().1, "{text:?}");
         }
+    }
+
+    /// [`infer`], which turns a window away on its first two rows, infers what
+    /// [`Header::infer`] infers from the whole window: at every tab line of every
+    /// corpus document, and of made-up blocks whose first rows hold no name and whose
+    /// later rows do.
+    #[test]
+    fn infer_reads_the_whole_window_when_it_may() {
+        fn whole(lines: &[Line<'_>], i: usize) -> Option<Header> {
+            let rows: Vec<Vec<&str>> = lines[i..]
+                .iter()
+                .take_while(|l| l.kind == LineKind::Tab && !l.text.starts_with('\t'))
+                .take(50)
+                .map(cells_of)
+                .collect();
+            Header::infer(&rows)
+        }
+        let mut texts: Vec<String> = crate::testing::corpus_documents()
+            .into_iter()
+            .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+            .collect();
+        texts.push(
+            "Cookie name here\tA purpose\n_ga\tDistinguishes users\n_gid\tSessions\n_fbp\tAds\n"
+                .repeat(3),
+        );
+        texts.push("x\ty\n_ga\t2 years\tGoogle\n_gid\t1 day\tGoogle\n".to_string());
+        let mut inferred = 0;
+        for text in &texts {
+            let lines = crate::segment::lines(text);
+            for i in 0..lines.len() {
+                if lines[i].kind != LineKind::Tab {
+                    continue;
+                }
+                let (got, want) = (infer(&lines, i), whole(&lines, i));
+                assert_eq!(
+                    format!("{got:?}"),
+                    format!("{want:?}"),
+                    "{:?}",
+                    lines[i].text
+                );
+                inferred += usize::from(got.is_some());
+            }
+        }
+        assert!(inferred > 0, "no window was inferred");
     }
 
     #[test]

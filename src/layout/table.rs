@@ -85,6 +85,18 @@ impl Header {
     /// A header inferred from the rows of a table that has none: the column whose
     /// cells are all cookie names, a column of durations, a column of types or
     /// categories, a column of providers; the longest remaining column is the purpose.
+    /// Whether `cell` may stand in an inferred name column: one to four name-shaped
+    /// tokens (between commas and spaces). [`Header::infer`] takes a name column
+    /// only when every row's cell in it is one.
+    pub(crate) fn name_cell(cell: &str) -> bool {
+        let mut toks = cell.trim().split([',', ' ']).filter(|w| !w.is_empty());
+        let mut k = 0;
+        toks.all(|t| {
+            k += 1;
+            k <= 4 && is_name_shaped(t)
+        }) && k > 0
+    }
+
     pub(crate) fn infer(rows: &[Vec<&str>]) -> Option<Header> {
         let n = rows.first()?.len();
         if rows.len() < 2 || n < 2 || rows.iter().any(|r| r.len() != n) {
@@ -98,13 +110,10 @@ impl Header {
         // categories or lifetimes; among several, the one with the most distinct
         // cells, sure names and single tokens (a provider column repeats its vendors)
         let candidate = |c: usize| {
-            rows.iter().all(|r| {
-                let cell = r[c].trim();
-                let toks: Vec<&str> = cell.split([',', ' ']).filter(|w| !w.is_empty()).collect();
-                !toks.is_empty() && toks.len() <= 4 && toks.iter().all(|t| is_name_shaped(t))
-            }) && rows
-                .iter()
-                .any(|r| r[c].split([',', ' ']).any(is_strong_name))
+            rows.iter().all(|r| Self::name_cell(r[c]))
+                && rows
+                    .iter()
+                    .any(|r| r[c].split([',', ' ']).any(is_strong_name))
                 && !share(c, &|cell| {
                     v.category_of_label(cell).is_some()
                         || v.storage_of(cell).is_some()
