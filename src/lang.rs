@@ -1,6 +1,7 @@
 //! Language identification: whatlang over a bounded sample of the document's prose,
 //! restricted to the languages the vocabularies support, reported as ISO 639-1.
 
+use crate::chars::CharClass;
 use whatlang::Detector;
 
 use crate::vocab::languages::LANGUAGES;
@@ -113,7 +114,7 @@ fn word_count(sample: &str) -> usize {
         let letter = if c.is_ascii() {
             c.is_ascii_alphabetic()
         } else {
-            c.is_alphabetic()
+            c.is_letter()
         };
         if letter {
             run += 1;
@@ -162,7 +163,7 @@ mod tests {
     #[test]
     fn word_count_matches_split() {
         fn reference(s: &str) -> usize {
-            s.split(|c: char| !c.is_alphabetic())
+            s.split(|c: char| !c.is_letter())
                 .filter(|w| w.chars().count() >= 2)
                 .count()
         }

@@ -41,6 +41,7 @@
 #![deny(missing_docs)]
 #![warn(unreachable_pub)]
 
+mod chars;
 mod decode;
 mod error;
 mod fields;

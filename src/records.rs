@@ -9,6 +9,7 @@
 //! record and kept only with the cookies it gives: a rejected record leaves no
 //! repairs behind, since none of its text is in the output.
 
+use crate::chars::CharClass;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::fields::duration::{find_duration_where, parse_duration, Found};
@@ -709,7 +710,7 @@ fn is_not_cookie_type(value: &str) -> bool {
     }
     // `HTTP/LocalStorage` names a cookie too; `HTML Local Storage` does not
     let cookie_word = match_form(value)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_letter_or_digit())
         .any(|w| w == "cookie" || w == "http");
     v.storage_of(&value.replace('/', " ")) != Some(Storage::Cookie) || !cookie_word
 }

@@ -74,6 +74,7 @@
 //! cookie`, `end of the session`, `de sesión`) count anywhere; the caller decides
 //! what the context allows.
 
+use crate::chars::CharClass;
 use std::sync::OnceLock;
 
 use nom::branch::alt;
@@ -887,8 +888,8 @@ fn match_phrase(p: &str, plain: bool, s: &str) -> Option<usize> {
     // table phrases of their own (`session-based`)
     let joined = matches!(next, Some('_' | '-'));
     let runs_on = match (last, next) {
-        (Some(l), Some(n)) if l.is_alphabetic() => n.is_alphabetic() || joined,
-        (Some(l), Some(n)) if l.is_numeric() => n.is_alphanumeric() || joined,
+        (Some(l), Some(n)) if l.is_letter() => n.is_letter() || joined,
+        (Some(l), Some(n)) if l.is_numeric() => n.is_letter_or_digit() || joined,
         _ => false,
     };
     (!runs_on).then_some(j)
@@ -1207,7 +1208,7 @@ fn glued(class: Class, i: &str) -> impl Iterator<Item = (usize, &'static Entry)>
 /// the words between as the language's `link` lines say. Tries every reading of
 /// the bounded table lists, so it stays linear.
 fn composed(i: &str) -> IResult<&str, (Num, u64)> {
-    let ends = |rest: &str| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let ends = |rest: &str| !rest.starts_with(|c: char| c.is_letter_or_digit() || c == '_');
     let value = |a: &Entry, b: &Entry| {
         let n = Num::from_value(&a.value);
         let m = Num::from_value(&b.value);
@@ -1278,7 +1279,7 @@ fn unit(i: &str) -> IResult<&str, (Unit, u64)> {
     .parse(i)?;
     // an elided French / Italian word is no unit: `2 d'autres`, `3 l'anno`
     let mut after = rest.chars();
-    if after.next() == Some('\'') && after.next().is_some_and(char::is_alphabetic) {
+    if after.next() == Some('\'') && after.next().is_some_and(crate::chars::is_alphabetic) {
         return fail(i);
     }
     Ok((rest, (u, langs)))
@@ -1314,7 +1315,11 @@ fn quantity_after<'a>(
 /// digit: the `30` of `2h30`.
 fn bare_minutes(i: &str) -> IResult<&str, (Num, Unit)> {
     let (rest, n) = digits(1, 2)(i)?;
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+    if rest
+        .chars()
+        .next()
+        .is_some_and(crate::chars::is_alphanumeric)
+    {
         return fail(i);
     }
     Ok((rest, (Num::new(&n.to_string(), ""), Unit::Minute)))
@@ -1476,7 +1481,11 @@ fn date(i: &str) -> IResult<&str, Core> {
     );
     let (rest, ymd_) = alt((iso, numeric, day_month_year, month_day_year)).parse(i)?;
     // a date must not run into more digits or letters (`2030-11-105`)
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+    if rest
+        .chars()
+        .next()
+        .is_some_and(crate::chars::is_alphanumeric)
+    {
         return fail(i);
     }
     ymd(rest, ymd_)
@@ -1586,7 +1595,7 @@ fn chain(mode: Mode) -> impl Fn(&str) -> IResult<&str, Vec<Core>> {
 
 /// Whether `c` belongs to a word or an identifier (`_hjSession`, `session_id`).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_letter_or_digit() || c == '_'
 }
 
 /// Byte offsets in the folded text where a word starts, from `from` on: a letter
@@ -1598,7 +1607,7 @@ fn word_starts<'a>(f: &'a Folded, orig: &'a str, from: usize) -> impl Iterator<I
     let mut prev_word = s[..from].chars().next_back().is_some_and(is_word_char);
     s[from..].char_indices().filter_map(move |(k, c)| {
         let k = from + k;
-        let start = c.is_alphanumeric()
+        let start = c.is_letter_or_digit()
             && !prev_word
             && !orig[..f.start_of(k)]
                 .chars()
@@ -1679,7 +1688,7 @@ fn cores_of(f: &Folded, text: &str) -> Vec<Core> {
         } else {
             // skip this word
             pos = s[k..]
-                .find(|c: char| !c.is_alphanumeric())
+                .find(|c: char| !c.is_letter_or_digit())
                 .map_or(s.len(), |n| k + n);
         }
     }
@@ -1703,7 +1712,7 @@ fn browser_close(f: &Folded, orig: &str) -> bool {
     for (n, k) in word_starts(f, orig, 0).enumerate() {
         // a compound ends in the browser word (`webbrowser`, `internetbrowsers`)
         let end = s[k..]
-            .find(|c: char| !c.is_alphanumeric())
+            .find(|c: char| !c.is_letter_or_digit())
             .map_or(s.len(), |e| k + e);
         let w = &s[k..end];
         let is_browser = word(Class::Browser)(w).is_ok_and(|(rest, _)| rest.is_empty())
@@ -1887,7 +1896,7 @@ fn duration_suffix_in(f: &Folded, text: &str) -> Option<usize> {
             }
             Err(_) => {
                 pos = s[k..]
-                    .find(|c: char| !c.is_alphanumeric())
+                    .find(|c: char| !c.is_letter_or_digit())
                     .map_or(s.len(), |n| k + n)
             }
         }

@@ -4,6 +4,7 @@
 //! only multiplicity markers (`[x2]`) and glosses (`__lc_cid (customerID)`) are taken off.
 
 use super::text::FastMap as HashMap;
+use crate::chars::CharClass;
 use std::sync::OnceLock;
 
 use crate::vocab::vocab;
@@ -78,7 +79,7 @@ pub(crate) fn is_known(name: &str) -> bool {
 
 /// Characters a cookie name is made of.
 pub(crate) fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_letter_or_digit()
         || matches!(
             c,
             '_' | '-'
@@ -150,7 +151,7 @@ pub(crate) fn is_name_shaped(tok: &str) -> bool {
 
 /// [`is_name_shaped`] character by character (without its length and `:` tests).
 fn name_shaped_chars(tok: &str) -> bool {
-    tok.chars().all(is_name_char) && tok.chars().any(|c| c.is_alphabetic())
+    tok.chars().all(is_name_char) && tok.chars().any(|c| c.is_letter())
 }
 
 /// Top-level domains that make a dotted token a host name rather than a cookie.
@@ -166,7 +167,7 @@ const FILE_EXTS: &[&str] = &[
 
 /// Is a dotted token a host name or a file name?
 pub(crate) fn is_host_or_file(tok: &str) -> bool {
-    let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = tok.trim_matches(|c: char| !c.is_letter_or_digit());
     match t.rsplit_once('.') {
         // the endings are ASCII lower case: comparing while ignoring ASCII case is
         // comparing the ASCII lower case, without the lower-cased copy
@@ -196,7 +197,7 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
         .filter(|c| c.is_uppercase() || c.is_ascii_digit())
         .count()
         >= 2
-        || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+        || t.chars().next().is_some_and(|c| !c.is_letter_or_digit());
     // the database lookup last: it lower-cases the token and hashes it
     t.len() >= 3 && upperish && is_known(t)
 }
@@ -215,7 +216,7 @@ fn is_structured_shaped(tok: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+    if t.contains('_') && t.chars().filter(|c| c.is_letter()).count() >= 2 {
         return !t.starts_with("http") && !t.contains('@');
     }
     if t.contains('.') && !t.starts_with('.') && !is_host_or_file(t) {
@@ -550,7 +551,7 @@ fn clean(s: &str) -> &str {
     let wildcard = s.len() > 1
         && s.starts_with('*')
         && !s.ends_with('*')
-        && s[1..].starts_with(|c: char| c == '_' || c.is_alphanumeric());
+        && s[1..].starts_with(|c: char| c == '_' || c.is_letter_or_digit());
     // the marks trimmed are ASCII or start with a byte above ASCII: a name starting
     // (ending) with any other ASCII byte (`_ga`, `PHPSESSID`) has none to trim there,
     // and is not compared character by character with each mark
@@ -587,7 +588,7 @@ mod tests {
         !tok.is_empty()
             && tok.len() <= 120
             && tok.chars().all(is_name_char)
-            && tok.chars().any(|c| c.is_alphabetic())
+            && tok.chars().any(|c| c.is_letter())
             && !tok.ends_with(':')
     }
 
@@ -599,7 +600,7 @@ mod tests {
         if t.is_empty() {
             return false;
         }
-        if t.contains('_') && t.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        if t.contains('_') && t.chars().filter(|c| c.is_letter()).count() >= 2 {
             return !t.starts_with("http") && !t.contains('@');
         }
         if t.matches('.').count() >= 1 && !t.starts_with('.') && !host_or_file_reference(t) {
@@ -624,7 +625,7 @@ mod tests {
             .filter(|c| c.is_uppercase() || c.is_ascii_digit())
             .count()
             >= 2
-            || t.chars().next().is_some_and(|c| !c.is_alphanumeric());
+            || t.chars().next().is_some_and(|c| !c.is_letter_or_digit());
         t.len() >= 3 && upperish && is_known(t)
     }
 
@@ -726,7 +727,7 @@ mod tests {
             for w in line.split_whitespace() {
                 toks.push(w.to_string());
                 toks.extend(
-                    w.split(|c: char| !c.is_alphanumeric() && !"_-.*$".contains(c))
+                    w.split(|c: char| !c.is_letter_or_digit() && !"_-.*$".contains(c))
                         .map(str::to_string),
                 );
             }
@@ -901,7 +902,7 @@ mod tests {
         let wildcard = s.len() > 1
             && s.starts_with('*')
             && !s.ends_with('*')
-            && s[1..].starts_with(|c: char| c == '_' || c.is_alphanumeric());
+            && s[1..].starts_with(|c: char| c == '_' || c.is_letter_or_digit());
         let s = if wildcard {
             s
         } else {
@@ -914,7 +915,7 @@ mod tests {
     }
 
     fn host_or_file_reference(tok: &str) -> bool {
-        let t = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let t = tok.trim_matches(|c: char| !c.is_letter_or_digit());
         match t.rsplit_once('.') {
             Some((_, ext)) => {
                 let ext = ext.to_ascii_lowercase();

@@ -5,6 +5,7 @@
 //! the record (a heading or sentence naming a known vendor).
 
 use super::text::FastMap as HashMap;
+use crate::chars::CharClass;
 use std::sync::OnceLock;
 
 use crate::fields::text::match_form;
@@ -43,7 +44,7 @@ pub(crate) fn vendor_run(text: &str) -> Option<(usize, usize)> {
 /// A character of a word as [`word_spans_iter`] reads words: alphanumeric, `_`, `'`
 /// or `’` (of an ASCII byte: letters, digits, `_`, `'`).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    c.is_letter_or_digit() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
 /// The words of [`word_spans_iter`] whose first character is upper case, in order.

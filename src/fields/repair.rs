@@ -17,6 +17,7 @@
 //!    decided with the embedded frequency word lists of `src/vocab/words/`.
 
 use super::text::{FastMap as HashMap, FastSet as HashSet};
+use crate::chars::CharClass;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::is_combining_mark;
@@ -260,15 +261,12 @@ pub(crate) fn glue_evidence_in<'t>(
     false
 }
 
-/// The runs of alphabetic characters of `t`, as `t.split(|c| !c.is_alphabetic())`
+/// The runs of alphabetic characters of `t`, as `t.split(|c| !c.is_letter())`
 /// gives them but without the empty ones, pushed to `out`; ASCII text is read byte
 /// by byte.
 fn alphabetic_runs<'t>(t: &'t str, out: &mut Vec<&'t str>) {
     if !t.is_ascii() {
-        out.extend(
-            t.split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty()),
-        );
+        out.extend(t.split(|c: char| !c.is_letter()).filter(|w| !w.is_empty()));
         return;
     }
     let b = t.as_bytes();
@@ -686,7 +684,7 @@ fn chunk_needs_fix_chars(chunk: &str, lang: Option<usize>, splits: bool) -> bool
         .trim_end_matches(is_trail_punct);
     let n = core.chars().count();
     if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
-        || !core.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
+        || !core.chars().all(|c| c.is_letter() || is_apostrophe(c))
     {
         return false;
     }
@@ -1081,7 +1079,7 @@ fn mojibake_pass(chs: &mut Vec<Ch>) -> Vec<Span> {
                 .is_some_and(|p| {
                     !p.c.is_whitespace()
                         && !p.c.is_uppercase()
-                        && (p.c.is_alphanumeric() || p.c.is_ascii_punctuation())
+                        && (p.c.is_letter_or_digit() || p.c.is_ascii_punctuation())
                 })
         {
             spans.push(Span::new(ch.start, ch.end));
@@ -1350,7 +1348,7 @@ fn vendor_tokens() -> &'static HashSet<String> {
                 // (`Conva` of `Conva Ventures Inc`)
                 let fold = |s: &str| {
                     s.chars()
-                        .filter(|c| c.is_alphanumeric())
+                        .filter(|c| c.is_letter_or_digit())
                         .flat_map(char::to_lowercase)
                         .collect::<String>()
                 };
@@ -1397,7 +1395,7 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
             && ch.c == ' '
             && out.len() >= 2
             && is_wrap_hyphen(out[out.len() - 1].c)
-            && out[out.len() - 2].c.is_alphabetic();
+            && out[out.len() - 2].c.is_letter();
         if !is_hyphen_join {
             out.push(ch);
             i += 1;
@@ -1406,11 +1404,11 @@ fn hyphenation(chs: Vec<Ch>, lang: Option<usize>, repairs: &mut Vec<Repair>) -> 
         // the letter run before the hyphen and after the space
         let hy = out.len() - 1;
         let mut ls = hy;
-        while ls > 0 && out[ls - 1].c.is_alphabetic() {
+        while ls > 0 && out[ls - 1].c.is_letter() {
             ls -= 1;
         }
         let mut re = i + 1;
-        while re < chs.len() && chs[re].c.is_alphabetic() {
+        while re < chs.len() && chs[re].c.is_letter() {
             re += 1;
         }
         let left = lower(&out[ls..hy]);
@@ -1572,9 +1570,7 @@ fn word_chunk(
     let core = &chunk[a..b];
     if core.len() < 4
         || core.len() > MAX_GLUED_CHARS * 4
-        || !core
-            .iter()
-            .all(|c| c.c.is_alphabetic() || is_apostrophe(c.c))
+        || !core.iter().all(|c| c.c.is_letter() || is_apostrophe(c.c))
     {
         out.extend_from_slice(chunk);
         return;
@@ -2755,7 +2751,7 @@ mod tests {
             let mut got = Vec::new();
             alphabetic_runs(t, &mut got);
             let want: Vec<&str> = t
-                .split(|c: char| !c.is_alphabetic())
+                .split(|c: char| !c.is_letter())
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(got, want, "{t:?}");
@@ -2914,7 +2910,7 @@ mod tests {
             }
             let n = core.chars().count();
             if !(4..=MAX_GLUED_CHARS * 4).contains(&n)
-                || !core.chars().all(|c| c.is_alphabetic() || is_apostrophe(c))
+                || !core.chars().all(|c| c.is_letter() || is_apostrophe(c))
             {
                 return false;
             }
@@ -3110,7 +3106,7 @@ mod tests {
     fn best_split_matches_reference() {
         let mut words: Vec<String> = Vec::new();
         for line in crate::testing::corpus_lines() {
-            for w in line.split(|c: char| !c.is_alphabetic()) {
+            for w in line.split(|c: char| !c.is_letter()) {
                 words.push(w.to_string());
                 words.push(w.to_lowercase());
             }
@@ -3235,7 +3231,7 @@ mod tests {
         chunks.dedup();
         let mut words: Vec<String> = chunks
             .iter()
-            .filter(|c| c.chars().all(char::is_alphabetic))
+            .filter(|c| c.chars().all(crate::chars::is_alphabetic))
             .take(400)
             .cloned()
             .collect();
@@ -3288,7 +3284,7 @@ mod tests {
     fn remembered_plans_are_the_plans() {
         let mut words: Vec<String> = Vec::new();
         for line in crate::testing::corpus_lines() {
-            for w in line.split(|c: char| !c.is_alphabetic() && c != '\'') {
+            for w in line.split(|c: char| !c.is_letter() && c != '\'') {
                 words.push(w.to_string());
                 words.push(w.to_lowercase());
             }

@@ -1,6 +1,7 @@
 //! Small text helpers shared by every stage: whitespace folding and the
 //! matching form of a phrase (what vocabularies are compared against).
 
+use crate::chars::CharClass;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Whitespace as copied text carries it: ASCII, NBSP, narrow NBSP, other Unicode spaces.
@@ -133,7 +134,7 @@ fn form_table() -> &'static CharTable<Box<str>> {
 pub(crate) fn folds_within_word(c: char) -> bool {
     form_table().get(c).is_some_and(|t| {
         t.chars()
-            .all(|d| d.is_alphanumeric() || d == '\'' || d == '_')
+            .all(|d| d.is_letter_or_digit() || d == '\'' || d == '_')
     })
 }
 
@@ -475,7 +476,7 @@ fn trim_form(mut out: String) -> String {
 
 /// Words of a matching-form string (letters, digits, apostrophes inside words).
 pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '_'))
+    s.split(|c: char| !(c.is_letter_or_digit() || c == '\'' || c == '_'))
         .filter(|w| !w.is_empty())
 }
 
@@ -952,7 +953,7 @@ mod tests {
             }
             out
         }
-        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '\'';
+        let word = |c: char| c.is_letter_or_digit() || c == '_' || c == '\'';
         for t in [
             "",
             " ",

@@ -2,6 +2,7 @@
 //! follow them (a category, a provider), and what the whole document declares.
 
 use super::{frag, RawDoc};
+use crate::chars::CharClass;
 use crate::fields::duration::find_duration;
 use crate::fields::provider::{after_set_by, is_vendor_name, vendor_run};
 use crate::fields::text::{fold_whitespace, match_form, more_words_than, word_count_upto};
@@ -112,7 +113,7 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
     // glued after it) is prose; abbreviations (`Inc. Analytics`) are short words
     let sentence_inside = sentence_stops(t).any(|at| {
         t[..at]
-            .rsplit(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !c.is_letter_or_digit())
             .next()
             .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
     });
@@ -238,7 +239,7 @@ impl Context {
         // `… fornito da Google LLC` in the text below it)
         // A line that is only a vendor's name (`.Hotjar`, a heading glued to the
         // sentence before it) names the next service.
-        let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+        let bare = text.trim_matches(|c: char| !c.is_letter_or_digit());
         // (the vendor run of `bare`, read once: see `sentence_vendor_from`)
         let bare_run = vendor_run(bare);
         if !bare.is_empty() && bare_run == Some((0, bare.len())) {
@@ -383,7 +384,7 @@ fn is_value_line(text: &str) -> bool {
     });
     // `FUNCTIONAL`, `PUBLICITÉ`: a category word in capitals is a heading, where
     // `JSESSIONID` is a value
-    let category_in_capitals = t.chars().all(|c| c.is_alphabetic() || c == '-')
+    let category_in_capitals = t.chars().all(|c| c.is_letter() || c == '-')
         && !t.chars().any(char::is_lowercase)
         && heading_category(t).is_some();
     (one_token
@@ -441,7 +442,7 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
         label
     };
     let words = word_count_upto(label, 6);
-    ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_alphanumeric())
+    ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_letter_or_digit())
         .then_some(label)
         .filter(|l| !l.ends_with([':', '.', ',']) && !l.chars().all(|c| c.is_ascii_digit()))
 }
@@ -526,7 +527,7 @@ fn sentence_vendor_from(
 ) -> Option<String> {
     let at = text.len()
         - text
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_start_matches(|c: char| !c.is_letter_or_digit())
             .len();
     let word_char = |c: char| c == '_' || c == '\'' || c == '\u{2019}';
     let before = text.get(..at).unwrap_or("");
@@ -708,7 +709,7 @@ fn starts_no_only_word(w: &str, ow: &OnlyWords) -> bool {
 
 /// A character of a word as [`word_spans_iter`] reads words.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    c.is_letter_or_digit() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
 #[cfg(test)]
@@ -915,7 +916,7 @@ mod tests {
             .is_some_and(|(_, v)| !v.trim().is_empty() && !v.starts_with("//"));
         let sentence_inside = sentence_stops(t).any(|at| {
             t[..at]
-                .rsplit(|c: char| !c.is_alphanumeric())
+                .rsplit(|c: char| !c.is_letter_or_digit())
                 .next()
                 .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase))
         });
@@ -1019,7 +1020,7 @@ mod tests {
         texts.push(format!("{} Google Analytics", "word ".repeat(60)));
         for t in &texts {
             let text = t.trim();
-            let bare = text.trim_matches(|c: char| !c.is_alphanumeric());
+            let bare = text.trim_matches(|c: char| !c.is_letter_or_digit());
             assert_eq!(
                 sentence_vendor_from(text, bare, vendor_run(bare)),
                 sentence_vendor(text),

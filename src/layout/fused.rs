@@ -15,6 +15,7 @@
 //! a category or storage label. Free text (purpose, provider) takes what lies between.
 //! A line that cannot be cut that way ends the table.
 
+use crate::chars::CharClass;
 use std::collections::HashSet;
 
 use super::context::{heading_category, heading_text, is_heading};
@@ -150,7 +151,7 @@ fn boundaries(text: &str) -> Vec<usize> {
                         | '_'
                 )
                 || (prev.is_uppercase() && next.is_some_and(char::is_lowercase)));
-        let digit = c.is_ascii_digit() && (prev.is_alphabetic() || matches!(prev, '_' | ')'));
+        let digit = c.is_ascii_digit() && (prev.is_letter() || matches!(prev, '_' | ')'));
         let stop = prev == '.' && !c.is_whitespace() && !c.is_lowercase() && c != '.';
         if camel || digit || stop {
             out.push(p);
@@ -397,12 +398,14 @@ impl Search<'_> {
 /// first, then the longest first (`1 day_omappvp` is `1 day`, not `1 d`).
 fn glued_durations(text: &str) -> Vec<usize> {
     let mut ends: Vec<usize> = duration_prefix(text).into_iter().collect();
-    if text.starts_with(|c: char| c.is_alphanumeric()) {
+    if text.starts_with(|c: char| c.is_letter_or_digit()) {
         ends.extend(
             text.char_indices()
                 .skip(1)
                 .take_while(|&(p, _)| p <= MAX_GLUED_DURATION)
-                .filter(|&(p, c)| !c.is_whitespace() && text[..p].ends_with(char::is_alphabetic))
+                .filter(|&(p, c)| {
+                    !c.is_whitespace() && text[..p].ends_with(crate::chars::is_alphabetic)
+                })
                 .map(|(p, _)| p)
                 .filter(|&p| duration_prefix(&text[..p]) == Some(p)),
         );
@@ -424,7 +427,7 @@ fn glued_durations(text: &str) -> Vec<usize> {
 /// Whether a word with no glued capital inside starts at byte `p` (`Keeps you`).
 fn clean_word_at(text: &str, p: usize) -> bool {
     let word = text[p..]
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_letter())
         .next()
         .unwrap_or("");
     word.chars().count() >= 3 && word.chars().skip(1).all(char::is_lowercase)
@@ -448,7 +451,7 @@ fn cell_fits(cell: &str, role: Role, lenient: bool) -> bool {
             duration_prefix(cell).is_some_and(|n| n >= cell.trim_end_matches('.').len())
                 || (lenient
                     && cell.split_whitespace().count() <= 3
-                    && cell.chars().all(|c| c.is_alphabetic() || c == ' '))
+                    && cell.chars().all(|c| c.is_letter() || c == ' '))
         }
         Role::Type => {
             let v = vocab();
@@ -460,7 +463,7 @@ fn cell_fits(cell: &str, role: Role, lenient: bool) -> bool {
             vendor_run(cell).is_some_and(|(s, _)| s == 0)
                 || (cell.split_whitespace().count() <= 5 && cell.starts_with(char::is_uppercase))
         }
-        Role::Purpose => cell.chars().any(char::is_alphabetic),
+        Role::Purpose => cell.chars().any(crate::chars::is_alphabetic),
     }
 }
 

@@ -16,6 +16,7 @@
 use super::spaced::collapsed_cells;
 use super::table::Header;
 use super::{Context, RawDoc, RawRecord};
+use crate::chars::CharClass;
 use crate::fields::duration::{duration_suffix, PrefixScanner};
 use crate::fields::names::{is_known, is_name_char, is_strong_name};
 use crate::fields::provider::vendor_run;
@@ -109,7 +110,11 @@ fn glued_row(text: &str) -> Option<GluedRow> {
     let glued_at = t
         .char_indices()
         .filter(|&(p, c)| {
-            c.is_ascii_digit() && t[..p].chars().next_back().is_some_and(char::is_alphabetic)
+            c.is_ascii_digit()
+                && t[..p]
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::chars::is_alphabetic)
         })
         .map(|(p, _)| p)
         .find(|&p| scan.prefix_at(p) == Some(t.len() - p));
@@ -213,7 +218,7 @@ fn header_word_at(text: &str) -> Option<(usize, Role)> {
     let mut best: Option<(usize, Role)> = None;
     let mut end = 0;
     for (i, c) in text.char_indices().take(16) {
-        if !c.is_alphabetic() || (i > 0 && c.is_uppercase()) {
+        if !c.is_letter() || (i > 0 && c.is_uppercase()) {
             // a capital letter starts the next glued label
             if i > 0 && c.is_uppercase() {
                 end = i;
@@ -248,7 +253,7 @@ fn glued_header_at(text: &str, p: usize) -> Option<GluedHeader> {
     let camel = text[p..]
         .chars()
         .skip(1)
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| c.is_letter())
         .take(16)
         .any(char::is_uppercase);
     if !camel {
@@ -307,7 +312,7 @@ impl<'a> GluedHeaders<'a> {
                         break;
                     }
                 }
-                prev_alnum = c.is_alphanumeric();
+                prev_alnum = c.is_letter_or_digit();
             }
             self.next = Some((from, found));
         }
@@ -650,7 +655,7 @@ fn word_durations(block: &str) -> Vec<(usize, usize, usize)> {
                 .chars()
                 .next_back()
                 .is_some_and(|b| is_name_char(b) && b != '.')
-                && w.chars().all(char::is_alphabetic)
+                && w.chars().all(crate::chars::is_alphabetic)
                 && w.chars().skip(1).all(char::is_lowercase)
                 && crate::fields::duration::duration_prefix(w) == Some(w.len())
         });

@@ -10,6 +10,7 @@
 //! Repeated keys (`Purpose:` twice) accumulate; the French space before the colon
 //! (`Nom :`) is allowed; a key with a one-letter typo (`Purpsoe:`) is still read.
 
+use crate::chars::CharClass;
 use nom::bytes::complete::{take_till1, take_while};
 use nom::character::complete::char;
 use nom::sequence::terminated;
@@ -191,7 +192,7 @@ fn bold_name_line(text: &str) -> Option<(&str, &str)> {
         && first
             .split('|')
             .next()
-            .is_some_and(|p| p.chars().any(char::is_alphabetic));
+            .is_some_and(|p| p.chars().any(crate::chars::is_alphabetic));
     let one = shaped && (marker.is_empty() || (marker.starts_with("[x") && marker.ends_with(']')));
     if name.is_empty()
         || !(one || is_name_line(name))
@@ -371,7 +372,7 @@ fn lists_names(rec: &RawRecord<'_>) -> bool {
 /// `_ . * [ :` or a digit, an inner capital (`cartToken`), all capitals (`NID`), or
 /// lower-case parts joined by `-` (`nest-analytics`).
 fn identifier_like(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_letter()).collect();
     is_strong_name(w)
         || w.contains(['_', '.', '*', '[', ':'])
         || w.chars().any(|c| c.is_ascii_digit())

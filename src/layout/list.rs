@@ -16,6 +16,7 @@ use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
 use super::prose::qualifier;
 use super::{frag, Context, RawDoc, RawRecord};
+use crate::chars::CharClass;
 use crate::fields::duration::duration_prefix;
 use crate::fields::names::{
     and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
@@ -441,7 +442,7 @@ fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Ite
 fn glued_term(text: &str) -> Option<&str> {
     let dot = text.rfind('.')?;
     let (head, term) = (&text[..dot], &text[dot + 1..]);
-    (head.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+    (head.ends_with(|c: char| c.is_letter_or_digit() || c == ')')
         && !term.is_empty()
         && !term.contains(char::is_whitespace)
         && is_name_shaped(term)

@@ -12,6 +12,7 @@
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
+use crate::chars::CharClass;
 use crate::fields::duration::{duration_prefix, find_duration};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
@@ -288,7 +289,7 @@ type ListItem = (usize, usize, Option<(usize, usize)>);
 fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     let colon = sent.find(": ")?;
     let before = sent[..colon].trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+    let word = before.rsplit(|c: char| !c.is_letter_or_digit()).next()?;
     if !vocab().is_cookie_word(&match_form(word)) {
         return None;
     }

@@ -585,7 +585,7 @@ fn sure_name(tok: &str) -> bool {
     is_strong_name(tok)
         || (is_name_shaped(tok)
             && tok.contains('-')
-            && tok.chars().any(char::is_alphabetic)
+            && tok.chars().any(crate::chars::is_alphabetic)
             && !tok.ends_with('-'))
         || (tok.len() >= 4
             && tok

@@ -6,6 +6,7 @@
 //! These words are compared with text lowered but not folded (`über`, `à` keep their
 //! diacritics), so the tables write them lower case as they are spelt.
 
+use crate::chars::CharClass;
 use std::sync::OnceLock;
 
 use super::languages::LANGUAGES;
@@ -129,15 +130,12 @@ pub(crate) fn is_one_word(phrase: &str) -> bool {
     !phrase.is_empty()
         && phrase
             .chars()
-            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+            .all(|c| c.is_letter() || c == '\'' || c == '\u{2019}')
 }
 
 /// One lower-case word of letters, as text repair compares them.
 fn is_lower_word(phrase: &str) -> bool {
-    !phrase.is_empty()
-        && phrase
-            .chars()
-            .all(|c| c.is_alphabetic() && !c.is_uppercase())
+    !phrase.is_empty() && phrase.chars().all(|c| c.is_letter() && !c.is_uppercase())
 }
 
 /// A table line of one of the kinds above: `None` when the kind is not one of

@@ -11,6 +11,7 @@ pub(crate) mod affixes;
 pub(crate) mod languages;
 pub(crate) mod word_table;
 
+use crate::chars::CharClass;
 use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
@@ -928,8 +929,8 @@ impl Vocab {
     pub(crate) fn field_listed(&self, text: &str) -> Option<Role> {
         // cheap rejection: a first word no listed header starts with
         let first = text
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '_')
+            .trim_start_matches(|c: char| !c.is_letter_or_digit())
+            .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
             .next()
             .unwrap_or("");
         if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
@@ -1005,7 +1006,7 @@ impl Vocab {
             let before = &trimmed[..at];
             before.ends_with(')')
                 || before
-                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !c.is_letter_or_digit())
                     .next()
                     .is_some_and(|w| w.chars().count() >= 4)
         });
@@ -1038,7 +1039,7 @@ impl Vocab {
         let mut count = 0;
         // (split at every character that is not alphanumeric: `l'uso` is `l`, `uso`)
         for w in form
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_letter_or_digit())
             .filter(|w| !w.is_empty())
         {
             if count == ws.len() {
@@ -1873,7 +1874,7 @@ pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)
 
 /// A character of a word of [`word_spans_iter`]: alphanumeric, `_`, `'` or `’`.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+    c.is_letter_or_digit() || c == '_' || c == '\'' || c == '\u{2019}'
 }
 
 /// Byte ranges of the words of `text` (runs of alphanumerics, `'` and `_`).
@@ -1890,7 +1891,7 @@ pub(crate) fn word_spans(text: &str) -> Vec<(usize, usize)> {
             (FORM_WORD_BYTE[usize::from(b)], 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+            (c.is_letter_or_digit() || c == '\u{2019}', c.len_utf8())
         };
         match (word, start) {
             (true, None) => start = Some(i),
@@ -1914,7 +1915,7 @@ mod tests {
     fn word_spans_iter_former(text: &str) -> Vec<(usize, usize)> {
         if !text.is_ascii() {
             return crate::fields::text::runs_iter(text, |c| {
-                c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+                c.is_letter_or_digit() || c == '_' || c == '\'' || c == '\u{2019}'
             })
             .collect();
         }
@@ -2289,7 +2290,7 @@ mod tests {
     fn word_fast_paths_match() {
         let general = |t: &str| {
             crate::fields::text::runs(t, |c| {
-                c.is_alphanumeric() || c == '_' || c == '\'' || c == '\u{2019}'
+                c.is_letter_or_digit() || c == '_' || c == '\'' || c == '\u{2019}'
             })
         };
         for t in [
@@ -2677,7 +2678,7 @@ mod tests {
             let before = &trimmed[..at];
             before.ends_with(')')
                 || before
-                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .rsplit(|c: char| !c.is_letter_or_digit())
                     .next()
                     .is_some_and(|w| w.chars().count() >= 4)
         });
@@ -2697,7 +2698,7 @@ mod tests {
             return Some(*r);
         }
         let ws: Vec<&str> = form
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_letter_or_digit())
             .filter(|w| !w.is_empty())
             .collect();
         if ws.is_empty() || ws.len() > 7 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
