@@ -502,7 +502,7 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
             // by byte: an ASCII character neither leads mojibake (its leads are
             // `Â`–`ô`) nor follows a lead in it (its second characters are not ASCII,
             // but for the space after `Â`, which no run holds).
-            if (0x21..=0x7E).contains(&b) {
+            if is_printable(b) {
                 pay_pending!();
                 if word == out.len() {
                     // A word starts here: the stretch of such runs joined by single
@@ -511,12 +511,9 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
                     // the last, which what follows may go on.
                     let (mut j, mut w) = (i, i);
                     loop {
-                        j += bytes[j..]
-                            .iter()
-                            .position(|b| !(0x21..=0x7E).contains(b))
-                            .unwrap_or(bytes.len() - j);
+                        j += printable_run(&bytes[j..]);
                         let next = bytes.get(j + 1).copied().unwrap_or(0);
-                        if bytes.get(j) != Some(&b' ') || !(0x21..=0x7E).contains(&next) {
+                        if bytes.get(j) != Some(&b' ') || !is_printable(next) {
                             break;
                         }
                         if repair
@@ -534,10 +531,7 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
                     i = j;
                     continue;
                 }
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| !(0x21..=0x7E).contains(b))
-                    .unwrap_or(bytes.len() - i);
+                let run = printable_run(&bytes[i..]);
                 out.push_str(text.get(i..i + run).unwrap_or_default());
                 let c = Some(char::from(bytes[i + run - 1]));
                 (prev, last_kept) = (c, c);
@@ -593,6 +587,19 @@ fn normalize_plain(parts: &[Fragment<'_>], lang: Option<usize>, mend: Mend) -> O
         return None;
     }
     Some(out)
+}
+
+/// Printable ASCII: neither a space nor a control.
+fn is_printable(b: u8) -> bool {
+    (0x21..=0x7E).contains(&b)
+}
+
+/// The length of the run of [`is_printable`] bytes that `bytes` starts with.
+fn printable_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !is_printable(b))
+        .unwrap_or(bytes.len())
 }
 
 /// Whether [`word_chunk`] would change a space-delimited chunk (without its space).

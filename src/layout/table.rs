@@ -413,15 +413,7 @@ impl<'a> Row<'a> {
 
     /// The text of cell `i`, fragments joined.
     pub(crate) fn text(&self, i: usize) -> String {
-        self.cells
-            .get(i)
-            .map(|c| {
-                c.iter()
-                    .map(|f| f.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default()
+        cell_text(&self.cells, i)
     }
 
     /// The row as a raw record under `header`; `None` when the name cell is empty.
@@ -449,6 +441,20 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The text of cell `i` of `cells`, its fragments trimmed and joined by a space (empty
+/// past the last cell).
+fn cell_text(cells: &[Frags<'_>], i: usize) -> String {
+    cells
+        .get(i)
+        .map(|c| {
+            c.iter()
+                .map(|f| f.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
 /// A row that lacks a cell (`_ga | 2 years | Distinguishes users |` under `Cookie |
 /// Type | Duration | Description`) is realigned by content: when the duration column
 /// holds no lifetime, the cell just before it does, and the last cell is empty, the
@@ -458,17 +464,7 @@ fn realign(header: &Header, cells: &mut Vec<Frags<'_>>, width: usize) {
     let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
         return;
     };
-    let text = |i: usize| {
-        cells
-            .get(i)
-            .map(|c| {
-                c.iter()
-                    .map(|f| f.text.trim())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default()
-    };
+    let text = |i: usize| cell_text(cells, i);
     if d == 0 || width < 3 {
         return;
     }
