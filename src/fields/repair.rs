@@ -612,16 +612,13 @@ fn chunk_needs_fix(chunk: &str, lang: Option<usize>, splits: bool) -> bool {
     // `is_lead_punct` and `is_trail_punct` trimmed, then an ASCII core must be
     // letters and `'` (an ASCII letter is alphabetic, `'` the only ASCII apostrophe).
     let b = chunk.as_bytes();
+    let ascii_is =
+        |at: usize, punct: fn(char) -> bool| b[at].is_ascii() && punct(char::from(b[at]));
     let (mut s, mut e) = (0, b.len());
-    while s < e && matches!(b[s], b'(' | b'[' | b'"' | b'\'') {
+    while s < e && ascii_is(s, is_lead_punct) {
         s += 1;
     }
-    while e > s
-        && matches!(
-            b[e - 1],
-            b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'"' | b'\'' | b' '
-        )
-    {
+    while e > s && ascii_is(e - 1, is_trail_punct) {
         e -= 1;
     }
     if e - s < 4 {
@@ -710,8 +707,7 @@ fn token_needs_fix(tok: &str, lang: Option<usize>, splits: bool) -> bool {
     thread_local! {
         static VERDICTS: std::cell::RefCell<Verdicts> = std::cell::RefCell::new(Verdicts::new());
     }
-    let memo = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
-    let Some(key) = VerdictKey::new(tok, memo) else {
+    let Some(key) = VerdictKey::new(tok, memo_slot(lang, splits)) else {
         return remembered_plan(tok, lang, splits, |plan| plan.is_some());
     };
     if let Some(v) = VERDICTS.with(|v| v.borrow().get(&key)) {
@@ -751,11 +747,12 @@ impl VerdictKey {
     /// Its slot in a table of `1 << bits`: the Fx hash of its words (a multiply
     /// leaves its best bits high).
     fn slot(&self, bits: u32) -> usize {
-        let mut h = 0u64;
+        use std::hash::Hasher;
+        let mut h = crate::fx::FxHasher::default();
         for &w in &self.0 {
-            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            h.write_u64(w);
         }
-        (h >> (64 - bits)) as usize
+        (h.finish() >> (64 - bits)) as usize
     }
 }
 
@@ -820,7 +817,7 @@ fn remembered_plan<R>(
     if tok.len() < MIN_PAIR_CHARS || tok.len() > MAX_GLUED_CHARS * 4 {
         return read(None);
     }
-    let slot = 2 * lang.map_or(0, |l| l + 1) + usize::from(splits);
+    let slot = memo_slot(lang, splits);
     let found = MEMO.with(|m| {
         m.borrow_mut()
             .get_mut(slot)
@@ -837,6 +834,12 @@ fn remembered_plan<R>(
         }
     });
     v
+}
+
+/// The memo of plans (and the verdicts' key) for a language, or none, and `splits`:
+/// one of `2 × (N_LANGS + 1)`.
+fn memo_slot(lang: Option<usize>, splits: bool) -> usize {
+    2 * lang.map_or(0, |l| l + 1) + usize::from(splits)
 }
 
 /// Distinct tokens whose plans a [`remembered_plan`] memo keeps (at least; at most

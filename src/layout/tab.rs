@@ -17,10 +17,10 @@ use crate::segment::{Line, LineKind};
 use crate::vocab::Role;
 
 /// `cell { TAB cell }`: the cells of one tab-separated line, split where `memchr`
-/// finds the tabs (one search over the line). The grammar's `nom` form (`tests::tab_cells`) read the line a
-/// character at a time; a table with no header to read is tried at each of its lines
-/// with up to 50 lines ahead, so each line was split 50 times (`docs/performance.md`,
-/// "Round 15").
+/// finds the tabs (one search over the line). The grammar's `nom` form
+/// (`tests::tab_cells`) read the line a character at a time, and a table with no
+/// header to read is tried at each of its lines with up to 50 lines ahead
+/// (`docs/performance.md`, "Round 15").
 fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
     let text = line.text;
     let mut cells = Vec::with_capacity(8);
