@@ -9,16 +9,53 @@ use std::sync::OnceLock;
 
 use crate::vocab::vocab;
 
-/// Known cookie names from the Open Cookie Database: name → is a prefix (wildcard).
-/// Known names (lower case → is a prefix), and wildcard prefixes by their first three bytes.
-type Known = (HashMap<String, bool>, HashMap<String, Vec<String>>);
+/// Known cookie names from the Open Cookie Database: their lower-case bytes → is a
+/// prefix (wildcard); the wildcard prefixes by their first three bytes; and the
+/// first three bytes of every name and prefix, as a filter ([`First3`]). Keyed by
+/// bytes, so that an ASCII name lower-cased on the stack is looked up as it is (no
+/// UTF-8 check of the copy).
+struct Known {
+    names: HashMap<Box<[u8]>, bool>,
+    prefixes: HashMap<Box<[u8]>, Vec<String>>,
+    first3: First3,
+}
+
+/// A set of three-byte starts, as bits of a hash (a Bloom filter of one hash): a
+/// start it does not hold starts no known name, so nearly every token asked (a word,
+/// a value, a name the database does not list) is turned away before the lower-cased
+/// copy and the two map lookups. Names shorter than three bytes are not in it and
+/// always looked up.
+struct First3(Box<[u64; First3::WORDS]>);
+
+impl First3 {
+    /// 2^15 bits for some 1,500 starts: about one start in twenty not held is let by.
+    const BITS: u32 = 15;
+    const WORDS: usize = (1 << Self::BITS) / 64;
+
+    fn bit(start: [u8; 3]) -> usize {
+        let v = u32::from(start[0]) | u32::from(start[1]) << 8 | u32::from(start[2]) << 16;
+        (v.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, start: [u8; 3]) {
+        let b = Self::bit(start);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn may_hold(&self, start: [u8; 3]) -> bool {
+        let b = Self::bit(start);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
 
 fn known() -> &'static Known {
     static K: OnceLock<Known> = OnceLock::new();
     K.get_or_init(|| {
-        let mut map = HashMap::default();
-        // wildcard names by their first three characters
-        let mut prefixes: HashMap<String, Vec<String>> = HashMap::default();
+        let mut k = Known {
+            names: HashMap::default(),
+            prefixes: HashMap::default(),
+            first3: First3(Box::new([0; First3::WORDS])),
+        };
         for line in include_str!("../vocab/data/ocd_names.tsv").lines() {
             if line.starts_with('#') {
                 continue;
@@ -28,16 +65,20 @@ fn known() -> &'static Known {
                 continue;
             };
             let wild = wild == "1";
-            map.insert(name.to_lowercase(), wild);
+            let lower = name.to_lowercase();
+            if let Some(&[a, b, c]) = lower.as_bytes().get(..3) {
+                k.first3.insert([a, b, c]);
+            }
+            k.names.insert(lower.as_bytes().into(), wild);
+            // wildcard names by their first three characters
             if wild && name.len() >= 3 && name.is_char_boundary(3) {
-                let lower = name.to_lowercase();
-                prefixes
-                    .entry(lower[..3].to_string())
+                k.prefixes
+                    .entry(lower.as_bytes()[..3].into())
                     .or_default()
                     .push(lower);
             }
         }
-        (map, prefixes)
+        k
     })
 }
 
@@ -46,35 +87,47 @@ fn known() -> &'static Known {
 pub(crate) fn is_listed_name(name: &str) -> bool {
     if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
         // already lower case: looked up as it is, no copy
-        return known().0.contains_key(name);
+        return known().names.contains_key(name.as_bytes());
     }
-    known().0.contains_key(&name.to_lowercase())
+    known().names.contains_key(name.to_lowercase().as_bytes())
 }
 
 /// Is this a cookie name the Open Cookie Database knows (exactly, or by its prefix)?
 pub(crate) fn is_known(name: &str) -> bool {
-    let (map, prefixes) = known();
     let name = name.trim_end_matches('*');
-    // an ASCII name (nearly every token asked) is lower-cased on the stack: its
-    // `to_lowercase` is its ASCII lower case, and the readers ask about most tokens
-    // of every short line, so a heap copy each time cost more than the lookup
-    let mut buf = [0u8; 64];
-    let owned;
-    let lower: &str = if name.is_ascii() && name.len() <= buf.len() {
-        let b = &mut buf[..name.len()];
-        b.copy_from_slice(name.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).expect("ASCII lower-cased is ASCII")
-    } else {
-        owned = name.to_lowercase();
-        &owned
-    };
-    map.contains_key(lower)
-        || (lower.is_char_boundary(3.min(lower.len()))
+    if name.is_ascii() && name.len() <= 64 {
+        // an ASCII name (nearly every token asked): its `to_lowercase` is its ASCII
+        // lower case; its start is asked of the filter first, and only a start the
+        // filter holds is lower-cased whole, on the stack
+        let bytes = name.as_bytes();
+        if let Some(&[a, b, c]) = bytes.get(..3) {
+            let start = [a, b, c].map(|x| x.to_ascii_lowercase());
+            if !known().first3.may_hold(start) {
+                return false;
+            }
+        }
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        // (an ASCII text: every offset is a character boundary)
+        return known_lower(lower, true);
+    }
+    let owned = name.to_lowercase();
+    known_lower(owned.as_bytes(), owned.is_char_boundary(3.min(owned.len())))
+}
+
+/// [`is_known`] of a lower-cased name, given whether its third byte ends a character.
+fn known_lower(lower: &[u8], boundary_at_3: bool) -> bool {
+    let Known {
+        names, prefixes, ..
+    } = known();
+    names.contains_key(lower)
+        || (boundary_at_3
             && lower.len() >= 3
             && prefixes
                 .get(&lower[..3])
-                .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_str()))))
+                .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_bytes()))))
 }
 
 /// Characters a cookie name is made of.
@@ -183,6 +236,9 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
+    if tok.is_ascii() {
+        return strong_ascii(tok);
+    }
     // (the shape asked once, for both tests; a name-shaped token has no `/`, so no
     // `://` either: it is not searched for)
     if !is_name_shaped(tok) {
@@ -198,6 +254,61 @@ pub(crate) fn is_strong_name(tok: &str) -> bool {
         .count()
         >= 2
         || t.chars().next().is_some_and(|c| !c.is_letter_or_digit());
+    // the database lookup last: it lower-cases the token and hashes it
+    t.len() >= 3 && upperish && is_known(t)
+}
+
+/// [`is_strong_name`] of an ASCII token, its tests read off one pass over the bytes
+/// (the readers ask it of most tokens of every short line, three readers of the same
+/// line; the general path walked the token once for each test).
+fn strong_ascii(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    // the shape (`is_name_shaped`)
+    if b.is_empty() || b.len() > 120 || b[b.len() - 1] == b':' {
+        return false;
+    }
+    // a name-shaped token ends with none of `,;)` (no name characters): the trim of
+    // `is_structured_shaped` and of the test below takes off trailing `.` and `:`
+    let core = b.len()
+        - b.iter()
+            .rev()
+            .take_while(|&&c| c == b'.' || c == b':')
+            .count();
+    let (mut letters, mut upperish, mut underscore, mut at, mut dot) = (0, 0, false, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if !ASCII_NAME_CHARS[usize::from(c)] {
+            return false;
+        }
+        if i < core {
+            letters += usize::from(c.is_ascii_alphabetic());
+            upperish += usize::from(c.is_ascii_uppercase() || c.is_ascii_digit());
+            underscore |= c == b'_';
+            at |= c == b'@';
+            dot |= c == b'.';
+        }
+    }
+    // a letter in the trailing `.`/`:` run is no letter: there are none, so a token
+    // without letters in its core has none at all
+    if letters == 0 {
+        return false;
+    }
+    let t = &tok[..core];
+    // `is_structured_shaped` (a token it turns away may still be a known name)
+    if underscore && letters >= 2 {
+        if !t.starts_with("http") && !at {
+            return true;
+        }
+    } else if dot
+        && !t.starts_with('.')
+        && !is_host_or_file(t)
+        // three or more parts, none empty (no list is built)
+        && t.split('.').nth(2).is_some()
+        && t.split('.').all(|p| !p.is_empty())
+    {
+        return true;
+    }
+    // upper case or digits, or a first character that is neither letter nor digit
+    let upperish = upperish >= 2 || !t.as_bytes()[0].is_ascii_alphanumeric();
     // the database lookup last: it lower-cases the token and hashes it
     t.len() >= 3 && upperish && is_known(t)
 }
@@ -581,6 +692,7 @@ fn clean(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::text::FastSet;
 
     /// The shape and name tests as they were written before the ASCII table and the
     /// single shape test: the reference the fast ones are compared with.
@@ -706,13 +818,17 @@ mod tests {
 
     /// `is_known` as it was, lower-casing every name into a new string.
     fn known_reference(name: &str) -> bool {
-        let (map, prefixes) = known();
+        let Known {
+            names: map,
+            prefixes,
+            ..
+        } = known();
         let lower = name.trim_end_matches('*').to_lowercase();
-        map.contains_key(&lower)
+        map.contains_key(lower.as_bytes())
             || (lower.is_char_boundary(3.min(lower.len()))
                 && lower.len() >= 3
                 && prefixes
-                    .get(&lower[..3])
+                    .get(&lower.as_bytes()[..3])
                     .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_str()))))
     }
 
@@ -732,7 +848,8 @@ mod tests {
                 );
             }
         }
-        for (name, _) in known().0.iter().take(5000) {
+        for (name, _) in known().names.iter().take(5000) {
+            let name = std::str::from_utf8(name).unwrap();
             toks.push(name.to_uppercase());
             toks.push(format!("{name}*"));
             let mut mixed: Vec<char> = name.chars().collect();
@@ -741,7 +858,8 @@ mod tests {
             }
             toks.push(mixed.into_iter().collect());
         }
-        let long = known().0.keys().max_by_key(|k| k.len()).unwrap().clone();
+        let long = known().names.keys().max_by_key(|k| k.len()).unwrap();
+        let long = std::str::from_utf8(long).unwrap();
         for n in 60..=70 {
             toks.push("_ga".repeat(n / 3 + 1)[..n].to_string());
             toks.push(format!(
@@ -773,6 +891,105 @@ mod tests {
             hits += usize::from(want);
         }
         assert!(hits > 1000, "only {hits} known names");
+    }
+
+    /// The start filter holds the start of every listed name (in any case: it is
+    /// asked lower-cased), and turns away most starts it was not given: of all
+    /// three-letter lower-case starts, those it lets by are few beyond the held ones.
+    #[test]
+    fn start_filter_holds_every_name_and_few_others() {
+        let k = known();
+        let mut held = FastSet::default();
+        for name in k.names.keys() {
+            if let Some(&[a, b, c]) = name.get(..3) {
+                assert!(k.first3.may_hold([a, b, c]), "{name:?}");
+                held.insert([a, b, c]);
+            }
+        }
+        let (mut let_by, mut others) = (0, 0);
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                for c in b'a'..=b'z' {
+                    if !held.contains(&[a, b, c]) {
+                        others += 1;
+                        let_by += usize::from(k.first3.may_hold([a, b, c]));
+                    }
+                }
+            }
+        }
+        assert!(let_by * 10 < others, "{let_by} of {others} let by");
+    }
+
+    /// The one-pass ASCII path answers as the character tests do: on every corpus token and
+    /// its pieces, every listed name in three cases with trailing dots and colons,
+    /// and every token of up to three characters from an alphabet of the bytes the
+    /// tests turn on (name characters, case, digits, `_.@:`, a space, a comma).
+    #[test]
+    fn strong_ascii_is_the_general_path() {
+        let mut toks: Vec<String> = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for w in line.split_whitespace() {
+                toks.push(w.to_string());
+                toks.extend(w.split([',', '(', ')', '"']).map(str::to_string));
+            }
+        }
+        for (name, _) in known().names.iter() {
+            let name = std::str::from_utf8(name).unwrap();
+            for n in [name.to_string(), name.to_uppercase(), format!("_{name}")] {
+                toks.push(format!("{n}."));
+                toks.push(format!("{n}.:"));
+                toks.push(format!("{n}:"));
+                toks.push(n);
+            }
+        }
+        let alphabet = "aZ9_.@:-*h ,)é".chars().collect::<Vec<_>>();
+        let mut short = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for s in &short {
+                for &c in &alphabet {
+                    next.push(format!("{s}{c}"));
+                }
+            }
+            toks.extend(next.iter().cloned());
+            short = next;
+        }
+        toks.extend(
+            [
+                "http_ga",
+                "https_x.y",
+                "a_b@c",
+                "_ga.com",
+                "a.b.c",
+                "a..b.c",
+                ".a.b.c",
+                "gtag.js",
+                "x.y.z.",
+                "_G",
+                "_Ga",
+                "AB1",
+                "ab",
+                "PHPSESSID",
+                "__utma",
+                "__Secure-3PAPISID",
+                "_ga_*",
+                "_pk_id.*",
+            ]
+            .map(String::from),
+        );
+        toks.push("_a".repeat(60));
+        toks.push("_a".repeat(61));
+        let (mut strong, mut ascii) = (0, 0);
+        for t in &toks {
+            let want = strong_reference(t);
+            assert_eq!(is_strong_name(t), want, "{t:?}");
+            strong += usize::from(want);
+            ascii += usize::from(t.is_ascii());
+        }
+        assert!(
+            strong > 5000 && ascii > 50_000,
+            "{strong} strong, {ascii} ASCII"
+        );
     }
 
     /// `is_joiner` as it was: every word lower-cased into a new string and compared
