@@ -415,6 +415,22 @@ fn ascii_match_form(s: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether the [`match_form`]s of two texts surely differ, read off their first
+/// bytes without folding either: for ASCII text, the form's first byte is the first
+/// byte that is neither whitespace nor a trimmed edge character ([`is_edge`], and the
+/// backtick, which folds to an apostrophe), lower-cased (no edge character has a
+/// case). `false` when either text is not ASCII or the first bytes agree: the forms
+/// must then be compared. A header row repeated mid-table is looked for at every row,
+/// and a row's first cell (a cookie's name) nearly never starts as the header does.
+pub(crate) fn forms_surely_differ(a: &str, b: &str) -> bool {
+    fn first(s: &str) -> Option<u8> {
+        s.bytes()
+            .find(|&b| !(b.is_ascii_whitespace() || is_edge(b) || b == b'`'))
+            .map(|b| b.to_ascii_lowercase())
+    }
+    a.is_ascii() && b.is_ascii() && first(a) != first(b)
+}
+
 /// The words of [`match_form`]`(text)` ([`words`]) for ASCII text without a
 /// backtick, read from `text` itself, each passed to `f` lower-cased in a stack
 /// buffer; stops at the first word `f` accepts. `None` when a word is longer than
@@ -1010,6 +1026,59 @@ mod tests {
         }
         let long = "a".repeat(65);
         assert_eq!(any_ascii_form_word(&long, |_| false), None);
+    }
+
+    /// When `forms_surely_differ` says so, the forms differ: over pairs of corpus
+    /// lines and their cells, and made-up texts of edges, backticks and whitespace.
+    #[test]
+    fn forms_surely_differ_only_when_they_do() {
+        let mut texts: Vec<String> = Vec::new();
+        for l in crate::testing::corpus_lines().iter().take(4000) {
+            texts.push(l.clone());
+            texts.extend(l.split(['\t', '|']).map(str::to_string));
+        }
+        let made_up = [
+            "",
+            " ",
+            "`",
+            "`Name`",
+            "'name'",
+            "  - Name:",
+            "name",
+            "NAME",
+            "(Name)",
+            "Name s",
+            "\u{b}N",
+            "[ ] x",
+            "*",
+            "Näme",
+            "é",
+        ];
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        for (i, a) in texts.iter().enumerate() {
+            // each text with itself and a few far ones
+            pairs.extend(
+                texts
+                    .iter()
+                    .skip(i)
+                    .step_by(97)
+                    .take(40)
+                    .map(|b| (a.as_str(), b.as_str())),
+            );
+        }
+        for a in made_up {
+            pairs.extend(made_up.iter().map(|&b| (a, b)));
+        }
+        let mut differ = 0;
+        for &(a, b) in &pairs {
+            let same = match_form(a) == match_form(b);
+            if forms_surely_differ(a, b) {
+                differ += 1;
+                assert!(!same, "{a:?} {b:?}");
+            }
+        }
+        let pairs = pairs.len();
+        assert!(differ * 2 > pairs, "{differ} of {pairs}");
     }
 
     /// The byte path of ASCII text gives what the char path before it gave (this is

@@ -3,7 +3,7 @@
 
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::repair::{Fragment, Frags};
-use crate::fields::text::{fold_whitespace, match_form};
+use crate::fields::text::{fold_whitespace, forms_surely_differ, match_form};
 use crate::segment::Line;
 use std::rc::Rc;
 
@@ -288,7 +288,13 @@ impl Header {
 
     /// Does this row repeat the header (a header row repeated mid-table)?
     pub(crate) fn is_repeat(&self, cells: &[&str]) -> bool {
+        // (the first bytes first: a row's cells nearly never start as the header's do,
+        // and each form is a new string)
         cells.len() == self.cols.len()
+            && !cells
+                .iter()
+                .zip(&self.cols)
+                .any(|(c, (_, h))| forms_surely_differ(c, h))
             && cells
                 .iter()
                 .zip(&self.cols)
