@@ -104,19 +104,28 @@ pub(crate) fn names_slot(text: &str) -> bool {
     any
 }
 
-/// The claim to keep: the one with the most evidence; on equal evidence the one
-/// listed first (claims come in [`LAYOUTS`](super::LAYOUTS) order).
-pub(crate) fn choose(claims: Vec<Claim<'_>>) -> Option<Claim<'_>> {
-    let mut best: Option<Claim<'_>> = None;
-    for c in claims {
-        if best
-            .as_ref()
-            .is_none_or(|b| c.evidence.score() > b.evidence.score())
-        {
-            best = Some(c);
+/// The claim to keep of those made at line `i` of `lines`: the one with the most
+/// evidence; on equal evidence the one listed first (claims come in
+/// [`LAYOUTS`](super::LAYOUTS) order). A lone claim is kept unweighed: there is
+/// nothing to compare it with.
+pub(crate) fn choose<'a>(
+    lines: &[Line<'_>],
+    i: usize,
+    mut claims: Vec<Claim<'a>>,
+) -> Option<Claim<'a>> {
+    if claims.len() < 2 {
+        return claims.pop();
+    }
+    let mut best: Option<(i64, Claim<'a>)> = None;
+    for mut c in claims {
+        let e = weigh(&lines[i..(i + c.len).min(lines.len())], &c.doc);
+        let score = e.score();
+        c.evidence = Some(e);
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, c));
         }
     }
-    best
+    best.map(|b| b.1)
 }
 
 impl Evidence {

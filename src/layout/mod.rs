@@ -240,8 +240,10 @@ pub(crate) struct Claim<'a> {
     ctx: Context,
     /// The block's records and warnings.
     doc: RawDoc<'a>,
-    /// How well the block reads as cookie records.
-    pub evidence: evidence::Evidence,
+    /// How well the block reads as cookie records: weighed by [`evidence::choose`]
+    /// only when another layout claims the same line (a lone claim is kept whatever
+    /// it weighs, and weighing a table's claim read every record again).
+    pub evidence: Option<evidence::Evidence>,
 }
 
 /// Every layout's claim on the block starting at line `i`, in the order given (indices
@@ -263,14 +265,12 @@ pub(crate) fn claims_at<'a>(
         reset_context(&mut scratch, ctx);
         empty(&mut doc);
         if let Some(n) = (layout.read)(lines, i, &mut scratch, &mut doc) {
-            let len = n.max(1);
-            let evidence = evidence::weigh(&lines[i..(i + len).min(lines.len())], &doc);
             out.push(Claim {
                 layout,
-                len,
+                len: n.max(1),
                 ctx: std::mem::take(&mut scratch),
                 doc: std::mem::take(&mut doc),
-                evidence,
+                evidence: None,
             });
         }
     }
@@ -349,7 +349,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
             i += 1;
             continue;
         }
-        if let Some(claim) = evidence::choose(claims_at(lines, i, &ctx, order)) {
+        if let Some(claim) = evidence::choose(lines, i, claims_at(lines, i, &ctx, order)) {
             ctx = claim.ctx;
             ctx.after_heading = false;
             let before = doc.records.len();
@@ -441,14 +441,12 @@ mod tests {
             reset_context(&mut scratch, ctx);
             let mut doc = RawDoc::default();
             if let Some(n) = (layout.read)(lines, i, &mut scratch, &mut doc) {
-                let len = n.max(1);
-                let evidence = evidence::weigh(&lines[i..(i + len).min(lines.len())], &doc);
                 out.push(Claim {
                     layout,
-                    len,
+                    len: n.max(1),
                     ctx: std::mem::take(&mut scratch),
                     doc,
-                    evidence,
+                    evidence: None,
                 });
             }
         }
@@ -496,7 +494,7 @@ mod tests {
                     let want = claims_at_before(&ls, i, &ctx, &order);
                     assert_eq!(show(&got), show(&want), "{}:{i}", path.display());
                     claims += got.len();
-                    if let Some(claim) = evidence::choose(got) {
+                    if let Some(claim) = evidence::choose(&ls, i, got) {
                         ctx = claim.ctx;
                         ctx.after_heading = false;
                         i += claim.len;
@@ -519,7 +517,7 @@ mod tests {
         let ls = lines(text);
         let claims = claims_at(&ls, 0, &Context::default(), order);
         assert!(claims.len() > 1, "one layout only claims {text:?}");
-        evidence::choose(claims).unwrap().layout.name
+        evidence::choose(&ls, 0, claims).unwrap().layout.name
     }
 
     #[test]
