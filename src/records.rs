@@ -638,7 +638,7 @@ fn unlinked(text: String) -> String {
 /// (`[Google](https://policies.google.com "Privacy")` → `Google`): a markdown capture
 /// of a page writes every linked provider or name that way.
 fn unlink(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("](") {
+    if !crate::fields::text::contains_short(text, "](") {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

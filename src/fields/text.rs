@@ -9,6 +9,27 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
+/// `text.find(pat)` for a short pattern: `str::find` and `str::contains` build a
+/// substring searcher per call, some two hundred instructions, more than the search
+/// of a short text costs, and the readers ask such questions (`](`, `://`, ` - `)
+/// of most lines and values. The pattern's first byte that is not a space is
+/// searched for (`memchr`); a pattern of spaces only (spaces are the commonest byte
+/// of a line) is left to `str::find`.
+pub(crate) fn find_short(text: &str, pat: &str) -> Option<usize> {
+    let (hay, bytes) = (text.as_bytes(), pat.as_bytes());
+    match bytes.iter().position(|&b| b != b' ') {
+        None => text.find(pat),
+        Some(k) => memchr::memchr_iter(bytes[k], hay)
+            .filter_map(|i| i.checked_sub(k))
+            .find(|&start| hay[start..].starts_with(bytes)),
+    }
+}
+
+/// `text.contains(pat)` for a short pattern: see [`find_short`].
+pub(crate) fn contains_short(text: &str, pat: &str) -> bool {
+    find_short(text, pat).is_some()
+}
+
 /// A line without a markdown heading mark (`## `) or leading whitespace.
 pub(crate) fn strip_md_heading(text: &str) -> &str {
     let t = text.trim_start();
@@ -1026,6 +1047,28 @@ mod tests {
         }
         let long = "a".repeat(65);
         assert_eq!(any_ascii_form_word(&long, |_| false), None);
+    }
+
+    /// `find_short` finds what `str::find` finds: every corpus line with the patterns
+    /// the readers ask, and edge cases (empty text or pattern, a pattern at the end,
+    /// longer than the text, a first byte found many times before a match).
+    #[test]
+    fn find_short_is_str_find() {
+        let pats = [
+            "](", "  ", "://", ". ", " - ", " (", "a", "", " ", "é", "ss", "\t\t",
+        ];
+        let texts = crate::testing::corpus_lines_and(&[
+            "", "]", "](", "x](", "  ", " . . ", "sss", "ab", "é", "http://x", "a\t\t",
+        ]);
+        let mut found = 0;
+        for t in &texts {
+            for p in pats {
+                assert_eq!(find_short(t, p), t.find(p), "{t:?} {p:?}");
+                assert_eq!(contains_short(t, p), t.contains(p), "{t:?} {p:?}");
+                found += usize::from(t.contains(p));
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// When `forms_surely_differ` says so, the forms differ: over pairs of corpus

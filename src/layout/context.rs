@@ -5,7 +5,9 @@ use super::{frag, RawDoc};
 use crate::chars::CharClass;
 use crate::fields::duration::find_duration;
 use crate::fields::provider::{after_set_by, is_vendor_name, vendor_run};
-use crate::fields::text::{fold_whitespace, match_form, more_words_than, word_count_upto};
+use crate::fields::text::{
+    contains_short, find_short, fold_whitespace, match_form, more_words_than, word_count_upto,
+};
 use crate::policy::Category;
 use crate::segment::{Line, LineKind};
 use crate::vocab::Role;
@@ -138,14 +140,6 @@ fn has_spaced_dash(text: &str) -> bool {
         .any(|w| w[0] == b' ' && (w[1] == b'-' || w[1] == 0xE2))
 }
 
-/// `text.find(pat)` by a byte scan, for the short lines of headings: no substring
-/// searcher is built per call.
-fn find_short(text: &str, pat: &str) -> Option<usize> {
-    text.as_bytes()
-        .windows(pat.len())
-        .position(|w| w == pat.as_bytes())
-}
-
 impl Context {
     /// Take in a line no layout parser took: a heading or a line of prose.
     pub(crate) fn observe<'a>(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
@@ -225,7 +219,7 @@ impl Context {
             let company = value.split(',').next().unwrap_or("").trim();
             let company = company.split(" (").next().unwrap_or(company).trim();
             // (a web address under a `Service URL` key names no company)
-            let address = company.contains("://")
+            let address = contains_short(company, "://")
                 || company.starts_with("www.")
                 || crate::fields::names::is_host_or_file(company);
             if !company.is_empty() && !more_words_than(company, 6) && !address {

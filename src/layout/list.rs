@@ -22,7 +22,7 @@ use crate::fields::names::{
     and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
 };
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::text::more_words_than;
+use crate::fields::text::{contains_short, more_words_than};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -555,7 +555,7 @@ fn inline_items(text: &str) -> Vec<(usize, usize, usize)> {
 fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Option<usize> {
     // items start at the paragraph's start and after each `. `: without one there is
     // one item at most, so no run (most lines have none, and the scan asks a dictionary)
-    if line.kind != LineKind::Text || !line.text.contains(". ") {
+    if line.kind != LineKind::Text || !contains_short(line.text, ". ") {
         return None;
     }
     // each item has a colon of its own after its name: a paragraph with fewer than

@@ -17,7 +17,7 @@ use crate::fields::duration::{duration_prefix, find_duration};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::Fragment;
-use crate::fields::text::match_form;
+use crate::fields::text::{contains_short, match_form};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{offset32, Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -391,7 +391,7 @@ fn url_like(sent: &str, at: usize) -> bool {
     let tok_start = sent[..at].rfind(' ').map_or(0, |p| p + 1);
     let tok = &sent[tok_start..];
     let tok = tok.split(' ').next().unwrap_or("");
-    tok.contains("://") || tok.contains('@') || tok.starts_with("www.")
+    contains_short(tok, "://") || tok.contains('@') || tok.starts_with("www.")
 }
 
 #[cfg(test)]
