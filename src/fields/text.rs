@@ -665,16 +665,19 @@ pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
         return 0;
     }
     if s.is_ascii() {
-        // the runs of non-space bytes (ASCII whitespace is tab to CR and space)
+        // the runs of non-space bytes (ASCII whitespace is tab to CR and space),
+        // counted without a branch a byte; the limit is looked at once a block
         let mut n = 0;
-        let mut in_word = false;
-        for &b in s.as_bytes() {
-            let space = matches!(b, b' ' | b'\t'..=b'\r');
-            n += usize::from(!space && !in_word);
-            if n >= limit {
-                return n;
+        let mut after_space = true;
+        for block in s.as_bytes().chunks(32) {
+            for &b in block {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                n += usize::from(after_space & !space);
+                after_space = space;
             }
-            in_word = !space;
+            if n >= limit {
+                return limit;
+            }
         }
         return n;
     }
@@ -956,9 +959,13 @@ mod tests {
             texts.push(format!("a{c}b{c}{c}c d{c}"));
         }
         texts.extend(["", " ", "a\u{a0}b\u{2003}c", "x\u{3000}y z", "é ü ß"].map(String::from));
+        // words across the blocks the count is checked at
+        texts.extend((28..70).map(|k| "ab ".repeat(k / 3) + &"x".repeat(k % 3)));
         let mut over = 0;
         for t in &texts {
-            let n = word_count(t);
+            // (the count by splitting, not by the function under test)
+            let n = t.split(is_space).filter(|w| !w.is_empty()).count();
+            assert_eq!(word_count(t), n, "{t:?}");
             for limit in 0..=n + 2 {
                 assert_eq!(word_count_upto(t, limit), n.min(limit), "{t:?} {limit}");
                 assert_eq!(more_words_than(t, limit), n > limit, "{t:?} {limit}");
