@@ -28,7 +28,8 @@ struct Known {
 struct First3(Box<[u64; First3::WORDS]>);
 
 impl First3 {
-    /// 2^15 bits for some 1,500 starts: about one start in twenty not held is let by.
+    /// 2^15 bits for the 885 starts of the names: about one start in twenty-five
+    /// that no name has is let by (4 % of three-letter starts).
     const BITS: u32 = 15;
     const WORDS: usize = (1 << Self::BITS) / 64;
 
@@ -832,22 +833,27 @@ mod tests {
                     .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p.as_str()))))
     }
 
+    /// Every whitespace-separated token of the corpus lines, each followed by its
+    /// pieces between the characters `cut` holds for.
+    fn corpus_tokens_and_pieces(cut: impl Fn(char) -> bool + Copy) -> Vec<String> {
+        let mut toks = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for w in line.split_whitespace() {
+                toks.push(w.to_string());
+                toks.extend(w.split(cut).map(str::to_string));
+            }
+        }
+        toks
+    }
+
     /// `is_known`, lower-casing ASCII names on the stack, answers as before: on every
     /// corpus token (and its pieces between punctuation), every listed name in upper
     /// and mixed case, names at and around the 64-byte buffer, and names that are not
     /// ASCII (`İ` lower-cases to two characters).
     #[test]
     fn is_known_is_the_former_lookup() {
-        let mut toks: Vec<String> = Vec::new();
-        for line in crate::testing::corpus_lines() {
-            for w in line.split_whitespace() {
-                toks.push(w.to_string());
-                toks.extend(
-                    w.split(|c: char| !c.is_letter_or_digit() && !"_-.*$".contains(c))
-                        .map(str::to_string),
-                );
-            }
-        }
+        let mut toks =
+            corpus_tokens_and_pieces(|c: char| !c.is_letter_or_digit() && !"_-.*$".contains(c));
         for (name, _) in known().names.iter().take(5000) {
             let name = std::str::from_utf8(name).unwrap();
             toks.push(name.to_uppercase());
@@ -926,13 +932,7 @@ mod tests {
     /// tests turn on (name characters, case, digits, `_.@:`, a space, a comma).
     #[test]
     fn strong_ascii_is_the_general_path() {
-        let mut toks: Vec<String> = Vec::new();
-        for line in crate::testing::corpus_lines() {
-            for w in line.split_whitespace() {
-                toks.push(w.to_string());
-                toks.extend(w.split([',', '(', ')', '"']).map(str::to_string));
-            }
-        }
+        let mut toks = corpus_tokens_and_pieces(|c: char| matches!(c, ',' | '(' | ')' | '"'));
         for (name, _) in known().names.iter() {
             let name = std::str::from_utf8(name).unwrap();
             for n in [name.to_string(), name.to_uppercase(), format!("_{name}")] {

@@ -457,7 +457,7 @@ mod tests {
     /// driver had there, in both orders of the layouts, is what it was when each
     /// reader had a new document: the same layouts, lengths, contexts, records,
     /// warnings and evidence (a reader that pushes and then declines leaves nothing
-    /// to the next).
+    /// to the next). The claim kept was weighed when, and only when, it had rivals.
     #[test]
     fn one_scratch_document_claims_as_new_ones() {
         let show = |cs: &[Claim<'_>]| -> Vec<String> {
@@ -494,7 +494,11 @@ mod tests {
                     let want = claims_at_before(&ls, i, &ctx, &order);
                     assert_eq!(show(&got), show(&want), "{}:{i}", path.display());
                     claims += got.len();
+                    let several = got.len() > 1;
                     if let Some(claim) = evidence::choose(&ls, i, got) {
+                        // (a lone claim is kept unweighed; of several, the one kept
+                        // was weighed against the others)
+                        assert_eq!(claim.evidence.is_some(), several, "{}:{i}", path.display());
                         ctx = claim.ctx;
                         ctx.after_heading = false;
                         i += claim.len;
