@@ -299,13 +299,7 @@ fn strong_ascii(tok: &str) -> bool {
         if !t.starts_with("http") && !at {
             return true;
         }
-    } else if dot
-        && !t.starts_with('.')
-        && !is_host_or_file(t)
-        // three or more parts, none empty (no list is built)
-        && t.split('.').nth(2).is_some()
-        && t.split('.').all(|p| !p.is_empty())
-    {
+    } else if dot && is_dotted_identifier(t) {
         return true;
     }
     // upper case or digits, or a first character that is neither letter nor digit
@@ -331,13 +325,19 @@ fn is_structured_shaped(tok: &str) -> bool {
     if t.contains('_') && t.chars().filter(|c| c.is_letter()).count() >= 2 {
         return !t.starts_with("http") && !t.contains('@');
     }
-    if t.contains('.') && !t.starts_with('.') && !is_host_or_file(t) {
+    t.contains('.') && is_dotted_identifier(t)
+}
+
+/// A dotted token (its trailing punctuation trimmed) of three or more parts, none
+/// empty, that is no host or file name and does not start with a dot
+/// (`ajs.user.id`): the dotted half of [`is_structured_shaped`], shared with the
+/// one-pass ASCII path of [`is_strong_name`].
+fn is_dotted_identifier(t: &str) -> bool {
+    !t.starts_with('.')
+        && !is_host_or_file(t)
         // three or more parts, none empty (no list is built)
-        if t.split('.').nth(2).is_some() && t.split('.').all(|p| !p.is_empty()) {
-            return true;
-        }
-    }
-    false
+        && t.split('.').nth(2).is_some()
+        && t.split('.').all(|p| !p.is_empty())
 }
 
 /// Symbols that join names in one cell (`_ga + _gid`, `_ga & _gid`), in every language.

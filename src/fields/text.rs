@@ -436,6 +436,14 @@ fn ascii_match_form(s: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether an ASCII byte is dropped at either end of a form: whitespace (folded to a
+/// space, which [`is_edge`] holds) or an edge character. The ASCII readings of a form
+/// ([`any_ascii_form_word`], the vocabulary's word scans, [`forms_surely_differ`])
+/// trim the text's own bytes by it.
+pub(crate) fn is_form_trim(b: u8) -> bool {
+    b.is_ascii_whitespace() || is_edge(b)
+}
+
 /// Whether the [`match_form`]s of two texts surely differ, read off their first
 /// bytes without folding either: for ASCII text, the form's first byte is the first
 /// byte that is neither whitespace nor a trimmed edge character ([`is_edge`], and the
@@ -446,7 +454,7 @@ fn ascii_match_form(s: &[u8]) -> String {
 pub(crate) fn forms_surely_differ(a: &str, b: &str) -> bool {
     fn first(s: &str) -> Option<u8> {
         s.bytes()
-            .find(|&b| !(b.is_ascii_whitespace() || is_edge(b) || b == b'`'))
+            .find(|&b| !(is_form_trim(b) || b == b'`'))
             .map(|b| b.to_ascii_lowercase())
     }
     a.is_ascii() && b.is_ascii() && first(a) != first(b)
@@ -461,8 +469,7 @@ pub(crate) fn forms_surely_differ(a: &str, b: &str) -> bool {
 /// there) is a word character: so the words are the same.
 pub(crate) fn any_ascii_form_word(text: &str, mut f: impl FnMut(&str) -> bool) -> Option<bool> {
     debug_assert!(text.is_ascii() && !text.contains('`'));
-    let trimmed =
-        text.trim_matches(|c: char| c.is_ascii() && (c.is_ascii_whitespace() || is_edge(c as u8)));
+    let trimmed = text.trim_matches(|c: char| c.is_ascii() && is_form_trim(c as u8));
     let mut buf = [0u8; 64];
     for w in trimmed.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '_')) {
         if w.is_empty() {

@@ -16,7 +16,7 @@ use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
-use crate::fields::text::{any_ascii_form_word, is_edge, match_form, words};
+use crate::fields::text::{any_ascii_form_word, is_edge, is_form_trim, match_form, words};
 use crate::policy::{Category, DurationKind};
 
 /// A per-thread memo of a pure function of a text ([`crate::fields::text::Memo`]):
@@ -1713,10 +1713,12 @@ fn ascii_form_word_may_start(
 ) -> Option<bool> {
     debug_assert!(text.is_ascii() && !text.contains('`'));
     let b = text.as_bytes();
-    let skip = |c: u8| c.is_ascii_whitespace() || is_edge(c);
     // (the form's ends are trimmed: `'only'` is `only`)
-    let start = b.iter().position(|&c| !skip(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| !skip(c)).map_or(start, |p| p + 1);
+    let start = b.iter().position(|&c| !is_form_trim(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|&c| !is_form_trim(c))
+        .map_or(start, |p| p + 1);
     let t = &b[start..end.max(start)];
     let word_byte = |c: u8| FORM_WORD_BYTE.get(usize::from(c)).copied().unwrap_or(false);
     let mut buf = [0u8; 64];
