@@ -226,6 +226,9 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
     let v = vocab();
     let mut f = Fields::default();
     let mut others: Vec<String> = Vec::new();
+    // an unnamed field whose whole value is a lifetime (`Storage time: 2 years`, a
+    // key no table lists): the record's lifetime when no duration cell states one
+    let mut unnamed_lifetime: Option<(&str, String)> = None;
     for Value {
         role,
         header,
@@ -278,6 +281,9 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
                 f.types.push(value.clone());
                 f.extra.insert(header.to_string(), value);
             }
+            None if unnamed_lifetime.is_none() && is_whole_lifetime(&value) => {
+                unnamed_lifetime = Some((header, value));
+            }
             None => {
                 // an unnamed field whose value is a short category label declares it
                 // (`Module: Functional`)
@@ -294,6 +300,13 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             }
         }
     }
+    if let Some((header, value)) = unnamed_lifetime {
+        if f.duration.is_none() {
+            f.duration = Some(value);
+        } else {
+            f.extra.insert(header.to_string(), value);
+        }
+    }
     if f.purposes.is_empty() {
         // no purpose column: prose-like cells of unnamed columns are the description
         f.purposes = others
@@ -302,6 +315,20 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             .collect();
     }
     f
+}
+
+/// Whether a value is a lifetime and nothing else, with a length or a session
+/// (`2 years`, `13 Monate`, `Session`): what an unnamed field must hold to be read as
+/// the record's lifetime.
+fn is_whole_lifetime(value: &str) -> bool {
+    let t = value.trim().trim_end_matches('.');
+    !t.is_empty()
+        && t.len() <= 40
+        && crate::fields::duration::duration_prefix(t) == Some(t.len())
+        && {
+            let d = parse_duration(t);
+            d.iso8601.is_some() || d.kind == DurationKind::Session
+        }
 }
 
 /// Why a record, or one name of it, is left out.
@@ -1388,6 +1415,26 @@ mod tests {
     fn fields(cells: &[(Option<Role>, &str, &'static str)]) -> Fields {
         let rec = row(0, "_x", cells);
         classify(normalise(&rec.fields, Some("en"), Mend::All).0)
+    }
+
+    /// A field no header names is the lifetime when its whole value is one and no
+    /// duration cell states one (`Storage time: 2 years`); otherwise it stays an extra
+    /// cell, and a description that mentions a lifetime is no lifetime.
+    #[test]
+    fn unnamed_lifetimes() {
+        let duration = Some(Role::Duration);
+        let alone = fields(&[(None, "Storage time", "2 years")]);
+        assert_eq!(alone.duration.as_deref(), Some("2 years"));
+        assert!(alone.extra.is_empty());
+        let session = fields(&[(None, "Houdbaarheid", "Session")]);
+        assert_eq!(session.duration.as_deref(), Some("Session"));
+        let stated = fields(&[(None, "Kept for", "2 years"), (duration, "Expiry", "1 day")]);
+        assert_eq!(stated.duration.as_deref(), Some("1 day"));
+        assert_eq!(stated.extra["Kept for"], "2 years");
+        let prose = fields(&[(None, "Notes", "Kept for 2 years after your visit")]);
+        assert_eq!(prose.duration, None);
+        let vague = fields(&[(None, "Notes", "Persistent")]);
+        assert_eq!(vague.duration, None);
     }
 
     #[test]

@@ -345,6 +345,7 @@ const LAYOUTS: &[&str] = &[
     "markdown",
     "inline labels",
     "wrapped tab",
+    "markdown cards",
 ];
 
 /// How a document varies beyond its layout.
@@ -579,6 +580,22 @@ fn render_rows(
                 s += &format!("| {} |\n{gap}", r.join(" | "));
             }
         }
+        // a markdown page's card per cookie: the name as a heading, in a code span or
+        // bold, then `**Label:** value` lines
+        "markdown cards" => {
+            for r in &rows {
+                let name = &r[0];
+                s += &match name.len() % 3 {
+                    0 => format!("### `{name}`\n"),
+                    1 => format!("#### **{name}**\n"),
+                    _ => format!("**`{name}`**\n"),
+                };
+                for (k, v) in h.iter().zip(r).skip(1) {
+                    s += &format!("**{k}:** {v}\n");
+                }
+                s += "\n";
+            }
+        }
         // a card per line: `Label: value` pairs glued with a separator
         "inline labels" => {
             for r in &rows {
@@ -782,7 +799,9 @@ fn open_cookie_database_rows_in_every_layout_and_language() {
                 }
                 // the first four columns in any order (the category stays last: group
                 // rows replace it); name-led cards have a fixed shape
-                if !matches!(layout, "name-led cards" | "dash list") && rng.below(2) == 0 {
+                if !matches!(layout, "name-led cards" | "dash list" | "markdown cards")
+                    && rng.below(2) == 0
+                {
                     let mut order = [0usize, 1, 2, 3];
                     for k in (1..4).rev() {
                         order.swap(k, rng.below(k + 1));
@@ -874,6 +893,100 @@ fn floors(layout: &str) -> (f64, f64) {
         // `SAPgst`, `X_twitter_sess`), ambiguous glued plurals (`1 yearsqzl_consent`),
         // and the repair splitting compounds in purposes.
         "fused" => (0.83, 0.70),
+        // Added in round 17 (names as headings in a code span or bold, `**Label:**
+        // value` lines): 0.921 / 0.842 once code spans and bold keys were read (no
+        // record at all for a code-span name before). Left: some cards whose name
+        // is not read as a head when the one before it ends oddly, and values glued
+        // to a key with no space after its closing stars.
+        "markdown cards" => (0.90, 0.80),
         _ => (0.975, 0.90),
     }
+}
+
+/// Cells that state nothing: a provider or lifetime cell written as a dash, a slash
+/// or a language's "not applicable" (`-`, `—`, `n/a`, `k. A.`, `n.v.t.`) is read as
+/// an empty cell, in every layout and language: no record takes the placeholder as
+/// its provider or lifetime, and the records are still all read.
+#[test]
+fn placeholder_cells_state_nothing() {
+    const MARKS: &[&str] = &[
+        "-",
+        "—",
+        "–",
+        "-/-",
+        "/",
+        "n/a",
+        "N/A",
+        "n.a.",
+        "k. A.",
+        "keine Angabe",
+        "n.v.t.",
+        "N/D",
+        "n.d.",
+        "non applicable",
+        "no aplica",
+        "não aplicável",
+        "Not applicable",
+    ];
+    let all = rows();
+    let mut rng = Rng(0x0BAD_CE11_5EED_0001);
+    let (mut gold, mut found, mut docs) = (0, 0, 0);
+    for &layout in LAYOUTS {
+        // the fused layout glues cells: a placeholder there is part of its neighbours
+        if layout == "fused" {
+            continue;
+        }
+        for l in LANGS {
+            for _ in 0..2 {
+                let mut seen = std::collections::HashSet::new();
+                let picked: Vec<Row> = (0..4)
+                    .map(|_| rng.pick(&all).clone())
+                    .filter(|r| seen.insert(r.name.clone()))
+                    .collect();
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let rendered: Vec<[String; 5]> = picked
+                    .iter()
+                    .map(|r| {
+                        let mut c = cells(l, r);
+                        c[1] = rng.pick(MARKS).to_string();
+                        c[3] = rng.pick(MARKS).to_string();
+                        c
+                    })
+                    .collect();
+                let style = Style {
+                    groups: false,
+                    upper: false,
+                    spaced: rng.below(4) == 0,
+                    sections: false,
+                    noise: false,
+                };
+                let text = render(layout, &h, &rendered, style);
+                let p = parse_policy(&text);
+                docs += 1;
+                for r in &picked {
+                    gold += 1;
+                    let Some(c) = p.cookies.iter().find(|c| c.name == r.name) else {
+                        continue;
+                    };
+                    found += 1;
+                    let said = |v: &str| MARKS.iter().any(|m| m.eq_ignore_ascii_case(v.trim()));
+                    assert!(
+                        c.provider.as_deref().is_none_or(|v| !said(v)),
+                        "{layout}/{}: provider {:?}\n{text}",
+                        l.code,
+                        c.provider
+                    );
+                    assert!(
+                        c.duration.as_ref().is_none_or(|d| !said(&d.text)),
+                        "{layout}/{}: lifetime {:?}\n{text}",
+                        l.code,
+                        c.duration
+                    );
+                }
+            }
+        }
+    }
+    assert!(docs > 100, "{docs}");
+    // (a placeholder is no cell's content: the rows are still read)
+    assert!(found * 100 >= gold * 95, "{found} of {gold} names read");
 }

@@ -121,13 +121,21 @@ fn card_head_uncached(text: &str) -> Option<&str> {
     if text.len() > MAX_HEAD {
         return None;
     }
-    let t = strip_md_heading(text).trim();
-    // markdown bold (`**_ga**`), not a wildcard (`_ga_*`)
-    let t = t
-        .strip_prefix("**")
-        .and_then(|b| b.strip_suffix("**"))
-        .unwrap_or(t)
-        .trim();
+    let mut t = strip_md_heading(text).trim();
+    // markdown bold (`**_ga**`), not a wildcard (`_ga_*`), and a code span (`` `_ga` ``),
+    // either inside the other
+    for _ in 0..2 {
+        t = t
+            .strip_prefix("**")
+            .and_then(|b| b.strip_suffix("**"))
+            .or_else(|| {
+                t.strip_prefix('`')
+                    .and_then(|b| b.strip_suffix('`'))
+                    .filter(|b| !b.contains('`'))
+            })
+            .unwrap_or(t)
+            .trim();
+    }
     let t = match t.rsplit_once(' ') {
         Some((head, count))
             if count.len() >= 4
@@ -453,6 +461,22 @@ mod tests {
     /// `label_line` answers as before on every corpus line and made-up ones: labels
     /// in markdown, with closing colons, and lines with each byte the test looks for
     /// in them, at the start, inside and at the end, short and long.
+    /// A name as a heading in a code span, in bold or both is the card's head; two
+    /// code spans on one line are not one.
+    #[test]
+    fn heads_in_code_spans() {
+        for t in [
+            "### `_ga`",
+            "`_ga`",
+            "**`_ga`**",
+            "`**_ga**`",
+            "#### **_ga**",
+        ] {
+            assert_eq!(card_head(t), Some("_ga"), "{t:?}");
+        }
+        assert_eq!(card_head("`_ga` and `_gid`"), None);
+    }
+
     #[test]
     fn label_line_is_the_former_test() {
         let mut lines = crate::testing::corpus_lines_and(&[

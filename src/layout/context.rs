@@ -222,7 +222,12 @@ impl Context {
             let address = contains_short(company, "://")
                 || company.starts_with("www.")
                 || crate::fields::names::is_host_or_file(company);
-            if !company.is_empty() && !more_words_than(company, 6) && !address {
+            // (`Provider: n/a` names no company: see `Vocab::is_placeholder`)
+            if !company.is_empty()
+                && !more_words_than(company, 6)
+                && !address
+                && !vocab().is_placeholder(company)
+            {
                 self.provider = Some(company.to_string());
                 self.provider_heading = true;
                 return;

@@ -101,6 +101,12 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
         return None;
     }
     let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
+    // a bold key (`**Provider:** Google`): the closing stars stand before the value
+    let rest = if text.trim_start().starts_with('*') {
+        rest.trim_start_matches('*')
+    } else {
+        rest
+    };
     let (value, _) =
         take_while::<_, _, nom::error::Error<&str>>(|c: char| c == ' ' || c == '\u{a0}')
             .parse(rest)
@@ -639,6 +645,18 @@ mod tests {
     /// on made-up ones, asked as the readers ask: each line several times in a row,
     /// between other lines, and copies of a line at other addresses (the memo is keyed
     /// by text, and its slices must be of the text asked about).
+    /// A bold key's closing stars are no part of its value (`**Provider:** Google`);
+    /// a value that starts with stars after a plain key keeps them.
+    #[test]
+    fn bold_keys() {
+        let value = |t: &str| kv_line(t).map(|(k, _, v)| (k.to_string(), v.to_string()));
+        let pair = |k: &str, v: &str| Some((k.to_string(), v.to_string()));
+        assert_eq!(value("**Provider:** Google"), pair("Provider", "Google"));
+        assert_eq!(value("**Name:**_ga"), pair("Name", "_ga"));
+        assert_eq!(value("* Expiry: 2 years"), pair("Expiry", "2 years"));
+        assert_eq!(value("Expiry: *2 years*"), pair("Expiry", "*2 years*"));
+    }
+
     #[test]
     fn kv_line_remembered_is_kv_line() {
         let lines = crate::testing::corpus_lines_and(&[

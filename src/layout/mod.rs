@@ -93,7 +93,8 @@ impl<'a> RawRecord<'a> {
         Some(rec)
     }
 
-    /// Add a field; empty values are dropped.
+    /// Add a field; empty values are dropped, and so are values that state nothing
+    /// (`-`, `n/a`: [`Vocab::is_placeholder`](crate::vocab::Vocab::is_placeholder)).
     pub(crate) fn push(&mut self, role: Option<Role>, header: &str, value: impl Into<Frags<'a>>) {
         self.push_with(role, value.into(), || {
             std::rc::Rc::from(&*crate::fields::text::fold_whitespace_cow(header))
@@ -110,15 +111,19 @@ impl<'a> RawRecord<'a> {
         self.push_with(role, value.into(), || std::rc::Rc::clone(header));
     }
 
-    /// Add a field whose header `header` gives, only when the value has text (the
-    /// header is made only then).
+    /// Add a field whose header `header` gives, only when the value has text that is
+    /// not a placeholder (the header is made only then).
     fn push_with(
         &mut self,
         role: Option<Role>,
         value: Frags<'a>,
         header: impl FnOnce() -> std::rc::Rc<str>,
     ) {
-        if value.iter().any(|f| !f.text.trim().is_empty()) {
+        let says_something = match &*value {
+            [one] => !crate::vocab::vocab().is_placeholder(one.text),
+            _ => true,
+        };
+        if says_something && value.iter().any(|f| !f.text.trim().is_empty()) {
             self.fields.push(Field {
                 role,
                 header: header(),

@@ -284,6 +284,7 @@ struct Indexes {
     cookie_words: FirstWords,
     local_storage: FirstWords,
     no_cookie: FirstWords,
+    placeholders: FirstWords,
 }
 
 /// All vocabularies, every language merged: headers and keys are recognised in
@@ -312,6 +313,10 @@ pub(crate) struct Vocab {
     cookie_words: Vec<Phrase>,
     local_storage: Vec<Phrase>,
     no_cookie: Vec<Phrase>,
+    /// Values that state nothing (`n/a`, `k. A.`, `n.v.t.`).
+    placeholders: Vec<Phrase>,
+    /// The first bytes of the placeholders' match forms, a bit each.
+    placeholder_starts: [u64; 4],
     pronouns: Vec<String>,
     /// Words that negate the category word after them (`non`, `not`, `nicht`).
     negations: FastSet<String>,
@@ -586,7 +591,13 @@ pub(crate) fn vocab() -> &'static Vocab {
             cookie_words: FirstWords::new(v.cookie_words.iter()),
             local_storage: FirstWords::new(v.local_storage.iter()),
             no_cookie: FirstWords::new(v.no_cookie.iter()),
+            placeholders: FirstWords::new(v.placeholders.iter()),
         };
+        for p in &v.placeholders {
+            if let Some(&b) = p.words.first().and_then(|w| w.as_bytes().first()) {
+                v.placeholder_starts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         v
     })
 }
@@ -636,8 +647,8 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "category" => parse_category(value).is_some(),
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
-            | "pronoun" | "complement" | "negation" | "provider_lead" | "provider_stop"
-            | "lifetime_verb" => value == "-",
+            | "placeholder" | "pronoun" | "complement" | "negation" | "provider_lead"
+            | "provider_stop" | "lifetime_verb" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" => value == "-",
@@ -724,6 +735,7 @@ impl Vocab {
                 "cookie_word" => self.cookie_words.push(Phrase::new(phrase)),
                 "local_storage" => self.local_storage.push(Phrase::new(phrase)),
                 "no_cookie" => self.no_cookie.push(Phrase::new(phrase)),
+                "placeholder" => self.placeholders.push(Phrase::new(phrase)),
                 "pronoun" => self.pronouns.push(match_form(phrase)),
                 "head" => {
                     if let Some(role) = parse_role(value) {
@@ -1240,10 +1252,18 @@ impl Vocab {
         if cookie_at.is_empty() {
             return cats.first().map(|c| c.2);
         }
+        // (a category phrase may hold the cookie word itself, `tracking cookies`: in a
+        // heading of a few words, where it names the section; a longer line that
+        // passes for a heading is often a sentence wrapped, `GA uses first-party
+        // tracking cookies only, which are`)
+        let short = ws.len() <= 4;
         let next_to = cats.iter().find(|&&(s, e, _)| {
-            cookie_at
-                .iter()
-                .any(|&k| e == k || s == k + 1 || (s == k + 2 && self.linkers.contains(ws[k + 1])))
+            cookie_at.iter().any(|&k| {
+                e == k
+                    || (short && (s..e).contains(&k))
+                    || s == k + 1
+                    || (s == k + 2 && self.linkers.contains(ws[k + 1]))
+            })
         });
         // modifiers between the category word that opens the heading and the cookie
         // word (`Essential website cookies`, `Analytics and customization cookies`): at
@@ -1367,6 +1387,36 @@ impl Vocab {
     /// Does the text speak of local storage and the like (`local storage`, `localStorage`)?
     pub(crate) fn mentions_local_storage(&self, text: &str) -> bool {
         Self::contains(&self.local_storage, &self.index.local_storage, text)
+    }
+
+    /// Does a cell or key value state nothing: only dashes, slashes, dots, `*` or `_`
+    /// (`-`, `—`, `-/-`), or a placeholder phrase of the tables (`n/a`, `k. A.`)?
+    /// Such a value is dropped like an empty cell.
+    pub(crate) fn is_placeholder(&self, text: &str) -> bool {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 40 {
+            return false;
+        }
+        if t.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '/' | '.' | '*' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+                )
+        }) {
+            return true;
+        }
+        // (a value whose first letter, ASCII, starts no placeholder is not one: most
+        // values are turned away here)
+        match t.chars().find(|c| c.is_alphanumeric()) {
+            Some(c) if c.is_ascii() => {
+                let b = c.to_ascii_lowercase() as u8;
+                self.placeholder_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+                    && Self::whole(&self.placeholders, &self.index.placeholders, t)
+            }
+            Some(_) => Self::whole(&self.placeholders, &self.index.placeholders, t),
+            None => false,
+        }
     }
 
     /// Does a description say the entry sets no cookie (`no cookie`, `setzt keine Cookies`)?
@@ -2264,6 +2314,72 @@ mod tests {
         cat("Non-essential (functional)", Some(Category::Functional));
         cat("nicht notwendig", None);
         cat("Cookie non strettamente necessari", None);
+    }
+
+    /// Every placeholder of the tables, in capitals and with its words spaced out, is
+    /// one; dashes and slashes alone are; values that say something are not.
+    #[test]
+    fn placeholders() {
+        let v = vocab();
+        let mut asked = 0;
+        for (kind, _, phrase) in table_rows().filter(|r| r.0 == "placeholder") {
+            assert_eq!(kind, "placeholder");
+            for t in [
+                phrase.to_string(),
+                phrase.to_uppercase(),
+                format!(" {phrase} "),
+            ] {
+                assert!(v.is_placeholder(&t), "{t:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 50, "{asked}");
+        for t in ["-", "—", "–", "-/-", "/", " — ", "*", "..."] {
+            assert!(v.is_placeholder(t), "{t:?}");
+        }
+        for t in [
+            "",
+            "Google",
+            "2 years",
+            "Session",
+            "n",
+            "nao",
+            "Not set",
+            "None of these",
+            "-1",
+            "N/A Ltd",
+            "non applicable to analytics cookies",
+            "Nike",
+            "k",
+        ] {
+            assert!(!v.is_placeholder(t), "{t:?}");
+        }
+    }
+
+    /// Every category phrase of the tables (stems aside), as a heading alone, with
+    /// `cookies` after it and in capitals, declares its category; so does a phrase
+    /// that holds the cookie word itself (`tracking cookies`).
+    #[test]
+    fn every_category_phrase_heads_a_section() {
+        let mut asked = 0;
+        for (kind, value, phrase) in table_rows() {
+            if kind != "category" || phrase.contains('*') {
+                continue;
+            }
+            let Some(want) = parse_category(value) else {
+                continue;
+            };
+            for h in [
+                phrase.to_string(),
+                format!("{phrase} cookies"),
+                phrase.to_uppercase(),
+                format!("Our {phrase} cookies"),
+            ] {
+                assert_eq!(vocab().heading_category(&h), Some(want), "{h:?}");
+                asked += 1;
+            }
+        }
+        assert!(asked > 200, "{asked}");
     }
 
     #[test]
