@@ -33,6 +33,9 @@ pub(crate) struct Context {
     /// How deep the numbered heading that declared [`Context::category`] was (`3.3` → 2);
     /// a numbered heading as deep or shallower that names no category ends its scope.
     pub category_depth: Option<usize>,
+    /// A table's group row named a known service (`Google Analytics` over its rows):
+    /// the table's other one-cell group rows name services too, known or not.
+    pub service_rows: bool,
 }
 
 /// Whether `h` holds a byte that may start a word of its matching form: an ASCII
@@ -148,6 +151,7 @@ impl Context {
         // `[Cookiebot2](#)`, `Statistiques (17)`) names a category or a service
         if let Some(label) = group_label(text) {
             self.storage_leadin = false;
+            self.service_rows = false;
             self.section_start = doc.records.len();
             match heading_category(label) {
                 Some(c) => {
@@ -169,6 +173,7 @@ impl Context {
         if is_heading(line) && !is_value_line(text) {
             let h = heading_text(text);
             self.storage_leadin = false;
+            self.service_rows = false;
             self.section_start = doc.records.len();
             // (the vendor run is read once for the category and the service)
             let run = vendor_run(h);

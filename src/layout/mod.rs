@@ -310,6 +310,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         section_start,
         after_heading,
         category_depth,
+        service_rows,
     } = from;
     let copy_declared =
         |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
@@ -327,6 +328,7 @@ fn reset_context(to: &mut Context, from: &Context) {
     to.section_start = *section_start;
     to.after_heading = *after_heading;
     to.category_depth = *category_depth;
+    to.service_rows = *service_rows;
 }
 
 /// Run every layout over the document.
@@ -421,6 +423,7 @@ mod tests {
                 section_start: n,
                 after_heading: bits & 32 != 0,
                 category_depth: (bits & 3 == 1).then_some(n),
+                service_rows: bits & 12 == 4,
             });
         }
         for from in &contexts {

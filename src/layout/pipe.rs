@@ -148,6 +148,19 @@ pub(crate) fn parse<'a>(
                         end = j;
                         continue;
                     }
+                    // a whole row of one cell naming a service (`| Google Analytics |`):
+                    // the provider of the rows after it
+                    if whole {
+                        let cells = row_cells(line.text);
+                        let mut filled = cells.iter().filter(|c| !c.is_empty());
+                        if let (Some(only), None) = (filled.next(), filled.next()) {
+                            if super::tab::take_service_row(heading_text(only), ctx) {
+                                j += 1;
+                                end = j;
+                                continue;
+                            }
+                        }
+                    }
                 }
                 let mut text = line.text.trim_end();
                 if leading && k == 0 && row.span.is_none() {

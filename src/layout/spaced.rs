@@ -233,9 +233,10 @@ fn aligned_table<'a>(
                     .collect();
                 l.kind == LineKind::Text && cells.len() >= 2 && Header::read(&cells).is_none()
             });
-            let group =
-                super::context::heading_category(super::context::heading_text(line.text.trim()))
-                    .is_some();
+            // (a group row names a category or a service: `Google Analytics`)
+            let label = super::context::heading_text(line.text.trim());
+            let group = super::context::heading_category(label).is_some()
+                || crate::fields::provider::is_vendor_name(label);
             if (!rows.is_empty() || group) && more_rows {
                 let mut scratch = RawDoc::default();
                 super::tab::group_or_stray(line, &mut local, &mut scratch);

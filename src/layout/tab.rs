@@ -294,13 +294,19 @@ fn is_header_line(line: &Line<'_>) -> bool {
 }
 
 /// A line inside a table holding one piece of text: a category group row updates
-/// the context; anything else is reported and skipped, never merged into a cookie.
+/// the context, and so does a service's group row (`Google Analytics` over its
+/// cookies' rows, a known vendor's name and nothing else), which names the provider
+/// of the rows under it; anything else is reported and skipped, never merged into a
+/// cookie.
 pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDoc<'_>) {
     let text = line.text.trim();
     if is_heading(&Line::new(text, line.start(), line.kind)) || line.kind == LineKind::Tab {
         let h = heading_text(text);
         if let Some(c) = heading_category(h) {
             ctx.category = Some((c, fold_whitespace(h)));
+            return;
+        }
+        if take_service_row(h, ctx) {
             return;
         }
     }
@@ -312,6 +318,26 @@ pub(crate) fn group_or_stray(line: &Line<'_>, ctx: &mut Context, doc: &mut RawDo
             fold_whitespace(text)
         ),
     );
+}
+
+/// A table's group row `h` that names a service (`Google Analytics` over its
+/// cookies' rows) names the provider of the rows under it: taken into `ctx` when it
+/// is a known vendor's name and nothing else, or, once a group row of the table has
+/// been one, when it is a short label that speaks of no cookies and is no cookie's
+/// name (`DoubleClick`, a name the vendor list lacks). Returns whether it was taken.
+pub(crate) fn take_service_row(h: &str, ctx: &mut Context) -> bool {
+    let service = crate::fields::provider::is_vendor_name(h)
+        || (ctx.service_rows
+            && !h.is_empty()
+            && !crate::fields::text::more_words_than(h, 4)
+            && !crate::fields::names::is_strong_name(h)
+            && !crate::vocab::vocab().mentions_cookies(h));
+    if service {
+        ctx.provider = Some(h.to_string());
+        ctx.provider_heading = true;
+        ctx.service_rows = true;
+    }
+    service
 }
 
 #[cfg(test)]
