@@ -1077,3 +1077,65 @@ fn service_group_rows_name_the_provider() {
     // is no group row, and the rows under it keep the provider before or none)
     assert!(right * 100 >= want * 80, "{right} of {want} providers");
 }
+
+/// A tab table whose name column's header is a word no vocabulary lists (`Key`,
+/// `Clé`, `Sleutel`) beside known headers: the header row is still the header (no
+/// record is named after it), and the rows are read with their other cells.
+#[test]
+fn an_unlisted_name_header() {
+    const UNLISTED: &[&str] = &[
+        "Key",
+        "Clé",
+        "Clave",
+        "Chiave",
+        "Sleutel",
+        "Designação",
+        "Kennung",
+    ];
+    let all = rows();
+    let mut rng = Rng(0x4EAD_E500_0000_0017);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..6 {
+            let mut seen = std::collections::HashSet::new();
+            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(5))
+                .map(|_| rng.pick(&all).clone())
+                .filter(|r| seen.insert(r.name.clone()))
+                .map(|r| {
+                    let c = cells(l, &r);
+                    (r, c)
+                })
+                .collect();
+            let mut h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            let word = *rng.pick(UNLISTED);
+            h[0] = word;
+            let rendered: Vec<[String; 5]> = picked.iter().map(|(_, c)| c.clone()).collect();
+            let style = Style {
+                groups: false,
+                upper: false,
+                spaced: false,
+                sections: false,
+                noise: false,
+            };
+            let text = render("tab", &h, &rendered, style);
+            let p = parse_policy(&text);
+            assert!(
+                p.cookies.iter().all(|c| c.name != word),
+                "{}: the header {word:?} read as a cookie\n{text}",
+                l.code
+            );
+            score(&mut t, &text, &picked);
+        }
+    }
+    eprintln!(
+        "unlisted name header: F1={:.3} exact={:.3}",
+        t.f1(),
+        t.exact()
+    );
+    assert!(
+        t.f1() >= 0.95 && t.exact() >= 0.85,
+        "F1 {:.3} exact {:.3}",
+        t.f1(),
+        t.exact()
+    );
+}

@@ -65,16 +65,20 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();
-    let (header, mut j) = match Header::read(&header_cells) {
+    let sample = || -> Vec<Vec<&str>> {
+        lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take_while(|l| l.kind == LineKind::Tab)
+            .take(30)
+            .map(|l| cells_of(l).into_iter().map(str::trim).collect())
+            .collect()
+    };
+    let read =
+        Header::read(&header_cells).or_else(|| Header::read_unnamed(&header_cells, &sample()));
+    let (header, mut j) = match read {
         Some(mut h) => {
-            let sample: Vec<Vec<&str>> = lines[i + 1..]
-                .iter()
-                .filter(|l| !l.is_blank())
-                .take_while(|l| l.kind == LineKind::Tab)
-                .take(30)
-                .map(|l| cells_of(l).into_iter().map(str::trim).collect())
-                .collect();
-            h.confirm(&sample);
+            h.confirm(&sample());
             (h, i + 1)
         }
         None => (infer(lines, i)?, i),

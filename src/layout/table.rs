@@ -82,6 +82,42 @@ impl Header {
         Some(Header { cols, name })
     }
 
+    /// A header row whose name column's header is a word no table lists (`Key`,
+    /// `Clé`, `Designação`): every other cell a known header, two at least and no
+    /// name among them, and the rows' cells under the one unknown header all cookie
+    /// names ([`Header::name_cell`], one sure name at least, two rows at least): that
+    /// column is the name. A row of data has no column of header words beside it.
+    pub(crate) fn read_unnamed(cells: &[&str], rows: &[Vec<&str>]) -> Option<Header> {
+        if cells.len() < 3 || cells.iter().any(|c| c.is_empty() || c.len() > 40) {
+            return None;
+        }
+        let v = vocab();
+        let mut roles: Vec<Option<Role>> = cells.iter().map(|c| v.field(c)).collect();
+        if roles.contains(&Some(Role::Name)) {
+            return None;
+        }
+        let unknown: Vec<usize> = (0..roles.len()).filter(|&k| roles[k].is_none()).collect();
+        let [u] = unknown[..] else {
+            return None;
+        };
+        let rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r.len() == cells.len()).collect();
+        let names = rows.len() >= 2
+            && rows.iter().all(|r| Self::name_cell(r[u]))
+            && rows
+                .iter()
+                .any(|r| r[u].split([',', ' ']).any(is_strong_name));
+        if !names || is_strong_name(cells[u]) {
+            return None;
+        }
+        roles[u] = Some(Role::Name);
+        let cols = roles
+            .into_iter()
+            .zip(cells)
+            .map(|(role, c)| (role, Rc::from(fold_whitespace(c))))
+            .collect();
+        Some(Header { cols, name: u })
+    }
+
     /// A header inferred from the rows of a table that has none: the column whose
     /// cells are all cookie names, a column of durations, a column of types or
     /// categories, a column of providers; the longest remaining column is the purpose.
