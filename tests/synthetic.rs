@@ -364,6 +364,20 @@ struct Style {
     noise: bool,
 }
 
+impl Style {
+    /// No group rows, headers as written, no noise; a blank line after every row when
+    /// `spaced`.
+    fn plain(spaced: bool) -> Style {
+        Style {
+            groups: false,
+            upper: false,
+            spaced,
+            sections: false,
+            noise: false,
+        }
+    }
+}
+
 /// Render rows in a layout and style: the category column becomes group rows (rows
 /// sorted by category, a line naming it before each group) when `style.groups`.
 fn render(layout: &str, h: &[&str; 5], rows: &[[String; 5]], style: Style) -> String {
@@ -953,14 +967,7 @@ fn placeholder_cells_state_nothing() {
                         c
                     })
                     .collect();
-                let style = Style {
-                    groups: false,
-                    upper: false,
-                    spaced: rng.below(4) == 0,
-                    sections: false,
-                    noise: false,
-                };
-                let text = render(layout, &h, &rendered, style);
+                let text = render(layout, &h, &rendered, Style::plain(rng.below(4) == 0));
                 let p = parse_policy(&text);
                 docs += 1;
                 for r in &picked {
@@ -1110,14 +1117,7 @@ fn an_unlisted_name_header() {
             let word = *rng.pick(UNLISTED);
             h[0] = word;
             let rendered: Vec<[String; 5]> = picked.iter().map(|(_, c)| c.clone()).collect();
-            let style = Style {
-                groups: false,
-                upper: false,
-                spaced: false,
-                sections: false,
-                noise: false,
-            };
-            let text = render("tab", &h, &rendered, style);
+            let text = render("tab", &h, &rendered, Style::plain(false));
             let p = parse_policy(&text);
             assert!(
                 p.cookies.iter().all(|c| c.name != word),
