@@ -1406,15 +1406,21 @@ impl Vocab {
         }) {
             return true;
         }
-        // (a value whose first letter, ASCII, starts no placeholder is not one: most
-        // values are turned away here)
+        // (a value whose first letter, ASCII, starts no placeholder is not one; nor
+        // is an ASCII value none of whose words may start one, read without a fold:
+        // most values are turned away by these two)
+        let index = &self.index.placeholders;
         match t.chars().find(|c| c.is_alphanumeric()) {
             Some(c) if c.is_ascii() => {
                 let b = c.to_ascii_lowercase() as u8;
                 self.placeholder_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0
-                    && Self::whole(&self.placeholders, &self.index.placeholders, t)
+                    && !(t.is_ascii()
+                        && !t.contains('`')
+                        && ascii_form_word_may_start(t, index, |w| index.may_start(w))
+                            == Some(false))
+                    && Self::whole(&self.placeholders, index, t)
             }
-            Some(_) => Self::whole(&self.placeholders, &self.index.placeholders, t),
+            Some(_) => Self::whole(&self.placeholders, index, t),
             None => false,
         }
     }
