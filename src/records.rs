@@ -322,13 +322,10 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
 /// the record's lifetime.
 fn is_whole_lifetime(value: &str) -> bool {
     let t = value.trim().trim_end_matches('.');
-    !t.is_empty()
-        && t.len() <= 40
-        && crate::fields::duration::duration_prefix(t) == Some(t.len())
-        && {
-            let d = parse_duration(t);
-            d.iso8601.is_some() || d.kind == DurationKind::Session
-        }
+    !t.is_empty() && t.len() <= 40 && crate::fields::duration::is_whole_duration(t) && {
+        let d = parse_duration(t);
+        d.iso8601.is_some() || d.kind == DurationKind::Session
+    }
 }
 
 /// Why a record, or one name of it, is left out.

@@ -1868,6 +1868,13 @@ pub(crate) fn duration_prefix(text: &str) -> Option<usize> {
     })
 }
 
+/// Whether the whole of `text` is one duration phrase (`2 years`, `Session`, `bis zu
+/// 13 Monate`): [`duration_prefix`] reads it to its end. The readers ask this of a
+/// cell, a line or a piece of one to tell a lifetime from other text.
+pub(crate) fn is_whole_duration(text: &str) -> bool {
+    duration_prefix(text) == Some(text.len())
+}
+
 /// [`duration_prefix`] at many digits of one text, folding the text once: a scan
 /// that asked `duration_prefix(&text[p..])` at every digit re-folded the rest of the
 /// text each time (quadratic on a long line of numbers glued to words).

@@ -395,7 +395,7 @@ fn is_value_line(text: &str) -> bool {
         && !capitalised_word
         && !category_in_capitals
         && crate::fields::names::is_name_shaped(t))
-        || crate::fields::duration::duration_prefix(t) == Some(t.len())
+        || crate::fields::duration::is_whole_duration(t)
 }
 
 /// The label of a group row that carries a count, the count taken off: a list item or

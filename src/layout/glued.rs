@@ -657,7 +657,7 @@ fn word_durations(block: &str) -> Vec<(usize, usize, usize)> {
                 .is_some_and(|b| is_name_char(b) && b != '.')
                 && w.chars().all(crate::chars::is_alphabetic)
                 && w.chars().skip(1).all(char::is_lowercase)
-                && crate::fields::duration::duration_prefix(w) == Some(w.len())
+                && crate::fields::duration::is_whole_duration(w)
         });
         if let Some(m) = found {
             let ns = name_before(block, m);

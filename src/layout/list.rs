@@ -17,7 +17,7 @@ use super::keyvalue::{is_name_line, kv_line};
 use super::prose::qualifier;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
-use crate::fields::duration::duration_prefix;
+use crate::fields::duration::{duration_prefix, is_whole_duration};
 use crate::fields::names::{
     and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
 };
@@ -168,7 +168,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             if let Some(open) = head.find(" (").filter(|_| head.ends_with(')')) {
                 let inner = &head[open + 2..head.len() - 1];
                 if let Some(strong) = names_head(&head[..open]) {
-                    let role = if duration_prefix(inner) == Some(inner.len()) {
+                    let role = if is_whole_duration(inner) {
                         Role::Duration
                     } else if vendor_run(inner).is_some() {
                         Role::Provider
@@ -240,7 +240,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     // a host right after the name is where the cookie comes from
                     // (consent platforms list `test_cookie -> doubleclick.net -> …`)
                     let host = n == 0 && segs > 1 && !seg.contains(' ') && is_host_or_file(seg);
-                    let role = if duration_prefix(seg) == Some(seg.len()) {
+                    let role = if is_whole_duration(seg) {
                         Some(Role::Duration)
                     } else if host || is_vendor_name(seg) {
                         Some(Role::Provider)
@@ -291,7 +291,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                 break;
             }
             let nt = n.text.trim();
-            if duration_prefix(nt) == Some(nt.len()) {
+            if is_whole_duration(nt) {
                 parts.push((Some(Role::Duration), nt, k));
                 last = k;
                 break;
@@ -304,7 +304,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             k += 1;
             // one paragraph of description unless a duration paragraph follows
             let after = lines[k..].iter().find(|l| !l.is_blank());
-            if after.is_none_or(|a| duration_prefix(a.text.trim()) != Some(a.text.trim().len())) {
+            if after.is_none_or(|a| !is_whole_duration(a.text.trim())) {
                 break;
             }
         }
@@ -424,8 +424,8 @@ fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Ite
         && is_name_shaped(name)
         && v.field(name).is_none()
         && v.find_category(name).is_none()
-        && duration_prefix(desc) != Some(desc.len())
-        && duration_prefix(life) == Some(life.len());
+        && !is_whole_duration(desc)
+        && is_whole_duration(life);
     ok.then(|| Item {
         names: name,
         names_line: j,

@@ -19,7 +19,7 @@ use nom::{IResult, Parser};
 use super::context::{heading_category, heading_text};
 use super::table::{Header, Row};
 use super::{next_filled, Context, RawDoc};
-use crate::fields::duration::duration_prefix;
+use crate::fields::duration::is_whole_duration;
 use crate::fields::names::is_strong_name;
 use crate::fields::text::fold_whitespace;
 use crate::policy::{Span, WarningKind};
@@ -426,7 +426,7 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
         let data = crate::vocab::vocab().field(c).is_none()
             && ((c.ends_with('.') && c.split_whitespace().count() > 2)
                 || identifier
-                || duration_prefix(c) == Some(c.len()));
+                || is_whole_duration(c));
         if data {
             break;
         }
@@ -450,7 +450,7 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
                 // names, one to a list item: words side by side are a sentence
                 super::evidence::names_slot(c)
                     && crate::vocab::vocab().field(c).is_none()
-                    && duration_prefix(c) != Some(c.len())
+                    && !is_whole_duration(c)
             })
             .count();
         if hits == 0 {

@@ -13,7 +13,7 @@
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
-use crate::fields::duration::{duration_prefix, find_duration};
+use crate::fields::duration::{find_duration, is_whole_duration};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::Fragment;
@@ -267,7 +267,7 @@ fn chain(sent: &str, toks: &[(u32, u32)], ti: usize) -> Option<(usize, bool)> {
 /// What a bracketed qualifier after a name says: a lifetime, a labelled value
 /// (`durata: 90 giorni`), a provider, or else a description.
 pub(crate) fn qualifier(q: &str) -> (Role, &str) {
-    if duration_prefix(q) == Some(q.len()) {
+    if is_whole_duration(q) {
         return (Role::Duration, q);
     }
     if let Some((_, role, value)) = kv_line(q).filter(|kv| !kv.2.trim().is_empty()) {

@@ -351,7 +351,7 @@ fn realign<'t>(cells: &[(usize, &'t str)], header: &Header) -> Option<Vec<(usize
         .position(|(r, _)| *r == Some(crate::vocab::Role::Duration));
     let life_cell = (0..cells.len()).find(|&k| {
         let t = cells[k].1.trim();
-        k != at && crate::fields::duration::duration_prefix(t) == Some(t.len())
+        k != at && crate::fields::duration::is_whole_duration(t)
     });
     let mut free: Vec<usize> = (0..header.len())
         .filter(|&c| c != header.name && (life_cell.is_none() || Some(c) != life_col))

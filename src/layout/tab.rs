@@ -74,11 +74,18 @@ pub(crate) fn parse<'a>(
             .map(|l| cells_of(l).into_iter().map(str::trim).collect())
             .collect()
     };
-    let read =
-        Header::read(&header_cells).or_else(|| Header::read_unnamed(&header_cells, &sample()));
+    // (the rows under the header are read once: to confirm a header, and to find the
+    // name column of one whose name header no table lists)
+    let read = match Header::read(&header_cells) {
+        Some(h) => Some((h, sample())),
+        None => {
+            let rows = sample();
+            Header::read_unnamed(&header_cells, &rows).map(|h| (h, rows))
+        }
+    };
     let (header, mut j) = match read {
-        Some(mut h) => {
-            h.confirm(&sample());
+        Some((mut h, rows)) => {
+            h.confirm(&rows);
             (h, i + 1)
         }
         None => (infer(lines, i)?, i),

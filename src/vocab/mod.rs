@@ -2322,8 +2322,8 @@ mod tests {
         cat("Cookie non strettamente necessari", None);
     }
 
-    /// Every placeholder of the tables, in capitals and with its words spaced out, is
-    /// one; dashes and slashes alone are; values that say something are not.
+    /// Every placeholder of the tables, as written, in capitals and with spaces around
+    /// it, is one; dashes and slashes alone are; values that say something are not.
     #[test]
     fn placeholders() {
         let v = vocab();
