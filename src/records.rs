@@ -12,7 +12,7 @@
 use crate::chars::CharClass;
 use std::collections::{BTreeMap, HashSet};
 
-use crate::fields::duration::{find_duration_where, parse_duration, Found};
+use crate::fields::duration::{duration_prefix, find_duration_where, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
@@ -852,15 +852,22 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         // first words starts a lifetime verb (most of them) is passed over before its
         // other words are folded, and the verbs are compared only where one may start
         let mut forms: Vec<String> = spans.iter().take(VERB_FROM).map(form).collect();
-        if !forms.iter().any(|w| v.may_start_lifetime_verb(w)) {
-            continue;
-        }
-        forms.extend(spans[forms.len()..].iter().map(form));
-        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-        let Some((i, n)) = (0..refs.len().min(VERB_FROM))
-            .filter(|&i| v.may_start_lifetime_verb(refs[i]))
-            .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
-        else {
+        let verb = if forms.iter().any(|w| v.may_start_lifetime_verb(w)) {
+            forms.extend(spans[forms.len()..].iter().map(form));
+            let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+            (0..refs.len().min(VERB_FROM))
+                .filter(|&i| v.may_start_lifetime_verb(refs[i]))
+                .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
+        } else {
+            None
+        };
+        let Some((i, n)) = verb else {
+            if let Some(value) = lifetime_key_sentence(sent, &spans) {
+                let value = value.to_string();
+                purpose.replace_range(s..e, " ");
+                *purpose = fold_whitespace(purpose);
+                return Some(value);
+            }
             continue;
         };
         let verb_end = spans[i + n - 1].1;
@@ -876,6 +883,54 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         purpose.replace_range(s..e, " ");
         *purpose = fold_whitespace(purpose);
         return Some(value);
+    }
+    None
+}
+
+/// A sentence whose subject is a lifetime key (`Die Speicherdauer beträgt 90 Tage.`,
+/// `Sa durée de vie est de 13 mois.`, `The retention period is 2 years.`): a phrase
+/// of one to three of its first words that the tables list as a duration field, then
+/// at most three words (a verb, a preposition) before a lifetime that runs to the
+/// sentence's end. Returns the lifetime. `spans` are the sentence's first words.
+fn lifetime_key_sentence<'s>(sent: &'s str, spans: &[(usize, usize)]) -> Option<&'s str> {
+    /// The key starts within the first words (`Die`, `Sa`, `La sua`).
+    const KEY_FROM: usize = 3;
+    /// A key is one to three words (`durée de vie`, `periodo di conservazione`).
+    const KEY_WORDS: usize = 3;
+    /// Words between the key and the lifetime (`est de`, `beträgt`, `è di`).
+    const LINK_WORDS: usize = 3;
+    let v = vocab();
+    // (the longest key: `durée de vie`, not `durée`)
+    let key_end = (0..KEY_FROM.min(spans.len())).find_map(|i| {
+        if !v.starts_field(&sent[spans[i].0..spans[i].1]) {
+            return None;
+        }
+        (i..(i + KEY_WORDS).min(spans.len()))
+            .rev()
+            .map(|j| spans[j].1)
+            .find(|&end| v.field(&sent[spans[i].0..end]) == Some(Role::Duration))
+    })?;
+    let body = sent.trim_end().trim_end_matches(['.', '!', ';']).trim_end();
+    // the lifetime starts right after the key or after one of the next words
+    let starts = std::iter::once(key_end).chain(
+        spans
+            .iter()
+            .map(|&(a, _)| a)
+            .filter(|&a| a > key_end)
+            .take(LINK_WORDS),
+    );
+    for from in starts {
+        let rest = body.get(from..)?.trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        // the lifetime starts here and is the rest, but for a word or two after it
+        // (`30 Tage gespeichert`)
+        if let Some(n) = duration_prefix(rest) {
+            if !more_words_than(&rest[n..], 2) {
+                return Some(rest);
+            }
+        }
     }
     None
 }
@@ -1062,6 +1117,54 @@ mod tests {
     use super::*;
     use crate::fields::repair::Fragment;
 
+    #[test]
+    fn lifetime_key_sentences() {
+        for (text, want, left) in [
+            (
+                "Stores a thing. Die Speicherdauer beträgt 90 Tage.",
+                "90 Tage",
+                "Stores a thing.",
+            ),
+            (
+                "Stores. Sa durée de vie est de 13 mois.",
+                "de 13 mois",
+                "Stores.",
+            ),
+            (
+                "The retention period is 2 years. Stores.",
+                "2 years",
+                "Stores.",
+            ),
+            ("Stores. La sua durata è di 6 mesi.", "6 mesi", "Stores."),
+            (
+                "Stores. Es wird nach 3 Monaten gelöscht.",
+                "3 Monaten gelöscht",
+                "Stores.",
+            ),
+            (
+                "Stores. It is deleted at the end of the session.",
+                "at the end of the session",
+                "Stores.",
+            ),
+        ] {
+            let mut p = text.to_string();
+            assert_eq!(
+                take_lifetime_sentence(&mut p).as_deref(),
+                Some(want),
+                "{text}"
+            );
+            assert_eq!(p, left, "{text}");
+        }
+        // a key and a lifetime far apart, or a verb that states no lifetime: no lifetime
+        for text in [
+            "The retention period depends on your settings for up to 2 years of data.",
+            "Es wird verwendet, um die Besuche der letzten 30 Tage zu zählen.",
+        ] {
+            let mut p = text.to_string();
+            assert_eq!(take_lifetime_sentence(&mut p), None, "{text}");
+        }
+    }
+
     /// [`take_embedded_duration`] as it was before a description with no colon and no
     /// bracket was passed over: its words always listed and tried as keys.
     fn take_embedded_duration_listing_words(purpose: &mut String) -> Option<String> {
@@ -1185,6 +1288,13 @@ mod tests {
             let Some((i, n)) = (0..refs.len().min(VERB_FROM))
                 .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
             else {
+                // (a lifetime key as the subject, read since: the same reading)
+                if let Some(value) = lifetime_key_sentence(sent, &spans) {
+                    let value = value.to_string();
+                    purpose.replace_range(s..e, " ");
+                    *purpose = fold_whitespace(purpose);
+                    return Some(value);
+                }
                 continue;
             };
             let verb_end = spans[i + n - 1].1;

@@ -1139,3 +1139,164 @@ fn an_unlisted_name_header() {
         t.exact()
     );
 }
+
+/// How a language writes a paragraph about one cookie: a sentence naming it (with
+/// `{n}` the name and `{p}` its provider), then its description, then a sentence
+/// stating its lifetime (`{d}`) or that it is a session cookie.
+struct ProseLang {
+    code: &'static str,
+    naming: &'static [&'static str],
+    lifetime: &'static [&'static str],
+    session: &'static [&'static str],
+}
+
+const PROSE: &[ProseLang] = &[
+    ProseLang {
+        code: "en",
+        naming: &[
+            "The cookie {n} is set by {p}.",
+            "{n} is a cookie placed by {p}.",
+            "Our site uses the {n} cookie, which is set by {p}.",
+        ],
+        lifetime: &[
+            "It expires after {d}.",
+            "It lasts {d}.",
+            "The retention period is {d}.",
+        ],
+        session: &[
+            "It is deleted when you close your browser.",
+            "It expires at the end of the session.",
+        ],
+    },
+    ProseLang {
+        code: "fr",
+        naming: &[
+            "Le cookie {n} est déposé par {p}.",
+            "{n} est un cookie déposé par {p}.",
+        ],
+        lifetime: &[
+            "Il expire après {d}.",
+            "Sa durée de conservation est de {d}.",
+        ],
+        session: &["Il est supprimé à la fin de la session."],
+    },
+    ProseLang {
+        code: "de",
+        naming: &[
+            "Das Cookie {n} wird von {p} gesetzt.",
+            "{n} ist ein Cookie von {p}.",
+        ],
+        lifetime: &["Die Speicherdauer beträgt {d}.", "Es verfällt nach {d}."],
+        session: &["Es wird am Ende der Sitzung gelöscht."],
+    },
+    ProseLang {
+        code: "es",
+        naming: &[
+            "La cookie {n} es instalada por {p}.",
+            "{n} es una cookie de {p}.",
+        ],
+        lifetime: &["Caduca a los {d}.", "Su duración es de {d}."],
+        session: &["Se elimina al cerrar el navegador."],
+    },
+    ProseLang {
+        code: "it",
+        naming: &[
+            "Il cookie {n} è installato da {p}.",
+            "{n} è un cookie di {p}.",
+        ],
+        lifetime: &["Scade dopo {d}.", "La sua durata è di {d}."],
+        session: &["Viene eliminato alla chiusura del browser."],
+    },
+    ProseLang {
+        code: "nl",
+        naming: &[
+            "De cookie {n} wordt geplaatst door {p}.",
+            "{n} is een cookie van {p}.",
+        ],
+        lifetime: &["Deze verloopt na {d}.", "De bewaartermijn is {d}."],
+        session: &["Deze wordt verwijderd aan het einde van de sessie."],
+    },
+    ProseLang {
+        code: "pt",
+        naming: &[
+            "O cookie {n} é definido por {p}.",
+            "{n} é um cookie de {p}.",
+        ],
+        lifetime: &["Expira após {d}.", "A sua duração é de {d}."],
+        session: &["É eliminado no fim da sessão."],
+    },
+];
+
+/// Prose with a paragraph per cookie: `The cookie _ga is set by Google. Distinguishes
+/// users. It expires after 2 years.` The name is read wherever it stands in the
+/// naming sentence (first, after `the cookie`, before `cookie`), with or without an
+/// identifier's shape; the sentences after it are its description and lifetime, not
+/// the naming sentence (which only says who sets it). Floors at what the reader
+/// measured when it was written (round 18), so that a change that loses the family
+/// shows here.
+#[test]
+fn a_paragraph_per_cookie() {
+    let all = rows();
+    let mut rng = Rng(0x9A2A_6EA9_0000_0018);
+    let mut t = Tally::default();
+    for pl in PROSE {
+        let l = LANGS
+            .iter()
+            .find(|l| l.code == pl.code)
+            .expect("a language");
+        for _ in 0..DOCS * 2 {
+            let mut seen = std::collections::HashSet::new();
+            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(4))
+                .map(|_| rng.pick(&all).clone())
+                // (a name that ends a sentence with a full stop is another matter)
+                .filter(|r| !r.name.ends_with('.') && seen.insert(r.name.clone()))
+                .map(|r| {
+                    let c = cells(l, &r);
+                    (r, c)
+                })
+                .collect();
+            // grouped under their category's heading, as policies group them
+            let mut picked = picked;
+            picked.sort_by_key(|(_, c)| c[4].clone());
+            let mut text = String::new();
+            let mut heading = "";
+            for (r, c) in &picked {
+                if c[4] != heading {
+                    heading = &c[4];
+                    text.push_str(&format!("{heading}\n\n"));
+                }
+                let naming = rng
+                    .pick(pl.naming)
+                    .replace("{n}", &r.name)
+                    .replace("{p}", &r.provider);
+                let life = match r.length {
+                    None => rng.pick(pl.session).to_string(),
+                    Some(_) => rng.pick(pl.lifetime).replace("{d}", &c[3]),
+                };
+                text.push_str(&format!("{naming} {} {life}\n\n", r.purpose));
+            }
+            score(&mut t, &text, &picked);
+        }
+    }
+    let exact = t.exact();
+    eprintln!(
+        "a paragraph per cookie: F1 {:.3} exact {exact:.3} (names {} of {}, provider {} purpose {} duration {})",
+        t.f1(),
+        t.hit,
+        t.gold,
+        t.provider,
+        t.purpose,
+        t.duration
+    );
+    // round 18: F1 0.906, exact 0.691 (before it: F1 0.484, exact 0.000; names
+    // without `_` and names opening the sentence were not read, and the description
+    // and lifetime after the naming sentence were dropped). Left: vendor names with a
+    // dot end the naming sentence early (`Wix.com`, `Parse.ly`), and short names
+    // one letter from a word (`audit`, `GCLB`) are not taken without an identifier's
+    // shape.
+    assert!(
+        t.f1() >= 0.88 && exact >= 0.65,
+        "F1 {:.3} exact {exact:.3}",
+        t.f1()
+    );
+}

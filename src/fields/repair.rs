@@ -1373,6 +1373,69 @@ fn vendor_tokens() -> &'static HashSet<String> {
     })
 }
 
+/// Whether `w` is a word of any language's list (compared in lower case): the
+/// prose reader takes an unlisted token after `the cookie` for a name (`dbln`), never
+/// a listed one (`the cookie banner`).
+pub(crate) fn is_any_language_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    is_known_word(&lower, None)
+}
+
+/// Whether a lower-case ASCII word is one edit away from a word of any language's
+/// list (a letter dropped, added, changed or two swapped: `utlizzati`, `tecnci`), or
+/// two listed words glued (`estune`): a misspelt word, not an unknown name. The
+/// prose reader asks it of the few tokens it would take for a name after `the cookie`.
+pub(crate) fn is_near_any_language_word(w: &str) -> bool {
+    /// Shorter words are one edit from too many others to tell anything.
+    const MIN_LEN: usize = 4;
+    let b = w.as_bytes();
+    if b.len() < MIN_LEN || b.len() > 32 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let known = |c: &[u8]| std::str::from_utf8(c).is_ok_and(|c| is_known_word(c, None));
+    let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
+    for i in 0..=b.len() {
+        // glued: two listed words of two letters or more
+        if (2..=b.len() - 2).contains(&i) && known(&b[..i]) && known(&b[i..]) {
+            return true;
+        }
+        for c in b'a'..=b'z' {
+            // a letter added here, or the letter here changed
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&b[i..]);
+            if known(&buf) {
+                return true;
+            }
+            if i < b.len() && b[i] != c {
+                buf.remove(i + 1);
+                if known(&buf) {
+                    return true;
+                }
+            }
+        }
+        if i < b.len() {
+            // the letter here dropped, or swapped with the next
+            buf.clear();
+            buf.extend_from_slice(&b[..i]);
+            buf.extend_from_slice(&b[i + 1..]);
+            if known(&buf) {
+                return true;
+            }
+            if i + 1 < b.len() {
+                buf.clear();
+                buf.extend_from_slice(b);
+                buf.swap(i, i + 1);
+                if known(&buf) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// Whether `w` (lower case) is a word of the document: of its language and of
 /// English (which every policy borrows from), or of any language when unknown.
 fn is_known_word(w: &str, lang: Option<usize>) -> bool {
@@ -1995,6 +2058,27 @@ fn boundary_ok(shape: Shape, cuts: &[usize]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_words() {
+        // a letter dropped, added, changed, swapped; two words glued
+        for w in [
+            "utlizzati",
+            "bannner",
+            "cookei",
+            "analytcs",
+            "estune",
+            "thesession",
+        ] {
+            assert!(is_near_any_language_word(w), "{w}");
+        }
+        // names, and what is not a lower-case ASCII word of four letters or more
+        for w in [
+            "lcsrc", "ptradtrt", "zqxjv", "fid", "Bannner", "ep201", "cookie-x",
+        ] {
+            assert!(!is_near_any_language_word(w), "{w}");
+        }
+    }
 
     /// [`Frags`] reads as the vector of its pieces however it was built: pushed one
     /// by one from empty, from a vector, extended, collected; one piece stays inline.

@@ -16,8 +16,8 @@ use crate::chars::CharClass;
 use crate::fields::duration::{find_duration, is_whole_duration};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
-use crate::fields::repair::Fragment;
-use crate::fields::text::{contains_short, match_form};
+use crate::fields::repair::{is_near_any_language_word, Fragment};
+use crate::fields::text::{contains_short, match_form, more_words_than};
 use crate::policy::{Span, WarningKind};
 use crate::segment::{offset32, Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -71,23 +71,45 @@ fn has_identifier_token(sent: &str) -> bool {
 pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, last_line: bool) {
     // (a sentence with an identifier-shaped token is part of the line, which then has
     // one too: a line without one is not cut into sentences)
-    if line.kind != LineKind::Text || !has_identifier_token(line.text) {
+    let v = vocab();
+    if line.kind != LineKind::Text
+        || !(has_identifier_token(line.text) || has_one_cookie_word(line.text))
+    {
         return;
     }
-    let v = vocab();
     let text = line.text;
     let sents = sentences(text);
+    // the records the last naming sentence made, each with the purpose that sentence
+    // gives it, and the sentences after it that name no cookie (its description)
+    let mut group = Group::default();
     for (si, &(s, e)) in sents.iter().enumerate() {
         let sent = &text[s..e];
-        // cheap test first: no identifier-shaped token, no cookie named here
-        if !has_identifier_token(sent) {
-            continue;
-        }
-        let about_cookies = v.mentions_cookies(sent) || sent.contains('(');
-        if !about_cookies {
+        let made = doc.records.len();
+        // a sentence about cookies names one with an identifier-shaped token, or one
+        // without that shape next to a cookie word in the singular: then only the
+        // tokens after such a word, and the first, may be a name
+        let identifier = has_identifier_token(sent);
+        let toks = tokens(sent);
+        // (without an identifier-shaped token no chain starts: only loose names)
+        let cookie_at: Vec<bool> = if identifier {
+            Vec::new()
+        } else {
+            toks.iter()
+                .map(|&t| is_one_cookie_word(clean_token(&sent[range(t)])))
+                .collect()
+        };
+        let named = if identifier {
+            v.mentions_cookies(sent) || sent.contains('(')
+        } else {
+            cookie_at.contains(&true)
+        };
+        if !named {
+            group.describe(sent);
             continue;
         }
         if let Some(mut items) = colon_list(sent) {
+            // the sentence before the colon describes the list: no description after
+            group.close(line, doc);
             let span = Span::new(line.start() + s, line.start() + e);
             // a qualifier only after the last of several names is the whole list's
             // (`_gcl_au, _gcl_aw (durata: 90 giorni)`, `_ga, _gid (2 years, 1 day)`):
@@ -112,10 +134,19 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             }
             continue;
         }
-        let toks = tokens(sent);
         let mut ti = 0;
         while ti < toks.len() {
-            let Some((last, in_parens)) = chain(sent, &toks, ti) else {
+            let found = if identifier {
+                chain(sent, &toks, ti)
+            } else {
+                None
+            };
+            // a loose name stands first, or one or two tokens after a cookie word
+            let may_be_loose =
+                identifier || ti == 0 || cookie_at[ti - 1] || (ti >= 2 && cookie_at[ti - 2]);
+            let Some((last, in_parens)) = found
+                .or_else(|| (may_be_loose && loose_name(sent, &toks, ti)).then_some((ti, false)))
+            else {
                 ti += 1;
                 continue;
             };
@@ -142,7 +173,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let next = (last + 1..toks.len())
                 .find(|&j| !form_at(j).is_empty())
                 .map(form_at);
-            let before_cookie_word = next.as_deref().is_some_and(|n| v.is_cookie_word(n));
+            // `_ga cookies`, or a sentence opening with the name: `_ga is a cookie
+            // set by Google`, `_ga ist ein Cookie von Google` (two short words between)
+            let before_cookie_word = next.as_deref().is_some_and(|n| v.is_cookie_word(n))
+                || (word_before(ti).is_none() && opens_with_name(sent, &toks, last));
             // `Cookies may include _ga and _ga_<id>`, `cookies such as _ga`: a cookie
             // word two words before, nothing ending a clause between, every name sure
             let near_cookie_word = (ti.saturating_sub(3)..ti.saturating_sub(1))
@@ -193,11 +227,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let mut rec = RawRecord::new(name_frag, span, ctx);
-            if let Some((vs, ve)) = vendor_run(sent) {
+            let vendor = vendor_run(sent);
+            if let Some((vs, ve)) = vendor {
                 rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
-            }
-            if !purpose.is_empty() {
-                rec.push(Some(Role::Purpose), "purpose", frag(line, purpose));
             }
             if let Some((ds, de)) = find_duration(sent) {
                 if !(ds..de).contains(&ts) {
@@ -212,14 +244,233 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     }
                 }
             }
+            if doc.records.len() == made {
+                // the first record of this sentence: the last sentence's group is done
+                group.close(line, doc);
+            }
+            // (when the cookie word follows the names, the sentence's words after it:
+            // `Our site uses the _ga cookie, which is set by Google`)
+            let said = if before_cookie_word {
+                (last + 1..toks.len().min(last + 5))
+                    .find(|&k| v.is_cookie_word(&form_at(k)))
+                    .map_or(purpose, |k| &sent[range(toks[k]).end..])
+            } else {
+                purpose
+            };
+            let describes = describes_more_than_who(sent, said, vendor, names);
+            group.records.push((doc.records.len(), purpose, describes));
             doc.records.push(rec);
             ti = next_ti;
         }
+        if doc.records.len() == made {
+            // a sentence that names no cookie describes the last one named
+            group.describe(sent);
+        }
     }
+    group.close(line, doc);
+}
+
+/// Whether the words a naming sentence gives as the purpose say more than which
+/// cookie it is and who sets it: more than six words beside the names, the cookie
+/// words and the provider (`to distinguish visitors and persist session state`, not
+/// `which is placed by Duda`, `The _ga cookie is set by Google`, `is used on this
+/// site`). Such words stay the purpose when sentences describing the cookie follow.
+fn describes_more_than_who(
+    sent: &str,
+    purpose: &str,
+    vendor: Option<(usize, usize)>,
+    names: &str,
+) -> bool {
+    /// A clause saying who sets the cookie, or that it is used, is this short.
+    const WHO_WORDS: usize = 6;
+    let at = purpose.as_ptr() as usize - sent.as_ptr() as usize;
+    let in_vendor = |a: usize| vendor.is_some_and(|(vs, ve)| (vs..ve).contains(&(at + a)));
+    let v = vocab();
+    purpose
+        .split_whitespace()
+        .filter(|w| {
+            let a = w.as_ptr() as usize - purpose.as_ptr() as usize;
+            let w = clean_token(w);
+            !w.is_empty()
+                && !in_vendor(a)
+                && !names.split_whitespace().any(|n| clean_token(n) == w)
+                && !v.is_cookie_word(&match_form(w))
+        })
+        .nth(WHO_WORDS)
+        .is_some()
+}
+
+/// The cookies one sentence of prose names, and the sentences after it in the same
+/// paragraph that name none: `The _ga cookie is set by Google. It distinguishes
+/// users. It expires after 2 years.` The naming sentence introduces the cookie; when
+/// sentences describe it after, they are its purpose (a lifetime sentence among them
+/// is taken for the duration when the records are built), else the naming sentence's
+/// own words after the name are.
+///
+/// The description is a few short sentences about the cookies named: it ends at a
+/// sentence with an identifier-shaped token (another name, a script), at a long one
+/// (a page flattened to one line), or after [`Group::MAX_SENTENCES`].
+#[derive(Default)]
+struct Group<'a> {
+    /// Index in `RawDoc::records`, the purpose the naming sentence gives, and whether
+    /// that says more than who sets the cookie ([`describes_more_than_who`]).
+    records: Vec<(usize, &'a str, bool)>,
+    /// Sentences after the naming one that name no cookie.
+    description: Vec<&'a str>,
+    /// The description has ended before the next naming sentence.
+    ended: bool,
+}
+
+impl<'a> Group<'a> {
+    /// Sentences a description runs to at most.
+    const MAX_SENTENCES: usize = 3;
+    /// Words a sentence of a description has at most.
+    const MAX_WORDS: usize = 40;
+
+    /// A sentence that names no cookie: part of the description when a cookie was
+    /// named before it in the paragraph and the description has not ended.
+    fn describe(&mut self, sent: &'a str) {
+        let sent = sent.trim();
+        if self.records.is_empty() || self.ended || sent.is_empty() {
+            return;
+        }
+        let ends = self.description.len() >= Self::MAX_SENTENCES
+            || (has_identifier_token(sent)
+                && sent
+                    .split_whitespace()
+                    .any(|t| is_structured_name(clean_token(t))))
+            || more_words_than(sent, Self::MAX_WORDS);
+        if ends {
+            self.ended = true;
+        } else {
+            self.description.push(sent);
+        }
+    }
+
+    /// Give the records their purpose: the naming sentence's words when they say more
+    /// than who sets the cookie or no description follows, then the description.
+    fn close(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+        let described = self.description.iter().any(|d| !is_lifetime_sentence(d));
+        for &(k, intro, describes) in &self.records {
+            let rec = &mut doc.records[k];
+            if (describes || !described) && !intro.is_empty() {
+                rec.push(Some(Role::Purpose), "purpose", frag(line, intro));
+            }
+            for &d in &self.description {
+                rec.push(Some(Role::Purpose), "purpose", frag(line, d));
+            }
+        }
+        self.records.clear();
+        self.description.clear();
+        self.ended = false;
+    }
+}
+
+/// A sentence that only states a lifetime (`It expires after 2 years.`): the
+/// records' lifetime reading takes it out of the purpose whole.
+fn is_lifetime_sentence(sent: &str) -> bool {
+    let mut s = sent.to_string();
+    crate::records::take_lifetime_sentence(&mut s).is_some() && s.trim().is_empty()
+}
+
+/// A sentence opening with a name that a cookie word follows after two short words
+/// (`_ga is a cookie`, `_ga ist ein Cookie`, `_ga est un cookie`, `_ga è un cookie`):
+/// the words between are a copula and an article, no clause break among them.
+fn opens_with_name(sent: &str, toks: &[(u32, u32)], last: usize) -> bool {
+    /// A copula or article is short (`is`, `ist`, `est`, `een`, `una`, `um`).
+    const SHORT: usize = 4;
+    let v = vocab();
+    let between = toks.get(last + 1..last + 3);
+    let Some(&cookie) = toks.get(last + 3) else {
+        return false;
+    };
+    between.is_some_and(|b| {
+        b.iter().all(|&t| {
+            let w = &sent[range(t)];
+            w.chars().count() <= SHORT && w.chars().all(char::is_alphabetic)
+        })
+    }) && !sent[range(toks[last])].ends_with([',', ';', ':', '.'])
+        && v.is_cookie_word(&match_form(clean_token(&sent[range(cookie)])))
+}
+
+/// Whether a token of `text` is a cookie word in the singular ([`is_one_cookie_word`]):
+/// a name without an identifier's shape may stand next to it.
+fn has_one_cookie_word(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|t| is_one_cookie_word(clean_token(t)))
+}
+
+/// A cookie word in the singular (`cookie`, `Cookie`, `témoin`; not `cookies`), as
+/// written.
+fn is_one_cookie_word(word: &str) -> bool {
+    !word.is_empty()
+        && !word.as_bytes()[word.len() - 1].eq_ignore_ascii_case(&b's')
+        && vocab().is_cookie_word_written(word)
+}
+
+/// A name without an identifier's shape right after a cookie word in the singular
+/// (`the cookie lcsrc`, `das Cookie ep201`, `a cookie named NID`), or opening a sentence
+/// that calls it a cookie (`lcsrc est un cookie de Equativ`): a token of a name's
+/// characters that the Open Cookie Database knows as a name (`JSESSIONID`), or that
+/// no language's word list holds, that is no misspelt word (one edit from a listed
+/// one; a word of letters alone needs four of them), no vendor's name, no category
+/// word and no header word.
+fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize) -> bool {
+    let v = vocab();
+    // where it stands first (most tokens are turned away here): after a cookie word
+    // in the singular (`cookies Third-party` is a list's end), or such a word and a
+    // naming word (`cookie named`), with no clause break; or opening the sentence
+    let one_cookie = |k: usize| is_one_cookie_word(clean_token(&sent[range(toks[k])]));
+    let placed = match ti {
+        0 => opens_with_name(sent, toks, 0),
+        _ => {
+            let prev = sent[range(toks[ti - 1])].trim_end_matches(['"', '\'', '»', '”', '’']);
+            !prev.ends_with([',', ';', ':', '.', ')'])
+                && (one_cookie(ti - 1)
+                    || (ti >= 2
+                        && one_cookie(ti - 2)
+                        && v.is_naming_word(&match_form(clean_token(prev)))))
+        }
+    };
+    if !placed {
+        return false;
+    }
+    let tok = clean_token(&sent[range(toks[ti])]);
+    if tok.len() < 2 || !is_name_shaped(tok) || tok.ends_with('.') {
+        return false;
+    }
+    if ti > 0 && crate::fields::names::is_strong_name(tok) {
+        return true;
+    }
+    // a word of letters alone (a capital first at most) has four of them at least
+    // and is no misspelt word; a hyphenated token of words is words (`opt-out`)
+    let mut rest = tok.chars().skip(1);
+    let plain = tok.chars().all(char::is_alphabetic) && !rest.any(char::is_uppercase);
+    if plain && tok.chars().count() < 4 {
+        return false;
+    }
+    let words = tok
+        .split('-')
+        .all(|w| w.is_empty() || crate::fields::repair::is_any_language_word(w));
+    // (nor a category word the lists lack: `cookie analitici`; the misspelling test,
+    // a few thousand lookups, last)
+    !words
+        && !is_vendor_name(tok)
+        && !v.is_cookie_word(&match_form(tok))
+        && v.find_category(tok).is_none()
+        && v.field(tok).is_none()
+        && (!plain || !is_near_any_language_word(&tok.to_lowercase()))
 }
 
 /// A token of a sentence without the brackets, quotes and punctuation around it.
 fn clean_token(t: &str) -> &str {
+    // (most tokens start and end with a letter or digit: nothing to trim)
+    let b = t.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return t;
+    }
     t.trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
         .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
         .trim()
@@ -400,13 +651,19 @@ mod tests {
     use crate::policy::DurationKind;
     use crate::segment::lines;
 
-    fn found(text: &str) -> Vec<(String, Option<DurationKind>)> {
+    /// The raw records the reader makes of every line of `text`.
+    fn read(text: &str) -> RawDoc<'_> {
         let ls = lines(text);
         let mut doc = RawDoc::default();
         for (i, l) in ls.iter().enumerate() {
             parse(l, &Context::default(), &mut doc, i + 1 == ls.len());
         }
-        doc.records
+        doc
+    }
+
+    fn found(text: &str) -> Vec<(String, Option<DurationKind>)> {
+        read(text)
+            .records
             .iter()
             .map(|r| {
                 (
@@ -537,6 +794,85 @@ mod tests {
             found("Le cookie « _pk_id » sert à compter les visites.\n")[0].0,
             "_pk_id"
         );
+    }
+
+    /// The purposes each record of `text` is given, as written.
+    fn purposes(text: &str) -> Vec<Vec<String>> {
+        read(text)
+            .records
+            .iter()
+            .map(|r| {
+                r.fields
+                    .iter()
+                    .filter(|f| f.role == Some(Role::Purpose))
+                    .map(|f| f.value.iter().map(|v| v.text).collect::<String>())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_without_an_identifier_shape() {
+        let names = |t: &str| found(t).into_iter().map(|f| f.0).collect::<Vec<_>>();
+        assert_eq!(
+            names("We use the cookie lcsrc, which is placed by Equativ.\n"),
+            ["lcsrc"]
+        );
+        assert_eq!(
+            names("Das Cookie ep201 wird von SurveyMonkey gesetzt.\n"),
+            ["ep201"]
+        );
+        assert_eq!(names("lcsrc est un cookie de Equativ.\n"), ["lcsrc"]);
+        assert_eq!(
+            names("A cookie named JSESSIONID keeps your session.\n"),
+            ["JSESSIONID"]
+        );
+        // words, misspelt words, vendors, categories, plurals and headers are no names
+        for t in [
+            "We show the cookie banner, which you can close.\n",
+            "The cookie consent is stored.\n",
+            "The cookie bannner is shown.\n",
+            "Il cookie analitici sono usati.\n",
+            "The cookie Google sets is described below.\n",
+            "We list third-party cookies Third-party cookies are set by others.\n",
+            "This site uses cookies.\n",
+            "The cookie third-party is set.\n",
+        ] {
+            assert!(found(t).is_empty(), "{t:?}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn the_sentences_after_the_naming_one_describe_it() {
+        // the naming sentence only says who sets it: the description is the purpose
+        assert_eq!(
+            purposes(
+                "The _ga cookie is set by Google. Distinguishes users. It expires after 2 years.\n"
+            ),
+            [["Distinguishes users.", "It expires after 2 years."]]
+        );
+        // a naming sentence that says more keeps its words, and the description follows
+        assert_eq!(
+            purposes("We use the cookie _ga to distinguish visitors and persist session state. It also counts visits.\n"),
+            [["to distinguish visitors and persist session state.", "It also counts visits."]]
+        );
+        // no description: the naming sentence's words
+        assert_eq!(
+            purposes("The _ga cookie is set by Google.\n"),
+            [["The _ga cookie is set by Google."]]
+        );
+        // the description ends at another name, and at a long sentence
+        let long = "word ".repeat(45);
+        let got = purposes(&format!(
+            "The _ga cookie is set by Google. Counts visits. See gtag_config too. More.
+The _gid cookie is set by Google. {long}.\n"
+        ));
+        assert_eq!(got[0], ["Counts visits."]);
+        assert_eq!(got[1], ["The _gid cookie is set by Google."]);
+        // at most three sentences
+        let got =
+            purposes("The _ga cookie is set by Google. One. Two words. Three words. Four words.\n");
+        assert_eq!(got[0].len(), 3);
     }
 
     #[test]

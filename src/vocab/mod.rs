@@ -311,6 +311,12 @@ pub(crate) struct Vocab {
     only: Vec<Phrase>,
     set_by: Vec<Phrase>,
     cookie_words: Vec<Phrase>,
+    /// The one-word, whole-word `cookie_words`, for [`Vocab::is_cookie_word`].
+    one_cookie_words: FastSet<String>,
+    /// Their [`byte_pair`]s ([`pair_bits`]) and the range of their lengths in bytes,
+    /// for [`Vocab::is_cookie_word_written`].
+    one_cookie_pairs: Vec<u64>,
+    one_cookie_lens: (usize, usize),
     local_storage: Vec<Phrase>,
     no_cookie: Vec<Phrase>,
     /// Values that state nothing (`n/a`, `k. A.`, `n.v.t.`).
@@ -569,6 +575,19 @@ pub(crate) fn vocab() -> &'static Vocab {
             v.load(table);
         }
         v.heads.mark_cookie_words(&v.cookie_words);
+        v.one_cookie_words = v
+            .cookie_words
+            .iter()
+            .filter(|p| !p.stem && p.words.len() == 1)
+            .map(|p| p.words[0].clone())
+            .collect();
+        v.one_cookie_pairs = pair_bits(v.one_cookie_words.iter().map(String::as_str));
+        v.one_cookie_lens = v
+            .one_cookie_words
+            .iter()
+            .fold((usize::MAX, 0), |(lo, hi), w| {
+                (lo.min(w.len()), hi.max(w.len()))
+            });
         // longest phrases first, so `strictly necessary` wins over `necessary`
         v.categories
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
@@ -1661,9 +1680,38 @@ impl Vocab {
     /// A one-word `cookie_word` (`cookie`, `cookies`, `traceurs`); `form` is in
     /// [`match_form`].
     pub(crate) fn is_cookie_word(&self, form: &str) -> bool {
-        self.cookie_words
-            .iter()
-            .any(|p| !p.stem && p.words.len() == 1 && p.words[0] == form)
+        self.one_cookie_words.contains(form)
+    }
+
+    /// [`Vocab::is_cookie_word`] of a word as written (`Cookie`, `témoin`). Most words
+    /// are turned away by their length, or by their first two bytes when those are
+    /// ASCII letters or digits (the form starts with them in lower case), before any
+    /// copy; an ASCII word is lower-cased on the stack.
+    pub(crate) fn is_cookie_word_written(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        // (a form is no longer than its word; an ASCII word's form is as long)
+        let (shortest, longest) = self.one_cookie_lens;
+        if b.len() < shortest || (b.len() > longest && word.is_ascii()) {
+            return false;
+        }
+        if b.len() >= 2 && b[0].is_ascii_alphanumeric() && b[1].is_ascii_alphanumeric() {
+            let pair = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()];
+            if !has_pair(
+                &self.one_cookie_pairs,
+                std::str::from_utf8(&pair).unwrap_or(""),
+            ) {
+                return false;
+            }
+        }
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..b.len()) {
+            Some(lower) if word.is_ascii() && !word.contains(['\'', '`']) => {
+                lower.copy_from_slice(b);
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|l| self.one_cookie_words.contains(l))
+            }
+            _ => self.is_cookie_word(&match_form(word)),
+        }
     }
 
     /// A demonstrative that opens a sentence about the cookies just listed (`These`,
