@@ -167,6 +167,27 @@ fn prose_with_names(n: usize) -> String {
     }
     s
 }
+/// Names without an identifier's shape after `the cookie`, each a made-up word (the
+/// prose reader asks whether such a word is a misspelt one: thousands of lookups,
+/// given a budget per document), in paragraphs of one cookie each.
+fn prose_with_loose_names(n: usize) -> String {
+    let mut s = String::new();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while s.len() < n {
+        let word: String = (0..7)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(b'a' + (x % 26) as u8)
+            })
+            .collect();
+        s.push_str(&format!(
+            "We use the cookie {word}, which is set by Acme. It keeps a setting.\n"
+        ));
+    }
+    s
+}
 fn text_lines_between_rows(n: usize) -> String {
     format!(
         "{HEADER}{}",
@@ -218,6 +239,11 @@ const POLICY_CASES: &[(&str, Gen, usize)] = &[
         5_000_000,
     ),
     ("prose naming cookies", prose_with_names, 4 << 20),
+    (
+        "prose naming cookies loosely",
+        prose_with_loose_names,
+        4 << 20,
+    ),
     ("stray lines between rows", text_lines_between_rows, 4 << 20),
 ];
 

@@ -140,6 +140,10 @@ pub(crate) struct RawDoc<'a> {
     pub warnings: Vec<Warning>,
     /// A category the whole document declares (`we only use strictly necessary cookies`).
     pub doc_category: Option<(Category, String)>,
+    /// How many tokens the prose reader has asked whether they are misspelt words (a
+    /// test of thousands of lookups, given a budget per document: see
+    /// `prose::MISSPELLING_TESTS`).
+    pub misspelling_tests: u32,
 }
 
 impl<'a> RawDoc<'a> {
@@ -286,10 +290,12 @@ pub(crate) fn claims_at<'a>(
 /// pushed before it gave up is dropped; the fields are named one by one, so a field
 /// added to [`RawDoc`] fails to compile here).
 fn empty(doc: &mut RawDoc<'_>) {
+    // (the misspelling tests made stay counted: the budget is the document's)
     let RawDoc {
         records,
         warnings,
         doc_category,
+        misspelling_tests: _,
     } = doc;
     records.clear();
     warnings.clear();

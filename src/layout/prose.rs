@@ -144,9 +144,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             // a loose name stands first, or one or two tokens after a cookie word
             let may_be_loose =
                 identifier || ti == 0 || cookie_at[ti - 1] || (ti >= 2 && cookie_at[ti - 2]);
-            let Some((last, in_parens)) = found
-                .or_else(|| (may_be_loose && loose_name(sent, &toks, ti)).then_some((ti, false)))
-            else {
+            let tests = &mut doc.misspelling_tests;
+            let Some((last, in_parens)) = found.or_else(|| {
+                (may_be_loose && loose_name(sent, &toks, ti, tests)).then_some((ti, false))
+            }) else {
                 ti += 1;
                 continue;
             };
@@ -415,7 +416,7 @@ fn is_one_cookie_word(word: &str) -> bool {
 /// no language's word list holds, that is no misspelt word (one edit from a listed
 /// one; a word of letters alone needs four of them), no vendor's name, no category
 /// word and no header word.
-fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize) -> bool {
+fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bool {
     let v = vocab();
     // where it stands first (most tokens are turned away here): after a cookie word
     // in the singular (`cookies Third-party` is a list's end), or such a word and a
@@ -459,7 +460,23 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize) -> bool {
         && !v.is_cookie_word(&match_form(tok))
         && v.find_category(tok).is_none()
         && v.field(tok).is_none()
-        && (!plain || !is_near_any_language_word(&tok.to_lowercase()))
+        && (!plain || !misspelt(tok, tests))
+}
+
+/// Misspelling tests a document is given: each is a few thousand word-list lookups,
+/// and a real policy names a handful of cookies loosely. Past the budget (a page of
+/// made-up words after `the cookie`), a plain word is taken for a misspelt one, so
+/// the time stays linear in the input.
+const MISSPELLING_TESTS: u32 = 64;
+
+/// [`is_near_any_language_word`] of a token, within the document's budget
+/// ([`MISSPELLING_TESTS`]; `tests` counts those made).
+fn misspelt(tok: &str, tests: &mut u32) -> bool {
+    if *tests >= MISSPELLING_TESTS {
+        return true;
+    }
+    *tests += 1;
+    is_near_any_language_word(&tok.to_lowercase())
 }
 
 /// A token of a sentence without the brackets, quotes and punctuation around it.
