@@ -564,21 +564,41 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
             continue;
         }
         let stop = spans.len().min(i + 5);
-        if i + 1 >= stop {
-            continue;
+        if i + 1 < stop {
+            let window = &text[spans[i + 1].0..spans[stop - 1].1];
+            if let Some(found) = declared_in(window) {
+                return Some(found);
+            }
         }
-        let window = &text[spans[i + 1].0..spans[stop - 1].1];
-        // `nur notwendige Funktionen, keine Cookies`: the cookies are denied, not typed
-        if !v.mentions_cookies(window) || v.has_negation(window) {
-            continue;
-        }
-        if let Some(c) = v.find_category(window) {
-            if c != Category::Unknown {
-                return Some((c, fold_whitespace(window)));
+        // `This website uses essential cookies only.`, `cookies técnicas únicamente`:
+        // the "only" word after the cookies and their category, ending the sentence
+        // (not `analytics cookies only with your consent`: when, not which)
+        let ends = text[e..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | '!' | ';'));
+        if ends && i > 0 {
+            let window = &text[spans[i.saturating_sub(4)].0..spans[i - 1].1];
+            if let Some(found) = declared_in(window) {
+                return Some(found);
             }
         }
     }
     None
+}
+
+/// The category a window next to an "only" word declares: it names cookies and a
+/// category, and negates neither (`nur notwendige Funktionen, keine Cookies`: the
+/// cookies are denied, not typed).
+fn declared_in(window: &str) -> Option<(Category, String)> {
+    let v = vocab();
+    if !v.mentions_cookies(window) || v.has_negation(window) {
+        return None;
+    }
+    v.find_category(window)
+        .filter(|&c| c != Category::Unknown)
+        .map(|c| (c, fold_whitespace(window)))
 }
 
 /// The first words of the vocabulary's "only" phrases, in match form, each with
@@ -733,16 +753,22 @@ mod tests {
                 continue;
             }
             let stop = spans.len().min(i + 5);
-            if i + 1 >= stop {
-                continue;
+            if i + 1 < stop {
+                let window = &text[spans[i + 1].0..spans[stop - 1].1];
+                if let Some(found) = declared_in(window) {
+                    return Some(found);
+                }
             }
-            let window = &text[spans[i + 1].0..spans[stop - 1].1];
-            if !v.mentions_cookies(window) || v.has_negation(window) {
-                continue;
-            }
-            if let Some(c) = v.find_category(window) {
-                if c != Category::Unknown {
-                    return Some((c, fold_whitespace(window)));
+            // (the postposed "only" of round 18, read as `only_category` reads it)
+            let ends = text[e..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | '!' | ';'));
+            if ends && i > 0 {
+                let window = &text[spans[i.saturating_sub(4)].0..spans[i - 1].1];
+                if let Some(found) = declared_in(window) {
+                    return Some(found);
                 }
             }
         }
@@ -1397,6 +1423,16 @@ mod tests {
         // the cookies are denied, not typed
         assert_eq!(
             only_category("Wir laden nur notwendige Funktionen, keine Cookies für Statistiken."),
+            None
+        );
+        // an "only" word after the cookie word, ending the sentence
+        let c = only_category("This website uses essential cookies only.");
+        assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
+        let c = only_category("Usamos cookies técnicas únicamente");
+        assert_eq!(c.map(|c| c.0), Some(Category::Necessary));
+        // ... not one that goes on to say when
+        assert_eq!(
+            only_category("We set analytics cookies only with your consent."),
             None
         );
     }
