@@ -544,8 +544,9 @@ fn sentence_vendor_from(
     (s <= 200).then(|| text[s..e].to_string())
 }
 
-/// `The site only uses strictly necessary cookies.`: an "only" word followed,
-/// within three words, by a category word, in a sentence about cookies.
+/// `The site only uses strictly necessary cookies.`: an "only" word next to a category
+/// word (after it, or before it when the "only" word ends the sentence:
+/// [`declared_near_only`]), in a sentence about cookies.
 pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
     let v = vocab();
     // a category is read only after a word that is an "only" word by itself: text
@@ -558,6 +559,15 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
     if !v.mentions_only(text) || !v.mentions_cookies(text) {
         return None;
     }
+    declared_near_only(text)
+}
+
+/// The category declared next to an "only" word of `text`: in the four words after
+/// it, or, when it ends the sentence, in the four before it (`This website uses
+/// essential cookies only.`, `cookies técnicas únicamente`; not `analytics cookies
+/// only with your consent`, which says when, not which).
+fn declared_near_only(text: &str) -> Option<(Category, String)> {
+    let v = vocab();
     let spans = word_spans(text);
     for (i, &(s, e)) in spans.iter().enumerate() {
         if !v.mentions_only(&text[s..e]) {
@@ -570,9 +580,6 @@ pub(crate) fn only_category(text: &str) -> Option<(Category, String)> {
                 return Some(found);
             }
         }
-        // `This website uses essential cookies only.`, `cookies técnicas únicamente`:
-        // the "only" word after the cookies and their category, ending the sentence
-        // (not `analytics cookies only with your consent`: when, not which)
         let ends = text[e..]
             .trim_start()
             .chars()
@@ -747,32 +754,7 @@ mod tests {
         if !v.mentions_only(text) || !v.mentions_cookies(text) {
             return None;
         }
-        let spans = word_spans(text);
-        for (i, &(s, e)) in spans.iter().enumerate() {
-            if !v.mentions_only(&text[s..e]) {
-                continue;
-            }
-            let stop = spans.len().min(i + 5);
-            if i + 1 < stop {
-                let window = &text[spans[i + 1].0..spans[stop - 1].1];
-                if let Some(found) = declared_in(window) {
-                    return Some(found);
-                }
-            }
-            // (the postposed "only" of round 18, read as `only_category` reads it)
-            let ends = text[e..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '.' | '!' | ';'));
-            if ends && i > 0 {
-                let window = &text[spans[i.saturating_sub(4)].0..spans[i - 1].1];
-                if let Some(found) = declared_in(window) {
-                    return Some(found);
-                }
-            }
-        }
-        None
+        declared_near_only(text)
     }
 
     /// The word test holds wherever a word is an "only" word by itself, and

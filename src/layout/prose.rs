@@ -1,14 +1,18 @@
 //! Prose that names cookies: a token of sure cookie-name shape in a sentence about
-//! cookies.
+//! cookies, or a name without that shape next to a cookie word in the singular.
 //!
 //! ```text
 //! named    = [kind] cookie_word NAME rest        (`we use a session cookie asp.net_sessionID to track ...`)
 //!          | NAME { joiner NAME } cookie_word     (`the _ga and _gid cookies expire after 2 years`)
+//!          | NAME short short cookie_word rest    (`lcsrc est un cookie de Equativ`)
 //!          | label ":" text "(" NAME ")"          (`Cookie di autenticazione: utilizzati per ... (admin_token).`)
+//! paragraph = named { sentence }                 (the sentences after it, naming none: its description)
 //! ```
-//! The purpose is the rest of the sentence; a duration stated in it is attached,
-//! and `session cookie` / `persistent cookie` gives the kind. A sentence cut off by the
-//! end of the text names no cookie (reported, not recorded).
+//! The purpose is the rest of the sentence, or the description when the sentence only
+//! says who sets the cookie; a lifetime sentence of the description is the duration,
+//! a duration stated in the naming sentence is attached, and `session cookie` /
+//! `persistent cookie` gives the kind. A sentence cut off by the end of the text names
+//! no cookie (reported, not recorded).
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
@@ -135,6 +139,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             continue;
         }
         let mut ti = 0;
+        // a name was read here (a sentence cut off with one describes nothing)
+        let mut named_here = false;
         while ti < toks.len() {
             let found = if identifier {
                 chain(sent, &toks, ti)
@@ -213,6 +219,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 sent[te..].trim_start()
             };
             let span = Span::new(line.start() + s, line.start() + e);
+            named_here = true;
             let cut = last_line
                 && si + 1 == sents.len()
                 && !sent.trim_end().ends_with(['.', '!', '?', ')']);
@@ -263,7 +270,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             doc.records.push(rec);
             ti = next_ti;
         }
-        if doc.records.len() == made {
+        if !named_here {
             // a sentence that names no cookie describes the last one named
             group.describe(sent);
         }
@@ -886,6 +893,9 @@ The _gid cookie is set by Google. {long}.\n"
         ));
         assert_eq!(got[0], ["Counts visits."]);
         assert_eq!(got[1], ["The _gid cookie is set by Google."]);
+        // a sentence cut off with a name in it is no description
+        let got = purposes("The _ga cookie is set by Google. Counts visits. We use a persistent cookie CSF.Persistent.Cookie.CSFProd to");
+        assert_eq!(got, [["Counts visits."]]);
         // at most three sentences
         let got =
             purposes("The _ga cookie is set by Google. One. Two words. Three words. Four words.\n");
