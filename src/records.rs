@@ -861,25 +861,23 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         } else {
             None
         };
-        let Some((i, n)) = verb else {
-            if let Some(value) = lifetime_key_sentence(sent, &spans) {
-                let value = value.to_string();
-                purpose.replace_range(s..e, " ");
-                *purpose = fold_whitespace(purpose);
-                return Some(value);
+        // the words after the verb, when they read as a lifetime; else a lifetime
+        // after a lifetime key as the subject
+        let value = match verb {
+            Some((i, n)) => {
+                let rest = sent[spans[i + n - 1].1..]
+                    .trim()
+                    .trim_end_matches(['.', '!', ';'])
+                    .trim_end();
+                let d = parse_duration(rest);
+                (!rest.is_empty() && (d.kind != DurationKind::Unknown || d.iso8601.is_some()))
+                    .then_some(rest)
             }
+            None => lifetime_key_sentence(sent, &spans),
+        };
+        let Some(value) = value.map(str::to_string) else {
             continue;
         };
-        let verb_end = spans[i + n - 1].1;
-        let rest = sent[verb_end..]
-            .trim()
-            .trim_end_matches(['.', '!', ';'])
-            .trim_end();
-        let d = parse_duration(rest);
-        if rest.is_empty() || (d.kind == DurationKind::Unknown && d.iso8601.is_none()) {
-            continue;
-        }
-        let value = rest.to_string();
         purpose.replace_range(s..e, " ");
         *purpose = fold_whitespace(purpose);
         return Some(value);
