@@ -188,6 +188,29 @@ fn prose_with_loose_names(n: usize) -> String {
     }
     s
 }
+/// Key-value blocks under labels no vocabulary lists: one label the blocks repeat
+/// (learned as the name label), and one made-up label a block, each new (the
+/// learning keeps a bounded number of labels).
+fn blocks_of_unlisted_labels(n: usize) -> String {
+    let mut s = String::new();
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut i = 0;
+    while s.len() < n {
+        let word: String = (0..6)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(b'a' + (x % 26) as u8)
+            })
+            .collect();
+        s.push_str(&format!(
+            "Sleutel: _c{i}\nKept for: 2 years\nL{word}: some value here\n\n"
+        ));
+        i += 1;
+    }
+    s
+}
 fn text_lines_between_rows(n: usize) -> String {
     format!(
         "{HEADER}{}",
@@ -245,6 +268,11 @@ const POLICY_CASES: &[(&str, Gen, usize)] = &[
         4 << 20,
     ),
     ("stray lines between rows", text_lines_between_rows, 4 << 20),
+    (
+        "blocks of unlisted labels",
+        blocks_of_unlisted_labels,
+        2 << 20,
+    ),
 ];
 
 fn line_of_glued_tables(n: usize) -> String {

@@ -36,6 +36,9 @@ pub(crate) struct Context {
     /// A table's group row named a known service (`Google Analytics` over its rows):
     /// the table's other one-cell group rows name services too, known or not.
     pub service_rows: bool,
+    /// The key-value labels this document taught ([`super::labels`]): shared by
+    /// every copy of the context.
+    pub learned: std::rc::Rc<super::labels::Learned>,
 }
 
 /// Whether `h` holds a byte that may start a word of its matching form: an ASCII

@@ -4,6 +4,9 @@
 //! block        = start { kv_line | continuation | blank }
 //! start        = kv_line(name key) | name_line kv_line(other key)
 //! kv_line      = key [spaces] ":" [spaces] value     (key: a header word of any language)
+//!              | key " - " value                    (a capitalised key; also `–`, `—`)
+//!              | label ":" value                    (a label the document taught:
+//!                                                    `super::labels`)
 //! name_line    = a line holding only cookie names    (`CookieConsent`, then `Tipo: ...`)
 //! continuation = a line with no key: continues the value above
 //! ```
@@ -17,6 +20,7 @@ use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use super::context::is_heading;
+use super::labels::Learned;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name};
 use crate::fields::text::{more_words_than, recent, word_count_upto, Recent};
@@ -73,16 +77,80 @@ pub(crate) fn kv_line(text: &str) -> Option<(&str, Role, &str)> {
     found.map(|((ks, ke), role, (vs, ve))| (&text[ks..ke], role, &text[vs..ve]))
 }
 
-/// Whether `text` holds a `:` or a tab, without which [`kv_line_uncached`] finds no
-/// pair (its tab row splits at a tab, its key ends at a colon).
+/// Whether `text` holds a `:`, a tab, or (after a capital) a spaced dash close
+/// enough to its start to end a key ([`dash_at`]), without which
+/// [`kv_line_uncached`] finds no pair (its tab row splits at a tab, its key ends at a
+/// colon or a capitalised key at a dash).
 /// (A short line is scanned byte by byte: `memchr2`'s set-up costs more than that.)
-fn has_pair_byte(text: &str) -> bool {
+pub(crate) fn has_pair_byte(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() <= 32 {
+    let colon_or_tab = if b.len() <= 32 {
         b.iter().any(|&c| c == b':' || c == b'\t')
     } else {
         memchr::memchr2(b':', b'\t', b).is_some()
+    };
+    colon_or_tab || {
+        // (a key is capitalised: most lines of prose are turned away by their first
+        // letter before the dash is looked for)
+        let t = key_start(text);
+        starts_upper(t) && dash_at(t).is_some()
     }
+}
+
+/// `text` from where a key may start: after leading spaces and bullets (`- `, `• `,
+/// `* `, `· `). A line that starts with an ASCII letter is returned as it is.
+pub(crate) fn key_start(text: &str) -> &str {
+    let b = text.as_bytes();
+    let mut p = 0;
+    // (bytes, not chars: nearly every line starts with a letter at once)
+    while p < b.len() {
+        p += match b[p..] {
+            [b' ' | b'-' | b'*', ..] => 1,
+            // no-break space, middle dot
+            [0xC2, 0xA0 | 0xB7, ..] => 2,
+            // bullet
+            [0xE2, 0x80, 0xA2, ..] => 3,
+            _ => break,
+        };
+    }
+    &text[p..]
+}
+
+/// Whether `t` starts with a capital letter (an ASCII byte is tested as a byte).
+pub(crate) fn starts_upper(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => t.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// The longest key a spaced dash ends (`Nom du cookie - _ga`): as for a colon's.
+const DASH_KEY_MAX: usize = 40;
+
+/// Where a spaced dash (` - `, ` – `, ` — `) stands in `t` after a key of at most
+/// [`DASH_KEY_MAX`] bytes, with the dash's length in bytes: `Name - _ga`,
+/// `Durée de conservation – 13 mois`. The first one only.
+pub(crate) fn dash_at(t: &str) -> Option<(usize, usize)> {
+    let b = t.as_bytes();
+    let window = &b[..b.len().min(DASH_KEY_MAX + 2)];
+    let mut from = 1;
+    // a dash's first byte (`-`, or the lead byte of `–` and `—`), then its neighbours
+    while let Some(q) = memchr::memchr2(b'-', 0xE2, window.get(from..)?) {
+        let p = from + q;
+        if b[p - 1] == b' ' {
+            let dash = match b[p..] {
+                [b'-', b' ', ..] => Some(1),
+                [0xE2, 0x80, 0x93 | 0x94, b' ', ..] => Some(3),
+                _ => None,
+            };
+            if let Some(n) = dash {
+                return Some((p, n));
+            }
+        }
+        from = p + 1;
+    }
+    None
 }
 
 /// [`kv_line`] without the memo.
@@ -96,11 +164,7 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
         return None;
     }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
-    let (rest, k) = short_key(t)?;
-    if more_words_than(k, 4) || rest.starts_with("//") {
-        return None;
-    }
-    let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
+    let (rest, k, role) = colon_key(t).or_else(|| dash_key(t))?;
     // a bold key (`**Provider:** Google`): the closing stars stand before the value
     let rest = if text.trim_start().starts_with('*') {
         rest.trim_start_matches('*')
@@ -112,6 +176,30 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
             .parse(rest)
             .ok()?;
     Some((k.trim().trim_matches('*').trim(), role, value))
+}
+
+/// `Key: rest` with a known key (or one a typo away from one): the rest after the
+/// colon, the key, its role.
+fn colon_key(t: &str) -> Option<(&str, &str, Role)> {
+    let (rest, k) = short_key(t)?;
+    if more_words_than(k, 4) || rest.starts_with("//") {
+        return None;
+    }
+    let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
+    Some((rest, k, role))
+}
+
+/// `Key - rest` with a known, capitalised key, written as it is listed (no typo: a
+/// dash joins much else, `Google Analytics - web statistics`): the rest after the
+/// dash, the key, its role.
+fn dash_key(t: &str) -> Option<(&str, &str, Role)> {
+    let (p, n) = dash_at(t)?;
+    let k = t[..p].trim_end();
+    if !starts_upper(k) || more_words_than(k, 4) {
+        return None;
+    }
+    let role = vocab().field(k)?;
+    Some((&t[p + n..], k, role))
 }
 
 /// Where a second `Label: value` pair starts inside a value, glued to it
@@ -230,11 +318,17 @@ pub(crate) fn fuzzy_key(k: &str) -> Option<Role> {
 }
 
 /// `Label: value` with a label no vocabulary needs to know: one to three capitalised
-/// words (no digits, no sentence), a colon, a value. Only read inside a block that
-/// known keys make a key-value block.
-fn loose_kv(text: &str) -> Option<(&str, &str)> {
+/// words (no digits, no sentence), a colon or a spaced dash ([`dash_at`]), a value.
+/// Only read inside a block that known keys make a key-value block.
+pub(crate) fn loose_kv(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
-    let (k, v) = t.split_once(':')?;
+    let (k, v) = match t.split_once(':') {
+        Some(kv) => kv,
+        None => {
+            let (p, n) = dash_at(t)?;
+            (&t[..p], &t[p + n..])
+        }
+    };
     let k = k.trim().trim_matches('*').trim();
     let v = v.trim();
     let words = word_count_upto(k, 4);
@@ -377,7 +471,7 @@ fn lists_names(rec: &RawRecord<'_>) -> bool {
 /// A token built like an identifier rather than a word: a sure name, or one with
 /// `_ . * [ :` or a digit, an inner capital (`cartToken`), all capitals (`NID`), or
 /// lower-case parts joined by `-` (`nest-analytics`).
-fn identifier_like(w: &str) -> bool {
+pub(crate) fn identifier_like(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_letter()).collect();
     is_strong_name(w)
         || w.contains(['_', '.', '*', '[', ':'])
@@ -397,6 +491,7 @@ fn name_key_later<'a>(
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
+    let learned = std::rc::Rc::clone(&ctx.learned);
     let mut seen: Vec<&str> = Vec::new();
     let mut name: Option<super::Fragment<'a>> = None;
     let mut fields: Vec<(Role, &str, super::Fragment<'a>)> = Vec::new();
@@ -413,7 +508,7 @@ fn name_key_later<'a>(
             j += 1;
             continue;
         }
-        let Some((k, role, value)) = kv_line(line.text) else {
+        let Some((k, role, value)) = pair(line.text, &learned) else {
             break;
         };
         if seen.contains(&k) || (role == Role::Name && name.is_some()) {
@@ -448,6 +543,12 @@ fn name_key_later<'a>(
     Some(end - i)
 }
 
+/// A key-value line under a known key ([`kv_line`]) or a label the document taught
+/// ([`super::labels`]).
+fn pair<'t>(text: &'t str, learned: &Learned) -> Option<(&'t str, Role, &'t str)> {
+    kv_line(text).or_else(|| learned.pair(text))
+}
+
 /// Recognise a key-value block starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -455,6 +556,7 @@ pub(crate) fn parse<'a>(
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
+    let learned = std::rc::Rc::clone(&ctx.learned);
     let first = &lines[i];
     if let Some(rec) = one_line_record(first, ctx) {
         doc.records.push(rec);
@@ -466,13 +568,21 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let mut j = i + 1;
-    let open_key = kv_line(first.text).map_or("", |(k, _, _)| k);
-    let mut rec = match kv_line(first.text) {
+    let first_pair = pair(first.text, &learned);
+    let open_key = first_pair.map_or("", |(k, _, _)| k);
+    // a label the document taught to name cookies opens the block: its values were
+    // names wherever it stood, so its record stands without a known key
+    let taught_name = matches!(first_pair, Some((_, Role::Name, _)))
+        && !learned.is_empty()
+        && kv_line(first.text).is_none();
+    let mut rec = match first_pair {
         Some((_, Role::Name, value)) => {
             if value.trim().is_empty() {
                 // `Name:` with the name on the next line
                 let next = lines.get(j).filter(|l| {
-                    l.kind == LineKind::Text && kv_line(l.text).is_none() && is_name_line(l.text)
+                    l.kind == LineKind::Text
+                        && pair(l.text, &learned).is_none()
+                        && is_name_line(l.text)
                 })?;
                 j += 1;
                 RawRecord::new(frag(next, next.text), first.span().cover(next.span()), ctx)
@@ -483,7 +593,7 @@ pub(crate) fn parse<'a>(
         Some(_) => return name_key_later(lines, i, ctx, doc),
         None if bold_name_line(first.text).is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-            if !matches!(kv_line(next.text), Some((_, r, _)) if r != Role::Name) {
+            if !matches!(pair(next.text, &learned), Some((_, r, _)) if r != Role::Name) {
                 return None;
             }
             let (name, description) = bold_name_line(first.text)?;
@@ -498,7 +608,7 @@ pub(crate) fn parse<'a>(
             // a name line, then a known key, or labels of which one of the next four
             // is known (`Module: Functional` / `Expires: …`)
             let known =
-                |l: &Line<'_>| matches!(kv_line(l.text), Some((_, r, _)) if r != Role::Name);
+                |l: &Line<'_>| matches!(pair(l.text, &learned), Some((_, r, _)) if r != Role::Name);
             let labels_then_known = || {
                 loose_kv(next.text).is_some()
                     && lines[i + 1..]
@@ -536,21 +646,29 @@ pub(crate) fn parse<'a>(
         let line = &lines[j];
         if line.is_blank() {
             let next = lines[j + 1..].iter().find(|l| !l.is_blank());
-            match next.and_then(|n| kv_line(n.text)) {
+            match next.and_then(|n| pair(n.text, &learned)) {
                 Some((_, r, _)) if r != Role::Name => {
                     j += 1;
                     continue;
                 }
                 // an unknown label goes on the block as it does without the blank line
-                None if next.is_some_and(|n| loose_kv(n.text).is_some()) => {
+                None if next.is_some_and(|n| {
+                    loose_kv(n.text).is_some() || learned.label(n.text).is_some()
+                }) =>
+                {
                     j += 1;
                     continue;
                 }
                 _ => break,
             }
         }
-        let kv = kv_line(line.text);
-        if line.kind != LineKind::Text && kv.is_none() {
+        let kv = pair(line.text, &learned);
+        // a label the document taught, of no role its values tell (a tab row too)
+        let other = match kv {
+            None => learned.label(line.text),
+            Some(_) => None,
+        };
+        if line.kind != LineKind::Text && kv.is_none() && other.is_none() {
             break;
         }
         match kv {
@@ -594,6 +712,10 @@ pub(crate) fn parse<'a>(
                     rec.push(Some(role), k, frag(line, value));
                 }
             }
+            None if other.is_some() => {
+                let (k, _, value) = other.expect("checked");
+                rec.push(None, k, frag(line, value));
+            }
             None if loose_kv(line.text).is_some() => {
                 // a label no vocabulary knows, inside a block of known ones: kept as an
                 // unnamed field (its value may still be a category or a description)
@@ -601,9 +723,9 @@ pub(crate) fn parse<'a>(
                 rec.push(None, k, frag(line, value));
             }
             None => {
-                let next_is_key = lines
-                    .get(j + 1)
-                    .is_some_and(|n| matches!(kv_line(n.text), Some((_, r, _)) if r != Role::Name));
+                let next_is_key = lines.get(j + 1).is_some_and(
+                    |n| matches!(pair(n.text, &learned), Some((_, r, _)) if r != Role::Name),
+                );
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
                 let leadin = line.text.trim_end().ends_with(':') && !more_words_than(line.text, 6);
@@ -611,7 +733,10 @@ pub(crate) fn parse<'a>(
                 // what they are, then the next blocks)
                 let cookie_leadin = leadin && vocab().mentions_cookies(line.text);
                 if (slot_name_line(line.text) && next_is_key)
-                    || (leadin && lines.get(j + 1).is_some_and(|n| kv_line(n.text).is_some()))
+                    || (leadin
+                        && lines
+                            .get(j + 1)
+                            .is_some_and(|n| pair(n.text, &learned).is_some()))
                     || cookie_leadin
                     || bold_name_line(line.text).is_some()
                     || is_heading(line)
@@ -632,7 +757,7 @@ pub(crate) fn parse<'a>(
     // a name key alone (or with labels no vocabulary knows) is a record only when its
     // value lists cookie names (`Cookies : _ga, _gat, _gid`), not when it names
     // anything else (`Cookies: Minimale, anonymisierte Tracking-Daten`)
-    if rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
+    if !taught_name && rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
         return None;
     }
     doc.records.push(rec);
@@ -744,11 +869,12 @@ mod tests {
         assert!(names > 100, "only {names} name lines");
     }
 
-    /// A line with no colon and no tab is no key-value line and no loose label (the
-    /// byte test that turns lines away before the memo, and before a name slot's
-    /// tests in `parse`): on every corpus line and made-up ones around the bound
-    /// between the byte loop and `memchr2`. Each line with either byte is asked too,
-    /// so the test fails if the byte test misses one.
+    /// A line with no colon, no tab and no spaced dash after its first 40 bytes is no
+    /// key-value line and no loose label (the byte test that turns lines away before
+    /// the memo, and before a name slot's tests in `parse`): on every corpus line and
+    /// made-up ones around the bound between the byte loop and `memchr2`, and around
+    /// the dash's bound. Each line the test passes is asked too, so the test fails if
+    /// it misses one.
     #[test]
     fn lines_without_a_colon_or_tab_hold_no_pair() {
         let mut lines = crate::testing::corpus_lines_and(&[
@@ -763,10 +889,22 @@ mod tests {
             lines.push(format!("{}Name: _ga", " ".repeat(n)));
             lines.push(format!("Name{}\t_ga", " ".repeat(n)));
             lines.push(format!("{}: x", "k".repeat(n)));
+            lines.push(format!("{} - x", "k".repeat(n)));
+            lines.push(format!("  Name{} – _ga", " ".repeat(n)));
         }
+        // the reference: a spaced dash with at most 40 bytes before it, after a capital
+        let dash = |l: &str| {
+            let t = l.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
+            t.starts_with(char::is_uppercase)
+                && [" - ", " \u{2013} ", " \u{2014} "]
+                    .iter()
+                    .filter_map(|d| t.find(d))
+                    .min()
+                    .is_some_and(|p| p <= DASH_KEY_MAX)
+        };
         let mut pairs = 0;
         for l in &lines {
-            let bytes = l.contains([':', '\t']);
+            let bytes = l.contains([':', '\t']) || dash(l);
             assert_eq!(has_pair_byte(l), bytes, "{l:?}");
             if !bytes {
                 assert_eq!(kv_line_uncached(l), None, "{l:?}");

@@ -15,6 +15,7 @@ mod evidence;
 mod fused;
 mod glued;
 mod keyvalue;
+mod labels;
 mod list;
 mod pipe;
 mod prose;
@@ -317,6 +318,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         after_heading,
         category_depth,
         service_rows,
+        learned,
     } = from;
     let copy_declared =
         |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
@@ -335,6 +337,9 @@ fn reset_context(to: &mut Context, from: &Context) {
     to.after_heading = *after_heading;
     to.category_depth = *category_depth;
     to.service_rows = *service_rows;
+    if !std::rc::Rc::ptr_eq(&to.learned, learned) {
+        to.learned = std::rc::Rc::clone(learned);
+    }
 }
 
 /// Run every layout over the document.
@@ -352,7 +357,10 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
 /// [`parse`], asking the layouts in the order given.
 fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     let mut doc = RawDoc::default();
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        learned: std::rc::Rc::new(labels::learn(lines)),
+        ..Context::default()
+    };
     // what a service line right before a block says the service does
     // (`Google Analytics - Analisi del traffico web` / `Cookie: _ga, _gid`)
     let mut note: Option<Fragment<'a>> = None;
@@ -430,6 +438,13 @@ mod tests {
                 after_heading: bits & 32 != 0,
                 category_depth: (bits & 3 == 1).then_some(n),
                 service_rows: bits & 12 == 4,
+                learned: std::rc::Rc::new(if bits & 1 == 0 {
+                    labels::learn(&lines(
+                        "Key: _ga\nKept for: 2 years\n\nKey: _gid\nKept for: 1 day\n",
+                    ))
+                } else {
+                    labels::Learned::default()
+                }),
             });
         }
         for from in &contexts {
