@@ -1452,3 +1452,69 @@ fn key_value_blocks_with_unlisted_labels() {
         t.exact()
     );
 }
+
+/// A consent platform's card list copied as plain text: a group row with its count,
+/// then per service its name, a line holding its count, a link's label, and its
+/// cookies (name, one line of description, lifetime and type keys). The service's
+/// name is each cookie's provider; the link's label (any wording) changes nothing.
+#[test]
+fn plain_text_cards_under_service_titles() {
+    const LINKS: &[&str] = &[
+        "Learn more about this provider",
+        "View the provider's privacy policy",
+        "Details",
+        "More information",
+    ];
+    let all = rows();
+    let mut rng = Rng(0xCA2D_5000_0000_0019);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..6 {
+            let mut seen = std::collections::HashSet::new();
+            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(6))
+                .map(|_| rng.pick(&all).clone())
+                .filter(|r| seen.insert(r.name.clone()))
+                .filter(|r| !r.provider.contains(char::is_numeric))
+                .map(|r| {
+                    let c = cells(l, &r);
+                    (r, c)
+                })
+                .collect();
+            let life_key = *rng.pick(l.headers[3]);
+            let link = *rng.pick(LINKS);
+            let mut text = String::from("Cookie declaration\n\n");
+            for (k, label) in l.categories.iter().enumerate() {
+                let group: Vec<&(Row, [String; 5])> = picked
+                    .iter()
+                    .filter(|(r, _)| {
+                        let c = match r.category {
+                            Category::Necessary => 0,
+                            Category::Functional => 1,
+                            Category::Analytics => 2,
+                            _ => 3,
+                        };
+                        c == k
+                    })
+                    .collect();
+                if group.is_empty() {
+                    continue;
+                }
+                text += &format!("{label} ({})\n", group.len());
+                for (_, c) in group {
+                    text += &format!(
+                        "{}\n1\n{link}\n{}\n{}\n{life_key}: {}\nType: HTTP Cookie\n",
+                        c[1], c[0], c[2], c[3]
+                    );
+                }
+            }
+            score(&mut t, &text, &picked);
+        }
+    }
+    eprintln!("plain-text cards: F1={:.3} exact={:.3}", t.f1(), t.exact());
+    assert!(
+        t.f1() >= 0.95 && t.exact() >= 0.85,
+        "F1 {:.3} exact {:.3}",
+        t.f1(),
+        t.exact()
+    );
+}

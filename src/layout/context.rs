@@ -36,6 +36,10 @@ pub(crate) struct Context {
     /// A table's group row named a known service (`Google Analytics` over its rows):
     /// the table's other one-cell group rows name services too, known or not.
     pub service_rows: bool,
+    /// The category or provider was set by a group row (a label with its count) and
+    /// no record was read since: a line under it that names nothing (a link's label,
+    /// `Learn more about this provider`) does not end the group.
+    pub group_row: bool,
     /// The key-value labels this document taught ([`super::labels`]): shared by
     /// every copy of the context.
     pub learned: std::rc::Rc<super::labels::Learned>,
@@ -147,30 +151,38 @@ fn has_spaced_dash(text: &str) -> bool {
 }
 
 impl Context {
+    /// Take in a group row's label (`Necessary` of `Necessary  15`, `Hubspot` of
+    /// `[Hubspot4](#)`, a title over a line holding its count): a category, a group
+    /// of no service, or the service whose cookies follow.
+    pub(crate) fn take_group_label(&mut self, label: &str, doc: &RawDoc<'_>) {
+        self.storage_leadin = false;
+        self.service_rows = false;
+        self.section_start = doc.records.len();
+        match heading_category(label) {
+            Some(c) => {
+                self.category = Some((c, fold_whitespace(label)));
+                self.provider = None;
+            }
+            // `Cookies (4)`, `Other  2`: a group of no service
+            None if vocab().mentions_cookies(label) || more_words_than(label, 4) => {
+                self.provider = None;
+            }
+            None => {
+                self.provider = Some(label.to_string());
+                self.provider_heading = true;
+            }
+        }
+        self.after_heading = true;
+        self.group_row = true;
+    }
+
     /// Take in a line no layout parser took: a heading or a line of prose.
     pub(crate) fn observe<'a>(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
         let text = line.text.trim();
         // a consent platform's group row: a label with its count (`Necessary 15`,
         // `[Cookiebot2](#)`, `Statistiques (17)`) names a category or a service
         if let Some(label) = group_label(text) {
-            self.storage_leadin = false;
-            self.service_rows = false;
-            self.section_start = doc.records.len();
-            match heading_category(label) {
-                Some(c) => {
-                    self.category = Some((c, fold_whitespace(label)));
-                    self.provider = None;
-                }
-                // `Cookies (4)`, `Other  2`: a group of no service
-                None if vocab().mentions_cookies(label) || more_words_than(label, 4) => {
-                    self.provider = None;
-                }
-                None => {
-                    self.provider = Some(label.to_string());
-                    self.provider_heading = true;
-                }
-            }
-            self.after_heading = true;
+            self.take_group_label(label, doc);
             return;
         }
         if is_heading(line) && !is_value_line(text) {
@@ -192,6 +204,18 @@ impl Context {
                 && depth.is_none()
                 && !more_words_than(h, 2)
                 && !vocab().mentions_cookies(h);
+            // under a group row, before its first record, a line that names no vendor,
+            // category or cookies leaves the group as it is
+            if self.group_row
+                && doc.records.len() == self.section_start
+                && vendor.is_none()
+                && category.is_none()
+                && depth.is_none()
+                && !vocab().mentions_cookies(h)
+            {
+                return;
+            }
+            self.group_row = false;
             if vendor.is_some() || !(self.after_heading && category.is_some() || block_label) {
                 self.provider_heading = vendor.is_some();
                 self.provider = vendor;
@@ -452,6 +476,21 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
     ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_letter_or_digit())
         .then_some(label)
         .filter(|l| !l.ends_with([':', '.', ',']) && !l.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A group row written on two lines (`Microsoft` / `1`, as a consent platform's
+/// card list reads when copied as plain text): `count` is the line after `title`,
+/// one to three digits alone; the title is a label as [`group_label`] takes one.
+pub(crate) fn split_group_row<'a>(title: &'a str, count: &str) -> Option<&'a str> {
+    let count = count.trim();
+    let t = title.trim();
+    let label_ok = (1..=5).contains(&word_count_upto(t, 6))
+        && t.len() <= 60
+        && t.chars().next()?.is_letter_or_digit()
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with([':', '.', ',']);
+    ((1..=3).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit()) && label_ok)
+        .then_some(t)
 }
 
 fn looks_like_item(text: &str) -> bool {
@@ -1347,6 +1386,38 @@ mod tests {
         assert!(!is_value_line("Marketing"));
         assert!(!is_value_line("Statistik-Cookies"));
         assert!(!is_value_line("Analytics cookies"));
+    }
+
+    #[test]
+    fn group_rows_split_over_two_lines() {
+        assert_eq!(split_group_row("Microsoft", "1"), Some("Microsoft"));
+        assert_eq!(split_group_row("Joomla!", " 12 "), Some("Joomla!"));
+        assert_eq!(split_group_row("Statistiken", "3"), Some("Statistiken"));
+        // a count is one to three digits alone; a title is a short label
+        assert_eq!(split_group_row("Microsoft", "1234"), None);
+        assert_eq!(split_group_row("Microsoft", "1."), None);
+        assert_eq!(split_group_row("Version 2", "1"), None);
+        assert_eq!(split_group_row("We use these cookies.", "1"), None);
+        assert_eq!(split_group_row("Duration:", "1"), None);
+        assert_eq!(
+            split_group_row("a label of far too many words here", "1"),
+            None
+        );
+    }
+
+    /// A link's label under a service's group row keeps the service as the provider
+    /// of the cookies that follow; a heading that names a vendor replaces it.
+    #[test]
+    fn a_link_label_under_a_group_row_keeps_its_service() {
+        let text = "Acme Widgets\n1\nLearn more about this provider\nacme_sid\nKeeps the session of the widget open.\nMaximum Storage Duration: 1 day\n";
+        let p = crate::parse_policy(text);
+        assert_eq!(p.cookies.len(), 1, "{:?}", p.cookies);
+        assert_eq!(p.cookies[0].name, "acme_sid");
+        assert_eq!(p.cookies[0].provider.as_deref(), Some("Acme Widgets"));
+        let text = "Acme Widgets\n1\nGoogle\nacme_sid\nKeeps the session of the widget open.\nMaximum Storage Duration: 1 day\n";
+        let p = crate::parse_policy(text);
+        assert_eq!(p.cookies.len(), 1, "{:?}", p.cookies);
+        assert_eq!(p.cookies[0].provider.as_deref(), Some("Google"));
     }
 
     #[test]

@@ -182,10 +182,16 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
 /// colon, the key, its role.
 fn colon_key(t: &str) -> Option<(&str, &str, Role)> {
     let (rest, k) = short_key(t)?;
-    if more_words_than(k, 4) || rest.starts_with("//") {
+    if more_words_than(k, 6) || rest.starts_with("//") {
         return None;
     }
     let role = vocab().field(k).or_else(|| fuzzy_key(k))?;
+    // a key of five or six words is a lifetime's (`Durée de vie maximale de
+    // stockage`); other roles' keys that long are sentences (`Diese Website verwendet
+    // die folgenden Cookies:`)
+    if more_words_than(k, 4) && role != Role::Duration {
+        return None;
+    }
     Some((rest, k, role))
 }
 
@@ -404,6 +410,32 @@ fn slot_name_line(text: &str) -> bool {
         && (t.contains(['_', '-', '.', '[', '*'])
             || t.chars().any(|c| c.is_ascii_digit())
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
+}
+
+/// A card's name on line `i` with one line describing it after, then a lifetime key
+/// ([`parse`]'s plain-text cards): the name, and the description's line.
+fn described_name<'a>(lines: &[Line<'a>], i: usize, learned: &Learned) -> Option<(&'a str, usize)> {
+    let first = &lines[i];
+    if first.kind != LineKind::Text {
+        return None;
+    }
+    let at = super::next_filled(lines, i + 1)?;
+    let next = &lines[at];
+    let after = super::next_filled(lines, at + 1)?;
+    let lifetime_key = || {
+        matches!(
+            pair(lines[after].text, learned),
+            Some((_, Role::Duration, _))
+        )
+    };
+    let description = || {
+        next.kind == LineKind::Text
+            && more_words_than(next.text, 3)
+            && pair(next.text, learned).is_none()
+            && !is_name_line(next.text)
+    };
+    let head = super::cards::card_head(first.text).filter(|h| !h.contains(char::is_whitespace))?;
+    (lifetime_key() && description()).then_some((head, at))
 }
 
 /// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
@@ -625,18 +657,31 @@ pub(crate) fn parse<'a>(
                 && slot_name_line(first.text)
                 && (known(next) || labels_then_known());
             if !starts {
-                return None;
+                // a name, one line describing it, then its lifetime's key: a card list
+                // copied as plain text (`nrid` / `This cookie is used to …` / `Maximum
+                // Storage Duration: 2 years`); the place says it is a name, whatever
+                // its shape, when it is one token no vocabulary reads as a header,
+                // category, lifetime or vendor
+                let (head, at) = described_name(lines, i, &learned)?;
+                let next = &lines[at];
+                let mut rec =
+                    RawRecord::new(frag(first, head), first.span().cover(next.span()), ctx);
+                // (unnamed: the purpose unless a key below states one)
+                rec.push(None, "description", frag(next, next.text.trim()));
+                j = at + 1;
+                rec
+            } else {
+                RawRecord::new(
+                    frag(
+                        first,
+                        crate::fields::text::strip_md_heading(first.text)
+                            .trim()
+                            .trim_end_matches(':'),
+                    ),
+                    first.span(),
+                    ctx,
+                )
             }
-            RawRecord::new(
-                frag(
-                    first,
-                    crate::fields::text::strip_md_heading(first.text)
-                        .trim()
-                        .trim_end_matches(':'),
-                ),
-                first.span(),
-                ctx,
-            )
         }
     };
     // the name stands alone as a key's value or on its own line
@@ -952,6 +997,67 @@ mod tests {
     #[track_caller]
     fn kv(text: &str, want: Option<(&str, Role, &str)>) {
         assert_eq!(kv_line(text), want, "{text:?}");
+    }
+
+    /// A plain token is a card's name where it stands before one line of description
+    /// and a lifetime key; not before a key of another role, nor before a line that
+    /// is no description.
+    #[test]
+    fn names_by_their_place_before_a_description() {
+        let read = |t: &str| {
+            let ls = crate::segment::lines(t);
+            described_name(&ls, 0, &Learned::default()).map(|(n, at)| (n.to_string(), at))
+        };
+        assert_eq!(
+            read("nrid\nThis cookie remembers a choice.\nMaximum Storage Duration: 2 years\n"),
+            Some(("nrid".to_string(), 1))
+        );
+        assert_eq!(
+            read("bito\n\nUsed for advertising on partner sites.\n\nExpiry: 1 year\n"),
+            Some(("bito".to_string(), 2))
+        );
+        assert_eq!(
+            read("nrid\nThis cookie remembers a choice.\nProvider: Joomla\n"),
+            None
+        );
+        assert_eq!(read("nrid\nShort line\nExpiry: 1 year\n"), None);
+        assert_eq!(
+            read("Marketing\nThese cookies follow you around.\nExpiry: 1 year\n"),
+            None
+        );
+        assert_eq!(
+            read("two words\nThis cookie remembers a choice.\nExpiry: 1 year\n"),
+            None
+        );
+    }
+
+    /// Keys end at a spaced dash after a capital; a lifetime's key may be six words
+    /// long, other keys four.
+    #[test]
+    fn dash_keys_and_long_lifetime_keys() {
+        kv(
+            "Nom du cookie - _ga",
+            Some(("Nom du cookie", Role::Name, "_ga")),
+        );
+        kv(
+            "Expiry – 2 years",
+            Some(("Expiry", Role::Duration, "2 years")),
+        );
+        kv(
+            "- Provider - Google",
+            Some(("Provider", Role::Provider, "Google")),
+        );
+        kv("Google Analytics - web statistics", None);
+        kv("expiry - 2 years", None);
+        kv(
+            "Durée de vie maximale de stockage: 30 jours",
+            Some((
+                "Durée de vie maximale de stockage",
+                Role::Duration,
+                "30 jours",
+            )),
+        );
+        kv("Wir verwenden auf dieser Seite Cookies: x", None);
     }
 
     #[test]

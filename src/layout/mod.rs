@@ -318,6 +318,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         after_heading,
         category_depth,
         service_rows,
+        group_row,
         learned,
     } = from;
     let copy_declared =
@@ -337,6 +338,7 @@ fn reset_context(to: &mut Context, from: &Context) {
     to.after_heading = *after_heading;
     to.category_depth = *category_depth;
     to.service_rows = *service_rows;
+    to.group_row = *group_row;
     if !std::rc::Rc::ptr_eq(&to.learned, learned) {
         to.learned = std::rc::Rc::clone(learned);
     }
@@ -364,12 +366,25 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     // what a service line right before a block says the service does
     // (`Google Analytics - Analisi del traffico web` / `Cookie: _ga, _gid`)
     let mut note: Option<Fragment<'a>> = None;
+    // the last line taken in as a heading or prose (no layout claimed it)
+    let mut observed: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].is_blank() {
             i += 1;
             continue;
         }
+        // a title over a line holding only its count is a group row
+        if let Some(label) = observed
+            .filter(|&p| next_filled(lines, p + 1) == Some(i))
+            .and_then(|p| context::split_group_row(lines[p].text, lines[i].text))
+        {
+            ctx.take_group_label(label, &doc);
+            observed = None;
+            i += 1;
+            continue;
+        }
+        observed = None;
         if let Some(claim) = evidence::choose(lines, i, claims_at(lines, i, &ctx, order)) {
             ctx = claim.ctx;
             ctx.after_heading = false;
@@ -382,6 +397,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         }
         let pending = note.take();
         note = context::service_note(&lines[i]);
+        observed = Some(i);
         ctx.observe(&lines[i], &mut doc);
         let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
@@ -438,6 +454,7 @@ mod tests {
                 after_heading: bits & 32 != 0,
                 category_depth: (bits & 3 == 1).then_some(n),
                 service_rows: bits & 12 == 4,
+                group_row: bits & 48 == 16,
                 learned: std::rc::Rc::new(if bits & 1 == 0 {
                     labels::learn(&lines(
                         "Key: _ga\nKept for: 2 years\n\nKey: _gid\nKept for: 1 day\n",
