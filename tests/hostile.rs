@@ -170,18 +170,23 @@ fn prose_with_names(n: usize) -> String {
 /// Names without an identifier's shape after `the cookie`, each a made-up word (the
 /// prose reader asks whether such a word is a misspelt one: thousands of lookups,
 /// given a budget per document), in paragraphs of one cookie each.
+/// `len` lower-case letters drawn from the xorshift state `x`.
+fn made_up_word(x: &mut u64, len: usize) -> String {
+    (0..len)
+        .map(|_| {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            char::from(b'a' + (*x % 26) as u8)
+        })
+        .collect()
+}
+
 fn prose_with_loose_names(n: usize) -> String {
     let mut s = String::new();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     while s.len() < n {
-        let word: String = (0..7)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                char::from(b'a' + (x % 26) as u8)
-            })
-            .collect();
+        let word = made_up_word(&mut x, 7);
         s.push_str(&format!(
             "We use the cookie {word}, which is set by Acme. It keeps a setting.\n"
         ));
@@ -196,14 +201,7 @@ fn blocks_of_unlisted_labels(n: usize) -> String {
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
     let mut i = 0;
     while s.len() < n {
-        let word: String = (0..6)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                char::from(b'a' + (x % 26) as u8)
-            })
-            .collect();
+        let word = made_up_word(&mut x, 6);
         s.push_str(&format!(
             "Sleutel: _c{i}\nKept for: 2 years\nL{word}: some value here\n\n"
         ));

@@ -330,6 +330,26 @@ fn cells(l: &Lang, r: &Row) -> [String; 5] {
     ]
 }
 
+/// `n` rows drawn from `all` that `keep` accepts, each name once, with their cells
+/// as a document in language `l` writes them.
+fn pick_rows(
+    rng: &mut Rng,
+    all: &[Row],
+    l: &Lang,
+    n: usize,
+    keep: impl Fn(&Row) -> bool,
+) -> Vec<(Row, [String; 5])> {
+    let mut seen = std::collections::HashSet::new();
+    (0..n)
+        .map(|_| rng.pick(all).clone())
+        .filter(|r| keep(r) && seen.insert(r.name.clone()))
+        .map(|r| {
+            let c = cells(l, &r);
+            (r, c)
+        })
+        .collect()
+}
+
 /// The layouts: each renders a header (five wordings) and rows of five cells.
 const LAYOUTS: &[&str] = &[
     "tab",
@@ -1104,15 +1124,8 @@ fn an_unlisted_name_header() {
     let mut t = Tally::default();
     for l in LANGS {
         for _ in 0..6 {
-            let mut seen = std::collections::HashSet::new();
-            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(5))
-                .map(|_| rng.pick(&all).clone())
-                .filter(|r| seen.insert(r.name.clone()))
-                .map(|r| {
-                    let c = cells(l, &r);
-                    (r, c)
-                })
-                .collect();
+            let n = 3 + rng.below(5);
+            let picked = pick_rows(&mut rng, &all, l, n, |_| true);
             let mut h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
             let word = *rng.pick(UNLISTED);
             h[0] = word;
@@ -1245,16 +1258,9 @@ fn a_paragraph_per_cookie() {
             .find(|l| l.code == pl.code)
             .expect("a language");
         for _ in 0..DOCS * 2 {
-            let mut seen = std::collections::HashSet::new();
-            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(4))
-                .map(|_| rng.pick(&all).clone())
-                // (a name that ends a sentence with a full stop is another matter)
-                .filter(|r| !r.name.ends_with('.') && seen.insert(r.name.clone()))
-                .map(|r| {
-                    let c = cells(l, &r);
-                    (r, c)
-                })
-                .collect();
+            let n = 3 + rng.below(4);
+            // (a name that ends a sentence with a full stop is another matter)
+            let picked = pick_rows(&mut rng, &all, l, n, |r| !r.name.ends_with('.'));
             // grouped under their category's heading, as policies group them
             let mut picked = picked;
             picked.sort_by_key(|(_, c)| c[4].clone());
@@ -1393,15 +1399,8 @@ fn key_value_blocks_with_unlisted_labels() {
             .find(|(code, _)| *code == l.code)
             .expect("labels for every language");
         for _ in 0..6 {
-            let mut seen = std::collections::HashSet::new();
-            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(6))
-                .map(|_| rng.pick(&all).clone())
-                .filter(|r| seen.insert(r.name.clone()))
-                .map(|r| {
-                    let c = cells(l, &r);
-                    (r, c)
-                })
-                .collect();
+            let n = 3 + rng.below(6);
+            let picked = pick_rows(&mut rng, &all, l, n, |_| true);
             let keys: [&str; 5] = std::array::from_fn(|k| *rng.pick(labels[k]));
             let sep = *rng.pick(&[": ", ": ", "\t", " - ", " – "]);
             // the lines after the name, in an order drawn per document
@@ -1470,16 +1469,10 @@ fn plain_text_cards_under_service_titles() {
     let mut t = Tally::default();
     for l in LANGS {
         for _ in 0..6 {
-            let mut seen = std::collections::HashSet::new();
-            let picked: Vec<(Row, [String; 5])> = (0..3 + rng.below(6))
-                .map(|_| rng.pick(&all).clone())
-                .filter(|r| seen.insert(r.name.clone()))
-                .filter(|r| !r.provider.contains(char::is_numeric))
-                .map(|r| {
-                    let c = cells(l, &r);
-                    (r, c)
-                })
-                .collect();
+            let n = 3 + rng.below(6);
+            let picked = pick_rows(&mut rng, &all, l, n, |r| {
+                !r.provider.contains(char::is_numeric)
+            });
             let life_key = *rng.pick(l.headers[3]);
             let link = *rng.pick(LINKS);
             let mut text = String::from("Cookie declaration\n\n");

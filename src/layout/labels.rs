@@ -8,9 +8,10 @@
 //!
 //! ```text
 //! name label     = three values in four or more one to four name-shaped tokens,
-//!                  half of them or more an identifier or a known cookie; in two blocks at least (or in
-//!                  one, with a sure name and two known keys beside it), each with a
-//!                  lifetime or a known key, and never beside a known name key
+//!                  half of them or more an identifier or a known cookie; in two
+//!                  blocks at least (or in one, with a sure name and two known keys
+//!                  beside it), each with a lifetime or a known key, and never
+//!                  beside a known name key
 //! lifetime label = more than half of its values a lifetime and nothing else
 //! provider label = a third of its values or more a known vendor's name, whole; none
 //!                  a lifetime or over four words
