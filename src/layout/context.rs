@@ -463,7 +463,7 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
             }
             (before, count)
         };
-        if count.is_empty() || !count.chars().all(|c| c.is_ascii_digit()) || count.len() > 3 {
+        if !is_count(count) {
             return None;
         }
         let label = label.trim();
@@ -472,6 +472,18 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
         }
         label
     };
+    label_shaped(label)
+}
+
+/// A group row's count: one to three digits.
+fn is_count(count: &str) -> bool {
+    (1..=3).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A group row's label as [`group_label`] and [`split_group_row`] take one: one to
+/// five words, at most 60 bytes, starting with a letter or digit, not ending as a
+/// key or a sentence does, not a number.
+fn label_shaped(label: &str) -> Option<&str> {
     let words = word_count_upto(label, 6);
     ((1..=5).contains(&words) && label.len() <= 60 && label.chars().next()?.is_letter_or_digit())
         .then_some(label)
@@ -482,15 +494,11 @@ pub(crate) fn group_label(text: &str) -> Option<&str> {
 /// card list reads when copied as plain text): `count` is the line after `title`,
 /// one to three digits alone; the title is a label as [`group_label`] takes one.
 pub(crate) fn split_group_row<'a>(title: &'a str, count: &str) -> Option<&'a str> {
-    let count = count.trim();
     let t = title.trim();
-    let label_ok = (1..=5).contains(&word_count_upto(t, 6))
-        && t.len() <= 60
-        && t.chars().next()?.is_letter_or_digit()
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && !t.ends_with([':', '.', ',']);
-    ((1..=3).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit()) && label_ok)
-        .then_some(t)
+    if !is_count(count.trim()) || t.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    label_shaped(t)
 }
 
 fn looks_like_item(text: &str) -> bool {
