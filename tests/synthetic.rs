@@ -1511,3 +1511,84 @@ fn plain_text_cards_under_service_titles() {
         t.exact()
     );
 }
+
+/// Tables whose name or provider header no table lists (the labels of
+/// [`UNLISTED_LABELS`]), one cell per line (blank lines between rows or not) or
+/// tab-separated: the other headers are listed wordings, the columns in an order drawn
+/// per document, the name column anywhere; a missing provider is written `-`. The name
+/// column is found from its cells, the provider column from its vendors.
+#[test]
+fn tables_under_unlisted_headers() {
+    let all = rows();
+    let mut rng = Rng(0x7AB1_E500_0000_0020);
+    let mut t = Tally::default();
+    for l in LANGS {
+        let (_, labels) = UNLISTED_LABELS
+            .iter()
+            .find(|(code, _)| *code == l.code)
+            .expect("labels for every language");
+        for d in 0..6 {
+            let n = 3 + rng.below(6);
+            let picked = pick_rows(&mut rng, &all, l, n, |_| true);
+            let mut h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            // the name header, the provider header, or both, unlisted
+            match rng.below(3) {
+                0 => h[0] = *rng.pick(labels[0]),
+                1 => h[1] = *rng.pick(labels[1]),
+                _ => {
+                    h[0] = *rng.pick(labels[0]);
+                    h[1] = *rng.pick(labels[1]);
+                }
+            }
+            let mut order = vec![0, 1, 2, 3, 4];
+            for k in (1..order.len()).rev() {
+                order.swap(k, rng.below(k + 1));
+            }
+            let cell = |c: &[String; 5], k: usize| {
+                if c[k].is_empty() {
+                    "-".to_string()
+                } else {
+                    c[k].clone()
+                }
+            };
+            let mut text =
+                String::from("Cookie policy\n\nThe cookies we use are listed below.\n\n");
+            if d % 2 == 0 {
+                let blank = rng.below(2) == 0;
+                for &k in &order {
+                    text += &format!("{}\n", h[k]);
+                }
+                for (_, c) in &picked {
+                    if blank {
+                        text += "\n";
+                    }
+                    for &k in &order {
+                        text += &format!("{}\n", cell(c, k));
+                    }
+                }
+            } else {
+                let line = |cells: Vec<String>| cells.join("\t") + "\n";
+                text += &line(order.iter().map(|&k| h[k].to_string()).collect());
+                for (_, c) in &picked {
+                    text += &line(order.iter().map(|&k| cell(c, k)).collect());
+                }
+            }
+            text += "\nYou can change your choice at any time.\n";
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &picked);
+        }
+    }
+    eprintln!(
+        "tables under unlisted headers: F1={:.3} exact={:.3}",
+        t.f1(),
+        t.exact()
+    );
+    assert!(
+        t.f1() >= 0.95 && t.exact() >= 0.85,
+        "F1 {:.3} exact {:.3}",
+        t.f1(),
+        t.exact()
+    );
+}

@@ -253,6 +253,8 @@ pub(crate) fn parse<'a>(
         }
     };
     let mut pairs = 0;
+    // the labels that have a value
+    let mut valued = 0;
     let mut seen: Vec<&str> = Vec::new();
     let mut lifetime = false;
     // values right under their label, and values after a blank line
@@ -309,11 +311,15 @@ pub(crate) fn parse<'a>(
             }
         }
         rec.push(Some(role), key, value);
+        valued += 1;
     }
+    // a name-led card's labels mostly have values: a run of labels one under another
+    // with a value for one at most is a table's header read one cell per line
+    // (`Cookiebeleid` / a paragraph / `Benaming` / `Functie` / `Bewaarduur` / `p23mn32t`)
     let enough = if label_led {
         pairs >= 1
     } else {
-        pairs >= 2 && lifetime
+        pairs >= 2 && lifetime && valued * 2 >= pairs
     };
     if !enough {
         return None;
@@ -558,6 +564,7 @@ mod tests {
             }
         };
         let mut pairs = 0;
+        let mut valued = 0;
         let mut seen: Vec<&str> = Vec::new();
         let mut lifetime = false;
         // values right under their label, and values after a blank line
@@ -614,11 +621,12 @@ mod tests {
                 }
             }
             rec.push(Some(role), key, value);
+            valued += 1;
         }
         let enough = if label_led {
             pairs >= 1
         } else {
-            pairs >= 2 && lifetime
+            pairs >= 2 && lifetime && valued * 2 >= pairs
         };
         if !enough {
             return None;
@@ -780,6 +788,23 @@ mod tests {
             ]
         );
         assert!(got[1].1.is_empty());
+    }
+
+    /// A title, a paragraph and a table's header one cell per line (`Benaming` /
+    /// `Functie` / `Aanbieder` / `Bewaarduur`) are no name-led card, though the title
+    /// is one token and the last label has the first row's name under it: the labels
+    /// have no values. The table's rows are read instead.
+    #[test]
+    fn a_stacked_header_is_no_card() {
+        let doc = "Cookiebeleid\n\nCookies zijn kleine tekstbestanden die uw browser opslaat.\n\n\
+                   Benaming\nFunctie\nAanbieder\nBewaarduur\np23mn32t\nOnthoudt de taal.\n\
+                   Dynatrace\n-\n_vwo_uuid_v2\nBewaart de instellingen.\nSAP\n1 jaar\n";
+        let names: Vec<String> = crate::parse_policy(doc)
+            .cookies
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names, ["p23mn32t", "_vwo_uuid_v2"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! ```
 
 use super::keyvalue::kv_line;
-use super::table::{Header, Row};
+use super::table::{is_lifetime, mostly, Header, Row};
 use super::{frag, Context, RawDoc};
 use crate::fields::duration::{duration_prefix, duration_suffix};
 use crate::fields::names::{is_name_shaped, is_strong_name};
@@ -422,6 +422,14 @@ fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
         || super::next_filled(lines, next + 1).is_some_and(|a| opens_row(&lines[a]))
 }
 
+/// Whether lines `i` and `i + 1` may both be cells of a header read one cell per
+/// line ([`cell_lines`]), the second on the next line.
+fn header_run_starts(lines: &[Line<'_>], i: usize) -> bool {
+    lines.get(i + 1).is_some_and(|next| {
+        next.kind == LineKind::Text && is_header_cell(lines[i].text) && is_header_cell(next.text)
+    })
+}
+
 /// A row of a table read from its header's words opens with a sure cookie name.
 fn opens_row(l: &Line<'_>) -> bool {
     // the same line is asked as the next line of one start and the one after of the
@@ -463,6 +471,7 @@ fn read<'a>(
         && !aligned
         && !rows_may_follow(lines, i)
         && vocab().field(first.text) != Some(Role::Name)
+        && !header_run_starts(lines, i)
     {
         return None;
     }
@@ -866,11 +875,11 @@ fn stacked_paragraph_header<'a>(
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
-    if vocab().field(lines[i].text) != Some(Role::Name) {
-        return None;
-    }
     if let Some(n) = cell_lines(lines, i, ctx, doc) {
         return Some(n);
+    }
+    if vocab().field(lines[i].text) != Some(Role::Name) {
+        return None;
     }
     let paras = paragraphs(lines, i);
     let mut cols = vec![(Some(Role::Name), fold_whitespace(lines[i].text).into())];
@@ -896,54 +905,193 @@ fn stacked_paragraph_header<'a>(
 }
 
 /// One cell per line, header lines first (`Name` / `Purpose` / `Expiry` on lines of
-/// their own, with or without blank lines): the header is the run of header lines,
-/// then every row is as many lines, its first a cookie name. Blank lines are ignored.
+/// their own, with or without blank lines between the rows): the header is a run of
+/// header lines, then every row is as many lines, one of them a cookie name. Blank
+/// lines are ignored.
+///
+/// The header's lines may include labels no table lists (`Platziert von`,
+/// `Denominazione`): its width is what the rows say, the width of the header run
+/// (or less) that reads the most cells as rows, each with a single cookie name in the
+/// name column; the name column is the listed name header's, else the one unknown
+/// header over a column of cookie names ([`Header::read_unnamed`]). The columns no
+/// header names get their roles from their cells ([`Header::confirm`]).
 fn cell_lines<'a>(
     lines: &[Line<'a>],
     i: usize,
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
+    // the header run: consecutive lines (no blank line inside) that may be header cells
+    let run = lines[i..]
+        .iter()
+        .take(8)
+        .take_while(|l| l.kind == LineKind::Text && is_header_cell(l.text))
+        .count();
+    if run < 2 {
+        return None;
+    }
     let filled: Vec<usize> = (i..lines.len().min(i + 4000))
         .take_while(|&j| lines[j].kind != LineKind::Tab && lines[j].kind != LineKind::Pipe)
         .filter(|&j| !lines[j].is_blank())
         .collect();
-    let n = filled
-        .iter()
-        .take(8)
-        .take_while(|&&j| vocab().field(lines[j].text).is_some())
-        .count();
-    // header lines in paragraphs of their own are the paragraph layout's
-    if n < 2 || filled[n - 1] - filled[0] != n - 1 {
-        return None;
-    }
-    let cells: Vec<&str> = filled[..n].iter().map(|&j| lines[j].text.trim()).collect();
-    let header = Header::read(&cells).filter(|h| h.name == 0)?;
+    let text = |k: usize| lines[filled[k]].text.trim();
+    let head: Vec<&str> = (0..run).map(text).collect();
+    // the rows a header of `n` cells with its name in column `name` reads
+    let rows_of = |n: usize, name: usize| {
+        let mut k = n;
+        let mut rows = 0;
+        while k + n <= filled.len() && row_at(&filled[k..k + n], name, &head[..n], lines) {
+            rows += 1;
+            k += n;
+        }
+        rows
+    };
+    let sample = |n: usize, rows: usize| -> Vec<Vec<&str>> {
+        (0..rows.min(30))
+            .map(|r| (0..n).map(|c| text(n + r * n + c)).collect())
+            .collect()
+    };
+    let header_of = |n: usize| -> Option<Header> {
+        let cells: Vec<&str> = (0..n).map(text).collect();
+        if cells.iter().any(|c| vocab().field(c) == Some(Role::Name)) {
+            return Header::read(&cells);
+        }
+        // the one unknown header over a column of names: the rows it would read
+        (0..n).find_map(|u| {
+            Header::read_unnamed(&cells, &sample(n, rows_of(n, u))).filter(|h| h.name == u)
+        })
+    };
+    // a width that puts other cells under the lifetime header (a heading read as a
+    // header cell shifts every row by one) is not the table's
+    let lifetimes_in_place = |h: &Header, rows: &[Vec<&str>]| {
+        let rows: Vec<&Vec<&str>> = rows.iter().collect();
+        (0..h.len())
+            .filter(|&c| h.cols[c].0 == Some(Role::Duration))
+            .all(|c| mostly(&rows, c, |x| is_lifetime(x) || vocab().is_placeholder(x)))
+    };
+    // the header ends before its first row: not before a listed header word
+    let (mut header, rows) = (2..=run)
+        .filter(|&n| {
+            filled
+                .get(n)
+                .is_none_or(|_| vocab().field_listed(text(n)).is_none())
+        })
+        .filter_map(|n| {
+            let h = header_of(n)?;
+            let rows = rows_of(n, h.name);
+            (rows > 0 && lifetimes_in_place(&h, &sample(n, rows))).then_some((h, rows))
+        })
+        .max_by_key(|(h, rows)| (rows * h.len(), h.len()))?;
+    let n = header.len();
+    let sample = sample(n, rows);
+    header.confirm(&sample);
     let mut end = filled[n - 1] + 1;
-    let mut rows = 0;
-    let mut k = n;
-    while k + n <= filled.len() && is_single_name(lines[filled[k]].text) {
+    for r in 0..rows {
+        let at = &filled[n + r * n..n + (r + 1) * n];
         let mut row = Row::with_len(n);
-        for (c, &j) in filled[k..k + n].iter().enumerate() {
-            // a later cell that is itself a cookie name means the row is short: stop
-            if c > 0 && is_single_name(lines[j].text) && is_strong_name(lines[j].text.trim()) {
-                return (rows > 0).then_some(end - i);
-            }
+        for (c, &j) in at.iter().enumerate() {
             row.put(c, &lines[j], lines[j].text);
         }
         if let Some(rec) = row.into_record(&header, ctx) {
             doc.records.push(rec);
-            rows += 1;
         }
-        end = filled[k + n - 1] + 1;
-        k += n;
+        end = at[n - 1] + 1;
     }
-    (rows > 0).then_some(end - i)
+    Some(end - i)
+}
+
+/// A line that may be a cell of a header read one cell per line: a header word, or
+/// a label (one to four words, a capital first, letters, spaces, hyphens, apostrophes
+/// and slashes only, at most 40 bytes) that is no sure cookie name and names no
+/// category (`Präferenz-Cookies` over the header is the group's heading).
+fn is_header_cell(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 60 {
+        return false;
+    }
+    let label = t.len() <= 40
+        && t.starts_with(|c: char| c.is_uppercase())
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '/'))
+        && !more_words_than(t, 4)
+        && !is_strong_name(t)
+        && vocab().find_category(t).is_none();
+    label || vocab().field(t).is_some()
+}
+
+/// Do the lines `at` (one row's cells, filled lines) make a row under the header
+/// cells `head` with its cookie name in column `name`: a single name there that is no
+/// listed header word, no other cell a sure cookie name (the row would be short), and not two
+/// of the header's cells among them (the header again, under the next group's
+/// heading)?
+fn row_at(at: &[usize], name: usize, head: &[&str], lines: &[Line<'_>]) -> bool {
+    let cell = |c: usize| lines[at[c]].text.trim();
+    if !is_single_name(cell(name)) || vocab().field_listed(cell(name)).is_some() {
+        return false;
+    }
+    let mut repeated = 0;
+    for c in 0..at.len() {
+        let t = cell(c);
+        if c != name && is_single_name(t) && is_strong_name(t) {
+            return false;
+        }
+        repeated += usize::from(head.iter().any(|h| h.eq_ignore_ascii_case(t)));
+    }
+    repeated < 2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One cell per line under a header with unlisted words (`Identificatie`,
+    /// `Platziert von`), the name column anywhere, with a group heading before the
+    /// header and the header again under the next heading: every row read at the
+    /// header's width, nothing read from the headings or the header.
+    #[test]
+    fn cell_lines_under_unlisted_headers() {
+        let names = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    let d = c.duration.and_then(|d| d.iso8601);
+                    (c.name, c.provider, d)
+                })
+                .collect()
+        };
+        let doc = "Cookieverklaring\n\nFunctionele cookies\nIdentificatie\nFunctie\nAanbieder\n\
+                   Bewaarduur\np23mn32t\nOnthoudt de taal.\nDynatrace\n-\n_vwo_uuid_v2\n\
+                   Bewaart de instellingen.\nVisual Website Optimizer\n1 jaar\n";
+        assert_eq!(
+            names(doc),
+            [
+                ("p23mn32t".into(), Some("Dynatrace".into()), None),
+                (
+                    "_vwo_uuid_v2".into(),
+                    Some("Visual Website Optimizer".into()),
+                    Some("P1Y".into())
+                )
+            ]
+        );
+        let doc = "Präferenz-Cookies\nBeschreibung\nName\nLaufzeit\nPlatziert von\n\n\
+                   Speichert die Sprache.\nDYID\n1 Jahr\nDynamic Yield\n\n\
+                   Merkt sich den Warenkorb.\nfcookie\n7 Tage\n-\n\nStatistiken\n\
+                   Beschreibung\nName\nLaufzeit\nPlatziert von\n\nMisst Besuche.\nymex\n\
+                   1 Jahr\nYandex\n";
+        assert_eq!(
+            names(doc),
+            [
+                (
+                    "DYID".into(),
+                    Some("Dynamic Yield".into()),
+                    Some("P1Y".into())
+                ),
+                ("fcookie".into(), None, Some("P7D".into())),
+                ("ymex".into(), Some("Yandex".into()), Some("P1Y".into()))
+            ]
+        );
+    }
 
     /// `first_words` gives the spans `runs_iter` gives, on every corpus line and on
     /// made-up lines with every ASCII whitespace byte, leading and trailing runs, more

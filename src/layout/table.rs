@@ -83,10 +83,14 @@ impl Header {
     }
 
     /// A header row whose name column's header is a word no table lists (`Key`,
-    /// `Clé`, `Designação`): every other cell a known header, two at least and no
-    /// name among them, and the rows' cells under the one unknown header all cookie
-    /// names ([`Header::name_cell`], one sure name at least, two rows at least): that
-    /// column is the name. A row of data has no column of header words beside it.
+    /// `Clé`, `Designação`): one known header at least, two with the unknown headers
+    /// over a column of lifetimes or of vendors, and these as many as the rest bar the
+    /// name column; no name among the headers, no lifetime or vendor either; and exactly one unknown header over cells that are all cookie
+    /// names ([`Header::name_cell`]; one sure name at least over two rows or more, or
+    /// a row of sure names alone, a table of one row under a heading): that column is
+    /// the name. The other unknown headers (`Origine` beside it) stay without a role
+    /// for [`Header::confirm`] to find from their cells. A row of data has no column
+    /// of header words beside it.
     pub(crate) fn read_unnamed(cells: &[&str], rows: &[Vec<&str>]) -> Option<Header> {
         if cells.len() < 3 || cells.iter().any(|c| c.is_empty() || c.len() > 40) {
             return None;
@@ -97,18 +101,49 @@ impl Header {
             return None;
         }
         let unknown: Vec<usize> = (0..roles.len()).filter(|&k| roles[k].is_none()).collect();
-        let [u] = unknown[..] else {
-            return None;
-        };
-        let rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r.len() == cells.len()).collect();
-        let names = rows.len() >= 2
-            && rows.iter().all(|r| Self::name_cell(r[u]))
-            && rows
-                .iter()
-                .any(|r| r[u].split([',', ' ']).any(is_strong_name));
-        if !names || is_strong_name(cells[u]) {
+        let known = roles.len() - unknown.len();
+        if known == 0 {
             return None;
         }
+        let rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r.len() == cells.len()).collect();
+        // an unknown header whose cells are mostly lifetimes or vendors counts as known
+        // (`Aufbewahrung`, `Instalada por`): its role is found by `confirm`; the header
+        // row itself holds no lifetime or vendor
+        let vendor = |cell: &str| is_vendor_cell(cell.trim());
+        if cells.iter().any(|c| is_lifetime(c) || vendor(c)) {
+            return None;
+        }
+        let voted = unknown
+            .iter()
+            .filter(|&&c| {
+                !rows.is_empty() && (mostly(&rows, c, is_lifetime) || mostly(&rows, c, vendor))
+            })
+            .count();
+        if known + voted < 2 || (known + voted) * 2 < roles.len() - 1 {
+            return None;
+        }
+        let names = |u: usize| {
+            let strong = |cell: &str| cell.split([',', ' ']).any(is_strong_name);
+            let sure = match rows.len() {
+                0 => false,
+                1 => {
+                    let cell = rows[0][u].trim();
+                    Self::name_cell(cell)
+                        && cell
+                            .split([',', ' '])
+                            .filter(|w| !w.is_empty())
+                            .all(is_strong_name)
+                }
+                _ => {
+                    rows.iter().all(|r| Self::name_cell(r[u])) && rows.iter().any(|r| strong(r[u]))
+                }
+            };
+            sure && !is_strong_name(cells[u])
+        };
+        let mut found = unknown.iter().copied().filter(|&u| names(u));
+        let (Some(u), None) = (found.next(), found.next()) else {
+            return None;
+        };
         roles[u] = Some(Role::Name);
         let cols = roles
             .into_iter()
@@ -228,6 +263,7 @@ impl Header {
             self.vote_lifetimes(&rows);
             self.vote_types(&rows);
         }
+        self.vote_providers(&rows);
         // two columns headed as names (`Cookie | Nome`): the one of sure cookie names
         // is the name column, the other a label (`Webtrends`, `Adobe Analytics`)
         let bare = |cell: &str| cell.split('(').next().unwrap_or("").trim().to_string();
@@ -319,6 +355,30 @@ impl Header {
             .filter(|&c| words(c) >= 4 * rows.len())
         {
             self.cols[p].0 = Some(Role::Purpose);
+        }
+    }
+
+    /// A column whose header says nothing known (`Origine`, `Platziert von`) but
+    /// whose cells are mostly vendors (`Google`, `hotjar.com`), first-party words (`Prima
+    /// parte`) or placeholders (`-`), one vendor at least, is the provider column, when
+    /// the table has none. A table of one row is enough when its cell is a vendor.
+    fn vote_providers(&mut self, rows: &[&Vec<&str>]) {
+        if self.cols.iter().any(|c| c.0 == Some(Role::Provider)) {
+            return;
+        }
+        let v = vocab();
+        let party = |cell: &str| {
+            is_vendor_cell(cell)
+                || (!more_words_than(cell, 4) && (v.is_first_party(cell) || v.is_placeholder(cell)))
+        };
+        let found = (0..self.len()).find(|&c| {
+            c != self.name
+                && self.cols[c].0.is_none()
+                && mostly(rows, c, party)
+                && rows.iter().any(|r| is_vendor_cell(r[c].trim()))
+        });
+        if let Some(c) = found {
+            self.cols[c].0 = Some(Role::Provider);
         }
     }
 
@@ -526,14 +586,24 @@ fn realign(header: &Header, cells: &mut Vec<Frags<'_>>, width: usize) {
 
 /// A cell that states a lifetime: at most eight words that read as a session, a
 /// persistent kind or a length (`2 years`, `Session (1 day)`).
-fn is_lifetime(cell: &str) -> bool {
+/// A cell that is a vendor and nothing else: a listed vendor's name (`Google Ads`)
+/// or a company written as its host (`Adalyser.com`, capitalised: a column of
+/// lower-case hosts, `.inapub.co.uk`, is where the cookie is stored, not who sets it).
+fn is_vendor_cell(cell: &str) -> bool {
+    let company_host = || {
+        cell.starts_with(|c: char| c.is_uppercase()) && !cell.contains(' ') && is_host_or_file(cell)
+    };
+    !more_words_than(cell, 4) && (vendor_prefix(cell) == Some(cell.len()) || company_host())
+}
+
+pub(crate) fn is_lifetime(cell: &str) -> bool {
     let d = parse_duration(cell);
     !more_words_than(cell, 8) && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
 }
 
 /// Does column `c` hold mostly cells of one kind: filled in at least half the rows,
 /// and `kind` true of at least 60 % of its filled cells?
-fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool) -> bool {
+pub(crate) fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool) -> bool {
     let filled: Vec<&str> = rows
         .iter()
         .map(|r| r[c].trim())
@@ -546,6 +616,55 @@ fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header of two unlisted words (`Chiave`, `Origine`) over a column of cookie
+    /// names and a column of vendors: the first is the name column (one row of sure
+    /// names is enough), the second the provider column, by their cells. A row of
+    /// data is no header; nor is a header whose unknown columns hold no evidence.
+    #[test]
+    fn unlisted_headers_read_from_their_cells() {
+        let head = ["Chiave", "Origine", "Utilizzo", "Persistenza"];
+        let one = vec![vec![
+            "_curtime",
+            "Reddit",
+            "Misura le campagne.",
+            "1 giorno",
+        ]];
+        let mut h = Header::read_unnamed(&head, &one).expect("a header");
+        assert_eq!(h.name, 0);
+        assert_eq!(h.cols[1].0, None);
+        h.confirm(&one);
+        assert_eq!(h.cols[1].0, Some(Role::Provider));
+        let rows = vec![
+            one[0].clone(),
+            vec![
+                "am_tokens",
+                "Prima parte",
+                "Memorizza la lingua.",
+                "Sessione",
+            ],
+            vec!["plek-list-type", "-", "Mostra le mappe.", "2 anni"],
+        ];
+        let mut h = Header::read_unnamed(&head, &rows).expect("a header");
+        h.confirm(&rows);
+        assert_eq!(h.cols[1].0, Some(Role::Provider));
+        // a column of lower-case hosts is where the cookie lives, not who sets it
+        let hosts = vec![
+            vec!["_ga", ".example.com", "Distinguishes users.", "2 years"],
+            vec!["_gid", ".example.com", "Distinguishes users.", "1 day"],
+        ];
+        let mut h = Header::read_unnamed(&["Key", "Origin", "Purpose", "Expiry"], &hosts)
+            .expect("a header");
+        h.confirm(&hosts);
+        assert_eq!(h.cols[1].0, None);
+        // a row of data is no header; words no rows explain are none either
+        assert!(Header::read_unnamed(&rows[0], &rows[1..]).is_none());
+        let wordy = vec![
+            vec!["_ga", "Zeta", "Eta", "Theta"],
+            vec!["_gid", "Zeta", "Eta", "Iota"],
+        ];
+        assert!(Header::read_unnamed(&["Alpha", "Beta", "Gamma", "Purpose"], &wordy).is_none());
+    }
 
     /// A lazily grown row realigns as a full-width row did (every cell present,
     /// `rotate_right` of the cells from the one before the duration column): every
