@@ -467,11 +467,16 @@ fn read<'a>(
     // a name column's header. A line that is neither (a heading over a paragraph, most
     // lines asked) is turned away here, before its words are looked up: the same
     // answer, as `the_gate_answers_as_the_reader` tests.
+    // a header one cell per line, with or without listed words: read from its rows
+    if !aligned && header_run_starts(lines, i) {
+        if let Some(n) = cell_lines(lines, i, ctx, doc) {
+            return Some(n);
+        }
+    }
     if gated
         && !aligned
         && !rows_may_follow(lines, i)
         && vocab().field(first.text) != Some(Role::Name)
-        && !header_run_starts(lines, i)
     {
         return None;
     }
@@ -875,9 +880,6 @@ fn stacked_paragraph_header<'a>(
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
-    if let Some(n) = cell_lines(lines, i, ctx, doc) {
-        return Some(n);
-    }
     if vocab().field(lines[i].text) != Some(Role::Name) {
         return None;
     }
@@ -930,10 +932,41 @@ fn cell_lines<'a>(
     if run < 2 {
         return None;
     }
-    let filled: Vec<usize> = (i..lines.len().min(i + 4000))
-        .take_while(|&j| lines[j].kind != LineKind::Tab && lines[j].kind != LineKind::Pipe)
-        .filter(|&j| !lines[j].is_blank())
-        .collect();
+    let filled_upto = |limit: usize| -> Vec<usize> {
+        (i..lines.len().min(i + limit))
+            .take_while(|&j| lines[j].kind != LineKind::Tab && lines[j].kind != LineKind::Pipe)
+            .filter(|&j| !lines[j].is_blank())
+            .collect()
+    };
+    // the header and two rows of the widest header first (most runs of short lines,
+    // headings and buttons, start no table), then the whole table
+    cell_header(lines, &filled_upto(3 * run + 4), run)?;
+    let filled = filled_upto(4000);
+    let (mut header, rows) = cell_header(lines, &filled, run)?;
+    let n = header.len();
+    header.confirm(&cell_rows(lines, &filled, n, rows));
+    let mut end = filled[n - 1] + 1;
+    for r in 0..rows {
+        let at = &filled[n + r * n..n + (r + 1) * n];
+        let mut row = Row::with_len(n);
+        for (c, &j) in at.iter().enumerate() {
+            row.put(c, &lines[j], lines[j].text);
+        }
+        if let Some(rec) = row.into_record(&header, ctx) {
+            doc.records.push(rec);
+        }
+        end = at[n - 1] + 1;
+    }
+    Some(end - i)
+}
+
+/// [`cell_lines`]' header over the filled lines `filled` (indices into `lines`, the
+/// first `run` of them header cells) and the number of rows it reads: of the widths
+/// up to `run`, the one that reads the most cells as rows.
+fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Header, usize)> {
+    if filled.len() < run {
+        return None;
+    }
     let text = |k: usize| lines[filled[k]].text.trim();
     let head: Vec<&str> = (0..run).map(text).collect();
     // the rows a header of `n` cells with its name in column `name` reads
@@ -946,11 +979,7 @@ fn cell_lines<'a>(
         }
         rows
     };
-    let sample = |n: usize, rows: usize| -> Vec<Vec<&str>> {
-        (0..rows.min(30))
-            .map(|r| (0..n).map(|c| text(n + r * n + c)).collect())
-            .collect()
-    };
+    let sample = |n: usize, rows: usize| cell_rows(lines, filled, n, rows);
     let header_of = |n: usize| -> Option<Header> {
         let cells: Vec<&str> = (0..n).map(text).collect();
         if cells.iter().any(|c| vocab().field(c) == Some(Role::Name)) {
@@ -970,7 +999,7 @@ fn cell_lines<'a>(
             .all(|c| mostly(&rows, c, |x| is_lifetime(x) || vocab().is_placeholder(x)))
     };
     // the header ends before its first row: not before a listed header word
-    let (mut header, rows) = (2..=run)
+    (2..=run)
         .filter(|&n| {
             filled
                 .get(n)
@@ -981,23 +1010,19 @@ fn cell_lines<'a>(
             let rows = rows_of(n, h.name);
             (rows > 0 && lifetimes_in_place(&h, &sample(n, rows))).then_some((h, rows))
         })
-        .max_by_key(|(h, rows)| (rows * h.len(), h.len()))?;
-    let n = header.len();
-    let sample = sample(n, rows);
-    header.confirm(&sample);
-    let mut end = filled[n - 1] + 1;
-    for r in 0..rows {
-        let at = &filled[n + r * n..n + (r + 1) * n];
-        let mut row = Row::with_len(n);
-        for (c, &j) in at.iter().enumerate() {
-            row.put(c, &lines[j], lines[j].text);
-        }
-        if let Some(rec) = row.into_record(&header, ctx) {
-            doc.records.push(rec);
-        }
-        end = at[n - 1] + 1;
-    }
-    Some(end - i)
+        .max_by_key(|(h, rows)| (rows * h.len(), h.len()))
+}
+
+/// The first rows (30 at most) of `rows` rows of `n` cells under a header of `n`
+/// cells, from the filled lines `filled`: the cells' texts, trimmed.
+fn cell_rows<'a>(lines: &[Line<'a>], filled: &[usize], n: usize, rows: usize) -> Vec<Vec<&'a str>> {
+    (0..rows.min(30))
+        .map(|r| {
+            (0..n)
+                .map(|c| lines[filled[n + r * n + c]].text.trim())
+                .collect()
+        })
+        .collect()
 }
 
 /// A line that may be a cell of a header read one cell per line: a header word, or
