@@ -1276,10 +1276,25 @@ impl Vocab {
             .any(|k| self.categories[k].0.match_at(ws) == Some(1))
     }
 
+    /// Whether a category phrase may start at a word of `text`: `false` only when none
+    /// can ([`FirstWords::may_start`] holds for no word of its form), which ASCII text
+    /// without a backtick is asked with no fold (see [`ascii_form_word_may_start`]);
+    /// other text is not read here. Every category phrase found ([`Vocab::category_at`])
+    /// starts at such a word, so [`Vocab::heading_category`] finds none without one.
+    pub(crate) fn may_name_category(&self, text: &str) -> bool {
+        let index = &self.index.categories;
+        !(text.is_ascii()
+            && !text.contains('`')
+            && ascii_form_word_may_start(text, index, |w| index.may_start(w)) == Some(false))
+    }
+
     /// The category a heading declares. When the heading speaks of cookies, the
     /// category word must qualify them (`Analytics cookies`, `Cookies de performance`,
     /// `Cookie tecnici`), so that `Cookies and Web Analytics` declares nothing;
     /// otherwise (`Statistik & Analyse`, `Necessary`) any category word counts.
+    ///
+    /// None without a word that may start a category phrase: callers ask
+    /// [`Vocab::may_name_category`] first, which turns most headings away unfolded.
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
@@ -2109,6 +2124,41 @@ mod tests {
             }
         }
         assert!(hits > 10, "{hits}");
+    }
+
+    /// [`Vocab::may_name_category`] turns a text away only where
+    /// [`Vocab::heading_category`] finds no category: every corpus line, its heading
+    /// text and its words, and made-up headings around each category phrase.
+    #[test]
+    fn heading_category_gate_keeps_every_category() {
+        let v = vocab();
+        let mut texts = crate::testing::corpus_lines();
+        for line in crate::testing::corpus_lines() {
+            texts.push(line.trim().trim_start_matches('#').trim().to_string());
+            for (s, e) in word_spans_iter(&line) {
+                texts.push(line[s..e].to_string());
+            }
+        }
+        for (p, _) in &v.categories {
+            let phrase = p.words.join(" ");
+            for t in [
+                format!("{phrase} cookies"),
+                format!("Cookies: {}", phrase.to_uppercase()),
+                format!("non-{phrase}"),
+                format!("'{phrase}'s"),
+            ] {
+                texts.push(t);
+            }
+        }
+        let (mut turned, mut found) = (0, 0);
+        for t in &texts {
+            let read = v.heading_category(t);
+            let gate = v.may_name_category(t);
+            assert!(gate || read.is_none(), "{t:?}: {read:?}");
+            turned += usize::from(!gate);
+            found += usize::from(read.is_some());
+        }
+        assert!(turned > texts.len() / 2 && found > 1000, "{turned} {found}");
     }
 
     #[test]
