@@ -1398,11 +1398,12 @@ impl Vocab {
         };
         // (ASCII text is looked at before it is folded: its form's words are its own,
         // lower-cased, see `any_ascii_form_word`)
-        if text.is_ascii()
-            && !text.contains('`')
-            && ascii_form_word_may_start(text, index, may_start) == Some(false)
-        {
-            return false;
+        if text.is_ascii() && !text.contains('`') {
+            // (and read for the phrases there too: the fold, the words collected and
+            // a lookup at each word cost more than the few windows tried here)
+            if let Some(found) = ascii_phrase_found(list, index, text, may_start) {
+                return found;
+            }
         }
         let form = match_form(text);
         if !words(&form).any(may_start) {
@@ -1862,6 +1863,93 @@ fn ascii_form_word_may_start(
     Some(false)
 }
 
+/// [`Vocab::contains`] of ASCII `text` without a backtick, read from the text itself:
+/// its form's words are its runs of [`FORM_WORD_BYTE`]s, lower-cased, once its ends are
+/// trimmed of [`is_form_trim`] bytes (as [`ascii_form_word_may_start`] reads them). At
+/// each word that `may_start` a phrase (its byte pair read first), that word and the
+/// ones after it, as many as the longest phrase has, are lower-cased on the stack and
+/// the phrases tried there ([`FirstWords::first_match`], which finds nothing at a word
+/// `may_start` turns away). `None` when a word or the window is too long for the
+/// buffers: the caller folds the text.
+fn ascii_phrase_found(
+    list: &[Phrase],
+    index: &FirstWords,
+    text: &str,
+    may_start: impl Fn(&str) -> bool,
+) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    const WORD: usize = 64;
+    const WINDOW: usize = 16;
+    let longest = index.longest.max(1);
+    if longest > WINDOW {
+        return None;
+    }
+    let b = text.as_bytes();
+    let start = b.iter().position(|&c| !is_form_trim(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|&c| !is_form_trim(c))
+        .map_or(start, |p| p + 1);
+    let t = &b[start..end.max(start)];
+    let word_byte = |c: u8| FORM_WORD_BYTE.get(usize::from(c)).copied().unwrap_or(false);
+    // the next word of `t` from `i` on, as a range of `t`
+    let next_word = |mut i: usize| -> Option<(usize, usize)> {
+        while i < t.len() && !word_byte(t[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < t.len() && word_byte(t[i]) {
+            i += 1;
+        }
+        (i > s).then_some((s, i))
+    };
+    let mut buf = [0u8; WORD * WINDOW];
+    let mut i = 0;
+    while let Some((s, e)) = next_word(i) {
+        i = e;
+        let w = &t[s..e];
+        if w.len() > WORD {
+            return None;
+        }
+        if !has_lower_pair(&index.pairs, w) {
+            continue;
+        }
+        // the window: this word and the next ones, lower-cased side by side
+        let mut ends = [0usize; WINDOW];
+        let (mut n, mut len, mut at) = (0, 0, s);
+        while n < longest {
+            let Some((ws, we)) = next_word(at) else {
+                break;
+            };
+            let word = &t[ws..we];
+            if word.len() > WORD {
+                return None;
+            }
+            buf[len..len + word.len()].copy_from_slice(word);
+            len += word.len();
+            ends[n] = len;
+            n += 1;
+            at = we;
+        }
+        let forms = &mut buf[..len];
+        forms.make_ascii_lowercase();
+        let forms = std::str::from_utf8(forms).ok()?;
+        if !may_start(&forms[..ends[0]]) {
+            continue;
+        }
+        let mut refs = [""; WINDOW];
+        let mut from = 0;
+        for (r, &to) in refs.iter_mut().zip(&ends[..n]) {
+            *r = &forms[from..to];
+            from = to;
+        }
+        if index.first_match(|k| &list[k], &refs[..n]).is_some() {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// The longest text [`ascii_form`] folds on the stack.
 const ASCII_FORM_MAX: usize = 64;
 
@@ -2124,6 +2212,70 @@ mod tests {
             }
         }
         assert!(hits > 10, "{hits}");
+    }
+
+    /// [`Vocab::contains`] as the fold reads it: the text's form, its words, and the
+    /// phrases tried at each (the reference for [`ascii_phrase_found`]).
+    fn contains_by_fold(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
+    }
+
+    /// [`ascii_phrase_found`] answers as the fold does, for every list read by
+    /// [`Vocab::contains`]: every corpus line, each of its suffixes at a space, and
+    /// every phrase of each list in capitals, with an apostrophe, between punctuation
+    /// and within text, as a stem run on, and cut short.
+    #[test]
+    fn ascii_phrases_are_found_as_folded() {
+        let v = vocab();
+        let lists: [(&[Phrase], &FirstWords); 7] = [
+            (&v.first_party, &v.index.first_party),
+            (&v.only, &v.index.only),
+            (&v.set_by, &v.index.set_by),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+            (&v.placeholders, &v.index.placeholders),
+        ];
+        let mut texts = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for (at, _) in line.match_indices(' ').take(20) {
+                texts.push(line[at..].to_string());
+            }
+            texts.push(line);
+        }
+        for (list, _) in lists {
+            for p in list {
+                let phrase = p.words.join(" ");
+                for t in [
+                    phrase.clone(),
+                    phrase.to_uppercase(),
+                    format!("'{phrase}'"),
+                    format!("(({phrase}))."),
+                    format!("We say {phrase}ing here, {phrase} there"),
+                    format!("x {phrase}s"),
+                    phrase.replace(' ', "  "),
+                    phrase.replace(' ', "-"),
+                    phrase[..phrase.len() / 2].to_string(),
+                ] {
+                    texts.push(t);
+                }
+            }
+        }
+        let mut found = 0;
+        for t in texts.iter().filter(|t| t.is_ascii() && !t.contains('`')) {
+            for &(list, index) in &lists {
+                let may_start = |w: &str| index.may_start(w);
+                let want = contains_by_fold(list, index, t);
+                if let Some(got) = ascii_phrase_found(list, index, t, may_start) {
+                    assert_eq!(got, want, "{t:?}");
+                }
+                assert_eq!(Vocab::contains(list, index, t), want, "{t:?}");
+                found += usize::from(want);
+            }
+        }
+        assert!(found > 5000, "{found}");
     }
 
     /// [`Vocab::may_name_category`] turns a text away only where
