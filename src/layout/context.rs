@@ -532,6 +532,12 @@ fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Catego
             &owned
         }
     };
+    // (most headings hold no word that may start a category phrase, and declare none:
+    // asked before their words are counted and their cookie words looked for; see
+    // `Vocab::heading_category`)
+    if !vocab().may_name_category(rest) {
+        return None;
+    }
     let words = word_count_upto(rest, 5);
     // a long heading must be about cookies to declare their category
     if words > 4 && !vocab().mentions_cookies(rest) {

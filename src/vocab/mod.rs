@@ -207,6 +207,15 @@ fn has_lower_pair(bits: &[u64], word: &[u8]) -> bool {
     bits.get(p / 64).is_some_and(|b| b & (1 << (p % 64)) != 0)
 }
 
+/// A word's length (its low four bits), last byte and first byte (the low six bits of
+/// each, ASCII lower-cased) as a 16-bit key: equal for a word and its ASCII lower case,
+/// so a set of lower-case words turns away, by their keys, words whose lower case is
+/// not among them; 0 for an empty word.
+fn word_shape(word: &[u8]) -> usize {
+    let low = |b: Option<&u8>| b.map_or(0, |b| usize::from(b.to_ascii_lowercase() & 63));
+    (word.len() & 15) << 12 | low(word.last()) << 6 | low(word.first())
+}
+
 /// The (first byte, second byte) of a word, 0 for the second of a one-byte word
 /// (a word never holds a NUL byte); 0 for an empty word.
 fn byte_pair(w: &str) -> usize {
@@ -331,6 +340,9 @@ pub(crate) struct Vocab {
     /// The byte pairs of `field_first_words` ([`pair_bits`]): most words are turned
     /// away before any hashing.
     field_first_pairs: Vec<u64>,
+    /// The [`word_shape`]s of `field_first_words`: a second test before the hash, for
+    /// the words of prose whose pair a first word shares (`co`, `de`, `pr`).
+    field_first_shapes: Vec<u64>,
     /// No form in `fields` holds an ASCII digit ([`Vocab::digit_rejects`]).
     fields_digit_free: bool,
     /// Last words of the `set_by` phrases (`by`, `par`, `von`).
@@ -629,6 +641,11 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
         v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
+        v.field_first_shapes = vec![0u64; (1 << 16) / 64];
+        for w in &v.field_first_words {
+            let k = word_shape(w.as_bytes());
+            v.field_first_shapes[k / 64] |= 1 << (k % 64);
+        }
         v.fields_digit_free = v
             .fields
             .keys()
@@ -876,8 +893,17 @@ impl Vocab {
     /// ([`Vocab::field_first_pairs`]): a necessary condition for the lower case to be
     /// in `field_first_words` (ASCII lower case maps each byte to one byte, so the pair
     /// of the lower case is the lower case of the pair). Only for ASCII words.
+    ///
+    /// The [`word_shape`] of the lower case is asked too: the pair alone let through
+    /// about 140 instructions of hashing and copying for each of 47,000 words the
+    /// glued reader's header search asks of the 600 corpus copies.
     fn lower_pair_listed(&self, word: &str) -> bool {
+        let k = word_shape(word.as_bytes());
         has_lower_pair(&self.field_first_pairs, word.as_bytes())
+            && self
+                .field_first_shapes
+                .get(k / 64)
+                .is_some_and(|bits| bits & (1 << (k % 64)) != 0)
     }
 
     /// What [`Vocab::field`] can make of one word of a phrase, decided once per word
@@ -1276,10 +1302,25 @@ impl Vocab {
             .any(|k| self.categories[k].0.match_at(ws) == Some(1))
     }
 
+    /// Whether a category phrase may start at a word of `text`: `false` only when none
+    /// can ([`FirstWords::may_start`] holds for no word of its form), which ASCII text
+    /// without a backtick is asked with no fold (see [`ascii_form_word_may_start`]);
+    /// other text is not read here. Every category phrase found ([`Vocab::category_at`])
+    /// starts at such a word, so [`Vocab::heading_category`] finds none without one.
+    pub(crate) fn may_name_category(&self, text: &str) -> bool {
+        let index = &self.index.categories;
+        !(text.is_ascii()
+            && !text.contains('`')
+            && ascii_form_word_may_start(text, index, |w| index.may_start(w)) == Some(false))
+    }
+
     /// The category a heading declares. When the heading speaks of cookies, the
     /// category word must qualify them (`Analytics cookies`, `Cookies de performance`,
     /// `Cookie tecnici`), so that `Cookies and Web Analytics` declares nothing;
     /// otherwise (`Statistik & Analyse`, `Necessary`) any category word counts.
+    ///
+    /// None without a word that may start a category phrase: callers ask
+    /// [`Vocab::may_name_category`] first, which turns most headings away unfolded.
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
         let ws: Vec<&str> = words(&form).collect();
@@ -1383,11 +1424,12 @@ impl Vocab {
         };
         // (ASCII text is looked at before it is folded: its form's words are its own,
         // lower-cased, see `any_ascii_form_word`)
-        if text.is_ascii()
-            && !text.contains('`')
-            && ascii_form_word_may_start(text, index, may_start) == Some(false)
-        {
-            return false;
+        if text.is_ascii() && !text.contains('`') {
+            // (and read for the phrases there too: the fold, the words collected and
+            // a lookup at each word cost more than the few windows tried here)
+            if let Some(found) = ascii_phrase_found(list, index, text, may_start) {
+                return found;
+            }
         }
         let form = match_form(text);
         if !words(&form).any(may_start) {
@@ -1847,6 +1889,93 @@ fn ascii_form_word_may_start(
     Some(false)
 }
 
+/// [`Vocab::contains`] of ASCII `text` without a backtick, read from the text itself:
+/// its form's words are its runs of [`FORM_WORD_BYTE`]s, lower-cased, once its ends are
+/// trimmed of [`is_form_trim`] bytes (as [`ascii_form_word_may_start`] reads them). At
+/// each word that `may_start` a phrase (its byte pair read first), that word and the
+/// ones after it, as many as the longest phrase has, are lower-cased on the stack and
+/// the phrases tried there ([`FirstWords::first_match`], which finds nothing at a word
+/// `may_start` turns away). `None` when a word or the window is too long for the
+/// buffers: the caller folds the text.
+fn ascii_phrase_found(
+    list: &[Phrase],
+    index: &FirstWords,
+    text: &str,
+    may_start: impl Fn(&str) -> bool,
+) -> Option<bool> {
+    debug_assert!(text.is_ascii() && !text.contains('`'));
+    const WORD: usize = 64;
+    const WINDOW: usize = 16;
+    let longest = index.longest.max(1);
+    if longest > WINDOW {
+        return None;
+    }
+    let b = text.as_bytes();
+    let start = b.iter().position(|&c| !is_form_trim(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|&c| !is_form_trim(c))
+        .map_or(start, |p| p + 1);
+    let t = &b[start..end.max(start)];
+    let word_byte = |c: u8| FORM_WORD_BYTE.get(usize::from(c)).copied().unwrap_or(false);
+    // the next word of `t` from `i` on, as a range of `t`
+    let next_word = |mut i: usize| -> Option<(usize, usize)> {
+        while i < t.len() && !word_byte(t[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < t.len() && word_byte(t[i]) {
+            i += 1;
+        }
+        (i > s).then_some((s, i))
+    };
+    let mut buf = [0u8; WORD * WINDOW];
+    let mut i = 0;
+    while let Some((s, e)) = next_word(i) {
+        i = e;
+        let w = &t[s..e];
+        if w.len() > WORD {
+            return None;
+        }
+        if !has_lower_pair(&index.pairs, w) {
+            continue;
+        }
+        // the window: this word and the next ones, lower-cased side by side
+        let mut ends = [0usize; WINDOW];
+        let (mut n, mut len, mut at) = (0, 0, s);
+        while n < longest {
+            let Some((ws, we)) = next_word(at) else {
+                break;
+            };
+            let word = &t[ws..we];
+            if word.len() > WORD {
+                return None;
+            }
+            buf[len..len + word.len()].copy_from_slice(word);
+            len += word.len();
+            ends[n] = len;
+            n += 1;
+            at = we;
+        }
+        let forms = &mut buf[..len];
+        forms.make_ascii_lowercase();
+        let forms = std::str::from_utf8(forms).ok()?;
+        if !may_start(&forms[..ends[0]]) {
+            continue;
+        }
+        let mut refs = [""; WINDOW];
+        let mut from = 0;
+        for (r, &to) in refs.iter_mut().zip(&ends[..n]) {
+            *r = &forms[from..to];
+            from = to;
+        }
+        if index.first_match(|k| &list[k], &refs[..n]).is_some() {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
 /// The longest text [`ascii_form`] folds on the stack.
 const ASCII_FORM_MAX: usize = 64;
 
@@ -1932,39 +2061,52 @@ fn with_words<R>(window: &VecDeque<(usize, String)>, f: impl FnOnce(&[&str]) -> 
 /// predicate of the characters agree on ASCII, so the words are the same.
 pub(crate) fn word_spans_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    // whether the character at byte `i` (a character boundary) is a word character,
-    // and its length
-    let at = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (FORM_WORD_BYTE[usize::from(b)], 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
-        }
-    };
     let mut pos = 0;
     std::iter::from_fn(move || {
-        loop {
-            if pos >= bytes.len() {
-                return None;
+        // (each loop reads a byte by `get` and an ASCII byte by the table, with no
+        // call: a closure that classified the character at `pos` for both loops was
+        // not inlined, and cost about eleven instructions a byte of every text read)
+        // to the next word character
+        let start = loop {
+            let &b = bytes.get(pos)?;
+            if b < 0x80 {
+                if FORM_WORD_BYTE[usize::from(b)] {
+                    break pos;
+                }
+                pos += 1;
+            } else {
+                let (word, len) = char_at(text, pos);
+                if word {
+                    break pos;
+                }
+                pos += len;
             }
-            let (word, len) = at(pos);
-            if word {
-                break;
+        };
+        // to the end of the word
+        while let Some(&b) = bytes.get(pos) {
+            if b < 0x80 {
+                if !FORM_WORD_BYTE[usize::from(b)] {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let (word, len) = char_at(text, pos);
+                if !word {
+                    break;
+                }
+                pos += len;
             }
-            pos += len;
-        }
-        let start = pos;
-        while pos < bytes.len() {
-            let (word, len) = at(pos);
-            if !word {
-                break;
-            }
-            pos += len;
         }
         Some((start, pos))
     })
+}
+
+/// Whether the character that starts at byte `i` of `text` (a character boundary, not
+/// ASCII) is a word character ([`is_word_char`]), and its length in bytes.
+#[inline(never)]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_word_char(c), c.len_utf8())
 }
 
 /// A character of a word of [`word_spans_iter`]: alphanumeric, `_`, `'` or `’`.
@@ -2096,6 +2238,105 @@ mod tests {
             }
         }
         assert!(hits > 10, "{hits}");
+    }
+
+    /// [`Vocab::contains`] as the fold reads it: the text's form, its words, and the
+    /// phrases tried at each (the reference for [`ascii_phrase_found`]).
+    fn contains_by_fold(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        (0..ws.len()).any(|i| index.first_match(|k| &list[k], &ws[i..]).is_some())
+    }
+
+    /// [`ascii_phrase_found`] answers as the fold does, for every list read by
+    /// [`Vocab::contains`]: every corpus line, each of its suffixes at a space, and
+    /// every phrase of each list in capitals, with an apostrophe, between punctuation
+    /// and within text, as a stem run on, and cut short.
+    #[test]
+    fn ascii_phrases_are_found_as_folded() {
+        let v = vocab();
+        let lists: [(&[Phrase], &FirstWords); 7] = [
+            (&v.first_party, &v.index.first_party),
+            (&v.only, &v.index.only),
+            (&v.set_by, &v.index.set_by),
+            (&v.cookie_words, &v.index.cookie_words),
+            (&v.local_storage, &v.index.local_storage),
+            (&v.no_cookie, &v.index.no_cookie),
+            (&v.placeholders, &v.index.placeholders),
+        ];
+        let mut texts = Vec::new();
+        for line in crate::testing::corpus_lines() {
+            for (at, _) in line.match_indices(' ').take(20) {
+                texts.push(line[at..].to_string());
+            }
+            texts.push(line);
+        }
+        for (list, _) in lists {
+            for p in list {
+                let phrase = p.words.join(" ");
+                for t in [
+                    phrase.clone(),
+                    phrase.to_uppercase(),
+                    format!("'{phrase}'"),
+                    format!("(({phrase}))."),
+                    format!("We say {phrase}ing here, {phrase} there"),
+                    format!("x {phrase}s"),
+                    phrase.replace(' ', "  "),
+                    phrase.replace(' ', "-"),
+                    phrase[..phrase.len() / 2].to_string(),
+                ] {
+                    texts.push(t);
+                }
+            }
+        }
+        let mut found = 0;
+        for t in texts.iter().filter(|t| t.is_ascii() && !t.contains('`')) {
+            for &(list, index) in &lists {
+                let may_start = |w: &str| index.may_start(w);
+                let want = contains_by_fold(list, index, t);
+                if let Some(got) = ascii_phrase_found(list, index, t, may_start) {
+                    assert_eq!(got, want, "{t:?}");
+                }
+                assert_eq!(Vocab::contains(list, index, t), want, "{t:?}");
+                found += usize::from(want);
+            }
+        }
+        assert!(found > 5000, "{found}");
+    }
+
+    /// [`Vocab::may_name_category`] turns a text away only where
+    /// [`Vocab::heading_category`] finds no category: every corpus line, its heading
+    /// text and its words, and made-up headings around each category phrase.
+    #[test]
+    fn heading_category_gate_keeps_every_category() {
+        let v = vocab();
+        let mut texts = crate::testing::corpus_lines();
+        for line in crate::testing::corpus_lines() {
+            texts.push(line.trim().trim_start_matches('#').trim().to_string());
+            for (s, e) in word_spans_iter(&line) {
+                texts.push(line[s..e].to_string());
+            }
+        }
+        for (p, _) in &v.categories {
+            let phrase = p.words.join(" ");
+            for t in [
+                format!("{phrase} cookies"),
+                format!("Cookies: {}", phrase.to_uppercase()),
+                format!("non-{phrase}"),
+                format!("'{phrase}'s"),
+            ] {
+                texts.push(t);
+            }
+        }
+        let (mut turned, mut found) = (0, 0);
+        for t in &texts {
+            let read = v.heading_category(t);
+            let gate = v.may_name_category(t);
+            assert!(gate || read.is_none(), "{t:?}: {read:?}");
+            turned += usize::from(!gate);
+            found += usize::from(read.is_some());
+        }
+        assert!(turned > texts.len() / 2 && found > 1000, "{turned} {found}");
     }
 
     #[test]
@@ -2585,8 +2826,8 @@ mod tests {
         assert!(rejected > 1000, "{rejected}");
     }
 
-    /// The byte-pair test of [`Vocab::starts_field`] and [`Vocab::first_word_listed`]
-    /// gives the answer of the set alone: on every listed first word (in three cases),
+    /// The byte-pair and shape tests of [`Vocab::starts_field`] and
+    /// [`Vocab::first_word_listed`] give the answer of the set alone: on every listed first word (in three cases),
     /// every ASCII word of one and two bytes, long words, and the words of the corpus.
     #[test]
     fn field_first_word_pairs_match_the_set() {
