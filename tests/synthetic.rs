@@ -1592,3 +1592,68 @@ fn tables_under_unlisted_headers() {
         t.exact()
     );
 }
+
+/// Bulleted rows of cells in small groups under category headings (one to three
+/// items a group): the name, then provider, description and lifetime in an order drawn
+/// per document, between separators drawn per document (` – `, ` - `, ` | `, ` — `,
+/// ` -> `), a missing provider left out. The names are the database's, most of them no
+/// sure cookie name, so a group is read as a flattened table by its rows' shape.
+#[test]
+fn bulleted_rows_in_small_groups() {
+    let all = rows();
+    let mut rng = Rng(0xB011_E700_0000_0020);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..6 {
+            let sep = *rng.pick(&[" – ", " - ", " | ", " — ", " -> "]);
+            let bullet = *rng.pick(&["•", "-", "*", "–", "▪"]);
+            let mut order = [1, 2, 3];
+            for k in (1..order.len()).rev() {
+                order.swap(k, rng.below(k + 1));
+            }
+            let mut text = String::from("Cookie policy\n\nThe cookies we use, by category:\n\n");
+            let mut want = Vec::new();
+            for label in l.categories {
+                let size = 1 + rng.below(3);
+                let cat = l.categories.iter().position(|c| *c == label);
+                let group = pick_rows(&mut rng, &all, l, 12, |r| {
+                    let k = match r.category {
+                        Category::Necessary => 0,
+                        Category::Functional => 1,
+                        Category::Analytics => 2,
+                        _ => 3,
+                    };
+                    Some(k) == cat && !r.purpose.contains(sep.trim())
+                });
+                let group: Vec<_> = group.into_iter().take(size).collect();
+                if group.is_empty() {
+                    continue;
+                }
+                text += &format!("{label}\n");
+                for (_, c) in &group {
+                    let mut cells = vec![c[0].as_str()];
+                    cells.extend(
+                        order
+                            .iter()
+                            .map(|&k| c[k].as_str())
+                            .filter(|c| !c.is_empty()),
+                    );
+                    text += &format!("{bullet} {}\n", cells.join(sep));
+                }
+                text += "\n";
+                want.extend(group);
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    eprintln!("bulleted rows: F1={:.3} exact={:.3}", t.f1(), t.exact());
+    assert!(
+        t.f1() >= 0.95 && t.exact() >= 0.85,
+        "F1 {:.3} exact {:.3}",
+        t.f1(),
+        t.exact()
+    );
+}

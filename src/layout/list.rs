@@ -48,6 +48,13 @@ fn unbullet(text: &str) -> &str {
     t
 }
 
+/// Whether the line opens with a list bullet (`•`, `-`, `*`, …) and a space.
+fn bulleted(text: &str) -> bool {
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(BULLETS);
+    rest.len() != t.len() && rest.starts_with([' ', '\t'])
+}
+
 /// The names part of an item head: name-shaped tokens joined by `,`, `+`, `and`...
 /// Returns whether at least one is a sure cookie name.
 fn names_head(head: &str) -> Option<bool> {
@@ -95,7 +102,10 @@ struct Item<'a> {
 /// lines are no such item).
 fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<Item<'a>> {
     let line = &lines[j];
-    if line.kind != LineKind::Text
+    // a bulleted line of cells between pipes (`• disco | Salesforce | 1 year`) is an
+    // item too: a table row would open with its first cell, not a bullet
+    let bulleted_cells = line.kind == LineKind::Pipe && bulleted(line.text);
+    if (line.kind != LineKind::Text && !bulleted_cells)
         || kv_line(line.text).is_some_and(|(_, _, value)| !value.trim().is_empty())
     {
         return None;
@@ -219,8 +229,14 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     let (role, value) = qualifier(q);
                     parts.push((Some(role), value, j));
                 }
-                for (n, seg) in t[pos + sep.len()..].split(sep).enumerate() {
-                    let seg = seg.trim();
+                let cells: Vec<&str> = t[pos + sep.len()..].split(sep).map(str::trim).collect();
+                // a cell of a sentence beside a short label: the label is no description
+                let described = |n: usize| {
+                    cells.iter().enumerate().any(|(k, c)| {
+                        k != n && (more_words_than(c, 4) || c.ends_with(['.', '!', '?']))
+                    })
+                };
+                for (n, &seg) in cells.iter().enumerate() {
                     if seg.is_empty() {
                         continue;
                     }
@@ -232,7 +248,9 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     let camel = !seg.contains(' ')
                         && seg.starts_with(|c: char| c.is_lowercase())
                         && seg.chars().skip(1).any(char::is_uppercase);
-                    let label = n == 0
+                    // (further on, such a label beside a sentence: `_ga – Distinguishes
+                    // users. – Google – 2 years`)
+                    let label = (n == 0 || (segs > 2 && described(n)))
                         && segs > 1
                         && !more_words_than(seg, 4)
                         && (seg.starts_with(|c: char| c.is_uppercase()) || camel)
@@ -660,7 +678,26 @@ pub(crate) fn parse<'a>(
                 .iter()
                 .all(|it| it.strong || !it.names.trim().contains(' '))
     };
-    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots()) {
+    // a flattened table: every item one line, one name and two cells or more after
+    // it, and most of them state a lifetime (`trkInfo - LinkedIn - … - 1 anno`); a
+    // lone item, three cells or more, a lifetime among them, and a name that is no
+    // vendor or capitalised word (`svid – Epsilon – … – 13 Monate` under its heading)
+    let lone = |it: &Item<'_>| {
+        it.parts.len() >= 3 && !is_vendor_name(it.names) && !is_plain_word(it.names)
+    };
+    let rows = || {
+        (items.len() >= 2 || items.iter().all(lone))
+            && items.iter().all(|it| {
+                it.last_line == it.names_line && !it.names.contains(' ') && it.parts.len() >= 2
+            })
+            && items
+                .iter()
+                .filter(|it| it.parts.iter().any(|p| p.0 == Some(Role::Duration)))
+                .count()
+                * 2
+                > items.len()
+    };
+    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots() || rows()) {
         return None;
     }
     // fields stated once for the whole list right after it (`Retention: 2 years`,
@@ -860,6 +897,47 @@ mod tests {
             .iter()
             .map(|r| r.names[0].text.to_string())
             .collect()
+    }
+
+    /// Bulleted rows of cells whose names no dictionary knows: two rows or more that
+    /// state lifetimes, or one row of three cells with a lifetime, are a flattened
+    /// table, between dashes or between pipes; a short capitalised cell beside a
+    /// sentence is the provider wherever it stands. A lone row named by a vendor or a
+    /// capitalised word, or rows without lifetimes, are no list.
+    #[test]
+    fn bulleted_rows_without_sure_names() {
+        let t = "• trkInfo - LinkedIn - Misura le campagne. - 1 anno\n• gcl - Google - Mostra annunci. - 90 giorni";
+        assert_eq!(names_of(t), ["trkInfo", "gcl"]);
+        let t = "• disco | Salesforce | Onthoudt de taal. | Sessie\n• visid | Imperva | Bewaart de instellingen.\n• codes | Shopify | 2 jaar";
+        assert_eq!(names_of(t), ["disco", "visid", "codes"]);
+        let t = "- svid – Wird verwendet, um Werbung anzuzeigen. – Epsilon – 13 Monate";
+        assert_eq!(names_of(t), ["svid"]);
+        let ls = lines(t);
+        let mut doc = RawDoc::default();
+        parse(&ls, 0, &mut Context::default(), &mut doc);
+        let roles: Vec<(Option<Role>, &str)> = doc.records[0]
+            .fields
+            .iter()
+            .map(|f| (f.role, f.value[0].text))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (
+                    Some(Role::Purpose),
+                    "Wird verwendet, um Werbung anzuzeigen."
+                ),
+                (Some(Role::Provider), "Epsilon"),
+                (Some(Role::Duration), "13 Monate")
+            ]
+        );
+        let no_list = |t: &str| {
+            let ls = lines(t);
+            parse(&ls, 0, &mut Context::default(), &mut RawDoc::default()).is_none()
+        };
+        assert!(no_list("- Google – Analytics und Werbung – 13 Monate"));
+        assert!(no_list("- Notes – read these first – then the rest"));
+        assert!(no_list("• alpha - Beta - gamma\n• delta - Epsilon - zeta"));
     }
 
     #[test]
