@@ -1657,3 +1657,46 @@ fn bulleted_rows_in_small_groups() {
         t.exact()
     );
 }
+
+/// A heading per cookie (`### \`YSC\``, `### trc`, `#### _ga`, `**ucid**`), its
+/// fields as key lines under it (plain, bulleted or with bold keys, listed wordings
+/// drawn per document), groups under category headings. The database's names, many
+/// of them plain words or acronyms: the heading's place before the keys names them.
+#[test]
+fn a_heading_per_cookie() {
+    let all = rows();
+    let mut rng = Rng(0x4EAD_1200_0000_0020);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..6 {
+            let n = 3 + rng.below(6);
+            let picked = pick_rows(&mut rng, &all, l, n, |r| !r.provider.is_empty());
+            let keys: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            let head = *rng.pick(&["### `{}`", "### {}", "#### {}", "**{}**", "## `{}`"]);
+            let key = *rng.pick(&["{}: ", "- {}: ", "**{}:** ", "* {}: "]);
+            let mut text = String::from("# Cookie policy\n\nThese are the cookies we use.\n\n");
+            for (_, c) in &picked {
+                text += &format!("{}\n", head.replace("{}", &c[0]));
+                for k in 1..5 {
+                    text += &format!("{}{}\n", key.replace("{}", keys[k]), c[k]);
+                }
+                text += "\n";
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &picked);
+        }
+    }
+    eprintln!(
+        "a heading per cookie: F1={:.3} exact={:.3}",
+        t.f1(),
+        t.exact()
+    );
+    assert!(
+        t.f1() >= 0.95 && t.exact() >= 0.85,
+        "F1 {:.3} exact {:.3}",
+        t.f1(),
+        t.exact()
+    );
+}

@@ -397,8 +397,9 @@ fn name_line_uncached(text: &str) -> bool {
 /// A line in a block's name slot (right before its keys): a name line, or one token
 /// built like an identifier that no dictionary needs to know (`nest-haus-session`,
 /// `campaign-tracking`): hyphens, underscores, dots, digits or inner capitals, and no
-/// label, category, lifetime or vendor's name. A plain capitalised word
-/// (`Newsletter`) stays a heading.
+/// label, category, lifetime or vendor's name; or one set as code (`` `YSC` ``) or
+/// written in one case (`trc`, `QCQQ`). A plain capitalised word (`Newsletter`)
+/// stays a heading.
 fn slot_name_line(text: &str) -> bool {
     if is_name_line(text) {
         return true;
@@ -406,8 +407,21 @@ fn slot_name_line(text: &str) -> bool {
     let Some(t) = super::cards::card_head(text) else {
         return false;
     };
+    // a token the writer set as code (`` ### `YSC` ``), or one no heading is written as:
+    // all lower case (`trc`) or all capitals (`QCQQ`)
+    let code = {
+        let bare = crate::fields::text::strip_md_heading(text)
+            .trim()
+            .trim_matches('*');
+        bare.len() > 2 && bare.starts_with('`') && bare.ends_with('`')
+    };
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let one_case = letters >= 2
+        && (t.chars().all(|c| !c.is_uppercase()) || t.chars().all(|c| !c.is_lowercase()));
     !t.contains(char::is_whitespace)
-        && (t.contains(['_', '-', '.', '[', '*'])
+        && (code
+            || one_case
+            || t.contains(['_', '-', '.', '[', '*'])
             || t.chars().any(|c| c.is_ascii_digit())
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
 }
@@ -1192,6 +1206,31 @@ mod tests {
         );
         assert_eq!(bold_name_line("**|#-#** text"), None);
         assert_eq!(bold_name_line("**Marketing**"), None);
+    }
+
+    /// In a name slot (right before a block's keys) a token set as code or written
+    /// in one case is a name; a plain capitalised word, a category or a sentence is a
+    /// heading.
+    #[test]
+    fn slot_names_by_their_writing() {
+        for name in [
+            "### `YSC`",
+            "### trc",
+            "**ucid**",
+            "QCQQ",
+            "## `version`",
+            "_ga",
+        ] {
+            assert!(slot_name_line(name), "{name:?}");
+        }
+        for heading in [
+            "### Newsletter",
+            "Marketing",
+            "### Cookies we use",
+            "2 years",
+        ] {
+            assert!(!slot_name_line(heading), "{heading:?}");
+        }
     }
 
     #[test]
