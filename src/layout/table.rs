@@ -32,6 +32,18 @@ impl Header {
         if cells.len() < 2 || cells.iter().any(|c| c.len() > 60) {
             return None;
         }
+        // cells that pair a label with its value (`Nome do cookie: anj | Fornecedor:
+        // Xandr | …`) are a record written on one line, not a header
+        let paired = cells
+            .iter()
+            .filter(|c| {
+                c.split_once(": ")
+                    .is_some_and(|(_, v)| !v.trim().is_empty())
+            })
+            .count();
+        if paired * 2 >= cells.len() {
+            return None;
+        }
         // the roles first (a byte a cell): the cells' text is copied only for a header
         // that passes, so a long row of data or of empty cells costs no column strings
         let mut roles: Vec<Option<Role>> = Vec::with_capacity(cells.len());
@@ -616,6 +628,21 @@ pub(crate) fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row of `label: value` cells is a record on one line, not a header, though
+    /// its labels are header words; a header may hold a colon of its own.
+    #[test]
+    fn paired_cells_are_no_header() {
+        let row = [
+            "Nome do cookie: anj",
+            "Fornecedor: Xandr",
+            "Expiração: 90 dias",
+            "Tipo: Marketing",
+        ];
+        assert!(Header::read(&row).is_none());
+        assert!(Header::read(&["Name", "Provider", "Expiry", "Type"]).is_some());
+        assert!(Header::read(&["Name:", "Provider:", "Expiry (days): approx.", "Type"]).is_some());
+    }
 
     /// A header of two unlisted words (`Chiave`, `Origine`) over a column of cookie
     /// names and a column of vendors: the first is the name column (one row of sure
