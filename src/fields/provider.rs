@@ -77,7 +77,7 @@ fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The first index from `i` on of an ASCII capital letter or a non-ASCII byte.
-fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(crate) fn next_capital_or_other(bytes: &[u8], mut i: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..i + 8) {

@@ -667,31 +667,63 @@ pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
 
 /// `word_count(s).min(limit)`, stopping at the `limit`-th word: exact for any
 /// comparison of the count with a number below `limit`.
+///
+/// ASCII is read eight bytes at a time (a word of bytes: its spaces found by bit
+/// arithmetic, the words that start in it counted by one `count_ones`), and the
+/// limit is looked at after each: a long line reaches a small limit in its first
+/// bytes, where the whole line was first checked to be ASCII and then read byte by
+/// byte. At the first byte that is not ASCII the text is counted by characters from
+/// its start (the words an ASCII prefix holds are words of the whole text, each
+/// started after an ASCII space or at the start, so a prefix that reaches the limit
+/// gives the limit either way).
 pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
     if limit == 0 {
         return 0;
     }
-    if s.is_ascii() {
-        // the runs of non-space bytes (ASCII whitespace is tab to CR and space),
-        // counted without a branch a byte; the limit is looked at once a block
-        let mut n = 0;
-        let mut after_space = true;
-        for block in s.as_bytes().chunks(32) {
-            for &b in block {
-                let space = matches!(b, b' ' | b'\t'..=b'\r');
-                n += usize::from(after_space & !space);
-                after_space = space;
-            }
-            if n >= limit {
-                return limit;
-            }
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let ones = |b: u8| u64::from(b) * 0x0101_0101_0101_0101;
+    let general = || {
+        s.split(is_space)
+            .filter(|w| !w.is_empty())
+            .take(limit)
+            .count()
+    };
+    let mut n = 0;
+    // whether the byte before is a space (none before the first: a word may start there)
+    let mut after_space = true;
+    let mut blocks = s.as_bytes().chunks_exact(8);
+    for block in &mut blocks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(block);
+        let x = u64::from_le_bytes(w);
+        if x & HIGH != 0 {
+            return general();
         }
-        return n;
+        // (every byte below 0x80: no sum below carries into the next byte)
+        // the spaces: a byte equal to ` ` (its xor is zero), or in tab..CR (9..=13)
+        let t = x ^ ones(b' ');
+        let is_blank = !((t & LOW7).wrapping_add(LOW7) | t) & HIGH;
+        let from_tab = x.wrapping_add(ones(0x80 - 9)) & HIGH;
+        let past_cr = x.wrapping_add(ones(0x80 - 14)) & HIGH;
+        let space = is_blank | (from_tab & !past_cr);
+        // a word starts at a byte that is no space after one that is
+        let before = space << 8 | u64::from(after_space) << 7;
+        n += (!space & HIGH & before).count_ones() as usize;
+        after_space = space >> 63 != 0;
+        if n >= limit {
+            return limit;
+        }
     }
-    s.split(is_space)
-        .filter(|w| !w.is_empty())
-        .take(limit)
-        .count()
+    for &b in blocks.remainder() {
+        if !b.is_ascii() {
+            return general();
+        }
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        n += usize::from(after_space & !space);
+        after_space = space;
+    }
+    n.min(limit)
 }
 
 #[cfg(test)]
@@ -968,6 +1000,20 @@ mod tests {
         texts.extend(["", " ", "a\u{a0}b\u{2003}c", "x\u{3000}y z", "é ü ß"].map(String::from));
         // words across the blocks the count is checked at
         texts.extend((28..70).map(|k| "ab ".repeat(k / 3) + &"x".repeat(k % 3)));
+        // every ASCII byte at every place of a block, and text that turns non-ASCII
+        // after some ASCII words (a word running into it, or not)
+        for b in 0u8..128 {
+            for at in 0..9 {
+                let mut t = "wx".repeat(9).into_bytes();
+                t[at] = b;
+                t[at + 8] = b;
+                texts.push(String::from_utf8(t).unwrap_or_default());
+            }
+        }
+        for k in 0..20 {
+            texts.push("ab c ".repeat(k) + "d\u{e9}f g\u{a0}h");
+            texts.push("a b".repeat(k) + "\u{2003}x y");
+        }
         let mut over = 0;
         for t in &texts {
             // (the count by splitting, not by the function under test)

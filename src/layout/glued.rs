@@ -19,7 +19,7 @@ use super::{Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
 use crate::fields::duration::{duration_suffix, PrefixScanner};
 use crate::fields::names::{is_known, is_name_char, is_strong_name};
-use crate::fields::provider::vendor_run;
+use crate::fields::provider::{next_capital_or_other, vendor_run};
 use crate::fields::repair::Fragment;
 use crate::fields::text::{fold_whitespace, match_form};
 use crate::policy::{Category, Span};
@@ -302,22 +302,40 @@ impl<'a> GluedHeaders<'a> {
             _ => false,
         };
         if !known {
-            let text = self.text;
-            let mut prev_alnum = true; // the character at `from` was tried above
-            let mut found = None;
-            for (p, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
-                if p > from && c.is_uppercase() && !prev_alnum {
-                    if let Some(h) = glued_header_at(text, p) {
-                        found = Some(h);
-                        break;
-                    }
-                }
-                prev_alnum = c.is_letter_or_digit();
-            }
-            self.next = Some((from, found));
+            self.next = Some((from, glued_header_after(self.text, from)));
         }
         self.next.as_ref().and_then(|(_, f)| f.clone()).map(rel)
     }
+}
+
+/// The first header of `text` at a capital after `from` that follows a character
+/// that is not alphanumeric (the character at `from` is tried by the caller).
+///
+/// The capitals are found eight bytes at a time ([`next_capital_or_other`]: an ASCII
+/// capital or a byte that is not ASCII, which every capital is), and the character
+/// before one read back only there: the scan asked every character of the line
+/// whether it was a capital and whether it was alphanumeric.
+fn glued_header_after(text: &str, from: usize) -> Option<GluedHeader> {
+    let bytes = text.as_bytes();
+    // (`i` stays on a character boundary: the bytes passed over are ASCII, and a
+    // character found is passed over whole)
+    let mut i = from;
+    while let Some(p) = next_capital_or_other(bytes, i) {
+        let c = text[p..].chars().next()?;
+        i = p + c.len_utf8();
+        if p > from
+            && c.is_uppercase()
+            && !text[..p]
+                .chars()
+                .next_back()
+                .is_some_and(|b| b.is_letter_or_digit())
+        {
+            if let Some(h) = glued_header_at(text, p) {
+                return Some(h);
+            }
+        }
+    }
+    None
 }
 
 /// `Name Provider Purpose Expiry Type` inside a paragraph: three or more header
@@ -846,6 +864,50 @@ mod tests {
     }
 
     use super::*;
+
+    /// The capitals found eight bytes at a time are the character scan's: the first
+    /// glued header after `from` is the one every character was asked for, on corpus
+    /// lines and on headers glued after ASCII and other characters, from every
+    /// character of a short line (a sample of a long one's).
+    #[test]
+    fn glued_header_after_is_the_character_scan() {
+        fn reference(text: &str, from: usize) -> Option<GluedHeader> {
+            let mut prev_alnum = true;
+            for (p, c) in text[from..].char_indices().map(|(i, c)| (from + i, c)) {
+                if p > from && c.is_uppercase() && !prev_alnum {
+                    if let Some(h) = glued_header_at(text, p) {
+                        return Some(h);
+                    }
+                }
+                prev_alnum = c.is_letter_or_digit();
+            }
+            None
+        }
+        let mut lines = crate::testing::corpus_lines_and(&[
+            "Intro text.CookieDurationDescription _ga 2 years",
+            "xCookieDuration éCookieDuration é CookieDuration",
+            "Ünd.NameProvider Purpose.Ñame 1CookieDuration _CookieDuration",
+            "abcdefg.CookieDurationDescription",
+            "abcdefgh.NameProviderPurpose",
+            "ÉCookieDuration (CookieDuration) ÄNameProvider ßCookieDuration",
+        ]);
+        for n in 0..17 {
+            lines.push(format!("{}.CookieDuration", "é".repeat(n)));
+            lines.push(format!("{}-NameProvider x", "a".repeat(n)));
+        }
+        let mut found = 0;
+        for line in &lines {
+            for (step, (from, _)) in line.char_indices().enumerate() {
+                if line.len() > 300 && step % 11 != 0 {
+                    continue;
+                }
+                let h = glued_header_after(line, from);
+                assert_eq!(h, reference(line, from), "{line:?} from {from}");
+                found += usize::from(h.is_some());
+            }
+        }
+        assert!(found > 50, "only {found} headers found");
+    }
 
     #[test]
     fn type_phrases_answer_as_the_search_from_each_byte() {
