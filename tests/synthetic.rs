@@ -304,6 +304,12 @@ impl Rng {
     fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
+    /// Shuffle `xs` in place (Fisher–Yates).
+    fn shuffle<T>(&mut self, xs: &mut [T]) {
+        for k in (1..xs.len()).rev() {
+            xs.swap(k, self.below(k + 1));
+        }
+    }
 }
 
 /// A row's cells as a document in language `l` writes them.
@@ -736,6 +742,16 @@ impl Tally {
     fn exact(&self) -> f64 {
         self.exact as f64 / self.gold.max(1) as f64
     }
+    /// Print the figures of the test `what` and fail under its floors.
+    fn check(&self, what: &str, f1: f64, exact: f64) {
+        eprintln!("{what}: F1={:.3} exact={:.3}", self.f1(), self.exact());
+        assert!(
+            self.f1() >= f1 && self.exact() >= exact,
+            "{what}: F1 {:.3} exact {:.3}",
+            self.f1(),
+            self.exact()
+        );
+    }
 }
 
 fn score(t: &mut Tally, text: &str, want: &[(Row, [String; 5])]) {
@@ -1140,17 +1156,7 @@ fn an_unlisted_name_header() {
             score(&mut t, &text, &picked);
         }
     }
-    eprintln!(
-        "unlisted name header: F1={:.3} exact={:.3}",
-        t.f1(),
-        t.exact()
-    );
-    assert!(
-        t.f1() >= 0.95 && t.exact() >= 0.85,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("unlisted name header", 0.95, 0.85);
 }
 
 /// How a language writes a paragraph about one cookie: a sentence naming it (with
@@ -1405,9 +1411,7 @@ fn key_value_blocks_with_unlisted_labels() {
             let sep = *rng.pick(&[": ", ": ", "\t", " - ", " – "]);
             // the lines after the name, in an order drawn per document
             let mut order = vec![1, 2, 3, 4];
-            for k in (1..order.len()).rev() {
-                order.swap(k, rng.below(k + 1));
-            }
+            rng.shuffle(&mut order);
             let mut text = String::from("Cookie policy\n\n");
             for (_, c) in &picked {
                 text += &format!("{}{sep}{}\n", keys[0], c[0]);
@@ -1439,17 +1443,7 @@ fn key_value_blocks_with_unlisted_labels() {
             score(&mut t, &text, &stated);
         }
     }
-    eprintln!(
-        "key-value blocks, unlisted labels: F1={:.3} exact={:.3}",
-        t.f1(),
-        t.exact()
-    );
-    assert!(
-        t.f1() >= 0.97 && t.exact() >= 0.9,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("key-value blocks, unlisted labels", 0.97, 0.9);
 }
 
 /// A consent platform's card list copied as plain text: a group row with its count,
@@ -1503,13 +1497,7 @@ fn plain_text_cards_under_service_titles() {
             score(&mut t, &text, &picked);
         }
     }
-    eprintln!("plain-text cards: F1={:.3} exact={:.3}", t.f1(), t.exact());
-    assert!(
-        t.f1() >= 0.95 && t.exact() >= 0.85,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("plain-text cards", 0.95, 0.85);
 }
 
 /// Tables whose name or provider header no table lists (the labels of
@@ -1541,9 +1529,7 @@ fn tables_under_unlisted_headers() {
                 }
             }
             let mut order = vec![0, 1, 2, 3, 4];
-            for k in (1..order.len()).rev() {
-                order.swap(k, rng.below(k + 1));
-            }
+            rng.shuffle(&mut order);
             let cell = |c: &[String; 5], k: usize| {
                 if c[k].is_empty() {
                     "-".to_string()
@@ -1580,17 +1566,7 @@ fn tables_under_unlisted_headers() {
             score(&mut t, &text, &picked);
         }
     }
-    eprintln!(
-        "tables under unlisted headers: F1={:.3} exact={:.3}",
-        t.f1(),
-        t.exact()
-    );
-    assert!(
-        t.f1() >= 0.95 && t.exact() >= 0.85,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("tables under unlisted headers", 0.95, 0.85);
 }
 
 /// Bulleted rows of cells in small groups under category headings (one to three
@@ -1608,9 +1584,7 @@ fn bulleted_rows_in_small_groups() {
             let sep = *rng.pick(&[" – ", " - ", " | ", " — ", " -> "]);
             let bullet = *rng.pick(&["•", "-", "*", "–", "▪"]);
             let mut order = [1, 2, 3];
-            for k in (1..order.len()).rev() {
-                order.swap(k, rng.below(k + 1));
-            }
+            rng.shuffle(&mut order);
             let mut text = String::from("Cookie policy\n\nThe cookies we use, by category:\n\n");
             let mut want = Vec::new();
             for label in l.categories {
@@ -1649,13 +1623,7 @@ fn bulleted_rows_in_small_groups() {
             score(&mut t, &text, &want);
         }
     }
-    eprintln!("bulleted rows: F1={:.3} exact={:.3}", t.f1(), t.exact());
-    assert!(
-        t.f1() >= 0.95 && t.exact() >= 0.85,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("bulleted rows", 0.95, 0.85);
 }
 
 /// A heading per cookie (`### \`YSC\``, `### trc`, `#### _ga`, `**ucid**`), its
@@ -1688,15 +1656,5 @@ fn a_heading_per_cookie() {
             score(&mut t, &text, &picked);
         }
     }
-    eprintln!(
-        "a heading per cookie: F1={:.3} exact={:.3}",
-        t.f1(),
-        t.exact()
-    );
-    assert!(
-        t.f1() >= 0.95 && t.exact() >= 0.85,
-        "F1 {:.3} exact {:.3}",
-        t.f1(),
-        t.exact()
-    );
+    t.check("a heading per cookie", 0.95, 0.85);
 }
