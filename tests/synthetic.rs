@@ -1658,3 +1658,39 @@ fn a_heading_per_cookie() {
     }
     t.check("a heading per cookie", 0.95, 0.85);
 }
+
+/// A record a line, `Label: value` pairs set apart by a separator drawn per document,
+/// the name's label one no table lists (the labels of [`UNLISTED_LABELS`]) and the
+/// others listed wordings, the pairs after the name in an order drawn per document.
+#[test]
+fn one_line_records_under_an_unlisted_name_label() {
+    let all = rows();
+    let mut rng = Rng(0x0E11_4E00_0000_0020);
+    let mut t = Tally::default();
+    for l in LANGS {
+        let (_, labels) = UNLISTED_LABELS
+            .iter()
+            .find(|(code, _)| *code == l.code)
+            .expect("labels for every language");
+        for _ in 0..6 {
+            let n = 3 + rng.below(6);
+            let picked = pick_rows(&mut rng, &all, l, n, |r| !r.provider.is_empty());
+            let mut keys: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            keys[0] = *rng.pick(labels[0]);
+            let sep = *rng.pick(&[" | ", "; ", " · ", " • "]);
+            let mut order = [1, 2, 3, 4];
+            rng.shuffle(&mut order);
+            let mut text = String::from("Cookie policy\n\nThe cookies we use:\n\n");
+            for (_, c) in &picked {
+                let mut pairs = vec![format!("{}: {}", keys[0], c[0])];
+                pairs.extend(order.iter().map(|&k| format!("{}: {}", keys[k], c[k])));
+                text += &(pairs.join(sep) + "\n");
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &picked);
+        }
+    }
+    t.check("one-line records, unlisted name label", 0.95, 0.85);
+}

@@ -459,7 +459,16 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     if !text.contains(':') || !text.contains(PAIR_SEPARATORS) {
         return None;
     }
-    let mut pairs = vec![kv_line(text)?];
+    // a first label no table lists (`Denominación: pcc2; Expiración: …`) is taken
+    // for the name's, tested below by what follows it
+    let (first, unlisted) = match kv_line(text) {
+        Some(pair) => (pair, false),
+        None => {
+            let (k, v) = loose_kv(text)?;
+            ((k, Role::Name, v), true)
+        }
+    };
+    let mut pairs = vec![first];
     // a separator starts the next pair only where a key follows it; elsewhere it
     // belongs to the value (`Purpose: sign-in; fraud checks | Expiry: 1 year`)
     for (p, c) in text.match_indices(PAIR_SEPARATORS) {
@@ -472,6 +481,18 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
         if let Some((k, role, v)) = kv_line(after).filter(|(_, _, v)| !v.trim().is_empty()) {
             last.2 = &text[value_start..p];
             pairs.push((k, role, v));
+        }
+    }
+    // the unlisted label names the cookie when two listed keys or more follow, none
+    // of them the name's, and its value is one name-shaped token
+    if unlisted {
+        let value = pairs[0].2.trim();
+        if pairs.len() < 3
+            || pairs[1..].iter().any(|p| p.1 == Role::Name)
+            || value.contains(char::is_whitespace)
+            || !is_name_shaped(value)
+        {
+            return None;
         }
     }
     let mut names = pairs.iter().filter(|(_, role, _)| *role == Role::Name);
@@ -1135,6 +1156,26 @@ mod tests {
         assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
         assert_eq!(doc.records.len(), 2);
         assert_eq!(doc.records[0].fields.len(), 2);
+    }
+
+    /// A first label no table lists names the cookie when two listed keys or more
+    /// follow and its value is one token; one listed key after it, a listed name key
+    /// after it, or a phrase for its value, and the line is no record.
+    #[test]
+    fn one_line_records_under_an_unlisted_first_label() {
+        let ls = crate::segment::lines(
+            "Denominación: pcc2; Expiración: 13 meses; Titular: Platform161\n\
+             Nota: ver abajo; Expiración: 13 meses\n\
+             Clave: pcc2; Nombre: _ga; Expiración: 13 meses\n\
+             Nota: ver abajo; Expiración: 13 meses; Titular: Platform161\n",
+        );
+        let ctx = Context::default();
+        let rec = one_line_record(&ls[0], &ctx).expect("a record");
+        assert_eq!(rec.names[0].text, "pcc2");
+        assert_eq!(rec.fields.len(), 2);
+        for l in &ls[1..4] {
+            assert!(one_line_record(l, &ctx).is_none(), "{:?}", l.text);
+        }
     }
 
     #[test]

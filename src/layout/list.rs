@@ -161,7 +161,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             // nor is one capitalised word (`About: …`, `Value: …`, a card's labels)
             let head = t[..colon].trim();
             let capitalised = head.chars().next().is_some_and(char::is_uppercase)
-                && head.chars().skip(1).all(|c| c.is_ascii_lowercase());
+                && head.chars().skip(1).all(char::is_lowercase);
             let names = names_head(&t[..colon])
                 .filter(|&strong| strong || (!head.contains(' ') && !capitalised));
             if let Some(strong) = names {
@@ -938,6 +938,16 @@ mod tests {
         assert!(no_list("- Google – Analytics und Werbung – 13 Monate"));
         assert!(no_list("- Notes – read these first – then the rest"));
         assert!(no_list("• alpha - Beta - gamma\n• delta - Epsilon - zeta"));
+        // one capitalised word before a colon is a label, in any script, even after
+        // a lead-in that announces cookies (`Clé: _ga; …`)
+        for t in [
+            "The cookies we use:\nClé: _hjSessionResumed; Durée: 2 ans; Fournisseur: Hotjar",
+            "The cookies we use:\nSchlüssel: WID; Ablauf: 1 Jahr",
+        ] {
+            let ls = lines(t);
+            let read = parse(&ls, 1, &mut Context::default(), &mut RawDoc::default());
+            assert!(read.is_none(), "{t:?}");
+        }
     }
 
     #[test]
