@@ -12,14 +12,14 @@
 //! ```
 
 use super::keyvalue::kv_line;
-use super::table::{is_lifetime, mostly, Header, Row};
+use super::table::{mostly, Header, Row};
 use super::{frag, Context, RawDoc};
-use crate::fields::duration::{duration_prefix, duration_suffix};
+use crate::fields::duration::{duration_prefix, duration_suffix, parse_duration};
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
 use crate::fields::repair::{Fragment, Frags};
 use crate::fields::text::{fold_whitespace, more_words_than, recent, Recent};
-use crate::policy::{Span, WarningKind};
+use crate::policy::{DurationKind, Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, FieldWord, Role};
 
@@ -992,11 +992,17 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
     };
     // a width that puts other cells under the lifetime header (a heading read as a
     // header cell shifts every row by one) is not the table's
+    // (a lifetime cell may be a sentence: `When you close your browser, or 30 days if
+    // you asked to be remembered`)
+    let states_lifetime = |x: &str| {
+        let d = parse_duration(x);
+        d.kind != DurationKind::Unknown || d.iso8601.is_some() || vocab().is_placeholder(x)
+    };
     let lifetimes_in_place = |h: &Header, rows: &[Vec<&str>]| {
         let rows: Vec<&Vec<&str>> = rows.iter().collect();
         (0..h.len())
             .filter(|&c| h.cols[c].0 == Some(Role::Duration))
-            .all(|c| mostly(&rows, c, |x| is_lifetime(x) || vocab().is_placeholder(x)))
+            .all(|c| mostly(&rows, c, states_lifetime))
     };
     // the header ends before its first row: not before a listed header word
     (2..=run)
@@ -1098,6 +1104,14 @@ mod tests {
                     Some("P1Y".into())
                 )
             ]
+        );
+        // a lifetime written as a sentence is still the lifetime column's
+        let doc = "Authentication\n\nName\nPurpose\nExpires\nsession_data\n\
+                   This contains authentication to use the site\n\
+                   When you close your browser, or 30 days if you asked to be remembered\n";
+        assert_eq!(
+            names(doc),
+            [("session_data".into(), None, Some("P30D".into()))]
         );
         let doc = "Präferenz-Cookies\nBeschreibung\nName\nLaufzeit\nPlatziert von\n\n\
                    Speichert die Sprache.\nDYID\n1 Jahr\nDynamic Yield\n\n\

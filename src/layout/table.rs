@@ -608,7 +608,7 @@ fn is_vendor_cell(cell: &str) -> bool {
     !more_words_than(cell, 4) && (vendor_prefix(cell) == Some(cell.len()) || company_host())
 }
 
-pub(crate) fn is_lifetime(cell: &str) -> bool {
+fn is_lifetime(cell: &str) -> bool {
     let d = parse_duration(cell);
     !more_words_than(cell, 8) && (d.kind != DurationKind::Unknown || d.iso8601.is_some())
 }
