@@ -575,12 +575,17 @@ fn lifetimes(
 ) -> Lifetimes {
     // OneTrust lists: several names and as many lifespans in one cell, paired in order
     // (a record of one name pairs nothing: its text is not split)
+    // (`2 years and 1 day respectively`: a list of lifetimes, paired with the names
+    // in order, its parts joined by commas or joiner words)
     let paired = text.filter(|_| names > 1).and_then(|t| {
-        let parts: Vec<&str> = t
+        let mut parts: Vec<&str> = t
             .split([',', ';', '\n'])
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
+        if parts.len() != names && vocab().says_respectively(t) {
+            parts = respective_parts(t);
+        }
         (names > 1 && parts.len() == names)
             .then(|| parts.iter().map(|p| parse_duration(p)).collect::<Vec<_>>())
             .filter(|ds| ds.iter().all(|d| d.kind != DurationKind::Unknown))
@@ -598,6 +603,35 @@ fn lifetimes(
         (None, None) => None,
     };
     Lifetimes { all, paired }
+}
+
+/// The parts of a list of values that a `respectively` word pairs with names
+/// (`2 years, 1 day and 30 minutes respectively`): cut at commas, semicolons and
+/// joiner words (`and`, `et`, `bzw.`), the pairing word left out.
+fn respective_parts(text: &str) -> Vec<&str> {
+    let v = vocab();
+    let mut parts = Vec::new();
+    let mut from = None;
+    let mut to = 0;
+    for (s, e) in word_spans_iter(text) {
+        let word = &text[s..e];
+        let lower = word.to_lowercase();
+        let cut = v.is_joiner_word(&lower) || v.says_respectively(word);
+        let comma_before = from.is_some() && text[to..s].contains([',', ';']);
+        if cut || comma_before {
+            if let Some(f) = from.take() {
+                parts.push(text[f..to].trim());
+            }
+        }
+        if !cut {
+            from.get_or_insert(s);
+            to = e;
+        }
+    }
+    if let Some(f) = from {
+        parts.push(text[f..to].trim());
+    }
+    parts
 }
 
 /// The cookie of a kept record's `k`th name.
@@ -1732,6 +1766,27 @@ mod tests {
         let shared = lifetimes(Some("1 year, 30 days"), None, 3);
         assert!(shared.paired.is_none());
         assert_eq!(text(shared.of(2)).as_deref(), Some("1 year, 30 days"));
+
+        // a list of lifetimes paired by `respectively` (commas and joiners between)
+        for (t, want) in [
+            (
+                "1 year and 30 minutes respectively",
+                &["1 year", "30 minutes"][..],
+            ),
+            (
+                "2 ans, 1 jour et 1 minute respectivement",
+                &["2 ans", "1 jour", "1 minute"],
+            ),
+        ] {
+            let paired = lifetimes(Some(t), None, want.len());
+            for (k, w) in want.iter().enumerate() {
+                assert_eq!(text(paired.of(k)).as_deref(), Some(*w), "{t}");
+            }
+        }
+        // without it, `and` joins one lifetime (`1 year and 6 months`)
+        let one = lifetimes(Some("1 year and 6 months"), None, 2);
+        assert!(one.paired.is_none());
+        assert_eq!(one.of(1).and_then(|d| d.iso8601).as_deref(), Some("P1Y6M"));
 
         let hinted = lifetimes(
             None,

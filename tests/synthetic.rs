@@ -1694,3 +1694,180 @@ fn one_line_records_under_an_unlisted_name_label() {
     }
     t.check("one-line records, unlisted name label", 0.95, 0.85);
 }
+
+/// Prose that names several cookies together, per language: the joiner between
+/// names, sentences that give each cookie's lifetime after its own name, sentences
+/// that list the lifetimes with a `respectively` word, and a first-party cookie
+/// described after the services.
+struct TogetherLang {
+    code: &'static str,
+    and: &'static str,
+    /// `{p}` the provider, `{names}` the names joined, `{lives}` the lifetimes joined
+    /// in the names' order.
+    respectively: &'static [&'static str],
+    /// `{p}` the provider, `{names}` the names joined; then each name's own clause
+    /// (`{n}`, `{d}`), the clauses joined.
+    own: Option<(&'static str, &'static str, &'static str)>,
+    /// `{n}`: a first-party session cookie (no provider).
+    first_party: &'static str,
+}
+
+const TOGETHER: &[TogetherLang] = &[
+    TogetherLang {
+        code: "en",
+        and: "and",
+        respectively: &[
+            "The cookies {names} are set by {p} and expire after {lives} respectively.",
+            "We use {p} ({names}) to measure visits; these cookies last {lives} respectively.",
+        ],
+        own: Some((
+            "{p} sets the cookies {names}.",
+            "the {n} cookie after {d}",
+            "The {n} cookie expires after {d}",
+        )),
+        first_party: "The session cookie {n} keeps you signed in. It is deleted when you close your browser.",
+    },
+    TogetherLang {
+        code: "fr",
+        and: "et",
+        respectively: &[
+            "Les cookies {names} sont déposés par {p} et expirent après {lives} respectivement.",
+            "Nous utilisons {p} ({names}) pour mesurer l'audience ; ces cookies sont conservés {lives} respectivement.",
+        ],
+        own: None,
+        first_party: "Le cookie de session {n} garde votre connexion. Il est supprimé à la fin de la session.",
+    },
+    TogetherLang {
+        code: "es",
+        and: "y",
+        respectively: &[
+            "Las cookies {names} son instaladas por {p} y caducan después de {lives} respectivamente.",
+        ],
+        own: None,
+        first_party: "La cookie de sesión {n} mantiene su sesión abierta. Se elimina al final de la sesión.",
+    },
+    TogetherLang {
+        code: "it",
+        and: "e",
+        respectively: &[
+            "I cookie {names} sono installati da {p} e scadono dopo {lives} rispettivamente.",
+        ],
+        own: None,
+        first_party: "Il cookie di sessione {n} mantiene l'accesso. Viene eliminato alla fine della sessione.",
+    },
+];
+
+/// `items` joined as a sentence lists them: commas, and the joiner before the last.
+fn listed(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// Paragraphs of prose, each naming two or three cookies of one service together
+/// with their lifetimes (each after its own name, or listed with `respectively`),
+/// then a first-party session cookie: every cookie keeps its own lifetime, the
+/// service's provider, and the first-party cookie none of the services before it.
+/// Scored on names, providers and lifetimes (purposes are the sentences').
+#[test]
+fn cookies_named_together_in_prose() {
+    let all = rows();
+    let mut rng = Rng(0x70_6E7E_0000_0021);
+    let (mut gold, mut pred, mut hit, mut right) = (0usize, 0usize, 0usize, 0usize);
+    for tl in TOGETHER {
+        let l = LANGS
+            .iter()
+            .find(|l| l.code == tl.code)
+            .expect("a language");
+        for _ in 0..DOCS * 2 {
+            let mut text = String::from("Cookie policy\n\n");
+            let mut want: Vec<(String, Option<String>, Option<String>)> = Vec::new();
+            for _ in 0..1 + rng.below(3) {
+                let n = 2 + rng.below(2);
+                let picked = pick_rows(&mut rng, &all, l, n + 2, |r| {
+                    r.length.is_some() && r.name.contains('_') && !r.provider.is_empty()
+                });
+                let picked: Vec<_> = picked
+                    .into_iter()
+                    .filter(|(r, _)| !want.iter().any(|w| w.0 == r.name))
+                    .take(n)
+                    .collect();
+                if picked.len() < 2 {
+                    continue;
+                }
+                let p = picked[0].0.provider.clone();
+                let names: Vec<String> = picked.iter().map(|(r, _)| r.name.clone()).collect();
+                let lives: Vec<String> = picked.iter().map(|(_, c)| c[3].clone()).collect();
+                let own = tl.own.filter(|_| rng.below(2) == 0);
+                let para =
+                    match own {
+                        Some((intro, clause, first)) => {
+                            let mut clauses =
+                                vec![first.replace("{n}", &names[0]).replace("{d}", &lives[0])];
+                            clauses.extend((1..names.len()).map(|k| {
+                                clause.replace("{n}", &names[k]).replace("{d}", &lives[k])
+                            }));
+                            format!(
+                                "{} {}.",
+                                intro
+                                    .replace("{p}", &p)
+                                    .replace("{names}", &listed(&names, tl.and)),
+                                listed(&clauses, tl.and)
+                            )
+                        }
+                        None => rng
+                            .pick(tl.respectively)
+                            .replace("{p}", &p)
+                            .replace("{names}", &listed(&names, tl.and))
+                            .replace("{lives}", &listed(&lives, tl.and)),
+                    };
+                text += &format!("{para}\n\n");
+                for (r, _) in &picked {
+                    let iso = r.length.map(|(n, u)| u.iso(n));
+                    want.push((r.name.clone(), Some(p.clone()), iso));
+                }
+            }
+            let fp = pick_rows(&mut rng, &all, l, 4, |r| {
+                r.length.is_none() && r.name.contains('_')
+            });
+            if let Some((r, _)) = fp.iter().find(|(r, _)| !want.iter().any(|w| w.0 == r.name)) {
+                text += &format!("{}\n", tl.first_party.replace("{n}", &r.name));
+                want.push((r.name.clone(), None, None));
+            }
+            let got = parse_policy(&text);
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            gold += want.len();
+            pred += got.cookies.len();
+            for (name, provider, iso) in &want {
+                let Some(c) = got.cookies.iter().find(|c| &c.name == name) else {
+                    continue;
+                };
+                hit += 1;
+                let life = match iso {
+                    Some(i) => c.duration.as_ref().and_then(|d| d.iso8601.as_ref()) == Some(i),
+                    None => c
+                        .duration
+                        .as_ref()
+                        .is_some_and(|d| d.kind == DurationKind::Session),
+                };
+                let ok = life && &c.provider == provider;
+                if std::env::var_os("SYNTH_DEBUG").is_some() && !ok {
+                    eprintln!(
+                        "MISS {name}: want {provider:?} {iso:?}, got {:?} {:?}",
+                        c.provider,
+                        c.duration.as_ref().map(|d| (&d.text, &d.iso8601))
+                    );
+                }
+                right += usize::from(ok);
+            }
+        }
+    }
+    let f1 = 2.0 * hit as f64 / (gold + pred).max(1) as f64;
+    let exact = right as f64 / gold.max(1) as f64;
+    eprintln!("cookies named together in prose: F1={f1:.3} provider and lifetime right={exact:.3}");
+    assert!(f1 >= 0.95 && exact >= 0.85, "F1 {f1:.3} right {exact:.3}");
+}

@@ -533,8 +533,11 @@ fn after_set_by_read(text: &str) -> Option<String> {
             continue;
         }
         if let Some(&(_, pe)) = words.last() {
-            if rest[pe..s].trim() != "" {
-                break; // punctuation between words ends the name
+            // punctuation between words ends the name, but for the dot of a domain
+            // (`Media.net`, `Beslist.nl`: a lower-case word right after it)
+            let domain = &rest[pe..s] == "." && w.starts_with(|c: char| c.is_ascii_lowercase());
+            if rest[pe..s].trim() != "" && !domain {
+                break;
             }
         }
         if vocab().is_provider_stop(w) || words.len() >= 5 {
@@ -731,6 +734,15 @@ mod tests {
         assert_eq!(
             after_set_by("This cookie is set by Google analytics to throttle requests").as_deref(),
             Some("Google analytics")
+        );
+        // a domain keeps its dot; a sentence's full stop ends the name
+        assert_eq!(
+            after_set_by("These cookies are set by Media.net and expire after 1 year").as_deref(),
+            Some("Media.net")
+        );
+        assert_eq!(
+            after_set_by("This cookie is set by Google. It expires").as_deref(),
+            Some("Google")
         );
         desc(
             "This cookie is set by GDPR Cookie Consent plugin. The cookie",

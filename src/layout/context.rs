@@ -4,6 +4,7 @@
 use super::{frag, RawDoc};
 use crate::chars::CharClass;
 use crate::fields::duration::find_duration;
+use crate::fields::names::is_structured_name;
 use crate::fields::provider::{after_set_by, is_vendor_name, vendor_run};
 use crate::fields::text::{
     contains_short, find_short, fold_whitespace, match_form, more_words_than, word_count_upto,
@@ -276,7 +277,7 @@ impl Context {
         if !bare.is_empty() && bare_run == Some((0, bare.len())) {
             self.provider = Some(bare.to_string());
             self.provider_heading = true;
-        } else if !self.provider_heading {
+        } else if !self.provider_heading && !names_cookies(text) {
             if let Some(p) =
                 after_set_by(text).or_else(|| sentence_vendor_from(text, bare, bare_run))
             {
@@ -326,6 +327,12 @@ impl Context {
         let Some((phrase_start, phrase_end)) = demonstrative_cookies(line.text) else {
             return;
         };
+        // a line that names cookies before the phrase (`We use Hotjar (_hjSession_*,
+        // _hjSessionUser_*); these cookies last 1 year`) speaks of those: the prose
+        // reader gives them the lifetime, and the section's others keep none
+        if names_cookies(&line.text[..phrase_start]) {
+            return;
+        }
         // the lifetime after the phrase (`These cookies expire after 6 months`), or
         // before it in the same sentence
         let rest = &line.text[phrase_end..];
@@ -367,6 +374,16 @@ fn demonstrative_cookies(text: &str) -> Option<(usize, usize)> {
         before = Some((s, e));
     }
     None
+}
+
+/// Whether a line of prose names cookies by names with an underscore (`_ga`,
+/// `_hjSession_*`): what it says of a provider or a lifetime is said of those, which
+/// the prose reader reads from the line, not of the section's other cookies.
+fn names_cookies(text: &str) -> bool {
+    text.contains('_')
+        && text
+            .split_whitespace()
+            .any(|t| is_structured_name(t.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')))
 }
 
 /// Whether a record states a lifetime (a field read as one).
@@ -881,6 +898,10 @@ mod tests {
         }) else {
             return;
         };
+        // (and, as it reads now, not for a line that names cookies before the phrase)
+        if names_cookies(&line.text[..spans[k].0]) {
+            return;
+        }
         let rest = &line.text[spans[k + 1].1..];
         let head = &line.text[..spans[k].0];
         let head = &head[head.rfind(['.', '!', '?']).map_or(0, |p| p + 1)..];

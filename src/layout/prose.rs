@@ -17,7 +17,7 @@
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
-use crate::fields::duration::{find_duration, is_whole_duration};
+use crate::fields::duration::{find_duration_where, is_whole_duration, Found};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::{is_near_any_language_word, Fragment};
@@ -139,6 +139,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             continue;
         }
         let mut ti = 0;
+        // the sentence's lifetimes, found when a name first needs one
+        let mut lifetimes: Option<Vec<(usize, usize)>> = None;
         // a name was read here (a sentence cut off with one describes nothing)
         let mut named_here = false;
         while ti < toks.len() {
@@ -239,8 +241,22 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             if let Some((vs, ve)) = vendor {
                 rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
             }
-            if let Some((ds, de)) = find_duration(sent) {
+            // the lifetime: of several in the sentence, the first after the names
+            // (`The _ga cookie expires after 2 years and the _gid cookie after 24
+            // hours`); a list of lifetimes paired with the names in order keeps its
+            // `respectively` for the records to pair them
+            let found = lifetimes.get_or_insert_with(|| all_durations(sent));
+            let pick = match found.len() {
+                0 | 1 => found.first(),
+                _ => found.iter().find(|d| d.0 >= te).or(found.first()),
+            };
+            if let Some(&(ds, de)) = pick {
                 if !(ds..de).contains(&ts) {
+                    let de = if last > ti {
+                        respectively_end(sent, de)
+                    } else {
+                        de
+                    };
                     rec.push(Some(Role::Duration), "duration", frag(line, &sent[ds..de]));
                 }
             }
@@ -276,6 +292,31 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
     group.close(line, doc);
+}
+
+/// Every lifetime phrase of a sentence, leftmost first, as byte ranges.
+fn all_durations(sent: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    find_duration_where(sent, |s, e| {
+        out.push((s, e));
+        Found::Next
+    });
+    out
+}
+
+/// The end of a lifetime phrase ending at `end`, taken on through a word that pairs
+/// its lifetimes with the names before it (`1 year and 30 minutes respectively`).
+fn respectively_end(sent: &str, end: usize) -> usize {
+    let rest = &sent[end..];
+    let skip = rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let word_len = rest[skip..]
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len() - skip);
+    if word_len > 0 && vocab().says_respectively(&rest[skip..skip + word_len]) {
+        end + skip + word_len
+    } else {
+        end
+    }
 }
 
 /// Whether the words a naming sentence gives as the purpose say more than which

@@ -384,6 +384,9 @@ pub(crate) struct Vocab {
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
+    /// Words that pair a list of values with the names before it, in order
+    /// (`respectively`, `beziehungsweise`), as [`match_form`] gives them.
+    respectively: FastSet<String>,
     /// The byte pairs of `demonstratives` ([`pair_bits`]): most words are turned away
     /// before any hashing.
     demonstrative_pairs: Vec<u64>,
@@ -719,7 +722,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             | "provider_stop" | "lifetime_verb" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
-            "demonstrative" | "linker" | "naming" => value == "-",
+            "demonstrative" | "linker" | "naming" | "respectively" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -739,7 +742,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             ));
         } else if matches!(
             kind,
-            "joiner" | "cookie_kind" | "demonstrative" | "linker" | "naming"
+            "joiner" | "cookie_kind" | "demonstrative" | "linker" | "naming" | "respectively"
         ) && !affixes::is_one_word(phrase)
         {
             bad.push(format!(
@@ -834,6 +837,9 @@ impl Vocab {
                 }
                 "demonstrative" => {
                     self.demonstratives.insert(match_form(phrase));
+                }
+                "respectively" => {
+                    self.respectively.insert(match_form(phrase));
                 }
                 "joiner" => {
                     let list = if value == "and" {
@@ -1783,6 +1789,15 @@ impl Vocab {
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
         form_listed(word, &self.demonstrative_pairs, &self.demonstratives)
+    }
+
+    /// Whether `text` has a word that pairs a list of values with the names before it
+    /// in order (`respectively`, `respectivement`, `bzw.`).
+    pub(crate) fn says_respectively(&self, text: &str) -> bool {
+        word_spans_iter(text).any(|(s, e)| {
+            // (the shortest listed word, `bzw`, has three letters)
+            e - s >= 3 && self.respectively.contains(&match_form(&text[s..e]))
+        })
     }
 
     /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
