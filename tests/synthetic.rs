@@ -1708,11 +1708,28 @@ struct TogetherLang {
     /// `{p}` the provider, `{names}` the names joined; then each name's own clause
     /// (`{n}`, `{d}`), the clauses joined.
     own: Option<(&'static str, &'static str, &'static str)>,
+    /// `{p}` the provider, `{items}` the names joined, each with its lifetime in
+    /// brackets after it as the second template writes it (`{n}`, `{d}`).
+    qualified: &'static [(&'static str, &'static str)],
     /// `{n}`: a first-party session cookie (no provider).
     first_party: &'static str,
 }
 
 const TOGETHER: &[TogetherLang] = &[
+    TogetherLang {
+        code: "de",
+        and: "und",
+        respectively: &[],
+        own: None,
+        qualified: &[
+            (
+                "Wir verwenden {p}. Dabei werden die Cookies {items} gesetzt.",
+                "{n} (Speicherdauer {d})",
+            ),
+            ("Die Cookies {items} werden von {p} gesetzt.", "{n} ({d})"),
+        ],
+        first_party: "Das Sitzungscookie {n} hält Sie angemeldet. Es wird am Ende der Sitzung gelöscht.",
+    },
     TogetherLang {
         code: "en",
         and: "and",
@@ -1725,6 +1742,7 @@ const TOGETHER: &[TogetherLang] = &[
             "the {n} cookie after {d}",
             "The {n} cookie expires after {d}",
         )),
+        qualified: &[("{p} sets the cookies {items} to count visits.", "{n} ({d})")],
         first_party: "The session cookie {n} keeps you signed in. It is deleted when you close your browser.",
     },
     TogetherLang {
@@ -1735,6 +1753,7 @@ const TOGETHER: &[TogetherLang] = &[
             "Nous utilisons {p} ({names}) pour mesurer l'audience ; ces cookies sont conservés {lives} respectivement.",
         ],
         own: None,
+        qualified: &[("Les cookies {items} sont déposés par {p}.", "{n} (durée : {d})")],
         first_party: "Le cookie de session {n} garde votre connexion. Il est supprimé à la fin de la session.",
     },
     TogetherLang {
@@ -1744,6 +1763,7 @@ const TOGETHER: &[TogetherLang] = &[
             "Las cookies {names} son instaladas por {p} y caducan después de {lives} respectivamente.",
         ],
         own: None,
+        qualified: &[],
         first_party: "La cookie de sesión {n} mantiene su sesión abierta. Se elimina al final de la sesión.",
     },
     TogetherLang {
@@ -1753,9 +1773,43 @@ const TOGETHER: &[TogetherLang] = &[
             "I cookie {names} sono installati da {p} e scadono dopo {lives} rispettivamente.",
         ],
         own: None,
+        qualified: &[],
         first_party: "Il cookie di sessione {n} mantiene l'accesso. Viene eliminato alla fine della sessione.",
     },
 ];
+
+/// A paragraph of `tl`'s templates drawn by `rng` naming the cookies `names` of the
+/// provider `p` with their lifetimes `lives`: each lifetime after its own name, a
+/// list with `respectively`, or each in brackets after its name.
+fn together_paragraph(
+    rng: &mut Rng,
+    tl: &TogetherLang,
+    p: &str,
+    names: &[String],
+    lives: &[String],
+) -> String {
+    let listed_names = listed(names, tl.and);
+    if let Some((intro, clause, first)) = tl.own.filter(|_| rng.below(2) == 0) {
+        let own = |k: usize, t: &str| t.replace("{n}", &names[k]).replace("{d}", &lives[k]);
+        let mut clauses = vec![own(0, first)];
+        clauses.extend((1..names.len()).map(|k| own(k, clause)));
+        let intro = intro.replace("{p}", p).replace("{names}", &listed_names);
+        return format!("{intro} {}.", listed(&clauses, tl.and));
+    }
+    if !tl.qualified.is_empty() && (tl.respectively.is_empty() || rng.below(3) == 0) {
+        let (sentence, item) = *rng.pick(tl.qualified);
+        let items: Vec<String> = (0..names.len())
+            .map(|k| item.replace("{n}", &names[k]).replace("{d}", &lives[k]))
+            .collect();
+        return sentence
+            .replace("{p}", p)
+            .replace("{items}", &listed(&items, tl.and));
+    }
+    rng.pick(tl.respectively)
+        .replace("{p}", p)
+        .replace("{names}", &listed_names)
+        .replace("{lives}", &listed(lives, tl.and))
+}
 
 /// `items` joined as a sentence lists them: commas, and the joiner before the last.
 fn listed(items: &[String], and: &str) -> String {
@@ -1800,29 +1854,7 @@ fn cookies_named_together_in_prose() {
                 let p = picked[0].0.provider.clone();
                 let names: Vec<String> = picked.iter().map(|(r, _)| r.name.clone()).collect();
                 let lives: Vec<String> = picked.iter().map(|(_, c)| c[3].clone()).collect();
-                let own = tl.own.filter(|_| rng.below(2) == 0);
-                let para =
-                    match own {
-                        Some((intro, clause, first)) => {
-                            let mut clauses =
-                                vec![first.replace("{n}", &names[0]).replace("{d}", &lives[0])];
-                            clauses.extend((1..names.len()).map(|k| {
-                                clause.replace("{n}", &names[k]).replace("{d}", &lives[k])
-                            }));
-                            format!(
-                                "{} {}.",
-                                intro
-                                    .replace("{p}", &p)
-                                    .replace("{names}", &listed(&names, tl.and)),
-                                listed(&clauses, tl.and)
-                            )
-                        }
-                        None => rng
-                            .pick(tl.respectively)
-                            .replace("{p}", &p)
-                            .replace("{names}", &listed(&names, tl.and))
-                            .replace("{lives}", &listed(&lives, tl.and)),
-                    };
+                let para = together_paragraph(&mut rng, tl, &p, &names, &lives);
                 text += &format!("{para}\n\n");
                 for (r, _) in &picked {
                     let iso = r.length.map(|(n, u)| u.iso(n));

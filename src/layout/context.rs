@@ -277,7 +277,7 @@ impl Context {
         if !bare.is_empty() && bare_run == Some((0, bare.len())) {
             self.provider = Some(bare.to_string());
             self.provider_heading = true;
-        } else if !self.provider_heading && !names_cookies(text) {
+        } else if !self.provider_heading {
             if let Some(p) =
                 after_set_by(text).or_else(|| sentence_vendor_from(text, bare, bare_run))
             {
@@ -378,8 +378,9 @@ fn demonstrative_cookies(text: &str) -> Option<(usize, usize)> {
 
 /// Whether a line of prose names cookies by names with an underscore (`_ga`,
 /// `_hjSession_*`): what it says of a provider or a lifetime is said of those, which
-/// the prose reader reads from the line, not of the section's other cookies.
-fn names_cookies(text: &str) -> bool {
+/// the prose reader reads from the line, not of the section's other cookies (a
+/// provider it names is kept for the line only: see `layout::parse_in`).
+pub(crate) fn names_cookies(text: &str) -> bool {
     text.contains('_')
         && text
             .split_whitespace()

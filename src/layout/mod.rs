@@ -398,10 +398,21 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         let pending = note.take();
         note = context::service_note(&lines[i]);
         observed = Some(i);
+        // a provider that a line naming its cookies states (`We use Hotjar. It sets
+        // _hjSession_*`) is theirs, not the section's: the line's records take it,
+        // and the lines after it the one before
+        let section_provider = context::names_cookies(lines[i].text)
+            .then(|| (ctx.provider.clone(), ctx.provider_heading));
         ctx.observe(&lines[i], &mut doc);
         let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
         share_note(pending, &mut doc.records[before..]);
+        if let Some((provider, heading)) = section_provider {
+            if !ctx.provider_heading {
+                ctx.provider = provider;
+                ctx.provider_heading = heading;
+            }
+        }
         i += 1;
     }
     doc.doc_category = ctx.doc_category.clone();

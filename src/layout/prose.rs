@@ -143,6 +143,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         let mut lifetimes: Option<Vec<(usize, usize)>> = None;
         // a name was read here (a sentence cut off with one describes nothing)
         let mut named_here = false;
+        // the token where a name read goes on the list of the last name read, past
+        // its bracketed qualifier (`die Cookies _ga (Speicherdauer 2 Jahre) und _gid`)
+        let mut continues: Option<usize> = None;
         while ti < toks.len() {
             let found = if identifier {
                 chain(sent, &toks, ti)
@@ -197,7 +200,13 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     let t = t.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')'));
                     t.is_empty() || v.is_joiner_word(&t.to_lowercase()) || is_structured_name(t)
                 });
-            if !(after_cookie_word || before_cookie_word || in_parens || near_cookie_word) {
+            let goes_on = continues == Some(ti) && found.is_some();
+            if !(after_cookie_word
+                || before_cookie_word
+                || in_parens
+                || near_cookie_word
+                || goes_on)
+            {
                 ti = next_ti;
                 continue;
             }
@@ -284,6 +293,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let describes = describes_more_than_who(sent, said, vendor, names);
             group.records.push((doc.records.len(), purpose, describes));
             doc.records.push(rec);
+            continues = after_qualifier(sent, &toks, next_ti);
             ti = next_ti;
         }
         if !named_here {
@@ -292,6 +302,25 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
     group.close(line, doc);
+}
+
+/// Where the next name of a list stands when the tokens from `k` are a bracketed
+/// qualifier of the name before them (twelve tokens at most) and a comma or a joiner
+/// word after it: `_ga (Speicherdauer 2 Jahre) und _gid`, `_ga (2 years), _gid`.
+fn after_qualifier(sent: &str, toks: &[(u32, u32)], k: usize) -> Option<usize> {
+    let tok = |j: usize| &sent[range(toks[j])];
+    if k >= toks.len() || !tok(k).starts_with('(') {
+        return None;
+    }
+    let close = (k..toks.len().min(k + 12))
+        .find(|&j| tok(j).trim_end_matches([',', ';']).ends_with(')'))?;
+    if tok(close).ends_with(',') {
+        Some(close + 1)
+    } else if close + 1 < toks.len() && is_joiner(tok(close + 1)) {
+        Some(close + 2)
+    } else {
+        None
+    }
 }
 
 /// Every lifetime phrase of a sentence, leftmost first, as byte ranges.
