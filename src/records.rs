@@ -1003,6 +1003,14 @@ pub(crate) fn take_duration_clause(purpose: &mut String) -> Option<String> {
     } else if after.starts_with(['.', ',', ';']) {
         cut_end += 1;
     }
+    // a clause that ends the purpose takes the separator before it along
+    // (`identifie le visiteur, 13 mois` → `identifie le visiteur`)
+    if purpose[cut_end..].trim().is_empty() {
+        let kept = before.trim_end_matches([',', ';', '–', '—', '|', '-', ' ']);
+        if !kept.is_empty() && kept.len() < cut_start {
+            cut_start = kept.len();
+        }
+    }
     purpose.replace_range(cut_start..cut_end, " ");
     *purpose = fold_whitespace(purpose);
     Some(value)
@@ -1748,7 +1756,7 @@ mod tests {
         );
         assert_eq!(
             take(None, None, &clause),
-            (Some("24 hours".into()), owned(&["Distinguishes users,"]))
+            (Some("24 hours".into()), owned(&["Distinguishes users"]))
         );
         assert_eq!(
             take(None, None, &["Distinguishes users."]),

@@ -1711,6 +1711,9 @@ struct TogetherLang {
     /// `{p}` the provider, `{items}` the names joined, each with its lifetime in
     /// brackets after it as the second template writes it (`{n}`, `{d}`).
     qualified: &'static [(&'static str, &'static str)],
+    /// `{p}` the provider, `{items}` the items cut by semicolons, each a name and
+    /// a clause with its lifetime as the second template writes it (`{n}`, `{d}`).
+    clauses: Option<(&'static str, &'static str)>,
     /// `{n}`: a first-party session cookie (no provider).
     first_party: &'static str,
 }
@@ -1728,6 +1731,7 @@ const TOGETHER: &[TogetherLang] = &[
             ),
             ("Die Cookies {items} werden von {p} gesetzt.", "{n} ({d})"),
         ],
+        clauses: Some(("Folgende Cookies von {p} werden gesetzt: {items}.", "{n}, Speicherdauer {d}")),
         first_party: "Das Sitzungscookie {n} hält Sie angemeldet. Es wird am Ende der Sitzung gelöscht.",
     },
     TogetherLang {
@@ -1743,6 +1747,7 @@ const TOGETHER: &[TogetherLang] = &[
             "The {n} cookie expires after {d}",
         )),
         qualified: &[("{p} sets the cookies {items} to count visits.", "{n} ({d})")],
+        clauses: Some(("We use the following cookies from {p}: {items}.", "{n}, which expires after {d}")),
         first_party: "The session cookie {n} keeps you signed in. It is deleted when you close your browser.",
     },
     TogetherLang {
@@ -1754,6 +1759,7 @@ const TOGETHER: &[TogetherLang] = &[
         ],
         own: None,
         qualified: &[("Les cookies {items} sont déposés par {p}.", "{n} (durée : {d})")],
+        clauses: Some(("Les cookies de {p} : {items}.", "{n} – mesure d'audience, {d}")),
         first_party: "Le cookie de session {n} garde votre connexion. Il est supprimé à la fin de la session.",
     },
     TogetherLang {
@@ -1764,6 +1770,7 @@ const TOGETHER: &[TogetherLang] = &[
         ],
         own: None,
         qualified: &[],
+        clauses: None,
         first_party: "La cookie de sesión {n} mantiene su sesión abierta. Se elimina al final de la sesión.",
     },
     TogetherLang {
@@ -1774,13 +1781,15 @@ const TOGETHER: &[TogetherLang] = &[
         ],
         own: None,
         qualified: &[],
+        clauses: None,
         first_party: "Il cookie di sessione {n} mantiene l'accesso. Viene eliminato alla fine della sessione.",
     },
 ];
 
 /// A paragraph of `tl`'s templates drawn by `rng` naming the cookies `names` of the
 /// provider `p` with their lifetimes `lives`: each lifetime after its own name, a
-/// list with `respectively`, or each in brackets after its name.
+/// list of clauses cut by semicolons, a list with `respectively`, or each in
+/// brackets after its name.
 fn together_paragraph(
     rng: &mut Rng,
     tl: &TogetherLang,
@@ -1795,6 +1804,14 @@ fn together_paragraph(
         clauses.extend((1..names.len()).map(|k| own(k, clause)));
         let intro = intro.replace("{p}", p).replace("{names}", &listed_names);
         return format!("{intro} {}.", listed(&clauses, tl.and));
+    }
+    if let Some((sentence, item)) = tl.clauses.filter(|_| rng.below(4) == 0) {
+        let items: Vec<String> = (0..names.len())
+            .map(|k| item.replace("{n}", &names[k]).replace("{d}", &lives[k]))
+            .collect();
+        let (last, init) = items.split_last().expect("two names or more");
+        let items = format!("{}; {} {last}", init.join("; "), tl.and);
+        return sentence.replace("{p}", p).replace("{items}", &items);
     }
     if !tl.qualified.is_empty() && (tl.respectively.is_empty() || rng.below(3) == 0) {
         let (sentence, item) = *rng.pick(tl.qualified);

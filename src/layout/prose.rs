@@ -111,6 +111,25 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             group.describe(sent);
             continue;
         }
+        if let Some((lead_end, items)) = clause_list(sent) {
+            // each name with its clause; the lead names the provider of them all
+            group.close(line, doc);
+            let span = Span::new(line.start() + s, line.start() + e);
+            let vendor = vendor_run(&sent[..lead_end]);
+            for (ns, ne, (ds, de)) in items {
+                let name_frag = Fragment {
+                    text: &sent[ns..ne],
+                    offset: line.start() + s + ns,
+                };
+                let mut rec = RawRecord::new(name_frag, span, ctx);
+                if let Some((vs, ve)) = vendor {
+                    rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
+                }
+                rec.push(Some(Role::Purpose), "purpose", frag(line, &sent[ds..de]));
+                doc.records.push(rec);
+            }
+            continue;
+        }
         if let Some(mut items) = colon_list(sent) {
             // the sentence before the colon describes the list: no description after
             group.close(line, doc);
@@ -705,6 +724,58 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     (sure && !items.is_empty()).then_some(items)
 }
 
+/// An item of [`clause_list`]: the name's range and its clause's.
+type ClauseItem = (usize, usize, (usize, usize));
+
+/// `We use these cookies from Google Analytics: _ga, which expires after 2 years;
+/// _gid, which expires after 24 hours; and _gat, which …`: a lead that mentions
+/// cookies before a colon, then two or more items cut at semicolons, each a name (after a joiner
+/// word, for the last) and the clause that describes it. Returns where the lead ends
+/// (the colon) and each item's name range and clause range, within `sent`; every
+/// name has a name's shape and one at least an identifier's.
+fn clause_list(sent: &str) -> Option<(usize, Vec<ClauseItem>)> {
+    let colon = sent.find(": ")?;
+    if !sent[colon..].contains(';') {
+        return None;
+    }
+    if !vocab().mentions_cookies(&sent[..colon]) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut from = colon + 2;
+    let end = sent.trim_end().len();
+    while from < end {
+        let cut = sent[from..end].find(';').map_or(end, |k| from + k);
+        let piece = &sent[from..cut];
+        let lead = piece.len() - piece.trim_start().len();
+        let mut at = from + lead;
+        // `and _gat, which …`: the joiner before the last item
+        let first = sent[at..cut].split_whitespace().next()?;
+        if is_joiner(first) {
+            at += first.len();
+            at += sent[at..cut].len() - sent[at..cut].trim_start().len();
+        }
+        let token = sent[at..cut].split_whitespace().next()?;
+        let name = token.trim_end_matches([',', ':', '.']);
+        if name.is_empty() || !is_name_shaped(name) {
+            return None;
+        }
+        let rest = at + token.len();
+        let clause = rest
+            + (sent[rest..cut].len()
+                - sent[rest..cut]
+                    .trim_start_matches([' ', '-', '–', ',', ':'])
+                    .len());
+        let clause_end = clause + sent[clause..cut].trim_end().len();
+        items.push((at, at + name.len(), (clause, clause_end.max(clause))));
+        from = cut + 1;
+    }
+    let sure = items
+        .iter()
+        .any(|&(a, b, _)| is_structured_name(&sent[a..b]));
+    (items.len() >= 2 && sure).then_some((colon, items))
+}
+
 /// Space-separated tokens of a sentence, as `u32` offsets (a long sentence's tokens
 /// took 16 bytes each as `usize`).
 fn tokens(s: &str) -> Vec<(u32, u32)> {
@@ -742,6 +813,40 @@ fn url_like(sent: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lead that mentions cookies, a colon, then items cut at semicolons: each a
+    /// name and its clause; one item, or none with an identifier's shape, is no list.
+    #[test]
+    fn clause_lists() {
+        fn read(sent: &str) -> Option<(&str, Vec<(&str, &str)>)> {
+            clause_list(sent).map(|(lead, items)| {
+                let items = items
+                    .iter()
+                    .map(|&(a, b, (c, d))| (&sent[a..b], &sent[c..d]))
+                    .collect();
+                (&sent[..lead], items)
+            })
+        }
+        let sent = "We use these cookies from Google Analytics: _ga, which expires after 2 \
+                    years; _gid, which expires after 24 hours; and _gat – throttles requests.";
+        assert_eq!(
+            read(sent),
+            Some((
+                "We use these cookies from Google Analytics",
+                vec![
+                    ("_ga", "which expires after 2 years"),
+                    ("_gid", "which expires after 24 hours"),
+                    ("_gat", "throttles requests.")
+                ]
+            ))
+        );
+        assert_eq!(read("Cookies: _ga, which expires after 2 years."), None);
+        assert_eq!(read("Cookies: lang, a setting; theme, a setting."), None);
+        assert_eq!(
+            read("Our partners: _ga, which counts; _gid, which counts."),
+            None
+        );
+    }
     use crate::policy::DurationKind;
     use crate::segment::lines;
 
