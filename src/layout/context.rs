@@ -381,7 +381,7 @@ fn demonstrative_cookies(text: &str) -> Option<(usize, usize)> {
 /// the prose reader reads from the line, not of the section's other cookies (a
 /// provider it names is kept for the line only: see `layout::parse_in`).
 pub(crate) fn names_cookies(text: &str) -> bool {
-    text.contains('_')
+    memchr::memchr(b'_', text.as_bytes()).is_some()
         && text
             .split_whitespace()
             .any(|t| is_structured_name(t.trim_matches(|c: char| !c.is_alphanumeric() && c != '_')))

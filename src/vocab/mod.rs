@@ -387,6 +387,8 @@ pub(crate) struct Vocab {
     /// Words that pair a list of values with the names before it, in order
     /// (`respectively`, `beziehungsweise`), as [`match_form`] gives them.
     respectively: FastSet<String>,
+    /// The byte pairs of `respectively` ([`pair_bits`]).
+    respectively_pairs: Vec<u64>,
     /// The byte pairs of `demonstratives` ([`pair_bits`]): most words are turned away
     /// before any hashing.
     demonstrative_pairs: Vec<u64>,
@@ -643,6 +645,7 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
+        v.respectively_pairs = pair_bits(v.respectively.iter().map(String::as_str));
         v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
         v.field_first_shapes = vec![0u64; (1 << 16) / 64];
         for w in &v.field_first_words {
@@ -1794,10 +1797,9 @@ impl Vocab {
     /// Whether `text` has a word that pairs a list of values with the names before it
     /// in order (`respectively`, `respectivement`, `bzw.`).
     pub(crate) fn says_respectively(&self, text: &str) -> bool {
-        word_spans_iter(text).any(|(s, e)| {
-            // (the shortest listed word, `bzw`, has three letters)
-            e - s >= 3 && self.respectively.contains(&match_form(&text[s..e]))
-        })
+        // (an ASCII word is looked up without a copy, after its first two bytes)
+        word_spans_iter(text)
+            .any(|(s, e)| form_listed(&text[s..e], &self.respectively_pairs, &self.respectively))
     }
 
     /// A word that joins names in a cell, `and` or `or` (`_ga and _gid`, `_ga oder _gid`),
