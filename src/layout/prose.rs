@@ -274,9 +274,13 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             // hours`); a list of lifetimes paired with the names in order keeps its
             // `respectively` for the records to pair them
             let found = lifetimes.get_or_insert_with(|| all_durations(sent));
+            // (found by halving: the phrases are in order, and a sentence may name
+            // thousands of cookies)
             let pick = match found.len() {
                 0 | 1 => found.first(),
-                _ => found.iter().find(|d| d.0 >= te).or(found.first()),
+                _ => found
+                    .get(found.partition_point(|d| d.0 < te))
+                    .or(found.first()),
             };
             if let Some(&(ds, de)) = pick {
                 if !(ds..de).contains(&ts) {
