@@ -167,6 +167,24 @@ fn prose_with_names(n: usize) -> String {
     }
     s
 }
+/// One sentence naming a cookie every 40 bytes, each in its clause with its own
+/// lifetime (`The _c0_x cookie expires after 1 days, the _c1_x cookie … and …`): each
+/// name once took the rest of the sentence as its purpose (quadratic output: 2,000
+/// names, 88 KB of text, gave 178 MB of JSON).
+fn one_sentence_of_names(n: usize) -> String {
+    let mut s = String::from("Cookies\n\nThe ");
+    let mut i = 0usize;
+    while s.len() < n {
+        let sep = if i.is_multiple_of(3) { ", the " } else { " and the " };
+        s.push_str(&format!(
+            "_c{i}_x cookie expires after {} days{sep}",
+            i % 30 + 1
+        ));
+        i += 1;
+    }
+    s.push_str("last cookie expires after 1 day.\n");
+    s
+}
 /// Names without an identifier's shape after `the cookie`, each a made-up word (the
 /// prose reader asks whether such a word is a misspelt one: thousands of lookups,
 /// given a budget per document), in paragraphs of one cookie each.
@@ -320,6 +338,11 @@ const POLICY_CASES: &[(&str, Gen, usize)] = &[
     (
         "prose naming cookies loosely",
         prose_with_loose_names,
+        4 << 20,
+    ),
+    (
+        "one sentence naming cookies",
+        one_sentence_of_names,
         4 << 20,
     ),
     ("stray lines between rows", text_lines_between_rows, 4 << 20),
@@ -1047,6 +1070,7 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("blocks of unlisted labels", 33.0),           // 25.6× (a record for every 60 bytes)
     ("header words, one a line", 16.0),            // 12.3× (records read from the words)
     ("header words in paragraphs", 16.0),          // 11.9×
+    ("one sentence naming cookies", 34.0),         // 26.3× (a record for every 40 bytes)
     ("one line of glued tables", 34.0),            // 26.4× (31.3×, 41.1×)
     ("one line of inline tables", 24.0),           // 18.1× (20.9×)
     ("one line of key: value", 8.0),               // 6.1× (8.4×)

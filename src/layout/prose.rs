@@ -86,6 +86,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
     // the records the last naming sentence made, each with the purpose that sentence
     // gives it, and the sentences after it that name no cookie (its description)
     let mut group = Group::default();
+    // the records the sentence being read has made so far
+    let mut here: Vec<Named<'a>> = Vec::new();
     for (si, &(s, e)) in sents.iter().enumerate() {
         let sent = &text[s..e];
         let made = doc.records.len();
@@ -160,6 +162,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         let mut ti = 0;
         // the sentence's lifetimes, found when a name first needs one
         let mut lifetimes: Option<Vec<(usize, usize)>> = None;
+        let mut sentence_vendor: Option<Option<(usize, usize)>> = None;
         // a name was read here (a sentence cut off with one describes nothing)
         let mut named_here = false;
         // the token where a name read goes on the list of the last name read, past
@@ -265,7 +268,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let mut rec = RawRecord::new(name_frag, span, ctx);
-            let vendor = vendor_run(sent);
+            // (the same for every name of the sentence: read once)
+            let vendor = *sentence_vendor.get_or_insert_with(|| vendor_run(sent));
             if let Some((vs, ve)) = vendor {
                 rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
             }
@@ -313,18 +317,157 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             } else {
                 purpose
             };
-            let describes = describes_more_than_who(sent, said, vendor, names);
-            group.records.push((doc.records.len(), purpose, describes));
+            here.push(Named {
+                index: doc.records.len(),
+                purpose: (
+                    offset_in(sent, purpose),
+                    offset_in(sent, purpose) + purpose.len(),
+                ),
+                said: offset_in(sent, said),
+                vendor,
+                names,
+                ts,
+                te,
+                after: next_ti,
+                goes_on,
+            });
             doc.records.push(rec);
             continues = after_qualifier(sent, &toks, next_ti);
             ti = next_ti;
         }
+        for (index, purpose, describes) in own_clauses(sent, &toks, &here) {
+            group.records.push((index, purpose, describes));
+        }
+        here.clear();
         if !named_here {
             // a sentence that names no cookie describes the last one named
             group.describe(sent);
         }
     }
     group.close(line, doc);
+}
+
+/// A record a sentence of prose made, before its purpose is cut to its own clause.
+struct Named<'a> {
+    /// Index in `RawDoc::records`.
+    index: usize,
+    /// The purpose the sentence gives when it names this cookie alone (byte range).
+    purpose: (usize, usize),
+    /// Where the words that may say more than who sets the cookie start.
+    said: usize,
+    vendor: Option<(usize, usize)>,
+    names: &'a str,
+    /// The names' byte range.
+    ts: usize,
+    te: usize,
+    /// The token after the names.
+    after: usize,
+    /// The names go on the list of the record before (`_ga (2 Jahre) und _gid`).
+    goes_on: bool,
+}
+
+/// Byte offset of `part`, a slice of `whole`, in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    part.as_ptr() as usize - whole.as_ptr() as usize
+}
+
+/// The purposes of the records one sentence made: when it names several cookies in
+/// clauses of their own (`The _ga cookie distinguishes users, and the _gid cookie
+/// throttles requests`), each purpose ends where the next cookie's clause starts (at
+/// the last comma, semicolon or joining word before its name) and the later ones
+/// start there; a list that goes on past a bracketed qualifier (`_ga (2 Jahre) und
+/// _gid (24 Stunden) dienen der Statistik`) shares what its last name is said to do.
+/// A sentence naming one cookie keeps its purpose whole. Besides being right, this
+/// keeps the output linear: a sentence naming thousands of cookies gave each of them
+/// the rest of the sentence.
+fn own_clauses<'a>(
+    sent: &'a str,
+    toks: &[(u32, u32)],
+    here: &[Named<'a>],
+) -> Vec<(usize, &'a str, bool)> {
+    let n = here.len();
+    let mut starts = vec![0; n];
+    let mut ends = vec![sent.len(); n];
+    for k in 1..n {
+        if here[k].goes_on {
+            continue;
+        }
+        let (end, start) = clause_break(sent, toks, here[k - 1].after, here[k - 1].te, here[k].ts);
+        ends[k - 1] = end;
+        starts[k] = start;
+    }
+    let mut out: Vec<(usize, &'a str, bool)> = Vec::with_capacity(n);
+    let mut shared: Option<(&'a str, bool)> = None;
+    for k in (0..n).rev() {
+        let r = &here[k];
+        let (purpose, describes) = match shared.filter(|_| k + 1 < n && here[k + 1].goes_on) {
+            Some(s) => s,
+            None => {
+                let mut from = r.purpose.0.max(starts[k]);
+                // a clause that opens with the names and the cookie word (`The _ga
+                // cookie is used to …`): its purpose is what is said after them
+                if from < r.ts && r.said > r.te && sent[from..r.ts].split_whitespace().count() <= 2
+                {
+                    from = r.said;
+                }
+                let to = r.purpose.1.min(ends[k]);
+                let cut = |a: usize| {
+                    if a < to {
+                        sent[a..to].trim_end_matches([' ', ',', ';']).trim()
+                    } else {
+                        // (empty, but still a slice of the sentence: offsets are
+                        // taken from it)
+                        &sent[to..to]
+                    }
+                };
+                let purpose = cut(from);
+                let said = cut(r.said.max(starts[k]));
+                let describes = describes_more_than_who(sent, said, r.vendor, r.names);
+                (purpose, describes)
+            }
+        };
+        // what a list's earlier names share: the last one's words past its own
+        // bracketed qualifier
+        let rest = purpose
+            .strip_prefix('(')
+            .and_then(|p| {
+                p.find(')')
+                    .map(|c| p[c + 1..].trim_start_matches([',', ' ']))
+            })
+            .unwrap_or(purpose);
+        shared = Some((rest, describes));
+        // the last name of such a list: its own qualifier is its lifetime
+        let own = if r.goes_on { rest } else { purpose };
+        out.push((r.index, own, describes));
+    }
+    out.reverse();
+    out
+}
+
+/// Where one cookie's clause ends and the next one's starts, between the end `te`
+/// of the first's names (tokens from `after`) and the start `ts` of the next: at the
+/// last comma or semicolon, or the last joining word (`and`, `et`, `und`), whichever
+/// is later; at `ts` when there is neither.
+fn clause_break(
+    sent: &str,
+    toks: &[(u32, u32)],
+    after: usize,
+    te: usize,
+    ts: usize,
+) -> (usize, usize) {
+    let gap = &sent[te..ts];
+    let mut best = gap.rfind([',', ';']).map(|c| (te + c, te + c + 1));
+    for &t in toks[after.min(toks.len())..]
+        .iter()
+        .take_while(|&&t| range(t).end <= ts)
+    {
+        let r = range(t);
+        let word = sent[r.clone()].trim_end_matches([',', ';']);
+        if is_joiner(word) && best.is_none_or(|(b, _)| r.start > b) {
+            best = Some((r.start, r.end));
+        }
+    }
+    best.unwrap_or((ts, ts))
 }
 
 /// Where the next name of a list stands when the tokens from `k` are a bracketed
@@ -1059,10 +1202,11 @@ mod tests {
             purposes("We use the cookie _ga to distinguish visitors and persist session state. It also counts visits.\n"),
             [["to distinguish visitors and persist session state.", "It also counts visits."]]
         );
-        // no description: the naming sentence's words
+        // no description: the naming sentence's words (after the name and the
+        // cookie word when the sentence opens with them)
         assert_eq!(
             purposes("The _ga cookie is set by Google.\n"),
-            [["The _ga cookie is set by Google."]]
+            [["is set by Google."]]
         );
         // the description ends at another name, and at a long sentence
         let long = "word ".repeat(45);
@@ -1071,7 +1215,7 @@ mod tests {
 The _gid cookie is set by Google. {long}.\n"
         ));
         assert_eq!(got[0], ["Counts visits."]);
-        assert_eq!(got[1], ["The _gid cookie is set by Google."]);
+        assert_eq!(got[1], ["is set by Google."]);
         // a sentence cut off with a name in it is no description
         let got = purposes("The _ga cookie is set by Google. Counts visits. We use a persistent cookie CSF.Persistent.Cookie.CSFProd to");
         assert_eq!(got, [["Counts visits."]]);
@@ -1079,6 +1223,28 @@ The _gid cookie is set by Google. {long}.\n"
         let got =
             purposes("The _ga cookie is set by Google. One. Two words. Three words. Four words.\n");
         assert_eq!(got[0].len(), 3);
+    }
+
+    #[test]
+    fn each_cookie_of_a_sentence_takes_its_own_clause() {
+        assert_eq!(
+            purposes("The _ga cookie is used to distinguish users, and the _gid cookie is used to throttle requests.\n"),
+            [["is used to distinguish users"], ["is used to throttle requests."]]
+        );
+        assert_eq!(
+            purposes("We use the cookie _fbp to deliver ads; the cookie _hjid to identify visitors and the cookie NID_x to remember preferences.\n"),
+            [["to deliver ads"], ["to identify visitors"], ["to remember preferences."]]
+        );
+        // a list that goes on past a bracketed qualifier shares its last words
+        assert_eq!(
+            purposes("Die Cookies _ga (2 Jahre) und _gid (24 Stunden) dienen der Statistik.\n"),
+            [["dienen der Statistik."], ["dienen der Statistik."]]
+        );
+        // names listed together share the sentence's words
+        assert_eq!(
+            purposes("The cookies _ga and _gid are used to distinguish users.\n"),
+            [["are used to distinguish users."]]
+        );
     }
 
     #[test]
