@@ -175,7 +175,11 @@ fn one_sentence_of_names(n: usize) -> String {
     let mut s = String::from("Cookies\n\nThe ");
     let mut i = 0usize;
     while s.len() < n {
-        let sep = if i.is_multiple_of(3) { ", the " } else { " and the " };
+        let sep = if i.is_multiple_of(3) {
+            ", the "
+        } else {
+            " and the "
+        };
         s.push_str(&format!(
             "_c{i}_x cookie expires after {} days{sep}",
             i % 30 + 1

@@ -1037,9 +1037,14 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
         if cells.iter().any(|c| vocab().field(c) == Some(Role::Name)) {
             return Header::read(&cells);
         }
-        // the one unknown header over a column of names: the rows it would read
+        // the one unknown header over a column of names: the rows it would read (no
+        // row, no column of names: not asked)
         (0..n).find_map(|u| {
-            Header::read_unnamed(&cells, &sample(n, rows_of(n, u))).filter(|h| h.name == u)
+            let rows = rows_of(n, u);
+            (rows > 0)
+                .then(|| Header::read_unnamed(&cells, &sample(n, rows)))
+                .flatten()
+                .filter(|h| h.name == u)
         })
     };
     // a width that puts other cells under the lifetime header (a heading read as a
@@ -1092,6 +1097,16 @@ fn is_header_cell(text: &str) -> bool {
     if t.is_empty() || t.len() > 60 {
         return false;
     }
+    // each line is asked again by the next seven starts of a header run
+    // ([`cell_lines`] looks eight lines ahead): the last answers are remembered
+    thread_local! {
+        static RECENT: std::cell::RefCell<Recent<bool, 16>> = std::cell::RefCell::default();
+    }
+    recent(&RECENT, t, header_cell_uncached)
+}
+
+/// [`is_header_cell`] of a trimmed text of 1 to 60 bytes, not remembered.
+fn header_cell_uncached(t: &str) -> bool {
     let label = t.len() <= 40
         && t.starts_with(|c: char| c.is_uppercase())
         && t.chars()
