@@ -335,9 +335,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             continues = after_qualifier(sent, &toks, next_ti);
             ti = next_ti;
         }
-        for (index, purpose, describes) in own_clauses(sent, &toks, &here) {
-            group.records.push((index, purpose, describes));
-        }
+        own_clauses(sent, &toks, &here, &mut group.records);
         here.clear();
         if !named_here {
             // a sentence that names no cookie describes the last one named
@@ -384,33 +382,35 @@ fn own_clauses<'a>(
     sent: &'a str,
     toks: &[(u32, u32)],
     here: &[Named<'a>],
-) -> Vec<(usize, &'a str, bool)> {
+    out: &mut Vec<(usize, &'a str, bool)>,
+) {
     let n = here.len();
-    let mut starts = vec![0; n];
-    let mut ends = vec![sent.len(); n];
-    for k in 1..n {
-        if here[k].goes_on {
-            continue;
-        }
-        let (end, start) = clause_break(sent, toks, here[k - 1].after, here[k - 1].te, here[k].ts);
-        ends[k - 1] = end;
-        starts[k] = start;
-    }
-    let mut out: Vec<(usize, &'a str, bool)> = Vec::with_capacity(n);
+    let from_out = out.len();
+    // read from the last record back: a list's earlier names share what its last is
+    // said to do; `end` is where the clause of the record after this one starts
+    let mut end = sent.len();
     let mut shared: Option<(&'a str, bool)> = None;
     for k in (0..n).rev() {
         let r = &here[k];
+        // where this record's clause starts, and where the one before it ends
+        let (before_end, start) = if k > 0 && !r.goes_on {
+            clause_break(sent, toks, here[k - 1].after, here[k - 1].te, r.ts)
+        } else {
+            (0, 0)
+        };
         let (purpose, describes) = match shared.filter(|_| k + 1 < n && here[k + 1].goes_on) {
             Some(s) => s,
             None => {
-                let mut from = r.purpose.0.max(starts[k]);
+                let mut from = r.purpose.0.max(start);
                 // a clause that opens with the names and the cookie word (`The _ga
                 // cookie is used to …`): its purpose is what is said after them
-                if from < r.ts && r.said > r.te && sent[from..r.ts].split_whitespace().count() <= 2
+                if from < r.ts
+                    && r.said > r.te
+                    && sent[from..r.ts].split_whitespace().nth(2).is_none()
                 {
                     from = r.said;
                 }
-                let to = r.purpose.1.min(ends[k]);
+                let to = r.purpose.1.min(end);
                 let cut = |a: usize| {
                     if a < to {
                         sent[a..to].trim_end_matches([' ', ',', ';']).trim()
@@ -421,7 +421,7 @@ fn own_clauses<'a>(
                     }
                 };
                 let purpose = cut(from);
-                let said = cut(r.said.max(starts[k]));
+                let said = cut(r.said.max(start));
                 let describes = describes_more_than_who(sent, said, r.vendor, r.names);
                 (purpose, describes)
             }
@@ -439,9 +439,13 @@ fn own_clauses<'a>(
         // the last name of such a list: its own qualifier is its lifetime
         let own = if r.goes_on { rest } else { purpose };
         out.push((r.index, own, describes));
+        if k > 0 && !r.goes_on {
+            end = before_end;
+        } else if k > 0 {
+            end = sent.len();
+        }
     }
-    out.reverse();
-    out
+    out[from_out..].reverse();
 }
 
 /// Where one cookie's clause ends and the next one's starts, between the end `te`

@@ -1097,16 +1097,6 @@ fn is_header_cell(text: &str) -> bool {
     if t.is_empty() || t.len() > 60 {
         return false;
     }
-    // each line is asked again by the next seven starts of a header run
-    // ([`cell_lines`] looks eight lines ahead): the last answers are remembered
-    thread_local! {
-        static RECENT: std::cell::RefCell<Recent<bool, 16>> = std::cell::RefCell::default();
-    }
-    recent(&RECENT, t, header_cell_uncached)
-}
-
-/// [`is_header_cell`] of a trimmed text of 1 to 60 bytes, not remembered.
-fn header_cell_uncached(t: &str) -> bool {
     let label = t.len() <= 40
         && t.starts_with(|c: char| c.is_uppercase())
         && t.chars()
