@@ -223,7 +223,21 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     t.is_empty() || v.is_joiner_word(&t.to_lowercase()) || is_structured_name(t)
                 });
             let goes_on = continues == Some(ti) && found.is_some();
+            // a clause of its own after one that named a cookie, opening with a name
+            // built like an identifier (`The _ga cookie is used to …, _gid is used
+            // to … and _gat_x is used to …`): the sentence lists cookies clause by clause
+            let opens_clause = named_here
+                && found.is_some()
+                && p1.is_some_and(|k| {
+                    let w = &sent[range(toks[k])];
+                    k + 1 == ti && (w.ends_with([',', ';']) || is_joiner(w))
+                })
+                && (ti..=last).all(|k| {
+                    let t = clean_token(&sent[range(toks[k])]);
+                    t.is_empty() || is_joiner(t) || is_structured_name(t)
+                });
             if !(after_cookie_word
+                || opens_clause
                 || before_cookie_word
                 || in_parens
                 || near_cookie_word
@@ -1238,6 +1252,16 @@ The _gid cookie is set by Google. {long}.\n"
         assert_eq!(
             purposes("We use the cookie _fbp to deliver ads; the cookie _hjid to identify visitors and the cookie NID_x to remember preferences.\n"),
             [["to deliver ads"], ["to identify visitors"], ["to remember preferences."]]
+        );
+        // a clause opening with an identifier after one that named a cookie
+        assert_eq!(
+            purposes("The _ga cookie is used to distinguish users, _gid_x is used to count visits and _gat_x is used to throttle requests.\n"),
+            [["is used to distinguish users"], ["is used to count visits"], ["is used to throttle requests."]]
+        );
+        // (not a plain word there: `Google` is no cookie)
+        assert_eq!(
+            purposes("The _ga cookie is used to distinguish users, and Google is told nothing.\n"),
+            [["is used to distinguish users, and Google is told nothing."]]
         );
         // a list that goes on past a bracketed qualifier shares its last words
         assert_eq!(
