@@ -294,12 +294,18 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let found = lifetimes.get_or_insert_with(|| all_durations(sent));
             // (found by halving: the phrases are in order, and a sentence may name
             // thousands of cookies)
-            let pick = match found.len() {
-                0 | 1 => found.first(),
-                _ => found
-                    .get(found.partition_point(|d| d.0 < te))
-                    .or(found.first()),
+            let at = match found.len() {
+                0 | 1 => 0,
+                _ => Some(found.partition_point(|d| d.0 < te))
+                    .filter(|&k| k < found.len())
+                    .unwrap_or(0),
             };
+            let at = if session_word_then_length(sent, found, at) {
+                at + 1
+            } else {
+                at
+            };
+            let pick = found.get(at);
             if let Some(&(ds, de)) = pick {
                 if !(ds..de).contains(&ts) {
                     let de = if last > ti {
@@ -357,6 +363,30 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
     group.close(line, doc);
+}
+
+/// Whether the lifetime phrase `found[at]` is the word `session` with no number (a
+/// noun of the purpose: `conserve la session pendant 30 minutes`, `keeps the session
+/// for 30 minutes`) and the next phrase states a length a few plain words after it,
+/// no clause break, joiner, name or cookie word between: that length is the
+/// lifetime. (`_a is a session cookie, _b lasts 2 years` keeps `session`; so does
+/// `session or 30 minutes`, an either-or lifetime.)
+fn session_word_then_length(sent: &str, found: &[(usize, usize)], at: usize) -> bool {
+    let (Some(&(s0, e0)), Some(&(s1, e1))) = (found.get(at), found.get(at + 1)) else {
+        return false;
+    };
+    let word = &sent[s0..e0];
+    let gap = &sent[e0..s1];
+    let v = vocab();
+    !word.contains(|c: char| c.is_ascii_digit())
+        && crate::fields::duration::parse_duration(word).kind
+            == crate::policy::DurationKind::Session
+        && sent[s1..e1].contains(|c: char| c.is_ascii_digit())
+        && !gap.contains([',', ';', '_', '(', ')', ':'])
+        && gap.split_whitespace().nth(3).is_none()
+        && gap
+            .split_whitespace()
+            .all(|w| !is_joiner(w) && !v.is_cookie_word(&match_form(clean_token(w))))
 }
 
 /// A record a sentence of prose made, before its purpose is cut to its own clause.
@@ -1272,6 +1302,32 @@ The _gid cookie is set by Google. {long}.\n"
         assert_eq!(
             purposes("The cookies _ga and _gid are used to distinguish users.\n"),
             [["are used to distinguish users."]]
+        );
+    }
+
+    /// The word `session` in a purpose is no lifetime when a length follows it.
+    #[test]
+    fn a_session_noun_before_a_length() {
+        let lives = |text: &str| -> Vec<(String, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    let d = c.duration.expect("a lifetime");
+                    (format!("{:?}", d.kind), d.iso8601)
+                })
+                .collect()
+        };
+        assert_eq!(
+            lives("Cookies\n\nLe cookie _pk_ses_x conserve la session pendant 30 minutes.\n"),
+            [("Persistent".to_string(), Some("PT30M".to_string()))]
+        );
+        assert_eq!(
+            lives("Cookies\n\nThe _cc_x cookie is a session cookie and the _dd_x cookie lasts 2 years.\n"),
+            [
+                ("Session".to_string(), None),
+                ("Persistent".to_string(), Some("P2Y".to_string()))
+            ]
         );
     }
 
