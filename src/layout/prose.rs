@@ -33,9 +33,13 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     for i in 0..b.len() {
         if matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
-            // not inside an identifier or abbreviation like `e.g.`
+            // not inside an identifier or abbreviation like `e.g.`, nor after one the
+            // vocabulary lists (`bzw.`, `approx.`)
             let prev_word = text[start..i].rsplit(' ').next().unwrap_or("");
-            if prev_word.len() > 2 && !prev_word.contains('.') {
+            if prev_word.len() > 2
+                && !prev_word.contains('.')
+                && !(b[i] == b'.' && vocab().is_abbreviation(prev_word))
+            {
                 out.push((start, i + 1));
                 start = i + 2;
             }
@@ -309,7 +313,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             if let Some(&(ds, de)) = pick {
                 if !(ds..de).contains(&ts) {
                     let de = if last > ti {
-                        respectively_end(sent, de)
+                        respective_run_end(sent, found, at, de)
                     } else {
                         de
                     };
@@ -549,6 +553,31 @@ fn all_durations(sent: &str) -> Vec<(usize, usize)> {
 
 /// The end of a lifetime phrase ending at `end`, taken on through a word that pairs
 /// its lifetimes with the names before it (`1 year and 30 minutes respectively`).
+/// The end of the lifetimes a list of names takes, from the phrase `found[at]` that
+/// ends at `end`: on through a `respectively` word after it, and when such a word
+/// stands between lifetimes (`nach 2 Jahren bzw. 24 Stunden`, `1 Jahr bzw. 30 Tage
+/// bzw. 1 Stunde`), on through the lifetime after it, for the records to pair them
+/// with the names in order.
+fn respective_run_end(sent: &str, found: &[(usize, usize)], at: usize, end: usize) -> usize {
+    let mut end = end;
+    let mut next = at + 1;
+    loop {
+        let after = respectively_end(sent, end);
+        if after == end {
+            return end;
+        }
+        match found.get(next) {
+            Some(&(s, e))
+                if s >= after && sent[after..s].trim_start_matches(['.', ' ']).is_empty() =>
+            {
+                end = e;
+                next += 1;
+            }
+            _ => return after,
+        }
+    }
+}
+
 fn respectively_end(sent: &str, end: usize) -> usize {
     let rest = &sent[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ',']).len();
@@ -1328,6 +1357,31 @@ The _gid cookie is set by Google. {long}.\n"
                 ("Session".to_string(), None),
                 ("Persistent".to_string(), Some("P2Y".to_string()))
             ]
+        );
+    }
+
+    /// `bzw.` between the lifetimes of a list pairs them with the names in order, and
+    /// the dot after it ends no sentence.
+    #[test]
+    fn lifetimes_paired_by_a_word_between_them() {
+        let lives = |text: &str| -> Vec<Option<String>> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| c.duration.and_then(|d| d.iso8601))
+                .collect()
+        };
+        assert_eq!(
+            lives("Cookies\n\nDie Cookies _ga und _gid werden von Google gesetzt und nach 2 Jahren bzw. 24 Stunden gelöscht.\n"),
+            [Some("P2Y".to_string()), Some("PT24H".to_string())]
+        );
+        assert_eq!(
+            lives("Cookies\n\nDie Cookies _ga_x, _gid_x und _gat_x laufen nach 1 Jahr bzw. 30 Tagen bzw. 1 Minute ab.\n"),
+            [Some("P1Y".to_string()), Some("P30D".to_string()), Some("PT1M".to_string())]
+        );
+        assert_eq!(
+            sentences("Nach 2 Jahren bzw. 24 Stunden. Dann nicht."),
+            [(0, 30), (31, 42)]
         );
     }
 

@@ -389,6 +389,12 @@ pub(crate) struct Vocab {
     respectively: FastSet<String>,
     /// The byte pairs of `respectively` ([`pair_bits`]).
     respectively_pairs: Vec<u64>,
+    /// Words written with a dot that ends no sentence (`bzw.`, `approx.`), as
+    /// [`match_form`] gives them (without the dot).
+    abbreviations: FastSet<String>,
+    /// The longest of `abbreviations`, in bytes as written (a bound: a fold only
+    /// shortens ASCII words, and the listed ones are ASCII or one accent more).
+    abbreviation_max_len: usize,
     /// The byte pairs of `demonstratives` ([`pair_bits`]): most words are turned away
     /// before any hashing.
     demonstrative_pairs: Vec<u64>,
@@ -725,7 +731,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             | "provider_stop" | "lifetime_verb" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
-            "demonstrative" | "linker" | "naming" | "respectively" => value == "-",
+            "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -745,7 +751,13 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             ));
         } else if matches!(
             kind,
-            "joiner" | "cookie_kind" | "demonstrative" | "linker" | "naming" | "respectively"
+            "joiner"
+                | "cookie_kind"
+                | "demonstrative"
+                | "linker"
+                | "naming"
+                | "respectively"
+                | "abbreviation"
         ) && !affixes::is_one_word(phrase)
         {
             bad.push(format!(
@@ -843,6 +855,10 @@ impl Vocab {
                 }
                 "respectively" => {
                     self.respectively.insert(match_form(phrase));
+                }
+                "abbreviation" => {
+                    self.abbreviations.insert(match_form(phrase));
+                    self.abbreviation_max_len = self.abbreviation_max_len.max(phrase.len());
                 }
                 "joiner" => {
                     let list = if value == "and" {
@@ -1792,6 +1808,13 @@ impl Vocab {
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
         form_listed(word, &self.demonstrative_pairs, &self.demonstratives)
+    }
+
+    /// Whether `word` (a word before a dot) is an abbreviation that ends no sentence
+    /// (`bzw`, `approx`, `env`).
+    pub(crate) fn is_abbreviation(&self, word: &str) -> bool {
+        // (most words before a dot are longer than any listed: not folded)
+        word.len() <= self.abbreviation_max_len && self.abbreviations.contains(&match_form(word))
     }
 
     /// Whether `text` has a word that pairs a list of values with the names before it
