@@ -1929,6 +1929,9 @@ struct ClauseLang {
     and: &'static str,
     clauses: &'static [&'static str],
     purposes: &'static [&'static str],
+    /// Said after a clause's purpose: the cookie's lifetime (`{d}`), joined by the
+    /// language's joiner.
+    lifetime: &'static str,
 }
 
 const CLAUSES: &[ClauseLang] = &[
@@ -1948,6 +1951,7 @@ const CLAUSES: &[ClauseLang] = &[
             "to count page views",
             "to balance the load on our servers",
         ],
+        lifetime: " and expires after {d}",
     },
     ClauseLang {
         code: "fr",
@@ -1960,6 +1964,7 @@ const CLAUSES: &[ClauseLang] = &[
             "pour conserver le panier",
             "pour compter les pages vues",
         ],
+        lifetime: " et expire après {d}",
     },
     ClauseLang {
         code: "de",
@@ -1975,6 +1980,7 @@ const CLAUSES: &[ClauseLang] = &[
             "zum Speichern des Warenkorbs",
             "zur Zählung der Seitenaufrufe",
         ],
+        lifetime: " und wird nach {d} gelöscht",
     },
     ClauseLang {
         code: "es",
@@ -1986,6 +1992,7 @@ const CLAUSES: &[ClauseLang] = &[
             "para medir el rendimiento de los anuncios",
             "para conservar el carrito",
         ],
+        lifetime: " y caduca después de {d}",
     },
     ClauseLang {
         code: "it",
@@ -2000,6 +2007,7 @@ const CLAUSES: &[ClauseLang] = &[
             "per misurare il rendimento degli annunci",
             "per conservare il carrello",
         ],
+        lifetime: " e scade dopo {d}",
     },
 ];
 
@@ -2059,12 +2067,15 @@ fn several_cookies_each_in_its_own_clause() {
                     continue;
                 }
                 let mut clauses = Vec::new();
-                for (r, _) in &picked {
+                for (r, c) in &picked {
                     let p = *rng.pick(cl.purposes);
-                    let clause = rng
+                    let mut clause = rng
                         .pick(cl.clauses)
                         .replace("{n}", &r.name)
                         .replace("{p}", p);
+                    if r.length.is_some() && rng.below(2) == 0 {
+                        clause += &cl.lifetime.replace("{d}", &c[3]);
+                    }
                     clauses.push(clause);
                     want.push((r.name.clone(), p));
                 }

@@ -310,8 +310,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 at
             };
             let pick = found.get(at);
+            let mut lifetime_at = None;
             if let Some(&(ds, de)) = pick {
                 if !(ds..de).contains(&ts) {
+                    lifetime_at = Some((ds, de));
                     let de = if last > ti {
                         respective_run_end(sent, found, at, de)
                     } else {
@@ -354,6 +356,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 te,
                 after: next_ti,
                 goes_on,
+                lifetime: lifetime_at,
             });
             doc.records.push(rec);
             continues = after_qualifier(sent, &toks, next_ti);
@@ -410,6 +413,46 @@ struct Named<'a> {
     after: usize,
     /// The names go on the list of the record before (`_ga (2 Jahre) und _gid`).
     goes_on: bool,
+    /// The lifetime phrase the record took (byte range).
+    lifetime: Option<(usize, usize)>,
+}
+
+/// Where a purpose ending at `to` ends when its last clause, after a joiner, only
+/// states the record's lifetime `life` (`is used to distinguish users and expires
+/// after 2 years`, `… und wird nach 2 Jahren gelöscht`): before that joiner. The
+/// clause holds the lifetime phrase and two words more at most (its verb).
+fn without_lifetime_clause(
+    sent: &str,
+    from: usize,
+    to: usize,
+    life: Option<(usize, usize)>,
+) -> usize {
+    /// Words besides the lifetime phrase a lifetime clause has at most.
+    const VERB_WORDS: usize = 2;
+    let Some((ds, de)) = life else {
+        return to;
+    };
+    if ds < from || de > to || sent[de..to].split_whitespace().nth(VERB_WORDS).is_some() {
+        return to;
+    }
+    // the joiner: the last word before the phrase, or the one before that
+    let mut words = sent[from..ds].split_whitespace().rev();
+    let mut others = sent[de..to].split_whitespace().count();
+    for w in words.by_ref().take(VERB_WORDS + 1) {
+        if is_joiner(w) {
+            let at = offset_in(sent, w);
+            return if sent[from..at].trim().is_empty() {
+                to
+            } else {
+                at
+            };
+        }
+        others += 1;
+        if others > VERB_WORDS {
+            break;
+        }
+    }
+    to
 }
 
 /// Byte offset of `part`, a slice of `whole`, in it.
@@ -459,6 +502,7 @@ fn own_clauses<'a>(
                     from = r.said;
                 }
                 let to = r.purpose.1.min(end);
+                let to = without_lifetime_clause(sent, from, to, r.lifetime);
                 let cut = |a: usize| {
                     if a < to {
                         sent[a..to].trim_end_matches([' ', ',', ';']).trim()
@@ -1311,6 +1355,15 @@ The _gid cookie is set by Google. {long}.\n"
         assert_eq!(
             purposes("We use the cookie _fbp to deliver ads; the cookie _hjid to identify visitors and the cookie NID_x to remember preferences.\n"),
             [["to deliver ads"], ["to identify visitors"], ["to remember preferences."]]
+        );
+        // a last clause that only states the lifetime is no purpose
+        assert_eq!(
+            purposes("The _ga cookie is used to distinguish users and expires after 2 years, and the _gid_x cookie is used to count visits.\n"),
+            [["is used to distinguish users"], ["is used to count visits."]]
+        );
+        assert_eq!(
+            purposes("Das Cookie _ga_x dient der Statistik und wird nach 2 Jahren gelöscht.\n"),
+            [["dient der Statistik"]]
         );
         // a clause opening with an identifier after one that named a cookie
         assert_eq!(
