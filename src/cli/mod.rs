@@ -425,7 +425,6 @@ fn list_files(expanded: &inputs::Expanded) -> u8 {
     }
 }
 
-/// Read JSON Lines inputs in order and submit one job per non-blank line.
 /// How many files a worker takes at a time: each hand-over wakes two threads (the
 /// worker, then the writer), which over thousands of small files cost a tenth of the
 /// time; batches of up to eight cut that eightfold, and are smaller when there are
@@ -434,6 +433,7 @@ fn batch_size(files: usize, jobs: usize) -> usize {
     (files / (jobs * 4).max(1)).clamp(1, 8)
 }
 
+/// Read JSON Lines inputs in order and submit one job per non-blank line.
 fn feed_jsonl(inputs: Vec<Entry>, several: bool, submit: &mut dyn FnMut(Job, usize) -> bool) {
     for entry in inputs {
         let input = match entry {

@@ -17,12 +17,12 @@
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
-use crate::fields::duration::{find_duration_where, is_whole_duration, Found};
+use crate::fields::duration::{find_duration_where, is_whole_duration, parse_duration, Found};
 use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::{is_near_any_language_word, Fragment};
 use crate::fields::text::{contains_short, match_form, more_words_than};
-use crate::policy::{Span, WarningKind};
+use crate::policy::{DurationKind, Span, WarningKind};
 use crate::segment::{offset32, Line, LineKind};
 use crate::vocab::{vocab, Role};
 
@@ -298,12 +298,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let found = lifetimes.get_or_insert_with(|| all_durations(sent));
             // (found by halving: the phrases are in order, and a sentence may name
             // thousands of cookies)
-            let at = match found.len() {
-                0 | 1 => 0,
-                _ => Some(found.partition_point(|d| d.0 < te))
-                    .filter(|&k| k < found.len())
-                    .unwrap_or(0),
-            };
+            let at = Some(found.partition_point(|d| d.0 < te))
+                .filter(|&k| k < found.len())
+                .unwrap_or(0);
             let at = if session_word_then_length(sent, found, at) {
                 at + 1
             } else {
@@ -386,8 +383,7 @@ fn session_word_then_length(sent: &str, found: &[(usize, usize)], at: usize) -> 
     let gap = &sent[e0..s1];
     let v = vocab();
     !word.contains(|c: char| c.is_ascii_digit())
-        && crate::fields::duration::parse_duration(word).kind
-            == crate::policy::DurationKind::Session
+        && parse_duration(word).kind == DurationKind::Session
         && sent[s1..e1].contains(|c: char| c.is_ascii_digit())
         && !gap.contains([',', ';', '_', '(', ')', ':'])
         && gap.split_whitespace().nth(3).is_none()
@@ -435,10 +431,9 @@ fn without_lifetime_clause(
     if ds < from || de > to || sent[de..to].split_whitespace().nth(VERB_WORDS).is_some() {
         return to;
     }
-    // the joiner: the last word before the phrase, or the one before that
-    let mut words = sent[from..ds].split_whitespace().rev();
+    // the joiner: the last word before the phrase, or one of the two before that
     let mut others = sent[de..to].split_whitespace().count();
-    for w in words.by_ref().take(VERB_WORDS + 1) {
+    for w in sent[from..ds].split_whitespace().rev().take(VERB_WORDS + 1) {
         if is_joiner(w) {
             let at = offset_in(sent, w);
             return if sent[from..at].trim().is_empty() {
@@ -531,11 +526,7 @@ fn own_clauses<'a>(
         // the last name of such a list: its own qualifier is its lifetime
         let own = if r.goes_on { rest } else { purpose };
         out.push((r.index, own, describes));
-        if k > 0 && !r.goes_on {
-            end = before_end;
-        } else if k > 0 {
-            end = sent.len();
-        }
+        end = if r.goes_on { sent.len() } else { before_end };
     }
     out[from_out..].reverse();
 }
@@ -595,8 +586,6 @@ fn all_durations(sent: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The end of a lifetime phrase ending at `end`, taken on through a word that pairs
-/// its lifetimes with the names before it (`1 year and 30 minutes respectively`).
 /// The end of the lifetimes a list of names takes, from the phrase `found[at]` that
 /// ends at `end`: on through a `respectively` word after it, and when such a word
 /// stands between lifetimes (`nach 2 Jahren bzw. 24 Stunden`, `1 Jahr bzw. 30 Tage
@@ -622,6 +611,8 @@ fn respective_run_end(sent: &str, found: &[(usize, usize)], at: usize, end: usiz
     }
 }
 
+/// The end of a lifetime phrase ending at `end`, taken on through a word that pairs
+/// its lifetimes with the names before it (`1 year and 30 minutes respectively`).
 fn respectively_end(sent: &str, end: usize) -> usize {
     let rest = &sent[end..];
     let skip = rest.len() - rest.trim_start_matches([' ', ',']).len();
