@@ -1,48 +1,15 @@
 //! Every corpus document: span invariants, an insta JSON snapshot (regression), and a
 //! comparison with its gold labels — exact for the seeds, a floor for the rest.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use cookie_charter::{parse_policy, Policy};
 use serde_json::Value;
 
-/// Words of a text as the evaluation script counts them (NFKC is close enough to
-/// NFC for the corpus; lower case; runs of letters, digits and `_`).
-fn tokens(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn purpose_ok(gold: &str, pred: &str) -> bool {
-    let g = tokens(gold);
-    let p = tokens(pred);
-    if g.is_empty() {
-        return true;
-    }
-    if p.is_empty() {
-        return false;
-    }
-    let mut counts: HashMap<&str, i32> = HashMap::new();
-    for w in &p {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut common = 0;
-    for w in &g {
-        if let Some(c) = counts.get_mut(w.as_str()) {
-            if *c > 0 {
-                *c -= 1;
-                common += 1;
-            }
-        }
-    }
-    common as f64 / g.len() as f64 >= 0.8 && common as f64 / p.len() as f64 >= 0.5
-}
+#[path = "support/scoring.rs"]
+mod scoring;
+use scoring::{purpose_ok, tokens};
 
 /// ISO 8601 duration as (months, seconds) so that P2Y = P24M and P1D = PT24H.
 fn iso_len(iso: &str) -> Option<(f64, f64)> {
