@@ -1308,12 +1308,12 @@ fn a_paragraph_per_cookie() {
     );
     // round 18: F1 0.906, exact 0.691 (before it: F1 0.484, exact 0.000; names
     // without `_` and names opening the sentence were not read, and the description
-    // and lifetime after the naming sentence were dropped). Left: vendor names with a
-    // dot end the naming sentence early (`Wix.com`, `Parse.ly`), and short names
-    // one letter from a word (`audit`, `GCLB`) are not taken without an identifier's
-    // shape.
+    // and lifetime after the naming sentence were dropped). Round 23: F1 0.972,
+    // exact 0.787 (names between an article and `cookie`, `the GCLB cookie`; short
+    // or near-word names in a sentence that says who sets the cookie, `La cookie gst
+    // es instalada por SAP`). Left: words (`audit`, `test`, `Player`) are no names.
     assert!(
-        t.f1() >= 0.88 && exact >= 0.65,
+        t.f1() >= 0.95 && exact >= 0.75,
         "F1 {:.3} exact {exact:.3}",
         t.f1()
     );

@@ -1381,6 +1381,15 @@ pub(crate) fn is_any_language_word(w: &str) -> bool {
     is_known_word(&lower, None)
 }
 
+/// The best (lowest) rank `w` (compared in lower case) has in any language's list:
+/// 1 for the most frequent word, `None` when no list holds it. A word of two or three
+/// letters ranked low in every list is as often an abbreviation as a word (`gst`,
+/// `fr`, `ts`).
+pub(crate) fn best_rank_any_language(w: &str) -> Option<u32> {
+    let lower = w.to_lowercase();
+    (0..N_LANGS).filter_map(|l| dict(l).rank(&lower)).min()
+}
+
 /// Whether a lower-case ASCII word is one edit away from a word of any language's
 /// list (a letter dropped, added, changed or two swapped: `utlizzati`, `tecnci`), or
 /// two listed words glued (`estune`): a misspelt word, not an unknown name. The

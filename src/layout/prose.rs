@@ -18,7 +18,7 @@ use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
 use crate::fields::duration::{find_duration_where, is_whole_duration, parse_duration, Found};
-use crate::fields::names::{is_joiner, is_name_shaped, is_structured_name};
+use crate::fields::names::{is_host_or_file, is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::repair::{is_near_any_language_word, Fragment};
 use crate::fields::text::{contains_short, match_form, more_words_than};
@@ -34,10 +34,18 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     for i in 0..b.len() {
         if matches!(b[i], b'.' | b'!' | b'?') && b.get(i + 1) == Some(&b' ') {
             // not inside an identifier or abbreviation like `e.g.`, nor after one the
-            // vocabulary lists (`bzw.`, `approx.`)
+            // vocabulary lists (`bzw.`, `approx.`); after a dotted name (`Parse.ly`,
+            // `Wix.com`, `(hotjar.com)`), when a capital opens the next sentence
             let prev_word = text[start..i].rsplit(' ').next().unwrap_or("");
+            let dotted_name = || {
+                let core = prev_word.trim_end_matches([')', '"', '\'', '»', '”', '’']);
+                core.rsplit('.')
+                    .next()
+                    .is_some_and(|last| last.chars().count() >= 2)
+                    && text[i + 2..].starts_with(char::is_uppercase)
+            };
             if prev_word.len() > 2
-                && !prev_word.contains('.')
+                && (!prev_word.contains('.') || dotted_name())
                 && !(b[i] == b'.' && vocab().is_abbreviation(prev_word))
             {
                 out.push((start, i + 1));
@@ -179,8 +187,11 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 None
             };
             // a loose name stands first, or one or two tokens after a cookie word
-            let may_be_loose =
-                identifier || ti == 0 || cookie_at[ti - 1] || (ti >= 2 && cookie_at[ti - 2]);
+            let may_be_loose = identifier
+                || ti == 0
+                || cookie_at[ti - 1]
+                || (ti >= 2 && cookie_at[ti - 2])
+                || cookie_at.get(ti + 1) == Some(&true);
             let tests = &mut doc.misspelling_tests;
             let Some((last, in_parens)) = found.or_else(|| {
                 (may_be_loose && loose_name(sent, &toks, ti, tests)).then_some((ti, false))
@@ -764,58 +775,133 @@ fn is_one_cookie_word(word: &str) -> bool {
         && vocab().is_cookie_word_written(word)
 }
 
+/// Where a name without an identifier's shape may stand in a sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    /// Opening a sentence that calls it a cookie (`lcsrc est un cookie de Equativ`).
+    Opening,
+    /// Right after a cookie word in the singular, or such a word and a naming word
+    /// (`the cookie lcsrc`, `a cookie named NID`).
+    AfterCookie,
+    /// Between an article and a cookie word in the singular (`uses the GCLB cookie,
+    /// which`).
+    BeforeCookie,
+}
+
 /// A name without an identifier's shape right after a cookie word in the singular
-/// (`the cookie lcsrc`, `das Cookie ep201`, `a cookie named NID`), or opening a sentence
-/// that calls it a cookie (`lcsrc est un cookie de Equativ`): a token of a name's
-/// characters that the Open Cookie Database knows as a name (`JSESSIONID`), or that
-/// no language's word list holds, that is no misspelt word (one edit from a listed
-/// one; a word of letters alone needs four of them), no vendor's name, no category
-/// word and no header word.
+/// (`the cookie lcsrc`, `das Cookie ep201`, `a cookie named NID`), between an article
+/// and such a word (`the GCLB cookie`), or opening a sentence that calls it a cookie
+/// (`lcsrc est un cookie de Equativ`): a token of a name's characters that the Open
+/// Cookie Database knows as a name (`JSESSIONID`), or that no language's word list
+/// holds, that is no misspelt word (one edit from a listed one; a word of letters
+/// alone needs four of them), no vendor's name, no category word and no header word.
+///
+/// A token that only fails the last tests (a word of two or three letters, `gst`,
+/// `CC`; one edit from a word, `svid`; words joined by hyphens, `visitor-id`) is a
+/// name when the sentence attributes the cookie, as a sentence introducing one does
+/// (`La cookie gst es instalada por SAP`, `CC es una cookie de Bing`): it opens the
+/// sentence, or a short verb follows it, and the sentence names a known vendor or
+/// says who sets the cookie. (Before a cookie word it is no name then: `the session
+/// cookie`.)
 fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bool {
     let v = vocab();
     // where it stands first (most tokens are turned away here): after a cookie word
     // in the singular (`cookies Third-party` is a list's end), or such a word and a
-    // naming word (`cookie named`), with no clause break; or opening the sentence
+    // naming word (`cookie named`), with no clause break; before a cookie word in the
+    // singular, after an article; or opening the sentence
     let one_cookie = |k: usize| is_one_cookie_word(clean_token(&sent[range(toks[k])]));
-    let placed = match ti {
-        0 => opens_with_name(sent, toks, 0),
+    let slot = match ti {
+        0 => opens_with_name(sent, toks, 0).then_some(Slot::Opening),
         _ => {
             let prev = sent[range(toks[ti - 1])].trim_end_matches(['"', '\'', '»', '”', '’']);
-            !prev.ends_with([',', ';', ':', '.', ')'])
+            let open = !prev.ends_with([',', ';', ':', '.', ')']);
+            if open
                 && (one_cookie(ti - 1)
                     || (ti >= 2
                         && one_cookie(ti - 2)
                         && v.is_naming_word(&match_form(clean_token(prev)))))
+            {
+                Some(Slot::AfterCookie)
+            } else if open
+                && is_article_like(prev)
+                && ti + 1 < toks.len()
+                && !sent[range(toks[ti])].ends_with([',', ';', ':', '.', ')'])
+                && one_cookie(ti + 1)
+            {
+                Some(Slot::BeforeCookie)
+            } else {
+                None
+            }
         }
     };
-    if !placed {
+    let Some(slot) = slot else {
         return false;
-    }
+    };
     let tok = clean_token(&sent[range(toks[ti])]);
-    if tok.len() < 2 || !is_name_shaped(tok) || tok.ends_with('.') {
+    if tok.len() < 2 || !is_name_shaped(tok) || tok.ends_with('.') || is_host_or_file(tok) {
         return false;
     }
     if ti > 0 && crate::fields::names::is_strong_name(tok) {
         return true;
     }
-    // a word of letters alone (a capital first at most) has four of them at least
-    // and is no misspelt word; a hyphenated token of words is words (`opt-out`)
-    let mut rest = tok.chars().skip(1);
-    let plain = tok.chars().all(char::is_alphabetic) && !rest.any(char::is_uppercase);
-    if plain && tok.chars().count() < 4 {
+    // a listed word is no name, but a short one that no list ranks among its most
+    // frequent words may be (`gst`, `fr`, `CC`); nor a category word the lists lack
+    // (`cookie analitici`)
+    let rank = crate::fields::repair::best_rank_any_language(tok);
+    let short = tok.chars().count() <= 3 && tok.chars().all(char::is_alphabetic);
+    if rank.is_some_and(|r| !short || r <= RARE_RANK)
+        || is_vendor_name(tok)
+        || v.is_cookie_word(&match_form(tok))
+        || v.find_category(tok).is_some()
+        || v.field(tok).is_some()
+    {
         return false;
     }
-    let words = tok
-        .split('-')
-        .all(|w| w.is_empty() || crate::fields::repair::is_any_language_word(w));
-    // (nor a category word the lists lack: `cookie analitici`; the misspelling test,
-    // a few thousand lookups, last)
-    !words
-        && !is_vendor_name(tok)
-        && !v.is_cookie_word(&match_form(tok))
-        && v.find_category(tok).is_none()
-        && v.field(tok).is_none()
-        && (!plain || !misspelt(tok, tests))
+    // a word of letters alone (a capital first at most) has four of them at least
+    // and is no misspelt word (the test, a few thousand lookups, last); a hyphenated
+    // token of words is words (`opt-out`)
+    let mut rest = tok.chars().skip(1);
+    let plain = tok.chars().all(char::is_alphabetic) && !rest.any(char::is_uppercase);
+    let words = tok.contains('-')
+        && tok
+            .split('-')
+            .all(|w| w.is_empty() || crate::fields::repair::is_any_language_word(w));
+    // (a hyphenated word the tables list is a word: `pop-up`, `opt-out`)
+    if words
+        && crate::vocab::affixes::repair_words()
+            .hyphen_compounds
+            .contains(&tok.to_lowercase())
+    {
+        return false;
+    }
+    let sure =
+        rank.is_none() && !words && !(plain && (tok.chars().count() < 4 || misspelt(tok, tests)));
+    sure || (slot != Slot::BeforeCookie && attributes_cookie(sent, toks, ti, slot))
+}
+
+/// The rank past which a word of two or three letters, in every language's list, may
+/// be a name in a sentence introducing a cookie (`La cookie gst es instalada por SAP`,
+/// `Le cookie fr est déposé par Facebook`); `bar`, `box`, `key` and `set` rank higher.
+const RARE_RANK: u32 = 1500;
+
+/// Whether the word before a name is an article or the like: a function word of
+/// some language, written in lower case (`the`, `le`, `das`, `il`, `het`, `o`).
+fn is_article_like(w: &str) -> bool {
+    w.chars().all(char::is_lowercase) && crate::vocab::affixes::is_function_word_anywhere(w)
+}
+
+/// Whether the sentence introduces the cookie whose name is token `ti`: the name
+/// opens it or a short verb follows the name (`gst es instalada`, `fr est déposé`,
+/// `ts wird von`), and it names a known vendor or says who sets the cookie.
+fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> bool {
+    let verb_after = || {
+        toks.get(ti + 1).is_some_and(|&t| {
+            let w = &sent[range(t)];
+            w.chars().count() <= 5 && w.chars().all(char::is_lowercase)
+        })
+    };
+    (slot == Slot::Opening || verb_after())
+        && (vendor_run(sent).is_some() || vocab().after_set_by(sent).is_some())
 }
 
 /// Misspelling tests a document is given: each is a few thousand word-list lookups,
@@ -1285,6 +1371,23 @@ mod tests {
             names("A cookie named JSESSIONID keeps your session.\n"),
             ["JSESSIONID"]
         );
+        // between an article and a cookie word
+        assert_eq!(
+            names("Our site uses the GCLB cookie, which is set by Google.\n"),
+            ["GCLB"]
+        );
+        // a short word no list ranks high, one edit from a word, words joined by a
+        // hyphen: names where the sentence introduces the cookie and says who sets it
+        assert_eq!(names("La cookie gst es instalada por SAP.\n"), ["gst"]);
+        assert_eq!(names("CC es una cookie de Bing.\n"), ["CC"]);
+        assert_eq!(
+            names("Das Cookie svid wird von Mediaplex gesetzt.\n"),
+            ["svid"]
+        );
+        assert_eq!(
+            names("The cookie visitor-id is set by Media.net.\n"),
+            ["visitor-id"]
+        );
         // words, misspelt words, vendors, categories, plurals and headers are no names
         for t in [
             "We show the cookie banner, which you can close.\n",
@@ -1295,6 +1398,18 @@ mod tests {
             "We list third-party cookies Third-party cookies are set by others.\n",
             "This site uses cookies.\n",
             "The cookie third-party is set.\n",
+            // a short, frequent word, a listed compound, an article before no name,
+            // and a host: even where a sentence says who sets the cookie
+            "The cookie is set by Google.\n",
+            "Le cookie est déposé par Google.\n",
+            "The cookie bar is provided by Cookiebot.\n",
+            "The cookie pop-up is shown by OneTrust.\n",
+            "We use the session cookie, which is set by Google.\n",
+            "The opt-out cookie is set by Google.\n",
+            "We use getcheckedearly.org cookie tracking data.\n",
+            // a short word or one edit from a word, where no sentence attributes it
+            "The cookie gst keeps your basket.\n",
+            "The cookie svid keeps your basket.\n",
         ] {
             assert!(found(t).is_empty(), "{t:?}: {:?}", found(t));
         }
@@ -1426,6 +1541,35 @@ The _gid cookie is set by Google. {long}.\n"
         assert_eq!(
             sentences("Nach 2 Jahren bzw. 24 Stunden. Dann nicht."),
             [(0, 30), (31, 42)]
+        );
+    }
+
+    /// A sentence ends after a dotted name (a vendor's domain, an identifier) when a
+    /// capital follows; not after an abbreviation of one-letter parts.
+    #[test]
+    fn sentences_end_after_dotted_names() {
+        let cut = |t: &'static str| -> Vec<&'static str> {
+            sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+        };
+        assert_eq!(
+            cut("Il est déposé par Parse.ly. Il sert à compter."),
+            ["Il est déposé par Parse.ly.", "Il sert à compter."]
+        );
+        assert_eq!(
+            cut("Set by Beamer (hotjar.com). Stores a time."),
+            ["Set by Beamer (hotjar.com).", "Stores a time."]
+        );
+        assert_eq!(
+            cut("Set by Wix.com. used to count."),
+            ["Set by Wix.com. used to count."]
+        );
+        assert_eq!(
+            cut("Tools, e.g. Google Analytics."),
+            ["Tools, e.g. Google Analytics."]
+        );
+        assert_eq!(
+            cut("Dienste, z.B. Google Analytics."),
+            ["Dienste, z.B. Google Analytics."]
         );
     }
 

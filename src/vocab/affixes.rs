@@ -50,6 +50,15 @@ pub(crate) struct RepairWords {
     pub(crate) brand_starts: HashSet<String>,
 }
 
+/// Whether `w` (lower case) is a function word of any language (`the`, `le`, `das`):
+/// the prose reader takes the word before `X cookie` for an article by it.
+pub(crate) fn is_function_word_anywhere(w: &str) -> bool {
+    repair_words()
+        .langs
+        .iter()
+        .any(|l| l.function_words.contains(w))
+}
+
 /// The repair words, read from the tables once.
 pub(crate) fn repair_words() -> &'static RepairWords {
     static W: OnceLock<RepairWords> = OnceLock::new();
