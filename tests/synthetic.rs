@@ -1311,9 +1311,12 @@ fn a_paragraph_per_cookie() {
     // and lifetime after the naming sentence were dropped). Round 23: F1 0.972,
     // exact 0.787 (names between an article and `cookie`, `the GCLB cookie`; short
     // or near-word names in a sentence that says who sets the cookie, `La cookie gst
-    // es instalada por SAP`). Left: words (`audit`, `test`, `Player`) are no names.
+    // es instalada por SAP`); providers as a set-by phrase names them (`Wix.com`,
+    // `Bing / Microsoft`, `ist ein Cookie von Piano`, `wird von X gesetzt`): exact
+    // 0.891. Left: words (`audit`, `test`, `Player`) are no names; providers written
+    // in lower case (`phpMyAdmin`, `adscale.de`) or with `!` (`Joomla!`).
     assert!(
-        t.f1() >= 0.95 && exact >= 0.75,
+        t.f1() >= 0.95 && exact >= 0.85,
         "F1 {:.3} exact {exact:.3}",
         t.f1()
     );

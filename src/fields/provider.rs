@@ -375,6 +375,11 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 
 /// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
 pub(crate) fn after_set_by(text: &str) -> Option<String> {
+    after_set_by_span(text).map(|(s, e)| text[s..e].to_string())
+}
+
+/// [`after_set_by`] as a byte range of `text`.
+pub(crate) fn after_set_by_span(text: &str) -> Option<(usize, usize)> {
     // the name's first word is capitalised and starts after the phrase, which ends
     // with a word of the text (so no sooner than the text's first word): a text with no
     // capitalised word after its first word names none, and is not read for the
@@ -522,7 +527,7 @@ fn word_before(text: &str, end: usize) -> Option<(usize, usize)> {
 
 /// [`after_set_by`] past its test for a capitalised word: the phrase looked for and
 /// the name after it read.
-fn after_set_by_read(text: &str) -> Option<String> {
+fn after_set_by_read(text: &str) -> Option<(usize, usize)> {
     let at = vocab().after_set_by(text)?;
     let rest = &text[at..];
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -532,15 +537,20 @@ fn after_set_by_read(text: &str) -> Option<String> {
         if words.is_empty() && vocab().is_provider_lead(w) {
             continue;
         }
-        if let Some(&(_, pe)) = words.last() {
-            // punctuation between words ends the name, but for the dot of a domain
-            // (`Media.net`, `Beslist.nl`: a lower-case word right after it)
-            let domain = &rest[pe..s] == "." && w.starts_with(|c: char| c.is_ascii_lowercase());
-            if rest[pe..s].trim() != "" && !domain {
+        // punctuation between words ends the name, but for the dot of a domain or a
+        // dotted name (`Media.net`, `Beslist.nl`, `Yandex.Metrica`: a word right after
+        // it, never a stop word: `Wix.com` is no `com` of Portuguese), and a slash
+        // before a capitalised word (`Bing / Microsoft`, `DoubleClick/Google
+        // Marketing`: one provider, as written)
+        let gap = words.last().map(|&(_, pe)| &rest[pe..s]);
+        let domain = gap == Some(".");
+        if let Some(gap) = gap {
+            let slash = gap.trim() == "/" && w.starts_with(char::is_uppercase);
+            if gap.trim() != "" && !domain && !slash {
                 break;
             }
         }
-        if vocab().is_provider_stop(w) || words.len() >= 5 {
+        if (vocab().is_provider_stop(w) && !domain) || words.len() >= 5 {
             break;
         }
         // a known vendor's whole name is not stretched by a common noun after it
@@ -551,6 +561,7 @@ fn after_set_by_read(text: &str) -> Option<String> {
             let lower = w.starts_with(char::is_lowercase);
             let longer = &rest[fs..e]; // `Google analytics` is a longer vendor name
             if lower
+                && !domain
                 && !vocab().is_provider_lead(w)
                 && is_vendor_name(so_far)
                 && !is_vendor_name(longer)
@@ -566,7 +577,7 @@ fn after_set_by_read(text: &str) -> Option<String> {
     if vocab().is_pronoun(&rest[s..words[0].1]) {
         return None;
     }
-    Some(name.to_string())
+    Some((at + s, at + e))
 }
 
 #[cfg(test)]
@@ -742,6 +753,32 @@ mod tests {
         );
         assert_eq!(
             after_set_by("This cookie is set by Google. It expires").as_deref(),
+            Some("Google")
+        );
+        // a known vendor's domain and a dotted name stay whole; providers joined by a
+        // slash are one, as written
+        for (text, want) in [
+            ("Le cookie x est déposé par Wix.com. Il sert", "Wix.com"),
+            (
+                "Il cookie è installato da Yandex.Metrica. Salva",
+                "Yandex.Metrica",
+            ),
+            (
+                "The cookie is set by Bing / Microsoft. It",
+                "Bing / Microsoft",
+            ),
+            (
+                "Set by DoubleClick/Google Marketing to",
+                "DoubleClick/Google Marketing",
+            ),
+            ("Das Cookie wird von Command Act gesetzt.", "Command Act"),
+            ("CC es una cookie de Bing. Contiene", "Bing"),
+        ] {
+            assert_eq!(after_set_by(text).as_deref(), Some(want), "{text:?}");
+        }
+        // a slash before a word in lower case ends the name
+        assert_eq!(
+            after_set_by("Set by Google/other partners").as_deref(),
             Some("Google")
         );
         desc(
@@ -952,7 +989,7 @@ mod tests {
         let mut named = 0;
         for line in &lines {
             let want = after_set_by_read(line);
-            assert_eq!(after_set_by(line), want, "{line:?}");
+            assert_eq!(after_set_by_span(line), want, "{line:?}");
             named += usize::from(want.is_some());
         }
         assert!(named > 500, "{named}");

@@ -19,7 +19,7 @@ use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
 use crate::fields::duration::{find_duration_where, is_whole_duration, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, is_joiner, is_name_shaped, is_structured_name};
-use crate::fields::provider::{is_vendor_name, vendor_run};
+use crate::fields::provider::{after_set_by_span, is_vendor_name, vendor_run};
 use crate::fields::repair::{is_near_any_language_word, Fragment};
 use crate::fields::text::{contains_short, match_form, more_words_than};
 use crate::policy::{DurationKind, Span, WarningKind};
@@ -298,7 +298,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             }
             let mut rec = RawRecord::new(name_frag, span, ctx);
             // (the same for every name of the sentence: read once)
-            let vendor = *sentence_vendor.get_or_insert_with(|| vendor_run(sent));
+            // (whom a set-by phrase names, as written: `déposé par Wix.com`, `set by
+            // Bing / Microsoft`; else a known vendor the sentence names)
+            let vendor = *sentence_vendor
+                .get_or_insert_with(|| after_set_by_span(sent).or_else(|| vendor_run(sent)));
             if let Some((vs, ve)) = vendor {
                 rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
             }
@@ -827,6 +830,12 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
                 && ti + 1 < toks.len()
                 && !sent[range(toks[ti])].ends_with([',', ';', ':', '.', ')'])
                 && one_cookie(ti + 1)
+                // (not a capitalised run the cookie word is part of: `the GDPR
+                // Cookie Consent plugin`)
+                && !toks.get(ti + 2).is_some_and(|&t| {
+                    !sent[range(toks[ti + 1])].ends_with([',', ';', ':', '.'])
+                        && sent[range(t)].starts_with(char::is_uppercase)
+                })
             {
                 Some(Slot::BeforeCookie)
             } else {
@@ -839,6 +848,9 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     };
     let tok = clean_token(&sent[range(toks[ti])]);
     if tok.len() < 2 || !is_name_shaped(tok) || tok.ends_with('.') || is_host_or_file(tok) {
+        return false;
+    }
+    if v.is_not_a_name(tok) {
         return false;
     }
     if ti > 0 && crate::fields::names::is_strong_name(tok) {
@@ -876,7 +888,18 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     }
     let sure =
         rank.is_none() && !words && !(plain && (tok.chars().count() < 4 || misspelt(tok, tests)));
-    sure || (slot != Slot::BeforeCookie && attributes_cookie(sent, toks, ti, slot))
+    // before a cookie word, only a sure token in a sentence that says who sets the
+    // cookie (`uses the GCLB cookie, which is set by Google`; not `the HttpOnly
+    // cookie`)
+    match slot {
+        Slot::BeforeCookie => sure && sets_cookie(sent),
+        _ => sure || attributes_cookie(sent, toks, ti, slot),
+    }
+}
+
+/// Whether a sentence names a known vendor or says who sets the cookie.
+fn sets_cookie(sent: &str) -> bool {
+    vendor_run(sent).is_some() || vocab().after_set_by(sent).is_some()
 }
 
 /// The rank past which a word of two or three letters, in every language's list, may
@@ -900,8 +923,7 @@ fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> 
             w.chars().count() <= 5 && w.chars().all(char::is_lowercase)
         })
     };
-    (slot == Slot::Opening || verb_after())
-        && (vendor_run(sent).is_some() || vocab().after_set_by(sent).is_some())
+    (slot == Slot::Opening || verb_after()) && sets_cookie(sent)
 }
 
 /// Misspelling tests a document is given: each is a few thousand word-list lookups,
@@ -1371,7 +1393,7 @@ mod tests {
             names("A cookie named JSESSIONID keeps your session.\n"),
             ["JSESSIONID"]
         );
-        // between an article and a cookie word
+        // between an article and a cookie word, in a sentence saying who sets it
         assert_eq!(
             names("Our site uses the GCLB cookie, which is set by Google.\n"),
             ["GCLB"]
@@ -1407,6 +1429,9 @@ mod tests {
             "We use the session cookie, which is set by Google.\n",
             "The opt-out cookie is set by Google.\n",
             "We use getcheckedearly.org cookie tracking data.\n",
+            "The cookie is set by the GDPR Cookie Consent plugin.\n",
+            "The GDPR cookie banner is provided by OneTrust.\n",
+            "We set the HttpOnly cookie on login.\n",
             // a short word or one edit from a word, where no sentence attributes it
             "The cookie gst keeps your basket.\n",
             "The cookie svid keeps your basket.\n",

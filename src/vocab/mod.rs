@@ -389,6 +389,9 @@ pub(crate) struct Vocab {
     respectively: FastSet<String>,
     /// The byte pairs of `respectively` ([`pair_bits`]).
     respectively_pairs: Vec<u64>,
+    /// Words the prose reader never takes for a cookie name beside a cookie word
+    /// (`GDPR`, `DSGVO`, `CNIL`), as [`match_form`] gives them.
+    not_names: FastSet<String>,
     /// Words written with a dot that ends no sentence (`bzw.`, `approx.`), as
     /// [`match_form`] gives them (without the dot).
     abbreviations: FastSet<String>,
@@ -731,7 +734,8 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             | "provider_stop" | "lifetime_verb" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
-            "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation" => value == "-",
+            "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
+            | "not_a_name" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -758,6 +762,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
                 | "naming"
                 | "respectively"
                 | "abbreviation"
+                | "not_a_name"
         ) && !affixes::is_one_word(phrase)
         {
             bad.push(format!(
@@ -855,6 +860,9 @@ impl Vocab {
                 }
                 "respectively" => {
                     self.respectively.insert(match_form(phrase));
+                }
+                "not_a_name" => {
+                    self.not_names.insert(match_form(phrase));
                 }
                 "abbreviation" => {
                     self.abbreviations.insert(match_form(phrase));
@@ -1808,6 +1816,12 @@ impl Vocab {
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
         form_listed(word, &self.demonstrative_pairs, &self.demonstratives)
+    }
+
+    /// Whether `word` is never a cookie name beside a cookie word: a law, a regulator,
+    /// a consent standard (`the GDPR cookie banner`, `le cookie CNIL`).
+    pub(crate) fn is_not_a_name(&self, word: &str) -> bool {
+        self.not_names.contains(&match_form(word))
     }
 
     /// Whether `word` (a word before a dot) is an abbreviation that ends no sentence
