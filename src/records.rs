@@ -12,7 +12,9 @@
 use crate::chars::CharClass;
 use std::collections::{BTreeMap, HashSet};
 
-use crate::fields::duration::{duration_prefix, find_duration_where, parse_duration, Found};
+use crate::fields::duration::{
+    duration_prefix, find_duration_where, is_whole_duration, parse_duration, Found,
+};
 use crate::fields::names::{is_host_or_file, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
@@ -486,6 +488,7 @@ fn take_lifetime(
         take_embedded_duration(p)
             .or_else(|| take_duration_clause(p))
             .or_else(|| take_lifetime_sentence(p))
+            .or_else(|| take_kind_sentence(p))
     });
     purposes.retain(|p| !p.is_empty());
     (found, purposes)
@@ -864,17 +867,7 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
     /// The verb comes after a subject and an adverb at most (`It typically lasts`).
     const VERB_FROM: usize = 4;
     let v = vocab();
-    // sentences: up to and including `.`, `!` or `?` before a space, or the end
-    let mut bounds = Vec::new();
-    let mut from = 0;
-    for (i, c) in purpose.char_indices() {
-        if matches!(c, '.' | '!' | '?') && purpose[i + 1..].starts_with(' ') {
-            bounds.push((from, i + 1));
-            from = i + 1;
-        }
-    }
-    bounds.push((from, purpose.len()));
-    for (s, e) in bounds {
+    for (s, e) in sentence_bounds(purpose) {
         let sent = &purpose[s..e];
         // the verb starts within the first four words: only those and the verb's own
         // are folded, not every word of a long sentence
@@ -907,7 +900,9 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
                 (!rest.is_empty() && (d.kind != DurationKind::Unknown || d.iso8601.is_some()))
                     .then_some(rest)
             }
-            None => lifetime_key_sentence(sent, &spans),
+            None => {
+                lifetime_key_sentence(sent, &spans).or_else(|| lifetime_then_verb(sent, &spans))
+            }
         };
         let Some(value) = value.map(str::to_string) else {
             continue;
@@ -915,6 +910,114 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         purpose.replace_range(s..e, " ");
         *purpose = fold_whitespace(purpose);
         return Some(value);
+    }
+    None
+}
+
+/// The most frequent words of a language, by their rank in its word list: a copula,
+/// an auxiliary, a pronoun (`is`, `wird`, `handelt`, `deze`). The lifetime sentences
+/// below open with such words and nothing else.
+const COMMON_RANK: u32 = 800;
+
+/// Whether a word is a function word of some language or one of its most frequent
+/// words ([`COMMON_RANK`]): words that say nothing of a cookie's purpose. A word
+/// with an apostrophe is common when each part is (`C'est`).
+fn is_common_word(w: &str) -> bool {
+    w.to_lowercase()
+        .split(['\'', '\u{2019}'])
+        .filter(|p| !p.is_empty())
+        .all(|p| {
+            crate::vocab::affixes::is_function_word_anywhere(p)
+                || crate::fields::repair::best_rank_any_language(p)
+                    .is_some_and(|r| r <= COMMON_RANK)
+        })
+}
+
+/// The sentences of a description: up to and including `.`, `!` or `?` before a
+/// space, or the end; byte ranges.
+fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut bounds = Vec::new();
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ') {
+            bounds.push((from, i + 1));
+            from = i + 1;
+        }
+    }
+    bounds.push((from, text.len()));
+    bounds
+}
+
+/// A sentence of a description that only says what kind of cookie it is (`It is a
+/// session cookie.`, `C'est un cookie de session.`, `Es handelt sich um ein
+/// Session-Cookie.`, `Dit is een sessiecookie.`): a few common words, then a kind of
+/// cookie to the sentence's end. Taken out; the kind phrase is returned (a lifetime
+/// that [`parse_duration`] reads as session or persistent).
+pub(crate) fn take_kind_sentence(purpose: &mut String) -> Option<String> {
+    /// Common words before the kind (`Es handelt sich um ein`).
+    const LEAD_WORDS: usize = 5;
+    for (s, e) in sentence_bounds(purpose) {
+        let sent = &purpose[s..e];
+        // (most sentences name no kind of cookie: passed over before their words)
+        if !names_cookie(sent) {
+            continue;
+        }
+        let body = sent.trim_end().trim_end_matches(['.', '!']).trim_end();
+        let spans: Vec<(usize, usize)> = word_spans_iter(body).take(LEAD_WORDS + 1).collect();
+        let found = spans.iter().enumerate().find_map(|(i, &(a, _))| {
+            let rest = &body[a..];
+            let d = parse_duration(rest);
+            let kind = matches!(d.kind, DurationKind::Session | DurationKind::Persistent)
+                && d.iso8601.is_none();
+            (kind
+                && names_cookie(rest)
+                && is_whole_duration(rest)
+                && spans[..i].iter().all(|&(x, y)| is_common_word(&body[x..y])))
+            .then_some(rest)
+        });
+        let Some(value) = found.map(str::to_string) else {
+            continue;
+        };
+        purpose.replace_range(s..e, " ");
+        *purpose = fold_whitespace(purpose);
+        return Some(value);
+    }
+    None
+}
+
+/// Whether `text` has a cookie word, alone or ending a compound (`sessiecookie`,
+/// `Sitzungscookie`).
+fn names_cookie(text: &str) -> bool {
+    text.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"cookie"))
+        || vocab().mentions_cookies(text)
+}
+
+/// A sentence whose verb comes after the lifetime (`Es wird 2 Jahre gespeichert.`,
+/// `Deze wordt 2 jaar bewaard.`): common words, a lifetime, and one or two words to
+/// the sentence's end. Returns the lifetime. `spans` are the sentence's first words.
+fn lifetime_then_verb<'s>(sent: &'s str, spans: &[(usize, usize)]) -> Option<&'s str> {
+    /// Common words before the lifetime (`Es wird`, `Deze wordt`, `Il est conservé`).
+    const LEAD_WORDS: usize = 3;
+    let body = sent.trim_end().trim_end_matches(['.', '!', ';']).trim_end();
+    for (i, &(a, _)) in spans.iter().enumerate().take(LEAD_WORDS + 1).skip(1) {
+        if !spans[..i].iter().all(|&(x, y)| is_common_word(&sent[x..y])) {
+            return None;
+        }
+        let rest = body.get(a..)?;
+        let Some(n) = duration_prefix(rest) else {
+            continue;
+        };
+        // (the tail is one or two words: `gespeichert`, `lang gespeichert`)
+        let tail = &rest[n..];
+        let words = word_spans_iter(tail).take(3).count();
+        if (1..=2).contains(&words)
+            && tail.trim_start().starts_with(char::is_alphabetic)
+            && parse_duration(&rest[..n]).iso8601.is_some()
+        {
+            return Some(rest[..n].trim());
+        }
     }
     None
 }
@@ -1205,6 +1308,86 @@ mod tests {
         }
     }
 
+    /// A sentence that only says the cookie's kind gives the lifetime and leaves the
+    /// purpose; a kind of cookie among other words, or after words that are not
+    /// common, is the purpose's.
+    #[test]
+    fn kind_sentences() {
+        for (text, kind, left) in [
+            (
+                "Stores. It is a session cookie.",
+                DurationKind::Session,
+                "Stores.",
+            ),
+            (
+                "Compte. C'est un cookie de session.",
+                DurationKind::Session,
+                "Compte.",
+            ),
+            (
+                "Zählt. Es handelt sich um ein Session-Cookie.",
+                DurationKind::Session,
+                "Zählt.",
+            ),
+            (
+                "Telt. Dit is een sessiecookie.",
+                DurationKind::Session,
+                "Telt.",
+            ),
+            (
+                "È un cookie di sessione. Conta.",
+                DurationKind::Session,
+                "Conta.",
+            ),
+            (
+                "Counts. It is a persistent cookie.",
+                DurationKind::Persistent,
+                "Counts.",
+            ),
+        ] {
+            let mut p = text.to_string();
+            let got = take_kind_sentence(&mut p);
+            assert_eq!(got.map(|g| parse_duration(&g).kind), Some(kind), "{text}");
+            assert_eq!(p, left, "{text}");
+        }
+        for text in [
+            "Used for the session.",
+            "Stores the session cookie ID.",
+            "Keeps the session cookie.",
+            "Session cookie set when you log in.",
+        ] {
+            let mut p = text.to_string();
+            assert_eq!(take_kind_sentence(&mut p), None, "{text}");
+            assert_eq!(p, text);
+        }
+    }
+
+    /// A lifetime between common words and a verb at the sentence's end is the
+    /// lifetime (German and Dutch put the participle last).
+    #[test]
+    fn lifetimes_before_their_verb() {
+        for (text, want, left) in [
+            ("Zählt. Es wird 2 Jahre gespeichert.", "2 Jahre", "Zählt."),
+            ("Telt. Deze wordt 2 jaar bewaard.", "2 jaar", "Telt."),
+        ] {
+            let mut p = text.to_string();
+            assert_eq!(
+                take_lifetime_sentence(&mut p).as_deref(),
+                Some(want),
+                "{text}"
+            );
+            assert_eq!(p, left, "{text}");
+        }
+        for text in [
+            "Es zählt die Besuche der letzten 30 Tage.",
+            "It keeps 2 years of data for analysis and reporting.",
+            "Stores 30 days.",
+        ] {
+            let mut p = text.to_string();
+            assert_eq!(take_lifetime_sentence(&mut p), None, "{text}");
+        }
+    }
+
     /// [`take_embedded_duration`] as it was before a description with no colon and no
     /// bracket was passed over: its words always listed and tried as keys.
     fn take_embedded_duration_listing_words(purpose: &mut String) -> Option<String> {
@@ -1328,8 +1511,11 @@ mod tests {
             let Some((i, n)) = (0..refs.len().min(VERB_FROM))
                 .find_map(|i| v.lifetime_verb_at(&refs[i..]).map(|n| (i, n)))
             else {
-                // (a lifetime key as the subject, read since: the same reading)
-                if let Some(value) = lifetime_key_sentence(sent, &spans) {
+                // (a lifetime key as the subject, or a lifetime before its verb, read
+                // since: the same reading)
+                if let Some(value) =
+                    lifetime_key_sentence(sent, &spans).or_else(|| lifetime_then_verb(sent, &spans))
+                {
                     let value = value.to_string();
                     purpose.replace_range(s..e, " ");
                     *purpose = fold_whitespace(purpose);

@@ -826,7 +826,7 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
             {
                 Some(Slot::AfterCookie)
             } else if open
-                && is_article_like(prev)
+                && is_article_like(prev, ti == 1)
                 && ti + 1 < toks.len()
                 && !sent[range(toks[ti])].ends_with([',', ';', ':', '.', ')'])
                 && one_cookie(ti + 1)
@@ -908,13 +908,17 @@ fn sets_cookie(sent: &str) -> bool {
 const RARE_RANK: u32 = 1500;
 
 /// Whether the word before a name is an article or the like: a function word of
-/// some language, written in lower case (`the`, `le`, `das`, `il`, `het`, `o`).
-fn is_article_like(w: &str) -> bool {
-    w.chars().all(char::is_lowercase) && crate::vocab::affixes::is_function_word_anywhere(w)
+/// some language, written in lower case (`the`, `le`, `das`, `il`, `het`, `o`), or
+/// capitalised when it opens the sentence (`The GCLB cookie`).
+fn is_article_like(w: &str, opens: bool) -> bool {
+    let mut rest = w.chars().skip(usize::from(opens));
+    rest.all(char::is_lowercase)
+        && crate::vocab::affixes::is_function_word_anywhere(&w.to_lowercase())
 }
 
 /// Whether the sentence introduces the cookie whose name is token `ti`: the name
-/// opens it or a short verb follows the name (`gst es instalada`, `fr est déposé`,
+/// opens it, a set-by phrase follows it within a few words (`le cookie auid, fourni
+/// par Acuity`), or a short verb follows the name (`gst es instalada`, `fr est déposé`,
 /// `ts wird von`), and it names a known vendor or says who sets the cookie.
 fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> bool {
     let verb_after = || {
@@ -923,7 +927,14 @@ fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> 
             w.chars().count() <= 5 && w.chars().all(char::is_lowercase)
         })
     };
-    (slot == Slot::Opening || verb_after()) && sets_cookie(sent)
+    // (the phrase ends three words after the name at most: `, fourni par`)
+    let end = range(toks[ti]).end;
+    let set_by_after = || {
+        vocab()
+            .after_set_by(&sent[end..])
+            .is_some_and(|k| !more_words_than(&sent[end..end + k], 3))
+    };
+    (slot == Slot::Opening || verb_after() || set_by_after()) && sets_cookie(sent)
 }
 
 /// Misspelling tests a document is given: each is a few thousand word-list lookups,
