@@ -956,25 +956,38 @@ fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
 pub(crate) fn take_kind_sentence(purpose: &mut String) -> Option<String> {
     /// Common words before the kind (`Es handelt sich um ein`).
     const LEAD_WORDS: usize = 5;
+    /// Words of the kind phrase (`un cookie de session`).
+    const KIND_WORDS: usize = 4;
     for (s, e) in sentence_bounds(purpose) {
         let sent = &purpose[s..e];
-        // (most sentences name no kind of cookie: passed over before their words)
+        // (most sentences name no kind of cookie, or are longer than a lead and a
+        // kind: passed over before their words are read)
         if !names_cookie(sent) {
             continue;
         }
         let body = sent.trim_end().trim_end_matches(['.', '!']).trim_end();
-        let spans: Vec<(usize, usize)> = word_spans_iter(body).take(LEAD_WORDS + 1).collect();
-        let found = spans.iter().enumerate().find_map(|(i, &(a, _))| {
-            let rest = &body[a..];
-            let d = parse_duration(rest);
-            let kind = matches!(d.kind, DurationKind::Session | DurationKind::Persistent)
-                && d.iso8601.is_none();
-            (kind
-                && names_cookie(rest)
-                && is_whole_duration(rest)
-                && spans[..i].iter().all(|&(x, y)| is_common_word(&body[x..y])))
-            .then_some(rest)
-        });
+        let spans: Vec<(usize, usize)> = word_spans_iter(body)
+            .take(LEAD_WORDS + KIND_WORDS + 1)
+            .collect();
+        if spans.len() > LEAD_WORDS + KIND_WORDS {
+            continue;
+        }
+        // the kind starts at the first word that is not common, or one word before
+        // it (`a session cookie`: the article goes with it)
+        let first_other = spans
+            .iter()
+            .position(|&(x, y)| !is_common_word(&body[x..y]))
+            .unwrap_or(spans.len());
+        let found = (first_other.saturating_sub(1)..=first_other.min(LEAD_WORDS))
+            .filter_map(|i| spans.get(i))
+            .map(|&(a, _)| &body[a..])
+            .find(|rest| {
+                names_cookie(rest) && is_whole_duration(rest) && {
+                    let d = parse_duration(rest);
+                    matches!(d.kind, DurationKind::Session | DurationKind::Persistent)
+                        && d.iso8601.is_none()
+                }
+            });
         let Some(value) = found.map(str::to_string) else {
             continue;
         };
@@ -995,11 +1008,15 @@ fn names_cookie(text: &str) -> bool {
 }
 
 /// A sentence whose verb comes after the lifetime (`Es wird 2 Jahre gespeichert.`,
-/// `Deze wordt 2 jaar bewaard.`): common words, a lifetime, and one or two words to
-/// the sentence's end. Returns the lifetime. `spans` are the sentence's first words.
+/// `Deze wordt 2 jaar bewaard.`): common words, a lifetime in figures, and one or two
+/// words to the sentence's end. Returns the lifetime. `spans` are the sentence's first words.
 fn lifetime_then_verb<'s>(sent: &'s str, spans: &[(usize, usize)]) -> Option<&'s str> {
     /// Common words before the lifetime (`Es wird`, `Deze wordt`, `Il est conservé`).
     const LEAD_WORDS: usize = 3;
+    // (a length in figures: most sentences have none, and are passed over here)
+    if !sent.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let body = sent.trim_end().trim_end_matches(['.', '!', ';']).trim_end();
     for (i, &(a, _)) in spans.iter().enumerate().take(LEAD_WORDS + 1).skip(1) {
         if !spans[..i].iter().all(|&(x, y)| is_common_word(&sent[x..y])) {

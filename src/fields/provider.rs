@@ -401,23 +401,40 @@ pub(crate) fn after_set_by_span(text: &str) -> Option<(usize, usize)> {
 /// `instal*`) and the provider leads, read from the vocabulary's tables as the
 /// vocabulary reads them (a phrase's words are the words of its form).
 struct SetByWords {
-    last: Vec<(String, bool)>,
+    /// Each last word, whether it is a stem, and the words that stand before it in
+    /// the phrases it ends (none when it is a phrase of its own: any word may).
+    last: Vec<(String, bool, Option<super::text::FastSet<String>>)>,
     leads: super::text::FastSet<String>,
 }
 
 fn set_by_words() -> &'static SetByWords {
     static W: OnceLock<SetByWords> = OnceLock::new();
     W.get_or_init(|| {
-        let mut last = Vec::new();
+        let mut last: Vec<(String, bool, Option<super::text::FastSet<String>>)> = Vec::new();
         let mut leads = super::text::FastSet::default();
         for (kind, _, phrase) in crate::vocab::table_rows() {
             match kind {
                 "set_by" => {
                     let stem = phrase.trim_end().ends_with('*');
                     let form = match_form(phrase.trim_end().trim_end_matches('*'));
-                    if let Some(w) = super::text::words(&form).last() {
-                        if !last.contains(&(w.to_string(), stem)) {
-                            last.push((w.to_string(), stem));
+                    let ws: Vec<&str> = super::text::words(&form).collect();
+                    let Some((w, before)) = ws.split_last() else {
+                        continue;
+                    };
+                    let at = match last.iter().position(|(l, st, _)| l == w && *st == stem) {
+                        Some(i) => i,
+                        None => {
+                            last.push((w.to_string(), stem, Some(Default::default())));
+                            last.len() - 1
+                        }
+                    };
+                    match before.last() {
+                        // (a phrase of one word: any word may stand before it)
+                        None => last[at].2 = None,
+                        Some(b) => {
+                            if let Some(set) = &mut last[at].2 {
+                                set.insert(b.to_string());
+                            }
                         }
                     }
                 }
@@ -431,9 +448,21 @@ fn set_by_words() -> &'static SetByWords {
     })
 }
 
+/// Whether the word before the one that starts at `s` may stand there in a phrase
+/// whose last word that is: one of `before` (any, when `None`).
+fn fits_before(text: &str, s: usize, before: Option<&super::text::FastSet<String>>) -> bool {
+    match before {
+        None => true,
+        Some(set) => {
+            word_before(text, s).is_some_and(|(a, b)| set.contains(&match_form(&text[a..b])))
+        }
+    }
+}
+
 /// Whether, from the word that starts at `at`, the words before it (provider leads
 /// passed over) reach a word that may end a set-by phrase: a phrase's last word, in
-/// the form the phrases are matched in. (The words are those of [`word_spans_iter`]:
+/// the form the phrases are matched in, after a word that stands before it in such a
+/// phrase (`cookie de`, not every `de`). (The words are those of [`word_spans_iter`]:
 /// runs of [`is_word_char`], read backwards.)
 fn set_by_word_before(text: &str, at: usize) -> bool {
     let words = set_by_words();
@@ -450,10 +479,11 @@ fn set_by_word_before(text: &str, at: usize) -> bool {
             while let [rest @ .., b'\''] = t {
                 t = rest;
             }
-            let ends_phrase = words.last.iter().any(|(l, stem)| {
+            let ends_phrase = words.last.iter().any(|(l, stem, before)| {
                 let l = l.as_bytes();
                 (t.len() == l.len() || (*stem && t.len() > l.len()))
                     && t[..l.len()].eq_ignore_ascii_case(l)
+                    && fits_before(text, s, before.as_ref())
             });
             if ends_phrase {
                 return true;
@@ -470,12 +500,12 @@ fn set_by_word_before(text: &str, at: usize) -> bool {
             }
         } else {
             let form = match_form(w);
-            let ends_phrase = words.last.iter().any(|(l, stem)| {
-                if *stem {
+            let ends_phrase = words.last.iter().any(|(l, stem, before)| {
+                (if *stem {
                     form.starts_with(l.as_str())
                 } else {
                     form == *l
-                }
+                }) && fits_before(text, s, before.as_ref())
             });
             if ends_phrase {
                 return true;

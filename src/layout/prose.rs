@@ -859,8 +859,14 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     // a listed word is no name, but a short one that no list ranks among its most
     // frequent words may be (`gst`, `fr`, `CC`); nor a category word the lists lack
     // (`cookie analitici`)
-    let rank = crate::fields::repair::best_rank_any_language(tok);
+    // (the rank in every list only for a short word; another is asked whether some
+    // list holds it, a lookup or a few)
     let short = tok.chars().count() <= 3 && tok.chars().all(char::is_alphabetic);
+    let rank = if short {
+        crate::fields::repair::best_rank_any_language(tok)
+    } else {
+        crate::fields::repair::is_any_language_word(tok).then_some(0)
+    };
     if rank.is_some_and(|r| !short || r <= RARE_RANK)
         || is_vendor_name(tok)
         || v.is_cookie_word(&match_form(tok))
