@@ -1426,10 +1426,11 @@ fn a_paragraph_per_cookie_in_other_wordings() {
     // 0.475. Then, developed on these: names before a set-by phrase (`le cookie
     // auid, fourni par`), a capitalised article (`The LSOLH cookie`), sentences that
     // only say the kind (`C'est un cookie de session.`), lifetimes before their verb
-    // (`Es wird 2 Jahre gespeichert.`): 0.943 / 0.707. Left: a provider as the
-    // subject (`Facebook places the … cookie`), words as names (`locale`, `Cart`).
+    // (`Es wird 2 Jahre gespeichert.`): 0.943 / 0.707. A provider as the subject
+    // of a verb that sets the cookie (`Facebook places the fr cookie`): 0.954 /
+    // 0.792. Left: words as names (`locale`, `Cart`, `car`).
     assert!(
-        t.f1() >= 0.92 && exact >= 0.62,
+        t.f1() >= 0.93 && exact >= 0.75,
         "F1 {:.3} exact {exact:.3}",
         t.f1()
     );

@@ -299,9 +299,13 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let mut rec = RawRecord::new(name_frag, span, ctx);
             // (the same for every name of the sentence: read once)
             // (whom a set-by phrase names, as written: `déposé par Wix.com`, `set by
-            // Bing / Microsoft`; else a known vendor the sentence names)
-            let vendor = *sentence_vendor
-                .get_or_insert_with(|| after_set_by_span(sent).or_else(|| vendor_run(sent)));
+            // Bing / Microsoft`; else the subject of a verb that sets the cookie,
+            // `Facebook places the fr cookie`; else a known vendor the sentence names)
+            let vendor = *sentence_vendor.get_or_insert_with(|| {
+                after_set_by_span(sent)
+                    .or_else(|| subject_provider(sent, &toks))
+                    .or_else(|| vendor_run(sent))
+            });
             if let Some((vs, ve)) = vendor {
                 rec.push(Some(Role::Provider), "provider", frag(line, &sent[vs..ve]));
             }
@@ -896,16 +900,57 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
         rank.is_none() && !words && !(plain && (tok.chars().count() < 4 || misspelt(tok, tests)));
     // before a cookie word, only a sure token in a sentence that says who sets the
     // cookie (`uses the GCLB cookie, which is set by Google`; not `the HttpOnly
+    // cookie`), or any in one that opens with who sets it (`Facebook places the fr
     // cookie`)
     match slot {
-        Slot::BeforeCookie => sure && sets_cookie(sent),
+        Slot::BeforeCookie => {
+            (sure && sets_cookie(sent, toks)) || subject_provider(sent, toks).is_some()
+        }
         _ => sure || attributes_cookie(sent, toks, ti, slot),
     }
 }
 
 /// Whether a sentence names a known vendor or says who sets the cookie.
-fn sets_cookie(sent: &str) -> bool {
-    vendor_run(sent).is_some() || vocab().after_set_by(sent).is_some()
+fn sets_cookie(sent: &str, toks: &[(u32, u32)]) -> bool {
+    vendor_run(sent).is_some()
+        || vocab().after_set_by(sent).is_some()
+        || subject_provider(sent, toks).is_some()
+}
+
+/// The provider a sentence opens with as the subject of a verb that sets the cookie
+/// (`Facebook places the fr cookie`, `Bing / Microsoft instala o cookie MR`, `adscale.de
+/// instala la cookie tu`): the words before such a verb, five at most, each
+/// capitalised, a host, a name with a capital inside (`phpMyAdmin`) or a `/` or `&`
+/// between names; no pronoun (`We use`, `Our site uses`) and no cookie word (`The
+/// cookie stores`). A byte range of `sent`.
+fn subject_provider(sent: &str, toks: &[(u32, u32)]) -> Option<(usize, usize)> {
+    /// Words of the subject (`Amazon Web Services`, `Joomla! Engagebox`).
+    const MAX_WORDS: usize = 5;
+    let v = vocab();
+    // (the verb is found first: most sentences open with no subject of one)
+    let k = (1..toks.len().min(MAX_WORDS + 1))
+        .find(|&k| v.is_sets_verb(&match_form(clean_token(&sent[range(toks[k])]))))?;
+    let subject = &toks[..k];
+    let name_like = |t: &str| {
+        matches!(t, "/" | "&")
+            || t.starts_with(char::is_uppercase)
+            || t.chars().skip(1).any(char::is_uppercase)
+            || is_host_or_file(t)
+    };
+    let ok = subject.iter().enumerate().all(|(j, &t)| {
+        let w = &sent[range(t)];
+        // (no clause break inside the subject)
+        (j + 1 == k || !w.ends_with([',', ';', ':', '.']))
+            && name_like(w)
+            && !is_one_cookie_word(clean_token(w))
+            && !v.is_cookie_word(&match_form(clean_token(w)))
+    }) && !v.is_pronoun(&sent[range(subject[0])])
+        && !sent[range(subject[k - 1])].ends_with([',', ';', ':']);
+    if !ok {
+        return None;
+    }
+    let (s, e) = (range(subject[0]).start, range(subject[k - 1]).end);
+    (!v.is_first_party(&sent[s..e])).then_some((s, e))
 }
 
 /// The rank past which a word of two or three letters, in every language's list, may
@@ -940,7 +985,12 @@ fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> 
             .after_set_by(&sent[end..])
             .is_some_and(|k| !more_words_than(&sent[end..end + k], 3))
     };
-    (slot == Slot::Opening || verb_after() || set_by_after()) && sets_cookie(sent)
+    // (or the sentence opens with who sets it: `Outbrain setzt das Cookie opout`)
+    (slot == Slot::Opening
+        || verb_after()
+        || set_by_after()
+        || subject_provider(sent, toks).is_some())
+        && sets_cookie(sent, toks)
 }
 
 /// Misspelling tests a document is given: each is a few thousand word-list lookups,
@@ -1583,6 +1633,52 @@ The _gid cookie is set by Google. {long}.\n"
         assert_eq!(
             sentences("Nach 2 Jahren bzw. 24 Stunden. Dann nicht."),
             [(0, 30), (31, 42)]
+        );
+    }
+
+    /// A sentence opening with who sets the cookie (the subject of a verb that sets
+    /// it) gives the provider; a pronoun, the site itself or the cookie is no subject.
+    #[test]
+    fn providers_as_the_subject() {
+        let subject = |t: &str| {
+            let toks = tokens(t);
+            subject_provider(t, &toks).map(|(s, e)| t[s..e].to_string())
+        };
+        for (text, want) in [
+            ("Facebook places the fr cookie on your device.", "Facebook"),
+            (
+                "Bing / Microsoft instala o cookie MR no seu dispositivo.",
+                "Bing / Microsoft",
+            ),
+            (
+                "Amazon Web Services setzt das Cookie aws-x.",
+                "Amazon Web Services",
+            ),
+            (
+                "adscale.de instala la cookie tu en su dispositivo.",
+                "adscale.de",
+            ),
+            ("phpMyAdmin sets the pma_lang cookie.", "phpMyAdmin"),
+        ] {
+            assert_eq!(subject(text).as_deref(), Some(want), "{text}");
+        }
+        for text in [
+            "We use the _ga cookie.",
+            "Our website uses the _ga cookie.",
+            "Wir verwenden das Cookie _ga.",
+            "The cookie stores _ga_x values.",
+            "Google, Facebook and others use cookies.",
+            "Utilizamos la cookie _ga.",
+        ] {
+            assert_eq!(subject(text), None, "{text}");
+        }
+        // a short name the subject attributes
+        assert_eq!(
+            found("Facebook places the fr cookie on your device.\n")
+                .into_iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            ["fr"]
         );
     }
 

@@ -389,6 +389,9 @@ pub(crate) struct Vocab {
     respectively: FastSet<String>,
     /// The byte pairs of `respectively` ([`pair_bits`]).
     respectively_pairs: Vec<u64>,
+    /// Verbs whose subject sets the cookie named after them (`places`, `dépose`,
+    /// `setzt`), as [`match_form`] gives them.
+    sets_verbs: FastSet<String>,
     /// Words the prose reader never takes for a cookie name beside a cookie word
     /// (`GDPR`, `DSGVO`, `CNIL`), as [`match_form`] gives them.
     not_names: FastSet<String>,
@@ -735,7 +738,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
-            | "not_a_name" => value == "-",
+            | "not_a_name" | "sets_verb" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -763,6 +766,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
                 | "respectively"
                 | "abbreviation"
                 | "not_a_name"
+                | "sets_verb"
         ) && !affixes::is_one_word(phrase)
         {
             bad.push(format!(
@@ -863,6 +867,9 @@ impl Vocab {
                 }
                 "not_a_name" => {
                     self.not_names.insert(match_form(phrase));
+                }
+                "sets_verb" => {
+                    self.sets_verbs.insert(match_form(phrase));
                 }
                 "abbreviation" => {
                     self.abbreviations.insert(match_form(phrase));
@@ -1816,6 +1823,12 @@ impl Vocab {
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
         form_listed(word, &self.demonstrative_pairs, &self.demonstratives)
+    }
+
+    /// Whether `form` (in [`match_form`]) is a verb whose subject sets the cookie
+    /// (`places`, `depose`, `setzt`).
+    pub(crate) fn is_sets_verb(&self, form: &str) -> bool {
+        self.sets_verbs.contains(form)
     }
 
     /// Whether `word` is never a cookie name beside a cookie word: a law, a regulator,
