@@ -1323,10 +1323,11 @@ fn a_paragraph_per_cookie() {
     // or near-word names in a sentence that says who sets the cookie, `La cookie gst
     // es instalada por SAP`); providers as a set-by phrase names them (`Wix.com`,
     // `Bing / Microsoft`, `ist ein Cookie von Piano`, `wird von X gesetzt`): exact
-    // 0.891. Left: words (`audit`, `test`, `Player`) are no names; providers written
-    // in lower case (`phpMyAdmin`, `adscale.de`) or with `!` (`Joomla!`).
+    // 0.891; providers in lower case after a set-by phrase (`phpMyAdmin`,
+    // `adscale.de`): 0.907. Left: words (`audit`, `test`, `Player`) are no names;
+    // providers with `!` (`Joomla!`).
     assert!(
-        t.f1() >= 0.95 && exact >= 0.85,
+        t.f1() >= 0.95 && exact >= 0.87,
         "F1 {:.3} exact {exact:.3}",
         t.f1()
     );

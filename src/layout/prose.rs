@@ -303,6 +303,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             // `Facebook places the fr cookie`; else a known vendor the sentence names)
             let vendor = *sentence_vendor.get_or_insert_with(|| {
                 after_set_by_span(sent)
+                    .or_else(|| set_by_lower_case(sent))
                     .or_else(|| subject_provider(sent, &toks))
                     .or_else(|| vendor_run(sent))
             });
@@ -915,6 +916,25 @@ fn sets_cookie(sent: &str, toks: &[(u32, u32)]) -> bool {
     vendor_run(sent).is_some()
         || vocab().after_set_by(sent).is_some()
         || subject_provider(sent, toks).is_some()
+}
+
+/// A provider written in lower case right after a set-by phrase, that a reader
+/// still knows for a name: a host (`déposé par adscale.de`, `installato da
+/// csync.loopme.me`) or a word with a capital inside (`set by phpMyAdmin`, `instalada
+/// por vBulletin`). [`after_set_by_span`] reads capitalised names only. A byte range
+/// of `sent`.
+fn set_by_lower_case(sent: &str) -> Option<(usize, usize)> {
+    let at = vocab().after_set_by(sent)?;
+    let rest = &sent[at..];
+    let tok = rest.split_whitespace().next()?;
+    let name = tok.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+    let camel =
+        name.chars().skip(1).any(char::is_uppercase) && name.chars().all(char::is_alphanumeric);
+    if !(camel || (is_host_or_file(name) && is_name_shaped(name))) {
+        return None;
+    }
+    let s = at + rest.find(name)?;
+    Some((s, s + name.len()))
 }
 
 /// The provider a sentence opens with as the subject of a verb that sets the cookie
@@ -1672,6 +1692,19 @@ The _gid cookie is set by Google. {long}.\n"
         ] {
             assert_eq!(subject(text), None, "{text}");
         }
+        // a provider in lower case after a set-by phrase: a host, or a word with a
+        // capital inside
+        let lower = |t: &str| set_by_lower_case(t).map(|(s, e)| t[s..e].to_string());
+        assert_eq!(
+            lower("Le cookie cct est déposé par adscale.de. Il sert").as_deref(),
+            Some("adscale.de")
+        );
+        assert_eq!(
+            lower("The cookie is set by phpMyAdmin.").as_deref(),
+            Some("phpMyAdmin")
+        );
+        assert_eq!(lower("The cookie is set by our partners."), None);
+        assert_eq!(lower("The cookie is set by the site."), None);
         // a short name the subject attributes
         assert_eq!(
             found("Facebook places the fr cookie on your device.\n")
