@@ -867,8 +867,7 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
     /// The verb comes after a subject and an adverb at most (`It typically lasts`).
     const VERB_FROM: usize = 4;
     let v = vocab();
-    for (s, e) in sentence_bounds(purpose) {
-        let sent = &purpose[s..e];
+    take_sentence(purpose, |sent| {
         // the verb starts within the first four words: only those and the verb's own
         // are folded, not every word of a long sentence
         let spans: Vec<(usize, usize)> = word_spans_iter(sent)
@@ -890,7 +889,7 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
         };
         // the words after the verb, when they read as a lifetime; else a lifetime
         // after a lifetime key as the subject
-        let value = match verb {
+        match verb {
             Some((i, n)) => {
                 let rest = sent[spans[i + n - 1].1..]
                     .trim()
@@ -903,8 +902,18 @@ pub(crate) fn take_lifetime_sentence(purpose: &mut String) -> Option<String> {
             None => {
                 lifetime_key_sentence(sent, &spans).or_else(|| lifetime_then_verb(sent, &spans))
             }
-        };
-        let Some(value) = value.map(str::to_string) else {
+        }
+    })
+}
+
+/// The first sentence of a description (see [`sentence_bounds`]) that `read` gives a
+/// value for, taken out of it (the rest's whitespace folded); the value is returned.
+fn take_sentence(
+    purpose: &mut String,
+    mut read: impl FnMut(&str) -> Option<&str>,
+) -> Option<String> {
+    for (s, e) in sentence_bounds(purpose) {
+        let Some(value) = read(&purpose[s..e]).map(str::to_string) else {
             continue;
         };
         purpose.replace_range(s..e, " ");
@@ -958,19 +967,18 @@ pub(crate) fn take_kind_sentence(purpose: &mut String) -> Option<String> {
     const LEAD_WORDS: usize = 5;
     /// Words of the kind phrase (`un cookie de session`).
     const KIND_WORDS: usize = 4;
-    for (s, e) in sentence_bounds(purpose) {
-        let sent = &purpose[s..e];
+    take_sentence(purpose, |sent| {
         // (most sentences name no kind of cookie, or are longer than a lead and a
         // kind: passed over before their words are read)
         if !names_cookie(sent) {
-            continue;
+            return None;
         }
         let body = sent.trim_end().trim_end_matches(['.', '!']).trim_end();
         let spans: Vec<(usize, usize)> = word_spans_iter(body)
             .take(LEAD_WORDS + KIND_WORDS + 1)
             .collect();
         if spans.len() > LEAD_WORDS + KIND_WORDS {
-            continue;
+            return None;
         }
         // the kind starts at the first word that is not common, or one word before
         // it (`a session cookie`: the article goes with it)
@@ -978,7 +986,7 @@ pub(crate) fn take_kind_sentence(purpose: &mut String) -> Option<String> {
             .iter()
             .position(|&(x, y)| !is_common_word(&body[x..y]))
             .unwrap_or(spans.len());
-        let found = (first_other.saturating_sub(1)..=first_other.min(LEAD_WORDS))
+        (first_other.saturating_sub(1)..=first_other.min(LEAD_WORDS))
             .filter_map(|i| spans.get(i))
             .map(|&(a, _)| &body[a..])
             .find(|rest| {
@@ -987,15 +995,8 @@ pub(crate) fn take_kind_sentence(purpose: &mut String) -> Option<String> {
                     matches!(d.kind, DurationKind::Session | DurationKind::Persistent)
                         && d.iso8601.is_none()
                 }
-            });
-        let Some(value) = found.map(str::to_string) else {
-            continue;
-        };
-        purpose.replace_range(s..e, " ");
-        *purpose = fold_whitespace(purpose);
-        return Some(value);
-    }
-    None
+            })
+    })
 }
 
 /// Whether `text` has a cookie word, alone or ending a compound (`sessiecookie`,

@@ -1386,7 +1386,12 @@ pub(crate) fn is_any_language_word(w: &str) -> bool {
 /// letters ranked low in every list is as often an abbreviation as a word (`gst`,
 /// `fr`, `ts`).
 pub(crate) fn best_rank_any_language(w: &str) -> Option<u32> {
-    let lower = w.to_lowercase();
+    // (a word already in lower case, as the lifetime readers pass them, is not copied)
+    let lower = if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    };
     (0..N_LANGS).filter_map(|l| dict(l).rank(&lower)).min()
 }
 

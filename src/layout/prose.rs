@@ -905,17 +905,16 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     // cookie`)
     match slot {
         Slot::BeforeCookie => {
-            (sure && sets_cookie(sent, toks)) || subject_provider(sent, toks).is_some()
+            (sure && names_setter(sent)) || subject_provider(sent, toks).is_some()
         }
         _ => sure || attributes_cookie(sent, toks, ti, slot),
     }
 }
 
-/// Whether a sentence names a known vendor or says who sets the cookie.
-fn sets_cookie(sent: &str, toks: &[(u32, u32)]) -> bool {
-    vendor_run(sent).is_some()
-        || vocab().after_set_by(sent).is_some()
-        || subject_provider(sent, toks).is_some()
+/// Whether a sentence names a known vendor or has a set-by phrase (`set by`,
+/// `déposé par`).
+fn names_setter(sent: &str) -> bool {
+    vendor_run(sent).is_some() || vocab().after_set_by(sent).is_some()
 }
 
 /// A provider written in lower case right after a set-by phrase, that a reader
@@ -990,7 +989,8 @@ fn is_article_like(w: &str, opens: bool) -> bool {
 /// Whether the sentence introduces the cookie whose name is token `ti`: the name
 /// opens it, a set-by phrase follows it within a few words (`le cookie auid, fourni
 /// par Acuity`), or a short verb follows the name (`gst es instalada`, `fr est déposé`,
-/// `ts wird von`), and it names a known vendor or says who sets the cookie.
+/// `ts wird von`), and it names a known vendor or says who sets the cookie; or it
+/// opens with who sets the cookie ([`subject_provider`]).
 fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> bool {
     let verb_after = || {
         toks.get(ti + 1).is_some_and(|&t| {
@@ -1005,12 +1005,10 @@ fn attributes_cookie(sent: &str, toks: &[(u32, u32)], ti: usize, slot: Slot) -> 
             .after_set_by(&sent[end..])
             .is_some_and(|k| !more_words_than(&sent[end..end + k], 3))
     };
-    // (or the sentence opens with who sets it: `Outbrain setzt das Cookie opout`)
-    (slot == Slot::Opening
-        || verb_after()
-        || set_by_after()
-        || subject_provider(sent, toks).is_some())
-        && sets_cookie(sent, toks)
+    // (or the sentence opens with who sets it, which says both: `Outbrain setzt das
+    // Cookie opout`)
+    ((slot == Slot::Opening || verb_after() || set_by_after()) && names_setter(sent))
+        || subject_provider(sent, toks).is_some()
 }
 
 /// Misspelling tests a document is given: each is a few thousand word-list lookups,
