@@ -61,6 +61,38 @@ impl CharClass for char {
     }
 }
 
+/// Format characters that carry no text and are not seen on a page: the soft hyphen
+/// (`&shy;`, a break opportunity), zero-width space, non-joiner and joiner, the
+/// direction marks and embedding and isolate controls, the word joiner and invisible
+/// operators, and the byte order mark inside a text. Web pages carry them between
+/// the letters of words (`Mark&shy;eting`, `Cookie&#8203;name`), where a reader
+/// that matched them would miss the word.
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Spaces other than the ASCII space: the no-break space (`2&nbsp;years`), the
+/// narrow no-break space French puts before a colon, the fixed-width spaces of
+/// typesetting and the ideographic space. They separate words as a space does.
+#[inline]
+pub(crate) fn is_other_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +104,25 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:#X}", c as u32);
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:#X}", c as u32);
+        }
+    }
+
+    /// The spaces are every whitespace character that is neither ASCII nor a line
+    /// end (`U+0085`, `U+2028`, `U+2029`); the invisible characters are none of
+    /// whitespace, letters, digits or controls.
+    #[test]
+    fn other_spaces_and_invisible_characters() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let line_end = matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}');
+            let space = c.is_whitespace() && !c.is_ascii() && !line_end;
+            assert_eq!(is_other_space(c), space, "{:#X}", c as u32);
+            if is_invisible(c) {
+                assert!(
+                    !c.is_whitespace() && !c.is_alphanumeric() && !c.is_control(),
+                    "{:#X}",
+                    c as u32
+                );
+            }
         }
     }
 }

@@ -15,12 +15,17 @@
 //!    NUL from binary junk) and whole-document mojibake is repaired (`Ã©` → `é`), each
 //!    change listed as a [`Repair`] whose span indexes the caller's text; an
 //!    [`OffsetMap`] then carries every span the parser reports back into the caller's
-//!    text, so that nothing drifts. With `repair` off nothing is changed: the text
+//!    text, so that nothing drifts. With `repair` off nothing is repaired: the text
 //!    is read as it is, and what would have been changed is only warned about.
+//!    Either way the last step reads every character as what the page shows
+//!    ([`plain_characters`]: a no-break space is a space, a soft hyphen or a
+//!    zero-width space nothing, a decomposed accent composed), which is no repair
+//!    and is not listed: field values were always normalised so.
 
 use std::borrow::Cow;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::error::Error;
 use crate::policy::{Repair, RepairKind, Span, Warning, WarningKind};
@@ -189,9 +194,10 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
                 span: Span::new(0, text.len()),
             });
         }
+        let (text, map) = plain_characters(text);
         return Prepared {
-            text: Cow::Borrowed(text),
-            map: OffsetMap::default(),
+            text,
+            map,
             warnings,
             repairs,
         };
@@ -207,9 +213,13 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
     let (fixed, places) = crate::fields::repair::fix_mojibake(&mid);
     if places == 0 {
         drop(fixed);
+        let (text, plain) = match mid {
+            Cow::Borrowed(t) => plain_characters(t),
+            Cow::Owned(t) => owned_plain(t),
+        };
         return Prepared {
-            text: mid,
-            map: controls,
+            text,
+            map: controls.then(plain),
             warnings,
             repairs,
         };
@@ -217,12 +227,12 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
     let fixed = fixed.into_owned();
     let moji = diff_mojibake(&mid, &fixed);
     for e in &moji {
-        let span = controls.span(Span::new(e.from.0, e.from.1));
+        let span = controls.span(Span::new(e.from().0, e.from().1));
         repairs.push(Repair {
             kind: RepairKind::Mojibake,
             span,
             before: text[span.start..span.end].to_string(),
-            after: fixed[e.to.0..e.to.1].to_string(),
+            after: fixed[e.to().0..e.to().1].to_string(),
         });
     }
     warnings.push(Warning {
@@ -234,11 +244,152 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
         span: Span::new(0, text.len()),
     });
     repairs.sort_by_key(|r| (r.span.start, r.span.end));
+    let (text, plain) = owned_plain(fixed);
     Prepared {
-        text: Cow::Owned(fixed),
-        map: controls.then(OffsetMap::layer(moji)),
+        text,
+        map: controls.then(OffsetMap::layer(moji)).then(plain),
         warnings,
         repairs,
+    }
+}
+
+/// [`plain_characters`] of a text the caller gives up.
+fn owned_plain<'a>(text: String) -> (Cow<'a, str>, OffsetMap) {
+    let (plain, map) = plain_characters(&text);
+    match plain {
+        Cow::Borrowed(_) => (Cow::Owned(text), map),
+        Cow::Owned(p) => (Cow::Owned(p), map),
+    }
+}
+
+/// The text with every character read as what it shows, the last step of
+/// [`prepare`], with repair on or off: a space other than the ASCII one (the
+/// no-break space of `2&nbsp;years`, the narrow one French puts before a colon)
+/// becomes a space, an invisible format character (the soft hyphen of
+/// `Mark&shy;eting`, zero-width spaces and joiners, direction marks) is dropped,
+/// a line or paragraph separator (`U+2028`, `U+2029`, `U+0085`) ends the line, and
+/// a word not in Unicode NFC (`e` and a combining accent, as some PDF tools and
+/// pasteboards give it) is composed. None of this is damage: the page shows the
+/// same text either way, and field values were always normalised so; but every
+/// reader that matches words, spaces or line ends (header words, gaps between
+/// columns, category headings, names) would otherwise miss them. No repair or
+/// warning is listed; spans are carried back to the caller's characters, a
+/// composed word's spans widening to the whole word.
+///
+/// Only words (runs between ASCII whitespace) holding a character that may change
+/// are looked at ([`may_change`]), each on its own: NFC never composes across a
+/// space or a line end. ASCII is passed over eight bytes at a time.
+pub(crate) fn plain_characters(text: &str) -> (Cow<'_, str>, OffsetMap) {
+    let bytes = text.as_bytes();
+    let is_gap = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut out = String::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut last = 0;
+    let mut edit = |out: &mut String, from: (usize, usize), to: &str| {
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
+        out.push_str(&text[last..from.0]);
+        let at = out.len();
+        out.push_str(to);
+        match edits.last_mut() {
+            // one edit for a run (`&nbsp;&nbsp;`, a soft hyphen by a zero-width space)
+            Some(e) if e.from().1 == from.0 && e.to().1 == at => {
+                *e = Edit::new((e.from().0, from.1), (e.to().0, out.len()));
+            }
+            _ => edits.push(Edit::new(from, (at, out.len()))),
+        }
+        last = from.1;
+    };
+    // `i`: where to look on; `done`: the end of the last word looked at
+    let (mut i, mut done) = (0, 0);
+    while let Some(p) = next_non_ascii(bytes, i) {
+        let mut q = p;
+        let mut change = false;
+        for c in text[p..].chars() {
+            if c.is_ascii() {
+                break;
+            }
+            change |= may_change(c);
+            q += c.len_utf8();
+        }
+        if !change {
+            i = q;
+            continue;
+        }
+        let start = bytes[done..p]
+            .iter()
+            .rposition(is_gap)
+            .map_or(done, |k| done + k + 1);
+        let end = bytes[q..]
+            .iter()
+            .position(is_gap)
+            .map_or(bytes.len(), |k| q + k);
+        let word = &text[start..end];
+        if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            // the characters before `p` need no change
+            for (k, c) in text[p..end].char_indices() {
+                if let Some(to) = plain_char(c) {
+                    edit(&mut out, (p + k, p + k + c.len_utf8()), to);
+                }
+            }
+        } else {
+            let mut plain = String::with_capacity(word.len());
+            for c in word.chars() {
+                plain.push_str(plain_char(c).unwrap_or(c.encode_utf8(&mut [0; 4])));
+            }
+            let composed: String = plain.nfc().collect();
+            if composed != word {
+                edit(&mut out, (start, end), &composed);
+            }
+        }
+        (i, done) = (end, end);
+    }
+    if edits.is_empty() {
+        return (Cow::Borrowed(text), OffsetMap::default());
+    }
+    out.push_str(&text[last..]);
+    (Cow::Owned(out), OffsetMap::layer(edits))
+}
+
+/// The first byte at or after `from` that is not ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(8);
+    let mut at = from;
+    for block in &mut blocks {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        if x & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|k| at + k)
+}
+
+/// Whether [`plain_characters`] may change `c` or the word it is in: a character it
+/// replaces, or one that may not stand as it is in NFC (a combining mark, a
+/// character NFC replaces). Below `U+0300` (Latin-1 and the Latin extensions) only
+/// the three it replaces; those blocks hold no combining mark (tested).
+fn may_change(c: char) -> bool {
+    if u32::from(c) < 0x300 {
+        return matches!(c, '\u{85}' | '\u{A0}' | '\u{AD}');
+    }
+    plain_char(c).is_some()
+        || unicode_normalization::char::canonical_combining_class(c) != 0
+        || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
+/// What [`plain_characters`] puts for `c`, when it changes it.
+fn plain_char(c: char) -> Option<&'static str> {
+    if crate::chars::is_other_space(c) {
+        Some(" ")
+    } else if crate::chars::is_invisible(c) {
+        Some("")
+    } else if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+        Some("\n")
+    } else {
+        None
     }
 }
 
@@ -407,10 +558,7 @@ fn drop_controls<'a>(
             out.reserve(text.len());
         }
         out.push_str(&text[last..start]);
-        edits.push(Edit {
-            to: (out.len(), out.len()),
-            from: (start, end),
-        });
+        edits.push(Edit::new((start, end), (out.len(), out.len())));
         let n = text[start..end].chars().count();
         if edits.len() <= MAX_CONTROL_WARNINGS {
             warnings.push(Warning {
@@ -453,12 +601,7 @@ fn drop_controls<'a>(
 /// characters that differ. Should that ever not hold, the whole text is one edit:
 /// spans then widen, but never point at the wrong text.
 fn diff_mojibake(before: &str, after: &str) -> Vec<Edit> {
-    let whole = || {
-        vec![Edit {
-            from: (0, before.len()),
-            to: (0, after.len()),
-        }]
-    };
+    let whole = || vec![Edit::new((0, before.len()), (0, after.len()))];
     let (a, b) = (before.as_bytes(), after.as_bytes());
     let run_end = |s: &[u8], mut i: usize| {
         while i < s.len() && !s[i].is_ascii() {
@@ -491,10 +634,10 @@ fn diff_mojibake(before: &str, after: &str) -> Vec<Edit> {
                         .take_while(|(x, y)| x == y)
                         .map(|(x, _)| x.len_utf8())
                         .sum();
-                    edits.push(Edit {
-                        from: (i + prefix, ei - suffix),
-                        to: (j + prefix, ej - suffix),
-                    });
+                    edits.push(Edit::new(
+                        (i + prefix, ei - suffix),
+                        (j + prefix, ej - suffix),
+                    ));
                 }
                 i = ei;
                 j = ej;
@@ -508,11 +651,32 @@ fn diff_mojibake(before: &str, after: &str) -> Vec<Edit> {
     edits
 }
 
-/// One change: the caller's `from` range became the parser's `to` range.
+/// One change: the caller's `from` range became the parser's `to` range. Offsets are
+/// kept as `u32` (the pipeline reads no text over [`crate::segment::MAX_TEXT`]
+/// bytes): a text with a no-break space between every two words holds an edit for
+/// every few bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Edit {
-    from: (usize, usize),
-    to: (usize, usize),
+    from: [u32; 2],
+    to: [u32; 2],
+}
+
+impl Edit {
+    fn new(from: (usize, usize), to: (usize, usize)) -> Edit {
+        use crate::segment::offset32;
+        Edit {
+            from: [offset32(from.0), offset32(from.1)],
+            to: [offset32(to.0), offset32(to.1)],
+        }
+    }
+
+    fn from(self) -> (usize, usize) {
+        (self.from[0] as usize, self.from[1] as usize)
+    }
+
+    fn to(self) -> (usize, usize) {
+        (self.to[0] as usize, self.to[1] as usize)
+    }
 }
 
 /// Positions in a changed text carried back to the text it was made from. Edits are
@@ -558,24 +722,24 @@ impl Layer {
     fn map(&self, p: usize, end: bool) -> usize {
         let shift = |k: usize| -> usize {
             match k.checked_sub(1).map(|k| self.edits[k]) {
-                Some(e) => p - e.to.1 + e.from.1,
+                Some(e) => p - e.to().1 + e.from().1,
                 None => p,
             }
         };
-        let mut k = self.edits.partition_point(|e| e.to.1 < p);
+        let mut k = self.edits.partition_point(|e| e.to().1 < p);
         while let Some(e) = self.edits.get(k) {
-            if e.to.0 > p {
+            if e.to().0 > p {
                 break;
             }
-            let dropped = e.to.0 == e.to.1;
+            let dropped = e.to().0 == e.to().1;
             if dropped {
                 if end {
                     return shift(k);
                 }
-            } else if p == e.to.0 {
+            } else if p == e.to().0 {
                 return shift(k);
-            } else if p < e.to.1 {
-                return if end { e.from.1 } else { e.from.0 };
+            } else if p < e.to().1 {
+                return if end { e.from().1 } else { e.from().0 };
             }
             k += 1;
         }
@@ -798,6 +962,78 @@ mod tests {
         });
         // a span inside a repaired place widens to the whole place
         assert_eq!(p.map.span(Span::new(3, 5)), Span::new(3, 7));
+    }
+
+    /// A span of the parser's text, as the caller's text shows it.
+    fn back<'t>(text: &'t str, p: &Prepared<'_>, word: &str) -> &'t str {
+        let at = p.text.find(word).expect("word in the parser's text");
+        let s = p.map.span(Span::new(at, at + word.len()));
+        &text[s.start..s.end]
+    }
+
+    #[test]
+    fn characters_are_read_as_they_show() {
+        let text = "Mark\u{ad}eting\u{a0}cookies\u{2028}_ga\u{200b}\t2\u{202f}ans\u{feff}";
+        for repair in [true, false] {
+            let p = prepare(text, repair);
+            assert_eq!(p.text, "Marketing cookies\n_ga\t2 ans", "{repair}");
+            assert!(p.repairs.is_empty() && p.warnings.is_empty());
+            assert_eq!(back(text, &p, "Marketing"), "Mark\u{ad}eting");
+            assert_eq!(back(text, &p, "cookies"), "cookies");
+            assert_eq!(back(text, &p, "_ga"), "_ga");
+            assert_eq!(back(text, &p, "2 ans"), "2\u{202f}ans");
+            let whole = p.map.span(Span::new(0, p.text.len()));
+            assert_eq!(whole, Span::new(0, text.len() - '\u{feff}'.len_utf8()));
+        }
+        // a decomposed word is composed, its spans the whole word
+        let text = "Cookies de pre\u{301}fe\u{301}rence\tx";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Cookies de préférence\tx");
+        assert_eq!(back(text, &p, "préf"), "pre\u{301}fe\u{301}rence");
+        assert_eq!(back(text, &p, "x"), "x");
+        // with mojibake and controls: each step's positions come back in turn
+        let text = "Dur\u{c3}\u{a9}e\0\u{a0}: 2\u{a0}ans";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Durée : 2 ans");
+        assert_eq!(back(text, &p, "2 ans"), "2\u{a0}ans");
+        assert_eq!(back(text, &p, "Durée"), "Dur\u{c3}\u{a9}e");
+        // text that shows what it holds is not copied
+        for plain in ["", "ASCII only\n", "déjà vu, 2 años — “quoted”"] {
+            assert!(
+                matches!(plain_characters(plain).0, Cow::Borrowed(_)),
+                "{plain:?}"
+            );
+        }
+    }
+
+    /// Every character a word may need changed for is found by `may_change`, and
+    /// the fast answer below `U+0300` is the general one.
+    #[test]
+    fn may_change_finds_every_character_that_changes() {
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            let general = plain_char(c).is_some()
+                || unicode_normalization::char::canonical_combining_class(c) != 0
+                || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes;
+            assert_eq!(may_change(c), general, "{:#X}", c as u32);
+            // a character alone that no test flags reads as it is
+            if !general {
+                let s = c.to_string();
+                assert!(
+                    matches!(plain_characters(&s).0, Cow::Borrowed(_)),
+                    "{:#X}",
+                    c as u32
+                );
+            }
+        }
+        let text = "ascii text, then é and more ascii, and ü";
+        for from in 0..=text.len() {
+            let want = text
+                .bytes()
+                .skip(from)
+                .position(|b| b >= 0x80)
+                .map(|k| from + k);
+            assert_eq!(next_non_ascii(text.as_bytes(), from), want, "{from}");
+        }
     }
 
     #[test]

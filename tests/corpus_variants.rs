@@ -214,3 +214,132 @@ fn language_under_line_orders() {
         bad.join("\n")
     );
 }
+
+/// Every field of every cookie but its spans (which index the rewritten text).
+type Records = Vec<(String, Option<String>, Vec<String>, Option<String>, String)>;
+
+fn records(text: &str) -> (Records, cookie_charter::Policy) {
+    let policy = parse_policy(text);
+    let records = policy
+        .cookies
+        .iter()
+        .map(|c| {
+            let duration = c.duration.as_ref().map(|d| format!("{d:?}"));
+            let category = format!("{:?} {:?}", c.category, c.category_declared);
+            (
+                c.name.clone(),
+                c.provider.clone(),
+                c.purposes.clone(),
+                duration,
+                category,
+            )
+        })
+        .collect();
+    (records, policy)
+}
+
+/// The text a span shows a reader: no invisible characters, one kind of space.
+fn shown(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let visible: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{FEFF}'))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    visible.nfc().collect()
+}
+
+/// The same page with other characters for what it shows (no-break spaces, soft
+/// hyphens, zero-width characters, decomposed accents, line separators): every
+/// field of every cookie the same, on every document (the later policies too: the
+/// text is read as it shows, so no layout may notice), and every cookie's span
+/// still shows its name.
+#[track_caller]
+fn same_records_under(name: &str, rewrite: impl Fn(&str) -> String) {
+    let mut bad = Vec::new();
+    let mut changed = 0;
+    for (stem, text) in corpus() {
+        let (want, _) = records(&text);
+        let doc = rewrite(&text);
+        changed += usize::from(doc != text);
+        let (got, policy) = records(&doc);
+        if got != want {
+            bad.push(format!("{stem}: records differ"));
+        }
+        for c in &policy.cookies {
+            let source = &doc[c.span.start..c.span.end];
+            if !shown(source).contains(&c.name) {
+                bad.push(format!("{stem}: {:?} not in its span {source:?}", c.name));
+            }
+        }
+    }
+    assert!(
+        changed > 40,
+        "{name}: the rewrite changed only {changed} documents"
+    );
+    assert!(bad.is_empty(), "{name}:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn no_break_spaces() {
+    same_records_under("no-break spaces", |t| t.replace(' ', "\u{a0}"));
+    // French puts a narrow one before a colon, a thin one in `2 ans` when typeset
+    same_records_under("narrow and thin spaces", |t| {
+        t.replace(" :", "\u{202f}:")
+            .replace(" ;", "\u{202f};")
+            .replace(" y", "\u{2009}y")
+            .replace(" a", "\u{2009}a")
+            .replace(" d", "\u{2009}d")
+    });
+}
+
+#[test]
+fn soft_hyphens_in_long_words() {
+    same_records_under("soft hyphens", |t| {
+        let mut out = String::with_capacity(t.len() * 2);
+        let mut run = 0;
+        for c in t.chars() {
+            run = if c.is_alphabetic() { run + 1 } else { 0 };
+            // a break opportunity after every fourth letter of a word
+            if run > 1 && run % 4 == 1 {
+                out.push('\u{AD}');
+            }
+            out.push(c);
+        }
+        out
+    });
+}
+
+#[test]
+fn zero_width_and_direction_characters() {
+    same_records_under("zero-width characters", |t| {
+        map_lines(t, |l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("\u{200b}{}\u{200e}", l.replace('\t', "\t\u{feff}"))
+            }
+        })
+    });
+}
+
+#[test]
+fn decomposed_accents() {
+    use unicode_normalization::UnicodeNormalization;
+    // most documents are all ASCII: count only those an accent changes
+    let accented = corpus().iter().filter(|(_, t)| !t.is_ascii()).count();
+    assert!(accented > 40, "{accented}");
+    same_records_under("NFD", |t| {
+        if t.is_ascii() {
+            // a change nobody sees, so every document counts as rewritten
+            format!("{t}\u{200b}")
+        } else {
+            t.nfd().collect()
+        }
+    });
+}
+
+#[test]
+fn line_separators() {
+    same_records_under("U+2028", |t| t.replace('\n', "\u{2028}"));
+}

@@ -476,7 +476,9 @@ fn render(layout: &str, h: &[&str; 5], rows: &[[String; 5]], style: Style) -> St
     s
 }
 
-/// A copy with CRLF line ends, a no-break space after every digit (`2\u{a0}years`) and
+/// A copy with CRLF line ends, a no-break space after every digit (`2\u{a0}years`),
+/// a soft hyphen inside every word of nine letters or more (`Marke\u{ad}ting`, as
+/// pages that hyphenate carry them), a zero-width space opening every third line and
 /// a trailing space on every other line.
 fn noisy(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
@@ -484,8 +486,17 @@ fn noisy(text: &str) -> String {
         if k > 0 {
             out += "\r\n";
         }
+        if k % 3 == 2 && !line.is_empty() {
+            out.push('\u{200b}');
+        }
         let mut prev = ' ';
-        for c in line.chars() {
+        let mut run = 0;
+        for (i, c) in line.char_indices() {
+            run = if c.is_alphabetic() { run + 1 } else { 0 };
+            let long = line[i..].chars().take_while(|c| c.is_alphabetic()).count() + run > 9;
+            if run == 6 && long {
+                out.push('\u{ad}');
+            }
             out.push(if c == ' ' && prev.is_ascii_digit() {
                 '\u{a0}'
             } else {

@@ -10,7 +10,7 @@
 //! A cookie name is a normalised field value (invisible characters dropped,
 //! whitespace folded, NFC), so it is compared with the input in [`skeleton`] form:
 //! whitespace (Unicode white space, U+200B, U+FEFF) removed, invisible characters
-//! (zero-width U+200B..U+200D, U+2060, BOM, soft hyphen, controls) removed, and
+//! (soft hyphen, zero-width and direction characters, BOM, controls) removed, and
 //! canonical decomposition (NFD) with combining marks removed. A name must occur in
 //! the skeleton of the whole input; a name joined from several fragments (a
 //! tab-table cell continued on the next row) need only have each of its words occur
@@ -89,12 +89,21 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Characters the crate drops from field values (its `fields::repair::is_dropped`):
-/// zero-width characters, word joiner, BOM, soft hyphen, controls other than whitespace.
+/// Characters the crate drops from its text and field values (its
+/// `chars::is_invisible` and `fields::repair::is_dropped`): soft hyphen, zero-width
+/// characters, direction marks and bidi controls, word joiner and invisible operators,
+/// BOM, controls other than whitespace.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
     ) || (c.is_control() && !c.is_whitespace())
 }
 

@@ -1220,13 +1220,12 @@ pub(crate) fn fix_mojibake(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
 // Cleaning
 // ---------------------------------------------------------------------------
 
-/// Characters that carry no text: controls (C0 other than whitespace, C1), zero-width
-/// characters, the BOM, soft hyphens.
+/// Characters that carry no text: controls (C0 other than whitespace, C1) and the
+/// invisible format characters the document's text is read without
+/// ([`crate::chars::is_invisible`]: zero-width characters, the BOM, soft hyphens,
+/// direction marks).
 fn is_dropped(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-    ) || (c.is_control() && !c.is_whitespace())
+    crate::chars::is_invisible(c) || (c.is_control() && !c.is_whitespace())
 }
 
 /// Drop invisible characters, fold every kind of space to one ASCII space, trim.
