@@ -343,3 +343,63 @@ fn decomposed_accents() {
 fn line_separators() {
     same_records_under("U+2028", |t| t.replace('\n', "\u{2028}"));
 }
+
+/// Lines at most `width` bytes long, broken at spaces (a word longer than the width
+/// stands alone), as a PDF tool or a plain-text mail wraps a paragraph.
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in line.split(' ').filter(|w| !w.is_empty()) {
+        if !cur.is_empty() && cur.len() + 1 + w.len() > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    out.push(cur);
+    out
+}
+
+/// The prose of every document hard-wrapped at 72 bytes (a PDF's text, a mail's),
+/// except the lines the cookies were read from (rows, items and sentences naming
+/// cookies: wrapping those is another test's matter) and table lines. Wrapped
+/// sentences of a section's introduction used to read as headings (a wrapped line
+/// of twelve words or fewer with no final stop), which reset the section's category
+/// and provider: 23 documents changed, 50 records lost their category. Still not
+/// read as one: a provider or lifetime named across a line end, list items wrapped
+/// onto lines of their own. A ratchet: lower it as the readers improve.
+#[test]
+fn prose_wrapped_at_a_fixed_width() {
+    const ALLOWED: usize = 6;
+    let mut changed = Vec::new();
+    for (stem, text) in corpus() {
+        let spans: Vec<(usize, usize)> = parse_policy(&text)
+            .cookies
+            .iter()
+            .flat_map(|c| c.spans.iter().map(|s| (s.start, s.end)))
+            .collect();
+        let mut out = Vec::new();
+        let mut at = 0;
+        for l in text.split('\n') {
+            let (start, end) = (at, at + l.len());
+            at = end + 1;
+            let named = spans.iter().any(|&(s, e)| s < end && e > start);
+            if named || l.len() <= 72 || l.contains(['\t', '|']) {
+                out.push(l.to_string());
+            } else {
+                out.extend(wrap(l, 72));
+            }
+        }
+        if summary(&out.join("\n")) != summary(&text) {
+            changed.push(stem);
+        }
+    }
+    eprintln!("wrapped prose changed {}: {changed:?}", changed.len());
+    assert!(
+        changed.len() <= ALLOWED,
+        "{} changed (ratchet {ALLOWED}): {changed:?}",
+        changed.len()
+    );
+}

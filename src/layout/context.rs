@@ -133,6 +133,49 @@ pub(crate) fn is_heading(line: &Line<'_>) -> bool {
     !sentence_inside
 }
 
+/// The shortest line read as part of a paragraph wrapped at a fixed width: text
+/// wrapped by a PDF tool or a mail client has lines of 60 to 100 bytes but its last.
+const WRAPPED_MIN: usize = 40;
+
+/// Whether line `i` is inside a sentence a fixed width wrapped onto the next line
+/// (a PDF's or a plain-text copy's hard line ends): such a line is no heading, however
+/// few its words (`These cookies collect information about how you use our site,
+/// such as` / `which pages you visit …`). A long line whose sentence goes on — the
+/// next line opens in lower case, or the line ends with a function word of any
+/// language (`…, wie Sie unsere` / `Website nutzen.`) — into a sentence (the next
+/// line ends one, or the two hold more words than a heading); or a line in lower
+/// case after a long one that ended no sentence.
+pub(crate) fn inside_wrapped_sentence(lines: &[Line<'_>], i: usize) -> bool {
+    let text_of = |k: usize| {
+        lines
+            .get(k)
+            .filter(|l| l.kind == LineKind::Text)
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty())
+    };
+    let Some(t) = text_of(i) else {
+        return false;
+    };
+    let ends_sentence = |t: &str| t.ends_with(['.', ':', ';', '!', '?']);
+    let opens_lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    if t.len() >= WRAPPED_MIN && !ends_sentence(t) {
+        if let Some(next) = text_of(i + 1) {
+            let last = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
+            let goes_on =
+                opens_lower(next) || crate::vocab::affixes::is_function_word_anywhere(&last);
+            // (a heading wrapped in two, `Cookies necessary for the platform to
+            // function properly/functionality` / `cookies`, stays a heading)
+            let sentence = ends_sentence(next) || more_words_than(&format!("{t} {next}"), 12);
+            if goes_on && sentence {
+                return true;
+            }
+        }
+    }
+    opens_lower(t)
+        && i > 0
+        && text_of(i - 1).is_some_and(|p| p.len() >= WRAPPED_MIN && !ends_sentence(p))
+}
+
 /// Where `. ` stands in `t`: `t.match_indices(". ")`'s positions, by a byte scan
 /// (no substring searcher is built per call; the pattern cannot overlap itself).
 fn sentence_stops(t: &str) -> impl Iterator<Item = usize> + '_ {
@@ -178,7 +221,8 @@ impl Context {
     }
 
     /// Take in a line no layout parser took: a heading or a line of prose.
-    pub(crate) fn observe<'a>(&mut self, line: &Line<'a>, doc: &mut RawDoc<'a>) {
+    pub(crate) fn observe<'a>(&mut self, lines: &[Line<'a>], i: usize, doc: &mut RawDoc<'a>) {
+        let line = &lines[i];
         let text = line.text.trim();
         // a consent platform's group row: a label with its count (`Necessary 15`,
         // `[Cookiebot2](#)`, `Statistiques (17)`) names a category or a service
@@ -186,7 +230,7 @@ impl Context {
             self.take_group_label(label, doc);
             return;
         }
-        if is_heading(line) && !is_value_line(text) {
+        if is_heading(line) && !is_value_line(text) && !inside_wrapped_sentence(lines, i) {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.service_rows = false;
@@ -1480,16 +1524,82 @@ mod tests {
         assert_eq!(group_label("é\u{a0}1"), None);
     }
 
+    /// Lines of a paragraph wrapped at a fixed width are no headings; headings,
+    /// wrapped or not, stay headings.
+    #[test]
+    fn wrapped_sentences_are_no_headings() {
+        // (text, the line asked, whether it is inside a wrapped sentence)
+        let cases: &[(&str, usize, bool)] = &[
+            (
+                "These cookies collect information about how you use our website, such as\n\
+                 which pages you visit most often and if you encounter any errors. This\n\
+                 data helps us improve how our website works.",
+                0,
+                true,
+            ),
+            // a function word at the end, the next line capitalised (German nouns)
+            (
+                "Diese Cookies sammeln Informationen darüber, wie Sie unsere\n\
+                 Website nutzen und welche Seiten Sie besuchen.",
+                0,
+                true,
+            ),
+            // a line in lower case after a long one that ended no sentence
+            (
+                "Ces cookies nous permettent de mesurer l'audience de notre site et\n\
+                 comprendre comment vous l'utilisez",
+                1,
+                true,
+            ),
+            // a heading wrapped in two stays a heading, and so does its first line
+            (
+                "Cookies necessary for the platform to function properly/functionality\n\
+                 cookies\n",
+                0,
+                false,
+            ),
+            // short headings over a line in lower case, a blank line, a sentence
+            (
+                "Analytics cookies\nthese cookies count visits to the site.",
+                0,
+                false,
+            ),
+            (
+                "Cookies that measure how you use our website and its pages\n\nWe use",
+                0,
+                false,
+            ),
+            (
+                "Cookies that measure how you use our website and its pages\n\
+                 We use them to count visits.",
+                0,
+                false,
+            ),
+            // a line that ends its sentence is not inside one
+            (
+                "These cookies collect information about how you use our website.\n\
+                 which is how we improve it, and why we keep them for two years.",
+                0,
+                false,
+            ),
+            ("Marketing\nthe cookies of our partners", 1, false),
+        ];
+        for &(text, i, want) in cases {
+            let ls = crate::segment::lines(text);
+            assert_eq!(inside_wrapped_sentence(&ls, i), want, "{text:?} line {i}");
+        }
+    }
+
     #[test]
     fn lead_in_lines_declare_a_category() {
         let mut ctx = Context::default();
         let mut doc = RawDoc::default();
         let ls = crate::segment::lines("We use the following analytics cookies:\n");
-        ctx.observe(&ls[0], &mut doc);
+        ctx.observe(&ls, 0, &mut doc);
         assert_eq!(ctx.category.map(|c| c.0), Some(Category::Analytics));
         let ls = crate::segment::lines("We use the following cookies:\n");
         let mut ctx = Context::default();
-        ctx.observe(&ls[0], &mut doc);
+        ctx.observe(&ls, 0, &mut doc);
         assert_eq!(ctx.category, None);
     }
 

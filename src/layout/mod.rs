@@ -403,7 +403,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         // and the lines after it the one before
         let section_provider = context::names_cookies(lines[i].text)
             .then(|| (ctx.provider.clone(), ctx.provider_heading));
-        ctx.observe(&lines[i], &mut doc);
+        ctx.observe(lines, i, &mut doc);
         let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
         share_note(pending, &mut doc.records[before..]);
@@ -561,7 +561,7 @@ mod tests {
                         i += claim.len;
                         continue;
                     }
-                    ctx.observe(&ls[i], &mut doc);
+                    ctx.observe(&ls, i, &mut doc);
                     i += 1;
                 }
             }
