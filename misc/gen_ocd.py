@@ -10,6 +10,7 @@ is by jkwakman, Apache License 2.0: see src/vocab/data/OCD-LICENSE.
 """
 import csv
 import os
+import re
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -35,9 +36,13 @@ with open(os.path.join(out, "vendors.txt"), "w", encoding="utf-8") as f:
     for v in sorted(vendors, key=str.lower):
         f.write(v + "\n")
 
+# the parser reads text without invisible format characters (a soft hyphen sits in
+# one OCD name, `logglytrackings\u00adession`): neither may a listed name hold one
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
 names = {}
 for r in rows:
-    n = r["Cookie / Data Key name"].strip()
+    n = INVISIBLE.sub("", r["Cookie / Data Key name"]).strip()
     if n and " " not in n:
         names[n] = names.get(n, 0) | (r["Wildcard match"].strip() == "1")
 with open(os.path.join(out, "ocd_names.tsv"), "w", encoding="utf-8") as f:

@@ -237,10 +237,13 @@ fn rows() -> Vec<Row> {
     let mut out = Vec::new();
     for rec in rd.records() {
         let rec = rec.expect("a CSV row");
+        // (a name is read without invisible characters: the OCD has one with a soft
+        // hyphen in it, `logglytrackings\u{ad}ession`)
+        let name = &rec[3].replace('\u{ad}', "");
         let (platform, category, name, description, retention) = (
             &rec[1],
             &rec[2],
-            &rec[3],
+            name,
             &rec[5],
             rec[6].trim().to_lowercase(),
         );

@@ -695,6 +695,37 @@ mod tests {
     use super::*;
     use crate::fields::text::FastSet;
 
+    /// Every line of the known-names table is a comment or a name and a wildcard flag
+    /// (`0`/`1`), and every name is text as the parser reads it: no space, no
+    /// invisible character (`logglytrackings&shy;ession`, as the Open Cookie Database
+    /// once had it, could never match a text read without its soft hyphen).
+    #[test]
+    fn the_known_names_table_is_well_formed() {
+        let mut names = 0;
+        for (n, line) in include_str!("../vocab/data/ocd_names.tsv")
+            .lines()
+            .enumerate()
+        {
+            if line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert!(
+                matches!(cols[..], [name, "0" | "1"] if !name.is_empty()),
+                "line {}: {line:?}",
+                n + 1
+            );
+            let plain = crate::decode::plain_characters(cols[0]).0;
+            assert!(
+                plain == cols[0] && !cols[0].chars().any(char::is_whitespace),
+                "line {}: {line:?} is not read as written",
+                n + 1
+            );
+            names += 1;
+        }
+        assert!(names > 2000, "{names}");
+    }
+
     /// The shape and name tests as they were written before the ASCII table and the
     /// single shape test: the reference the fast ones are compared with.
     fn shaped_reference(tok: &str) -> bool {
