@@ -19,7 +19,8 @@
 //!    is read as it is, and what would have been changed is only warned about.
 //!    Either way the last step reads every character as what the page shows
 //!    ([`plain_characters`]: a no-break space is a space, a soft hyphen or a
-//!    zero-width space nothing, a decomposed accent composed), which is no repair
+//!    zero-width space nothing, a box-drawing `│` a `|`, a decomposed accent
+//!    composed), which is no repair
 //!    and is not listed: field values were always normalised so.
 
 use std::borrow::Cow;
@@ -267,7 +268,8 @@ fn owned_plain<'a>(text: String) -> (Cow<'a, str>, OffsetMap) {
 /// no-break space of `2&nbsp;years`, the narrow one French puts before a colon)
 /// becomes a space, an invisible format character (the soft hyphen of
 /// `Mark&shy;eting`, zero-width spaces and joiners, direction marks) is dropped,
-/// a line or paragraph separator (`U+2028`, `U+2029`, `U+0085`) ends the line, and
+/// a line or paragraph separator (`U+2028`, `U+2029`, `U+0085`) ends the line, a
+/// box-drawing line is the ASCII one a text table draws ([`box_drawing`]), and
 /// a word not in Unicode NFC (`e` and a combining accent, as some PDF tools and
 /// pasteboards give it) is composed. None of this is damage: the page shows the
 /// same text either way, and field values were always normalised so; but every
@@ -389,7 +391,25 @@ fn plain_char(c: char) -> Option<&'static str> {
     } else if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
         Some("\n")
     } else {
-        None
+        box_drawing(c)
+    }
+}
+
+/// A box-drawing character as the ASCII a text table draws the same line with: a
+/// vertical as `|` (a cell's edge), a horizontal as `-`, a corner, tee or cross as
+/// `+` (`│ _ga │ Google │`, `├─────┼────┤`: the tables text browsers and terminal
+/// tools draw). The diagonals are left as they are.
+fn box_drawing(c: char) -> Option<&'static str> {
+    match c {
+        '\u{2502}' | '\u{2503}' | '\u{2506}' | '\u{2507}' | '\u{250A}' | '\u{250B}'
+        | '\u{2551}' | '\u{254E}' | '\u{254F}' | '\u{2575}' | '\u{2577}' | '\u{2579}'
+        | '\u{257B}' | '\u{257D}' | '\u{257F}' => Some("|"),
+        '\u{2500}' | '\u{2501}' | '\u{2504}' | '\u{2505}' | '\u{2508}' | '\u{2509}'
+        | '\u{2550}' | '\u{254C}' | '\u{254D}' | '\u{2574}' | '\u{2576}' | '\u{2578}'
+        | '\u{257A}' | '\u{257C}' | '\u{257E}' => Some("-"),
+        '\u{2571}'..='\u{2573}' => None,
+        '\u{2500}'..='\u{257F}' => Some("+"),
+        _ => None,
     }
 }
 
@@ -997,6 +1017,11 @@ mod tests {
         assert_eq!(p.text, "Durée : 2 ans");
         assert_eq!(back(text, &p, "2 ans"), "2\u{a0}ans");
         assert_eq!(back(text, &p, "Durée"), "Dur\u{c3}\u{a9}e");
+        // a box-drawing table is read as the ASCII one
+        let text = "┌─────┬────┐\n│ _ga │ 2 ans │\n└─────┴────┘";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "+-----+----+\n| _ga | 2 ans |\n+-----+----+");
+        assert_eq!(back(text, &p, "| _ga |"), "│ _ga │");
         // text that shows what it holds is not copied
         for plain in ["", "ASCII only\n", "déjà vu, 2 años — “quoted”"] {
             assert!(

@@ -403,3 +403,52 @@ fn prose_wrapped_at_a_fixed_width() {
         changed.len()
     );
 }
+
+/// Every tab table drawn with box-drawing characters (`│ _ga │ Google │`, a
+/// `├────┼────┤` rule under its first row: a text browser's or a terminal tool's
+/// table) reads as the same table drawn in ASCII (`| _ga | Google |`, `+----+----+`),
+/// every field of every cookie, on every document.
+#[test]
+fn box_drawing_tables_read_as_ascii_ones() {
+    fn draw(text: &str, bar: &str, rule: &dyn Fn(&[&str]) -> String) -> String {
+        let mut out = Vec::new();
+        let mut first = true;
+        for l in text.split('\n') {
+            if l.contains('\t') {
+                let cells: Vec<&str> = l.split('\t').collect();
+                out.push(format!("{bar} {} {bar}", cells.join(&format!(" {bar} "))));
+                if first {
+                    out.push(rule(&cells));
+                    first = false;
+                }
+            } else {
+                first = true;
+                out.push(l.to_string());
+            }
+        }
+        out.join("\n")
+    }
+    let rule = |line: char, cross: char, ends: (char, char)| {
+        move |cells: &[&str]| {
+            let parts: Vec<String> = cells
+                .iter()
+                .map(|c| line.to_string().repeat(c.chars().count() + 2))
+                .collect();
+            format!("{}{}{}", ends.0, parts.join(&cross.to_string()), ends.1)
+        }
+    };
+    let (mut tables, mut bad) = (0, Vec::new());
+    for (stem, text) in corpus() {
+        if !text.contains('\t') {
+            continue;
+        }
+        tables += 1;
+        let ascii = draw(&text, "|", &rule('-', '+', ('+', '+')));
+        let boxed = draw(&text, "│", &rule('─', '┼', ('├', '┤')));
+        if records(&boxed).0 != records(&ascii).0 {
+            bad.push(stem);
+        }
+    }
+    assert!(tables > 30, "{tables}");
+    assert!(bad.is_empty(), "read otherwise drawn in boxes: {bad:?}");
+}
