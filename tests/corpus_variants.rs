@@ -452,3 +452,48 @@ fn box_drawing_tables_read_as_ascii_ones() {
     assert!(tables > 30, "{tables}");
     assert!(bad.is_empty(), "read otherwise drawn in boxes: {bad:?}");
 }
+
+/// Every cookie name the document is read with, quoted wherever it stands as a word
+/// (`“_ga”`, `"_ga"`, `` `_ga` ``, `«_ga»`: a word processor's or a wiki's quotes),
+/// in cells, keys, list items and sentences alike.
+fn quote_names(text: &str, open: &str, close: &str) -> String {
+    let mut names: Vec<String> = parse_policy(text)
+        .cookies
+        .into_iter()
+        .map(|c| c.name)
+        .filter(|n| n.chars().count() >= 3 && !n.contains('*'))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    let is_word = |c: char| c.is_alphanumeric() || "_-.$@".contains(c);
+    let mut out = text.to_string();
+    for n in &names {
+        let mut next = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(n.as_str()) {
+            let before = rest[..at].chars().next_back();
+            let after = rest[at + n.len()..].chars().next();
+            let quoted = |c: Option<char>| c.is_some_and(|c| "\"'`“”‘’«»„".contains(c));
+            let alone = !before.is_some_and(is_word) && !after.is_some_and(is_word);
+            next.push_str(&rest[..at]);
+            if alone && !quoted(before) && !quoted(after) {
+                next.push_str(&format!("{open}{n}{close}"));
+            } else {
+                next.push_str(n);
+            }
+            rest = &rest[at + n.len()..];
+        }
+        next.push_str(rest);
+        out = next;
+    }
+    out
+}
+
+#[test]
+fn quoted_names() {
+    for (open, close) in [("“", "”"), ("\"", "\""), ("`", "`"), ("«", "»")] {
+        same_under(&format!("names in {open}{close}"), |t| {
+            quote_names(t, open, close)
+        });
+    }
+}

@@ -189,8 +189,42 @@ static ASCII_NAME_CHARS: [bool; 128] = {
     t
 };
 
-/// A single token that could be a cookie name: name characters only, at least one letter.
+/// `tok` without one pair of quotes or code marks around it (`"_ga"`, `“_ga”`,
+/// `'_ga'`, `` `_ga` ``, `«_ga»`, `„_ga“`): documents quote the names they list, and
+/// a name is judged by what stands inside (the value is cleaned of the marks, see
+/// [`clean`]). Anything else is returned as it is.
+#[inline]
+pub(crate) fn unquoted(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    // (most tokens start with a letter, a digit or `_`: one byte test)
+    if b.len() < 3 || !matches!(b[0], b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+        return tok;
+    }
+    const PAIRS: [(&str, &str); 8] = [
+        ("\"", "\""),
+        ("'", "'"),
+        ("`", "`"),
+        ("“", "”"),
+        ("‘", "’"),
+        ("«", "»"),
+        ("„", "“"),
+        ("‚", "‘"),
+    ];
+    for (open, close) in PAIRS {
+        if let Some(inner) = tok.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            // (`` `_ga` and `_gid` `` is two quoted names, not one)
+            if !inner.is_empty() && !inner.contains(open) && !inner.contains(close) {
+                return inner;
+            }
+        }
+    }
+    tok
+}
+
+/// A single token that could be a cookie name: name characters only, at least one
+/// letter; quotes around it do not count ([`unquoted`]).
 pub(crate) fn is_name_shaped(tok: &str) -> bool {
+    let tok = unquoted(tok);
     if tok.is_empty() || tok.len() > 120 || tok.ends_with(':') {
         return false;
     }
@@ -237,6 +271,7 @@ pub(crate) fn is_host_or_file(tok: &str) -> bool {
 /// underscore, or is a dotted identifier that is no host or file name, or the Open
 /// Cookie Database knows it and it is not an ordinary word (upper case, digits).
 pub(crate) fn is_strong_name(tok: &str) -> bool {
+    let tok = unquoted(tok);
     if tok.is_ascii() {
         return strong_ascii(tok);
     }
@@ -312,6 +347,7 @@ fn strong_ascii(tok: &str) -> bool {
 /// or three or more dot-separated parts that make no host or file name. Safe to
 /// take as a cookie name even in running prose.
 pub(crate) fn is_structured_name(tok: &str) -> bool {
+    let tok = unquoted(tok);
     // a name-shaped token has no `/` (no `://`, no URL)
     is_name_shaped(tok) && is_structured_shaped(tok)
 }
@@ -675,7 +711,7 @@ fn clean(s: &str) -> &str {
         s
     } else {
         s.trim_start_matches([
-            '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
+            '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’', '«', '„', '‚',
         ])
     };
     let s = if s
@@ -685,7 +721,7 @@ fn clean(s: &str) -> &str {
     {
         s
     } else {
-        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '»', '.'])
     };
     s.trim()
 }
@@ -694,6 +730,33 @@ fn clean(s: &str) -> &str {
 mod tests {
     use super::*;
     use crate::fields::text::FastSet;
+
+    /// A pair of quotes or code marks around a token does not count for its shape;
+    /// one mark alone, or marks of two kinds, are the token's.
+    #[test]
+    fn quoted_names_are_judged_inside() {
+        for q in [
+            "\"_ga\"",
+            "'_ga'",
+            "`_ga`",
+            "“_ga”",
+            "‘_ga’",
+            "«_ga»",
+            "„_ga“",
+            "‚_ga‘",
+        ] {
+            assert_eq!(unquoted(q), "_ga", "{q}");
+            assert!(
+                is_strong_name(q) && is_name_shaped(q) && is_structured_name(q),
+                "{q}"
+            );
+        }
+        assert_eq!(clean("«_ga»:"), "_ga");
+        for q in ["\"_ga", "_ga\"", "\"_ga'", "“_ga\"", "\"\"", "“”", "_ga"] {
+            assert_eq!(unquoted(q), q, "{q}");
+        }
+        assert!(!is_name_shaped("\"a b\"") && !is_strong_name("“design”"));
+    }
 
     /// Every line of the known-names table is a comment or a name and a wildcard flag
     /// (`0`/`1`), and every name is text as the parser reads it: no space, no
@@ -729,6 +792,8 @@ mod tests {
     /// The shape and name tests as they were written before the ASCII table and the
     /// single shape test: the reference the fast ones are compared with.
     fn shaped_reference(tok: &str) -> bool {
+        // (the quotes around a token are taken off first, as the fast tests do)
+        let tok = unquoted(tok);
         !tok.is_empty()
             && tok.len() <= 120
             && tok.chars().all(is_name_char)
@@ -737,6 +802,8 @@ mod tests {
     }
 
     fn structured_reference(tok: &str) -> bool {
+        // (the quotes around a token are taken off first, as the fast tests do)
+        let tok = unquoted(tok);
         if !shaped_reference(tok) || tok.contains("://") {
             return false;
         }
@@ -757,6 +824,8 @@ mod tests {
     }
 
     fn strong_reference(tok: &str) -> bool {
+        // (the quotes around a token are taken off first, as the fast tests do)
+        let tok = unquoted(tok);
         if structured_reference(tok) {
             return true;
         }
@@ -1155,10 +1224,11 @@ mod tests {
             s
         } else {
             s.trim_start_matches([
-                '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’',
+                '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’', '«', '„',
+                '‚',
             ])
         };
-        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '.'])
+        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '»', '.'])
             .trim()
     }
 
