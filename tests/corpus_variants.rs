@@ -497,3 +497,39 @@ fn quoted_names() {
         });
     }
 }
+
+/// Every tab table without its first row (a copy that left the header out): the
+/// rows are read by what their cells hold (`Header::infer`). Tables of two rows
+/// whose purposes mention a session were not read (a purpose half lifetimes, no
+/// purpose column left): 24 documents changed, 23 after (every field: 26 and 25).
+/// Still not read: a table of one row, and the tables whose first row was no header
+/// but a record. A ratchet: lower it as the readers improve.
+#[test]
+fn tables_without_their_header_row() {
+    const ALLOWED: usize = 23;
+    let mut changed = Vec::new();
+    for (stem, text) in corpus() {
+        let mut out = Vec::new();
+        let mut first = true;
+        for l in text.split('\n') {
+            if l.contains('\t') {
+                if !first {
+                    out.push(l);
+                }
+                first = false;
+            } else {
+                first = true;
+                out.push(l);
+            }
+        }
+        if summary(&out.join("\n")) != summary(&text) {
+            changed.push(stem);
+        }
+    }
+    eprintln!("headerless tables changed {}: {changed:?}", changed.len());
+    assert!(
+        changed.len() <= ALLOWED,
+        "{} changed (ratchet {ALLOWED}): {changed:?}",
+        changed.len()
+    );
+}

@@ -223,13 +223,29 @@ impl Header {
             .map(|c| (None, Rc::from(format!("column {}", c + 1))))
             .collect();
         cols[name].0 = Some(Role::Name);
+        // the lifetime column: at least half its cells lifetimes, and no column more
+        // (of two rows, a purpose that mentions a session is half lifetimes too)
+        let lifetimes: Vec<usize> = (0..n)
+            .map(|c| {
+                rows.iter()
+                    .filter(|r| {
+                        let cell = r[c].trim();
+                        !more_words_than(cell, 8)
+                            && parse_duration(cell).kind != DurationKind::Unknown
+                    })
+                    .count()
+            })
+            .collect();
+        let most = (0..n)
+            .filter(|&c| c != name)
+            .map(|c| lifetimes[c])
+            .max()
+            .unwrap_or(0);
         for (c, col) in cols.iter_mut().enumerate() {
             if c == name {
                 continue;
             }
-            if share(c, &|cell| {
-                !more_words_than(cell, 8) && parse_duration(cell).kind != DurationKind::Unknown
-            }) {
+            if lifetimes[c] * 2 >= rows.len() && lifetimes[c] == most {
                 col.0 = Some(Role::Duration);
             } else if share(c, &|cell| {
                 !more_words_than(cell, 3)
@@ -628,6 +644,35 @@ pub(crate) fn mostly(rows: &[&Vec<&str>], c: usize, kind: impl Fn(&str) -> bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Of a headerless table's columns, the one with the most lifetimes is the
+    /// lifetime column: with two rows, a purpose that mentions a session (`Maintains
+    /// your session state`) is half lifetimes too, and the table had no purpose
+    /// column left (it was not read at all).
+    #[test]
+    fn two_rows_without_a_header() {
+        let rows = vec![
+            vec!["_ga", "Maintains your session state", "2 years"],
+            vec!["_gid", "Prevents cross-site request forgery", "1 day"],
+        ];
+        let h = Header::infer(&rows).expect("a table");
+        let roles: Vec<Option<Role>> = h.cols.iter().map(|c| c.0).collect();
+        assert_eq!(
+            roles,
+            [Some(Role::Name), Some(Role::Purpose), Some(Role::Duration)]
+        );
+        // the lifetime column wherever it stands
+        let rows = vec![
+            vec!["_ga", "2 years", "Keeps the session alive"],
+            vec!["_gid", "1 day", "Counts visits"],
+        ];
+        let h = Header::infer(&rows).expect("a table");
+        let roles: Vec<Option<Role>> = h.cols.iter().map(|c| c.0).collect();
+        assert_eq!(
+            roles,
+            [Some(Role::Name), Some(Role::Duration), Some(Role::Purpose)]
+        );
+    }
 
     /// A row of `label: value` cells is a record on one line, not a header, though
     /// its labels are header words; a header may hold a colon of its own.
