@@ -227,6 +227,9 @@ impl Header {
         // (of two rows, a purpose that mentions a session is half lifetimes too)
         let lifetimes: Vec<usize> = (0..n)
             .map(|c| {
+                if c == name {
+                    return 0;
+                }
                 rows.iter()
                     .filter(|r| {
                         let cell = r[c].trim();
