@@ -10,7 +10,8 @@
 //! A cookie name is a normalised field value (invisible characters dropped,
 //! whitespace folded, NFC), so it is compared with the input in [`skeleton`] form:
 //! whitespace (Unicode white space, U+200B, U+FEFF) removed, invisible characters
-//! (soft hyphen, zero-width and direction characters, BOM, controls) removed, and
+//! (soft hyphen, zero-width and direction characters, BOM, controls) removed,
+//! box-drawing characters read as ASCII (`│` as `|`), and
 //! canonical decomposition (NFD) with combining marks removed. A name must occur in
 //! the skeleton of the whole input; a name joined from several fragments (a
 //! tab-table cell continued on the next row) need only have each of its words occur
@@ -107,11 +108,29 @@ pub fn is_invisible(c: char) -> bool {
     ) || (c.is_control() && !c.is_whitespace())
 }
 
+/// A box-drawing character as the crate reads it (its `decode::box_drawing`): a
+/// vertical as `|`, a horizontal as `-`, a corner, tee or cross as `+`, the
+/// diagonals as they are.
+pub fn box_ascii(c: char) -> char {
+    match c {
+        '\u{2502}' | '\u{2503}' | '\u{2506}' | '\u{2507}' | '\u{250A}' | '\u{250B}'
+        | '\u{2551}' | '\u{254E}' | '\u{254F}' | '\u{2575}' | '\u{2577}' | '\u{2579}'
+        | '\u{257B}' | '\u{257D}' | '\u{257F}' => '|',
+        '\u{2500}' | '\u{2501}' | '\u{2504}' | '\u{2505}' | '\u{2508}' | '\u{2509}'
+        | '\u{2550}' | '\u{254C}' | '\u{254D}' | '\u{2574}' | '\u{2576}' | '\u{2578}'
+        | '\u{257A}' | '\u{257C}' | '\u{257E}' => '-',
+        '\u{2571}'..='\u{2573}' => c,
+        '\u{2500}'..='\u{257F}' => '+',
+        _ => c,
+    }
+}
+
 /// The comparison form of the module docs: no whitespace, no invisible characters,
-/// NFD without combining marks.
+/// box-drawing characters as ASCII, NFD without combining marks.
 pub fn skeleton(s: &str) -> String {
     s.chars()
         .filter(|&c| !is_space(c) && !is_invisible(c))
+        .map(box_ascii)
         .collect::<String>()
         .nfd()
         .filter(|c| !is_combining_mark(*c))
