@@ -23,8 +23,10 @@
 //!    input only; binary input refused); then, with repair on, control characters
 //!    dropped and whole-document mojibake repaired, each change listed, and every span
 //!    carried back to the caller's text afterwards (`docs/provenance.md`).
-//! 2. **segment** (`segment`): the text → lines with byte spans and a shape
-//!    (blank, tab row, pipe row, table rule, text).
+//! 2. **segment** (`wrap`, `segment`): in a document hard-wrapped at a fixed width
+//!    (a PDF's or a mail's copy), the line ends inside paragraphs, rows and items
+//!    read as spaces; then the text → lines with byte spans and a shape (blank, tab
+//!    row, pipe row, table rule, text).
 //! 3. **language** (`lang`): whatlang over a bounded sample of prose lines.
 //! 4. **layout** (`layout`): one parser per layout (tab, pipe, cell-per-line,
 //!    space-aligned, glued cells, key-value, list, prose) turns runs of lines into
@@ -54,6 +56,7 @@ mod segment;
 #[cfg(test)]
 mod testing;
 mod vocab;
+mod wrap;
 
 /// Not part of the API (hidden, no stability promise): single stages of the
 /// pipeline, so that `benches/pipeline.rs` can measure what issue 13 sets targets
@@ -70,7 +73,13 @@ pub mod stages {
             return 0;
         };
         let prepared = crate::decode::prepare(&text, true);
-        crate::segment::lines(&prepared.text).len()
+        crate::segment::lines(&crate::wrap::unwrap(&prepared.text)).len()
+    }
+
+    /// The text as the lines are made of it: a hard-wrapped document's soft line
+    /// ends read as spaces (the same length as `text`).
+    pub fn unwrap(text: &str) -> String {
+        crate::wrap::unwrap(text).into_owned()
     }
 
     /// Language detection as the pipeline runs it on a ready text (its lines found
@@ -90,11 +99,12 @@ pub mod stages {
             for (path, bytes) in crate::testing::corpus_documents() {
                 let (text, _, _) = crate::decode::decode(&bytes).expect("corpus text");
                 let prepared = crate::decode::prepare(&text, true);
-                let lines = crate::segment::lines(&prepared.text);
+                let text = crate::wrap::unwrap(&prepared.text);
+                let lines = crate::segment::lines(&text);
                 assert_eq!(super::before_language(&bytes), lines.len(), "{path:?}");
                 assert!(!lines.is_empty(), "{path:?}");
-                let guess = crate::lang::detect(&prepared.text, &lines).map(|g| g.code);
-                assert_eq!(super::language(&prepared.text), guess, "{path:?}");
+                let guess = crate::lang::detect(&text, &lines).map(|g| g.code);
+                assert_eq!(super::language(&text), guess, "{path:?}");
             }
             assert_eq!(super::before_language(&[0u8; 64]), 0);
             assert_eq!(
@@ -365,6 +375,9 @@ fn run(full: &str, options: &ParseOptions) -> Policy {
     // over 4 GiB) is read up to the last line that fits, as `parse_policy` reads one
     // over its limit
     let text = &full[..line_cut(full, segment::MAX_TEXT)];
+    // hard-wrapped lines joined where the document shows its width (same length:
+    // the spans need no map)
+    let text = &*wrap::unwrap(text);
     let lines = segment::lines(text);
     let guess = lang::detect(text, &lines);
     // The best guess chooses the vocabularies the fields are read with (a wrong one

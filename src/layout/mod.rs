@@ -19,7 +19,7 @@ mod labels;
 mod list;
 mod pipe;
 mod prose;
-mod spaced;
+pub(crate) mod spaced;
 mod tab;
 mod table;
 

@@ -1,0 +1,497 @@
+//! Stage 2, before the lines: hard-wrapped text read as it was written.
+//!
+//! Text copied out of a PDF, a plain-text mail or a terminal ends its lines at a
+//! fixed width inside paragraphs, list items and table rows:
+//!
+//! ```text
+//! __utma 2 years from set/update Used to distinguish users and sessions.
+//! The cookie is created when the javascript library executes and no
+//! existing __utma cookies exists.
+//! ```
+//!
+//! Every reader of the pipeline works a line at a time, so a row wrapped this way
+//! becomes a row and two stray lines, and a sentence that names a cookie on one line
+//! and its lifetime on the next says nothing. [`unwrap`] finds the line ends that
+//! the width put there and reads each as a space, before the lines are made.
+//!
+//! **By evidence, never by default.** A line end is soft only in a document that
+//! shows a width: at least [`MIN_FULL`] lines (of 20 characters or more) end within
+//! [`BAND`] characters of one width `W`, they are at least 30 % of the lines longer
+//! than `W / 2`, and hardly any line is longer than `W` (tables aside). A page
+//! copied out of a browser has paragraphs of any length on one line each and shows
+//! no width; its text is returned as it is. In a document that shows one, a line end
+//! is soft when the line is full — the next line's first word would not have fitted
+//! within 90 % of the width (a proportional font fills its lines unevenly) — and
+//! nothing says a new block starts: the line ends with `:`; the next line is
+//! indented deeper, opens with a bullet or a list number, a key (`Expiry: 2 years`)
+//! or a cookie name beyond doubt (`__utmb 30 mins …`: a table's next row); either
+//! line is a heading (short, no final stop, after a sentence's end). Table rows
+//! (tabs, pipes) are never joined.
+//!
+//! **Spans stay exact.** A soft line end (`\n`, or `\r\n`) becomes as many spaces:
+//! the text keeps its length, so every offset the parser reports indexes the
+//! caller's text without a map.
+
+use std::borrow::Cow;
+
+/// Lines ending near one width needed to say that a document is hard-wrapped.
+const MIN_FULL: usize = 6;
+
+/// How far below the width a full line may end, in characters (the longest common
+/// word and its space).
+const BAND: usize = 15;
+
+/// The narrowest and widest wrapping widths looked for, in characters.
+const MIN_WIDTH: usize = 30;
+const MAX_WIDTH: usize = 200;
+
+/// Lines shorter than this (trimmed) say nothing about the width.
+const MIN_COUNTED: usize = 20;
+
+/// The hard-wrapped text's soft line ends read as spaces; the text itself when it
+/// shows no fixed width or has no soft line end (see the module docs).
+pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
+    let Some(width) = wrap_width(text) else {
+        return Cow::Borrowed(text);
+    };
+    let lines: Vec<Shape> = line_ranges(text)
+        .map(|(s, e)| Shape::of(&text[s..e], s, e))
+        .collect();
+    if !goes_on(&lines, width) {
+        return Cow::Borrowed(text);
+    }
+    // (a line is asked whether it is a heading only next to a full line: the
+    // header test looks its words up in the vocabularies)
+    let heading = |i: usize| {
+        let before = i.checked_sub(1).map(|j| &lines[j]);
+        is_heading(before, &lines[i], lines.get(i + 1), width)
+    };
+    let mut soft = Vec::new();
+    for i in 1..lines.len() {
+        let (a, b) = (&lines[i - 1], &lines[i]);
+        if is_soft(a, b, width) && !heading(i - 1) && !heading(i) {
+            soft.push((a.end, b.start));
+        }
+    }
+    if soft.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (from, to) in soft {
+        // `\n` or `\r\n`: ASCII bytes replaced by ASCII spaces, so the text stays UTF-8
+        bytes[from..to].fill(b' ');
+    }
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
+}
+
+/// The byte ranges of the lines of `text` (without `\n` or `\r\n`).
+fn line_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    ends.filter_map(move |nl| {
+        if start > bytes.len() {
+            return None;
+        }
+        let s = start;
+        start = nl + 1;
+        let e = if nl > s && bytes[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
+        Some((s, e))
+    })
+}
+
+/// The width a document is wrapped at, in characters, if it shows one.
+fn wrap_width(text: &str) -> Option<usize> {
+    // lengths up to MAX_WIDTH counted one by one, longer ones in the last slot
+    let mut count = [0usize; MAX_WIDTH + 2];
+    let mut counted = 0;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for nl in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = &bytes[start..nl];
+        start = nl + 1;
+        // (this runs on every document: the cheap tests first, the characters
+        // counted only on lines that can end near a width; a table aligned by runs
+        // of spaces is counted here and left out of the joining)
+        if line.len() < MIN_COUNTED || memchr::memchr2(b'\t', b'|', line).is_some() {
+            continue;
+        }
+        let line = text[nl - line.len()..nl].trim_end();
+        if line.trim_start().len() < MIN_COUNTED {
+            continue;
+        }
+        // a character is at most four bytes: a line of more bytes is over the width
+        let chars = if line.len() > 4 * (MAX_WIDTH + 1) {
+            MAX_WIDTH + 1
+        } else {
+            line.chars().count().min(MAX_WIDTH + 1)
+        };
+        count[chars] += 1;
+        counted += 1;
+    }
+    if counted < MIN_FULL {
+        return None;
+    }
+    // longer[w]: lines longer than w characters
+    let mut longer = [0usize; MAX_WIDTH + 2];
+    for w in (0..=MAX_WIDTH).rev() {
+        longer[w] = longer[w + 1] + count[w + 1];
+    }
+    (MIN_WIDTH..=MAX_WIDTH).find(|&w| {
+        let near = longer[w - BAND] - longer[w];
+        let over = longer[w];
+        let over_half = longer[w / 2];
+        count[w] > 0 && near >= MIN_FULL && 10 * near >= 3 * over_half && 20 * over <= near.max(20)
+    })
+}
+
+/// The second evidence of a width: a wrapped text's full lines break its sentences,
+/// so at least a quarter of them (and three) go on into a line that opens in lower
+/// case. Lines of one length that end where their sentences end (a list of cells
+/// glued together, a column of items) are no wrapping.
+fn goes_on(lines: &[Shape<'_>], width: usize) -> bool {
+    let (mut full, mut on) = (0, 0);
+    for pair in lines.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.fixed || a.chars > width || a.chars + BAND <= width {
+            continue;
+        }
+        full += 1;
+        on += usize::from(b.body().starts_with(char::is_lowercase) && !b.fixed);
+    }
+    on >= 3 && 4 * on >= full
+}
+
+/// A table's row, never wrapped at the width nor joined: cells apart by tabs, by
+/// pipes, or by runs of spaces (a table aligned in columns pads its rows to one
+/// length, which is no wrapping width).
+fn is_table_row(line: &str) -> bool {
+    memchr::memchr2(b'\t', b'|', line.as_bytes()).is_some()
+        || crate::fields::text::contains_short(line.trim_start(), "   ")
+}
+
+/// What the joining rules ask of one line.
+struct Shape<'a> {
+    /// The line, without its end's whitespace.
+    text: &'a str,
+    /// Byte offsets of the line's end (before `\r\n` or `\n`) and of its start.
+    end: usize,
+    start: usize,
+    /// Its length in characters (leading spaces included: they take width too).
+    chars: usize,
+    /// Leading spaces and tabs.
+    indent: usize,
+    /// A table row ([`is_table_row`]), or a line a lone carriage return splits:
+    /// never joined.
+    fixed: bool,
+}
+
+impl<'a> Shape<'a> {
+    fn of(line: &'a str, start: usize, end: usize) -> Shape<'a> {
+        let text = line.trim_end();
+        Shape {
+            text,
+            end,
+            start,
+            chars: text.chars().count(),
+            indent: text.len() - text.trim_start().len(),
+            fixed: is_table_row(text) || line.contains('\r'),
+        }
+    }
+
+    fn body(&self) -> &'a str {
+        self.text.trim_start()
+    }
+
+    fn is_blank(&self) -> bool {
+        self.body().is_empty()
+    }
+}
+
+/// Is the line end between `a` and `b` one the width put there?
+fn is_soft(a: &Shape<'_>, b: &Shape<'_>, width: usize) -> bool {
+    // (a line longer than the width was not wrapped at it: its ends are the writer's)
+    if a.is_blank() || b.is_blank() || a.fixed || b.fixed || a.chars.max(b.chars) > width {
+        return false;
+    }
+    let body = b.body();
+    let first = body.split_whitespace().next().unwrap_or("");
+    // full: the next word would not have fitted within 90 % of the width
+    if 10 * (a.chars + 1 + first.chars().count()) <= 9 * width {
+        return false;
+    }
+    !(a.text.ends_with(':')
+        // a key's value that ends a sentence at the line's end (`Durata: 2 anni.`)
+        || (is_key(a.body()) && ends_sentence(a.text))
+        || b.indent > a.indent
+        || opens_item(body)
+        || is_key(body)
+        || (ends_sentence(a.text)
+            && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';']))))
+}
+
+/// Does `line` end with a sentence's stop (a closing quote or bracket after it
+/// allowed)?
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', '”', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// A line that opens a list item: a bullet, a list or section number (`1.`, `2)`,
+/// `1.2`) and a space, or a word and a dash (`sessionToken - Token di sessione`).
+fn opens_item(body: &str) -> bool {
+    if let Some((word, _)) = body.split_once(' ') {
+        let rest = &body[word.len()..];
+        if rest.starts_with([' ']) && [" - ", " – ", " — "].iter().any(|d| rest.starts_with(d))
+        {
+            return true;
+        }
+    }
+    let mut chars = body.chars();
+    match chars.next() {
+        Some('-' | '•' | '*' | '·' | '–' | '—' | '▪' | '►' | '◦' | '‣' | '○' | '■') => {
+            return true
+        }
+        Some(c) if c.is_ascii_digit() => {}
+        _ => return false,
+    }
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &body.as_bytes()[digits..];
+    if digits > 2 {
+        return false;
+    }
+    match rest {
+        [b'.' | b')', b' ', ..] => true,
+        [b'.', d, ..] if d.is_ascii_digit() => {
+            let more = rest[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            matches!(rest.get(1 + more), Some(b' ' | b'.'))
+        }
+        _ => false,
+    }
+}
+
+/// A line that opens with a key and its colon (`Expiry: 2 years`, `Anbieter:`,
+/// `_ga_*: used to …`): one to three words, then `:` and a space or the end; a
+/// lower-case word alone with a colon and nothing after (`over:`) ends a sentence
+/// instead.
+fn is_key(body: &str) -> bool {
+    let Some(colon) = body.find(':') else {
+        return false;
+    };
+    let key = &body[..colon];
+    let after = &body[colon + 1..];
+    if key.is_empty() || !(after.is_empty() || after.starts_with(' ')) {
+        return false;
+    }
+    if key.split(' ').count() > 3 || key.split(' ').any(str::is_empty) {
+        return false;
+    }
+    !after.trim().is_empty()
+        || key.chars().next().is_some_and(char::is_uppercase)
+        || key.contains('_')
+}
+
+/// Is `line` a heading: it opens in upper case, ends with no stop, is short, and
+/// stands after a sentence's end (or a blank line), or is very short before a new
+/// block (a line that opens in upper case, a number or a bullet)?
+fn is_heading(
+    before: Option<&Shape<'_>>,
+    line: &Shape<'_>,
+    after: Option<&Shape<'_>>,
+    width: usize,
+) -> bool {
+    let body = line.body();
+    let (Some(first), Some(last)) = (body.chars().next(), body.chars().last()) else {
+        return false;
+    };
+    if !first.is_uppercase() || matches!(last, '.' | ',' | ';' | ':' | '!' | '?') {
+        return false;
+    }
+    // a table's header (`Cookie Name Expiration Time Description`)
+    if crate::layout::spaced::header_phrases(body).is_some_and(|p| p.len() >= 2) {
+        return true;
+    }
+    if 4 * line.chars >= 3 * width {
+        return false;
+    }
+    let after_stop = before.is_none_or(|b| b.is_blank() || ends_sentence(b.text));
+    let before_block = after.is_none_or(|a| {
+        let body = a.body();
+        body.is_empty()
+            || body.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || opens_item(body)
+    });
+    after_stop || (2 * line.chars < width && before_block)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A paragraph wrapped at `width` (greedy, as `textwrap` and mail clients do).
+    fn wrap(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        let mut line = String::new();
+        for w in text.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out
+    }
+
+    const PARAGRAPH: &str =
+        "These cookies collect information about how visitors use our website, \
+        for instance which pages visitors go to most often, and if they get error messages from \
+        web pages. These cookies don't collect information that identifies a visitor. All \
+        information these cookies collect is aggregated and therefore anonymous. It is only used \
+        to improve how our website works.";
+
+    #[test]
+    fn a_wrapped_paragraph_is_one_line_again() {
+        for width in [50, 72, 90] {
+            let wrapped = wrap(PARAGRAPH, width);
+            let text = format!("{wrapped}\n\n{wrapped}\n");
+            let read = unwrap(&text);
+            assert_eq!(read.len(), text.len());
+            assert_eq!(
+                read,
+                format!("{PARAGRAPH}\n\n{PARAGRAPH}\n"),
+                "width {width}"
+            );
+        }
+        // `\r\n` line ends become two spaces
+        let text = format!("{}\r\n", wrap(PARAGRAPH, 60).replace('\n', "\r\n"));
+        let read = unwrap(&text);
+        assert_eq!(read.len(), text.len());
+        assert!(!read.trim_end().contains('\n'), "{read}");
+    }
+
+    #[test]
+    fn text_that_shows_no_width_is_left_alone() {
+        let text = format!("{PARAGRAPH}\nShort line\n{PARAGRAPH} Again.\n_ga\n2 years\n");
+        assert!(matches!(unwrap(&text), Cow::Borrowed(_)));
+        // lines of one length, but too few to show a width
+        let few = wrap(&PARAGRAPH[..200], 60);
+        assert!(matches!(unwrap(&few), Cow::Borrowed(_)));
+        assert_eq!(wrap_width(&wrap(PARAGRAPH, 60)), Some(60));
+        assert_eq!(wrap_width(""), None);
+    }
+
+    /// A wrapped paragraph whose last line is full: no word of 3 letters or more
+    /// would fit after it.
+    fn full_last_line(width: usize) -> String {
+        let mut para = PARAGRAPH.to_string();
+        loop {
+            let wrapped = wrap(&format!("{para} It ends here."), width);
+            if wrapped.lines().last().unwrap().len() + 4 > width {
+                return wrapped;
+            }
+            para.push_str(" more");
+        }
+    }
+
+    /// The lines of `text` after unwrapping.
+    fn read_lines(text: &str) -> Vec<String> {
+        unwrap(text)
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn new_blocks_are_not_joined() {
+        let para = wrap(PARAGRAPH, 60);
+        let full = full_last_line(60);
+        let starts = [
+            "- _ga: Google Analytics, 2 years",
+            "• a bullet point item",
+            "2. the second item of the list",
+            "1.2 Section number",
+            "Expiry: 2 years",
+            "Anbieter:",
+            "__utmb 30 mins Used to determine new sessions",
+            "  indented deeper than the paragraph",
+            "Analytics cookies",
+            "Name\tProvider\tExpiry",
+            "| _ga | Google | 2 years |",
+        ];
+        for start in starts {
+            let text = format!("{full}\n{start}\n{para}\n");
+            let lines = read_lines(&text);
+            assert!(
+                lines.iter().any(|l| l == start.trim_end()),
+                "{start:?}: {lines:#?}"
+            );
+        }
+        // and a plain next line is joined to the full one, and so is a name that
+        // goes on with a sentence the line did not end
+        let text = format!("{full}\nand it goes on here\n{para}\n");
+        assert!(read_lines(&text)[0].ends_with(" and it goes on here"));
+        let open = full.strip_suffix("here.").unwrap();
+        let text = format!("{open}with\n_setCustomVar as the method\n{para}\n");
+        assert!(read_lines(&text)[0].ends_with("with _setCustomVar as the method"));
+        // a line ending with a colon introduces what follows
+        let text = format!(
+            "{}\nfirst item of the list\n",
+            wrap(
+                &format!("{PARAGRAPH} These are the cookies we set, all of them, listed below:"),
+                60
+            )
+        );
+        let lines = read_lines(&text);
+        assert_eq!(lines.last().unwrap(), "first item of the list");
+    }
+
+    #[test]
+    fn wrapped_rows_and_sentences_are_joined() {
+        let rows = [
+            "__utma 2 years from set/update Used to distinguish users and sessions. The cookie is created when the javascript library executes and no existing __utma cookies exists.",
+            "__utmt 10 minutes Used to throttle request rate.",
+            "__utmz 6 months from set/update Stores the traffic source or campaign that explains how the user reached your site.",
+        ];
+        let text: String = rows.iter().map(|r| wrap(r, 60) + "\n").collect();
+        let text = format!("{}\n\n{text}", wrap(PARAGRAPH, 60));
+        assert_eq!(read_lines(&text)[2..], rows.map(String::from));
+        // a lifetime wrapped away from its sentence, and a key whose value wraps
+        for line in [
+            "The _ga cookie set by Google Analytics to distinguish users is kept for 2 years after your last visit.",
+            "Purpose: used by Google Analytics to collect data on the number of times a user has visited the website.",
+        ] {
+            let text = format!("{}\n{}\n", wrap(PARAGRAPH, 60), wrap(line, 60));
+            assert_eq!(read_lines(&text)[1], line);
+        }
+    }
+
+    #[test]
+    fn list_numbers_bullets_and_keys() {
+        assert!(opens_item("1. first"));
+        assert!(opens_item("12) twelfth"));
+        assert!(opens_item("1.2 Section"));
+        assert!(opens_item("1.2. Section"));
+        assert!(opens_item("• item"));
+        assert!(!opens_item("2 years after your visit"));
+        assert!(!opens_item("100. hundred"));
+        assert!(opens_item("sessionToken - Token di sessione"));
+        assert!(opens_item("_ga – Google Analytics"));
+        assert!(!opens_item("well-known providers"));
+        assert!(is_key("Expiry: 2 years"));
+        assert!(is_key("Type de cookie:"));
+        assert!(is_key("_ga_*: used to persist session state"));
+        assert!(!is_key("over:"));
+        assert!(!is_key("see https://example.com"));
+        assert!(!is_key("https://example.com/privacy"));
+        assert!(!is_key("we use these four words: a list"));
+    }
+}
