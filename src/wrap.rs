@@ -45,6 +45,9 @@ const BAND: usize = 15;
 const MIN_WIDTH: usize = 30;
 const MAX_WIDTH: usize = 200;
 
+/// How many characters over the width found a line still counts as of that width.
+const SLACK: usize = 5;
+
 /// Lines shorter than this (trimmed) say nothing about the width.
 const MIN_COUNTED: usize = 20;
 
@@ -67,9 +70,18 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
         is_heading(before, &lines[i], lines.get(i + 1), width)
     };
     let mut soft = Vec::new();
+    // the separator of the one-line record the joined run so far holds, if any
+    let mut record = None;
     for i in 1..lines.len() {
         let (a, b) = (&lines[i - 1], &lines[i]);
-        if is_soft(a, b, width) && !heading(i - 1) && !heading(i) {
+        let (join, sep) = is_soft(a, b, width, record);
+        let join = match join {
+            Join::No => false,
+            Join::Surely => true,
+            Join::UnlessHeading => !heading(i - 1) && !heading(i),
+        };
+        record = if join { sep } else { None };
+        if join {
             soft.push((a.end, b.start));
         }
     }
@@ -141,11 +153,19 @@ fn wrap_width(text: &str) -> Option<usize> {
     for w in (0..=MAX_WIDTH).rev() {
         longer[w] = longer[w + 1] + count[w + 1];
     }
-    (MIN_WIDTH..=MAX_WIDTH).find(|&w| {
+    let found = (MIN_WIDTH..=MAX_WIDTH).find(|&w| {
         let near = longer[w - BAND] - longer[w];
         let over = longer[w];
         let over_half = longer[w / 2];
         count[w] > 0 && near >= MIN_FULL && 10 * near >= 3 * over_half && 20 * over <= near.max(20)
+    });
+    // the few lines a little over it (a proportional font) are of the same width: the
+    // width is the longest of them
+    found.map(|w| {
+        (w..=(w + SLACK).min(MAX_WIDTH))
+            .rev()
+            .find(|&x| count[x] > 0)
+            .unwrap_or(w)
     })
 }
 
@@ -213,25 +233,96 @@ impl<'a> Shape<'a> {
 }
 
 /// Is the line end between `a` and `b` one the width put there?
-fn is_soft(a: &Shape<'_>, b: &Shape<'_>, width: usize) -> bool {
+fn is_soft(
+    a: &Shape<'_>,
+    b: &Shape<'_>,
+    width: usize,
+    record: Option<char>,
+) -> (Join, Option<char>) {
     // (a line longer than the width was not wrapped at it: its ends are the writer's)
     if a.is_blank() || b.is_blank() || a.fixed || b.fixed || a.chars.max(b.chars) > width {
-        return false;
+        return (Join::No, None);
     }
     let body = b.body();
     let first = body.split_whitespace().next().unwrap_or("");
     // full: the next word would not have fitted within 90 % of the width
     if 10 * (a.chars + 1 + first.chars().count()) <= 9 * width {
-        return false;
+        return (Join::No, None);
     }
-    !(a.text.ends_with(':')
+    // a record of values in a line (`Name: _ga · Provider: Google · …`, `_ga – Google
+    // – 2 years – …`; `record` when the lines joined before `a` showed it) broken at a
+    // separator or after a label goes on whatever the next line opens with
+    let sep = record
+        .or_else(|| inline_separator(a.text))
+        .or_else(|| inline_separator(body));
+    if let Some(sep) = sep {
+        let mut spaced = [b' ', 0, 0, 0, 0, b' '];
+        let n = sep.encode_utf8(&mut spaced[1..5]).len();
+        spaced[n + 1] = b' ';
+        let spaced = std::str::from_utf8(&spaced[..n + 2]).unwrap_or(" ");
+        let goes_on = a.text.ends_with(sep)
+            || body.starts_with(sep)
+            || a.text.ends_with(':')
+            || (body.contains(spaced) && !opens_item(body) && !is_key(body));
+        if goes_on {
+            return (Join::Surely, Some(sep));
+        }
+    }
+    let new_block = a.text.ends_with(':')
         // a key's value that ends a sentence at the line's end (`Durata: 2 anni.`)
         || (is_key(a.body()) && ends_sentence(a.text))
         || b.indent > a.indent
         || opens_item(body)
         || is_key(body)
-        || (ends_sentence(a.text)
-            && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';']))))
+        || (!ends_in_function_word(a.text)
+            && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';'])));
+    if new_block {
+        (Join::No, None)
+    } else {
+        (Join::UnlessHeading, sep)
+    }
+}
+
+/// What [`is_soft`] says of a line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// A line end the writer put there.
+    No,
+    /// Soft: a record of labelled values goes on.
+    Surely,
+    /// Soft, unless a heading stands on either side.
+    UnlessHeading,
+}
+
+/// The separator of the values of a record written in one line, if `line` holds
+/// one: a character between spaces (`·`, `—`, `–`, `-`, `•`, `/`) twice, or once
+/// with a label (`Name: _ga · Provider: Google`, `_ga – Google – 2 years – …`).
+fn inline_separator(line: &str) -> Option<char> {
+    const SEPARATORS: [(char, &str); 6] = [
+        ('·', " · "),
+        ('—', " — "),
+        ('–', " – "),
+        ('-', " - "),
+        ('•', " • "),
+        ('/', " / "),
+    ];
+    let labelled = line.contains(": ");
+    SEPARATORS
+        .into_iter()
+        .find(|(_, spaced)| {
+            let mut at = line.match_indices(spaced);
+            at.next().is_some() && (labelled || at.next().is_some())
+        })
+        .map(|(c, _)| c)
+}
+
+/// Does `line` end with a function word of some language (`… uses the` /
+/// `_setCustomVar method`)? A cookie name after it goes on with the sentence; after
+/// anything else (a stop, a row's last cell) it opens the next row.
+fn ends_in_function_word(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| crate::vocab::affixes::is_function_word_anywhere(&w.to_lowercase()))
 }
 
 /// Does `line` end with a sentence's stop (a closing quote or bracket after it
@@ -246,8 +337,12 @@ fn ends_sentence(line: &str) -> bool {
 fn opens_item(body: &str) -> bool {
     if let Some((word, _)) = body.split_once(' ') {
         let rest = &body[word.len()..];
-        if rest.starts_with([' ']) && [" - ", " – ", " — "].iter().any(|d| rest.starts_with(d))
-        {
+        // (a name, not a sentence's last word: `dispatch. – Functional`,
+        // `interaction - This is used`)
+        let named = crate::fields::names::is_name_shaped(word)
+            && !word.ends_with(['.', ',', ';', ':'])
+            && is_coined(word);
+        if named && [" - ", " – ", " — "].iter().any(|d| rest.starts_with(d)) {
             return true;
         }
     }
@@ -274,6 +369,14 @@ fn opens_item(body: &str) -> bool {
     }
 }
 
+/// A word no dictionary has: an underscore or a digit in it, or a capital letter
+/// after its first (`sessionToken`, `_ga`, `PHPSESSID`), as cookie names are and
+/// `Marketing` or `interaction` are not.
+fn is_coined(word: &str) -> bool {
+    word.contains(|c: char| c == '_' || c.is_ascii_digit())
+        || word.chars().skip(1).any(char::is_uppercase)
+}
+
 /// A line that opens with a key and its colon (`Expiry: 2 years`, `Anbieter:`,
 /// `_ga_*: used to …`): one to three words, then `:` and a space or the end; a
 /// lower-case word alone with a colon and nothing after (`over:`) ends a sentence
@@ -287,7 +390,17 @@ fn is_key(body: &str) -> bool {
     if key.is_empty() || !(after.is_empty() || after.starts_with(' ')) {
         return false;
     }
-    if key.split(' ').count() > 3 || key.split(' ').any(str::is_empty) {
+    // (every word of a key has a letter or a digit: `year — Type:` is a value's end
+    // and the next label)
+    if key.split(' ').count() > 3
+        || key
+            .split(' ')
+            .any(|w| !w.chars().any(char::is_alphanumeric))
+    {
+        return false;
+    }
+    // `on: The HTTP Status Code …` ends a sentence's preposition, not a key
+    if !key.contains(' ') && crate::vocab::affixes::is_function_word_anywhere(&key.to_lowercase()) {
         return false;
     }
     !after.trim().is_empty()
@@ -311,8 +424,10 @@ fn is_heading(
     if !first.is_uppercase() || matches!(last, '.' | ',' | ';' | ':' | '!' | '?') {
         return false;
     }
-    // a table's header (`Cookie Name Expiration Time Description`)
-    if crate::layout::spaced::header_phrases(body).is_some_and(|p| p.len() >= 2) {
+    // a table's header (`Cookie Name Expiration Time Description`; no labels)
+    if !body.contains(':')
+        && crate::layout::spaced::header_phrases(body).is_some_and(|p| p.len() >= 2)
+    {
         return true;
     }
     if 4 * line.chars >= 3 * width {
@@ -474,6 +589,23 @@ mod tests {
         }
     }
 
+    /// Records written in one line, their values apart by a separator, go on over a
+    /// line that opens with the separator, a label or a bullet-like dash.
+    #[test]
+    fn one_line_records_are_joined_at_their_separators() {
+        let records = [
+            "Cookie Name: _ga · Provider: Google · Description: Used to distinguish users and sessions for the statistics of the site. · Expiration: 2 years · Category: Analytics",
+            "Cookie Name: _gid — Provider: Google — Description: Stores and updates a unique value for each page visited by the user. — Expiration: 1 day — Category: Analytics",
+            "• IDE – DoubleClick – 2 years – Used for targeting, analysing and optimising the ad campaigns of DoubleClick Marketing – Advertising",
+        ];
+        for width in [50, 60, 72, 81] {
+            let body: String = records.iter().map(|r| wrap(r, width) + "\n").collect();
+            let text = format!("{}\n\n{body}", wrap(PARAGRAPH, width));
+            let got = read_lines(&text);
+            assert_eq!(got[2..], records, "width {width}");
+        }
+    }
+
     #[test]
     fn list_numbers_bullets_and_keys() {
         assert!(opens_item("1. first"));
@@ -485,11 +617,19 @@ mod tests {
         assert!(!opens_item("100. hundred"));
         assert!(opens_item("sessionToken - Token di sessione"));
         assert!(opens_item("_ga – Google Analytics"));
+        assert!(!opens_item("Marketing – Advertising"));
         assert!(!opens_item("well-known providers"));
+        assert!(!opens_item("dispatch. – Functional"));
+        assert!(!opens_item("interaction - This is used to optimize"));
         assert!(is_key("Expiry: 2 years"));
         assert!(is_key("Type de cookie:"));
         assert!(is_key("_ga_*: used to persist session state"));
         assert!(!is_key("over:"));
+        assert!(!is_key("year — Type: Functional"));
+        assert_eq!(inline_separator("Name: _ga · Provider: Google"), Some('·'));
+        assert_eq!(inline_separator("_ga – Google – 2 years"), Some('–'));
+        assert_eq!(inline_separator("analytics – the statistics"), None);
+        assert!(!is_key("on: The HTTP Status Code returned by the origin"));
         assert!(!is_key("see https://example.com"));
         assert!(!is_key("https://example.com/privacy"));
         assert!(!is_key("we use these four words: a list"));
