@@ -310,8 +310,45 @@ fn document() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// `text` with its lines broken at `width` characters before the word that would
+/// not fit (a PDF's copy), so that the hard-wrapped text reader (`src/wrap.rs`)
+/// joins lines under the invariants.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let mut cur = 0;
+        for (k, w) in line.split(' ').enumerate() {
+            let n = w.chars().count();
+            if k > 0 {
+                if cur > 0 && cur + 1 + n > width {
+                    out.push('\n');
+                    cur = 0;
+                } else {
+                    out.push(' ');
+                    cur += 1;
+                }
+            }
+            out.push_str(w);
+            cur += n;
+        }
+    }
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_policy_hard_wrapped_documents(text in document(), width in 30usize..100) {
+        let wrapped = hard_wrap(&text, width);
+        // the reading keeps the text's length and changes line ends only
+        let read = cookie_charter::stages::unwrap(&wrapped);
+        prop_assert_eq!(read.len(), wrapped.len());
+        for (x, y) in wrapped.bytes().zip(read.bytes()) {
+            prop_assert!(x == y || (matches!(x, b'\n' | b'\r') && y == b' '));
+        }
+        must(check_parse_policy(&wrapped));
+    }
 
     #[test]
     fn parse_policy_random_text(text in hostile_string(400)) {
