@@ -28,8 +28,8 @@
 //!    read as spaces; then the text → lines with byte spans and a shape (blank, tab
 //!    row, pipe row, table rule, text).
 //! 3. **language** (`lang`): whatlang over a bounded sample of prose lines.
-//! 4. **layout** (`layout`): one parser per layout (tab, pipe, cell-per-line,
-//!    space-aligned, glued cells, key-value, list, prose) turns runs of lines into
+//! 4. **layout** (`layout`): one parser per layout (tab, pipe, delimited (CSV,
+//!    semicolons), cell-per-line, space-aligned, glued cells, key-value, list, prose) turns runs of lines into
 //!    raw records, while the section context (headings, category and provider
 //!    statements) is tracked.
 //! 5. **fields** (`fields`): value grammars turn raw cells into values: names split,

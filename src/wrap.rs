@@ -72,15 +72,20 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
     let mut soft = Vec::new();
     // the separator of the one-line record the joined run so far holds, if any
     let mut record = None;
+    // whether the joined run opened with a bullet or a list number
+    let mut item = lines.first().is_some_and(|l| opens_item(l.body()));
     for i in 1..lines.len() {
         let (a, b) = (&lines[i - 1], &lines[i]);
-        let (join, sep) = is_soft(a, b, width, record);
+        let (join, sep) = is_soft(a, b, width, record, item);
         let join = match join {
             Join::No => false,
             Join::Surely => true,
             Join::UnlessHeading => !heading(i - 1) && !heading(i),
         };
         record = if join { sep } else { None };
+        if !join {
+            item = opens_item(b.body());
+        }
         if join {
             soft.push((a.end, b.start));
         }
@@ -187,11 +192,23 @@ fn goes_on(lines: &[Shape<'_>], width: usize) -> bool {
 }
 
 /// A table's row, never wrapped at the width nor joined: cells apart by tabs, by
-/// pipes, or by runs of spaces (a table aligned in columns pads its rows to one
-/// length, which is no wrapping width).
+/// pipes, by runs of spaces (a table aligned in columns pads its rows to one
+/// length, which is no wrapping width), or by semicolons or commas.
 fn is_table_row(line: &str) -> bool {
-    memchr::memchr2(b'\t', b'|', line.as_bytes()).is_some()
+    let bytes = line.as_bytes();
+    memchr::memchr2(b'\t', b'|', bytes).is_some()
         || crate::fields::text::contains_short(line.trim_start(), "   ")
+        || is_delimited_row(bytes)
+}
+
+/// A row of a delimited table (`_ga;Google;2 years`, `_ga,Google,2 years`): two
+/// semicolons, or two commas with no space after them (prose puts one).
+fn is_delimited_row(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b';', bytes).nth(1).is_some()
+        || memchr::memchr_iter(b',', bytes)
+            .filter(|&at| bytes.get(at + 1).is_some_and(|&b| b != b' '))
+            .nth(1)
+            .is_some()
 }
 
 /// What the joining rules ask of one line.
@@ -238,6 +255,7 @@ fn is_soft(
     b: &Shape<'_>,
     width: usize,
     record: Option<char>,
+    item: bool,
 ) -> (Join, Option<char>) {
     // (a line longer than the width was not wrapped at it: its ends are the writer's)
     if a.is_blank() || b.is_blank() || a.fixed || b.fixed || a.chars.max(b.chars) > width {
@@ -272,7 +290,7 @@ fn is_soft(
         // a key's value that ends a sentence at the line's end (`Durata: 2 anni.`)
         || (is_key(a.body()) && ends_sentence(a.text))
         || b.indent > a.indent
-        || opens_item(body)
+        || (opens_item(body) && (item || !dash_inside(a.text, body)))
         || is_key(body)
         || (!ends_in_function_word(a.text)
             && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';'])));
@@ -367,6 +385,14 @@ fn opens_item(body: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A dash opening `body` that goes on the sentence of `line` (`… and interaction` /
+/// `- This is used to …`): a dash, not a bullet, after a line that ends no sentence
+/// and introduces nothing, in a paragraph that is no list item.
+fn dash_inside(line: &str, body: &str) -> bool {
+    ["- ", "– ", "— "].iter().any(|d| body.starts_with(d))
+        && !line.ends_with([':', ';', '.', '!', '?'])
 }
 
 /// A word no dictionary has: an underscore or a digit in it, or a capital letter
@@ -629,6 +655,11 @@ mod tests {
         assert_eq!(inline_separator("Name: _ga · Provider: Google"), Some('·'));
         assert_eq!(inline_separator("_ga – Google – 2 years"), Some('–'));
         assert_eq!(inline_separator("analytics – the statistics"), None);
+        assert!(is_table_row("_ga;Google;2 years"));
+        assert!(is_table_row("_ga,Google,\"2 years\""));
+        assert!(!is_table_row(
+            "We use cookies, small files, to count visits."
+        ));
         assert!(!is_key("on: The HTTP Status Code returned by the origin"));
         assert!(!is_key("see https://example.com"));
         assert!(!is_key("https://example.com/privacy"));

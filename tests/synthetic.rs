@@ -379,6 +379,8 @@ const LAYOUTS: &[&str] = &[
     "inline labels",
     "wrapped tab",
     "markdown cards",
+    "csv",
+    "semicolon",
 ];
 
 /// How a document varies beyond its layout.
@@ -516,6 +518,23 @@ fn noisy(text: &str) -> String {
 
 /// Cells padded to their columns' widths, two spaces apart at least (a text copy of
 /// an aligned table: an empty cell is only spaces).
+/// A row of a delimited table, as a spreadsheet exports it: cells apart by `d`, a
+/// cell quoted when it holds `d` or a quote (its quotes doubled).
+fn delimited(cells: &[impl AsRef<str>], d: char) -> String {
+    cells
+        .iter()
+        .map(|c| {
+            let c = c.as_ref();
+            if c.contains([d, '"']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&d.to_string())
+}
+
 fn pad(cells: &[&str], widths: &[usize; 5]) -> String {
     let mut s = String::new();
     for (k, c) in cells.iter().enumerate() {
@@ -563,6 +582,8 @@ fn render_rows(
             | "fused"
             | "markdown"
             | "wrapped tab"
+            | "csv"
+            | "semicolon"
     );
     if table && header {
         s += &match layout {
@@ -572,6 +593,8 @@ fn render_rows(
             "cell per line" => h.iter().map(|c| format!("{c} |\n")).collect(),
             "collapsed" => format!("{}\n", h.join("    ")),
             "fused" => format!("{}\n", h.concat()),
+            "csv" => format!("{}\n", delimited(&h, ',')),
+            "semicolon" => format!("{}\n", delimited(&h, ';')),
             _ => format!("{}\n", pad(&h, widths)),
         };
     }
@@ -587,6 +610,12 @@ fn render_rows(
         "tab" => {
             for r in &rows {
                 s += &format!("{}\n{gap}", r.join("\t"));
+            }
+        }
+        "csv" | "semicolon" => {
+            let d = if layout == "csv" { ',' } else { ';' };
+            for r in &rows {
+                s += &format!("{}\n{gap}", delimited(r, d));
             }
         }
         "pipe" => {
@@ -2253,11 +2282,16 @@ fn several_cookies_each_in_its_own_clause() {
 
 /// `text` with every line longer than `width` characters broken before the word
 /// that would not fit (greedy, as a PDF tool or a mail client wraps), table lines
-/// (tabs, pipes, cells aligned by runs of spaces) aside.
+/// (tabs, pipes, cells aligned by runs of spaces, delimited rows) aside.
 fn hard_wrap(text: &str, width: usize) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
-        if line.chars().count() <= width || line.contains(['\t', '|']) || line.contains("   ") {
+        let delimited = line.matches(';').count() >= 2 || line.matches(',').count() >= 3;
+        if line.chars().count() <= width
+            || line.contains(['\t', '|'])
+            || line.contains("   ")
+            || delimited
+        {
             out.push(line.to_string());
             continue;
         }
@@ -2318,7 +2352,17 @@ fn hard_wrapped_documents() {
                 let text = render(layout, &h, &rendered, style);
                 let width = 50 + rng.below(41);
                 score(&mut written, &text, &picked);
+                let before = wrapped.exact;
                 score(&mut wrapped, &hard_wrap(&text, width), &picked);
+                if std::env::var("SYNTH_WRAP").is_ok_and(|v| v == layout)
+                    && wrapped.exact - before < picked.len()
+                {
+                    eprintln!(
+                        "--- {layout} at {width}:\n{}\n---unwrapped:\n{}",
+                        hard_wrap(&text, width),
+                        cookie_charter::stages::unwrap(&hard_wrap(&text, width))
+                    );
+                }
             }
         }
         eprintln!(

@@ -11,6 +11,7 @@ use crate::vocab::Role;
 mod cards;
 mod cells;
 mod context;
+mod delimited;
 mod evidence;
 mod fused;
 mod glued;
@@ -216,6 +217,10 @@ pub(crate) const LAYOUTS: &[Layout] = &[
     Layout {
         name: "pipe",
         read: pipe::parse,
+    },
+    Layout {
+        name: "delimited",
+        read: delimited::parse,
     },
     Layout {
         name: "spaced",
