@@ -93,25 +93,27 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Text || first.text.len() > 400 {
         return None;
     }
+    // (asked of every line: the cheap tests first; a header ends with no full stop)
+    if first.text.trim_end().ends_with('.') {
+        return None;
+    }
     let delim = delimiter(first.text)?;
     let header_cells: Vec<&str> = cells_of(first.text, delim)?
         .into_iter()
         .map(str::trim)
         .collect();
-    if header_cells.len() < MIN_CELLS {
+    if header_cells.len() < MIN_CELLS || header_cells.iter().any(|c| c.len() > 60) {
         return None;
     }
     // every cell a column's name but one, and that one a short phrase (a sentence
     // with commas is no header)
     let vocab = crate::vocab::vocab();
-    let unknown: Vec<&&str> = header_cells
-        .iter()
-        .filter(|c| vocab.field(c).is_none())
-        .collect();
-    if unknown.len() > 1
-        || unknown
-            .iter()
-            .any(|c| c.ends_with(['.', '!', '?']) || crate::fields::text::more_words_than(c, 3))
+    let mut unknown = header_cells.iter().filter(|c| vocab.field(c).is_none());
+    let odd = unknown.next();
+    if unknown.next().is_some()
+        || odd.is_some_and(|c| {
+            c.ends_with(['.', '!', '?']) || crate::fields::text::more_words_than(c, 3)
+        })
     {
         return None;
     }
