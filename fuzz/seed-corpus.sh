@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seed the (gitignored) fuzz corpus from the project's corpus/ and fuzz/seeds/.
 #   parse_policy, parse_policy_bytes: each corpus/*.txt whole, plus its first 2 KB
-#     (short inputs mutate faster) as written and hard-wrapped at 64 bytes, plus the UTF-16LE and Windows-1252 forms of a few
+#     (short inputs mutate faster) as written, hard-wrapped at 64 bytes and with
+#     its tabs as semicolons, plus the UTF-16LE and Windows-1252 forms of a few
 #     for the bytes entry point (iconv, when installed)
 #   split_cookie_names: the first cell of every tab or pipe row of the corpus
 #   normalize_text: every non-blank corpus line up to 512 bytes
@@ -30,6 +31,8 @@ for f in "$root"/corpus/*.txt; do
         head -c 2048 "$f" | put "$t"
         # hard-wrapped at a width, as a PDF's copy (the soft line ends the parser joins)
         head -c 2048 "$f" | fold -s -w 64 | put "$t"
+        # its tab tables as semicolon rows (the delimited-table reader)
+        head -c 2048 "$f" | tr '\t' ';' | put "$t"
     done
     # lines and first cells
     while IFS= read -r line || [ -n "$line" ]; do

@@ -351,6 +351,12 @@ proptest! {
     }
 
     #[test]
+    fn parse_policy_delimited_tables(text in tab_table(), semi in any::<bool>()) {
+        let d = if semi { ";" } else { "," };
+        must(check_parse_policy(&text.replace('\t', d)));
+    }
+
+    #[test]
     fn parse_policy_random_text(text in hostile_string(400)) {
         must(check_parse_policy(&text));
     }
