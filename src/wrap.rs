@@ -17,16 +17,24 @@
 //! **By evidence, never by default.** A line end is soft only in a document that
 //! shows a width: at least [`MIN_FULL`] lines (of 20 characters or more) end within
 //! [`BAND`] characters of one width `W`, they are at least 30 % of the lines longer
-//! than `W / 2`, and hardly any line is longer than `W` (tables aside). A page
-//! copied out of a browser has paragraphs of any length on one line each and shows
-//! no width; its text is returned as it is. In a document that shows one, a line end
-//! is soft when the line is full — the next line's first word would not have fitted
-//! within 90 % of the width (a proportional font fills its lines unevenly) — and
-//! nothing says a new block starts: the line ends with `:`; the next line is
-//! indented deeper, opens with a bullet or a list number, a key (`Expiry: 2 years`)
-//! or a cookie name beyond doubt (`__utmb 30 mins …`: a table's next row); either
-//! line is a heading (short, no final stop, after a sentence's end). Table rows
-//! (tabs, pipes) are never joined.
+//! than `W / 2`, hardly any line is longer than `W` (tables aside), and at least a
+//! quarter of the full lines go on into a line that opens in lower case (a wrap
+//! breaks sentences; a column of items of one length does not). A page copied out of
+//! a browser has paragraphs of any length on one line each and shows no width; its
+//! text is returned as it is. In a document that shows one, a line end is soft when
+//! the line is full — the next line's first word would not have fitted within 90 %
+//! of the width (a proportional font fills its lines unevenly) — and nothing says a
+//! new block starts: the line ends with `:` or is a key's value that ends a
+//! sentence; the next line is indented deeper, opens with a bullet or a list number
+//! (a dash after a line that ends no sentence, outside a list item, is the
+//! sentence's dash), a coined word and a dash (`sessionToken - …`), a key
+//! (`Expiry: 2 years`) or a cookie name beyond doubt after a line that does not end
+//! with a function word (`__utmb 30 mins …`: a table's next row); either line is a
+//! heading (short, no final stop, after a sentence's end) or a table's header. A
+//! record written in one line, its values apart by a separator (`Name: _ga ·
+//! Provider: Google · …`, `_ga – Google – 2 years – …`), goes on over a line that
+//! opens with the separator or a label. Table rows (tabs, pipes, cells aligned by
+//! runs of spaces, semicolon or comma rows) are never joined.
 //!
 //! **Spans stay exact.** A soft line end (`\n`, or `\r\n`) becomes as many spaces:
 //! the text keeps its length, so every offset the parser reports indexes the
