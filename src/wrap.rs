@@ -90,12 +90,12 @@ pub(crate) fn unwrap(text: &str) -> Cow<'_, str> {
             Join::Surely => true,
             Join::UnlessHeading => !heading(i - 1) && !heading(i),
         };
-        record = if join { sep } else { None };
-        if !join {
-            item = opens_item(b.body());
-        }
         if join {
             soft.push((a.end, b.start));
+            record = sep;
+        } else {
+            record = None;
+            item = opens_item(b.body());
         }
     }
     if soft.is_empty() {
@@ -139,9 +139,11 @@ fn wrap_width(text: &str) -> Option<usize> {
     for nl in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let line = &bytes[start..nl];
         start = nl + 1;
-        // (this runs on every document: the cheap tests first, the characters
-        // counted only on lines that can end near a width; a table aligned by runs
-        // of spaces is counted here and left out of the joining)
+        // (this runs on every document: the cheap tests first, on the bytes, the
+        // characters counted only on lines that can end near a width; a table
+        // aligned by runs of spaces or delimited rows are counted here and left out
+        // of the joining. Walked here rather than with `line_ranges`, whose string
+        // slice of every line cost 9 M instructions more on the 600 copies)
         if line.len() < MIN_COUNTED || memchr::memchr2(b'\t', b'|', line).is_some() {
             continue;
         }
@@ -262,9 +264,9 @@ fn is_soft(
     a: &Shape<'_>,
     b: &Shape<'_>,
     width: usize,
-    record: Option<char>,
+    record: Option<Separator>,
     item: bool,
-) -> (Join, Option<char>) {
+) -> (Join, Option<Separator>) {
     // (a line longer than the width was not wrapped at it: its ends are the writer's)
     if a.is_blank() || b.is_blank() || a.fixed || b.fixed || a.chars.max(b.chars) > width {
         return (Join::No, None);
@@ -281,17 +283,13 @@ fn is_soft(
     let sep = record
         .or_else(|| inline_separator(a.text))
         .or_else(|| inline_separator(body));
-    if let Some(sep) = sep {
-        let mut spaced = [b' ', 0, 0, 0, 0, b' '];
-        let n = sep.encode_utf8(&mut spaced[1..5]).len();
-        spaced[n + 1] = b' ';
-        let spaced = std::str::from_utf8(&spaced[..n + 2]).unwrap_or(" ");
+    if let Some((sep, spaced)) = sep {
         let goes_on = a.text.ends_with(sep)
             || body.starts_with(sep)
             || a.text.ends_with(':')
             || (body.contains(spaced) && !opens_item(body) && !is_key(body));
         if goes_on {
-            return (Join::Surely, Some(sep));
+            return (Join::Surely, Some((sep, spaced)));
         }
     }
     let new_block = a.text.ends_with(':')
@@ -300,7 +298,7 @@ fn is_soft(
         || b.indent > a.indent
         || (opens_item(body) && (item || !dash_inside(a.text, body)))
         || is_key(body)
-        || (!ends_in_function_word(a.text)
+        || (!crate::vocab::affixes::ends_with_function_word(a.text)
             && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';'])));
     if new_block {
         (Join::No, None)
@@ -323,8 +321,8 @@ enum Join {
 /// The separator of the values of a record written in one line, if `line` holds
 /// one: a character between spaces (`·`, `—`, `–`, `-`, `•`, `/`) twice, or once
 /// with a label (`Name: _ga · Provider: Google`, `_ga – Google – 2 years – …`).
-fn inline_separator(line: &str) -> Option<char> {
-    const SEPARATORS: [(char, &str); 6] = [
+fn inline_separator(line: &str) -> Option<Separator> {
+    const SEPARATORS: [Separator; 6] = [
         ('·', " · "),
         ('—', " — "),
         ('–', " – "),
@@ -333,23 +331,15 @@ fn inline_separator(line: &str) -> Option<char> {
         ('/', " / "),
     ];
     let labelled = line.contains(": ");
-    SEPARATORS
-        .into_iter()
-        .find(|(_, spaced)| {
-            let mut at = line.match_indices(spaced);
-            at.next().is_some() && (labelled || at.next().is_some())
-        })
-        .map(|(c, _)| c)
+    SEPARATORS.into_iter().find(|(_, spaced)| {
+        let mut at = line.match_indices(spaced);
+        at.next().is_some() && (labelled || at.next().is_some())
+    })
 }
 
-/// Does `line` end with a function word of some language (`… uses the` /
-/// `_setCustomVar method`)? A cookie name after it goes on with the sentence; after
-/// anything else (a stop, a row's last cell) it opens the next row.
-fn ends_in_function_word(line: &str) -> bool {
-    line.rsplit(' ')
-        .next()
-        .is_some_and(|w| crate::vocab::affixes::is_function_word_anywhere(&w.to_lowercase()))
-}
+/// A separator of one-line records: the character, and the character between
+/// spaces as it stands between two values.
+type Separator = (char, &'static str);
 
 /// Does `line` end with a sentence's stop (a closing quote or bracket after it
 /// allowed)?
@@ -660,8 +650,14 @@ mod tests {
         assert!(is_key("_ga_*: used to persist session state"));
         assert!(!is_key("over:"));
         assert!(!is_key("year — Type: Functional"));
-        assert_eq!(inline_separator("Name: _ga · Provider: Google"), Some('·'));
-        assert_eq!(inline_separator("_ga – Google – 2 years"), Some('–'));
+        assert_eq!(
+            inline_separator("Name: _ga · Provider: Google"),
+            Some(('·', " · "))
+        );
+        assert_eq!(
+            inline_separator("_ga – Google – 2 years"),
+            Some(('–', " – "))
+        );
         assert_eq!(inline_separator("analytics – the statistics"), None);
         assert!(is_table_row("_ga;Google;2 years"));
         assert!(is_table_row("_ga,Google,\"2 years\""));

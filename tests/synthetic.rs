@@ -2352,16 +2352,15 @@ fn hard_wrapped_documents() {
                 let text = render(layout, &h, &rendered, style);
                 let width = 50 + rng.below(41);
                 score(&mut written, &text, &picked);
+                let hard = hard_wrap(&text, width);
                 let before = wrapped.exact;
-                score(&mut wrapped, &hard_wrap(&text, width), &picked);
+                score(&mut wrapped, &hard, &picked);
+                // SYNTH_WRAP=layout prints that layout's documents read with a miss
                 if std::env::var("SYNTH_WRAP").is_ok_and(|v| v == layout)
                     && wrapped.exact - before < picked.len()
                 {
-                    eprintln!(
-                        "--- {layout} at {width}:\n{}\n---unwrapped:\n{}",
-                        hard_wrap(&text, width),
-                        cookie_charter::stages::unwrap(&hard_wrap(&text, width))
-                    );
+                    let read = cookie_charter::stages::unwrap(&hard);
+                    eprintln!("--- {layout} at {width}:\n{hard}\n---unwrapped:\n{read}");
                 }
             }
         }

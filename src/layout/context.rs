@@ -160,12 +160,7 @@ pub(crate) fn inside_wrapped_sentence(lines: &[Line<'_>], i: usize) -> bool {
     let opens_lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
     if t.len() >= WRAPPED_MIN && !ends_sentence(t) {
         if let Some(next) = text_of(i + 1) {
-            let goes_on = || {
-                opens_lower(next) || {
-                    let last = t.rsplit(' ').next().unwrap_or(t).to_lowercase();
-                    crate::vocab::affixes::is_function_word_anywhere(&last)
-                }
-            };
+            let goes_on = || opens_lower(next) || crate::vocab::affixes::ends_with_function_word(t);
             // (a heading wrapped in two, `Cookies necessary for the platform to
             // function properly/functionality` / `cookies`, stays a heading; the two
             // lines' words are counted apart, a space standing between them)

@@ -59,6 +59,14 @@ pub(crate) fn is_function_word_anywhere(w: &str) -> bool {
         .any(|l| l.function_words.contains(w))
 }
 
+/// Whether the last word of `text` (after its last space) is a function word of any
+/// language: a sentence that ends so goes on (`… uses the` / `_setCustomVar
+/// method`, `…, wie Sie unsere` / `Website nutzen.`).
+pub(crate) fn ends_with_function_word(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    is_function_word_anywhere(&last.to_lowercase())
+}
+
 /// The repair words, read from the tables once.
 pub(crate) fn repair_words() -> &'static RepairWords {
     static W: OnceLock<RepairWords> = OnceLock::new();
