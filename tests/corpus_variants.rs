@@ -564,11 +564,15 @@ fn quoted_names() {
 /// rows are read by what their cells hold (`Header::infer`). Tables of two rows
 /// whose purposes mention a session were not read (a purpose half lifetimes, no
 /// purpose column left): 24 documents changed, 23 after (every field: 26 and 25).
-/// Still not read: a table of one row, and the tables whose first row was no header
+/// Round 26: 11 (a row beyond doubt read alone, lists of names in a cell, a party or
+/// label column beside the purpose, a provider column of proper names, a name the
+/// shape does not take in one row of five). Still not read: tables whose cells wrap
+/// onto continuation lines (`001_…`), one-row tables of names no list knows (`lidc`,
+/// `MATOMO`), lifetimes of a sentence, and the tables whose first row was no header
 /// but a record. A ratchet: lower it as the readers improve.
 #[test]
 fn tables_without_their_header_row() {
-    ratchet("headerless tables", 23, |text| {
+    ratchet("headerless tables", 11, |text| {
         map_table_rows(text, |l, first| {
             if first {
                 Vec::new()

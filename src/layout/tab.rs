@@ -274,29 +274,70 @@ fn broken_first_cell(lines: &[Line<'_>], j: usize, header: &Header) -> Option<us
         .then_some(taken)
 }
 
-/// A table with no header row: its columns inferred from the consecutive rows at `i`.
+/// The cells of a row of a table with no header, without the empty cells after the
+/// last filled one (a tab after the last cell: an empty column the page left).
+fn filled_cells<'a>(line: &Line<'a>) -> Vec<&'a str> {
+    let mut cells = cells_of(line);
+    while cells.len() > 1 && cells.last().is_some_and(|c| c.trim().is_empty()) {
+        cells.pop();
+    }
+    cells
+}
+
+/// A line that may be a row of a table with no header: tab-separated, and not a
+/// continuation line, whose first cells are empty because it goes on the cells of
+/// the row above (`⇥back office)⇥⇥one page to another`); a line whose first cell
+/// alone is empty, the others filled, is a row whose first cell states nothing
+/// (`⇥Session⇥_gig_APIProxy_enabled⇥Used to…`).
+fn headerless_row(line: &Line<'_>) -> bool {
+    line.kind == LineKind::Tab
+        && (!line.text.starts_with('\t') || {
+            let cells = filled_cells(line);
+            cells.len() >= 3 && cells.iter().filter(|c| c.trim().is_empty()).count() == 1
+        })
+}
+
+/// A row of header words is a header no reader took (`Clave⇥Fornecedor⇥…`), not a
+/// cookie: two cells or more, half of them at least, are column headers.
+fn header_words(cells: &[&str]) -> bool {
+    let v = crate::vocab::vocab();
+    let headers = cells.iter().filter(|c| v.field(c).is_some()).count();
+    headers >= 2 && headers * 2 >= cells.len()
+}
+
+/// A table with no header row: its columns inferred from the consecutive rows at `i`
+/// of as many cells as the first ([`Header::infer`]), or from the first alone when
+/// they tell nothing ([`Header::infer_row`]: a row beyond doubt, whose neighbours
+/// may be rows of a shape the inference does not take).
 fn infer(lines: &[Line<'_>], i: usize) -> Option<Header> {
-    let mut block = lines[i..]
-        .iter()
-        .take_while(|l| l.kind == LineKind::Tab && !l.text.starts_with('\t'))
-        .take(50);
+    let mut block = lines[i..].iter().take_while(|l| headerless_row(l)).take(50);
     // The first two rows first: `Header::infer` needs rows of as many cells and a
     // column whose every cell may be a name. When the first two rows have none, no
     // window from here has, and the rest are not split: a tab block with no header is
     // tried at each of its lines, and each try read 50 lines.
-    let first = cells_of(block.next()?);
-    let second = cells_of(block.next()?);
-    if first.len() != second.len()
-        || !first
-            .iter()
-            .zip(&second)
-            .any(|(a, b)| Header::name_cell(a) && Header::name_cell(b))
-    {
+    let first = filled_cells(block.next()?);
+    if header_words(&first) {
         return None;
     }
+    let Some(second) = block
+        .next()
+        .map(filled_cells)
+        .filter(|s| s.len() == first.len())
+    else {
+        return Header::infer_row(&first);
+    };
+    if !first
+        .iter()
+        .zip(&second)
+        .any(|(a, b)| Header::name_cell(a) && Header::name_cell(b))
+    {
+        // no column of names in both: the first row may still be a cookie beyond doubt
+        return Header::infer_row(&first);
+    }
+    let n = first.len();
     let mut rows = vec![first, second];
-    rows.extend(block.map(cells_of));
-    Header::infer(&rows)
+    rows.extend(block.map(filled_cells).take_while(|r| r.len() == n));
+    Header::infer(&rows).or_else(|| Header::infer_row(&rows[0]))
 }
 
 fn is_header_line(line: &Line<'_>) -> bool {
@@ -385,6 +426,28 @@ mod tests {
         }
     }
 
+    /// Rows with no header: a row whose first cell alone is empty is a row (its
+    /// provider unstated), a line whose first cells are empty goes on the row above;
+    /// a tab after the last cell is an empty column; a row of header words no reader
+    /// took is not a cookie.
+    #[test]
+    fn rows_without_a_header() {
+        let line = |t: &'static str| Line::new(t, 0, LineKind::Tab);
+        assert!(headerless_row(&line(
+            "\tSession\t_gig_enabled\tUses the proxy.\t"
+        )));
+        assert!(!headerless_row(&line(
+            "\tback office)\t\tone page to another"
+        )));
+        assert_eq!(filled_cells(&line("_ga\t2 years\t\t")), ["_ga", "2 years"]);
+        let text = "\tSession\t_gig_enabled\tUses the proxy.\t\nSwym\t1 year\tswym-email\tStores the email.\t\n";
+        let lines = crate::segment::lines(text);
+        let h = infer(&lines, 0).expect("a table");
+        assert_eq!(h.name, 2);
+        let text = "Clave\tFornecedor\tValidade\n_ga\tGoogle\t2 anos\n_gid\tGoogle\t1 dia\n";
+        assert!(infer(&crate::segment::lines(text), 0).is_none());
+    }
+
     /// [`infer`], which turns a window away on its first two rows, infers what
     /// [`Header::infer`] infers from the whole window: at every tab line of every
     /// corpus document, and of made-up blocks whose first rows hold no name and whose
@@ -394,11 +457,27 @@ mod tests {
         fn whole(lines: &[Line<'_>], i: usize) -> Option<Header> {
             let rows: Vec<Vec<&str>> = lines[i..]
                 .iter()
-                .take_while(|l| l.kind == LineKind::Tab && !l.text.starts_with('\t'))
+                .take_while(|l| headerless_row(l))
                 .take(50)
-                .map(cells_of)
+                .map(filled_cells)
                 .collect();
-            Header::infer(&rows)
+            if header_words(rows.first()?) {
+                return None;
+            }
+            match rows.get(1) {
+                Some(r) if r.len() == rows[0].len() => {
+                    let n = r.len();
+                    let names = (0..n)
+                        .any(|c| Header::name_cell(rows[0][c]) && Header::name_cell(rows[1][c]));
+                    if !names {
+                        return Header::infer_row(&rows[0]);
+                    }
+                    let same: Vec<Vec<&str>> =
+                        rows.into_iter().take_while(|r| r.len() == n).collect();
+                    Header::infer(&same).or_else(|| Header::infer_row(&same[0]))
+                }
+                _ => Header::infer_row(rows.first()?),
+            }
         }
         let mut texts: Vec<String> = crate::testing::corpus_documents()
             .into_iter()

@@ -146,9 +146,7 @@ impl Header {
                             .filter(|w| !w.is_empty())
                             .all(is_strong_name)
                 }
-                _ => {
-                    rows.iter().all(|r| Self::name_cell(r[u])) && rows.iter().any(|r| strong(r[u]))
-                }
+                _ => Self::names_column(&rows, u) && rows.iter().any(|r| strong(r[u])),
             };
             sure && !is_strong_name(cells[u])
         };
@@ -165,21 +163,45 @@ impl Header {
         Some(Header { cols, name: u })
     }
 
-    /// A header inferred from the rows of a table that has none: the column whose
-    /// cells are all cookie names, a column of durations, a column of types or
-    /// categories, a column of providers; the longest remaining column is the purpose.
     /// Whether `cell` may stand in an inferred name column: one to four name-shaped
-    /// tokens (between commas and spaces). [`Header::infer`] takes a name column
-    /// only when every row's cell in it is one.
+    /// tokens (between commas and spaces), or a list of them between commas.
+    /// [`Header::infer`] takes a name column only when every row's cell in it is one.
     pub(crate) fn name_cell(cell: &str) -> bool {
-        let mut toks = cell.trim().split([',', ' ']).filter(|w| !w.is_empty());
+        let cell = cell.trim();
+        let mut toks = cell.split([',', ' ']).filter(|w| !w.is_empty());
         let mut k = 0;
-        toks.all(|t| {
+        let few = toks.all(|t| {
             k += 1;
             k <= 4 && is_name_shaped(t)
-        }) && k > 0
+        }) && k > 0;
+        // or a list of names between commas, as long as it is (`li_sugr, li_gc, lang,
+        // AnalyticsSyncHistory, bcookie`: a consent platform's row of one vendor)
+        few || (cell.contains(',')
+            && cell.split(',').all(|piece| {
+                let piece = piece.trim();
+                !piece.contains(' ') && is_name_shaped(piece)
+            }))
     }
 
+    /// Whether column `c` of `rows` (two or more) holds names: a [`Header::name_cell`]
+    /// in every row but one in five (a name the shape does not take,
+    /// `pagead/1p-user-list/#`), and in the first two rows, where the table starts
+    /// (the tab reader turns a window away on those two alone).
+    fn names_column<'a, R: AsRef<[&'a str]>>(rows: &[R], c: usize) -> bool {
+        let odd = rows.len() / 5;
+        rows.iter().take(2).all(|r| Self::name_cell(r.as_ref()[c]))
+            && rows
+                .iter()
+                .filter(|r| !Self::name_cell(r.as_ref()[c]))
+                .count()
+                <= odd
+    }
+
+    /// A header inferred from the rows of a table that has none (two rows or more,
+    /// as many cells each): the column whose cells are all cookie names (but one in
+    /// five, not the first two), with a sure
+    /// name among them or a column of lifetimes in every row beside them; then
+    /// [`Header::inferred_roles`] for the others.
     pub(crate) fn infer(rows: &[Vec<&str>]) -> Option<Header> {
         let n = rows.first()?.len();
         if rows.len() < 2 || n < 2 || rows.iter().any(|r| r.len() != n) {
@@ -189,14 +211,23 @@ impl Header {
         let share = |col: usize, f: &dyn Fn(&str) -> bool| {
             rows.iter().filter(|r| f(r[col].trim())).count() * 2 >= rows.len()
         };
+        // a column of lifetimes in every row: the rows are cookies, and a column of
+        // single tokens beside it, none of them a word the vocabulary knows, holds
+        // their names even when none is a sure one (`locale`, `theme`)
+        let lifetimes_everywhere = (0..n).any(|c| rows.iter().all(|r| is_lifetime(r[c].trim())));
         // the name column: cells of one to four name-shaped tokens, not vendors,
         // categories or lifetimes; among several, the one with the most distinct
         // cells, sure names and single tokens (a provider column repeats its vendors)
         let candidate = |c: usize| {
-            rows.iter().all(|r| Self::name_cell(r[c]))
-                && rows
+            Self::names_column(rows, c)
+                && (rows
                     .iter()
                     .any(|r| r[c].split([',', ' ']).any(is_strong_name))
+                    || (lifetimes_everywhere
+                        && rows.iter().all(|r| {
+                            let cell = r[c].trim();
+                            !cell.contains(' ') && v.field(cell).is_none()
+                        })))
                 && !share(c, &|cell| {
                     v.category_of_label(cell).is_some()
                         || v.storage_of(cell).is_some()
@@ -219,6 +250,46 @@ impl Header {
         let name = (0..n)
             .filter(|&c| candidate(c))
             .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))?;
+        Self::inferred_roles(rows, name)
+    }
+
+    /// A header inferred from the one row of a table that has none (a table of one
+    /// cookie whose header the copy left out: `_fbp⇥Facebook Pixel⇥3 months`): three
+    /// cells or more, exactly one of them sure cookie names alone and another a
+    /// lifetime. One row is little evidence, so both are asked for; the other columns
+    /// are read as [`Header::infer`] reads them.
+    pub(crate) fn infer_row(row: &[&str]) -> Option<Header> {
+        if row.len() < 3 || row.iter().any(|c| c.len() > 600) {
+            return None;
+        }
+        let sure = |cell: &str| {
+            Self::name_cell(cell)
+                && cell
+                    .split([',', ' '])
+                    .filter(|w| !w.is_empty())
+                    .all(is_strong_name)
+        };
+        let mut names = (0..row.len()).filter(|&c| sure(row[c].trim()));
+        let (Some(name), None) = (names.next(), names.next()) else {
+            return None;
+        };
+        if !(0..row.len()).any(|c| c != name && is_lifetime(row[c].trim())) {
+            return None;
+        }
+        Self::inferred_roles(&[row.to_vec()], name)
+    }
+
+    /// The roles of an inferred header's columns once its name column is known: the
+    /// column with the most lifetimes (half its cells at least), the column with the
+    /// most category, storage or party labels, a column of vendors or hosts; the
+    /// longest remaining
+    /// column is the purpose, and a column of short names left beside it (`Shopify`,
+    /// `Yandex Metrica`: capitalised, four words at most, no sentence) the provider.
+    fn inferred_roles(rows: &[Vec<&str>], name: usize) -> Option<Header> {
+        let n = rows.first()?.len();
+        let v = vocab();
+        let count =
+            |col: usize, f: &dyn Fn(&str) -> bool| rows.iter().filter(|r| f(r[col].trim())).count();
         let mut cols: Vec<(Option<Role>, Rc<str>)> = (0..n)
             .map(|c| (None, Rc::from(format!("column {}", c + 1))))
             .collect();
@@ -230,13 +301,9 @@ impl Header {
                 if c == name {
                     return 0;
                 }
-                rows.iter()
-                    .filter(|r| {
-                        let cell = r[c].trim();
-                        !more_words_than(cell, 8)
-                            && parse_duration(cell).kind != DurationKind::Unknown
-                    })
-                    .count()
+                count(c, &|cell| {
+                    !more_words_than(cell, 8) && parse_duration(cell).kind != DurationKind::Unknown
+                })
             })
             .collect();
         let most = (0..n)
@@ -244,28 +311,104 @@ impl Header {
             .map(|c| lifetimes[c])
             .max()
             .unwrap_or(0);
-        for (c, col) in cols.iter_mut().enumerate() {
-            if c == name {
-                continue;
-            }
-            if lifetimes[c] * 2 >= rows.len() && lifetimes[c] == most {
-                col.0 = Some(Role::Duration);
-            } else if share(c, &|cell| {
-                !more_words_than(cell, 3)
-                    && (v.category_of_label(cell).is_some() || v.storage_of(cell).is_some())
-            }) {
-                col.0 = Some(Role::Type);
-            } else if share(c, &|cell| {
-                vendor_prefix(cell) == Some(cell.len())
-                    || (is_host_or_file(cell) && !cell.contains(' '))
-            }) {
-                col.0 = Some(Role::Provider);
+        // (of columns with as many, the shortest: `Session` beside `Maintains the
+        // user's session`)
+        if let Some(c) = (0..n)
+            .filter(|&c| c != name && lifetimes[c] * 2 >= rows.len() && lifetimes[c] == most)
+            .min_by_key(|&c| rows.iter().map(|r| r[c].len()).sum::<usize>())
+        {
+            cols[c].0 = Some(Role::Duration);
+        }
+        // vendors (`Google Ads`) and hosts (`collabhq.app`, as consent platforms name
+        // providers)
+        // (an aside after the name is the cell's: `Google Analytics (first-party)`)
+        let bare = |cell: &str| cell.split('(').next().unwrap_or_default().trim_end().len();
+        let vendors = |cell: &str| {
+            let cell = &cell[..bare(cell)];
+            vendor_prefix(cell) == Some(cell.len())
+                || (is_host_or_file(cell) && !cell.contains(' '))
+        };
+        if let Some(c) =
+            (0..n).find(|&c| cols[c].0.is_none() && count(c, &vendors) * 2 >= rows.len())
+        {
+            cols[c].0 = Some(Role::Provider);
+        }
+        // a column of parties alone (`First Party`, `Third Party`) is a type
+        let party = |c: usize| {
+            rows.iter().any(|r| !r[c].trim().is_empty())
+                && rows.iter().all(|r| {
+                    let cell = r[c].trim();
+                    cell.is_empty() || v.is_first_party(cell)
+                })
+        };
+        if let Some(c) = (0..n).find(|&c| cols[c].0.is_none() && party(c)) {
+            cols[c].0 = Some(Role::Type);
+        }
+        // a column of labels (a category or storage named, three words at most): a
+        // type column when its labels repeat or are single words (`Tecnico`,
+        // `Analitico`); short phrases that name one (`Gestion de session`, `Gestion
+        // statistique`) may be purposes
+        let label = |cell: &str| {
+            !more_words_than(cell, 3)
+                && (v.category_of_label(cell).is_some() || v.storage_of(cell).is_some())
+        };
+        let labels: Vec<usize> = (0..n).map(|c| count(c, &label)).collect();
+        let type_like = |c: usize| {
+            let mut filled: Vec<&str> = rows
+                .iter()
+                .map(|r| r[c].trim())
+                .filter(|x| !x.is_empty())
+                .collect();
+            let all = filled.len();
+            let single = filled.iter().all(|x| !x.contains(char::is_whitespace));
+            filled.sort_unstable();
+            filled.dedup();
+            labels[c] > 0 && labels[c] * 2 >= rows.len() && (single || filled.len() < all)
+        };
+        // the purpose: the longest column left that is no type column; a table may
+        // state none (host, names, party and lifetime columns)
+        if let Some(purpose) = (0..n)
+            .filter(|&c| cols[c].0.is_none() && !type_like(c))
+            .max_by_key(|&c| rows.iter().map(|r| r[c].len()).sum::<usize>())
+        {
+            cols[purpose].0 = Some(Role::Purpose);
+        }
+        // the type column: of those left, the one with the most labels, half its
+        // cells at least
+        let most = (0..n)
+            .filter(|&c| cols[c].0.is_none())
+            .map(|c| labels[c])
+            .max()
+            .unwrap_or(0);
+        if let Some(c) = (0..n).find(|&c| {
+            cols[c].0.is_none() && labels[c] > 0 && labels[c] * 2 >= rows.len() && labels[c] == most
+        }) {
+            cols[c].0 = Some(Role::Type);
+        }
+        // the provider, when no vendor told it: the one column left, mostly of proper
+        // names (every word capitalised, four words at most, no label, no sentence)
+        if !cols.iter().any(|c| c.0 == Some(Role::Provider)) {
+            let proper = |cell: &str| {
+                let cell = &cell[..bare(cell)];
+                !cell.is_empty()
+                    && !more_words_than(cell, 4)
+                    && cell.split_whitespace().all(|w| {
+                        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            || !w.contains(char::is_alphabetic)
+                    })
+                    && !cell.ends_with(['.', '!', '?', ':'])
+                    && !v.is_first_party(cell)
+                    && v.field(cell).is_none()
+                    && v.category_of_label(cell).is_none()
+            };
+            let left: Vec<usize> = (0..n).filter(|&c| cols[c].0.is_none()).collect();
+            let rows: Vec<&Vec<&str>> = rows.iter().collect();
+            if let [c] = left[..] {
+                if mostly(&rows, c, proper) {
+                    cols[c].0 = Some(Role::Provider);
+                }
             }
         }
-        let purpose = (0..n)
-            .filter(|&c| cols[c].0.is_none())
-            .max_by_key(|&c| rows.iter().map(|r| r[c].len()).sum::<usize>())?;
-        cols[purpose].0 = Some(Role::Purpose);
         Some(Header { cols, name })
     }
 
@@ -678,6 +821,117 @@ mod tests {
             let roles: Vec<Option<Role>> = h.cols.iter().map(|c| c.0).collect();
             assert_eq!(roles, want.map(Some), "{rows:?}");
         }
+    }
+
+    fn roles(h: &Header) -> Vec<Option<Role>> {
+        h.cols.iter().map(|c| c.0).collect()
+    }
+
+    /// The columns of a headerless table told by their cells: a column of parties
+    /// is a type (no purpose stated), a column of repeated or one-word category labels
+    /// is a type beside a shorter purpose, short phrases that name a category are the
+    /// purpose when nothing else is, and the one column left of proper names is the
+    /// provider.
+    #[test]
+    fn columns_told_by_their_cells() {
+        use Role::{Duration, Name, Provider, Purpose, Type};
+        let cases: [(&[&[&str]], &[Role]); 4] = [
+            (
+                &[
+                    &[
+                        "careers.example.com",
+                        "JSESSIONID",
+                        "First Party",
+                        "Session",
+                    ],
+                    &[
+                        "vimeo.com",
+                        "__cf_bm, vuid, player",
+                        "Third Party",
+                        "730 Days",
+                    ],
+                ],
+                &[Provider, Name, Type, Duration],
+            ),
+            (
+                &[
+                    &[
+                        "Cookie sessione",
+                        "Tecnico",
+                        "Chiusura browser",
+                        "Navigazione",
+                    ],
+                    &["_ga", "Analitico", "2 anni", "Google Analytics"],
+                    &["_gid", "Analitico", "24 ore", "Google Analytics"],
+                ],
+                &[Name, Type, Duration, Provider],
+            ),
+            (
+                &[
+                    &["Uetsid, uetvid", "DTD", "Gestion de session", "365 jours"],
+                    &["_pk_id.", "Matomo", "Gestion statistique", "13 mois"],
+                ],
+                &[Name, Provider, Purpose, Duration],
+            ),
+            (
+                &[
+                    &[
+                        "keep_alive",
+                        "Used in connection with buyer localization.",
+                        "Shopify",
+                        "14 weeks",
+                    ],
+                    &[
+                        "cecu",
+                        "Stores the identity of logged-in users.",
+                        "Crazy Egg",
+                        "Session",
+                    ],
+                    &[
+                        "esctx",
+                        "Verifies your login.",
+                        "Azure / Microsoft",
+                        "Session",
+                    ],
+                ],
+                &[Name, Purpose, Provider, Duration],
+            ),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
+            let h = Header::infer(&rows).expect("a table");
+            let want: Vec<Option<Role>> = want.iter().copied().map(Some).collect();
+            assert_eq!(roles(&h), want, "{rows:?}");
+        }
+    }
+
+    /// One row is read alone only beyond doubt: sure names in one cell, a lifetime
+    /// in another, three cells at least; a name in one row of five may have a shape
+    /// no name test takes, but not in the first two rows.
+    #[test]
+    fn one_row_and_odd_names() {
+        use Role::{Duration, Name, Purpose};
+        let h = Header::infer_row(&["_fbp", "Identifies browsers for ad targeting", "3 months"])
+            .expect("a cookie beyond doubt");
+        assert_eq!(roles(&h), [Some(Name), Some(Purpose), Some(Duration)]);
+        // a plan and its price, no sure name; a cookie without a lifetime; two cells
+        for row in [
+            &["Basic", "Five projects", "1 month"][..],
+            &["_ga", "Google Analytics", "Distinguishes users"],
+            &["_ga", "2 years"],
+        ] {
+            assert!(Header::infer_row(row).is_none(), "{row:?}");
+        }
+        let mut rows: Vec<Vec<&str>> = ["_ga", "_gid", "_gat", "_fbp", "pagead/1p-user-list/#"]
+            .iter()
+            .map(|n| vec![*n, "Google", "Measures visits", "1 day"])
+            .collect();
+        assert_eq!(Header::infer(&rows).map(|h| h.name), Some(0));
+        rows.swap(1, 4);
+        assert!(
+            Header::infer(&rows).is_none(),
+            "an odd name in the second row"
+        );
     }
 
     /// A row of `label: value` cells is a record on one line, not a header, though
