@@ -166,6 +166,12 @@ pub(crate) fn classify(text: &str) -> LineKind {
     }
     // most lines hold neither a tab nor a pipe: one byte search says so
     if memchr::memchr2(b'\t', b'|', text.as_bytes()).is_none() {
+        // the rule of a grid table (`+------+-----+`), between its rows
+        // (after the spaces and zero-width characters a page may open a line with)
+        let t = text.trim_start_matches([' ', '\u{200b}', '\u{feff}']);
+        if t.starts_with('+') && is_grid_rule(t) {
+            return LineKind::Rule;
+        }
         return LineKind::Text;
     }
     if text.contains('\t')
@@ -191,9 +197,40 @@ pub(crate) fn classify(text: &str) -> LineKind {
     LineKind::Text
 }
 
+/// A grid table's rule: `+`, `-`, `=`, `:` and spaces only, two `+` at least and a
+/// run of `-` or `=` between them (`+------+:----:+`, `+======+`). A line of `+`
+/// alone, or `+1 -2`, is none.
+fn is_grid_rule(t: &str) -> bool {
+    let b = t.trim_end().as_bytes();
+    b.len() >= 3
+        && b.iter()
+            .all(|c| matches!(c, b'+' | b'-' | b'=' | b':' | b' '))
+        && b.iter().filter(|&&c| c == b'+').count() >= 2
+        && b.windows(2)
+            .any(|w| matches!(w, [b'-' | b'=', b'-' | b'=']))
+        && b.last() == Some(&b'+')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A grid table's rules are rules; a line of plus signs, a sum or a list item
+    /// is text.
+    #[test]
+    fn grid_rules() {
+        for rule in [
+            "+----+-----+",
+            "  +====+=====+",
+            "+:---:+---+ ",
+            "\u{200b}+--+--+",
+        ] {
+            assert_eq!(classify(rule), LineKind::Rule, "{rule:?}");
+        }
+        for text in ["+++", "+1 -2 +3", "+ item", "+--", "+-- a --+"] {
+            assert_eq!(classify(text), LineKind::Text, "{text:?}");
+        }
+    }
 
     /// Line ends as the byte loop before memchr found them.
     fn ends_by_bytes(input: &str) -> Vec<(usize, usize)> {

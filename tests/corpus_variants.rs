@@ -515,6 +515,46 @@ fn box_drawing_tables_read_as_ascii_ones() {
     assert!(bad.is_empty(), "read otherwise drawn in boxes: {bad:?}");
 }
 
+/// Every tab table drawn as a plain-text grid (`+------+-----+` over and under every
+/// row, `+======+` under the first: pandoc's or a terminal tool's table) reads as
+/// the same table with pipes alone, every field of every cookie, on every document.
+/// Before round 26 the rules were text lines inside the table: 12 documents read
+/// otherwise.
+#[test]
+fn grid_tables_read_as_pipe_tables() {
+    let (mut tables, mut bad) = (0, Vec::new());
+    for (stem, text) in corpus() {
+        if !text.contains('\t') {
+            continue;
+        }
+        tables += 1;
+        let rule = |cells: &[&str], c: char| {
+            let parts: Vec<String> = cells
+                .iter()
+                .map(|x| c.to_string().repeat(x.chars().count() + 2))
+                .collect();
+            format!("+{}+", parts.join("+"))
+        };
+        let grid = map_table_rows(&text, |l, first| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            let row = format!("| {} |", cells.join(" | "));
+            if first {
+                vec![rule(&cells, '-'), row, rule(&cells, '=')]
+            } else {
+                vec![row, rule(&cells, '-')]
+            }
+        });
+        let pipes = map_table_rows(&text, |l, _| {
+            vec![format!("| {} |", l.replace('\t', " | "))]
+        });
+        if records(&grid).0 != records(&pipes).0 {
+            bad.push(stem);
+        }
+    }
+    assert!(tables > 30, "{tables}");
+    assert!(bad.is_empty(), "read otherwise drawn as a grid: {bad:?}");
+}
+
 /// Every cookie name the document is read with, quoted wherever it stands as a word
 /// (`“_ga”`, `"_ga"`, `` `_ga` ``, `«_ga»`: a word processor's or a wiki's quotes),
 /// in cells, keys, list items and sentences alike.

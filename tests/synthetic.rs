@@ -381,6 +381,7 @@ const LAYOUTS: &[&str] = &[
     "markdown cards",
     "csv",
     "semicolon",
+    "grid",
 ];
 
 /// How a document varies beyond its layout.
@@ -584,6 +585,7 @@ fn render_rows(
             | "wrapped tab"
             | "csv"
             | "semicolon"
+            | "grid"
     );
     if table && header {
         s += &match layout {
@@ -595,6 +597,15 @@ fn render_rows(
             "fused" => format!("{}\n", h.concat()),
             "csv" => format!("{}\n", delimited(&h, ',')),
             "semicolon" => format!("{}\n", delimited(&h, ';')),
+            "grid" => {
+                let w = grid_widths(&h, &rows);
+                format!(
+                    "{}{}{}",
+                    grid_rule(&w, '-'),
+                    grid_row(&h, &w),
+                    grid_rule(&w, '=')
+                )
+            }
             _ => format!("{}\n", pad(&h, widths)),
         };
     }
@@ -621,6 +632,18 @@ fn render_rows(
         "pipe" => {
             for r in &rows {
                 s += &format!("| {} |\n{gap}", r.join(" | "));
+            }
+        }
+        // a plain-text grid table (`+----+----+`, as pandoc or a terminal writes
+        // one): long cells wrapped inside their column, a rule after every row
+        "grid" => {
+            let w = grid_widths(&h, &rows);
+            if !header {
+                s += &grid_rule(&w, '-');
+            }
+            for r in &rows {
+                s += &grid_row(r, &w);
+                s += &grid_rule(&w, '-');
             }
         }
         "key-value" => {
@@ -742,6 +765,69 @@ fn render_rows(
             }
         }
         _ => unreachable!("a layout without a renderer"),
+    }
+    s
+}
+
+/// A grid table's column widths: each column as wide as its widest cell, at most 36
+/// characters (longer cells wrap inside the column).
+fn grid_widths(h: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
+    (0..h.len())
+        .map(|k| {
+            rows.iter()
+                .map(|r| r[k].chars().count())
+                .chain([h[k].chars().count(), 1])
+                .max()
+                .unwrap_or(1)
+                .min(36)
+        })
+        .collect()
+}
+
+/// A grid table's rule: `+------+-----+` (`=` under the header).
+fn grid_rule(w: &[usize], c: char) -> String {
+    let mut s = String::from("+");
+    for &k in w {
+        s += &c.to_string().repeat(k + 2);
+        s += "+";
+    }
+    s + "\n"
+}
+
+/// A grid table's row: each cell's words wrapped to its column's width, the row as
+/// many lines as its tallest cell, every line padded to the columns.
+fn grid_row<S: AsRef<str>>(cells: &[S], w: &[usize]) -> String {
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .zip(w)
+        .map(|(c, &k)| {
+            let mut lines = vec![String::new()];
+            for word in c.as_ref().split_whitespace() {
+                let last = lines.last_mut().expect("one line");
+                if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > k {
+                    lines.push(word.to_string());
+                } else {
+                    if !last.is_empty() {
+                        last.push(' ');
+                    }
+                    last.push_str(word);
+                }
+            }
+            lines
+        })
+        .collect();
+    let tall = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    let mut s = String::new();
+    for i in 0..tall {
+        s += "|";
+        for (lines, &k) in wrapped.iter().zip(w) {
+            let cell = lines.get(i).map_or("", String::as_str);
+            s += &format!(
+                " {cell}{} |",
+                " ".repeat(k.saturating_sub(cell.chars().count()))
+            );
+        }
+        s += "\n";
     }
     s
 }

@@ -260,6 +260,13 @@ fn inferred_header(lines: &[Line<'_>], i: usize, first: &[&str]) -> Option<Heade
 /// stands alone): a group row. Returns the label.
 fn group_row(text: &str, lone_word: bool) -> Option<&str> {
     let cells = row_cells(text);
+    // a row whose first cell is empty, or holds the lower-case start or the end of a
+    // sentence, goes on the row above (a cell wrapped inside its column: `|   |   |
+    // is required (cookie |   |`, `| reporting and tracking purposes. |   |`),
+    // whatever its words name
+    if cells.len() > 1 && !opens_group(cells[0]) {
+        return None;
+    }
     let mut filled = cells.iter().filter(|c| !c.is_empty());
     let only = *filled.next()?;
     // `Statistik-Cookies` is a label too: a word for cookies in it
@@ -285,6 +292,14 @@ fn group_row(text: &str, lone_word: bool) -> Option<&str> {
     }
     let label = heading_text(only);
     heading_category(label).map(|_| label)
+}
+
+/// Whether the first cell of a row that fills one cell may be a group label: not
+/// empty, not in lower case at its start, no full stop at its end (those are a
+/// wrapped cell's lines).
+fn opens_group(first: &str) -> bool {
+    let t = first.trim();
+    !t.is_empty() && !t.starts_with(char::is_lowercase) && !t.ends_with('.')
 }
 
 /// A pipe line that opens and closes with a pipe (`| Marketing |`): a whole row.
@@ -336,7 +351,10 @@ fn finish<'a>(
     if header.is_repeat(&refs) {
         return;
     }
-    if row.filled() == 1 {
+    // (one filled cell past the first, or a sentence's start in lower case or its
+    // end, goes on the row above: a cell wrapped inside its column, whatever its
+    // words name)
+    if row.filled() == 1 && opens_group(&texts[0]) {
         let only = texts
             .iter()
             .find(|t| !t.is_empty())
@@ -498,7 +516,9 @@ mod tests {
             assert_eq!(single_cell(line), one, "{line:?}");
         }
     }
+    use crate::policy::Category;
     use crate::segment::lines;
+    use crate::vocab::Role;
 
     /// The inferred header as read before [`inferred_header`] turned away a first
     /// row of empty cells.
@@ -605,6 +625,62 @@ mod tests {
             })
             .collect();
         (recs, doc.warnings.iter().map(|w| w.kind).collect())
+    }
+
+    /// A grid table (`+----+----+` rules, `=` under the header) whose cells wrap
+    /// inside their columns: a wrapped line is part of its cell even when its words
+    /// name a category (`required`, `tracking`) or it fills the first column alone.
+    #[test]
+    fn grid_table_with_cells_wrapped_in_their_columns() {
+        let text = "+------------------------------+------+--------+\n\
+                    | Description                  | Name | Expiry |\n\
+                    +==============================+======+========+\n\
+                    | Checks if a partner sync is  | CM14 | 1 day  |\n\
+                    | required (cookie set during  |      |        |\n\
+                    | sync).                       |      |        |\n\
+                    +------------------------------+------+--------+\n\
+                    | Limits the rate of           | _gat | 1 min  |\n\
+                    | reporting and tracking.      |      |        |\n\
+                    +------------------------------+------+--------+\n\
+                    | Analytics                    |      |        |\n\
+                    +------------------------------+------+--------+\n\
+                    | Counts visits.               | _ga  | 2 years |\n\
+                    +------------------------------+------+--------+\n";
+        let ls = lines(text);
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        let at = ls
+            .iter()
+            .position(|l| l.kind == LineKind::Pipe)
+            .expect("a row");
+        assert!(ls[..at].iter().all(|l| l.kind == LineKind::Rule));
+        parse(&ls, at, &mut ctx, &mut doc).expect("a table");
+        let purposes: Vec<String> = doc
+            .records
+            .iter()
+            .map(|r| {
+                let f = r
+                    .fields
+                    .iter()
+                    .find(|f| f.role == Some(Role::Purpose))
+                    .expect("a purpose");
+                fold_whitespace(&f.value.iter().map(|x| x.text).collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+        assert_eq!(
+            purposes,
+            [
+                "Checks if a partner sync is required (cookie set during sync).",
+                "Limits the rate of reporting and tracking.",
+                "Counts visits."
+            ]
+        );
+        let cats: Vec<Option<Category>> = doc
+            .records
+            .iter()
+            .map(|r| r.category.as_ref().map(|c| c.0))
+            .collect();
+        assert_eq!(cats, [None, None, Some(Category::Analytics)]);
     }
 
     #[test]
