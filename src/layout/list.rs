@@ -14,7 +14,7 @@
 
 use super::context::is_heading;
 use super::keyvalue::{is_name_line, kv_line};
-use super::prose::qualifier;
+use super::prose::qualifiers;
 use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
 use crate::fields::duration::{duration_prefix, is_whole_duration};
@@ -178,18 +178,26 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             if let Some(open) = head.find(" (").filter(|_| head.ends_with(')')) {
                 let inner = &head[open + 2..head.len() - 1];
                 if let Some(strong) = names_head(&head[..open]) {
-                    let role = if is_whole_duration(inner) {
-                        Role::Duration
+                    // `_ga (Google Analytics, 2 years): text`: each part for itself
+                    let asides = qualifiers(inner);
+                    let mut parts = if asides.len() > 1 {
+                        asides
+                            .into_iter()
+                            .map(|(role, value)| (Some(role), value, j))
+                            .collect()
+                    } else if is_whole_duration(inner) {
+                        vec![(Some(Role::Duration), inner, j)]
                     } else if vendor_run(inner).is_some() {
-                        Role::Provider
+                        vec![(Some(Role::Provider), inner, j)]
                     } else {
-                        Role::Purpose
+                        vec![(Some(Role::Purpose), inner, j)]
                     };
+                    parts.push((Some(Role::Purpose), body, j));
                     return Some(Item {
                         names: head[..open].trim(),
                         names_line: j,
                         strong,
-                        parts: vec![(Some(role), inner, j), (Some(Role::Purpose), body, j)],
+                        parts,
                         last_line: j,
                     });
                 }
@@ -222,12 +230,17 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             // a sure name leads an item; so does any one name-shaped token before two or
             // more cells (`rc::a -> Google -> … -> Session`): a row of a flattened table
             let strong = names_head(head) == Some(true);
-            let slot = segs >= 2 || leadin();
+            // a bracketed lifetime after one token makes it a name too (`swym-weml
+            // (1 year) – …`, `hs-membership-csrf (Hubspot, Session) - …`)
+            let timed =
+                || qual.is_some_and(|q| qualifiers(q).iter().any(|p| p.0 == Role::Duration));
+            let slot = segs >= 2 || leadin() || timed();
             if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
                 if let Some(q) = qual {
-                    let (role, value) = qualifier(q);
-                    parts.push((Some(role), value, j));
+                    for (role, value) in qualifiers(q) {
+                        parts.push((Some(role), value, j));
+                    }
                 }
                 let cells: Vec<&str> = t[pos + sep.len()..].split(sep).map(str::trim).collect();
                 // a cell of a sentence beside a short label: the label is no description

@@ -163,9 +163,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 };
                 let mut rec = RawRecord::new(name_frag, span, ctx);
                 if let Some((qs, qe)) = qual {
-                    let q = &sent[qs..qe];
-                    let (role, value) = qualifier(q);
-                    rec.push(Some(role), "qualifier", frag(line, value));
+                    for (role, value) in qualifiers(&sent[qs..qe]) {
+                        rec.push(Some(role), "qualifier", frag(line, value));
+                    }
                 }
                 doc.records.push(rec);
             }
@@ -1095,6 +1095,78 @@ pub(crate) fn qualifier(q: &str) -> (Role, &str) {
     (Role::Purpose, q)
 }
 
+/// What a bracketed aside after a name says, part by part: one qualifier
+/// ([`qualifier`]), or, when a lifetime stands among other words after a comma or
+/// semicolon (`Google Analytics, 2 years`, `Meta Platforms, Inc.; 3 months`, `2 ans,
+/// mesure d'audience`), the lifetime and what stands before and after it, each read
+/// for itself: a vendor, a labelled value or a short proper name (capitalised, five
+/// words at most) is the provider, anything else a description. A list of lifetimes
+/// alone (`2 years, 1 day`, paired with names by position) is one qualifier.
+pub(crate) fn qualifiers(q: &str) -> Vec<(Role, &str)> {
+    let whole = || vec![qualifier(q)];
+    if !q.contains([',', ';']) || is_whole_duration(q) {
+        return whole();
+    }
+    // the pieces between commas and semicolons, and the one lifetime among them
+    let mut cuts = vec![0];
+    cuts.extend(q.match_indices([',', ';']).map(|(i, _)| i + 1));
+    cuts.push(q.len() + 1);
+    let piece = |k: usize| q[cuts[k]..cuts[k + 1] - 1].trim();
+    let lifetimes: Vec<usize> = (0..cuts.len() - 1)
+        .filter(|&k| is_whole_duration(piece(k)))
+        .collect();
+    let [at] = lifetimes[..] else {
+        return whole();
+    };
+    let mut out = Vec::with_capacity(3);
+    let before = q[..cuts[at].saturating_sub(1)].trim();
+    if !before.is_empty() {
+        out.push(aside_part(before));
+    }
+    out.push((Role::Duration, piece(at)));
+    if at + 2 < cuts.len() {
+        let after = q[cuts[at + 1]..].trim();
+        if !after.is_empty() {
+            out.push(aside_part(after));
+        }
+    }
+    out
+}
+
+/// One part of a bracketed aside beside a lifetime: a labelled value, a vendor or a
+/// short proper name (the provider), or a description.
+fn aside_part(part: &str) -> (Role, &str) {
+    let (role, value) = qualifier(part);
+    if role != Role::Purpose {
+        return (role, value);
+    }
+    let v = vocab();
+    // a brand in camel case (`vBulletin`, `richAudience`) or a host
+    // (`betweendigital.com`) is capitalised as a name is
+    let first = part.split_whitespace().next().unwrap_or_default();
+    let capitalised = part.starts_with(char::is_uppercase)
+        || (first.chars().skip(1).any(char::is_uppercase))
+        || (!part.contains(' ') && is_host_or_file(part));
+    // (a category named alone, `Marketing`, `Analytics cookies`, is no provider;
+    // `DoubleClick/Google Marketing` is)
+    let label = v.category_of_label(part).is_some()
+        && !more_words_than(part, 2)
+        && !part.contains(['/', '.']);
+    let proper = !more_words_than(part, 5)
+        && capitalised
+        && !part.ends_with(['!', '?', ':'])
+        && v.field(part).is_none()
+        && !label;
+    (
+        if proper {
+            Role::Provider
+        } else {
+            Role::Purpose
+        },
+        part,
+    )
+}
+
 /// A list item of [`colon_list`]: the name's range and its bracketed qualifier's.
 type ListItem = (usize, usize, Option<(usize, usize)>);
 
@@ -1265,6 +1337,45 @@ fn url_like(sent: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bracketed aside is read part by part when a lifetime stands among other
+    /// words: what stands before and after it is a provider when it is a short
+    /// proper name, a description otherwise; a list of lifetimes alone, or an aside
+    /// with no lifetime, is one qualifier.
+    #[test]
+    fn bracketed_asides_part_by_part() {
+        use Role::{Duration, Provider, Purpose};
+        let cases: [(&str, &[(Role, &str)]); 7] = [
+            (
+                "Google Analytics, 2 years",
+                &[(Provider, "Google Analytics"), (Duration, "2 years")],
+            ),
+            (
+                "3 months; Meta Platforms, Inc.",
+                &[(Duration, "3 months"), (Provider, "Meta Platforms, Inc.")],
+            ),
+            (
+                "vBulletin, 1 an",
+                &[(Provider, "vBulletin"), (Duration, "1 an")],
+            ),
+            (
+                "2 ans, mesure d'audience",
+                &[(Duration, "2 ans"), (Purpose, "mesure d'audience")],
+            ),
+            (
+                "Marketing, 13 months",
+                &[(Purpose, "Marketing"), (Duration, "13 months")],
+            ),
+            ("2 years, 1 day", &[(Duration, "2 years, 1 day")]),
+            (
+                "used for analytics, advertising",
+                &[(Purpose, "used for analytics, advertising")],
+            ),
+        ];
+        for (q, want) in cases {
+            assert_eq!(qualifiers(q), want, "{q:?}");
+        }
+    }
 
     /// A lead that mentions cookies, a colon, then items cut at semicolons: each a
     /// name and its clause; one item, or none with an identifier's shape, is no list.
