@@ -444,11 +444,12 @@ struct Resolved {
 
 /// Weigh a kept record's fields against what its section and document say.
 fn resolve(
-    fields: Fields,
+    mut fields: Fields,
     rec: &RawRecord<'_>,
     doc_category: &Option<(Category, String)>,
     names: usize,
 ) -> Resolved {
+    told_in_description(&mut fields);
     let (duration, purposes) =
         take_lifetime(fields.duration, fields.type_duration, fields.purposes);
     // the provider is looked for in the description once the lifetime is out of it
@@ -471,6 +472,31 @@ fn resolve(
         own_category,
         extra: fields.extra,
     }
+}
+
+/// What a description states beside what it says, when no cell of the record states
+/// it: a closing bracketed aside of a provider and a lifetime (`… (Google Analytics,
+/// 2 years)`), a labelled provider (`… Provider: Meta.`). Taken out of the
+/// description into the record's fields.
+fn told_in_description(fields: &mut Fields) {
+    if fields.duration.is_none() {
+        let aside = fields.purposes.iter_mut().find_map(take_closing_aside);
+        for (role, value) in aside.into_iter().flatten() {
+            match role {
+                Role::Duration => fields.duration = Some(value),
+                Role::Provider if matches!(fields.provider, ProviderCell::Absent) => {
+                    fields.provider = ProviderCell::Vendor(value);
+                }
+                _ => fields.purposes.push(value),
+            }
+        }
+    }
+    if matches!(fields.provider, ProviderCell::Absent) {
+        if let Some(p) = fields.purposes.iter_mut().find_map(take_embedded_provider) {
+            fields.provider = ProviderCell::Vendor(p);
+        }
+    }
+    fields.purposes.retain(|p| !p.is_empty());
 }
 
 /// A record's lifetime text: its duration cell, else the kind of lifetime its type
@@ -796,6 +822,19 @@ fn strip_vendor(label: &str) -> String {
 /// Take a `Speicherdauer: 2 Jahre.` / `(bewaartermijn: 2 jaar)` statement out of a
 /// description and return the duration text.
 pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
+    take_embedded(purpose, Role::Duration)
+}
+
+/// Take a `Provider: Meta.` / `(Anbieter: Google)` statement out of a description
+/// (a card's labels run into its text) and return the provider.
+fn take_embedded_provider(purpose: &mut String) -> Option<String> {
+    take_embedded(purpose, Role::Provider)
+}
+
+/// Take a statement of the field `role` (its key, a colon, its value up to a full
+/// stop, a semicolon or a closing bracket) out of a description; a lifetime may also
+/// stand in brackets after its key without a colon (`(durée 30 jours)`).
+fn take_embedded(purpose: &mut String, role: Role) -> Option<String> {
     // a statement's key is followed by a colon, or stands in brackets: a description
     // with neither (most of them) holds none, and its words are not listed
     if !purpose.contains([':', '(']) {
@@ -812,23 +851,33 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
             let after = &purpose[e..];
             let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
             // `(durée 30 jours)`: in brackets the key needs no colon
-            let bracketed = purpose[..s].trim_end().ends_with('(')
+            let bracketed = role == Role::Duration
+                && purpose[..s].trim_end().ends_with('(')
                 && colon > 0
                 && crate::fields::duration::duration_prefix(&after[colon..]).is_some();
             if !after[colon..].starts_with(':') && !bracketed {
                 continue;
             }
-            if v.field(&purpose[s..e]) != Some(Role::Duration) {
+            // (a key is within one sentence: `an ad. Provider:` is none)
+            let key = &purpose[s..e];
+            if key.contains(['.', ',', ';', '!', '?']) || v.field(key) != Some(role) {
                 continue;
             }
             let value_start = if bracketed { e + colon } else { e + colon + 1 };
             let rest = &purpose[value_start..];
+            // (a provider's full stop ends it before a space or the end only:
+            // `Parse.ly` keeps its dot)
             let stop = rest
                 .char_indices()
                 .find(|&(j, c)| {
                     c == ')'
                         || c == ';'
-                        || (c == '.' && !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                        || (c == '.'
+                            && if role == Role::Duration {
+                                !rest[j + 1..].starts_with(|d: char| d.is_ascii_digit())
+                            } else {
+                                rest[j + 1..].is_empty() || rest[j + 1..].starts_with(' ')
+                            })
                 })
                 .map_or(rest.len(), |(j, _)| j);
             let value = fold_whitespace(&rest[..stop]);
@@ -858,6 +907,27 @@ pub(crate) fn take_embedded_duration(purpose: &mut String) -> Option<String> {
         }
     }
     None
+}
+
+/// `Distinguishes users (Google Analytics, 2 years)`: a bracketed aside that closes a
+/// description and states a lifetime among other words, read part by part
+/// ([`crate::layout::qualifiers`]) and taken out of it. Returns the parts.
+fn take_closing_aside(purpose: &mut String) -> Option<Vec<(Role, String)>> {
+    let t = purpose.trim_end();
+    let body = t.strip_suffix(").").or_else(|| t.strip_suffix(')'))?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    if inner.contains(')') || open == 0 {
+        return None;
+    }
+    let parts = crate::layout::qualifiers(inner);
+    if parts.len() < 2 || !parts.iter().any(|p| p.0 == Role::Duration) {
+        return None;
+    }
+    let parts = parts.into_iter().map(|(r, v)| (r, v.to_string())).collect();
+    let kept = purpose[..open].trim_end().to_string();
+    *purpose = kept;
+    Some(parts)
 }
 
 /// A sentence of a description that states the lifetime with a verb near its start
@@ -1390,6 +1460,43 @@ mod tests {
 
     /// [`take_embedded_duration`] as it was before a description with no colon and no
     /// bracket was passed over: its words always listed and tried as keys.
+    /// A description that states the provider and the lifetime itself gives them up:
+    /// a closing bracketed aside of both, a labelled provider (whose key stands within
+    /// one sentence: `an ad. Provider:` is the key `Provider`; the value ends at a
+    /// full stop before a space, so `Inc.` loses its stop and `Parse.ly` keeps its dot).
+    #[test]
+    fn descriptions_give_up_what_they_state() {
+        let mut p = "Distinguishes users (Google Analytics, 2 years)".to_string();
+        let parts = take_closing_aside(&mut p).expect("an aside");
+        assert_eq!(p, "Distinguishes users");
+        assert_eq!(
+            parts,
+            [
+                (Role::Provider, "Google Analytics".to_string()),
+                (Role::Duration, "2 years".to_string())
+            ]
+        );
+        for kept in [
+            "Counts visits (see below)",
+            "Counts visits (2 years, 1 day)",
+            "(Google, 2 years)",
+        ] {
+            let mut p = kept.to_string();
+            assert!(take_closing_aside(&mut p).is_none(), "{kept:?}");
+            assert_eq!(p, kept);
+        }
+        let mut p = "Helps after clicking an ad. Provider: Meta Platforms, Inc. Expiry: 3 months."
+            .to_string();
+        assert_eq!(
+            take_embedded_provider(&mut p).as_deref(),
+            Some("Meta Platforms, Inc")
+        );
+        assert_eq!(p, "Helps after clicking an ad. Expiry: 3 months.");
+        let mut p = "It has already been filled in. Duration: 365 days.".to_string();
+        assert_eq!(take_embedded_duration(&mut p).as_deref(), Some("365 days"));
+        assert_eq!(p, "It has already been filled in.");
+    }
+
     fn take_embedded_duration_listing_words(purpose: &mut String) -> Option<String> {
         let spans = word_spans(purpose);
         let v = vocab();
@@ -1408,7 +1515,9 @@ mod tests {
                 if !after[colon..].starts_with(':') && !bracketed {
                     continue;
                 }
-                if v.field(&purpose[s..e]) != Some(Role::Duration) {
+                if purpose[s..e].contains(['.', ',', ';', '!', '?'])
+                    || v.field(&purpose[s..e]) != Some(Role::Duration)
+                {
                     continue;
                 }
                 let value_start = if bracketed { e + colon } else { e + colon + 1 };

@@ -232,8 +232,10 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             let strong = names_head(head) == Some(true);
             // a bracketed lifetime after one token makes it a name too (`swym-weml
             // (1 year) – …`, `hs-membership-csrf (Hubspot, Session) - …`)
-            let timed =
-                || qual.is_some_and(|q| qualifiers(q).iter().any(|p| p.0 == Role::Duration));
+            let timed = || {
+                qual.is_some_and(|q| qualifiers(q).iter().any(|p| p.0 == Role::Duration))
+                    || states_lifetime(&t[pos + sep.len()..])
+            };
             let slot = segs >= 2 || leadin() || timed();
             if strong || (slot && !head.trim().contains(' ') && names_head(head).is_some()) {
                 let mut parts = Vec::new();
@@ -620,6 +622,22 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
 
 /// A capitalised word, or words joined by hyphens, with nothing of an identifier
 /// (`Datenschutzerklärung`, `Opt-Out`; not `_ga`, `NID`, `cartToken`, `a.b`).
+/// Whether an item's text states its lifetime itself: a closing bracketed aside with
+/// a lifetime among other words (`… (Google Analytics, 2 years)`; a lifetime alone
+/// in brackets, `CSRF (2 years)`, is not enough), or a labelled lifetime (`… Expiry:
+/// 2 years.`). Evidence that a plain token before it is a cookie's name.
+fn states_lifetime(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('.');
+    if let Some(open) = t.strip_suffix(')').and_then(|b| b.rfind('(')) {
+        let inner = &t[open + 1..t.len() - 1];
+        let parts = qualifiers(inner);
+        if !inner.contains('(') && parts.len() > 1 && parts.iter().any(|p| p.0 == Role::Duration) {
+            return true;
+        }
+    }
+    text.contains(':') && crate::records::take_embedded_duration(&mut text.to_string()).is_some()
+}
+
 fn is_plain_word(t: &str) -> bool {
     !t.is_empty()
         && t.split('-').all(|p| {
@@ -710,7 +728,21 @@ pub(crate) fn parse<'a>(
                 * 2
                 > items.len()
     };
-    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots() || rows()) {
+    // items of one line and one token each, whose texts state their lifetimes
+    // (`lidc: Registers … Provider: LinkedIn. Expiry: 1 day.`)
+    let stated = || {
+        items.iter().all(|it| {
+            it.last_line == it.names_line
+                && !it.names.trim().contains(' ')
+                && !is_vendor_name(it.names.trim())
+                && !is_plain_word(it.names.trim())
+                && it.parts.iter().any(|p| {
+                    p.0 == Some(Role::Duration)
+                        || (p.0 == Some(Role::Purpose) && states_lifetime(p.1))
+                })
+        })
+    };
+    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots() || rows() || stated()) {
         return None;
     }
     // fields stated once for the whole list right after it (`Retention: 2 years`,

@@ -25,6 +25,7 @@ mod tab;
 mod table;
 
 pub(crate) use context::Context;
+pub(crate) use prose::qualifiers;
 
 /// One field of a raw record: the cell or key value, with the header it stood under.
 #[derive(Debug, Clone)]
