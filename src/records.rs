@@ -837,25 +837,40 @@ fn take_embedded_provider(purpose: &mut String) -> Option<String> {
 fn take_embedded(purpose: &mut String, role: Role) -> Option<String> {
     // a statement's key is followed by a colon, or stands in brackets: a description
     // with neither (most of them) holds none, and its words are not listed
-    if !purpose.contains([':', '(']) {
+    // (a provider's key needs its colon)
+    let bracket_keys = role == Role::Duration;
+    let keyed = purpose.contains(':') || (bracket_keys && purpose.contains('('));
+    if !keyed {
         return None;
     }
     let spans = word_spans(purpose);
     let v = vocab();
+    // which words a colon follows, found once (the keys are tried at every word)
+    let colon_after: Vec<bool> = spans
+        .iter()
+        .map(|&(_, e)| {
+            purpose[e..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(':')
+        })
+        .collect();
     for (i, &(s, _)) in spans.iter().enumerate() {
+        let after_bracket = bracket_keys && purpose[..s].trim_end().ends_with('(');
         // keys of up to three words followed by a colon
         for k in (0..3).rev() {
             let Some(&(_, e)) = spans.get(i + k) else {
                 continue;
             };
+            if !colon_after[i + k] && !after_bracket {
+                continue;
+            }
             let after = &purpose[e..];
             let colon = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
             // `(durée 30 jours)`: in brackets the key needs no colon
-            let bracketed = role == Role::Duration
-                && purpose[..s].trim_end().ends_with('(')
+            let bracketed = after_bracket
                 && colon > 0
                 && crate::fields::duration::duration_prefix(&after[colon..]).is_some();
-            if !after[colon..].starts_with(':') && !bracketed {
+            if !colon_after[i + k] && !bracketed {
                 continue;
             }
             // (a key is within one sentence: `an ad. Provider:` is none)

@@ -290,11 +290,32 @@ fn filled_cells<'a>(line: &Line<'a>) -> Vec<&'a str> {
 /// alone is empty, the others filled, is a row whose first cell states nothing
 /// (`⇥Session⇥_gig_APIProxy_enabled⇥Used to…`).
 fn headerless_row(line: &Line<'_>) -> bool {
-    line.kind == LineKind::Tab
-        && (!line.text.starts_with('\t') || {
-            let cells = filled_cells(line);
-            cells.len() >= 3 && cells.iter().filter(|c| c.trim().is_empty()).count() == 1
-        })
+    if line.kind != LineKind::Tab {
+        return false;
+    }
+    if !line.text.starts_with('\t') {
+        return true;
+    }
+    // three cells or more before the trailing empty ones, the first alone empty; read
+    // without collecting the cells, and given up at a second empty cell inside (a
+    // line of tabs alone costs two cells, not all of them)
+    let (mut cells, mut inside, mut trailing) = (0, 0, 0);
+    for cell in line.text.split('\t') {
+        if cell.trim().is_empty() {
+            trailing += 1;
+            if inside == 0 && trailing >= 2 {
+                return false;
+            }
+        } else {
+            inside += trailing;
+            trailing = 0;
+            if inside > 1 {
+                return false;
+            }
+        }
+        cells += 1;
+    }
+    cells - trailing >= 3 && inside == 1
 }
 
 /// A row of header words is a header no reader took (`Clave⇥Fornecedor⇥…`), not a
