@@ -606,13 +606,15 @@ fn quoted_names() {
 /// purpose column left): 24 documents changed, 23 after (every field: 26 and 25).
 /// Round 26: 11 (a row beyond doubt read alone, lists of names in a cell, a party or
 /// label column beside the purpose, a provider column of proper names, a name the
-/// shape does not take in one row of five). Still not read: tables whose cells wrap
-/// onto continuation lines (`001_…`), one-row tables of names no list knows (`lidc`,
-/// `MATOMO`), lifetimes of a sentence, and the tables whose first row was no header
+/// shape does not take in one row of five); 9 once a row shaped as the document's
+/// last table's rows is read under its columns (`lidc⇥LinkedIn⇥…⇥1 day` under a
+/// section of its own). Still not read: tables whose cells wrap onto continuation
+/// lines (`001_…`), a document's only table of one row of a name no list knows
+/// (`MATOMO`), lifetimes of a sentence, and the tables whose first row was no header
 /// but a record. A ratchet: lower it as the readers improve.
 #[test]
 fn tables_without_their_header_row() {
-    ratchet("headerless tables", 11, |text| {
+    ratchet("headerless tables", 9, |text| {
         map_table_rows(text, |l, first| {
             if first {
                 Vec::new()

@@ -2479,7 +2479,8 @@ fn hard_wrapped_documents() {
 /// table continued on the next page, a copy begun below it): the database's rows in
 /// every language, their cells in an order drawn per document, one to six rows a
 /// table, either under section headings naming the category (one to three sections,
-/// no header in any) or in one table with the category a cell; a tab after the last
+/// no header in any, or one over the first table only) or in one table with the
+/// category a cell; a tab after the last
 /// cell now and then (an empty column the page left); a missing provider an empty
 /// cell. Nothing says what a column holds but its cells. Tables of one row are
 /// counted apart too (`SYNTH_DEBUG` prints the documents).
@@ -2532,6 +2533,17 @@ fn tables_without_a_header_row() {
                 }
                 if sections {
                     text += &format!("{}\n\n", l.categories[k]);
+                    // a paragraph about the section's cookies, now and then
+                    if d % 3 == 0 {
+                        text += "These cookies are listed with their provider, purpose and expiry. You can accept or refuse them at any time in the settings of this site.\n\n";
+                    }
+                }
+                // now and then a header over the first table only (the document's
+                // tables share its columns)
+                if sections && d % 4 == 0 && want.is_empty() {
+                    let h: Vec<&str> = order.iter().map(|&k| *rng.pick(l.headers[k])).collect();
+                    text += &h.join("\t");
+                    text += "\n";
                 }
                 for (_, c) in &picked {
                     let cells: Vec<&str> = order.iter().map(|&k| c[k].as_str()).collect();

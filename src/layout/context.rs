@@ -44,6 +44,10 @@ pub(crate) struct Context {
     /// The key-value labels this document taught ([`super::labels`]): shared by
     /// every copy of the context.
     pub learned: std::rc::Rc<super::labels::Learned>,
+    /// The columns of the last tab table read: a row of as many cells with no header
+    /// of its own, whose cells fit them, is read under them (a document's tables
+    /// share their columns; [`super::table::Header::fits`]).
+    pub last_table: Option<std::rc::Rc<super::table::Header>>,
 }
 
 /// Whether `h` holds a byte that may start a word of its matching form: an ASCII

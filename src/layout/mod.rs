@@ -326,6 +326,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         service_rows,
         group_row,
         learned,
+        last_table,
     } = from;
     let copy_declared =
         |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
@@ -348,6 +349,7 @@ fn reset_context(to: &mut Context, from: &Context) {
     if !std::rc::Rc::ptr_eq(&to.learned, learned) {
         to.learned = std::rc::Rc::clone(learned);
     }
+    to.last_table.clone_from(last_table);
 }
 
 /// Run every layout over the document.
@@ -478,6 +480,12 @@ mod tests {
                     ))
                 } else {
                     labels::Learned::default()
+                }),
+                last_table: (bits & 6 == 2).then(|| {
+                    std::rc::Rc::new(
+                        table::Header::infer(&[vec!["_ga", "2 years"], vec!["_gid", "1 day"]])
+                            .expect("a table"),
+                    )
                 }),
             });
         }

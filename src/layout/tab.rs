@@ -88,7 +88,19 @@ pub(crate) fn parse<'a>(
             h.confirm(&rows);
             (h, i + 1)
         }
-        None => (infer(lines, i)?, i),
+        None => match infer(lines, i) {
+            Some(h) => (h, i),
+            // a row shaped as the document's last table's rows (its header written
+            // once, over the first table)
+            None => {
+                let last = ctx.last_table.as_ref()?;
+                let row = filled_cells(first);
+                if header_words(&row) || !last.fits(&row) {
+                    return None;
+                }
+                (Header::clone(last), i)
+            }
+        },
     };
     let n = header.len();
     // each row keeps the context it was read under: a group row changes the category
@@ -194,6 +206,7 @@ pub(crate) fn parse<'a>(
         }
     }
     rows.finish(&header, doc);
+    local.last_table = Some(std::rc::Rc::new(header));
     *ctx = local;
     Some(end - i)
 }
@@ -467,6 +480,32 @@ mod tests {
         assert_eq!(h.name, 2);
         let text = "Clave\tFornecedor\tValidade\n_ga\tGoogle\t2 anos\n_gid\tGoogle\t1 dia\n";
         assert!(infer(&crate::segment::lines(text), 0).is_none());
+    }
+
+    /// A row with no header whose name no list knows (`lidc`), under a section of
+    /// its own, is read under the columns of the document's last table when its
+    /// cells fit them (a lifetime in the lifetime column); a row that does not fit
+    /// them is not.
+    #[test]
+    fn a_row_shaped_as_the_last_tables_rows() {
+        let text = "Functional\n\nName\tProvider\tPurpose\tExpiry\n\
+                    bcookie\tLinkedIn\tDetects spam.\t1 year\n\n\
+                    Marketing\n\nThese cookies are set by advertisers on this site.\n\n\
+                    lidc\tLinkedIn\tRegisters which server-cluster serves the visitor.\t1 day\n\n\
+                    Other\n\nMore words about the site.\n\n\
+                    monday\topen\tfrom nine\tto five\n";
+        let p = crate::parse_policy(text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("bcookie", Some("1 year")), ("lidc", Some("1 day"))]);
     }
 
     /// [`infer`], which turns a window away on its first two rows, infers what

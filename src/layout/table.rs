@@ -279,6 +279,21 @@ impl Header {
         Self::inferred_roles(&[row.to_vec()], name)
     }
 
+    /// Whether a row with no header of its own fits this header's columns, as the
+    /// rows of the document's earlier table did: as many cells, a name in the name
+    /// column, and a lifetime in the lifetime column (the header must have one: a
+    /// row's cells say little else about their columns).
+    pub(crate) fn fits(&self, row: &[&str]) -> bool {
+        let Some(d) = self.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
+            return false;
+        };
+        row.len() == self.len()
+            && row[self.name].split([',', ' ']).any(|t| !t.is_empty())
+            && Self::name_cell(row[self.name])
+            && !is_strong_name(row[d].trim())
+            && is_lifetime(row[d].trim())
+    }
+
     /// The roles of an inferred header's columns once its name column is known: the
     /// column with the most lifetimes (half its cells at least), the column with the
     /// most category, storage or party labels, a column of vendors or hosts; the
