@@ -320,7 +320,8 @@ enum Join {
 
 /// The separator of the values of a record written in one line, if `line` holds
 /// one: a character between spaces (`·`, `—`, `–`, `-`, `•`, `/`) twice, or once
-/// with a label (`Name: _ga · Provider: Google`, `_ga – Google – 2 years – …`).
+/// with a label (`Name: _ga · Provider: Google`, `_ga – Google – 2 years – …`); or a
+/// comma between labelled pairs (`Name: _fbp, Anbieter: Meta`).
 fn inline_separator(line: &str) -> Option<Separator> {
     const SEPARATORS: [Separator; 6] = [
         ('·', " · "),
@@ -331,10 +332,22 @@ fn inline_separator(line: &str) -> Option<Separator> {
         ('/', " / "),
     ];
     let labelled = line.contains(": ");
-    SEPARATORS.into_iter().find(|(_, spaced)| {
-        let mut at = line.match_indices(spaced);
-        at.next().is_some() && (labelled || at.next().is_some())
-    })
+    SEPARATORS
+        .into_iter()
+        .find(|(_, spaced)| {
+            let mut at = line.match_indices(spaced);
+            at.next().is_some() && (labelled || at.next().is_some())
+        })
+        .or_else(|| {
+            // pairs apart by commas: the line opens with a key, and a comma is followed
+            // by another (`Name: _fbp, Anbieter: Meta, …`)
+            (labelled
+                && is_key(line.trim_start())
+                && line
+                    .match_indices(", ")
+                    .any(|(p, _)| is_key(&line[p + 2..])))
+            .then_some((',', ", "))
+        })
 }
 
 /// A separator of one-line records: the character, and the character between
@@ -411,7 +424,8 @@ fn is_key(body: &str) -> bool {
     };
     let key = &body[..colon];
     let after = &body[colon + 1..];
-    if key.is_empty() || !(after.is_empty() || after.starts_with(' ')) {
+    // (a comma ends a value before a key: `and time, Expiry:` is no key)
+    if key.is_empty() || key.contains(',') || !(after.is_empty() || after.starts_with(' ')) {
         return false;
     }
     // (every word of a key has a letter or a digit: `year — Type:` is a value's end
@@ -659,6 +673,15 @@ mod tests {
             Some(('–', " – "))
         );
         assert_eq!(inline_separator("analytics – the statistics"), None);
+        assert_eq!(
+            inline_separator("Name: _fbp, Anbieter: Meta, Speicherdauer: 3 Monate"),
+            Some((',', ", "))
+        );
+        assert_eq!(
+            inline_separator("Note: we use cookies, for example the ones below, daily"),
+            None
+        );
+        assert!(!is_key("and time, Expiry: 2 years"));
         assert!(is_table_row("_ga;Google;2 years"));
         assert!(is_table_row("_ga,Google,\"2 years\""));
         assert!(!is_table_row(

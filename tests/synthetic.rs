@@ -734,7 +734,8 @@ fn render_rows(
                 s += "\n";
             }
         }
-        // a card per line: `Label: value` pairs glued with a separator
+        // a card per line: `Label: value` pairs glued with a separator (`|`, `·`, `—` or a
+        // comma)
         "inline labels" => {
             for r in &rows {
                 let parts: Vec<String> = h
@@ -743,7 +744,7 @@ fn render_rows(
                     .filter(|(_, v)| !v.is_empty())
                     .map(|(k, v)| format!("{k}: {v}"))
                     .collect();
-                let sep = [" | ", " · ", " — "][r[0].len() % 3];
+                let sep = [" | ", " · ", " — ", ", "][r[0].len() % 4];
                 s += &format!("{}\n{gap}", parts.join(sep));
             }
         }
@@ -2400,7 +2401,14 @@ fn several_cookies_each_in_its_own_clause() {
 fn hard_wrap(text: &str, width: usize) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.split('\n') {
-        let delimited = line.matches(';').count() >= 2 || line.matches(',').count() >= 3;
+        // (a spreadsheet's row: two commas at least with no space after them; a
+        // record's pairs between `, ` are text, and wrap)
+        let delimited = line.matches(';').count() >= 2
+            || line
+                .match_indices(',')
+                .filter(|&(p, _)| !line[p + 1..].starts_with(' '))
+                .count()
+                >= 2;
         if line.chars().count() <= width
             || line.contains(['\t', '|'])
             || line.contains("   ")

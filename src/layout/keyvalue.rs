@@ -453,7 +453,9 @@ fn described_name<'a>(lines: &[Line<'a>], i: usize, learned: &Learned) -> Option
 }
 
 /// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
-/// pairs separated by `|`, `;` or `•`, the first naming the cookie.
+/// pairs separated by `|`, `;`, `•` (…) or, after a listed first key, by a comma
+/// (`Name: _fbp, Anbieter: Meta, Speicherdauer: 3 Monate`), the first naming the
+/// cookie.
 fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
     let text = line.text;
     if !text.contains(':') || !text.contains(PAIR_SEPARATORS) {
@@ -470,8 +472,13 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     };
     let mut pairs = vec![first];
     // a separator starts the next pair only where a key follows it; elsewhere it
-    // belongs to the value (`Purpose: sign-in; fraud checks | Expiry: 1 year`)
+    // belongs to the value (`Purpose: sign-in; fraud checks | Expiry: 1 year`, `Name:
+    // _ga, _gid, Provider: Google`); a comma only after a listed first key (a line of
+    // prose with a colon and commas is not read pair by pair)
     for (p, c) in text.match_indices(PAIR_SEPARATORS) {
+        if c == "," && unlisted {
+            continue;
+        }
         let after = &text[p + c.len()..];
         let Some(last) = pairs.last_mut() else { break };
         let value_start = last.2.as_ptr() as usize - text.as_ptr() as usize;
@@ -515,7 +522,7 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
 }
 
 /// What separates `Label: value` pairs written on one line.
-const PAIR_SEPARATORS: [char; 6] = ['|', ';', '•', '·', '—', '–'];
+const PAIR_SEPARATORS: [char; 7] = ['|', ';', '•', '·', '—', '–', ','];
 
 /// Does the record's name value list cookie names (all name-shaped, one sure)?
 fn lists_names(rec: &RawRecord<'_>) -> bool {
@@ -1156,6 +1163,26 @@ mod tests {
         assert_eq!(parse(&ls, 1, &mut ctx, &mut doc), Some(1));
         assert_eq!(doc.records.len(), 2);
         assert_eq!(doc.records[0].fields.len(), 2);
+    }
+
+    /// Pairs apart by commas after a listed first key: a comma starts a pair only
+    /// where a key follows it (the name's list and a purpose keep theirs); after a
+    /// label no table lists, commas stay in the values.
+    #[test]
+    fn one_line_records_between_commas() {
+        let ls = crate::segment::lines(
+            "Name: _ga, _gid, Provider: Google, Purpose: Counts visits, pages and time, Expiry: 2 years\n\
+             Denominación: pcc2, Expiración: 13 meses, Titular: Platform161\n",
+        );
+        let ctx = Context::default();
+        let rec = one_line_record(&ls[0], &ctx).expect("a record");
+        assert_eq!(rec.names[0].text, "_ga, _gid");
+        let values: Vec<&str> = rec.fields.iter().map(|f| f.value[0].text).collect();
+        assert_eq!(
+            values,
+            ["Google", "Counts visits, pages and time", "2 years"]
+        );
+        assert!(one_line_record(&ls[1], &ctx).is_none());
     }
 
     /// A first label no table lists names the cookie when two listed keys or more
