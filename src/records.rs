@@ -924,21 +924,10 @@ fn take_embedded(purpose: &mut String, role: Role) -> Option<String> {
     None
 }
 
-/// `Distinguishes users (Google Analytics, 2 years)`: a bracketed aside that closes a
-/// description and states a lifetime among other words, read part by part
-/// ([`crate::layout::qualifiers`]) and taken out of it. Returns the parts.
+/// A bracketed aside closing a description that states a lifetime among other words
+/// ([`crate::layout::closing_aside`]), taken out of it. Returns the parts.
 fn take_closing_aside(purpose: &mut String) -> Option<Vec<(Role, String)>> {
-    let t = purpose.trim_end();
-    let body = t.strip_suffix(").").or_else(|| t.strip_suffix(')'))?;
-    let open = body.rfind('(')?;
-    let inner = &body[open + 1..];
-    if inner.contains(')') || open == 0 {
-        return None;
-    }
-    let parts = crate::layout::qualifiers(inner);
-    if parts.len() < 2 || !parts.iter().any(|p| p.0 == Role::Duration) {
-        return None;
-    }
+    let (open, parts) = crate::layout::closing_aside(purpose)?;
     let parts = parts.into_iter().map(|(r, v)| (r, v.to_string())).collect();
     let kept = purpose[..open].trim_end().to_string();
     *purpose = kept;

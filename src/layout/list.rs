@@ -620,24 +620,18 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
     Some(1)
 }
 
-/// A capitalised word, or words joined by hyphens, with nothing of an identifier
-/// (`Datenschutzerklärung`, `Opt-Out`; not `_ga`, `NID`, `cartToken`, `a.b`).
 /// Whether an item's text states its lifetime itself: a closing bracketed aside with
 /// a lifetime among other words (`… (Google Analytics, 2 years)`; a lifetime alone
 /// in brackets, `CSRF (2 years)`, is not enough), or a labelled lifetime (`… Expiry:
 /// 2 years.`). Evidence that a plain token before it is a cookie's name.
 fn states_lifetime(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches('.');
-    if let Some(open) = t.strip_suffix(')').and_then(|b| b.rfind('(')) {
-        let inner = &t[open + 1..t.len() - 1];
-        let parts = qualifiers(inner);
-        if !inner.contains('(') && parts.len() > 1 && parts.iter().any(|p| p.0 == Role::Duration) {
-            return true;
-        }
-    }
-    text.contains(':') && crate::records::take_embedded_duration(&mut text.to_string()).is_some()
+    super::closing_aside(text).is_some()
+        || text.contains(':')
+            && crate::records::take_embedded_duration(&mut text.to_string()).is_some()
 }
 
+/// A capitalised word, or words joined by hyphens, with nothing of an identifier
+/// (`Datenschutzerklärung`, `Opt-Out`; not `_ga`, `NID`, `cartToken`, `a.b`).
 fn is_plain_word(t: &str) -> bool {
     !t.is_empty()
         && t.split('-').all(|p| {

@@ -25,7 +25,7 @@ mod tab;
 mod table;
 
 pub(crate) use context::Context;
-pub(crate) use prose::qualifiers;
+pub(crate) use prose::closing_aside;
 
 /// One field of a raw record: the cell or key value, with the header it stood under.
 #[derive(Debug, Clone)]

@@ -1095,6 +1095,24 @@ pub(crate) fn qualifier(q: &str) -> (Role, &str) {
     (Role::Purpose, q)
 }
 
+/// `Distinguishes users (Google Analytics, 2 years).`: the bracketed aside that closes
+/// a text (after words of its own) and states a lifetime among other parts, read by
+/// [`qualifiers`]. Returns where its bracket opens and its parts; a text that only
+/// names a lifetime in brackets, or is all aside, has none. Lists read a description
+/// that states its lifetime this way as a record's; records take it out of the
+/// description.
+pub(crate) fn closing_aside(text: &str) -> Option<(usize, Vec<(Role, &str)>)> {
+    let t = text.trim_end();
+    let body = t.strip_suffix(").").or_else(|| t.strip_suffix(')'))?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    if inner.contains(')') || open == 0 {
+        return None;
+    }
+    let parts = qualifiers(inner);
+    (parts.len() > 1 && parts.iter().any(|p| p.0 == Role::Duration)).then_some((open, parts))
+}
+
 /// What a bracketed aside after a name says, part by part: one qualifier
 /// ([`qualifier`]), or, when a lifetime stands among other words after a comma or
 /// semicolon (`Google Analytics, 2 years`, `Meta Platforms, Inc.; 3 months`, `2 ans,
