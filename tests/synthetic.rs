@@ -954,9 +954,11 @@ fn score(t: &mut Tally, text: &str, want: &[(Row, [String; 5])]) {
         let cat = c.category == r.category;
         if std::env::var_os("SYNTH_DEBUG").is_some() && !(prov && purp && dur && cat) {
             eprintln!(
-                "MISS {}: prov={prov} purp={purp} dur={dur} cat={cat}\n  want {:?}\n  got  {:?} {:?}",
+                "MISS {}: prov={prov} purp={purp} dur={dur} cat={cat}\n  want {:?} {:?}\n  got  {:?} {:?} {:?}",
                 r.name,
+                r.provider,
                 r.purpose,
+                c.provider,
                 c.purposes.join(" "),
                 c.duration.as_ref().map(|d| &d.text)
             );
@@ -2716,4 +2718,217 @@ fn descriptions_that_state_provider_and_lifetime() {
     // description, items of names no list knows not read); after round 26: 0.984 /
     // 0.979
     t.check("descriptions that state provider and lifetime", 0.97, 0.95);
+}
+
+/// A consent platform's words for its service blocks in one language: what a
+/// service is used for, who provides it, its block labels (`Usage`, `Sharing
+/// data`), and the lines before its lifetimes (`Personal Data processed`).
+struct ServiceLang {
+    code: &'static str,
+    uses: &'static str,
+    provided: &'static str,
+    usage: &'static str,
+    sharing: &'static str,
+    shared: &'static str,
+    processed: &'static str,
+}
+
+const SERVICE_WORDS: &[ServiceLang] = &[
+    ServiceLang {
+        code: "en",
+        uses: "We use {s} for {c}. Read more",
+        provided: "{s} is a service provided by {co}.",
+        usage: "Usage",
+        sharing: "Sharing data",
+        shared: "For more information, please read the {s} Privacy Statement.",
+        processed: "Personal Data processed: Trackers and Usage Data.",
+    },
+    ServiceLang {
+        code: "fr",
+        uses: "Nous utilisons {s} pour {c}. En savoir plus",
+        provided: "{s} est un service fourni par {co}.",
+        usage: "Utilisation",
+        sharing: "Partage de données",
+        shared: "Pour plus d'informations, veuillez lire la déclaration de confidentialité de {s}.",
+        processed: "Données personnelles traitées : Traceurs et Données d'utilisation.",
+    },
+    ServiceLang {
+        code: "de",
+        uses: "Wir verwenden {s} für {c}. Weiterlesen",
+        provided: "{s} ist ein Dienst von {co}.",
+        usage: "Verwendung",
+        sharing: "Daten teilen",
+        shared: "Weitere Informationen finden Sie in der Datenschutzerklärung von {s}.",
+        processed: "Verarbeitete personenbezogene Daten: Tracker und Nutzungsdaten.",
+    },
+    ServiceLang {
+        code: "es",
+        uses: "Utilizamos {s} para {c}. Leer más",
+        provided: "{s} es un servicio prestado por {co}.",
+        usage: "Uso",
+        sharing: "Compartir datos",
+        shared: "Para más información, lea la declaración de privacidad de {s}.",
+        processed: "Datos personales tratados: Rastreadores y Datos de uso.",
+    },
+    ServiceLang {
+        code: "it",
+        uses: "Utilizziamo {s} per {c}. Leggi di più",
+        provided: "{s} è un servizio fornito da {co}.",
+        usage: "Utilizzo",
+        sharing: "Condivisione dei dati",
+        shared: "Per maggiori informazioni, leggi l'informativa sulla privacy di {s}.",
+        processed: "Dati Personali trattati: Strumenti di tracciamento e Dati di utilizzo.",
+    },
+    ServiceLang {
+        code: "nl",
+        uses: "Wij gebruiken {s} voor {c}. Lees meer",
+        provided: "{s} is een dienst van {co}.",
+        usage: "Gebruik",
+        sharing: "Delen van data",
+        shared: "Lees voor meer informatie de privacyverklaring van {s}.",
+        processed: "Verwerkte persoonsgegevens: Trackers en Gebruiksgegevens.",
+    },
+    ServiceLang {
+        code: "pt",
+        uses: "Utilizamos {s} para {c}. Ler mais",
+        provided: "{s} é um serviço fornecido por {co}.",
+        usage: "Uso",
+        sharing: "Partilha de dados",
+        shared: "Para mais informações, leia a declaração de privacidade de {s}.",
+        processed: "Dados pessoais tratados: Rastreadores e Dados de utilização.",
+    },
+];
+
+/// A made-up brand no vendor list holds (`Velqora`, `Trambix Chat`, `dornify.io`):
+/// the service blocks below must be read by what the document says of their
+/// headings, not by a list of known names.
+fn made_up_service(rng: &mut Rng) -> String {
+    const SYLLABLES: &[&str] = &[
+        "vel", "qo", "ra", "tram", "bix", "zen", "dor", "nify", "quar", "lum", "trix", "oxa",
+        "pel", "vyn", "kest", "ora",
+    ];
+    let word: String = (0..2 + rng.below(2))
+        .map(|_| *rng.pick(SYLLABLES))
+        .collect();
+    let brand = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+    match rng.below(4) {
+        0 => format!(
+            "{} {}",
+            brand,
+            rng.pick(&["Chat", "Forms", "Pixel", "Analytics"])
+        ),
+        1 => format!("{word}.{}", rng.pick(&["io", "net", "com"])),
+        _ => brand,
+    }
+}
+
+/// Consent platforms' service blocks (Complianz, iubenda and their likes), each
+/// under a service no vendor list knows: the service's name over its block, a
+/// sentence that names it again, and its cookies as `Name`/`Expiration`/`Function`
+/// cells one per line, as label-tab-value lines, as a table, or as the name and
+/// lifetime pairs after a lifetime label (`Storage duration:` then `_ga: 2 years`
+/// lines, or those run together on the label's line). The service is every cookie's
+/// provider; the category is the block's category line or the section's heading.
+#[test]
+fn consent_platform_service_blocks() {
+    let all = rows();
+    let mut rng = Rng(0xC0_5E17_0000_0027);
+    let mut t = Tally::default();
+    for (l, w) in LANGS.iter().zip(SERVICE_WORDS) {
+        assert_eq!(l.code, w.code);
+        for d in 0..8 {
+            let mut text = String::from("Cookies\n\nThe cookies we use are listed below.\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let iubenda = d % 2 == 1;
+            for k in 0..4 {
+                let service = made_up_service(&mut rng);
+                let n = 1 + rng.below(4);
+                let picked: Vec<(Row, [String; 5])> =
+                    section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                        .into_iter()
+                        .map(|(mut r, mut c)| {
+                            r.provider.clone_from(&service);
+                            c[1].clone_from(&service);
+                            if iubenda {
+                                r.purpose.clear();
+                            }
+                            (r, c)
+                        })
+                        .collect();
+                if picked.is_empty() {
+                    continue;
+                }
+                let cat = l.categories[k];
+                if iubenda {
+                    // the category's heading, the service's (its company after it or
+                    // not), what it is, the lines before its lifetimes
+                    let company = format!("{service} Ltd");
+                    text += &format!("{cat}\n\n");
+                    text += &if rng.below(2) == 0 {
+                        format!("{service} ({company})\n")
+                    } else {
+                        format!("{service}\n")
+                    };
+                    text += &w
+                        .provided
+                        .replace("{s}", &service)
+                        .replace("{co}", &company);
+                    text += &format!("\n{}\n", w.processed);
+                    let label = rng.pick(l.headers[3]);
+                    let pairs: Vec<String> = picked
+                        .iter()
+                        .map(|(_, c)| format!("{}: {}", c[0], c[3]))
+                        .collect();
+                    match rng.below(3) {
+                        0 => {
+                            text +=
+                                &format!("{label}: {}\n\n", pairs.join(*rng.pick(&["; ", ", "])))
+                        }
+                        1 => text += &format!("{label}:\n{}\n\n", pairs.join("\n")),
+                        _ => text += &format!("{label}:\n• {}\n\n", pairs.join("\n• ")),
+                    }
+                } else {
+                    // the service's name, its category line, its block's labels and
+                    // sentences, the category line again, its cookies
+                    let lower = cat.to_lowercase();
+                    text += &format!(
+                        "{service}\n{cat}\n{}\n{}\n{}\n{}\n{cat}\n",
+                        w.usage,
+                        w.uses.replace("{s}", &service).replace("{c}", &lower),
+                        w.sharing,
+                        w.shared.replace("{s}", &service),
+                    );
+                    let (hn, hl, hp) = (
+                        *rng.pick(l.headers[0]),
+                        *rng.pick(l.headers[3]),
+                        *rng.pick(l.headers[2]),
+                    );
+                    let form = rng.below(3);
+                    if form == 2 {
+                        text += &format!("{hn}\t{hl}\t{hp}\n");
+                    }
+                    for (_, c) in &picked {
+                        text += &match form {
+                            0 => format!("{hn}\n{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
+                            1 => format!("{hn}\t{}\n{hl}\t{}\n{hp}\t{}\n", c[0], c[3], c[2]),
+                            _ => format!("{}\t{}\t{}\n", c[0], c[3], c[2]),
+                        };
+                    }
+                }
+                want.extend(picked);
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added: F1 0.847, exact 0.000 (every block's cookies under the
+    // last known provider or none, names with lifetimes run together on one line
+    // not read, a host-named service glued to the table's last cell); after round
+    // 27's services named by evidence and name-lifetime pairs: 0.991 / 0.977 (what
+    // is left: services whose names are words of a language's list, `Orador`,
+    // `Rara`, read as topics by design)
+    t.check("consent platform service blocks", 0.98, 0.95);
 }

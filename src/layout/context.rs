@@ -234,24 +234,42 @@ impl Context {
             self.take_group_label(label, doc);
             return;
         }
-        if is_heading(line) && !is_value_line(text) && !inside_wrapped_sentence(lines, i) {
+        // (a service named by its host, `Consentmanager.net` over `We use
+        // Consentmanager.net for …`, is a heading, where a host alone is a value)
+        let host_service = || {
+            crate::fields::names::is_host_or_file(heading_text(text))
+                && named_service(lines, i, heading_text(text)).is_some()
+        };
+        if is_heading(line)
+            && (!is_value_line(text) || host_service())
+            && !inside_wrapped_sentence(lines, i)
+        {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.service_rows = false;
             self.section_start = doc.records.len();
             // (the vendor run is read once for the category and the service)
             let run = vendor_run(h);
-            let category = heading_category_given(h, run);
-            let vendor = heading_service(h, run, category.is_some());
+            let mut category = heading_category_given(h, run);
+            let mut vendor = heading_service(h, run, category.is_some());
+            // a service no list knows, named by what the text says of it: its name
+            // is the whole heading, and a category word in it (`Peltram Analytics`)
+            // is part of the name, as in a known vendor's (`Google Analytics`)
+            if vendor.is_none() {
+                if let Some(service) = named_service(lines, i, h) {
+                    category = None;
+                    vendor = Some(service);
+                }
+            }
             // a category heading right under a service's heading keeps the service; so
             // does a label or group row of the service's block (`Usage`, `Sharing data`,
-            // `Marketing/Tracking`: a word or two that name no vendor or cookies and
-            // carry no section number)
+            // `Partage de données`, `Marketing/Tracking`: three words at most that name
+            // no vendor or cookies and carry no section number)
             // (the section number is read once, for the block label and the scope)
             let depth = heading_depth(text);
             let block_label = self.provider_heading
                 && depth.is_none()
-                && !more_words_than(h, 2)
+                && !more_words_than(h, 3)
                 && !vocab().mentions_cookies(h);
             // under a group row, before its first record, a line that names no vendor,
             // category or cookies leaves the group as it is
@@ -632,6 +650,60 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
     Some(if whole { plain } else { &h[s..e] }.to_string())
+}
+
+/// How many lines after a heading are searched for its name (`Funda` / `Marketing` /
+/// `Usage` / `We use Funda for …`: a consent platform's service block names its
+/// service within its first lines).
+const SERVICE_NAMED_WITHIN: usize = 6;
+
+/// A heading no vendor list knows that names a service by evidence: a short name
+/// (four words at most; a bracketed company after it dropped: `Vidoomy (Vidoomy Media
+/// SL)`) that is no cookie name, no category and no word of any language's list (one
+/// word of it at least: `Live helper chat` reads as a topic, as `Security` does), and
+/// that the prose under it repeats, as written (`We use Funda for marketing`, `Belco
+/// is a service provided by …`). The service is the cookies' provider under it.
+fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
+    let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
+    let first = plain.chars().next()?;
+    // (a service named by its host is written in lower case: `dornify.io`)
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || crate::fields::names::is_host_or_file(plain))
+        || more_words_than(plain, 4)
+        || plain.contains([':', ',', ';', '|', '?', '!', '"'])
+        || plain.ends_with('.')
+        || crate::fields::names::is_strong_name(plain)
+        || vocab().mentions_cookies(plain)
+        || vocab().mentions_party(plain)
+        || plain
+            .split_whitespace()
+            .all(crate::fields::repair::is_any_language_word)
+    {
+        return None;
+    }
+    let mentioned = |t: &str| {
+        t.match_indices(plain).any(|(at, _)| {
+            let before = t[..at].chars().next_back();
+            let after = t[at + plain.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    lines[i + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(SERVICE_NAMED_WITHIN)
+        .take_while(|l| l.kind == LineKind::Text)
+        .any(|l| !is_heading(l) && mentioned(l.text))
+        .then(|| plain.to_string())
+}
+
+/// Whether line `i` is a heading that names a service no list knows
+/// ([`named_service`]): such a line after a table's last row opens the next
+/// service's block (`rabix.io` / `We use rabix.io for …`), however it is written.
+pub(crate) fn heads_service(lines: &[Line<'_>], i: usize) -> bool {
+    is_heading(&lines[i]) && named_service(lines, i, heading_text(lines[i].text)).is_some()
 }
 
 /// A vendor named as the subject or object of a sentence about cookies or tracking.
@@ -1423,6 +1495,78 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    /// A heading no vendor list knows names a service when the lines under it name
+    /// it again, as written; a word of a language's list (`Security`), a heading
+    /// the text does not repeat, a cookie's name or a phrase about cookies does not.
+    #[test]
+    fn services_named_by_what_the_text_says_of_them() {
+        let named = |text: &str| {
+            let ls = crate::segment::lines(text);
+            named_service(&ls, 0, heading_text(ls[0].text))
+        };
+        assert_eq!(
+            named("Velqora\nUsage\nWe use Velqora for statistics. Read more\n").as_deref(),
+            Some("Velqora")
+        );
+        assert_eq!(
+            named(
+                "Vidoomy (Vidoomy Media SL)\nVidoomy is a service provided by Vidoomy Media SL.\n"
+            )
+            .as_deref(),
+            Some("Vidoomy")
+        );
+        assert_eq!(
+            named("dornify.io\nMarketing\nWe use dornify.io for marketing.\n").as_deref(),
+            Some("dornify.io")
+        );
+        assert_eq!(
+            named("Peltram Analytics\nWe use Peltram Analytics to count visits.\n").as_deref(),
+            Some("Peltram Analytics")
+        );
+        for text in [
+            "Security\nSecurity cookies keep your account safe.\n",
+            "Velqora\nWe use this service for statistics.\n",
+            "_velq_id\nThe _velq_id cookie counts visits.\n",
+            "Velqora cookies\nVelqora cookies count visits.\n",
+            "Velqora\n\tName\tExpiry\nWe use Velqora.\n",
+        ] {
+            assert_eq!(named(text), None, "{text:?}");
+        }
+    }
+
+    /// Service blocks of a consent platform, each under a service no list knows (its
+    /// name in capitals, by its host, with a category word in it): every block's
+    /// cookies get their own service, the category line under it still declares the
+    /// category, and a block label of three words (`Partage de données`) keeps it.
+    #[test]
+    fn service_blocks_under_unknown_services() {
+        let p = crate::parse_policy(
+            "Velqora\nMarketing\nUtilisation\nNous utilisons Velqora pour le marketing.\n\
+             Partage de données\nLisez la déclaration de Velqora.\nMarketing\n\
+             Nom\n_vq_id\nDurée\n1 an\nFinalité\nIdentifie les visiteurs.\n\
+             dornify.io\nMarketing\nUtilisation\nNous utilisons dornify.io pour le marketing.\n\
+             Nom\n_dn_uid\nDurée\n2 ans\nFinalité\nCompte les visites.\n\
+             Peltram Analytics\nAnalytics\nNous utilisons Peltram Analytics pour compter.\n\
+             Nom\tDurée\tFinalité\n_pt_s\t30 jours\tCompte les pages vues.\n\
+             trixo.net\nMarketing\nNous utilisons trixo.net pour la publicité.\n\
+             Nom\tDurée\tFinalité\n_tx\t1 jour\tMesure les campagnes.\n",
+        );
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_vq_id", Some("Velqora"), Category::Advertising),
+                ("_dn_uid", Some("dornify.io"), Category::Advertising),
+                ("_pt_s", Some("Peltram Analytics"), Category::Analytics),
+                ("_tx", Some("trixo.net"), Category::Advertising),
+            ]
+        );
     }
 
     #[test]

@@ -8,10 +8,10 @@
 //!
 //! ```text
 //! name label     = three values in four or more one to four name-shaped tokens,
-//!                  half of them or more an identifier or a known cookie; in two
-//!                  blocks at least (or in one, with a sure name and two known keys
-//!                  beside it), each with a lifetime or a known key, and never
-//!                  beside a known name key
+//!                  half of them or more an identifier or a known cookie, not all
+//!                  the same value; in two blocks at least (or in one, with a sure
+//!                  name and two known keys beside it), each with a lifetime or a
+//!                  known key, and never beside a known name key
 //! lifetime label = more than half of its values a lifetime and nothing else
 //! provider label = a third of its values or more a known vendor's name, whole; none
 //!                  a lifetime or over four words
@@ -135,6 +135,11 @@ struct Tally {
     known_keys: usize,
     /// It stood in a block beside a known name key.
     beside_name: bool,
+    /// Its first value, as written, and whether a later one differed: a label whose
+    /// values are all the same (`Personal Data processed: Trackers and Usage Data.`
+    /// in every service's block) names no cookie, whose names differ block to block.
+    first_value: Option<String>,
+    varied: bool,
 }
 
 /// Learn the unknown labels of `lines` (see the module's grammar).
@@ -233,6 +238,10 @@ fn tally_block(block: &[Item<'_>], tallies: &mut Tallies) {
         }
         let Some(t) = tallies.of(form) else { continue };
         t.seen += 1;
+        match &t.first_value {
+            None => t.first_value = Some(value.trim().to_string()),
+            Some(f) => t.varied |= f != value.trim(),
+        }
         if name_value(value) {
             t.names += 1;
             let toks = || value.split([',', ' ']).filter(|w| !w.is_empty());
@@ -268,6 +277,7 @@ fn judge(t: &Tally) -> Option<Option<Role>> {
         && t.identifiers * 2 >= t.seen
         && !t.beside_name
         && t.vendors * 2 < t.seen
+        && (t.seen < 2 || t.varied)
         && (t.seen >= 2 && t.backed >= 2 || t.sure >= 1 && t.known_keys >= 2);
     if names {
         return Some(Some(Role::Name));
@@ -325,6 +335,26 @@ mod tests {
         assert_eq!(l.role("Intitulé"), Some(Some(Role::Name)));
         assert_eq!(l.role("intitule"), Some(Some(Role::Name)));
         assert_eq!(l.pair("Intitulé: _gid").map(|p| p.1), Some(Role::Name));
+    }
+
+    /// A label whose value is the same in every block (`Personal Data processed:
+    /// Trackers and Usage Data.` over each service's lifetimes) names no cookie;
+    /// the same blocks with a value of its own in each teach a name label.
+    #[test]
+    fn a_label_of_one_value_in_every_block_is_no_name_label() {
+        let block = |v: &str| {
+            format!("Datenfelder: {v}\nOrt der Verarbeitung: Irland\nLaufzeit: 2 Jahre\n\n")
+        };
+        let same = learned(
+            &[
+                block("Tracker_ID, Usage_Data"),
+                block("Tracker_ID, Usage_Data"),
+            ]
+            .concat(),
+        );
+        assert_ne!(same.role("Datenfelder"), Some(Some(Role::Name)));
+        let own = learned(&[block("_vq_id"), block("_dn_uid")].concat());
+        assert_eq!(own.role("Datenfelder"), Some(Some(Role::Name)));
     }
 
     #[test]

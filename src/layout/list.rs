@@ -95,6 +95,13 @@ struct Item<'a> {
     last_line: usize,
 }
 
+impl Item<'_> {
+    /// The item states a lifetime and nothing else (`cfid: 1 day`).
+    fn timed(&self) -> bool {
+        matches!(self.parts[..], [(Some(Role::Duration), _, _)])
+    }
+}
+
 /// Read the item starting at line `j`, if any.
 /// `leadin`: the list follows a line that announces cookies and ends with a colon
 /// (`Cookie utilizzati:`), so the head of a `name - text` item is a name slot. It is
@@ -162,14 +169,23 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             let head = t[..colon].trim();
             let capitalised = head.chars().next().is_some_and(char::is_uppercase)
                 && head.chars().skip(1).all(char::is_lowercase);
+            // `cfid: 1 day`, `Player: 1 minute`: a token that a lifetime follows, and
+            // nothing else, is a name whatever its case (the list decides whether its
+            // items are names: see `timed_run`)
+            let lifetime = !head.contains(' ') && is_whole_duration(body);
             let names = names_head(&t[..colon])
-                .filter(|&strong| strong || (!head.contains(' ') && !capitalised));
+                .filter(|&strong| strong || (!head.contains(' ') && (!capitalised || lifetime)));
             if let Some(strong) = names {
+                let role = if lifetime {
+                    Role::Duration
+                } else {
+                    Role::Purpose
+                };
                 return Some(Item {
                     names: t[..colon].trim(),
                     names_line: j,
                     strong,
-                    parts: vec![(Some(Role::Purpose), body, j)],
+                    parts: vec![(Some(role), body, j)],
                     last_line: j,
                 });
             }
@@ -620,6 +636,73 @@ fn inline_run<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Optio
     Some(1)
 }
 
+/// A line of names each followed by its lifetime, after a label or not (`Storage
+/// duration: _ga: 2 years; _gid: 1 day`, `cfid: 1 day, cftoken: 1 day`; a list whose
+/// items were run together into one line): one record each, name and lifetime.
+///
+/// ```text
+/// line = [label ":"] pair { (";" | ",") pair } ["."]
+/// pair = token ":" lifetime
+/// ```
+/// Two pairs at least, or one after a lifetime label (`Durata: _ga: 2 anni`).
+fn lifetime_pairs<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> Option<usize> {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let text = line.text;
+    // a pair has a colon of its own, and a label or a second pair another: a line
+    // with fewer than two colons is none (most lines)
+    memchr::memchr_iter(b':', text.as_bytes()).nth(1)?;
+    let body_start = |t: &str| t.len() - t.trim_start().len();
+    let t = text.trim_end().trim_end_matches('.');
+    // the label: the words before the first colon when they are no name
+    let first = t.find(':')?;
+    let head = t[..first].trim();
+    let field = vocab().field(unbullet(head));
+    let (labelled, from) = if head.contains(' ') || !is_name_shaped(head) || field.is_some() {
+        let lifetime_label = field == Some(Role::Duration);
+        if more_words_than(head, 4) {
+            return None;
+        }
+        (lifetime_label, first + 1)
+    } else {
+        (false, 0)
+    };
+    let mut pairs = Vec::new();
+    let mut at = from;
+    for piece in t[from..].split([';', ',']) {
+        let start = at + body_start(piece);
+        at += piece.len() + 1;
+        let (name, lifetime) = piece.split_once(':')?;
+        let (name, lifetime) = (name.trim(), lifetime.trim());
+        let name = unbullet(name);
+        if name.is_empty()
+            || name.contains(' ')
+            || !is_name_shaped(name)
+            || !is_whole_duration(lifetime)
+        {
+            return None;
+        }
+        let name_at = start + piece.trim_start().find(name)?;
+        let life_at = start + piece.trim_start().rfind(lifetime)?;
+        pairs.push((name_at, name.len(), life_at, lifetime.len()));
+    }
+    if pairs.len() < 2 && !(labelled && pairs.len() == 1) {
+        return None;
+    }
+    for &(n, nl, l, ll) in &pairs {
+        let span = Span::new(line.start() + n, line.start() + l + ll);
+        let mut rec = RawRecord::new(frag(line, &text[n..n + nl]), span, ctx);
+        rec.push(
+            Some(Role::Duration),
+            role_header(Some(Role::Duration)),
+            frag(line, &text[l..l + ll]),
+        );
+        doc.records.push(rec);
+    }
+    Some(1)
+}
+
 /// Whether an item's text states its lifetime itself: a closing bracketed aside with
 /// a lifetime among other words (`… (Google Analytics, 2 years)`; a lifetime alone
 /// in brackets, `CSRF (2 years)`, is not enough), or a labelled lifetime (`… Expiry:
@@ -647,6 +730,9 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     if !ctx.storage_leadin {
+        if let Some(n) = lifetime_pairs(&lines[i], ctx, doc) {
+            return Some(n);
+        }
         if let Some(n) = name_run(lines, i, ctx, doc) {
             return Some(n);
         }
@@ -679,11 +765,14 @@ pub(crate) fn parse<'a>(
         match item(lines, j, &leadin).or_else(|| slot_item(lines, j, &items)) {
             // a run of sure names ends at an item headed by a plain capitalised word
             // (`_gid: …` then `Datenschutzerklärung: https://…`, `Opt-Out: …`)
+            // (unless every item is a name and a lifetime: `_ga: 2 years`, `Player:
+            // 1 minute`)
             Some(it)
                 if !it.strong
                     && !items.is_empty()
                     && items.iter().all(|p: &Item<'_>| p.strong)
-                    && is_plain_word(it.names.trim()) =>
+                    && is_plain_word(it.names.trim())
+                    && !(it.timed() && items.iter().all(Item::timed)) =>
             {
                 break
             }
@@ -736,7 +825,19 @@ pub(crate) fn parse<'a>(
                 })
         })
     };
-    if items.is_empty() || !(items.iter().any(|it| it.strong) || slots() || rows() || stated()) {
+    // items that each state only a lifetime (`cfid: 1 day`, `Player: 1 minute`), one
+    // of them at least a token no capitalised word or vendor could be: a capitalised
+    // label alone (`Retention: 2 years`) stays a label
+    let timed_run = || {
+        items.iter().all(Item::timed)
+            && items.iter().any(|it| {
+                let n = it.names.trim();
+                !is_plain_word(n) && !is_vendor_name(n)
+            })
+    };
+    if items.is_empty()
+        || !(items.iter().any(|it| it.strong) || slots() || rows() || stated() || timed_run())
+    {
         return None;
     }
     // fields stated once for the whole list right after it (`Retention: 2 years`,
@@ -925,6 +1026,73 @@ mod tests {
         }
     }
     use crate::segment::lines;
+
+    /// A line of names each with its lifetime (`Storage duration: _ga: 2 years; _gid:
+    /// 1 day`, `cfid: 1 day, cftoken: 1 day`): a record each, whatever the names'
+    /// shapes, after a label or not; one pair only after a lifetime label. A label and
+    /// its lifetime alone, or a sentence with colons, are none.
+    #[test]
+    fn names_with_their_lifetimes_on_one_line() {
+        let pairs = |text: &str| {
+            let ls = lines(text);
+            let mut doc = RawDoc::default();
+            lifetime_pairs(&ls[0], &Context::default(), &mut doc).map(|_| {
+                doc.records
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.names[0].text.to_string(),
+                            r.fields[0].value[0].text.to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let own = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs("Storage duration: __stid: 1 Year; pxcelBcnLcy: session"),
+            Some(own(&[("__stid", "1 Year"), ("pxcelBcnLcy", "session")]))
+        );
+        assert_eq!(
+            pairs("cfid: 1 day, cftoken: 1 day."),
+            Some(own(&[("cfid", "1 day"), ("cftoken", "1 day")]))
+        );
+        assert_eq!(
+            pairs("Dauer: _ga: 2 Jahre"),
+            Some(own(&[("_ga", "2 Jahre")]))
+        );
+        for text in [
+            "Expires: 2 years",
+            "Note: _ga: see below; _gid: 1 day",
+            "We keep it: for example: 2 years",
+            "cfid: 1 day",
+        ] {
+            assert_eq!(pairs(text), None, "{text:?}");
+        }
+    }
+
+    /// Items that state only a lifetime after their name (`cfid: 1 day`) make a list
+    /// whatever their names' shapes, a capitalised word among them (`Player: 1
+    /// minute`, a cookie Vimeo sets); capitalised words alone (`Retention: 2 years`,
+    /// labels) make none.
+    #[test]
+    fn names_with_their_lifetimes_one_per_line() {
+        assert_eq!(
+            names_of("cfid: 1 day\ncftoken: 1 day\n"),
+            ["cfid", "cftoken"]
+        );
+        assert_eq!(
+            names_of("_ga: 2 years\nPlayer: 1 minute\ncontinuous_play_v3: 2 years\n"),
+            ["_ga", "Player", "continuous_play_v3"]
+        );
+        let ls = lines("Lifespan: 2 years\nRenewal: 1 year\n");
+        let mut doc = RawDoc::default();
+        assert_eq!(parse(&ls, 0, &mut Context::default(), &mut doc), None);
+    }
 
     fn names_of(text: &str) -> Vec<String> {
         let ls = lines(text);

@@ -170,7 +170,9 @@ pub(crate) fn parse<'a>(
                 // the last cell of the row right above went on past a line break
                 // (`…to a different` / `instance. This type of redirect …`)
                 if let Some(row) = rows.last_mut() {
-                    if ends_last_cell(line, row, &lines[j - 1], &header) {
+                    if ends_last_cell(line, row, &lines[j - 1], &header)
+                        && !super::context::heads_service(lines, j)
+                    {
                         row.put(n - 1, line, line.text);
                         j += 1;
                         end = j;
