@@ -2932,3 +2932,149 @@ fn consent_platform_service_blocks() {
     // `Rara`, read as topics by design)
     t.check("consent platform service blocks", 0.98, 0.95);
 }
+
+/// A consent platform's declaration words in one language: the link under each
+/// provider, the lifetime's and the type's keys, the type of an HTTP cookie.
+const DECLARATION_WORDS: &[(&str, [&str; 4])] = &[
+    (
+        "en",
+        [
+            "Learn more about this provider",
+            "Maximum Storage Duration",
+            "Type",
+            "HTTP Cookie",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "En savoir plus sur ce fournisseur",
+            "Durée de conservation maximale",
+            "Type",
+            "Cookie HTTP",
+        ],
+    ),
+    (
+        "de",
+        [
+            "Mehr über diesen Anbieter",
+            "Maximale Speicherdauer",
+            "Typ",
+            "HTTP Cookie",
+        ],
+    ),
+    (
+        "es",
+        [
+            "Más información sobre este proveedor",
+            "Duración máxima de almacenamiento",
+            "Tipo",
+            "Cookie HTTP",
+        ],
+    ),
+    (
+        "it",
+        [
+            "Maggiori informazioni su questo fornitore",
+            "Durata massima di conservazione",
+            "Tipo",
+            "HTTP Cookie",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "Meer informatie over deze aanbieder",
+            "Maximale opslagduur",
+            "Type",
+            "HTTP Cookie",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "Saiba mais sobre este fornecedor",
+            "Duração máxima de armazenamento",
+            "Tipo",
+            "Cookie HTTP",
+        ],
+    ),
+];
+
+/// A consent platform's cookie declaration copied as plain text (Cookiebot's
+/// layout): a category with its count, providers no list knows each with its count
+/// and a link, and each cookie as its name, its description, and its lifetime and
+/// type under their keys, written three ways: each on a line of its own; the name
+/// and description side by side after a tab, the two keys likewise; the name and
+/// description after a space, the type's key glued to the lifetime (`1 yearType:
+/// HTTP Cookie`). Entries typed as pixels or local storage are no cookies.
+#[test]
+fn cookie_declarations_copied_as_plain_text() {
+    let all = rows();
+    let mut rng = Rng(0xDEC1_A4A7_0000_0027);
+    let mut t = Tally::default();
+    for (l, (code, w)) in LANGS.iter().zip(DECLARATION_WORDS) {
+        assert_eq!(l.code, *code);
+        for d in 0..9 {
+            let form = d % 3;
+            let mut text = String::from("Cookie declaration\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                let groups: Vec<Vec<(Row, [String; 5])>> = (0..1 + rng.below(2))
+                    .map(|_| {
+                        let service = made_up_service(&mut rng);
+                        let n = 1 + rng.below(3);
+                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                            .into_iter()
+                            .map(|(mut r, mut c)| {
+                                r.provider.clone_from(&service);
+                                c[1].clone_from(&service);
+                                (r, c)
+                            })
+                            .collect()
+                    })
+                    .filter(|g: &Vec<_>| !g.is_empty())
+                    .collect();
+                let count: usize = groups.iter().map(Vec::len).sum();
+                if count == 0 {
+                    continue;
+                }
+                text += &format!(
+                    "{} {count}\n{}\n",
+                    l.categories[k], "These cookies are listed below."
+                );
+                for g in groups {
+                    text += &format!("{}\n{}\n{}\n", g[0].1[1], g.len(), w[0]);
+                    for (r, c) in g {
+                        let typ = match rng.below(10) {
+                            0 => "Pixel Tracker",
+                            1 => "HTML Local Storage",
+                            _ => w[3],
+                        };
+                        let (name, text_, life) = (&c[0], &c[2], &c[3]);
+                        text += &match form {
+                            0 => format!("{name}\n{text_}\n{}: {life}\n{}: {typ}\n", w[1], w[2]),
+                            1 => format!("{name}\t{text_}\n{}: {life}\t{}: {typ}\n", w[1], w[2]),
+                            _ => format!("{name} {text_}\n{}: {life}{}: {typ}\n", w[1], w[2]),
+                        };
+                        if typ == w[3] {
+                            want.push((r, c));
+                        }
+                    }
+                }
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added: F1 0.521, exact 0.331 (a name and its description side
+    // by side not read, pairs side by side after a tab read as one, a provider whose
+    // name holds a category word taken for a category); after round 27: 0.973 /
+    // 0.946 (what is left: names after a space that are words or capitalised, `vs`,
+    // `RT`, read as prose by design; providers a description names itself, `used
+    // by TikTok`)
+    t.check("cookie declarations copied as plain text", 0.96, 0.92);
+}

@@ -206,7 +206,7 @@ impl Context {
         self.storage_leadin = false;
         self.service_rows = false;
         self.section_start = doc.records.len();
-        match heading_category(label) {
+        match heading_category(label).filter(|_| !is_brand(label)) {
             Some(c) => {
                 self.category = Some((c, fold_whitespace(label)));
                 self.provider = None;
@@ -260,6 +260,18 @@ impl Context {
                     category = None;
                     vendor = Some(service);
                 }
+            }
+            // the title of a group row written on two lines (`Bixvyn Analytics` / `2`):
+            // a brand's name declares no category (the count line makes it the group's
+            // provider: `take_group_label`)
+            if category.is_some()
+                && vendor.is_none()
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| split_group_row(text, n.text).is_some())
+                && is_brand(h)
+            {
+                category = None;
             }
             // a category heading right under a service's heading keeps the service; so
             // does a label or group row of the service's block (`Usage`, `Sharing data`,
@@ -650,6 +662,21 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
     Some(if whole { plain } else { &h[s..e] }.to_string())
+}
+
+/// A group row's label that holds a category word beside a brand's (`Bixvyn
+/// Analytics  2` under `Statistics  5`): it names the provider, not the category. A
+/// word no language's list holds, nor one a typo away from a listed word, is a
+/// brand's.
+fn is_brand(label: &str) -> bool {
+    more_words_than(label, 1)
+        && label.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !crate::fields::repair::is_any_language_word(w)
+                && !crate::fields::repair::is_near_any_language_word(&w.to_lowercase())
+        })
 }
 
 /// How many lines after a heading are searched for its name (`Funda` / `Marketing` /
@@ -1567,6 +1594,37 @@ mod tests {
                 ("_tx", Some("trixo.net"), Category::Advertising),
             ]
         );
+    }
+
+    /// A provider's group row whose name holds a category word beside a brand's
+    /// (`Bixvyn Analytics` / `2` under `Preferences 2`) names the provider and
+    /// leaves the category to the group above; a category's label of words stays a
+    /// category (`Statistics` / `1`).
+    #[test]
+    fn group_rows_named_by_a_brand_with_a_category_word() {
+        let p = crate::parse_policy(
+            "Preferences 2\nThese cookies remember choices.\nBixvyn Analytics\n1\n\
+             Learn more about this provider\n_bx_pref\nRemembers the language.\n\
+             Maximum Storage Duration: 1 year\nType: HTTP Cookie\n\
+             Statistics\n1\nVelqora\n1\nLearn more about this provider\n_vq_id\n\
+             Counts visits.\nMaximum Storage Duration: 2 years\nType: HTTP Cookie\n",
+        );
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_bx_pref", Some("Bixvyn Analytics"), Category::Functional),
+                ("_vq_id", Some("Velqora"), Category::Analytics),
+            ]
+        );
+        assert!(is_brand("Bixvyn Analytics"));
+        assert!(!is_brand("Analytics"));
+        assert!(!is_brand("Strictly Necessary"));
+        assert!(!is_brand("Statistcs Cookies"), "a typo is no brand");
     }
 
     #[test]

@@ -158,10 +158,15 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
     // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
     if let Some((k, v)) = text.trim().split_once('\t') {
         let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
-        if !v.contains('\t') && !k.is_empty() && !v.is_empty() && k.len() <= 40 {
-            return vocab().field(k).map(|role| (k, role, v));
+        // … unless its first cell is a pair itself (`Maximum Storage Duration: 1
+        // year⇥Type: HTTP Cookie`: pairs copied from cells side by side, the next
+        // one cut off by `split_pairs`)
+        if !k.contains(':') {
+            if !v.contains('\t') && !k.is_empty() && !v.is_empty() && k.len() <= 40 {
+                return vocab().field(k).map(|role| (k, role, v));
+            }
+            return None;
         }
-        return None;
     }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
     let (rest, k, role) = colon_key(t).or_else(|| dash_key(t))?;
@@ -217,8 +222,10 @@ fn glued_key(value: &str) -> Option<(usize, &str, Role, usize)> {
     let mut prev = ' ';
     for (q, c) in value.char_indices() {
         let bold = c == '*' && value[q..].starts_with("**") && prev != '*' && q > 0;
-        let glued =
-            c.is_uppercase() && (prev.is_lowercase() || prev.is_ascii_digit() || prev == ')');
+        // (or after a tab: `Maximum Storage Duration: 1 year⇥Type: HTTP Cookie`, pairs
+        // copied from cells side by side)
+        let glued = c.is_uppercase()
+            && (prev.is_lowercase() || prev.is_ascii_digit() || prev == ')' || prev == '\t');
         prev = c;
         if !(bold || glued) {
             continue;
@@ -273,6 +280,49 @@ pub(crate) fn split_pairs<'a>(
     }
     out.push((k, role, value));
     out
+}
+
+/// A card's head line in plain text: a cookie name, then a tab or a space, then its
+/// description (`svid⇥Used to relate preferences`, `svid Used to relate
+/// preferences`), right above a lifetime key (`Maximum Storage Duration: 13 months`):
+/// a consent platform's cards copied with the name and text side by side. The place
+/// says it is a name, whatever its shape, when it is one token no vocabulary reads as
+/// a header, category, lifetime or vendor ([`super::cards::card_head`]). Returns the
+/// name and the description.
+fn plain_name_line<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    learned: &Learned,
+) -> Option<(&'a str, &'a str)> {
+    let first = &lines[i];
+    let t = first.text.trim();
+    let (name, description) = match first.kind {
+        LineKind::Tab => {
+            let (a, b) = t.split_once('\t')?;
+            (a.trim(), b.trim())
+        }
+        // (after a space, the text opens with a capital, and the name is no word:
+        // `Luogo del trattamento: …` or `Villa Olimpia – …` over a lifetime key are
+        // prose)
+        LineKind::Text => {
+            let (a, b) = t.split_once(' ')?;
+            let capitalised =
+                a.starts_with(char::is_uppercase) && a.chars().skip(1).all(char::is_lowercase);
+            let word = capitalised || crate::fields::repair::is_any_language_word(a);
+            if word || !b.starts_with(char::is_uppercase) {
+                return None;
+            }
+            (a, b)
+        }
+        _ => return None,
+    };
+    if !more_words_than(description, 2) || description.contains('\t') || pair(t, learned).is_some()
+    {
+        return None;
+    }
+    let head = super::cards::card_head(name).filter(|h| *h == name)?;
+    let next = lines.get(i + 1).filter(|l| !l.is_blank())?;
+    matches!(pair(next.text, learned), Some((_, Role::Duration, _))).then_some((head, description))
 }
 
 /// A card's head line: a cookie name in bold, then its description on the same line
@@ -665,12 +715,15 @@ pub(crate) fn parse<'a>(
             }
         }
         Some(_) => return name_key_later(lines, i, ctx, doc),
-        None if bold_name_line(first.text).is_some() => {
+        None if bold_name_line(first.text).is_some()
+            || plain_name_line(lines, i, &learned).is_some() =>
+        {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             if !matches!(pair(next.text, &learned), Some((_, r, _)) if r != Role::Name) {
                 return None;
             }
-            let (name, description) = bold_name_line(first.text)?;
+            let (name, description) =
+                bold_name_line(first.text).or_else(|| plain_name_line(lines, i, &learned))?;
             let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             if !description.is_empty() {
                 rec.push(Some(Role::Purpose), "description", frag(first, description));
@@ -826,6 +879,7 @@ pub(crate) fn parse<'a>(
                             .is_some_and(|n| pair(n.text, &learned).is_some()))
                     || cookie_leadin
                     || bold_name_line(line.text).is_some()
+                    || plain_name_line(lines, j, &learned).is_some()
                     || is_heading(line)
                 {
                     break;
@@ -1150,6 +1204,60 @@ mod tests {
         kv("Purpsoe: typo", Some(("Purpsoe", Role::Purpose, "typo")));
         kv("See https://example.org", None);
         kv("We use cookies: many", None);
+    }
+
+    /// A card's name and description side by side, after a tab or a space, right
+    /// above its lifetime's key (pairs side by side after a tab, or glued): one
+    /// record each. After a space the name is no word and the text opens with a
+    /// capital: a line of prose above a lifetime key is no card.
+    #[test]
+    fn names_beside_their_descriptions_above_a_lifetime_key() {
+        let read = |text: &str| {
+            let ls = crate::segment::lines(text);
+            let mut doc = RawDoc::default();
+            let mut ctx = Context::default();
+            let mut i = 0;
+            while i < ls.len() {
+                i += parse(&ls, i, &mut ctx, &mut doc).unwrap_or(1);
+            }
+            doc.records
+                .iter()
+                .map(|r| {
+                    let fields: Vec<(&str, &str)> = r
+                        .fields
+                        .iter()
+                        .map(|f| (&*f.header, f.value[0].text))
+                        .collect();
+                    (r.names[0].text.to_string(), format!("{fields:?}"))
+                })
+                .collect::<Vec<_>>()
+        };
+        let got = read(
+            "svid\tUsed to relate preferences for marketing\n\
+             Maximum Storage Duration: 13 months\tType: HTTP Cookie\n\
+             _rx_uid Used to track the last redirect\n\
+             Maximum Storage Duration: 1 yearType: HTTP Cookie\n",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "svid");
+        assert!(
+            got[0].1.contains("\"13 months\"") && got[0].1.contains("\"HTTP Cookie\""),
+            "{got:?}"
+        );
+        assert_eq!(got[1].0, "_rx_uid");
+        assert!(got[1].1.contains("\"1 year\""), "{got:?}");
+        for text in [
+            "Villa Olimpia Capo Piccolo is near the sea\nMaximum Storage Duration: 1 year\n",
+            "svid used to relate preferences for marketing\nMaximum Storage Duration: 1 year\n",
+            "svid Pending\nMaximum Storage Duration: 1 year\n",
+        ] {
+            let ls = crate::segment::lines(text);
+            assert_eq!(
+                plain_name_line(&ls, 0, &Learned::default()),
+                None,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
