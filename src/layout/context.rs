@@ -689,7 +689,9 @@ const SERVICE_NAMED_WITHIN: usize = 6;
 /// SL)`) that is no cookie name, no category and no word of any language's list (one
 /// word of it at least: `Live helper chat` reads as a topic, as `Security` does), and
 /// that the prose under it repeats, as written (`We use Funda for marketing`, `Belco
-/// is a service provided by …`). The service is the cookies' provider under it.
+/// is a service provided by …`), or that a block of keys naming cookies follows
+/// (`Cookies: _vq_id, _vq_ses`: a card's title). The service is the cookies'
+/// provider under it.
 fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
     let first = plain.chars().next()?;
@@ -717,13 +719,21 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
                 && after.is_none_or(|c| !c.is_alphanumeric())
         })
     };
-    lines[i + 1..]
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(SERVICE_NAMED_WITHIN)
-        .take_while(|l| l.kind == LineKind::Text)
-        .any(|l| !is_heading(l) && mentioned(l.text))
-        .then(|| plain.to_string())
+    let after = lines[i + 1..].iter().filter(|l| !l.is_blank());
+    // a card's title: a block of keys naming its cookies right under it (`Velqora` /
+    // `Cookies: _vq_id, _vq_ses` / `Duration: 13 months`)
+    let card = || {
+        after.clone().next().is_some_and(|l| {
+            l.kind == LineKind::Text
+                && matches!(super::keyvalue::kv_line(l.text), Some((_, Role::Name, v)) if !v.trim().is_empty())
+        })
+    };
+    (card()
+        || after
+            .take(SERVICE_NAMED_WITHIN)
+            .take_while(|l| l.kind == LineKind::Text)
+            .any(|l| !is_heading(l) && mentioned(l.text)))
+    .then(|| plain.to_string())
 }
 
 /// Whether line `i` is a heading that names a service no list knows
@@ -1552,7 +1562,12 @@ mod tests {
             named("Peltram Analytics\nWe use Peltram Analytics to count visits.\n").as_deref(),
             Some("Peltram Analytics")
         );
+        assert_eq!(
+            named("Velqora\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n").as_deref(),
+            Some("Velqora")
+        );
         for text in [
+            "Velqora\nDuration: 13 months\nCookies: _vq_id\n",
             "Security\nSecurity cookies keep your account safe.\n",
             "Velqora\nWe use this service for statistics.\n",
             "_velq_id\nThe _velq_id cookie counts visits.\n",
