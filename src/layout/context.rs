@@ -247,6 +247,8 @@ impl Context {
             let h = heading_text(text);
             self.storage_leadin = false;
             self.service_rows = false;
+            // records were read since the last heading: a service's block has begun
+            let read_since = doc.records.len() > self.section_start;
             self.section_start = doc.records.len();
             // (the vendor run is read once for the category and the service)
             let run = vendor_run(h);
@@ -279,10 +281,14 @@ impl Context {
             // no vendor or cookies and carry no section number)
             // (the section number is read once, for the block label and the scope)
             let depth = heading_depth(text);
+            // (after the block's records, only a category line is one of its labels:
+            // another heading opens the next block, `Funda` after the cookies of
+            // `Mediarithmics`, and the last service's name ends there)
             let block_label = self.provider_heading
                 && depth.is_none()
                 && !more_words_than(h, 3)
-                && !vocab().mentions_cookies(h);
+                && !vocab().mentions_cookies(h)
+                && (!read_since || category.is_some());
             // under a group row, before its first record, a line that names no vendor,
             // category or cookies leaves the group as it is
             if self.group_row
@@ -1607,6 +1613,33 @@ mod tests {
                 ("_dn_uid", Some("dornify.io"), Category::Advertising),
                 ("_pt_s", Some("Peltram Analytics"), Category::Analytics),
                 ("_tx", Some("trixo.net"), Category::Advertising),
+            ]
+        );
+    }
+
+    /// After a service block's records, a heading the reader cannot name (`Blue`,
+    /// a word of a list) opens the next block: its cookies are no longer the last
+    /// service's. A category line between the block's cookies keeps the service.
+    #[test]
+    fn a_block_after_records_ends_the_last_service() {
+        let p = crate::parse_policy(
+            "Velqora\nMarketing\nUsage\nWe use Velqora for ads.\nMarketing\n\
+             Name\n_vq_id\nExpiration\n1 year\nFunction\nIdentifies visitors.\n\
+             Statistics\nName\n_vq_st\nExpiration\n1 day\nFunction\nCounts visits.\n\
+             Blue\nMarketing\nUsage\nWe use Blue for ads.\nMarketing\n\
+             Name\nBLUEID\nExpiration\n1 year\nFunction\nIdentifies visitors.\n",
+        );
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_vq_id", Some("Velqora"), Category::Advertising),
+                ("_vq_st", Some("Velqora"), Category::Analytics),
+                ("BLUEID", None, Category::Advertising),
             ]
         );
     }
