@@ -701,24 +701,17 @@ const SERVICE_NAMED_WITHIN: usize = 6;
 fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
     let first = plain.chars().next()?;
-    // (a service named by its host is written in lower case: `dornify.io`)
-    if !(first.is_uppercase()
-        || first.is_ascii_digit()
-        || crate::fields::names::is_host_or_file(plain))
-        || more_words_than(plain, 4)
+    if more_words_than(plain, 4)
         || plain.contains([':', ',', ';', '|', '?', '!', '"'])
         || plain.ends_with('.')
-        || crate::fields::names::is_strong_name(plain)
-        || vocab().mentions_cookies(plain)
-        || vocab().mentions_party(plain)
-        || plain
-            .split_whitespace()
-            .all(crate::fields::repair::is_any_language_word)
     {
         return None;
     }
+    // the evidence first (the lines under most headings do not repeat them, and no
+    // word of theirs is looked up), then what the heading is
+    let finder = memchr::memmem::Finder::new(plain.as_bytes());
     let mentioned = |t: &str| {
-        t.match_indices(plain).any(|(at, _)| {
+        finder.find_iter(t.as_bytes()).any(|at| {
             let before = t[..at].chars().next_back();
             let after = t[at + plain.len()..].chars().next();
             before.is_none_or(|c| !c.is_alphanumeric())
@@ -734,12 +727,23 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
                 && matches!(super::keyvalue::kv_line(l.text), Some((_, Role::Name, v)) if !v.trim().is_empty())
         })
     };
-    (card()
+    let evidence = card()
         || after
             .take(SERVICE_NAMED_WITHIN)
             .take_while(|l| l.kind == LineKind::Text)
-            .any(|l| !is_heading(l) && mentioned(l.text)))
-    .then(|| plain.to_string())
+            .any(|l| mentioned(l.text) && !is_heading(l));
+    // (a service named by its host is written in lower case: `dornify.io`)
+    let named = evidence
+        && (first.is_uppercase()
+            || first.is_ascii_digit()
+            || crate::fields::names::is_host_or_file(plain))
+        && !crate::fields::names::is_strong_name(plain)
+        && !vocab().mentions_cookies(plain)
+        && !vocab().mentions_party(plain)
+        && !plain
+            .split_whitespace()
+            .all(crate::fields::repair::is_any_language_word);
+    named.then(|| plain.to_string())
 }
 
 /// Whether line `i` is a heading that names a service no list knows

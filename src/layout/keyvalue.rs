@@ -294,6 +294,14 @@ fn plain_name_line<'a>(
     i: usize,
     learned: &Learned,
 ) -> Option<(&'a str, &'a str)> {
+    // (the lifetime key under the line is asked first: most lines have none, and
+    // are turned away before their words are read or looked up)
+    let next = lines
+        .get(i + 1)
+        .filter(|l| memchr::memchr(b':', l.text.as_bytes()).is_some())?;
+    if !matches!(pair(next.text, learned), Some((_, Role::Duration, _))) {
+        return None;
+    }
     let first = &lines[i];
     let t = first.text.trim();
     let (name, description) = match first.kind {
@@ -321,8 +329,7 @@ fn plain_name_line<'a>(
         return None;
     }
     let head = super::cards::card_head(name).filter(|h| *h == name)?;
-    let next = lines.get(i + 1).filter(|l| !l.is_blank())?;
-    matches!(pair(next.text, learned), Some((_, Role::Duration, _))).then_some((head, description))
+    Some((head, description))
 }
 
 /// A card's head line: a cookie name in bold, then its description on the same line

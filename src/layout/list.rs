@@ -172,11 +172,12 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             // `cfid: 1 day`, `Player: 1 minute`: a token that a lifetime follows, and
             // nothing else, is a name whatever its case (the list decides whether its
             // items are names: see `timed_run`)
-            let lifetime = !head.contains(' ') && is_whole_duration(body);
+            // (asked only of a head read as names: most colons follow a label)
+            let lifetime = || !head.contains(' ') && is_whole_duration(body);
             let names = names_head(&t[..colon])
-                .filter(|&strong| strong || (!head.contains(' ') && (!capitalised || lifetime)));
+                .filter(|&strong| strong || (!head.contains(' ') && (!capitalised || lifetime())));
             if let Some(strong) = names {
-                let role = if lifetime {
+                let role = if lifetime() {
                     Role::Duration
                 } else {
                     Role::Purpose
@@ -679,6 +680,7 @@ fn lifetime_pairs<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> O
         if name.is_empty()
             || name.contains(' ')
             || !is_name_shaped(name)
+            || !lifetime.starts_with(char::is_alphanumeric)
             || !is_whole_duration(lifetime)
         {
             return None;
