@@ -1544,6 +1544,22 @@ mod tests {
         assert!(found > 100, "{found}");
     }
 
+    /// Each cookie's name, provider and category as `parse_policy` reads `text`.
+    fn read_services(text: &str) -> Vec<(String, Option<String>, Category)> {
+        crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.provider, c.category))
+            .collect()
+    }
+
+    /// `read_services`' answer written with borrowed strings.
+    fn owned(v: &[(&str, Option<&str>, Category)]) -> Vec<(String, Option<String>, Category)> {
+        v.iter()
+            .map(|&(n, p, c)| (n.to_string(), p.map(str::to_string), c))
+            .collect()
+    }
+
     /// A heading no vendor list knows names a service when the lines under it name
     /// it again, as written; a word of a language's list (`Security`), a heading
     /// the text does not repeat, a cookie's name or a phrase about cookies does not.
@@ -1594,30 +1610,24 @@ mod tests {
     /// category, and a block label of three words (`Partage de données`) keeps it.
     #[test]
     fn service_blocks_under_unknown_services() {
-        let p = crate::parse_policy(
-            "Velqora\nMarketing\nUtilisation\nNous utilisons Velqora pour le marketing.\n\
-             Partage de données\nLisez la déclaration de Velqora.\nMarketing\n\
-             Nom\n_vq_id\nDurée\n1 an\nFinalité\nIdentifie les visiteurs.\n\
-             dornify.io\nMarketing\nUtilisation\nNous utilisons dornify.io pour le marketing.\n\
-             Nom\n_dn_uid\nDurée\n2 ans\nFinalité\nCompte les visites.\n\
-             Peltram Analytics\nAnalytics\nNous utilisons Peltram Analytics pour compter.\n\
-             Nom\tDurée\tFinalité\n_pt_s\t30 jours\tCompte les pages vues.\n\
-             trixo.net\nMarketing\nNous utilisons trixo.net pour la publicité.\n\
-             Nom\tDurée\tFinalité\n_tx\t1 jour\tMesure les campagnes.\n",
-        );
-        let got: Vec<(&str, Option<&str>, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
-            .collect();
         assert_eq!(
-            got,
-            [
+            read_services(
+                "Velqora\nMarketing\nUtilisation\nNous utilisons Velqora pour le marketing.\n\
+                 Partage de données\nLisez la déclaration de Velqora.\nMarketing\n\
+                 Nom\n_vq_id\nDurée\n1 an\nFinalité\nIdentifie les visiteurs.\n\
+                 dornify.io\nMarketing\nUtilisation\nNous utilisons dornify.io pour le marketing.\n\
+                 Nom\n_dn_uid\nDurée\n2 ans\nFinalité\nCompte les visites.\n\
+                 Peltram Analytics\nAnalytics\nNous utilisons Peltram Analytics pour compter.\n\
+                 Nom\tDurée\tFinalité\n_pt_s\t30 jours\tCompte les pages vues.\n\
+                 trixo.net\nMarketing\nNous utilisons trixo.net pour la publicité.\n\
+                 Nom\tDurée\tFinalité\n_tx\t1 jour\tMesure les campagnes.\n",
+            ),
+            owned(&[
                 ("_vq_id", Some("Velqora"), Category::Advertising),
                 ("_dn_uid", Some("dornify.io"), Category::Advertising),
                 ("_pt_s", Some("Peltram Analytics"), Category::Analytics),
                 ("_tx", Some("trixo.net"), Category::Advertising),
-            ]
+            ])
         );
     }
 
@@ -1626,25 +1636,19 @@ mod tests {
     /// service's. A category line between the block's cookies keeps the service.
     #[test]
     fn a_block_after_records_ends_the_last_service() {
-        let p = crate::parse_policy(
-            "Velqora\nMarketing\nUsage\nWe use Velqora for ads.\nMarketing\n\
-             Name\n_vq_id\nExpiration\n1 year\nFunction\nIdentifies visitors.\n\
-             Statistics\nName\n_vq_st\nExpiration\n1 day\nFunction\nCounts visits.\n\
-             Blue\nMarketing\nUsage\nWe use Blue for ads.\nMarketing\n\
-             Name\nBLUEID\nExpiration\n1 year\nFunction\nIdentifies visitors.\n",
-        );
-        let got: Vec<(&str, Option<&str>, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
-            .collect();
         assert_eq!(
-            got,
-            [
+            read_services(
+                "Velqora\nMarketing\nUsage\nWe use Velqora for ads.\nMarketing\n\
+                 Name\n_vq_id\nExpiration\n1 year\nFunction\nIdentifies visitors.\n\
+                 Statistics\nName\n_vq_st\nExpiration\n1 day\nFunction\nCounts visits.\n\
+                 Blue\nMarketing\nUsage\nWe use Blue for ads.\nMarketing\n\
+                 Name\nBLUEID\nExpiration\n1 year\nFunction\nIdentifies visitors.\n",
+            ),
+            owned(&[
                 ("_vq_id", Some("Velqora"), Category::Advertising),
                 ("_vq_st", Some("Velqora"), Category::Analytics),
                 ("BLUEID", None, Category::Advertising),
-            ]
+            ])
         );
     }
 
@@ -1654,24 +1658,18 @@ mod tests {
     /// category (`Statistics` / `1`).
     #[test]
     fn group_rows_named_by_a_brand_with_a_category_word() {
-        let p = crate::parse_policy(
-            "Preferences 2\nThese cookies remember choices.\nBixvyn Analytics\n1\n\
-             Learn more about this provider\n_bx_pref\nRemembers the language.\n\
-             Maximum Storage Duration: 1 year\nType: HTTP Cookie\n\
-             Statistics\n1\nVelqora\n1\nLearn more about this provider\n_vq_id\n\
-             Counts visits.\nMaximum Storage Duration: 2 years\nType: HTTP Cookie\n",
-        );
-        let got: Vec<(&str, Option<&str>, Category)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
-            .collect();
         assert_eq!(
-            got,
-            [
+            read_services(
+                "Preferences 2\nThese cookies remember choices.\nBixvyn Analytics\n1\n\
+                 Learn more about this provider\n_bx_pref\nRemembers the language.\n\
+                 Maximum Storage Duration: 1 year\nType: HTTP Cookie\n\
+                 Statistics\n1\nVelqora\n1\nLearn more about this provider\n_vq_id\n\
+                 Counts visits.\nMaximum Storage Duration: 2 years\nType: HTTP Cookie\n",
+            ),
+            owned(&[
                 ("_bx_pref", Some("Bixvyn Analytics"), Category::Functional),
                 ("_vq_id", Some("Velqora"), Category::Analytics),
-            ]
+            ])
         );
         assert!(is_brand("Bixvyn Analytics"));
         assert!(!is_brand("Analytics"));
