@@ -235,10 +235,12 @@ impl Context {
             return;
         }
         // (a service named by its host, `Consentmanager.net` over `We use
-        // Consentmanager.net for …`, is a heading, where a host alone is a value)
+        // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, is
+        // a heading, where such a token alone is a value)
         let host_service = || {
-            crate::fields::names::is_host_or_file(heading_text(text))
-                && named_service(lines, i, heading_text(text)).is_some()
+            let t = heading_text(text);
+            (crate::fields::names::is_host_or_file(t) || is_camel_brand(t))
+                && named_service(lines, i, t).is_some()
         };
         if is_heading(line)
             && (!is_value_line(text) || host_service())
@@ -668,6 +670,17 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
     Some(if whole { plain } else { &h[s..e] }.to_string())
+}
+
+/// One word in camel case, capitalised, of letters and digits (`DornifyForms`,
+/// `CognitoForms`): how a brand is often written, and a cookie's name too; a
+/// heading so written names a service only on the evidence [`named_service`] asks.
+fn is_camel_brand(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+        && t.chars().all(char::is_alphanumeric)
+        && t.chars()
+            .zip(t.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// A group row's label that holds a category word beside a brand's (`Bixvyn
@@ -1591,6 +1604,16 @@ mod tests {
         assert_eq!(
             named("Velqora\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n").as_deref(),
             Some("Velqora")
+        );
+        assert_eq!(
+            named("DornifyForms\nWe use DornifyForms for forms.\n").as_deref(),
+            Some("DornifyForms")
+        );
+        assert!(is_camel_brand("DornifyForms") && is_camel_brand("CognitoForms"));
+        assert!(
+            !is_camel_brand("Dornify")
+                && !is_camel_brand("_vqId")
+                && !is_camel_brand("dornifyForms")
         );
         for text in [
             "Velqora\nDuration: 13 months\nCookies: _vq_id\n",
