@@ -51,6 +51,17 @@ impl Header {
         let mut known = 0;
         for (i, c) in cells.iter().enumerate() {
             let mut role = vocab().field(c);
+            // an identifier in lower case whose words hold a header's (`plek-list-type`
+            // beside `Cookie-Name`: a key-value row) is a value, unless a table lists
+            // it whole
+            if role.is_some()
+                && c.starts_with(|ch: char| ch.is_lowercase())
+                && !c.contains(char::is_whitespace)
+                && c.contains(['-', '_', '.'])
+                && vocab().field_listed(c).is_none()
+            {
+                role = None;
+            }
             if role == Some(Role::Name) {
                 if name.is_some() {
                     role = None;
@@ -810,6 +821,16 @@ mod tests {
     /// lifetime column: with two rows, a purpose that mentions a session (`Maintains
     /// your session state`) is half lifetimes too, and the table had no purpose
     /// column left (it was not read at all).
+    /// A key and a cookie's name whose words hold a header's (`Cookie-Name⇥plek-list-type`,
+    /// a key-value row) are no header; a header of listed words stays one.
+    #[test]
+    fn an_identifier_beside_a_key_is_no_header() {
+        assert!(Header::read(&["Cookie-Name", "plek-list-type"]).is_none());
+        assert!(Header::read(&["Name", "session_type"]).is_none());
+        assert!(Header::read(&["Cookie-Name", "Type"]).is_some());
+        assert!(Header::read(&["Name", "Expiry", "Purpose"]).is_some());
+    }
+
     #[test]
     fn two_rows_without_a_header() {
         use Role::{Duration, Name, Purpose};
