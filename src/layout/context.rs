@@ -1675,6 +1675,24 @@ mod tests {
         );
     }
 
+    /// A service named by one word in camel case, alone on its line (where such a
+    /// token is a value), heads its block when the lines under it name it again.
+    #[test]
+    fn a_camel_case_service_heads_its_block() {
+        assert_eq!(
+            read_services(
+                "Velqora\nMarketing\nUsage\nWe use Velqora for ads.\nMarketing\n\
+                 Name\n_vq_id\nExpiration\n1 year\nFunction\nIdentifies visitors.\n\
+                 DornifyForms\nMarketing\nUsage\nWe use DornifyForms for forms.\nMarketing\n\
+                 Name\n_df_id\nExpiration\n1 year\nFunction\nIdentifies visitors.\n",
+            ),
+            owned(&[
+                ("_vq_id", Some("Velqora"), Category::Advertising),
+                ("_df_id", Some("DornifyForms"), Category::Advertising),
+            ])
+        );
+    }
+
     /// A provider's group row whose name holds a category word beside a brand's
     /// (`Bixvyn Analytics` / `2` under `Preferences 2`) names the provider and
     /// leaves the category to the group above; a category's label of words stays a
