@@ -237,13 +237,18 @@ impl Context {
         // (a service named by its host, `Consentmanager.net` over `We use
         // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, is
         // a heading, where such a token alone is a value)
-        let host_service = || {
+        // (the service so named is kept for the heading path below: its evidence is
+        // asked once)
+        let mut value_service = None;
+        let mut value_heads = || {
             let t = heading_text(text);
-            (crate::fields::names::is_host_or_file(t) || is_camel_brand(t))
-                && named_service(lines, i, t).is_some()
+            if crate::fields::names::is_host_or_file(t) || is_camel_brand(t) {
+                value_service = named_service(lines, i, t);
+            }
+            value_service.is_some()
         };
         if is_heading(line)
-            && (!is_value_line(text) || host_service())
+            && (!is_value_line(text) || value_heads())
             && !inside_wrapped_sentence(lines, i)
         {
             let h = heading_text(text);
@@ -260,7 +265,7 @@ impl Context {
             // is the whole heading, and a category word in it (`Peltram Analytics`)
             // is part of the name, as in a known vendor's (`Google Analytics`)
             if vendor.is_none() {
-                if let Some(service) = named_service(lines, i, h) {
+                if let Some(service) = value_service.or_else(|| named_service(lines, i, h)) {
                     category = None;
                     vendor = Some(service);
                 }

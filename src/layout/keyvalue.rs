@@ -706,6 +706,12 @@ pub(crate) fn parse<'a>(
     let taught_name = matches!(first_pair, Some((_, Role::Name, _)))
         && !learned.is_empty()
         && kv_line(first.text).is_none();
+    // a card's head: a bold name, or a name beside its description (asked only of a
+    // line that is no pair)
+    let card_head = match first_pair {
+        None => bold_name_line(first.text).or_else(|| plain_name_line(lines, i, &learned)),
+        Some(_) => None,
+    };
     let mut rec = match first_pair {
         Some((_, Role::Name, value)) => {
             if value.trim().is_empty() {
@@ -722,15 +728,12 @@ pub(crate) fn parse<'a>(
             }
         }
         Some(_) => return name_key_later(lines, i, ctx, doc),
-        None if bold_name_line(first.text).is_some()
-            || plain_name_line(lines, i, &learned).is_some() =>
-        {
+        None if card_head.is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             if !matches!(pair(next.text, &learned), Some((_, r, _)) if r != Role::Name) {
                 return None;
             }
-            let (name, description) =
-                bold_name_line(first.text).or_else(|| plain_name_line(lines, i, &learned))?;
+            let (name, description) = card_head?;
             let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             if !description.is_empty() {
                 rec.push(Some(Role::Purpose), "description", frag(first, description));
