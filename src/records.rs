@@ -223,6 +223,27 @@ struct Fields {
     extra: BTreeMap<String, String>,
 }
 
+/// The service a second provider slot names (`Service: Stripe View Service Privacy
+/// Policy`): a listed vendor's name as listed, or a name of four words at most before
+/// a link's label or alone, that is no host (but before a link's label, where a
+/// host is a service's name: `Consentmanager.net View Service Privacy Policy`) and
+/// no first-party reference.
+fn service_slot(value: &str) -> Option<String> {
+    if let Some(n) = vendor_prefix(value) {
+        return Some(value[..n].to_string());
+    }
+    let v = vocab();
+    let name = v.without_link_label(value);
+    let labelled = name.len() < value.len();
+    (!name.is_empty()
+        && !more_words_than(name, 4)
+        && !name.starts_with('.')
+        && (labelled || !is_host_or_file(name))
+        && !v.is_first_party(name)
+        && !v.mentions_party(name))
+    .then(|| strip_aside(name))
+}
+
 /// Sort a record's values by the role their headers give them.
 fn classify(values: Vec<Value<'_>>) -> Fields {
     let v = vocab();
@@ -242,7 +263,10 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             Some(Role::Provider) => match &f.provider {
                 ProviderCell::Absent => {
                     if !v.is_first_party(&value) && !v.mentions_party(&value) {
-                        f.provider = ProviderCell::Vendor(strip_aside(&value));
+                        // (a link's label after the name is no part of it: `Velqora
+                        // Politique de confidentialité`)
+                        f.provider =
+                            ProviderCell::Vendor(strip_aside(v.without_link_label(&value)));
                     } else {
                         // `Terceros (Google)`: a party marker, and the vendor it names
                         f.provider =
@@ -250,13 +274,20 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
                         f.extra.insert(header.to_string(), value);
                     }
                 }
-                // a second provider slot that names a known service wins over a first
-                // that only gave a host (`Provider: .example.com` / `Service: Stripe …`)
+                // a second provider slot that names a service wins over a first
+                // that only gave a host or a party (`Provider: .example.com` /
+                // `Service: Stripe …`, `Provider: creative-serving.com (3rd party)`)
+                ProviderCell::NoVendor => {
+                    if let Some(name) = service_slot(&value) {
+                        f.provider = ProviderCell::Vendor(name);
+                    }
+                    f.extra.insert(header.to_string(), value);
+                }
                 ProviderCell::Vendor(p) if p.starts_with('.') || is_host_or_file(p) => {
                     // the vendor's listed name only: what follows is often a link's text
                     // (`Stripe View Service Privacy Policy`)
-                    if let Some(n) = vendor_prefix(&value) {
-                        f.provider = ProviderCell::Vendor(value[..n].to_string());
+                    if let Some(name) = service_slot(&value) {
+                        f.provider = ProviderCell::Vendor(name);
                     }
                 }
                 _ => {
@@ -1913,6 +1944,52 @@ mod tests {
         ]);
         assert_eq!(two.provider, ProviderCell::Vendor("Hotjar".into()));
         assert_eq!(two.extra["Service"], "Stripe");
+        // a service no list knows, after a host or a party: named before the link's
+        // label (a host too, there) or alone, in a few words
+        for (first, service, want) in [
+            (
+                ".example.com",
+                "Velqora View Service Privacy Policy",
+                "Velqora",
+            ),
+            (
+                ".example.com",
+                "Consentmanager.net View Service Privacy Policy",
+                "Consentmanager.net",
+            ),
+            (
+                "creative-serving.com (3rd party)",
+                "Platform161 View Service Privacy Policy",
+                "Platform161",
+            ),
+            (".example.com", "Trambix Chat", "Trambix Chat"),
+        ] {
+            let f = fields(&[
+                (provider, "Provider", first),
+                (provider, "Service", service),
+            ]);
+            assert_eq!(f.provider, ProviderCell::Vendor(want.into()), "{service}");
+        }
+        // … not a host alone, nor a sentence
+        for service in [
+            "cdn.example.org",
+            "This service is used by the shop to count visits",
+        ] {
+            let f = fields(&[
+                (provider, "Provider", ".example.com"),
+                (provider, "Service", service),
+            ]);
+            assert_eq!(
+                f.provider,
+                ProviderCell::Vendor(".example.com".into()),
+                "{service}"
+            );
+        }
+        // the link's label after a first slot's name is no part of it
+        assert_eq!(
+            p(&[(provider, "Service", "Orabix Politique de confidentialité")]),
+            ProviderCell::Vendor("Orabix".into())
+        );
     }
 
     #[test]

@@ -922,6 +922,12 @@ impl Tally {
 }
 
 fn score(t: &mut Tally, text: &str, want: &[(Row, [String; 5])]) {
+    score_with(t, text, want, true);
+}
+
+/// [`score`] of a document that states lifetimes (`dated`) or none (then a cookie's
+/// lifetime is right when none is read).
+fn score_with(t: &mut Tally, text: &str, want: &[(Row, [String; 5])], dated: bool) {
     let p = parse_policy(text);
     t.gold += want.len();
     t.pred += p.cookies.len();
@@ -945,12 +951,15 @@ fn score(t: &mut Tally, text: &str, want: &[(Row, [String; 5])]) {
             c.provider.as_deref() == Some(r.provider.as_str())
         };
         let purp = c.purposes.join(" ") == r.purpose;
-        let dur = c.duration.as_ref().is_some_and(|d| match r.length {
-            None => d.kind == DurationKind::Session,
-            Some((n, u)) => {
-                d.kind == DurationKind::Persistent && d.iso8601.as_deref() == Some(&u.iso(n))
-            }
-        });
+        let dur = !dated && c.duration.is_none()
+            || dated
+                && c.duration.as_ref().is_some_and(|d| match r.length {
+                    None => d.kind == DurationKind::Session,
+                    Some((n, u)) => {
+                        d.kind == DurationKind::Persistent
+                            && d.iso8601.as_deref() == Some(&u.iso(n))
+                    }
+                });
         let cat = c.category == r.category;
         if std::env::var_os("SYNTH_DEBUG").is_some() && !(prov && purp && dur && cat) {
             eprintln!(
@@ -3108,4 +3117,286 @@ fn cookie_declarations_copied_as_plain_text() {
     // `RT`, read as prose by design; providers a description names itself, `used
     // by TikTok`)
     t.check("cookie declarations copied as plain text", 0.96, 0.92);
+}
+
+/// A consent panel's words in one language: the line under each service that
+/// speaks of it, the link under that, the key of its cookies' names, the buttons.
+const PANEL_WORDS: &[(&str, [&str; 4])] = &[
+    (
+        "en",
+        [
+            "This service can install {n} cookies.",
+            "View the official website",
+            "Cookies",
+            "Allow Deny",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "Ce service peut déposer {n} cookies.",
+            "Voir le site officiel",
+            "Cookies",
+            "Autoriser Interdire",
+        ],
+    ),
+    (
+        "de",
+        [
+            "Dieser Dienst kann {n} Cookies setzen.",
+            "Offizielle Website ansehen",
+            "Cookies",
+            "Erlauben Ablehnen",
+        ],
+    ),
+    (
+        "es",
+        [
+            "Este servicio puede instalar {n} cookies.",
+            "Ver el sitio oficial",
+            "Cookies",
+            "Permitir Denegar",
+        ],
+    ),
+    (
+        "it",
+        [
+            "Questo servizio può installare {n} cookie.",
+            "Visita il sito ufficiale",
+            "Cookie",
+            "Consenti Nega",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "Deze dienst kan {n} cookies plaatsen.",
+            "Bekijk de officiële website",
+            "Cookies",
+            "Toestaan Weigeren",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "Este serviço pode instalar {n} cookies.",
+            "Ver o site oficial",
+            "Cookies",
+            "Permitir Recusar",
+        ],
+    ),
+];
+
+/// A cookie card's words in one language (Termly's and its likes'): the keys of the
+/// host and of the service, the link's label after the service's name, the key of
+/// the type and the combined header of a provider-or-domain column.
+const CARD_WORDS: &[(&str, [&str; 5])] = &[
+    (
+        "en",
+        [
+            "Provider",
+            "Service",
+            "View Service Privacy Policy",
+            "Type",
+            "Provider / Domain",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "Hôte",
+            "Service",
+            "Politique de confidentialité",
+            "Type",
+            "Fournisseur / Domaine",
+        ],
+    ),
+    (
+        "de",
+        [
+            "Host",
+            "Dienst",
+            "Datenschutzerklärung",
+            "Typ",
+            "Anbieter / Domain",
+        ],
+    ),
+    (
+        "es",
+        [
+            "Host",
+            "Servicio",
+            "Política de privacidad",
+            "Tipo",
+            "Proveedor / Dominio",
+        ],
+    ),
+    (
+        "it",
+        [
+            "Host",
+            "Servizio",
+            "Informativa sulla privacy",
+            "Tipo",
+            "Fornitore / Dominio",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "Host",
+            "Dienst",
+            "Privacybeleid",
+            "Type",
+            "Aanbieder / Domein",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "Host",
+            "Serviço",
+            "Política de privacidade",
+            "Tipo",
+            "Fornecedor / Domínio",
+        ],
+    ),
+];
+
+/// Consent panels and cookie cards under services no list knows, in three forms:
+/// a panel (tarteaucitron's and its likes'): the category's heading, then for each
+/// service its name, a line that speaks of it (`This service can install 2
+/// cookies.`), a link's label, its cookies' names after a key (one name or several,
+/// lifetimes not stated) and the buttons; cards (Termly's): the category's lead-in
+/// (`Marketing cookies:`), then for each cookie its name, purpose, host, service (its
+/// name before a link's label), type and lifetime under keys, after a colon, a
+/// colon and a tab, or on the line below the key; a table whose provider column is
+/// headed `Provider / Domain` and holds hosts or companies.
+#[test]
+fn consent_panels_and_cards_under_unknown_services() {
+    let all = rows();
+    let mut rng = Rng(0xCA4D_5000_0000_0028);
+    let mut t = Tally::default();
+    for ((l, (pc, pw)), (cc, cw)) in LANGS.iter().zip(PANEL_WORDS).zip(CARD_WORDS) {
+        assert_eq!((l.code, l.code), (*pc, *cc));
+        for d in 0..9 {
+            let form = d % 3;
+            let mut text = String::from("Cookies\n\nThe cookies we use are listed below.\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                let cat = l.categories[k];
+                match form {
+                    0 => {
+                        text += &format!("{cat}\n\n");
+                        for _ in 0..1 + rng.below(2) {
+                            let service = made_up_service(&mut rng);
+                            let n = 1 + rng.below(3);
+                            let picked: Vec<(Row, [String; 5])> =
+                                section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                                    .into_iter()
+                                    .map(|(mut r, mut c)| {
+                                        r.provider.clone_from(&service);
+                                        r.purpose.clear();
+                                        c[1].clone_from(&service);
+                                        (r, c)
+                                    })
+                                    .collect();
+                            if picked.is_empty() {
+                                continue;
+                            }
+                            let names: Vec<&str> =
+                                picked.iter().map(|(_, c)| c[0].as_str()).collect();
+                            text += &format!(
+                                "{service}\n{}\n{}\n{} : {}\n{}\n\n",
+                                pw[0].replace("{n}", &picked.len().to_string()),
+                                pw[1],
+                                pw[2],
+                                names.join(", "),
+                                pw[3]
+                            );
+                            want.extend(picked);
+                        }
+                    }
+                    1 => {
+                        text +=
+                            &format!("{cat} cookies:\n{}\n\n", "These cookies are listed below.");
+                        let (hn, hp, hl) = (
+                            *rng.pick(l.headers[0]),
+                            *rng.pick(l.headers[2]),
+                            *rng.pick(l.headers[3]),
+                        );
+                        let sep = *rng.pick(&[": ", ":\t", ":\n"]);
+                        for _ in 0..1 + rng.below(2) {
+                            let service = made_up_service(&mut rng);
+                            let n = 1 + rng.below(2);
+                            for (mut r, mut c) in
+                                section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                            {
+                                r.provider.clone_from(&service);
+                                c[1].clone_from(&service);
+                                let host =
+                                    format!(".{}", rng.pick(&["example.com", "shop.example.org"]));
+                                let keys = [
+                                    (hn, c[0].clone()),
+                                    (hp, c[2].clone()),
+                                    (cw[0], host),
+                                    (cw[1], format!("{service} {}", cw[2])),
+                                    (cw[3], "http_cookie".to_string()),
+                                    (hl, c[3].clone()),
+                                ];
+                                for (key, value) in keys {
+                                    text += &format!("{key}{sep}{value}\n");
+                                }
+                                text += "\n";
+                                want.push((r, c));
+                            }
+                        }
+                    }
+                    _ => {
+                        text += &format!(
+                            "{cat}\n{}\t{}\t{}\t{}\n",
+                            l.headers[0][0], cw[4], l.headers[3][0], l.headers[2][0]
+                        );
+                        let n = 2 + rng.below(3);
+                        for (mut r, mut c) in section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                        {
+                            let who = if rng.below(2) == 0 {
+                                format!(
+                                    "{}.{}",
+                                    made_up_service(&mut rng)
+                                        .to_lowercase()
+                                        .replace([' ', '.'], ""),
+                                    rng.pick(&["com", "io"])
+                                )
+                            } else {
+                                made_up_service(&mut rng)
+                            };
+                            r.provider.clone_from(&who);
+                            c[1].clone_from(&who);
+                            text += &format!("{}\t{}\t{}\t{}\n", c[0], c[1], c[3], c[2]);
+                            want.push((r, c));
+                        }
+                        text += "\n";
+                    }
+                }
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score_with(&mut t, &text, &want, form != 0);
+        }
+    }
+    // measured when added (round 28): F1 0.989, exact 0.000 before (panels: a
+    // service's link label ended it, a line that calls the heading a service was no
+    // evidence, a lone name key's identifiers not read; cards: the service's name
+    // kept its link's label or lost to the host, a lead-in about cookies became a
+    // key of the block above; tables: `Provider / Domain` read as no provider);
+    // 0.993 / 0.989 after (what is left: panel names that are words, `optout`,
+    // `force-proxy-stream`, read as words by design)
+    t.check(
+        "consent panels and cards under unknown services",
+        0.98,
+        0.96,
+    );
 }

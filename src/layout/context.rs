@@ -235,14 +235,18 @@ impl Context {
             return;
         }
         // (a service named by its host, `Consentmanager.net` over `We use
-        // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, is
-        // a heading, where such a token alone is a value)
+        // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, or
+        // over a line that calls it a service, `velqora` / `This service can …`,
+        // is a heading, where such a token alone is a value)
         // (the service so named is kept for the heading path below: its evidence is
         // asked once)
         let mut value_service = None;
         let mut value_heads = || {
             let t = heading_text(text);
-            if crate::fields::names::is_host_or_file(t) || is_camel_brand(t) {
+            if crate::fields::names::is_host_or_file(t)
+                || is_camel_brand(t)
+                || spoken_of_below(lines, i)
+            {
                 value_service = named_service(lines, i, t);
             }
             value_service.is_some()
@@ -291,9 +295,12 @@ impl Context {
             // (after the block's records, only a category line is one of its labels:
             // another heading opens the next block, `Funda` after the cookies of
             // `Mediarithmics`, and the last service's name ends there)
+            // (before the block's first record, a longer line too: a link's label
+            // under the service's name, `Voir le site officiel`, `Read the privacy
+            // policy of this provider`)
             let block_label = self.provider_heading
                 && depth.is_none()
-                && !more_words_than(h, 3)
+                && !more_words_than(h, if read_since { 3 } else { 7 })
                 && !vocab().mentions_cookies(h)
                 && (!read_since || category.is_some());
             // under a group row, before its first record, a line that names no vendor,
@@ -665,12 +672,15 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
     let (s, e) = run?;
     // (`h.split(" (").next()`, by a byte scan)
     let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
+    // (a service named by its host is named as written: `Wix.com`, `Hotjar.com`)
+    let host =
+        || !plain.contains(char::is_whitespace) && crate::fields::names::is_host_or_file(plain);
     let whole = s == 0
         && !names_category
         && e <= plain.len()
         && !more_words_than(plain, 4)
         && !vocab().mentions_cookies(plain)
-        && !plain.contains([':', ',', ';', '.', '/', '|', '&'])
+        && (!plain.contains([':', ',', ';', '.', '/', '|', '&']) || host())
         && plain
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
@@ -745,23 +755,41 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
                 && matches!(super::keyvalue::kv_line(l.text), Some((_, Role::Name, v)) if !v.trim().is_empty())
         })
     };
+    // … or a line right under it that speaks of the service (`This service can
+    // install 4 cookies.`, a consent panel's line under each service)
+    let spoken = spoken_of_below(lines, i);
     let evidence = card()
+        || spoken
         || after
             .take(SERVICE_NAMED_WITHIN)
             .take_while(|l| l.kind == LineKind::Text)
             .any(|l| mentioned(l.text) && !is_heading(l));
-    // (a service named by its host is written in lower case: `dornify.io`)
+    // (a service named by its host is written in lower case: `dornify.io`; a line
+    // that calls it a service is evidence enough for a name that is a word, `Piano`,
+    // or written in lower case, `velqora`)
     let named = evidence
-        && (first.is_uppercase()
+        && (spoken
+            || first.is_uppercase()
             || first.is_ascii_digit()
             || crate::fields::names::is_host_or_file(plain))
         && !crate::fields::names::is_strong_name(plain)
         && !vocab().mentions_cookies(plain)
         && !vocab().mentions_party(plain)
-        && !plain
-            .split_whitespace()
-            .all(crate::fields::repair::is_any_language_word);
+        && (spoken
+            || !plain
+                .split_whitespace()
+                .all(crate::fields::repair::is_any_language_word));
     named.then(|| plain.to_string())
+}
+
+/// Whether the first line under line `i` that is not blank speaks of the service
+/// line `i` names (`This service can install 4 cookies.`, `Ce service peut déposer
+/// …`): see [`crate::vocab::Vocab::opens_with_service_ref`].
+fn spoken_of_below(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| l.kind == LineKind::Text && vocab().opens_with_service_ref(l.text))
 }
 
 /// Whether line `i` is a heading that names a service no list knows
@@ -1694,6 +1722,71 @@ mod tests {
             owned(&[
                 ("_vq_id", Some("Velqora"), Category::Advertising),
                 ("_df_id", Some("DornifyForms"), Category::Advertising),
+            ])
+        );
+    }
+
+    /// A consent panel's service (tarteaucitron's): its name over a line that calls
+    /// it a service names the service, even as a word (`Piano`) or written in lower
+    /// case (`velqora`); the link's label under it (`View the official
+    /// website`, four words) does not end it; a host-named service a list knows is
+    /// named as written (`Wix.com`).
+    #[test]
+    fn services_a_line_below_calls_services() {
+        let panel = |service: &str, names: &str| {
+            format!(
+                "{service}
+This service can install 2 cookies.
+View the official website
+                 Cookies: {names}
+Allow Deny
+
+"
+            )
+        };
+        let text = format!(
+            "Audience measurement
+
+{}{}{}",
+            panel("Piano", "_pcid, _pctx"),
+            panel("velqora", "_vq_id"),
+            panel("Wix.com", "_wixAB3"),
+        );
+        assert_eq!(
+            read_services(&text),
+            owned(&[
+                ("_pcid", Some("Piano"), Category::Analytics),
+                ("_pctx", Some("Piano"), Category::Analytics),
+                ("_vq_id", Some("velqora"), Category::Analytics),
+                ("_wixAB3", Some("Wix.com"), Category::Analytics),
+            ])
+        );
+        // with nothing that calls it a service, a word is a topic and names no one
+        assert_eq!(
+            read_services(
+                "Piano
+We play music.
+Cookies: _pcid, _pctx
+"
+            ),
+            owned(&[
+                ("_pcid", None, Category::Unknown),
+                ("_pctx", None, Category::Unknown)
+            ])
+        );
+        // after the block's records, a long line still ends the service
+        assert_eq!(
+            read_services(
+                "Velqora
+This service can install 1 cookies.
+Cookies: _vq_id
+                 Other tools we use on this site
+Cookies: _ot_id
+"
+            ),
+            owned(&[
+                ("_vq_id", Some("Velqora"), Category::Unknown),
+                ("_ot_id", None, Category::Unknown)
             ])
         );
     }

@@ -578,10 +578,24 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
     Some(rec)
 }
 
+/// A lead-in: a line of six words at most that ends with a colon
+/// (`Google Maps (se mappa embedded):`).
+fn is_leadin(text: &str) -> bool {
+    text.trim_end().ends_with(':') && !more_words_than(text, 6)
+}
+
+/// A lead-in about cookies (`Unclassified cookies:`, `Performance and functionality
+/// cookies:`): it opens the next section, it is no label of the block above it.
+fn cookie_leadin(text: &str) -> bool {
+    is_leadin(text) && vocab().mentions_cookies(text)
+}
+
 /// What separates `Label: value` pairs written on one line.
 const PAIR_SEPARATORS: [char; 7] = ['|', ';', '•', '·', '—', '–', ','];
 
-/// Does the record's name value list cookie names (all name-shaped, one sure)?
+/// Does the record's name value list cookie names: all name-shaped, and one sure
+/// (`Cookies : _ga, _gat, _gid`) or each an identifier no word list holds
+/// (`Cookies : ezosuibasgeneris-1`, a consent panel's list of one service's cookies)?
 fn lists_names(rec: &RawRecord<'_>) -> bool {
     let text: String = rec
         .names
@@ -596,7 +610,27 @@ fn lists_names(rec: &RawRecord<'_>) -> bool {
         .collect();
     !toks.is_empty()
         && toks.iter().all(|t| is_name_shaped(t))
-        && toks.iter().any(|t| is_strong_name(t) || t.contains('*'))
+        && (toks.iter().any(|t| is_strong_name(t) || t.contains('*'))
+            || toks.iter().all(|t| unlisted_identifier(t)))
+}
+
+/// A token built like an identifier ([`identifier_like`]) with two letters at least,
+/// that no language's word list holds, whole or (joined by hyphens) part by part, and
+/// that names no vendor and no host: `ezosuibasgeneris-1`, `idsync-bsw-uid-s`; not
+/// `visitor-id`, `Tracking-Daten`, `3`.
+fn unlisted_identifier(t: &str) -> bool {
+    use crate::fields::repair::is_any_language_word;
+    // (letters alone, four at least, make an identifier when they are no word, one
+    // edit or a glue away from none either: `browserupdateorg`, `usbls`)
+    let letters = t.len() >= 4 && t.bytes().all(|b| b.is_ascii_lowercase());
+    t.chars().filter(|c| c.is_letter()).count() >= 2
+        && (identifier_like(t) || letters && !crate::fields::repair::is_near_any_language_word(t))
+        && !is_any_language_word(t)
+        && !t.split('-').all(|w| {
+            w.is_empty() || is_any_language_word(w) || w.chars().all(|c| c.is_ascii_digit())
+        })
+        && !crate::fields::names::is_host_or_file(t)
+        && !crate::fields::provider::is_vendor_name(t)
 }
 
 /// A token built like an identifier rather than a word: a sure name, or one with
@@ -797,13 +831,21 @@ pub(crate) fn parse<'a>(
         if line.is_blank() {
             let next = lines[j + 1..].iter().find(|l| !l.is_blank());
             match next.and_then(|n| pair(n.text, &learned)) {
+                // (a lead-in about cookies read as a key of no value opens the next
+                // section: `Performance and functionality cookies:`)
+                Some((_, _, v))
+                    if v.trim().is_empty() && next.is_some_and(|n| cookie_leadin(n.text)) =>
+                {
+                    break
+                }
                 Some((_, r, _)) if r != Role::Name => {
                     j += 1;
                     continue;
                 }
                 // an unknown label goes on the block as it does without the blank line
                 None if next.is_some_and(|n| {
-                    loose_kv(n.text).is_some() || learned.label(n.text).is_some()
+                    (loose_kv(n.text).is_some() && !cookie_leadin(n.text))
+                        || learned.label(n.text).is_some()
                 }) =>
                 {
                     j += 1;
@@ -822,6 +864,7 @@ pub(crate) fn parse<'a>(
             break;
         }
         match kv {
+            Some((_, _, value)) if value.trim().is_empty() && cookie_leadin(line.text) => break,
             Some((k, Role::Name, value))
                 if !vocab().mentions_cookies(open_key)
                     && vocab().mentions_cookies(k)
@@ -866,7 +909,9 @@ pub(crate) fn parse<'a>(
                 let (k, _, value) = other.expect("checked");
                 rec.push(None, k, frag(line, value));
             }
-            None if loose_kv(line.text).is_some() => {
+            // (a lead-in about cookies, `Performance and functionality cookies:`,
+            // opens the next section: see below)
+            None if loose_kv(line.text).is_some() && !cookie_leadin(line.text) => {
                 // a label no vocabulary knows, inside a block of known ones: kept as an
                 // unnamed field (its value may still be a category or a description)
                 let (k, value) = loose_kv(line.text).expect("checked");
@@ -878,16 +923,15 @@ pub(crate) fn parse<'a>(
                 );
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
-                let leadin = line.text.trim_end().ends_with(':') && !more_words_than(line.text, 6);
-                // … and so does a lead-in about cookies (`Unclassified cookies:`, then
-                // what they are, then the next blocks)
-                let cookie_leadin = leadin && vocab().mentions_cookies(line.text);
+                let leadin = is_leadin(line.text);
                 if (slot_name_line(line.text) && next_is_key)
                     || (leadin
                         && lines
                             .get(j + 1)
                             .is_some_and(|n| pair(n.text, &learned).is_some()))
-                    || cookie_leadin
+                    // … and so does a lead-in about cookies (`Unclassified cookies:`,
+                    // then what they are, then the next blocks)
+                    || leadin && vocab().mentions_cookies(line.text)
                     || bold_name_line(line.text).is_some()
                     || plain_name_line(lines, j, &learned).is_some()
                     || is_heading(line)
@@ -1267,6 +1311,64 @@ mod tests {
                 None,
                 "{text:?}"
             );
+        }
+    }
+
+    /// A name key alone lists cookies when its names are sure, or are identifiers
+    /// no word list holds (`ezosuibasgeneris-1`, `browserupdateorg`); not words
+    /// (`audience`, `Tracking-Daten`, `visitor-id`), numbers or hosts.
+    #[test]
+    fn a_name_key_alone_lists_unlisted_identifiers() {
+        let read = |text: &str| {
+            let ls = crate::segment::lines(text);
+            let mut doc = RawDoc::default();
+            let mut ctx = Context::default();
+            parse(&ls, 0, &mut ctx, &mut doc);
+            doc.records
+                .iter()
+                .map(|r| r.names[0].text.to_string())
+                .collect::<Vec<_>>()
+        };
+        for names in [
+            "ezosuibasgeneris-1",
+            "idsync-bsw-uid-s",
+            "browserupdateorg",
+            "ezosuibasgeneris-1, browserupdateorg",
+        ] {
+            assert_eq!(read(&format!("Cookies : {names}\n")), [names], "{names}");
+        }
+        for names in [
+            "audience",
+            "Minimale, anonymisierte Tracking-Daten",
+            "visitor-id",
+            "3",
+            "dornify.io",
+            "Keine",
+        ] {
+            assert!(read(&format!("Cookies: {names}\n")).is_empty(), "{names}");
+        }
+    }
+
+    /// A lead-in about cookies under a block (`Performance and functionality
+    /// cookies:`, read as a key of no value) opens the next section: the block ends
+    /// before it, and the lines after it are no part of the block's last value.
+    #[test]
+    fn a_lead_in_about_cookies_ends_the_block() {
+        for gap in ["", "\n"] {
+            let text = format!(
+                "Name: _fbp\nType: http_cookie\n{gap}Performance and functionality cookies:\n\
+                 These cookies are used to improve our site.\n"
+            );
+            let ls = crate::segment::lines(&text);
+            let mut doc = RawDoc::default();
+            let mut ctx = Context::default();
+            assert_eq!(parse(&ls, 0, &mut ctx, &mut doc), Some(2));
+            let values: Vec<&str> = doc.records[0]
+                .fields
+                .iter()
+                .map(|f| f.value[0].text)
+                .collect();
+            assert_eq!(values, ["http_cookie"]);
         }
     }
 

@@ -381,6 +381,14 @@ pub(crate) struct Vocab {
     provider_lead: FastSet<String>,
     /// Words that end a provider's name after a set-by phrase (`to`, `pour`, `oppure`).
     provider_stop: FastSet<String>,
+    /// A link's label that a consent platform writes after a service's name
+    /// (`View Service Privacy Policy`, `Datenschutzerklärung`), as [`match_form`]
+    /// gives it, with its number of words.
+    link_labels: Vec<(String, usize)>,
+    /// Words that open a line about the service named just above it (`This service
+    /// can install 4 cookies`, `Ce service peut déposer …`), as [`match_form`] gives
+    /// them.
+    service_refs: FastSet<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
@@ -734,7 +742,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
             | "placeholder" | "pronoun" | "complement" | "negation" | "provider_lead"
-            | "provider_stop" | "lifetime_verb" => value == "-",
+            | "provider_stop" | "lifetime_verb" | "link_label" | "service_ref" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
@@ -867,6 +875,17 @@ impl Vocab {
                 }
                 "not_a_name" => {
                     self.not_names.insert(match_form(phrase));
+                }
+                "service_ref" => {
+                    self.service_refs.insert(match_form(phrase));
+                }
+                "link_label" => {
+                    let form = match_form(phrase);
+                    let n = form.split_whitespace().count();
+                    self.link_labels.push((form, n));
+                    // (the longest label first: `View Service Privacy Policy` before
+                    // `Privacy Policy`)
+                    self.link_labels.sort_by_key(|l| std::cmp::Reverse(l.1));
                 }
                 "sets_verb" => {
                     self.sets_verbs.insert(match_form(phrase));
@@ -1213,6 +1232,16 @@ impl Vocab {
             return None;
         }
         let heads = &heads[..n_heads];
+        // `Provider / Domain`: one column naming who sets the cookie, by name or by
+        // domain (a provider column: its values are taken as written)
+        if let [(_, a), (_, b)] = heads {
+            if form.contains('/')
+                && [*a, *b].contains(&Role::Provider)
+                && [*a, *b].contains(&Role::Domain)
+            {
+                return Some(Role::Provider);
+            }
+        }
         // two heads side by side (`Category Type`) are two columns of a flattened header
         if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
             return None;
@@ -1829,6 +1858,41 @@ impl Vocab {
     /// (`places`, `depose`, `setzt`).
     pub(crate) fn is_sets_verb(&self, form: &str) -> bool {
         self.sets_verbs.contains(form)
+    }
+
+    /// Whether `text` opens with words that speak of the service named above it
+    /// (`This service can install 4 cookies.`, `Dieser Dienst setzt …`): two or three
+    /// words, as the tables list them.
+    pub(crate) fn opens_with_service_ref(&self, text: &str) -> bool {
+        let mut ends = text
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+        let _first = ends.next();
+        ends.any(|e| self.service_refs.contains(&match_form(&text[..e])))
+    }
+
+    /// `value` without the link's label at its end (`Stripe View Service Privacy
+    /// Policy` → `Stripe`, `Velqora – Datenschutzerklärung` → `Velqora`); as it is
+    /// when it ends with none, or is nothing but one.
+    pub(crate) fn without_link_label<'t>(&self, value: &'t str) -> &'t str {
+        let starts: Vec<usize> = value
+            .split_whitespace()
+            .map(|w| w.as_ptr() as usize - value.as_ptr() as usize)
+            .collect();
+        for (label, n) in &self.link_labels {
+            if *n == 0 || starts.len() <= *n {
+                continue;
+            }
+            let at = starts[starts.len() - n];
+            if match_form(value[at..].trim_end_matches(['.', ')'])) == *label {
+                let head = value[..at]
+                    .trim_end()
+                    .trim_end_matches(['-', '–', '—', '|', '(']);
+                return head.trim_end();
+            }
+        }
+        value
     }
 
     /// Whether `word` is never a cookie name beside a cookie word: a law, a regulator,
@@ -2501,6 +2565,9 @@ mod tests {
         role("Tipo di cookie", Some(Role::Type));
         role("Expiraton", Some(Role::Duration)); // one typo on a long word
         role("Cookies", Some(Role::Name));
+        // a column naming who sets the cookie by name or by domain is the provider's
+        role("Provider / Domain", Some(Role::Provider));
+        role("Anbieter/Domain", Some(Role::Provider));
         role("bcookie", None);
         // two heads side by side are two columns; prose is no header
         role("Name Speicherdauer", None);
@@ -3200,6 +3267,15 @@ mod tests {
         if other > 2 {
             return None;
         }
+        // `Provider / Domain`: one provider column
+        let pair: Vec<Role> = heads.iter().map(|h| h.1).collect();
+        if form.contains('/')
+            && pair.len() == 2
+            && pair.contains(&Role::Provider)
+            && pair.contains(&Role::Domain)
+        {
+            return Some(Role::Provider);
+        }
         // two heads side by side (`Category Type`) are two columns of a flattened header
         if heads.windows(2).any(|w| w[1].0 == w[0].0 + 1) {
             return None;
@@ -3220,6 +3296,51 @@ mod tests {
                 qualifies.then(|| if *a == Role::Name { *b } else { *a })
             }
             _ => None,
+        }
+    }
+
+    /// A link's label after a service's name is cut off, the longest label first;
+    /// a value that is only a label, or has none, stays as it is.
+    #[test]
+    fn link_labels_after_a_service() {
+        let v = vocab();
+        assert_eq!(
+            v.without_link_label("Stripe View Service Privacy Policy"),
+            "Stripe"
+        );
+        assert_eq!(
+            v.without_link_label("Velqora Chat – Datenschutzerklärung"),
+            "Velqora Chat"
+        );
+        assert_eq!(
+            v.without_link_label("Orabix Politique de confidentialité."),
+            "Orabix"
+        );
+        assert_eq!(v.without_link_label("Privacy Policy"), "Privacy Policy");
+        assert_eq!(v.without_link_label("Google Analytics"), "Google Analytics");
+        assert_eq!(v.without_link_label("Policy Policy"), "Policy Policy");
+    }
+
+    /// A line that opens by calling the line above a service, in each language.
+    #[test]
+    fn lines_that_speak_of_a_service() {
+        let v = vocab();
+        for line in [
+            "This service can install 4 cookies.",
+            "Ce service peut déposer 2 cookies.",
+            "Dieser Dienst kann 3 Cookies setzen.",
+            "Questo servizio può installare 1 cookie.",
+            "Este serviço pode instalar 2 cookies.",
+        ] {
+            assert!(v.opens_with_service_ref(line), "{line}");
+        }
+        for line in [
+            "This site uses cookies.",
+            "Service",
+            "The cookies of this service",
+            "",
+        ] {
+            assert!(!v.opens_with_service_ref(line), "{line}");
         }
     }
 
