@@ -3400,3 +3400,162 @@ fn consent_panels_and_cards_under_unknown_services() {
         0.96,
     );
 }
+
+/// A consent panel's service details in one language (Usercentrics' and its
+/// likes'): the storage section's heading, the sentence under it, the key of the
+/// longest lifetime and of the refresh, the type of an HTTP cookie.
+const DETAIL_WORDS: &[(&str, [&str; 5])] = &[
+    (
+        "en",
+        [
+            "Storage Information",
+            "Below you can see the longest potential duration for storage on a device.",
+            "Maximum age of cookie storage",
+            "Cookie refreshing",
+            "Cookie",
+        ],
+    ),
+    (
+        "fr",
+        [
+            "Informations de stockage",
+            "Vous trouverez ci-dessous la durée maximale de stockage sur un appareil.",
+            "Durée maximale de stockage des cookies",
+            "Actualisation des cookies",
+            "Cookie",
+        ],
+    ),
+    (
+        "de",
+        [
+            "Speicherinformationen",
+            "Nachfolgend sehen Sie die längste potenzielle Speicherdauer auf einem Gerät.",
+            "Maximale Speicherdauer von Cookies",
+            "Cookie-Aktualisierung",
+            "Cookie",
+        ],
+    ),
+    (
+        "es",
+        [
+            "Información de almacenamiento",
+            "A continuación puede ver la duración máxima de almacenamiento en un dispositivo.",
+            "Duración máxima de almacenamiento de cookies",
+            "Actualización de cookies",
+            "Cookie",
+        ],
+    ),
+    (
+        "it",
+        [
+            "Informazioni sulla memorizzazione",
+            "Di seguito è indicata la durata massima di memorizzazione su un dispositivo.",
+            "Durata massima di memorizzazione dei cookie",
+            "Aggiornamento dei cookie",
+            "Cookie",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "Opslaginformatie",
+            "Hieronder ziet u de langst mogelijke opslagduur op een apparaat.",
+            "Maximale opslagduur van cookies",
+            "Cookie vernieuwen",
+            "Cookie",
+        ],
+    ),
+    (
+        "pt",
+        [
+            "Informações de armazenamento",
+            "Abaixo pode ver a duração máxima de armazenamento num dispositivo.",
+            "Duração máxima de armazenamento de cookies",
+            "Atualização de cookies",
+            "Cookie",
+        ],
+    ),
+];
+
+/// A consent panel's service details copied as text, one cell a line: the
+/// category's heading; for each service its name (a made-up brand), the provider's
+/// label alone with the company on the next line, the purposes' label with the
+/// category, the storage section (its heading, a sentence, the longest lifetime and
+/// the refresh under keys), then the heading again and each cookie as its name, its
+/// type and its lifetime's key (`obuid` / `Cookie` / `Duration: 3 months`) or as
+/// keys (`Type: Cookie` / `Name: apnxs` / `Duration: 4 months`). The company is
+/// every cookie's provider; no purpose is stated.
+#[test]
+fn consent_service_details_one_cell_a_line() {
+    let all = rows();
+    let mut rng = Rng(0xDE7A_1150_0000_0028);
+    let mut t = Tally::default();
+    for (l, (code, w)) in LANGS.iter().zip(DETAIL_WORDS) {
+        assert_eq!(l.code, *code);
+        for _ in 0..6 {
+            let mut text = String::from("Privacy Settings\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                let cat = l.categories[k];
+                text += &format!("{cat}\n\n");
+                for _ in 0..1 + rng.below(2) {
+                    let service = made_up_service(&mut rng);
+                    let company = if rng.below(2) == 0 {
+                        service.clone()
+                    } else {
+                        format!("{service} Ltd")
+                    };
+                    let n = 1 + rng.below(3);
+                    let picked: Vec<(Row, [String; 5])> =
+                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                            .into_iter()
+                            .map(|(mut r, mut c)| {
+                                r.provider.clone_from(&company);
+                                r.purpose.clear();
+                                c[1].clone_from(&company);
+                                (r, c)
+                            })
+                            .collect();
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    let longest = &picked[0].1[3];
+                    text += &format!(
+                        "{service}\n\n{}\n{company}\n\n{}\n{cat}\n\n{}\n{}\n{}: {longest}\n{}: {}\n\n{}\n",
+                        l.headers[1][0],
+                        l.headers[2][0],
+                        w[0],
+                        w[1],
+                        w[2],
+                        w[3],
+                        l.session,
+                        w[0]
+                    );
+                    for (_, c) in &picked {
+                        text += &if rng.below(2) == 0 {
+                            format!("{}\n{}\n{}: {}\n", c[0], w[4], l.headers[3][0], c[3])
+                        } else {
+                            format!(
+                                "{}: {}\n{}: {}\n{}: {}\n",
+                                l.headers[4][1], w[4], l.headers[0][0], c[0], l.headers[3][0], c[3]
+                            )
+                        };
+                    }
+                    text += "\n";
+                    want.extend(picked);
+                }
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 28): F1 0.871, exact 0.000 before (a name over its
+    // type line read as a word or not at all, a compound title, `Speicherinformationen`,
+    // read as a cookie, the provider's label over its company on the next line not
+    // read); 0.993 / 0.995 after (what is left: names the database writes with a
+    // trailing `.` or a path, `pagead/conv/%INTEGER%`)
+    t.check("consent service details one cell a line", 0.98, 0.96);
+}

@@ -1394,6 +1394,18 @@ pub(crate) fn best_rank_any_language(w: &str) -> Option<u32> {
     (0..N_LANGS).filter_map(|l| dict(l).rank(&lower)).min()
 }
 
+/// Whether a lower-case ASCII word of four letters or more is two words of any
+/// language's list glued, each of two letters or more (`estune`,
+/// `speicherinformationen`): a compound or a lost space, not an unknown name.
+pub(crate) fn is_two_words_glued(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 4 || b.len() > 32 || !b.iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // (ASCII: every split is a character boundary)
+    (2..=b.len() - 2).any(|i| is_known_word(&w[..i], None) && is_known_word(&w[i..], None))
+}
+
 /// Whether a lower-case ASCII word is one edit away from a word of any language's
 /// list (a letter dropped, added, changed or two swapped: `utlizzati`, `tecnci`), or
 /// two listed words glued (`estune`): a misspelt word, not an unknown name. The
@@ -1405,13 +1417,12 @@ pub(crate) fn is_near_any_language_word(w: &str) -> bool {
     if b.len() < MIN_LEN || b.len() > 32 || !b.iter().all(u8::is_ascii_lowercase) {
         return false;
     }
+    if is_two_words_glued(w) {
+        return true;
+    }
     let known = |c: &[u8]| std::str::from_utf8(c).is_ok_and(|c| is_known_word(c, None));
     let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
     for i in 0..=b.len() {
-        // glued: two listed words of two letters or more
-        if (2..=b.len() - 2).contains(&i) && known(&b[..i]) && known(&b[i..]) {
-            return true;
-        }
         for c in b'a'..=b'z' {
             // a letter added here, or the letter here changed
             buf.clear();

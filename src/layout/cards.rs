@@ -189,6 +189,16 @@ fn is_label_value(line: &Line<'_>) -> bool {
         && kv_line(line.text).is_none()
 }
 
+/// A line that is only a storage type, with no key (`Cookie`, `HTTP Cookie`,
+/// `Local Storage`): what a consent panel writes under a cookie's name.
+pub(crate) fn is_type_line(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && !more_words_than(t, 3)
+        && !t.contains(':')
+        && vocab().storage_whole(t).is_some()
+}
+
 /// Read a card starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -242,11 +252,13 @@ pub(crate) fn parse<'a>(
             rec.name_cell = true;
             for &d in &described[..n] {
                 let line = &lines[d];
-                rec.push(
-                    Some(Role::Purpose),
-                    "description",
-                    frag(line, line.text.trim()),
-                );
+                // (a storage type with no key, `Cookie`, `HTTP Cookie`, is the type)
+                let (role, key) = if is_type_line(line.text) {
+                    (Role::Type, "type")
+                } else {
+                    (Role::Purpose, "description")
+                };
+                rec.push(Some(role), key, frag(line, line.text.trim()));
                 rec.span = rec.span.cover(line.span());
             }
             (rec, j, false)
@@ -401,6 +413,22 @@ fn starts_card(lines: &[Line<'_>], v: usize, seen: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A line that is only a storage type, and no other.
+    #[test]
+    fn storage_type_lines() {
+        for t in ["Cookie", "HTTP Cookie", " Local Storage ", "Pixel Tracker"] {
+            assert!(is_type_line(t), "{t}");
+        }
+        for t in [
+            "Cookies: _ga, _gid",
+            "Type: Cookie",
+            "This cookie stores the language.",
+            "",
+        ] {
+            assert!(!is_type_line(t), "{t}");
+        }
+    }
+
     use super::*;
     use crate::segment::lines as segment;
 

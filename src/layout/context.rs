@@ -234,6 +234,22 @@ impl Context {
             self.take_group_label(label, doc);
             return;
         }
+        // a provider's label on a line of its own and the company on the next
+        // (`Processing Company` / `Piano`, a consent panel's cells one per line):
+        // the company names the section's provider, as a provider key does; its line
+        // is read with the label's
+        if let Some(company) = labelled_company(lines, i) {
+            self.provider = Some(company.to_string());
+            self.provider_heading = true;
+            // (the service's block begins here: the labels under it keep it)
+            self.section_start = doc.records.len();
+            return;
+        }
+        if let Some(above) = lines[..i].iter().rposition(|l| !l.is_blank()) {
+            if labelled_company(lines, above).is_some() {
+                return;
+            }
+        }
         // (a service named by its host, `Consentmanager.net` over `We use
         // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, or
         // over a line that calls it a service, `velqora` / `This service can …`,
@@ -375,6 +391,8 @@ impl Context {
         if !bare.is_empty() && bare_run == Some((0, bare.len())) {
             self.provider = Some(bare.to_string());
             self.provider_heading = true;
+            // (the next service's block begins: the labels under it keep it)
+            self.section_start = doc.records.len();
         } else if !self.provider_heading {
             if let Some(p) =
                 after_set_by(text).or_else(|| sentence_vendor_from(text, bare, bare_run))
@@ -765,8 +783,8 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
             .take_while(|l| l.kind == LineKind::Text)
             .any(|l| mentioned(l.text) && !is_heading(l));
     // (a service named by its host is written in lower case: `dornify.io`; a line
-    // that calls it a service is evidence enough for a name that is a word, `Piano`,
-    // or written in lower case, `velqora`)
+    // that calls it a service is evidence enough for a name of one word that is a
+    // word, `Piano`, or written in lower case, `velqora`)
     let named = evidence
         && (spoken
             || first.is_uppercase()
@@ -775,11 +793,43 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
         && !crate::fields::names::is_strong_name(plain)
         && !vocab().mentions_cookies(plain)
         && !vocab().mentions_party(plain)
-        && (spoken
+        && (spoken && !plain.contains(char::is_whitespace)
             || !plain
                 .split_whitespace()
                 .all(crate::fields::repair::is_any_language_word));
     named.then(|| plain.to_string())
+}
+
+/// The company line `i` labels: line `i` is a provider's label alone, as a table
+/// lists it (`Processing Company`, `Anbieter`), and the next line that is not blank a short value that is
+/// no label, placeholder or sentence (`Google Ireland Limited`, `Piano`).
+fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
+    let label = lines[i].text.trim();
+    // (a label listed whole: the header words' reading takes sentences too,
+    // `Provide spam protection`)
+    if label.is_empty()
+        || more_words_than(label, 3)
+        || vocab().field_listed(label) != Some(Role::Provider)
+    {
+        return None;
+    }
+    let at = i + 1 + lines[i + 1..].iter().position(|l| !l.is_blank())?;
+    let next = &lines[at];
+    let company = next.text.trim();
+    // (a card's label right under the value makes both a card's, one no reader took:
+    // `SOURCE` / `Wix.com` / `TYPE`; its provider is no section's)
+    let in_card = lines
+        .get(at + 1)
+        .is_some_and(|l| !l.is_blank() && vocab().field_listed(l.text.trim()).is_some());
+    (next.kind == LineKind::Text
+        && !in_card
+        && !company.is_empty()
+        && !more_words_than(company, 4)
+        && !company.ends_with(['.', ':'])
+        && vocab().field(company).is_none()
+        && !vocab().is_placeholder(company)
+        && !vocab().is_first_party(company))
+    .then_some(company)
 }
 
 /// Whether the first line under line `i` that is not blank speaks of the service
@@ -1789,6 +1839,33 @@ Cookies: _ot_id
                 ("_ot_id", None, Category::Unknown)
             ])
         );
+    }
+
+    /// A consent panel's service details one cell a line: the provider's label alone
+    /// (a label a table lists whole) with the company under it names the provider of
+    /// the block's cookies, the labels under it keep it, and the records before it
+    /// keep theirs; a sentence a header word starts (`Provide spam protection`) labels
+    /// nothing.
+    #[test]
+    fn a_provider_label_over_its_company() {
+        assert_eq!(
+            read_services(
+                "Name: _rp_uid\nDuration: 30 days\n\nrabix.io\n\nProcessing Company\nrabix.io\n\n\
+                 Data Purposes\nFunctional\n\nStorage Information\nName: _pcus\nDuration: 1 year\n"
+            ),
+            owned(&[
+                ("_rp_uid", None, Category::Unknown),
+                ("_pcus", Some("rabix.io"), Category::Functional),
+            ])
+        );
+        let ls = crate::segment::lines(
+            "Anbieter\nGoogle Ireland Limited\nProvide spam protection\nMarketing\n",
+        );
+        assert_eq!(labelled_company(&ls, 0), Some("Google Ireland Limited"));
+        assert_eq!(labelled_company(&ls, 2), None);
+        // a card's label under the value: a card no reader took, not the section's
+        let card = crate::segment::lines("SOURCE\nWix.com\nTYPE\nFunctional\n");
+        assert_eq!(labelled_company(&card, 0), None);
     }
 
     /// A provider's group row whose name holds a category word beside a brand's

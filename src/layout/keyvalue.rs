@@ -483,9 +483,24 @@ fn slot_name_line(text: &str) -> bool {
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
 }
 
-/// A card's name on line `i` with one line describing it after, then a lifetime key
-/// ([`parse`]'s plain-text cards): the name, and the description's line.
-fn described_name<'a>(lines: &[Line<'a>], i: usize, learned: &Learned) -> Option<(&'a str, usize)> {
+/// What the line under a card's name says of it ([`described_name`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Under {
+    /// What the cookie does (`This cookie is used to …`).
+    Description,
+    /// Its storage type, with no key (`Cookie`, `HTTP Cookie`, `Local Storage`).
+    Type,
+}
+
+/// A card's name on line `i` with one line describing it after, then a lifetime key,
+/// or with its storage type after, then any key ([`parse`]'s plain-text cards: `obuid`
+/// / `Cookie` / `Duration: 3 months`): the name, the line under it and what that
+/// line says.
+fn described_name<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    learned: &Learned,
+) -> Option<(&'a str, usize, Under)> {
     let first = &lines[i];
     if first.kind != LineKind::Text {
         return None;
@@ -493,20 +508,36 @@ fn described_name<'a>(lines: &[Line<'a>], i: usize, learned: &Learned) -> Option
     let at = super::next_filled(lines, i + 1)?;
     let next = &lines[at];
     let after = super::next_filled(lines, at + 1)?;
-    let lifetime_key = || {
-        matches!(
-            pair(lines[after].text, learned),
-            Some((_, Role::Duration, _))
-        )
-    };
-    let description = || {
-        next.kind == LineKind::Text
-            && more_words_than(next.text, 3)
-            && pair(next.text, learned).is_none()
-            && !is_name_line(next.text)
+    let key_after = pair(lines[after].text, learned);
+    let under = if matches!(key_after, Some((_, Role::Duration, _)))
+        && next.kind == LineKind::Text
+        && more_words_than(next.text, 3)
+        && pair(next.text, learned).is_none()
+        && !is_name_line(next.text)
+    {
+        Under::Description
+    } else if matches!(key_after, Some((_, r, _)) if r != Role::Name)
+        && next.kind == LineKind::Text
+        && super::cards::is_type_line(next.text)
+    {
+        Under::Type
+    } else {
+        return None;
     };
     let head = super::cards::card_head(first.text).filter(|h| !h.contains(char::is_whitespace))?;
-    (lifetime_key() && description()).then_some((head, at))
+    (!is_compound_title(head)).then_some((head, at, under))
+}
+
+/// A capitalised word of letters that is two listed words glued, no listed word
+/// itself (`Speicherinformationen` over what the storage section says): a title,
+/// not a cookie's name (`Player` is one; `CookieConsent`, in camel case, too).
+fn is_compound_title(head: &str) -> bool {
+    let mut rest = head.chars();
+    rest.next().is_some_and(char::is_uppercase) && rest.all(|c| c.is_ascii_lowercase()) && {
+        let lower = head.to_lowercase();
+        crate::fields::repair::is_two_words_glued(&lower)
+            && !crate::fields::repair::is_any_language_word(&lower)
+    }
 }
 
 /// A whole record on one line: `Name: _ga | Provider: Google | Expiry: 2 years`, the
@@ -801,12 +832,17 @@ pub(crate) fn parse<'a>(
                 // Storage Duration: 2 years`); the place says it is a name, whatever
                 // its shape, when it is one token no vocabulary reads as a header,
                 // category, lifetime or vendor
-                let (head, at) = described_name(lines, i, &learned)?;
+                let (head, at, under) = described_name(lines, i, &learned)?;
                 let next = &lines[at];
                 let mut rec =
                     RawRecord::new(frag(first, head), first.span().cover(next.span()), ctx);
-                // (unnamed: the purpose unless a key below states one)
-                rec.push(None, "description", frag(next, next.text.trim()));
+                match under {
+                    // (unnamed: the purpose unless a key below states one)
+                    Under::Description => {
+                        rec.push(None, "description", frag(next, next.text.trim()))
+                    }
+                    Under::Type => rec.push(Some(Role::Type), "type", frag(next, next.text.trim())),
+                }
                 j = at + 1;
                 rec
             } else {
@@ -1156,7 +1192,7 @@ mod tests {
     fn names_by_their_place_before_a_description() {
         let read = |t: &str| {
             let ls = crate::segment::lines(t);
-            described_name(&ls, 0, &Learned::default()).map(|(n, at)| (n.to_string(), at))
+            described_name(&ls, 0, &Learned::default()).map(|(n, at, _)| (n.to_string(), at))
         };
         assert_eq!(
             read("nrid\nThis cookie remembers a choice.\nMaximum Storage Duration: 2 years\n"),
@@ -1370,6 +1406,37 @@ mod tests {
                 .collect();
             assert_eq!(values, ["http_cookie"]);
         }
+    }
+
+    /// A name over its storage type with no key, then keys (`obuid` / `Cookie` /
+    /// `Duration: 3 months`): a card, the type its type; a compound word's title over
+    /// a sentence and a lifetime key (`Speicherinformationen`) is no card's name.
+    #[test]
+    fn names_over_their_storage_type() {
+        let ls = crate::segment::lines(
+            "obuid\nCookie\nDuration: 3 months\nSpeicherinformationen\n\
+             Nachfolgend sehen Sie die längste Speicherdauer.\nMaximale Speicherdauer: 1 Tag\n",
+        );
+        let mut doc = RawDoc::default();
+        let mut ctx = Context::default();
+        assert_eq!(parse(&ls, 0, &mut ctx, &mut doc), Some(3));
+        let rec = &doc.records[0];
+        assert_eq!(rec.names[0].text, "obuid");
+        let roles: Vec<_> = rec
+            .fields
+            .iter()
+            .map(|f| (f.role, f.value[0].text))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (Some(Role::Type), "Cookie"),
+                (Some(Role::Duration), "3 months")
+            ]
+        );
+        assert_eq!(parse(&ls, 3, &mut ctx, &mut doc), None);
+        assert!(is_compound_title("Speicherinformationen"));
+        assert!(!is_compound_title("Player") && !is_compound_title("CookieConsent"));
     }
 
     #[test]

@@ -349,6 +349,14 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
             if is_heading(n) && !parts.is_empty() {
                 break;
             }
+            // (a storage type with no key, `Cookie`, is the type, and the paragraphs
+            // go on after it)
+            if super::cards::is_type_line(nt) {
+                parts.push((Some(Role::Type), nt, k));
+                last = k;
+                k += 1;
+                continue;
+            }
             parts.push((Some(Role::Purpose), nt, k));
             last = k;
             k += 1;
@@ -903,6 +911,24 @@ fn role_header(role: Option<Role>) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    /// A sure name alone, then its storage type with no key and its lifetime
+    /// (`sessionFunnelEventLogged` / `Cookie` / `Duration: 1 day`): the type is no
+    /// description.
+    #[test]
+    fn a_name_over_its_storage_type() {
+        let p = crate::parse_policy("Storage\nsessionFunnelEventLogged\nCookie\nDuration: 1 day\n");
+        assert_eq!(p.cookies.len(), 1);
+        assert!(
+            p.cookies[0].purposes.is_empty(),
+            "{:?}",
+            p.cookies[0].purposes
+        );
+        assert_eq!(
+            p.cookies[0].extra.get("type").map(String::as_str),
+            Some("Cookie")
+        );
+    }
+
     use super::*;
 
     /// `names_head` reads as it did when it collected the tokens: on every corpus

@@ -1465,6 +1465,18 @@ impl Vocab {
         None
     }
 
+    /// The storage type the whole of `text` names (`HTTP Cookie`, `Local Storage`;
+    /// not `Cookies: _ga, _gid`).
+    pub(crate) fn storage_whole(&self, text: &str) -> Option<Storage> {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        self.index
+            .storage
+            .first_match(|k| &self.storage[k].0, &ws)
+            .filter(|&(_, n)| n == ws.len())
+            .map(|(k, _)| self.storage[k].1)
+    }
+
     /// Does the whole of `text` read as one of the phrases?
     fn whole(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
         let form = match_form(text);
