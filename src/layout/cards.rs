@@ -194,6 +194,7 @@ fn is_label_value(line: &Line<'_>) -> bool {
 pub(crate) fn is_type_line(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()
+        && t.len() <= 40
         && !more_words_than(t, 3)
         && !t.contains(':')
         && vocab().storage_whole(t).is_some()

@@ -801,13 +801,16 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
 }
 
 /// The company line `i` labels: line `i` is a provider's label alone, as a table
-/// lists it (`Processing Company`, `Anbieter`), and the next line that is not blank a short value that is
-/// no label, placeholder or sentence (`Google Ireland Limited`, `Piano`).
+/// lists it (`Processing Company`, `Anbieter`), and the next line that is not blank
+/// a short value that is no label, placeholder or sentence (`Google Ireland
+/// Limited`, `Piano`).
 fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
     let label = lines[i].text.trim();
     // (a label listed whole: the header words' reading takes sentences too,
-    // `Provide spam protection`)
+    // `Provide spam protection`; a label is short: a line of megabytes is not
+    // folded to be asked)
     if label.is_empty()
+        || label.len() > 64
         || more_words_than(label, 3)
         || vocab().field_listed(label) != Some(Role::Provider)
     {
@@ -818,9 +821,10 @@ fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
     let company = next.text.trim();
     // (a card's label right under the value makes both a card's, one no reader took:
     // `SOURCE` / `Wix.com` / `TYPE`; its provider is no section's)
-    let in_card = lines
-        .get(at + 1)
-        .is_some_and(|l| !l.is_blank() && vocab().field_listed(l.text.trim()).is_some());
+    let in_card = lines.get(at + 1).is_some_and(|l| {
+        let t = l.text.trim();
+        !t.is_empty() && t.len() <= 64 && vocab().field_listed(t).is_some()
+    });
     (next.kind == LineKind::Text
         && !in_card
         && !company.is_empty()

@@ -1881,13 +1881,19 @@ impl Vocab {
             .take(3)
             .map(|w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
         let _first = ends.next();
-        ends.any(|e| self.service_refs.contains(&match_form(&text[..e])))
+        // (the opening words are few and short: a line of megabytes is not folded)
+        ends.take_while(|&e| e <= 64)
+            .any(|e| self.service_refs.contains(&match_form(&text[..e])))
     }
 
     /// `value` without the link's label at its end (`Stripe View Service Privacy
     /// Policy` → `Stripe`, `Velqora – Datenschutzerklärung` → `Velqora`); as it is
     /// when it ends with none, or is nothing but one.
     pub(crate) fn without_link_label<'t>(&self, value: &'t str) -> &'t str {
+        // (a name and a link's label are short: a longer value is no such pair)
+        if value.len() > 200 {
+            return value;
+        }
         let starts: Vec<usize> = value
             .split_whitespace()
             .map(|w| w.as_ptr() as usize - value.as_ptr() as usize)
