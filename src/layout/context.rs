@@ -48,6 +48,9 @@ pub(crate) struct Context {
     /// of its own, whose cells fit them, is read under them (a document's tables
     /// share their columns; [`super::table::Header::fits`]).
     pub last_table: Option<std::rc::Rc<super::table::Header>>,
+    /// The line of the company a provider's label alone named ([`labelled_company`]):
+    /// read with its label, it is no heading of its own.
+    pub labelled_value: Option<usize>,
 }
 
 /// Whether `h` holds a byte that may start a word of its matching form: an ASCII
@@ -238,17 +241,16 @@ impl Context {
         // (`Processing Company` / `Piano`, a consent panel's cells one per line):
         // the company names the section's provider, as a provider key does; its line
         // is read with the label's
-        if let Some(company) = labelled_company(lines, i) {
+        if self.labelled_value == Some(i) {
+            return;
+        }
+        if let Some((company, at)) = labelled_company(lines, i) {
             self.provider = Some(company.to_string());
             self.provider_heading = true;
+            self.labelled_value = Some(at);
             // (the service's block begins here: the labels under it keep it)
             self.section_start = doc.records.len();
             return;
-        }
-        if let Some(above) = lines[..i].iter().rposition(|l| !l.is_blank()) {
-            if labelled_company(lines, above).is_some() {
-                return;
-            }
         }
         // (a service named by its host, `Consentmanager.net` over `We use
         // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, or
@@ -804,7 +806,7 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
 /// lists it (`Processing Company`, `Anbieter`), and the next line that is not blank
 /// a short value that is no label, placeholder or sentence (`Google Ireland
 /// Limited`, `Piano`).
-fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
+fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<(&'a str, usize)> {
     let label = lines[i].text.trim();
     // (a label listed whole: the header words' reading takes sentences too,
     // `Provide spam protection`; a label is short: a line of megabytes is not
@@ -812,6 +814,8 @@ fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
     if label.is_empty()
         || label.len() > 64
         || more_words_than(label, 3)
+        // (the remembered reading first: most short lines are no provider's label)
+        || vocab().field(label) != Some(Role::Provider)
         || vocab().field_listed(label) != Some(Role::Provider)
     {
         return None;
@@ -833,7 +837,7 @@ fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<&'a str> {
         && vocab().field(company).is_none()
         && !vocab().is_placeholder(company)
         && !vocab().is_first_party(company))
-    .then_some(company)
+    .then_some((company, at))
 }
 
 /// Whether the first line under line `i` that is not blank speaks of the service
@@ -1865,7 +1869,10 @@ Cookies: _ot_id
         let ls = crate::segment::lines(
             "Anbieter\nGoogle Ireland Limited\nProvide spam protection\nMarketing\n",
         );
-        assert_eq!(labelled_company(&ls, 0), Some("Google Ireland Limited"));
+        assert_eq!(
+            labelled_company(&ls, 0),
+            Some(("Google Ireland Limited", 1))
+        );
         assert_eq!(labelled_company(&ls, 2), None);
         // a card's label under the value: a card no reader took, not the section's
         let card = crate::segment::lines("SOURCE\nWix.com\nTYPE\nFunctional\n");

@@ -327,6 +327,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         group_row,
         learned,
         last_table,
+        labelled_value,
     } = from;
     let copy_declared =
         |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
@@ -350,6 +351,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         to.learned = std::rc::Rc::clone(learned);
     }
     to.last_table.clone_from(last_table);
+    to.labelled_value = *labelled_value;
 }
 
 /// Run every layout over the document.
@@ -487,6 +489,7 @@ mod tests {
                             .expect("a table"),
                     )
                 }),
+                labelled_value: (bits & 24 == 8).then_some(n),
             });
         }
         for from in &contexts {

@@ -389,6 +389,9 @@ pub(crate) struct Vocab {
     /// can install 4 cookies`, `Ce service peut déposer …`), as [`match_form`] gives
     /// them.
     service_refs: FastSet<String>,
+    /// The first words of [`Vocab::service_refs`] (`this`, `ce`, `dieser`): a line that
+    /// opens with none of them is turned away before it is folded.
+    service_ref_firsts: Vec<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
@@ -877,7 +880,12 @@ impl Vocab {
                     self.not_names.insert(match_form(phrase));
                 }
                 "service_ref" => {
-                    self.service_refs.insert(match_form(phrase));
+                    let form = match_form(phrase);
+                    let first = form.split_whitespace().next().unwrap_or("").to_string();
+                    if !self.service_ref_firsts.contains(&first) {
+                        self.service_ref_firsts.push(first);
+                    }
+                    self.service_refs.insert(form);
                 }
                 "link_label" => {
                     let form = match_form(phrase);
@@ -1880,6 +1888,16 @@ impl Vocab {
             .split_whitespace()
             .take(3)
             .map(|w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+        // (most lines open with no such word: an ASCII word is compared as it is)
+        let first = text.split_whitespace().next().unwrap_or("");
+        if first.is_ascii()
+            && !self
+                .service_ref_firsts
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(first))
+        {
+            return false;
+        }
         let _first = ends.next();
         // (the opening words are few and short: a line of megabytes is not folded)
         ends.take_while(|&e| e <= 64)
