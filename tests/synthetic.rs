@@ -2835,6 +2835,25 @@ fn made_up_service(rng: &mut Rng) -> String {
     }
 }
 
+/// Rows drawn for a service's block, each set by `provider` (its cell too); without
+/// their purposes when the document states none (`purposes` false).
+fn set_by(
+    rows: Vec<(Row, [String; 5])>,
+    provider: &str,
+    purposes: bool,
+) -> Vec<(Row, [String; 5])> {
+    rows.into_iter()
+        .map(|(mut r, mut c)| {
+            r.provider = provider.to_string();
+            c[1] = provider.to_string();
+            if !purposes {
+                r.purpose.clear();
+            }
+            (r, c)
+        })
+        .collect()
+}
+
 /// Consent platforms' service blocks (Complianz, iubenda and their likes), each
 /// under a service no vendor list knows: the service's name over its block, a
 /// sentence that names it again, and its cookies as `Name`/`Expiration`/`Function`
@@ -2861,18 +2880,11 @@ fn consent_platform_service_blocks() {
             for k in 0..4 {
                 let service = made_up_service(&mut rng);
                 let n = 1 + rng.below(4);
-                let picked: Vec<(Row, [String; 5])> =
-                    section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
-                        .into_iter()
-                        .map(|(mut r, mut c)| {
-                            r.provider.clone_from(&service);
-                            c[1].clone_from(&service);
-                            if iubenda {
-                                r.purpose.clear();
-                            }
-                            (r, c)
-                        })
-                        .collect();
+                let picked = set_by(
+                    section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                    &service,
+                    !iubenda,
+                );
                 if picked.is_empty() {
                     continue;
                 }
@@ -3065,14 +3077,11 @@ fn cookie_declarations_copied_as_plain_text() {
                     .map(|_| {
                         let service = made_up_service(&mut rng);
                         let n = 1 + rng.below(3);
-                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
-                            .into_iter()
-                            .map(|(mut r, mut c)| {
-                                r.provider.clone_from(&service);
-                                c[1].clone_from(&service);
-                                (r, c)
-                            })
-                            .collect()
+                        set_by(
+                            section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                            &service,
+                            true,
+                        )
                     })
                     .filter(|g: &Vec<_>| !g.is_empty())
                     .collect();
@@ -3292,16 +3301,11 @@ fn consent_panels_and_cards_under_unknown_services() {
                         for _ in 0..1 + rng.below(2) {
                             let service = made_up_service(&mut rng);
                             let n = 1 + rng.below(3);
-                            let picked: Vec<(Row, [String; 5])> =
-                                section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
-                                    .into_iter()
-                                    .map(|(mut r, mut c)| {
-                                        r.provider.clone_from(&service);
-                                        r.purpose.clear();
-                                        c[1].clone_from(&service);
-                                        (r, c)
-                                    })
-                                    .collect();
+                            let picked = set_by(
+                                section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                                &service,
+                                false,
+                            );
                             if picked.is_empty() {
                                 continue;
                             }
@@ -3507,16 +3511,11 @@ fn consent_service_details_one_cell_a_line() {
                         format!("{service} Ltd")
                     };
                     let n = 1 + rng.below(3);
-                    let picked: Vec<(Row, [String; 5])> =
-                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
-                            .into_iter()
-                            .map(|(mut r, mut c)| {
-                                r.provider.clone_from(&company);
-                                r.purpose.clear();
-                                c[1].clone_from(&company);
-                                (r, c)
-                            })
-                            .collect();
+                    let picked = set_by(
+                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                        &company,
+                        false,
+                    );
                     if picked.is_empty() {
                         continue;
                     }
