@@ -1793,19 +1793,12 @@ mod tests {
     fn services_a_line_below_calls_services() {
         let panel = |service: &str, names: &str| {
             format!(
-                "{service}
-This service can install 2 cookies.
-View the official website
-                 Cookies: {names}
-Allow Deny
-
-"
+                "{service}\nThis service can install 2 cookies.\nView the official website\n\
+                 Cookies: {names}\nAllow Deny\n\n"
             )
         };
         let text = format!(
-            "Audience measurement
-
-{}{}{}",
+            "Audience measurement\n\n{}{}{}",
             panel("Piano", "_pcid, _pctx"),
             panel("velqora", "_vq_id"),
             panel("Wix.com", "_wixAB3"),
@@ -1821,12 +1814,7 @@ Allow Deny
         );
         // with nothing that calls it a service, a word is a topic and names no one
         assert_eq!(
-            read_services(
-                "Piano
-We play music.
-Cookies: _pcid, _pctx
-"
-            ),
+            read_services("Piano\nWe play music.\nCookies: _pcid, _pctx\n"),
             owned(&[
                 ("_pcid", None, Category::Unknown),
                 ("_pctx", None, Category::Unknown)
@@ -1835,12 +1823,8 @@ Cookies: _pcid, _pctx
         // after the block's records, a long line still ends the service
         assert_eq!(
             read_services(
-                "Velqora
-This service can install 1 cookies.
-Cookies: _vq_id
-                 Other tools we use on this site
-Cookies: _ot_id
-"
+                "Velqora\nThis service can install 1 cookies.\nCookies: _vq_id\n\
+                 Other tools we use on this site\nCookies: _ot_id\n"
             ),
             owned(&[
                 ("_vq_id", Some("Velqora"), Category::Unknown),

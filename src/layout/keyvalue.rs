@@ -967,7 +967,7 @@ pub(crate) fn parse<'a>(
                             .is_some_and(|n| pair(n.text, &learned).is_some()))
                     // … and so does a lead-in about cookies (`Unclassified cookies:`,
                     // then what they are, then the next blocks)
-                    || leadin && vocab().mentions_cookies(line.text)
+                    || cookie_leadin(line.text)
                     || bold_name_line(line.text).is_some()
                     || plain_name_line(lines, j, &learned).is_some()
                     || is_heading(line)
