@@ -690,8 +690,7 @@ fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Catego
 /// `run` is the [`vendor_run`] of `h`.
 fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -> Option<String> {
     let (s, e) = run?;
-    // (`h.split(" (").next()`, by a byte scan)
-    let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
+    let plain = before_aside(h);
     // (a service named by its host is named as written: `Wix.com`, `Hotjar.com`)
     let host =
         || !plain.contains(char::is_whitespace) && crate::fields::names::is_host_or_file(plain);
@@ -705,6 +704,12 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
     Some(if whole { plain } else { &h[s..e] }.to_string())
+}
+
+/// A heading without the bracketed aside after its name (`Vidoomy (Vidoomy Media
+/// SL)` → `Vidoomy`): `h.split(" (").next()`, by a byte scan.
+fn before_aside(h: &str) -> &str {
+    find_short(h, " (").map_or(h, |p| &h[..p]).trim()
 }
 
 /// One word in camel case, capitalised, of letters and digits (`DornifyForms`,
@@ -747,7 +752,7 @@ const SERVICE_NAMED_WITHIN: usize = 6;
 /// (`Cookies: _vq_id, _vq_ses`: a card's title). The service is the cookies'
 /// provider under it.
 fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
-    let plain = find_short(h, " (").map_or(h, |p| &h[..p]).trim();
+    let plain = before_aside(h);
     let first = plain.chars().next()?;
     if more_words_than(plain, 4)
         || plain.contains([':', ',', ';', '|', '?', '!', '"'])
@@ -1673,33 +1678,34 @@ mod tests {
             let ls = crate::segment::lines(text);
             named_service(&ls, 0, heading_text(ls[0].text))
         };
-        assert_eq!(
-            named("Velqora\nUsage\nWe use Velqora for statistics. Read more\n").as_deref(),
-            Some("Velqora")
-        );
-        assert_eq!(
-            named(
-                "Vidoomy (Vidoomy Media SL)\nVidoomy is a service provided by Vidoomy Media SL.\n"
-            )
-            .as_deref(),
-            Some("Vidoomy")
-        );
-        assert_eq!(
-            named("dornify.io\nMarketing\nWe use dornify.io for marketing.\n").as_deref(),
-            Some("dornify.io")
-        );
-        assert_eq!(
-            named("Peltram Analytics\nWe use Peltram Analytics to count visits.\n").as_deref(),
-            Some("Peltram Analytics")
-        );
-        assert_eq!(
-            named("Velqora\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n").as_deref(),
-            Some("Velqora")
-        );
-        assert_eq!(
-            named("DornifyForms\nWe use DornifyForms for forms.\n").as_deref(),
-            Some("DornifyForms")
-        );
+        for (text, service) in [
+            (
+                "Velqora\nUsage\nWe use Velqora for statistics. Read more\n",
+                "Velqora",
+            ),
+            (
+                "Vidoomy (Vidoomy Media SL)\nVidoomy is a service provided by Vidoomy Media SL.\n",
+                "Vidoomy",
+            ),
+            (
+                "dornify.io\nMarketing\nWe use dornify.io for marketing.\n",
+                "dornify.io",
+            ),
+            (
+                "Peltram Analytics\nWe use Peltram Analytics to count visits.\n",
+                "Peltram Analytics",
+            ),
+            (
+                "Velqora\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n",
+                "Velqora",
+            ),
+            (
+                "DornifyForms\nWe use DornifyForms for forms.\n",
+                "DornifyForms",
+            ),
+        ] {
+            assert_eq!(named(text).as_deref(), Some(service), "{text:?}");
+        }
         assert!(is_camel_brand("DornifyForms") && is_camel_brand("CognitoForms"));
         assert!(
             !is_camel_brand("Dornify")

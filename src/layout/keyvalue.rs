@@ -656,7 +656,7 @@ fn unlisted_identifier(t: &str) -> bool {
     let letters = t.len() >= 4 && t.bytes().all(|b| b.is_ascii_lowercase());
     t.chars().filter(|c| c.is_letter()).count() >= 2
         && (identifier_like(t) || letters && !crate::fields::repair::is_near_any_language_word(t))
-        && !is_any_language_word(t)
+        // (a token without `-` is its one part: listed whole, it is a word)
         && !t.split('-').all(|w| {
             w.is_empty() || is_any_language_word(w) || w.chars().all(|c| c.is_ascii_digit())
         })

@@ -665,6 +665,8 @@ pub(crate) fn vocab() -> &'static Vocab {
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
         v.storage
             .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        // (and `View Service Privacy Policy` before `Privacy Policy`)
+        v.link_labels.sort_by_key(|l| std::cmp::Reverse(l.1));
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
@@ -891,9 +893,6 @@ impl Vocab {
                     let form = match_form(phrase);
                     let n = form.split_whitespace().count();
                     self.link_labels.push((form, n));
-                    // (the longest label first: `View Service Privacy Policy` before
-                    // `Privacy Policy`)
-                    self.link_labels.sort_by_key(|l| std::cmp::Reverse(l.1));
                 }
                 "sets_verb" => {
                     self.sets_verbs.insert(match_form(phrase));
