@@ -3558,3 +3558,345 @@ fn consent_service_details_one_cell_a_line() {
     // trailing `.` or a path, `pagead/conv/%INTEGER%`)
     t.check("consent service details one cell a line", 0.98, 0.96);
 }
+
+/// Category headings as consent platforms write them alone on their line, in each
+/// language's spellings (`Essenziell`, `Funktional`, `Statistiques`), a few of
+/// which no word list holds.
+const HEADING_WORDS: &[(&str, [&[&str]; 4])] = &[
+    (
+        "en",
+        [
+            &["Necessary", "Essential", "Strictly necessary"],
+            &["Functional", "Preferences", "Functionality"],
+            &["Statistics", "Analytics", "Performance"],
+            &["Marketing", "Advertising", "Targeting"],
+        ],
+    ),
+    (
+        "fr",
+        [
+            &["Nécessaires", "Essentiels", "Strictement nécessaires"],
+            &["Fonctionnels", "Préférences", "Fonctionnalité"],
+            &["Statistiques", "Mesure d'audience", "Performance"],
+            &["Marketing", "Publicité", "Publicitaires"],
+        ],
+    ),
+    (
+        "de",
+        [
+            &["Essenziell", "Notwendig", "Erforderlich"],
+            &["Funktional", "Funktionell", "Präferenzen"],
+            &["Statistiken", "Statistik", "Analyse"],
+            &["Marketing", "Werbung"],
+        ],
+    ),
+    (
+        "es",
+        [
+            &["Necesarias", "Técnicas", "Estrictamente necesarias"],
+            &["Funcionales", "Preferencias", "Personalización"],
+            &["Estadísticas", "Analíticas", "Rendimiento"],
+            &["Marketing", "Publicidad", "Publicitarias"],
+        ],
+    ),
+    (
+        "it",
+        [
+            &["Necessari", "Tecnici", "Strettamente necessari"],
+            &["Funzionali", "Preferenze", "Funzionalità"],
+            &["Statistiche", "Analitici", "Prestazioni"],
+            &["Marketing", "Pubblicità", "Profilazione"],
+        ],
+    ),
+    (
+        "nl",
+        [
+            &["Noodzakelijk", "Essentieel", "Strikt noodzakelijk"],
+            &["Functioneel", "Voorkeuren", "Functionaliteit"],
+            &["Statistieken", "Analytisch", "Prestaties"],
+            &["Marketing", "Advertenties"],
+        ],
+    ),
+    (
+        "pt",
+        [
+            &["Necessários", "Essenciais", "Estritamente necessários"],
+            &["Funcionais", "Preferências", "Funcionalidade"],
+            &["Estatísticas", "Análise", "Desempenho"],
+            &["Marketing", "Publicidade", "Publicitários"],
+        ],
+    ),
+];
+
+/// A consent platform's declaration as cards of keys (Cookie Information and its
+/// likes): a category heading alone on its line, as the platform spells it, then
+/// each cookie's `Name` / provider / purpose / lifetime / type keys, the cards apart
+/// by blank lines. A heading that is only a category is the section's category,
+/// never a service's name, even in a word no list holds (`Funktional`).
+#[test]
+fn category_headings_alone_over_keyed_cards() {
+    let all = rows();
+    let mut rng = Rng(0xCA7E_6021_0000_0029);
+    let mut t = Tally::default();
+    for (l, (code, words)) in LANGS.iter().zip(HEADING_WORDS) {
+        assert_eq!(l.code, *code);
+        for _ in 0..8 {
+            let mut text = String::new();
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut order = [0, 1, 2, 3];
+            rng.shuffle(&mut order);
+            for k in order {
+                let n = 1 + rng.below(3);
+                let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen);
+                if picked.is_empty() {
+                    continue;
+                }
+                text += &format!("{}\n\n", rng.pick(words[k]));
+                for (_, c) in &picked {
+                    let h = &l.headers;
+                    text += &format!(
+                        "{}: {}\n{}: {}\n{}: {}\n{}: {}\n{}: HTTP\n\n",
+                        h[0][0],
+                        c[0],
+                        h[1][0],
+                        c[1],
+                        h[2][0],
+                        c[2],
+                        rng.pick(h[3]),
+                        c[3],
+                        h[4][1]
+                    );
+                }
+                want.extend(picked);
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 29): F1 1.000, exact 0.834 before (a heading that
+    // is only a category in a word no list holds, `Funktional`, `Essenziell`, was
+    // read as the name of a service over the card under it, and declared nothing;
+    // `Functionaliteit` was no category word); 1.000 / 1.000 after
+    t.check("category headings alone over keyed cards", 0.98, 0.96);
+}
+
+/// How a language writes a cookie list sorted by host (OneTrust's cookie list): the
+/// host column's header (as the platform writes it; a word no list holds in the
+/// unit tests of `Header::read`, where hosts under it are no provider's), the
+/// names' and the party's headers, the lifetime's header, the party values, the
+/// word for days, the category headings and a sentence under each.
+struct HostListLang {
+    code: &'static str,
+    host: &'static str,
+    names: &'static str,
+    party: &'static str,
+    lifespan: &'static str,
+    first_third: [&'static str; 2],
+    days: &'static str,
+    headings: [&'static str; 4],
+    sentence: &'static str,
+}
+
+const HOST_LIST_WORDS: &[HostListLang] = &[
+    HostListLang {
+        code: "en",
+        host: "Cookie Subgroup",
+        names: "Cookies",
+        party: "Cookies used",
+        lifespan: "Lifespan",
+        first_third: ["First Party", "Third Party"],
+        days: "Days",
+        headings: [
+            "Strictly Necessary Cookies",
+            "Functional Cookies",
+            "Performance Cookies",
+            "Targeting Cookies",
+        ],
+        sentence: "These cookies are set by us and by the partners below.",
+    },
+    HostListLang {
+        code: "fr",
+        host: "Sous-groupe de cookies",
+        names: "Cookies",
+        party: "Cookies utilisés",
+        lifespan: "Durée de vie",
+        first_third: ["Cookies propriétaires", "Cookies tiers"],
+        days: "jours",
+        headings: [
+            "Cookies strictement nécessaires",
+            "Cookies de fonctionnalité",
+            "Cookies de performance",
+            "Cookies de ciblage",
+        ],
+        sentence: "Ces cookies sont déposés par nous et par les partenaires ci-dessous.",
+    },
+    HostListLang {
+        code: "de",
+        host: "Cookie-Untergruppe",
+        names: "Cookies",
+        party: "Verwendete Cookies",
+        lifespan: "Lebensdauer",
+        first_third: ["Erstanbieter", "Drittanbieter"],
+        days: "Tage",
+        headings: [
+            "Unbedingt erforderliche Cookies",
+            "Funktionelle Cookies",
+            "Leistungs-Cookies",
+            "Cookies für Marketingzwecke",
+        ],
+        sentence: "Diese Cookies werden von uns und den unten genannten Partnern gesetzt.",
+    },
+    HostListLang {
+        code: "es",
+        host: "Subgrupo de cookies",
+        names: "Cookies",
+        party: "Cookies utilizadas",
+        lifespan: "Duración",
+        first_third: ["Propias", "De terceros"],
+        days: "días",
+        headings: [
+            "Cookies estrictamente necesarias",
+            "Cookies funcionales",
+            "Cookies de rendimiento",
+            "Cookies dirigidas",
+        ],
+        sentence: "Estas cookies las instalamos nosotros y los socios indicados abajo.",
+    },
+    HostListLang {
+        code: "it",
+        host: "Sottogruppo di cookie",
+        names: "Cookie",
+        party: "Cookie utilizzati",
+        lifespan: "Durata",
+        first_third: ["Prima parte", "Terza parte"],
+        days: "giorni",
+        headings: [
+            "Cookie strettamente necessari",
+            "Cookie funzionali",
+            "Cookie di prestazione",
+            "Cookie di targeting",
+        ],
+        sentence: "Questi cookie sono installati da noi e dai partner indicati sotto.",
+    },
+    HostListLang {
+        code: "nl",
+        host: "Cookie-subgroep",
+        names: "Cookies",
+        party: "Gebruikte cookies",
+        lifespan: "Levensduur",
+        first_third: ["Eerste partij", "Derde partij"],
+        days: "dagen",
+        headings: [
+            "Strikt noodzakelijke cookies",
+            "Functionele cookies",
+            "Prestatiecookies",
+            "Targeting cookies",
+        ],
+        sentence: "Deze cookies worden door ons en de onderstaande partners geplaatst.",
+    },
+    HostListLang {
+        code: "pt",
+        host: "Subgrupo de cookies",
+        names: "Cookies",
+        party: "Cookies utilizados",
+        lifespan: "Duração",
+        first_third: ["Primários", "De terceiros"],
+        days: "dias",
+        headings: [
+            "Cookies estritamente necessários",
+            "Cookies funcionais",
+            "Cookies de desempenho",
+            "Cookies de direcionamento",
+        ],
+        sentence: "Estes cookies são instalados por nós e pelos parceiros indicados abaixo.",
+    },
+];
+
+/// A consent platform's cookie list sorted by host (OneTrust): under each category's
+/// heading, a table of a host, the host's cookies in one cell, the party, and, in
+/// half the documents, their lifespans in days in one cell in the names' order. The
+/// host is where a cookie is stored, not who sets it: no provider. Two headers name
+/// cookies (`Cookies`, `Cookies used`); the second's cells are parties.
+#[test]
+fn cookie_lists_sorted_by_host() {
+    let all = rows();
+    let mut rng = Rng(0x0_7E57_4057_0000_0029);
+    let mut t = Tally::default();
+    let in_days = |r: &Row| match r.length {
+        None => Some(None),
+        Some((n, Unit::Year)) => Some(Some(n * 365)),
+        Some((n, Unit::Month)) => Some(Some(n * 30)),
+        Some((n, Unit::Week)) => Some(Some(n * 7)),
+        Some((n, Unit::Day)) => Some(Some(n)),
+        _ => None,
+    };
+    for (l, w) in LANGS.iter().zip(HOST_LIST_WORDS) {
+        assert_eq!(l.code, w.code);
+        for doc in 0..8 {
+            let dated = doc % 2 == 0;
+            let mut text = String::from("Cookie List\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                let mut header = vec![w.host, w.names, w.party];
+                if dated {
+                    header.push(w.lifespan);
+                }
+                text += &format!("{}\n{}\n{}\n", w.headings[k], w.sentence, header.join("\t"));
+                for _ in 0..1 + rng.below(3) {
+                    let host = format!("{}.com", made_up_service(&mut rng).to_lowercase())
+                        .replace(".io.com", ".io")
+                        .replace(".net.com", ".net")
+                        .replace(".com.com", ".com")
+                        .replace(' ', "");
+                    let n = 1 + rng.below(3);
+                    let picked: Vec<_> = section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                        .into_iter()
+                        // (a name the database ends with a `.` is read without it)
+                        .filter(|(r, _)| in_days(r).is_some() && !r.name.ends_with('.'))
+                        .map(|(mut r, c)| {
+                            r.provider.clear();
+                            r.purpose.clear();
+                            r.length = in_days(&r).flatten().map(|d| (d, Unit::Day));
+                            (r, c)
+                        })
+                        .collect();
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    let names: Vec<&str> = picked.iter().map(|(r, _)| r.name.as_str()).collect();
+                    let mut row =
+                        vec![host, names.join(", "), rng.pick(&w.first_third).to_string()];
+                    if dated {
+                        let lives: Vec<String> = picked
+                            .iter()
+                            .map(|(r, _)| match r.length {
+                                None => l.session.to_string(),
+                                Some((d, _)) => format!("{d} {}", w.days),
+                            })
+                            .collect();
+                        row.push(lives.join(", "));
+                    }
+                    text += &row.join("\t");
+                    text += "\n";
+                    want.extend(picked);
+                }
+                text += "\n";
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score_with(&mut t, &text, &want, dated);
+        }
+    }
+    // measured when added (round 29): F1 0.975, exact 0.588 before (a header with
+    // two headers that name cookies and a host header no list held, `Sous-groupe
+    // de cookies`, was no header, and its rows were read as a table without one:
+    // hosts for providers, parties for purposes, `Cookies` for a cookie; `Cookies
+    // dirigidas`, `Cookies de direcionamento` declared no category); 1.000 / 1.000
+    // after
+    t.check("cookie lists sorted by host", 0.98, 0.96);
+}

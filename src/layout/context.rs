@@ -800,6 +800,9 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
         && !crate::fields::names::is_strong_name(plain)
         && !vocab().mentions_cookies(plain)
         && !vocab().mentions_party(plain)
+        // (a category named alone is a section's heading, even in a word no list
+        // holds: `Funktional`, `Essenziell` over a block of keys)
+        && vocab().category_whole(plain).is_none()
         && (spoken && !plain.contains(char::is_whitespace)
             || !plain
                 .split_whitespace()
@@ -1670,8 +1673,9 @@ mod tests {
     }
 
     /// A heading no vendor list knows names a service when the lines under it name
-    /// it again, as written; a word of a language's list (`Security`), a heading
-    /// the text does not repeat, a cookie's name or a phrase about cookies does not.
+    /// it again, as written; a word of a language's list (`Security`), a category
+    /// alone (`Funktional`), a heading the text does not repeat, a cookie's name or a
+    /// phrase about cookies does not.
     #[test]
     fn services_named_by_what_the_text_says_of_them() {
         let named = |text: &str| {
@@ -1719,6 +1723,9 @@ mod tests {
             "_velq_id\nThe _velq_id cookie counts visits.\n",
             "Velqora cookies\nVelqora cookies count visits.\n",
             "Velqora\n\tName\tExpiry\nWe use Velqora.\n",
+            // a category alone, in a word no list holds, over a card of keys
+            "Funktional\n\nName: abc_x\nAnbieter: .example.com\nAblauf: 1 Jahr\n",
+            "Essenziell\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n",
         ] {
             assert_eq!(named(text), None, "{text:?}");
         }

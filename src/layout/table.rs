@@ -62,15 +62,17 @@ impl Header {
             {
                 role = None;
             }
+            // (a second name header, `Cookies used` beside `Cookies`, is still a
+            // header's word: it counts for the row being a header)
+            if role.is_some() {
+                known += 1;
+            }
             if role == Some(Role::Name) {
                 if name.is_some() {
                     role = None;
                 } else {
                     name = Some(i);
                 }
-            }
-            if role.is_some() {
-                known += 1;
             }
             roles.push(role);
         }
@@ -968,6 +970,19 @@ mod tests {
             Header::infer(&rows).is_none(),
             "an odd name in the second row"
         );
+    }
+
+    /// A second header that names cookies (`Cookies used` beside `Cookies`, whose
+    /// cells are parties) is no name column, but it is a header's word: beside a
+    /// word no list holds, the row is still a header, its name column the first.
+    #[test]
+    fn a_second_name_header_is_a_header_word() {
+        let h = Header::read(&["Gruppe", "Cookies", "Cookies used"]).expect("a header");
+        assert_eq!(h.name, 1);
+        assert_eq!(h.cols[2].0, None);
+        assert!(Header::read(&["Group", "Cookies", "Cookie"]).is_some());
+        // one header word among data is still no header
+        assert!(Header::read(&["example.com", "Cookies", "2 years"]).is_none());
     }
 
     /// A row of `label: value` cells is a record on one line, not a header, though

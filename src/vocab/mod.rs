@@ -741,6 +741,14 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             continue;
         }
         let (kind, value, phrase) = (cols[0], cols[1], cols[2]);
+        // a head is one word as the header's words are cut (`untergruppe`, not
+        // `sous-groupe`): a head of two words never matches one
+        if kind == "head" && words(phrase.trim().trim_matches('*')).count() != 1 {
+            bad.push(format!(
+                "{at}: a head is one word (list a phrase as `field`): {phrase:?}"
+            ));
+            continue;
+        }
         let ok = match kind {
             "field" | "head" => parse_role(value).is_some(),
             "category" => parse_category(value).is_some(),
@@ -1482,6 +1490,19 @@ impl Vocab {
             .first_match(|k| &self.storage[k].0, &ws)
             .filter(|&(_, n)| n == ws.len())
             .map(|(k, _)| self.storage[k].1)
+    }
+
+    /// The category `text` names with all of its words, one category phrase and
+    /// nothing else (`Funktional`, `Strictly necessary`; not `Peltram Analytics`).
+    pub(crate) fn category_whole(&self, text: &str) -> Option<Category> {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        let first = ws.first()?;
+        self.index
+            .categories
+            .candidates(first)
+            .find(|&k| self.categories[k].0.match_at(&ws) == Some(ws.len()))
+            .map(|k| self.categories[k].1)
     }
 
     /// Does the whole of `text` read as one of the phrases?
@@ -2629,6 +2650,9 @@ mod tests {
         assert_eq!(check_table("t", "category\tstats\tstatistik\n").len(), 1);
         assert_eq!(check_table("t", "negation\tx\tnon\n").len(), 1);
         assert_eq!(check_table("t", "field\tname\n").len(), 1);
+        // a head of two words as the header's words are cut never matches
+        assert_eq!(check_table("t", "head\tdomain\tsous-groupe\n").len(), 1);
+        assert!(check_table("t", "head\tdomain\t*untergruppe\n").is_empty());
         assert!(check_table("t", "# comment\n\nfield\tname\tnom\n").is_empty());
         // the kinds of the word lists that were code: value and phrase are checked too
         for line in [
@@ -2737,6 +2761,22 @@ mod tests {
     #[track_caller]
     fn cat(text: &str, want: Option<Category>) {
         assert_eq!(vocab().find_category(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn a_category_named_whole() {
+        let v = vocab();
+        for (text, want) in [
+            ("Funktional", Some(Category::Functional)),
+            ("Strictly necessary", Some(Category::Necessary)),
+            ("Cookies dirigidas", None),
+            ("Dirigidas", Some(Category::Advertising)),
+            ("Direcionamento", Some(Category::Advertising)),
+            ("Peltram Analytics", None),
+            ("", None),
+        ] {
+            assert_eq!(v.category_whole(text), want, "{text:?}");
+        }
     }
 
     #[test]
