@@ -741,7 +741,7 @@ fn name_key_later<'a>(
 
 /// A key-value line under a known key ([`kv_line`]) or a label the document taught
 /// ([`super::labels`]).
-fn pair<'t>(text: &'t str, learned: &Learned) -> Option<(&'t str, Role, &'t str)> {
+pub(crate) fn pair<'t>(text: &'t str, learned: &Learned) -> Option<(&'t str, Role, &'t str)> {
     kv_line(text).or_else(|| learned.pair(text))
 }
 

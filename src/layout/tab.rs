@@ -38,10 +38,12 @@ fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
 /// Two lines that are each a key and its value set apart by a tab (`Name:⇥connect.sid`
 /// / `Provider:⇥api.example.com`), the keys of different roles and the values no
 /// headers: a key-value block, not a two-column table (whose header would be a
-/// key with a cookie name for a column).
-fn key_value_pairs(lines: &[Line<'_>], i: usize) -> bool {
+/// key with a cookie name for a column). The keys may be labels the document taught
+/// (`Key⇥_ga` / `Storage time⇥2 years`, [`super::labels`]): read as a table, each
+/// of their values would be a cookie.
+fn key_value_pairs(lines: &[Line<'_>], i: usize, learned: &super::labels::Learned) -> bool {
     let pair = |l: &Line<'_>| {
-        super::keyvalue::kv_line(l.text)
+        super::keyvalue::pair(l.text, learned)
             .filter(|(_, _, v)| crate::vocab::vocab().field(v).is_none())
             .map(|(_, role, _)| role)
     };
@@ -61,7 +63,7 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Tab {
         return None;
     }
-    if key_value_pairs(lines, i) {
+    if key_value_pairs(lines, i, &ctx.learned) {
         return None;
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();
@@ -508,6 +510,45 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [("bcookie", Some("1 year")), ("lidc", Some("1 day"))]);
+    }
+
+    /// Blocks of a key and its value apart by a tab under labels the document taught
+    /// (`Key`, `Storage time`, `Owner`: no table lists them) are key-value blocks:
+    /// the tab reader declines them, and each block is one cookie, none named by a
+    /// value (`Session`, `Media.net`, `2 years`).
+    #[test]
+    fn taught_labels_beside_their_values_are_no_table() {
+        let block = |name: &str, life: &str, owner: &str| {
+            format!(
+                "Key\t{name}\nStorage time\t{life}\nUsed for\tRegisters a unique ID used to count visits.\nOwner\t{owner}\nGroup\tMarketing\n\n"
+            )
+        };
+        let text = [
+            block("mnet_session_depth", "Session", "Media.net"),
+            block("_ga", "2 years", "Google"),
+            block("_fbp", "3 months", "Meta"),
+        ]
+        .concat();
+        let ls = crate::segment::lines(&text);
+        let ctx = Context {
+            learned: std::rc::Rc::new(super::super::labels::learn(&ls)),
+            ..Context::default()
+        };
+        assert!(parse(&ls, 0, &mut ctx.clone(), &mut RawDoc::default()).is_none());
+        let p = crate::parse_policy(&text);
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("mnet_session_depth", Some("Media.net")),
+                ("_ga", Some("Google")),
+                ("_fbp", Some("Meta"))
+            ]
+        );
     }
 
     /// [`infer`], which turns a window away on its first two rows, infers what
