@@ -3900,3 +3900,135 @@ fn cookie_lists_sorted_by_host() {
     // after
     t.check("cookie lists sorted by host", 0.98, 0.96);
 }
+
+/// How a language states, in a sentence of its own, how long a cookie lives and who
+/// sets it: a verb sentence and a keyed sentence for the lifetime (`{}` the lifetime)
+/// and a set-by sentence (`{}` the provider).
+const ITEM_SENTENCES: &[(&str, [&str; 3])] = &[
+    (
+        "en",
+        ["It expires after {}.", "Lifetime: {}.", "Set by {}."],
+    ),
+    (
+        "fr",
+        [
+            "Il expire après {}.",
+            "Durée de conservation : {}.",
+            "Déposé par {}.",
+        ],
+    ),
+    (
+        "de",
+        [
+            "Es verfällt nach {}.",
+            "Speicherdauer: {}.",
+            "Gesetzt von {}.",
+        ],
+    ),
+    (
+        "es",
+        [
+            "Caduca después de {}.",
+            "Duración: {}.",
+            "Instalada por {}.",
+        ],
+    ),
+    ("it", ["Scade dopo {}.", "Durata: {}.", "Installato da {}."]),
+    (
+        "nl",
+        [
+            "Verloopt na {}.",
+            "Bewaartermijn: {}.",
+            "Geplaatst door {}.",
+        ],
+    ),
+    (
+        "pt",
+        ["Expira após {}.", "Duração: {}.", "Definido por {}."],
+    ),
+];
+
+/// Cookies listed by name under category headings, as hand-written pages list them:
+/// the name alone on its line over a paragraph that says what it does, who sets it
+/// and how long it lives (or over the same sentences one per line), or the name and
+/// that text on one line after a dash. Half the names are tokens no shape makes sure
+/// (`auid`, `c-referrer`, `token`), first in their section too: their place among
+/// sure names (or, on dash lines, the lifetime each states) makes them names.
+#[test]
+fn names_alone_over_their_paragraphs() {
+    let all = rows();
+    let mut rng = Rng(0x0A10_4E0F_0000_0029);
+    let mut t = Tally::default();
+    let sure = |n: &str| n.contains(['_', '.']) || n.chars().any(|c| c.is_ascii_digit());
+    for (l, (code, s)) in LANGS.iter().zip(ITEM_SENTENCES) {
+        assert_eq!(l.code, *code);
+        for doc in 0..9 {
+            let form = doc % 3;
+            let mut text = String::from("Cookies\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                // a section's names: tokens and sure names mixed, a sure one at least
+                let n = 2 + rng.below(3);
+                let mut picked: Vec<_> = section_rows(&mut rng, &all, l, Some(k), 4 * n, &mut seen)
+                    .into_iter()
+                    .filter(|(r, _)| {
+                        !r.name.ends_with('.')
+                            && !r.name.contains([':', '%', '/'])
+                            && r.name.chars().next().is_some_and(|c| !c.is_uppercase())
+                    })
+                    .collect();
+                let Some(first_sure) = picked.iter().position(|(r, _)| sure(&r.name)) else {
+                    continue;
+                };
+                let anchor = picked.remove(first_sure);
+                picked.truncate(n - 1);
+                picked.insert(rng.below(picked.len() + 1), anchor);
+                text += &format!("{}\n\n", l.categories[k]);
+                for (r, c) in &mut picked {
+                    // (a session is stated under a key: `It expires after Session.`
+                    // is no sentence a page writes)
+                    let says = if rng.below(2) == 0 && r.length.is_some() {
+                        s[0]
+                    } else {
+                        s[1]
+                    };
+                    let life = says.replacen("{}", &c[3], 1);
+                    // (a description that names a setter itself, `Used by Google
+                    // AdSense …`, gets no sentence of its own: the two would differ)
+                    let by = if rng.below(2) == 0 && !r.purpose.contains(" by ") {
+                        Some(s[2].replacen("{}", &c[1], 1))
+                    } else {
+                        r.provider.clear();
+                        None
+                    };
+                    let mut sentences = vec![r.purpose.clone()];
+                    // (the set-by sentence is part of the description as written)
+                    if let Some(by) = by {
+                        r.purpose = format!("{} {by}", r.purpose);
+                        sentences.push(by);
+                    }
+                    sentences.push(life);
+                    text += &match form {
+                        0 => format!("{}\n{}\n\n", r.name, sentences.join(" ")),
+                        1 => format!("{}\n{}\n\n", r.name, sentences.join("\n")),
+                        _ => format!("{} – {}\n", r.name, sentences.join(" ")),
+                    };
+                }
+                text += "\n";
+                want.extend(picked);
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 29): F1 0.925, exact 0.622 before (tokens no shape
+    // makes sure were no names, before a sure name or after it; the lines under a
+    // name's paragraph, `Set by …` / `Lifetime: …`, were left out, and a lifetime key
+    // there was given to every item of the list); 0.989 / 0.956 after (what is left:
+    // names no line shape tells, `audience`, a category word; providers written in
+    // lower case, `richAudience`, or cut at a word, `Ruby on Rails`)
+    t.check("names alone over their paragraphs", 0.98, 0.93);
+}

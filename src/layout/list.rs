@@ -9,7 +9,10 @@
 //! ```
 //! A list is taken when at least one of its names is a sure cookie name
 //! (`_ga`, `PHPSESSID`); then plain-word names beside it (`design:`,
-//! `language:`) are taken too. Items after a lead-in that announces local storage
+//! `language:`) are taken too, and so are tokens in an item of the sure one's shape,
+//! before or after it (`auid` alone over its paragraph beside `_ga` alone over
+//! its; `hs – …` beside `_ga – …`). Lines of a token and its text that each state a
+//! lifetime need no sure name. Items after a lead-in that announces local storage
 //! are not cookies: they are reported, not recorded.
 
 use super::context::is_heading;
@@ -86,16 +89,37 @@ fn names_head(head: &str) -> Option<bool> {
 }
 
 /// One list item found at a line.
+/// (role, text, line index) of one piece of an item.
+type Part<'a> = (Option<Role>, &'a str, usize);
+
 struct Item<'a> {
     names: &'a str,
     names_line: usize,
     strong: bool,
-    /// (role, text, line index) of each piece of the item.
-    parts: Vec<(Option<Role>, &'a str, usize)>,
+    /// Each piece of the item.
+    parts: Vec<Part<'a>>,
     last_line: usize,
 }
 
 impl Item<'_> {
+    /// A sure name alone on its line over its paragraphs, the first a description.
+    fn sure_alone(&self) -> bool {
+        self.strong
+            && self.last_line > self.names_line
+            && !self.names.contains(char::is_whitespace)
+            && self
+                .parts
+                .first()
+                .is_some_and(|p| p.0 == Some(Role::Purpose))
+    }
+
+    /// One token and its text on one line (`_ga – Used to …`).
+    fn one_line(&self) -> bool {
+        self.last_line == self.names_line
+            && !self.names.trim().contains(char::is_whitespace)
+            && !self.parts.is_empty()
+    }
+
     /// The item states a lifetime and nothing else (`cfid: 1 day`).
     fn timed(&self) -> bool {
         matches!(self.parts[..], [(Some(Role::Duration), _, _)])
@@ -328,47 +352,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
         .trim()
         .trim_matches('*');
     if is_name_line(t) && !t.contains(' ') && vocab().find_category(title).is_none() {
-        let mut parts = Vec::new();
-        let mut k = j + 1;
-        let mut last = j;
-        while k < lines.len() && parts.len() < 4 {
-            let n = &lines[k];
-            if n.is_blank() {
-                k += 1;
-                continue;
-            }
-            if n.kind != LineKind::Text || is_name_line(n.text) || kv_line(n.text).is_some() {
-                break;
-            }
-            let nt = n.text.trim();
-            if is_whole_duration(nt) {
-                parts.push((Some(Role::Duration), nt, k));
-                last = k;
-                break;
-            }
-            if is_heading(n) && !parts.is_empty() {
-                break;
-            }
-            // (a storage type with no key, `Cookie`, is the type, and the paragraphs
-            // go on after it)
-            if super::cards::is_type_line(nt) {
-                parts.push((Some(Role::Type), nt, k));
-                last = k;
-                k += 1;
-                continue;
-            }
-            parts.push((Some(Role::Purpose), nt, k));
-            last = k;
-            k += 1;
-            // one paragraph of description unless a duration paragraph follows
-            let after = lines[k..].iter().find(|l| !l.is_blank());
-            if after.is_none_or(|a| !is_whole_duration(a.text.trim())) {
-                break;
-            }
-        }
-        if parts.is_empty() {
-            return None;
-        }
+        let (parts, last) = name_paragraphs(lines, j)?;
         return Some(Item {
             names: t,
             names_line: j,
@@ -378,6 +362,96 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
         });
     }
     None
+}
+
+/// The paragraphs under a name alone on line `j`: one paragraph of description, the
+/// lines right under it (no blank between) that are sentences of their own (`Set by
+/// Velqora.` / `It is kept for 1 year.`) or its lifetime, provider or type keys, and a
+/// lifetime paragraph after it; a storage type alone (`Cookie`) is the type. With the
+/// last line read, or `None` when no paragraph follows.
+fn name_paragraphs<'a>(lines: &[Line<'a>], j: usize) -> Option<(Vec<Part<'a>>, usize)> {
+    let mut parts = Vec::new();
+    let mut k = j + 1;
+    let mut last = j;
+    while k < lines.len() && parts.len() < 4 {
+        let n = &lines[k];
+        if n.is_blank() {
+            k += 1;
+            continue;
+        }
+        // a lifetime, provider or type key right under the item's text (no blank
+        // between) is the item's own (`Lifetime: 2 weeks.`); after a blank line, it
+        // may be stated once for the whole list
+        if kv_line(n.text).is_some() {
+            let own = own_key(n.text).filter(|_| k == last + 1 && !parts.is_empty());
+            let Some((role, value)) = own else {
+                break;
+            };
+            parts.push((Some(role), value, k));
+            last = k;
+            k += 1;
+            continue;
+        }
+        if n.kind != LineKind::Text || is_name_line(n.text) {
+            break;
+        }
+        let nt = n.text.trim();
+        if is_whole_duration(nt) {
+            parts.push((Some(Role::Duration), nt, k));
+            last = k;
+            break;
+        }
+        if is_heading(n) && !parts.is_empty() {
+            break;
+        }
+        // (a storage type with no key, `Cookie`, is the type, and the paragraphs
+        // go on after it)
+        if super::cards::is_type_line(nt) {
+            parts.push((Some(Role::Type), nt, k));
+            last = k;
+            k += 1;
+            continue;
+        }
+        parts.push((Some(Role::Purpose), nt, k));
+        last = k;
+        k += 1;
+        // one paragraph of description, and the sentences right under it, unless a
+        // duration paragraph follows
+        let after = lines[k..].iter().find(|l| !l.is_blank());
+        // (not after a label's line, `Module: Functional`: the lines under it are a
+        // block of keys, not the item's paragraphs)
+        let under = super::keyvalue::loose_kv(nt).is_none()
+            && lines.get(k).is_some_and(|l| {
+                l.kind == LineKind::Text && (is_own_sentence(l.text) || own_key(l.text).is_some())
+            });
+        if !under && after.is_none_or(|a| !is_whole_duration(a.text.trim())) {
+            break;
+        }
+    }
+    (!parts.is_empty()).then_some((parts, last))
+}
+
+/// A lifetime, provider or type key with its value (`Lifetime: 2 weeks.`): what an
+/// item may state of itself on a line of its own.
+fn own_key(text: &str) -> Option<(Role, &str)> {
+    kv_line(text)
+        .filter(|(_, role, value)| {
+            matches!(role, Role::Duration | Role::Provider | Role::Type) && !value.trim().is_empty()
+        })
+        .map(|(_, role, value)| (role, value.trim()))
+}
+
+/// A line that is a sentence of its own: two words or more (`Shopify analytics.`),
+/// ended by a full stop (or `!`, `?`), opening with a capital, no key or label
+/// (`About: …`) and no name alone.
+fn is_own_sentence(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(['.', '!', '?'])
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && more_words_than(t, 1)
+        && kv_line(t).is_none()
+        && super::keyvalue::loose_kv(t).is_none()
+        && !is_name_line(t)
 }
 
 /// What separates the cells of a list item (`name – provider – duration – text`), in
@@ -454,6 +528,9 @@ fn definition<'a>(lines: &[Line<'a>], j: usize, t: &'a str) -> Option<Item<'a>> 
 /// where the next name is due is a name slot: any one name-shaped token there (`gale`)
 /// is a name when a description and a lifetime follow it as they follow the others.
 fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Item<'a>> {
+    if let Some(it) = sibling_name(lines, j, items) {
+        return Some(it);
+    }
     let shaped = |it: &Item<'_>| {
         it.parts.len() == 2
             && it.parts[0].0 == Some(Role::Purpose)
@@ -493,6 +570,128 @@ fn slot_item<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Ite
             (Some(Role::Duration), life, lk),
         ],
         last_line: lk,
+    })
+}
+
+/// An item shaped as the one before it, a sure name: a token alone on its line over
+/// a sentence after a sure name alone over its paragraphs ([`token_item`]), or a
+/// token before a separator and its text after a sure name's line of the same shape
+/// ([`token_line_item`]); though no shape makes it sure (`auid`, `c-referrer`,
+/// `token` after `_ga`).
+fn sibling_name<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Item<'a>> {
+    let last = items.last().filter(|it| it.strong)?;
+    if last.sure_alone() {
+        token_item(lines, j)
+    } else if last.one_line() {
+        token_line_item(lines, j)
+    } else {
+        None
+    }
+}
+
+/// The same before the list's first sure name: tokens (at most four items in a row)
+/// followed by an item of the same shape whose name is sure. `items` are those read
+/// so far, none sure.
+fn leading_sibling<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Option<Item<'a>> {
+    if items.len() >= 4 || items.iter().any(|it| it.strong) {
+        return None;
+    }
+    let (it, alone) = match token_item(lines, j) {
+        Some(it) => (it, true),
+        None => (token_line_item(lines, j)?, false),
+    };
+    // lines of a token and its text that each state a lifetime need no sure name
+    // among them: two in a row are a list (see `stated` in `parse`)
+    let stated = |it: &Item<'_>| it.parts.iter().any(|p| states_lifetime(p.1));
+    if !alone && stated(&it) {
+        let next = lines[it.last_line + 1..].iter().position(|l| !l.is_blank());
+        let followed = next.is_some_and(|d| {
+            token_line_item(lines, it.last_line + 1 + d).is_some_and(|n| stated(&n))
+        });
+        if followed || items.last().is_some_and(stated) {
+            return Some(it);
+        }
+    }
+    let same = |n: &Item<'_>| {
+        if alone {
+            n.sure_alone()
+        } else {
+            n.strong && n.one_line()
+        }
+    };
+    let token = |k: usize| {
+        if alone {
+            token_item(lines, k)
+        } else {
+            token_line_item(lines, k)
+        }
+    };
+    let mut k = it.last_line + 1;
+    let mut tokens = items.len() + 1;
+    loop {
+        while lines.get(k).is_some_and(Line::is_blank) {
+            k += 1;
+        }
+        if k >= lines.len() {
+            return None;
+        }
+        match item(lines, k, &|| false) {
+            Some(n) if same(&n) => return Some(it),
+            Some(_) => return None,
+            None if tokens < 4 => {
+                tokens += 1;
+                k = token(k)?.last_line + 1;
+            }
+            None => return None,
+        }
+    }
+}
+
+/// Whether a token may be a cookie's name by its place alone: one name-shaped token
+/// that no heading or label is (a capitalised word, `Overview`; a header word, a
+/// category, a vendor).
+fn may_be_name(name: &str) -> bool {
+    let v = vocab();
+    !name.contains(char::is_whitespace)
+        && name.len() <= 60
+        && is_name_shaped(name)
+        && !is_plain_word(name)
+        && v.field(name).is_none()
+        && v.find_category(name).is_none()
+        && !is_vendor_name(name)
+}
+
+/// A token before a separator and its text on one line (`auid – Used to …`), read as
+/// a name slot is after a lead-in: an item of one line whose head
+/// [`may_be_name`].
+fn token_line_item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
+    if lines[j].kind != LineKind::Text || !has_separator_byte(lines[j].text) {
+        return None;
+    }
+    item(lines, j, &|| true).filter(|it| it.one_line() && may_be_name(it.names.trim()))
+}
+
+/// A token alone on line `j` over a sentence and its paragraphs, read as a name
+/// alone is ([`name_paragraphs`]), when it may be no heading or label: no
+/// capitalised word (`Overview`), header word, category or vendor.
+fn token_item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
+    let line = &lines[j];
+    let name = line.text.trim();
+    if line.kind != LineKind::Text || !may_be_name(name) {
+        return None;
+    }
+    // its first paragraph a sentence, as the description under a name is
+    let desc = lines[j + 1..].iter().find(|l| !l.is_blank())?;
+    if desc.kind != LineKind::Text || !is_own_sentence(desc.text) {
+        return None;
+    }
+    let (parts, last) = name_paragraphs(lines, j)?;
+    Some(Item {
+        names: name,
+        names_line: j,
+        strong: false,
+        parts,
+        last_line: last,
     })
 }
 
@@ -715,12 +914,14 @@ fn lifetime_pairs<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>) -> O
 
 /// Whether an item's text states its lifetime itself: a closing bracketed aside with
 /// a lifetime among other words (`… (Google Analytics, 2 years)`; a lifetime alone
-/// in brackets, `CSRF (2 years)`, is not enough), or a labelled lifetime (`… Expiry:
-/// 2 years.`). Evidence that a plain token before it is a cookie's name.
+/// in brackets, `CSRF (2 years)`, is not enough), a labelled lifetime (`… Expiry:
+/// 2 years.`), or a sentence that says how long it lives (`It expires after 30
+/// days.`). Evidence that a plain token before it is a cookie's name.
 fn states_lifetime(text: &str) -> bool {
     super::closing_aside(text).is_some()
         || text.contains(':')
             && crate::records::take_embedded_duration(&mut text.to_string()).is_some()
+        || crate::records::take_lifetime_sentence(&mut text.to_string()).is_some()
 }
 
 /// A capitalised word, or words joined by hyphens, with nothing of an identifier
@@ -772,7 +973,10 @@ pub(crate) fn parse<'a>(
             j += 1;
             continue;
         }
-        match item(lines, j, &leadin).or_else(|| slot_item(lines, j, &items)) {
+        match item(lines, j, &leadin)
+            .or_else(|| slot_item(lines, j, &items))
+            .or_else(|| leading_sibling(lines, j, &items))
+        {
             // a run of sure names ends at an item headed by a plain capitalised word
             // (`_gid: …` then `Datenschutzerklärung: https://…`, `Opt-Out: …`)
             // (unless every item is a name and a lifetime: `_ga: 2 years`, `Player:
@@ -1132,6 +1336,63 @@ mod tests {
             .iter()
             .map(|r| r.names[0].text.to_string())
             .collect()
+    }
+
+    /// Names alone over their paragraphs: a token no shape makes sure (`auid`,
+    /// `token`) is a name beside a sure one, before it or after it; the sentences and
+    /// the lifetime or provider keys right under an item's text are the item's. A
+    /// capitalised word alone (`Overview`) stays a heading, a label's line (`Module:
+    /// …`) opens no paragraphs, and tokens with no sure name beside them are no list.
+    #[test]
+    fn tokens_beside_sure_names_alone() {
+        let read = |text: &str| {
+            let p = crate::parse_policy(text);
+            p.cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.clone(),
+                        c.provider.clone(),
+                        c.duration.as_ref().and_then(|d| d.iso8601.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let got = read(
+            "auid\nRegisters a unique visitor.\nSet by Velqora.\nLifetime: 1 year.\n\n\
+             _vq_id\nCounts the visits.\nIt expires after 2 years.\n\n\
+             token\nKeeps the session open. It expires after 30 days.\n\n\
+             Overview\nThis page lists the cookies we use.\n",
+        );
+        let want = [
+            ("auid", Some("Velqora"), Some("P1Y")),
+            ("_vq_id", None, Some("P2Y")),
+            ("token", None, Some("P30D")),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(n, p, d)| (n.to_string(), p.map(str::to_string), d.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want);
+        // one line each, after a dash: the lifetime each states makes a list
+        let got = read(
+            "fonts-loaded – Remembers the font. It expires after 30 days.\n\
+             hs – Keeps the chat open. Lifetime: 1 year.\n",
+        );
+        assert_eq!(
+            got.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["fonts-loaded", "hs"]
+        );
+        // tokens with no sure name and no lifetime are no list
+        assert!(
+            read("auid\nRegisters a unique visitor.\n\ntoken\nKeeps the session.\n").is_empty()
+        );
+        // a label's line under a name opens a block of keys, not paragraphs
+        let ls = lines("_vq_id\nModule: Analytics\nExpires after: 30 days\n");
+        assert_eq!(
+            name_paragraphs(&ls, 0).map(|(p, last)| (p.len(), last)),
+            Some((1, 1))
+        );
     }
 
     /// Bulleted rows of cells whose names no dictionary knows: two rows or more that
