@@ -512,6 +512,48 @@ mod tests {
         assert_eq!(got, [("bcookie", Some("1 year")), ("lidc", Some("1 day"))]);
     }
 
+    /// A group cell spanning rows (`rowspan`): the copy writes it in the group's
+    /// first row only and leaves it out of the rows after, whose names then stand a
+    /// column early. Those rows move back and take the group's cell; a cell kept
+    /// empty (a tab written for it) says nothing, and takes nothing.
+    #[test]
+    fn rows_that_lack_a_group_cell_spanning_them() {
+        let read = |text: &str| {
+            crate::parse_policy(text)
+                .cookies
+                .iter()
+                .map(|c| (c.name.clone(), c.provider.clone()))
+                .collect::<Vec<_>>()
+        };
+        let owned = |v: &[(&str, Option<&str>)]| {
+            v.iter()
+                .map(|(n, p)| (n.to_string(), p.map(str::to_string)))
+                .collect::<Vec<_>>()
+        };
+        let got = read(
+            "Provider\tCookie\tPurpose\tExpiry\n\
+             Google\t_ga\tDistinguishes users.\t2 years\n\
+             _gid\tDistinguishes users.\t24 hours\n\
+             ymex\tStores the date of the first visit to the site.\t1 year\n\
+             Meta\t_fbp\tDelivers ads.\t3 months\n",
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("_ga", Some("Google")),
+                ("_gid", Some("Google")),
+                ("ymex", Some("Google")),
+                ("_fbp", Some("Meta")),
+            ])
+        );
+        let got = read(
+            "Provider\tCookie\tPurpose\tExpiry\n\
+             Google\t_ga\tDistinguishes users.\t2 years\n\
+             \t_gid\tDistinguishes users.\t24 hours\n",
+        );
+        assert_eq!(got, owned(&[("_ga", Some("Google")), ("_gid", None)]));
+    }
+
     /// Blocks of a key and its value apart by a tab under labels the document taught
     /// (`Key`, `Storage time`, `Owner`: no table lists them) are key-value blocks:
     /// the tab reader declines them, and each block is one cookie, none named by a

@@ -612,6 +612,9 @@ impl Header {
 #[derive(Debug, Default)]
 pub(crate) struct Rows<'a> {
     last: Option<(Row<'a>, Context)>,
+    /// Records this table made (its last one is `doc`'s last: see
+    /// [`carry_first_cell`]).
+    made: usize,
 }
 
 impl<'a> Rows<'a> {
@@ -639,9 +642,14 @@ impl<'a> Rows<'a> {
 
     /// The table ends: its last row becomes a record of `doc`.
     pub(crate) fn finish(&mut self, header: &Header, doc: &mut RawDoc<'a>) {
-        if let Some((row, ctx)) = self.last.take() {
-            if let Some(rec) = row.into_record(header, &ctx) {
+        if let Some((mut row, ctx)) = self.last.take() {
+            let lacked_first = row.realign(header);
+            if let Some(mut rec) = row.into_record(header, &ctx) {
+                if lacked_first && self.made > 0 {
+                    carry_first_cell(header, &mut rec, doc.records.last());
+                }
                 doc.records.push(rec);
+                self.made += 1;
             }
         }
     }
@@ -720,11 +728,18 @@ impl<'a> Row<'a> {
         cell_text(&self.cells, i)
     }
 
+    /// Realign the row's cells by their content ([`realign`]), the row of a copy
+    /// that leaves out a cell spanning rows (a tab or delimited row, whose cells are
+    /// counted, not drawn): `true` when the row lacked its first cell.
+    pub(crate) fn realign(&mut self, header: &Header) -> bool {
+        realign(header, &mut self.cells, self.width, true)
+    }
+
     /// The row as a raw record under `header`; `None` when the name cell is empty.
     pub(crate) fn into_record(self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
         let span = self.span?;
         let mut cells = self.cells;
-        realign(header, &mut cells, self.width);
+        realign(header, &mut cells, self.width, false);
         let names = std::mem::take(cells.get_mut(header.name)?);
         if names.is_empty() {
             return None;
@@ -745,6 +760,32 @@ impl<'a> Row<'a> {
     }
 }
 
+/// A table's first column, when it is not the name column, may group the rows under
+/// it: a cell spanning several rows (`Google` beside `_ga`, `_gid`, `_gat`) is
+/// copied as text into the first row only, and the rows after it lack the cell (a
+/// cell kept empty says nothing of the kind: `realign` tells). Such a record takes
+/// the first cell of the record above it in the same table (`prev`), its span where
+/// it is written.
+pub(crate) fn carry_first_cell<'a>(
+    header: &Header,
+    rec: &mut super::RawRecord<'a>,
+    prev: Option<&super::RawRecord<'a>>,
+) {
+    if header.name == 0 {
+        return;
+    }
+    let Some((role, h)) = header.cols.first() else {
+        return;
+    };
+    if rec.fields.iter().any(|f| f.header == *h) {
+        return;
+    }
+    let Some(above) = prev.and_then(|p| p.fields.iter().find(|f| f.header == *h)) else {
+        return;
+    };
+    rec.push_shared(*role, h, above.value.clone());
+}
+
 /// The text of cell `i` of `cells`, its fragments trimmed and joined by a space (empty
 /// past the last cell).
 fn cell_text(cells: &[Frags<'_>], i: usize) -> String {
@@ -762,15 +803,40 @@ fn cell_text(cells: &[Frags<'_>], i: usize) -> String {
 /// A row that lacks a cell (`_ga | 2 years | Distinguishes users |` under `Cookie |
 /// Type | Duration | Description`) is realigned by content: when the duration column
 /// holds no lifetime, the cell just before it does, and the last cell is empty, the
-/// cells from there on move one column to the right. `cells` are the row's first
-/// cells (of `width`; the rest are empty).
-fn realign(header: &Header, cells: &mut Vec<Frags<'_>>, width: usize) {
-    let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
-        return;
-    };
+/// cells from there on move one column to the right; when a sure name stands just
+/// before the name column, which holds none, the row lacks its first cell and moves
+/// whole (then `true`: see [`carry_first_cell`]; only in a copy that may leave a
+/// cell out, `first_may_lack`). `cells` are the row's first cells (of `width`; the
+/// rest are empty).
+fn realign(
+    header: &Header,
+    cells: &mut Vec<Frags<'_>>,
+    width: usize,
+    first_may_lack: bool,
+) -> bool {
     let text = |i: usize| cell_text(cells, i);
+    // a row that lacks its first cell (a group cell spanning rows, `Google` beside
+    // `_ga` and `_gid`, that the copy left out of the rows after the first): its sure
+    // name stands one column early, and its last cell is empty
+    let n = header.name;
+    if first_may_lack && n > 0 && width >= 3 && cells.get(width - 1).is_none_or(|c| c.is_empty()) {
+        let early = text(n - 1);
+        let early = early.trim();
+        let at_name = text(n);
+        // (a sure name, or one token beside a sentence where the name should be)
+        let name_early = is_strong_name(early)
+            || !early.contains(' ') && is_name_shaped(early) && more_words_than(at_name.trim(), 3);
+        if name_early && !is_strong_name(at_name.trim()) {
+            cells.insert(0, Frags::default());
+            cells.truncate(width);
+            return true;
+        }
+    }
+    let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
+        return false;
+    };
     if d == 0 || width < 3 {
-        return;
+        return false;
     }
     let j = d - 1;
     if j == header.name
@@ -778,12 +844,13 @@ fn realign(header: &Header, cells: &mut Vec<Frags<'_>>, width: usize) {
         || is_lifetime(&text(d))
         || !is_lifetime(&text(j))
     {
-        return;
+        return false;
     }
     // the cells from `j` one to the right: the last, empty, drops off the end
     // (cell `j` holds a lifetime, so it is there to move)
     cells.insert(j, Frags::default());
     cells.truncate(width);
+    false
 }
 
 /// A cell that states a lifetime: at most eight words that read as a session, a
@@ -1103,7 +1170,7 @@ mod tests {
                     }
                     full(&header, &mut want);
                     let mut cells = row.into_cells();
-                    realign(&header, &mut cells, width);
+                    realign(&header, &mut cells, width, false);
                     let got: Vec<Vec<&str>> = (0..width)
                         .map(|c| {
                             cells
