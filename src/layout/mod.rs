@@ -395,25 +395,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
             continue;
         }
         observed = None;
-        let cl = claims_at(lines, i, &ctx, order);
-        if std::env::var_os("CC_DEBUG").is_some() {
-            for c in &cl {
-                eprintln!(
-                    "DBG line {} claim {:?} len {} recs {}",
-                    i,
-                    c.layout.name,
-                    c.len,
-                    c.doc.records.len()
-                );
-            }
-        }
-        if let Some(claim) = evidence::choose(lines, i, cl) {
-            if std::env::var_os("CC_DEBUG").is_some() {
-                eprintln!(
-                    "DBG line {} len {} by {:?}",
-                    i, claim.len, claim.layout.name
-                );
-            }
+        if let Some(claim) = evidence::choose(lines, i, claims_at(lines, i, &ctx, order)) {
             ctx = claim.ctx;
             ctx.after_heading = false;
             let before = doc.records.len();
