@@ -4100,3 +4100,54 @@ fn tables_whose_first_column_spans_rows() {
     // each description under the name's); 0.995 / 0.988 after
     t.check("tables whose first column spans rows", 0.98, 0.95);
 }
+
+/// Tables whose description cell spans the rows of cookies that share it (`_ga` and
+/// `_gid` under one text): the copy writes it in the first row only and leaves it
+/// out of the rows after, whose lifetime then stands in its column. Each row is
+/// moved back by its lifetime and takes the description; the provider column after
+/// them is filled in every row.
+#[test]
+fn descriptions_spanning_rows() {
+    let all = rows();
+    let mut rng = Rng(0xDE5C_0000_0029);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..6 {
+            let h = &l.headers;
+            let header = [
+                *rng.pick(h[0]),
+                *rng.pick(h[2]),
+                *rng.pick(h[3]),
+                *rng.pick(h[1]),
+            ];
+            let mut text = format!("Cookies\n\n{}\n", header.join("\t"));
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for _ in 0..4 {
+                let n = 1 + rng.below(3);
+                let mut picked = section_rows(&mut rng, &all, l, None, n, &mut seen);
+                let Some(shared) = picked.first().map(|(r, _)| r.purpose.clone()) else {
+                    continue;
+                };
+                for (i, (r, c)) in picked.iter_mut().enumerate() {
+                    r.purpose.clone_from(&shared);
+                    r.category = Category::Unknown;
+                    text += &if i == 0 {
+                        format!("{}\t{}\t{}\t{}\n", c[0], shared, c[3], c[1])
+                    } else {
+                        format!("{}\t{}\t{}\n", c[0], c[3], c[1])
+                    };
+                }
+                want.extend(picked);
+            }
+            if std::env::var_os("SYNTH_DEBUG").is_some() {
+                eprintln!("DOC\n{text}");
+            }
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 29): F1 1.000, exact 0.472 before (the rows after
+    // the first were realigned by their lifetime but got no description); 1.000 /
+    // 0.992 after
+    t.check("descriptions spanning rows", 0.98, 0.95);
+}

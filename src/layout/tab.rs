@@ -512,10 +512,11 @@ mod tests {
         assert_eq!(got, [("bcookie", Some("1 year")), ("lidc", Some("1 day"))]);
     }
 
-    /// A group cell spanning rows (`rowspan`): the copy writes it in the group's
-    /// first row only and leaves it out of the rows after, whose names then stand a
-    /// column early. Those rows move back and take the group's cell; a cell kept
-    /// empty (a tab written for it) says nothing, and takes nothing.
+    /// A cell spanning rows (`rowspan`): the copy writes it in the first row only
+    /// and leaves it out of the rows after, whose names (a group's first cell) or
+    /// lifetimes (a shared description) then stand a column early. Those rows move
+    /// back and take the cell; a cell kept empty (a tab written for it) says
+    /// nothing, and takes nothing.
     #[test]
     fn rows_that_lack_a_group_cell_spanning_them() {
         let read = |text: &str| {
@@ -552,6 +553,31 @@ mod tests {
              \t_gid\tDistinguishes users.\t24 hours\n",
         );
         assert_eq!(got, owned(&[("_ga", Some("Google")), ("_gid", None)]));
+        // a description spanning two rows: the second stands its lifetime in the
+        // description's column, moves back and takes the description
+        let p = crate::parse_policy(
+            "Cookie\tDescription\tExpiry\n\
+             _ga\tDistinguishes users.\t2 years\n\
+             _gid\t24 hours\n",
+        );
+        let got: Vec<(&str, String, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.purposes.join(" "),
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", "Distinguishes users.".to_string(), Some("2 years")),
+                ("_gid", "Distinguishes users.".to_string(), Some("24 hours"))
+            ]
+        );
     }
 
     /// Blocks of a key and its value apart by a tab under labels the document taught

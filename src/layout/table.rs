@@ -613,7 +613,7 @@ impl Header {
 pub(crate) struct Rows<'a> {
     last: Option<(Row<'a>, Context)>,
     /// Records this table made (its last one is `doc`'s last: see
-    /// [`carry_first_cell`]).
+    /// [`carry_cell`]).
     made: usize,
 }
 
@@ -643,10 +643,10 @@ impl<'a> Rows<'a> {
     /// The table ends: its last row becomes a record of `doc`.
     pub(crate) fn finish(&mut self, header: &Header, doc: &mut RawDoc<'a>) {
         if let Some((mut row, ctx)) = self.last.take() {
-            let lacked_first = row.realign(header);
+            let lacked = row.realign(header);
             if let Some(mut rec) = row.into_record(header, &ctx) {
-                if lacked_first && self.made > 0 {
-                    carry_first_cell(header, &mut rec, doc.records.last());
+                if let Some(col) = lacked.filter(|_| self.made > 0) {
+                    carry_cell(header, &mut rec, doc.records.last(), col);
                 }
                 doc.records.push(rec);
                 self.made += 1;
@@ -730,8 +730,8 @@ impl<'a> Row<'a> {
 
     /// Realign the row's cells by their content ([`realign`]), the row of a copy
     /// that leaves out a cell spanning rows (a tab or delimited row, whose cells are
-    /// counted, not drawn): `true` when the row lacked its first cell.
-    pub(crate) fn realign(&mut self, header: &Header) -> bool {
+    /// counted, not drawn): the column of the cell the row lacked, if any.
+    pub(crate) fn realign(&mut self, header: &Header) -> Option<usize> {
         realign(header, &mut self.cells, self.width, true)
     }
 
@@ -760,21 +760,21 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A table's first column, when it is not the name column, may group the rows under
-/// it: a cell spanning several rows (`Google` beside `_ga`, `_gid`, `_gat`) is
-/// copied as text into the first row only, and the rows after it lack the cell (a
-/// cell kept empty says nothing of the kind: `realign` tells). Such a record takes
-/// the first cell of the record above it in the same table (`prev`), its span where
-/// it is written.
-pub(crate) fn carry_first_cell<'a>(
+/// A cell spanning several rows (`Google` beside `_ga`, `_gid`, `_gat`; one
+/// description for `_ga` and `_gid`) is copied as text into the first row only, and
+/// the rows after it lack the cell (a cell kept empty says nothing of the kind:
+/// `realign` tells which cell a row lacks). Such a record takes column `col` of the
+/// record above it in the same table (`prev`), its span where it is written.
+pub(crate) fn carry_cell<'a>(
     header: &Header,
     rec: &mut super::RawRecord<'a>,
     prev: Option<&super::RawRecord<'a>>,
+    col: usize,
 ) {
-    if header.name == 0 {
+    if col == header.name {
         return;
     }
-    let Some((role, h)) = header.cols.first() else {
+    let Some((role, h)) = header.cols.get(col) else {
         return;
     };
     if rec.fields.iter().any(|f| f.header == *h) {
@@ -805,15 +805,15 @@ fn cell_text(cells: &[Frags<'_>], i: usize) -> String {
 /// holds no lifetime, the cell just before it does, and the last cell is empty, the
 /// cells from there on move one column to the right; when a sure name stands just
 /// before the name column, which holds none, the row lacks its first cell and moves
-/// whole (then `true`: see [`carry_first_cell`]; only in a copy that may leave a
-/// cell out, `first_may_lack`). `cells` are the row's first cells (of `width`; the
-/// rest are empty).
+/// whole (only in a copy that may leave a cell out, `first_may_lack`). Returns the
+/// column of the cell the row lacked (see [`carry_cell`]). `cells` are the row's
+/// first cells (of `width`; the rest are empty).
 fn realign(
     header: &Header,
     cells: &mut Vec<Frags<'_>>,
     width: usize,
     first_may_lack: bool,
-) -> bool {
+) -> Option<usize> {
     let text = |i: usize| cell_text(cells, i);
     // a row that lacks its first cell (a group cell spanning rows, `Google` beside
     // `_ga` and `_gid`, that the copy left out of the rows after the first): its sure
@@ -829,14 +829,15 @@ fn realign(
         if name_early && !is_strong_name(at_name.trim()) {
             cells.insert(0, Frags::default());
             cells.truncate(width);
-            return true;
+            return Some(0);
         }
     }
-    let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
-        return false;
-    };
+    let d = header
+        .cols
+        .iter()
+        .position(|c| c.0 == Some(Role::Duration))?;
     if d == 0 || width < 3 {
-        return false;
+        return None;
     }
     let j = d - 1;
     if j == header.name
@@ -844,13 +845,13 @@ fn realign(
         || is_lifetime(&text(d))
         || !is_lifetime(&text(j))
     {
-        return false;
+        return None;
     }
     // the cells from `j` one to the right: the last, empty, drops off the end
     // (cell `j` holds a lifetime, so it is there to move)
     cells.insert(j, Frags::default());
     cells.truncate(width);
-    false
+    Some(j)
 }
 
 /// A cell that states a lifetime: at most eight words that read as a session, a
