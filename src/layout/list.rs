@@ -652,8 +652,9 @@ fn leading_sibling<'a>(lines: &[Line<'a>], j: usize, items: &[Item<'a>]) -> Opti
 /// category, a vendor).
 fn may_be_name(name: &str) -> bool {
     let v = vocab();
-    !name.contains(char::is_whitespace)
-        && name.len() <= 60
+    // (the length first: most lines are longer, and are turned away unread)
+    name.len() <= 60
+        && !name.contains(char::is_whitespace)
         && is_name_shaped(name)
         && !is_plain_word(name)
         && v.field(name).is_none()
@@ -665,7 +666,16 @@ fn may_be_name(name: &str) -> bool {
 /// a name slot is after a lead-in: an item of one line whose head
 /// [`may_be_name`].
 fn token_line_item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
-    if lines[j].kind != LineKind::Text || !has_separator_byte(lines[j].text) {
+    let text = lines[j].text;
+    if lines[j].kind != LineKind::Text || !has_separator_byte(text) {
+        return None;
+    }
+    // (one token, then a separator: asked of the words before the item is read)
+    let mut words = unbullet(text).split_whitespace();
+    let (Some(head), Some(sep)) = (words.next(), words.next()) else {
+        return None;
+    };
+    if !SEPARATORS.iter().any(|s| s.trim() == sep) || !may_be_name(head) {
         return None;
     }
     item(lines, j, &|| true).filter(|it| it.one_line() && may_be_name(it.names.trim()))
