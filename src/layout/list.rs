@@ -88,10 +88,10 @@ fn names_head(head: &str) -> Option<bool> {
     Some(toks().any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')))
 }
 
-/// One list item found at a line.
 /// (role, text, line index) of one piece of an item.
 type Part<'a> = (Option<Role>, &'a str, usize);
 
+/// One list item found at a line.
 struct Item<'a> {
     names: &'a str,
     names_line: usize,
@@ -390,6 +390,10 @@ fn name_paragraphs<'a>(lines: &[Line<'a>], j: usize) -> Option<(Vec<Part<'a>>, u
             parts.push((Some(role), value, k));
             last = k;
             k += 1;
+            // (the item goes on only on the line right under it)
+            if !lines.get(k).is_some_and(|l| is_item_line_under(l)) {
+                break;
+            }
             continue;
         }
         if n.kind != LineKind::Text || is_name_line(n.text) {
@@ -420,15 +424,19 @@ fn name_paragraphs<'a>(lines: &[Line<'a>], j: usize) -> Option<(Vec<Part<'a>>, u
         let after = lines[k..].iter().find(|l| !l.is_blank());
         // (not after a label's line, `Module: Functional`: the lines under it are a
         // block of keys, not the item's paragraphs)
-        let under = super::keyvalue::loose_kv(nt).is_none()
-            && lines.get(k).is_some_and(|l| {
-                l.kind == LineKind::Text && (is_own_sentence(l.text) || own_key(l.text).is_some())
-            });
+        let under =
+            super::keyvalue::loose_kv(nt).is_none() && lines.get(k).is_some_and(is_item_line_under);
         if !under && after.is_none_or(|a| !is_whole_duration(a.text.trim())) {
             break;
         }
     }
     (!parts.is_empty()).then_some((parts, last))
+}
+
+/// A line that goes on the item above it when it stands right under it: a sentence
+/// of its own or a lifetime, provider or type key.
+fn is_item_line_under(l: &Line<'_>) -> bool {
+    l.kind == LineKind::Text && (is_own_sentence(l.text) || own_key(l.text).is_some())
 }
 
 /// A lifetime, provider or type key with its value (`Lifetime: 2 weeks.`): what an
