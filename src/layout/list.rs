@@ -1411,6 +1411,13 @@ mod tests {
             name_paragraphs(&ls, 0).map(|(p, last)| (p.len(), last)),
             Some((1, 1))
         );
+        // a paragraph after a blank line below the item's key is not the item's
+        let ls =
+            lines("_vq_id\nCounts the visits.\nLifetime: 2 years.\n\nMore text about it here.\n");
+        assert_eq!(
+            name_paragraphs(&ls, 0).map(|(p, last)| (p.len(), last)),
+            Some((2, 2))
+        );
     }
 
     /// Bulleted rows of cells whose names no dictionary knows: two rows or more that
