@@ -289,6 +289,17 @@ impl FirstWords {
             .copied()
     }
 
+    /// A phrase (`phrase(k)` for each index `k`) that reads the whole of `text`, all
+    /// its words and no more: its index.
+    fn whole_match<'p>(&self, phrase: impl Fn(usize) -> &'p Phrase, text: &str) -> Option<usize> {
+        let form = match_form(text);
+        let ws: Vec<&str> = words(&form).collect();
+        // (an empty text: no phrase matches it)
+        let first = ws.first()?;
+        self.candidates(first)
+            .find(|&k| phrase(k).match_at(&ws) == Some(ws.len()))
+    }
+
     /// The first phrase of `list` (in list order) that matches at the start of `ws`,
     /// with the number of words it matched.
     fn first_match<'p>(
@@ -1483,39 +1494,24 @@ impl Vocab {
     /// The storage type the whole of `text` names (`HTTP Cookie`, `Local Storage`;
     /// not `Cookies: _ga, _gid`).
     pub(crate) fn storage_whole(&self, text: &str) -> Option<Storage> {
-        let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
         self.index
             .storage
-            .first_match(|k| &self.storage[k].0, &ws)
-            .filter(|&(_, n)| n == ws.len())
-            .map(|(k, _)| self.storage[k].1)
+            .whole_match(|k| &self.storage[k].0, text)
+            .map(|k| self.storage[k].1)
     }
 
     /// The category `text` names with all of its words, one category phrase and
     /// nothing else (`Funktional`, `Strictly necessary`; not `Peltram Analytics`).
     pub(crate) fn category_whole(&self, text: &str) -> Option<Category> {
-        let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
-        let first = ws.first()?;
         self.index
             .categories
-            .candidates(first)
-            .find(|&k| self.categories[k].0.match_at(&ws) == Some(ws.len()))
+            .whole_match(|k| &self.categories[k].0, text)
             .map(|k| self.categories[k].1)
     }
 
     /// Does the whole of `text` read as one of the phrases?
     fn whole(list: &[Phrase], index: &FirstWords, text: &str) -> bool {
-        let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
-        let Some(first) = ws.first() else {
-            // an empty phrase matches nothing
-            return false;
-        };
-        index
-            .candidates(first)
-            .any(|k| list[k].match_at(&ws) == Some(ws.len()))
+        index.whole_match(|k| &list[k], text).is_some()
     }
 
     /// Does any phrase occur in `text`?
