@@ -644,7 +644,7 @@ impl<'a> Rows<'a> {
     pub(crate) fn finish(&mut self, header: &Header, doc: &mut RawDoc<'a>) {
         if let Some((mut row, ctx)) = self.last.take() {
             let lacked = row.realign(header);
-            if let Some(mut rec) = row.into_record(header, &ctx) {
+            if let Some(mut rec) = row.into_aligned_record(header, &ctx) {
                 if let Some(col) = lacked.filter(|_| self.made > 0) {
                     carry_cell(header, &mut rec, doc.records.last(), col);
                 }
@@ -735,11 +735,17 @@ impl<'a> Row<'a> {
         realign(header, &mut self.cells, self.width, true)
     }
 
-    /// The row as a raw record under `header`; `None` when the name cell is empty.
-    pub(crate) fn into_record(self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
+    /// The row as a raw record under `header`, its cells realigned by their content
+    /// first ([`realign`]); `None` when the name cell is empty.
+    pub(crate) fn into_record(mut self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
+        realign(header, &mut self.cells, self.width, false);
+        self.into_aligned_record(header, ctx)
+    }
+
+    /// [`Row::into_record`] of a row realigned already ([`Row::realign`]).
+    fn into_aligned_record(self, header: &Header, ctx: &Context) -> Option<RawRecord<'a>> {
         let span = self.span?;
         let mut cells = self.cells;
-        realign(header, &mut cells, self.width, false);
         let names = std::mem::take(cells.get_mut(header.name)?);
         if names.is_empty() {
             return None;
@@ -814,44 +820,46 @@ fn realign(
     width: usize,
     first_may_lack: bool,
 ) -> Option<usize> {
-    let text = |i: usize| cell_text(cells, i);
     // a row that lacks its first cell (a group cell spanning rows, `Google` beside
     // `_ga` and `_gid`, that the copy left out of the rows after the first): its sure
     // name stands one column early, and its last cell is empty
     let n = header.name;
+    let mut lacked_first = false;
     if first_may_lack && n > 0 && width >= 3 && cells.get(width - 1).is_none_or(|c| c.is_empty()) {
-        let early = text(n - 1);
+        let early = cell_text(cells, n - 1);
         let early = early.trim();
-        let at_name = text(n);
+        let at_name = cell_text(cells, n);
         // (a sure name, or one token beside a sentence where the name should be)
         let name_early = is_strong_name(early)
             || !early.contains(' ') && is_name_shaped(early) && more_words_than(at_name.trim(), 3);
         if name_early && !is_strong_name(at_name.trim()) {
             cells.insert(0, Frags::default());
             cells.truncate(width);
-            return Some(0);
+            lacked_first = true;
         }
     }
-    let d = header
-        .cols
-        .iter()
-        .position(|c| c.0 == Some(Role::Duration))?;
+    // (a row that lacked its first cell may lack another too: the lifetime's rule
+    // below reads it as moved; the cell carried is the first)
+    let first = lacked_first.then_some(0);
+    let Some(d) = header.cols.iter().position(|c| c.0 == Some(Role::Duration)) else {
+        return first;
+    };
     if d == 0 || width < 3 {
-        return None;
+        return first;
     }
     let j = d - 1;
     if j == header.name
         || cells.get(width - 1).is_some_and(|c| !c.is_empty())
-        || is_lifetime(&text(d))
-        || !is_lifetime(&text(j))
+        || is_lifetime(&cell_text(cells, d))
+        || !is_lifetime(&cell_text(cells, j))
     {
-        return None;
+        return first;
     }
     // the cells from `j` one to the right: the last, empty, drops off the end
     // (cell `j` holds a lifetime, so it is there to move)
     cells.insert(j, Frags::default());
     cells.truncate(width);
-    Some(j)
+    first.or(Some(j))
 }
 
 /// A cell that states a lifetime: at most eight words that read as a session, a
