@@ -4151,3 +4151,345 @@ fn descriptions_spanning_rows() {
     // 0.992 after
     t.check("descriptions spanning rows", 0.98, 0.95);
 }
+
+/// How a language writes a consent platform's sections per service (iubenda and its
+/// likes): the category headings (the platform's own words among them: `Experience`,
+/// `Measurement`), a sentence under each, the line that says what the service is, the
+/// two keys about the data, and the key over the lifetimes of its cookies.
+struct ServiceSectionLang {
+    code: &'static str,
+    headings: [&'static [&'static str]; 4],
+    intro: &'static str,
+    /// `{s}`: the service, `{c}`: the company.
+    is_service: &'static str,
+    data: &'static str,
+    place: &'static str,
+    storage: &'static str,
+}
+
+const SERVICE_SECTION_WORDS: &[ServiceSectionLang] = &[
+    ServiceSectionLang {
+        code: "en",
+        headings: [
+            &["Strictly necessary", "Necessary"],
+            &["Experience", "Functionality"],
+            &["Measurement", "Analytics"],
+            &["Marketing", "Advertising"],
+        ],
+        intro: "The services in this section are listed with the trackers they use.",
+        is_service: "{s} is a service provided by {c} that the Owner uses on this Website.",
+        data: "Personal Data processed: Trackers; Usage Data.",
+        place: "Place of processing: United States – Privacy Policy – Opt Out.",
+        storage: "Storage duration:",
+    },
+    ServiceSectionLang {
+        code: "fr",
+        headings: [
+            &["Strictement nécessaires", "Nécessaires"],
+            &["Expérience", "Fonctionnalité"],
+            &["Mesure", "Statistiques"],
+            &["Marketing", "Publicité"],
+        ],
+        intro: "Les services de cette section sont listés avec les traceurs qu'ils utilisent.",
+        is_service: "{s} est un service fourni par {c} que le Propriétaire utilise sur ce site.",
+        data: "Données personnelles traitées : Traceurs ; Données d'utilisation.",
+        place: "Lieu de traitement : États-Unis – Politique de confidentialité.",
+        storage: "Durée de stockage :",
+    },
+    ServiceSectionLang {
+        code: "de",
+        headings: [
+            &["Unbedingt erforderlich", "Notwendig"],
+            &["Erfahrung", "Funktionalität"],
+            &["Messung", "Statistik"],
+            &["Marketing", "Werbung"],
+        ],
+        intro: "Die Dienste dieses Abschnitts sind mit ihren Trackern aufgeführt.",
+        is_service: "{s} ist ein Dienst von {c}, den der Anbieter auf dieser Website nutzt.",
+        data: "Verarbeitete personenbezogene Daten: Tracker; Nutzungsdaten.",
+        place: "Verarbeitungsort: Vereinigte Staaten – Datenschutzerklärung.",
+        storage: "Speicherdauer:",
+    },
+    ServiceSectionLang {
+        code: "es",
+        headings: [
+            &["Estrictamente necesarias", "Necesarias"],
+            &["Experiencia", "Funcionalidad"],
+            &["Medición", "Estadísticas"],
+            &["Marketing", "Publicidad"],
+        ],
+        intro: "Los servicios de esta sección se enumeran con los rastreadores que utilizan.",
+        is_service: "{s} es un servicio prestado por {c} que el Titular utiliza en este sitio.",
+        data: "Datos personales tratados: Rastreadores; Datos de uso.",
+        place: "Lugar del tratamiento: Estados Unidos – Política de privacidad.",
+        storage: "Duración del almacenamiento:",
+    },
+    ServiceSectionLang {
+        code: "it",
+        headings: [
+            &["Strettamente necessari", "Necessari"],
+            &["Esperienza", "Funzionalità"],
+            &["Misurazione", "Statistica"],
+            &["Marketing", "Pubblicità"],
+        ],
+        intro: "I servizi di questa sezione sono elencati con gli strumenti che utilizzano.",
+        is_service: "{s} è un servizio fornito da {c} che il Titolare utilizza su questo sito.",
+        data: "Dati Personali trattati: Strumenti di Tracciamento; Dati di utilizzo.",
+        place: "Luogo del trattamento: Stati Uniti – Privacy Policy.",
+        storage: "Durata di archiviazione:",
+    },
+];
+
+/// A consent platform's sections per service (iubenda's shape): a category heading
+/// in the platform's words, then for each service its name as a heading (the company
+/// after it in brackets, or not), a line that says what the service is (`Verve is a
+/// service provided by Verve …`), two keys about the data, and the key over its
+/// cookies' lifetimes: `name: lifetime` pairs on the key's line apart by `;`, one a
+/// line under it, or one a line after a dash. The service is the provider of the
+/// cookies under it, whatever its name (`Command Act`, `comScore`); no cookie has a
+/// description of its own.
+#[test]
+fn service_sections_with_storage_lists() {
+    let all = rows();
+    // services whose name a heading writes as it is (no `/`, `.`, brackets), each
+    // with the cookies of one category
+    let mut by_service: std::collections::BTreeMap<(String, usize), Vec<&Row>> =
+        std::collections::BTreeMap::new();
+    for r in &all {
+        let p = &r.provider;
+        if p.len() < 3
+            || p.split_whitespace().count() > 3
+            || !p
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            || all.iter().filter(|o| o.name == r.name).count() > 1
+            // (names a list of pairs can hold: no `:`, `/` or `%`, none cut at its end)
+            || !r.name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            || !r.name.ends_with(|c: char| c.is_alphanumeric())
+        {
+            continue;
+        }
+        let k = match r.category {
+            Category::Necessary => 0,
+            Category::Functional => 1,
+            Category::Analytics => 2,
+            _ => 3,
+        };
+        by_service.entry((p.clone(), k)).or_default().push(r);
+    }
+    let services: Vec<(&(String, usize), &Vec<&Row>)> =
+        by_service.iter().filter(|(_, rs)| rs.len() >= 2).collect();
+    let mut rng = Rng(0x5E2F_1CE5_0000_0030);
+    let mut t = Tally::default();
+    for s in SERVICE_SECTION_WORDS {
+        let l = LANGS.iter().find(|l| l.code == s.code).expect("a language");
+        for form in 0..3 {
+            for _ in 0..4 {
+                let mut text = String::from("Cookie Policy\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let mut order = [0, 1, 2, 3];
+                rng.shuffle(&mut order);
+                for k in order {
+                    let of_k: Vec<_> = services.iter().filter(|((_, c), _)| *c == k).collect();
+                    if of_k.is_empty() {
+                        continue;
+                    }
+                    text += &format!("{}\n{}\n\n", rng.pick(s.headings[k]), s.intro);
+                    for _ in 0..1 + rng.below(2) {
+                        let ((service, _), rs) = rng.pick(&of_k);
+                        if !seen.insert(service.clone()) {
+                            continue;
+                        }
+                        let company = if rng.below(2) == 0 {
+                            service.clone()
+                        } else {
+                            format!("{service} Ltd.")
+                        };
+                        let heading = match rng.below(3) {
+                            0 => service.clone(),
+                            _ => format!("{service} ({company})"),
+                        };
+                        text += &format!(
+                            "{heading}\n{}\n{}\n{}\n",
+                            s.is_service
+                                .replace("{s}", service)
+                                .replace("{c}", &company),
+                            s.data,
+                            s.place
+                        );
+                        let rs: Vec<&Row> = rs.iter().take(4).copied().collect();
+                        let pairs: Vec<String> = rs
+                            .iter()
+                            .map(|r| format!("{}: {}", r.name, cells(l, r)[3]))
+                            .collect();
+                        text += &match form {
+                            0 => format!("{} {}\n\n", s.storage, pairs.join("; ")),
+                            1 => format!("{}\n{}\n\n", s.storage, pairs.join("\n")),
+                            _ => format!("{}\n- {}\n\n", s.storage, pairs.join("\n- ")),
+                        };
+                        for r in rs {
+                            let mut r = r.clone();
+                            r.provider = service.clone();
+                            r.purpose = String::new();
+                            let c = cells(l, &r);
+                            want.push((r, c));
+                        }
+                    }
+                }
+                if std::env::var_os("SYNTH_DEBUG").is_some() {
+                    eprintln!("DOC\n{text}");
+                }
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 30): F1 0.997, exact 0.769 before (`Experience`,
+    // `Mesure`, `Misurazione`, `Erfahrung` declared no category; a service named in
+    // common words, `Command Act`, or in lower case, `comScore`, was no service, so
+    // the one above went on; `Civic (Civic UK)` gave the company in the aside);
+    // 0.997 / 0.984 after (`ID5` reads as a cookie's name, and is left)
+    t.check("service sections with storage lists", 0.98, 0.96);
+}
+
+/// How a language writes category headings as its writers compound or elide them
+/// (`Funktions-Cookies`, `Personalisierungs-Cookies`, `Cookies d'analyse`), and the
+/// lifetime key a consent platform's cards write (`Läuft ab in`, `Expire dans`).
+const COMPOUND_HEADINGS: &[(&str, [&[&str]; 4], &str)] = &[
+    (
+        "en",
+        [
+            &["Essential website cookies", "Strictly necessary cookies"],
+            &["Experience cookies", "User experience cookies"],
+            &["Measurement cookies", "Analytics and customization cookies"],
+            &["Advertising cookies", "Targeting cookies"],
+        ],
+        "Expires in",
+    ),
+    (
+        "fr",
+        [
+            &[
+                "Cookies strictement nécessaires",
+                "Cookies essentiels du site",
+            ],
+            &["Cookies de fonctionnalité", "Cookies d'expérience"],
+            &[
+                "Cookies d'analyse",
+                "Cookies d’audience",
+                "Cookies d'analyse et de personnalisation",
+                "Cookies de mesure",
+            ],
+            &["Cookies publicitaires", "Cookies de ciblage"],
+        ],
+        "Expire dans",
+    ),
+    (
+        "de",
+        [
+            &["Unbedingt erforderliche Cookies", "Notwendige Cookies"],
+            &[
+                "Funktions-Cookies",
+                "Funktionscookies",
+                "Personalisierungs-Cookies",
+                "Komfort-Cookies",
+            ],
+            &["Analyse-Cookies", "Leistungs-Cookies", "Statistik-Cookies"],
+            &["Werbe-Cookies", "Marketing-Cookies"],
+        ],
+        "Läuft ab in",
+    ),
+    (
+        "es",
+        [
+            &["Cookies estrictamente necesarias", "Cookies técnicas"],
+            &["Cookies de experiencia", "Cookies de personalización"],
+            &["Cookies de medición", "Cookies de análisis"],
+            &["Cookies publicitarias", "Cookies de publicidad"],
+        ],
+        "Caduca en",
+    ),
+    (
+        "it",
+        [
+            &["Cookie tecnici", "Cookie strettamente necessari"],
+            &["Cookie di esperienza", "Cookie di funzionalità"],
+            &["Cookie di misurazione", "Cookie statistici"],
+            &["Cookie di profilazione", "Cookie pubblicitari"],
+        ],
+        "Scade tra",
+    ),
+    (
+        "nl",
+        [
+            &["Strikt noodzakelijke cookies", "Noodzakelijke cookies"],
+            &["Ervaringscookies", "Functionele cookies"],
+            &["Metingscookies", "Analytische cookies"],
+            &["Advertentiecookies", "Marketingcookies"],
+        ],
+        "Verloopt na",
+    ),
+    (
+        "pt",
+        [
+            &["Cookies estritamente necessários", "Cookies essenciais"],
+            &["Cookies de experiência", "Cookies de funcionalidade"],
+            &["Cookies de medição", "Cookies de análise"],
+            &["Cookies publicitários", "Cookies de marketing"],
+        ],
+        "Expira em",
+    ),
+];
+
+/// Cards of labels under category headings written as a language compounds or
+/// elides them (`Funktions-Cookies`, `Cookies d'analyse`, `Personalisierungs-Cookies`),
+/// with the lifetime under a consent platform's key (`Läuft ab in`, `Expire dans`),
+/// each label beside its value or alone on its line over it. The heading is the
+/// category of the cards under it.
+#[test]
+fn category_headings_compounded_or_elided() {
+    let all = rows();
+    let mut rng = Rng(0xC0A1_E5CE_0000_0030);
+    let mut t = Tally::default();
+    for (code, headings, lifetime) in COMPOUND_HEADINGS {
+        let l = LANGS.iter().find(|l| l.code == *code).expect("a language");
+        for form in 0..2 {
+            for _ in 0..5 {
+                let mut text = String::new();
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let mut order = [0, 1, 2, 3];
+                rng.shuffle(&mut order);
+                for k in order {
+                    let n = 1 + rng.below(3);
+                    let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen);
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    text += &format!("{}\n\n", rng.pick(headings[k]));
+                    for (_, c) in &picked {
+                        let h = &l.headers;
+                        let keys = [h[0][0], h[2][0], h[1][0], lifetime];
+                        let values = [&c[0], &c[2], &c[1], &c[3]];
+                        for (key, value) in keys.iter().zip(values) {
+                            text += &match form {
+                                0 => format!("{key}: {value}\n"),
+                                _ => format!("{key}:\n{value}\n"),
+                            };
+                        }
+                        text += "\n";
+                    }
+                    want.extend(picked);
+                }
+                if std::env::var_os("SYNTH_DEBUG").is_some() {
+                    eprintln!("DOC\n{text}");
+                }
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 30): F1 0.998, exact 0.499 before (`Cookies
+    // d'analyse` and `Funktions-Cookies` declared nothing, `Läuft ab in` alone on its
+    // line was no lifetime key); 1.000 / 1.000 after
+    t.check("category headings compounded or elided", 0.98, 0.97);
+}

@@ -524,6 +524,47 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// [`words`], an elided word joined to the next by its apostrophe (`d'analyse`,
+/// `dell'utente`; the list in `vocab/words/elisions.tsv`) read as two: `d` and
+/// `analyse` (the elided word without its apostrophe, as [`match_form`] folds it
+/// alone). The category readers read words so, for `Cookies d'analyse` names its
+/// category as `Cookies de mesure` does (the other vocabularies, whose phrases hold
+/// elided words joined, `date d'expiration`, read [`words`]).
+pub(crate) fn words_apart(s: &str) -> impl Iterator<Item = &str> {
+    words(s).flat_map(|w| {
+        let (head, rest) = match elision_len(w) {
+            Some(n) => (&w[..n - 1], Some(&w[n..])),
+            None => (w, None),
+        };
+        std::iter::once(head).chain(rest)
+    })
+}
+
+/// The length of the elided word that opens the folded word `w` (`d'` in `d'analyse`),
+/// when one does and a word follows it.
+pub(crate) fn elision_len(w: &str) -> Option<usize> {
+    let n = w.find('\'')? + 1;
+    (n < w.len() && elisions().contains(&&w[..n])).then_some(n)
+}
+
+/// The elided words of `vocab/words/elisions.tsv` (`language<TAB>word'` lines).
+pub(crate) fn elisions() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut out: Vec<&'static str> = ELISIONS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(_, w)| w.trim()))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    })
+}
+
+/// The table [`elisions`] reads (checked line by line by a test).
+pub(crate) const ELISIONS: &str = include_str!("../vocab/words/elisions.tsv");
+
 /// Byte ranges of the maximal runs of characters for which `in_run` holds.
 pub(crate) fn runs(text: &str, in_run: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -728,6 +769,41 @@ pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    /// Elided words read apart (`d'analyse` → `d`, `analyse`), only those the table
+    /// lists (`it's`, `don't` stay whole); each line of the table is well formed.
+    #[test]
+    fn elided_words_read_apart() {
+        fn apart(t: &str) -> Vec<&str> {
+            words_apart(t).collect()
+        }
+        assert_eq!(apart("cookies d'analyse"), ["cookies", "d", "analyse"]);
+        assert_eq!(
+            apart("dell'utente l'audience"),
+            ["dell", "utente", "l", "audience"]
+        );
+        assert_eq!(apart("it's don't o'clock"), ["it's", "don't", "o'clock"]);
+        // (an elided word with nothing after it stays as it is)
+        assert_eq!(apart("d' x"), ["d'", "x"]);
+        for (n, line) in ELISIONS.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (lang, word) = line.split_once('\t').unwrap_or(("", ""));
+            assert!(
+                crate::vocab::languages::LANGUAGES
+                    .iter()
+                    .any(|l| l.code == lang)
+                    && word.ends_with('\'')
+                    && word.len() >= 2
+                    && word == word.to_lowercase()
+                    && word.is_ascii()
+                    && !word[..word.len() - 1].contains(|c: char| !c.is_alphabetic()),
+                "elisions.tsv line {}: {line:?}",
+                n + 1
+            );
+        }
+    }
+
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::UnicodeNormalization;
 

@@ -684,7 +684,8 @@ fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Catego
 
 /// The service a heading names, as written: a heading that opens with a vendor and
 /// is only a service's name (`Google various services`, `Google Ads Optimization`;
-/// a parenthetical qualifier dropped) is the provider whole; a longer heading, or one
+/// a parenthetical qualifier dropped), or whose vendor is named only in its aside
+/// (`Civic (Civic UK)`), is the provider whole; a longer heading, or one
 /// about cookies or a category, gives the vendor named in it.
 ///
 /// `run` is the [`vendor_run`] of `h`.
@@ -694,9 +695,12 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
     // (a service named by its host is named as written: `Wix.com`, `Hotjar.com`)
     let host =
         || !plain.contains(char::is_whitespace) && crate::fields::names::is_host_or_file(plain);
-    let whole = s == 0
+    // (a vendor named only in the aside, `Civic (Civic UK)`, is the company behind
+    // the service the heading names: the service is the provider)
+    let in_aside = s >= plain.len();
+    let whole = (s == 0 || in_aside)
         && !names_category
-        && e <= plain.len()
+        && (e <= plain.len() || in_aside)
         && !more_words_than(plain, 4)
         && !vocab().mentions_cookies(plain)
         && (!plain.contains([':', ',', ';', '.', '/', '|', '&']) || host())
@@ -783,8 +787,13 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // … or a line right under it that speaks of the service (`This service can
     // install 4 cookies.`, a consent panel's line under each service)
     let spoken = spoken_of_below(lines, i);
+    // … or the line under it opens with the heading's name, saying what it is
+    // (`Verve (Verve)` / `Verve is a service provided by Verve …`): a name of common
+    // words (`Command Act`) is a service's by that
+    let subject = subject_below(lines, i, plain);
     let evidence = card()
         || spoken
+        || subject
         || after
             .take(SERVICE_NAMED_WITHIN)
             .take_while(|l| l.kind == LineKind::Text)
@@ -794,6 +803,7 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // word, `Piano`, or written in lower case, `velqora`)
     let named = evidence
         && (spoken
+            || subject
             || first.is_uppercase()
             || first.is_ascii_digit()
             || crate::fields::names::is_host_or_file(plain))
@@ -803,7 +813,8 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
         // (a category named alone is a section's heading, even in a word no list
         // holds: `Funktional`, `Essenziell` over a block of keys)
         && vocab().category_whole(plain).is_none()
-        && (spoken && !plain.contains(char::is_whitespace)
+        && (subject
+            || spoken && !plain.contains(char::is_whitespace)
             || !plain
                 .split_whitespace()
                 .all(crate::fields::repair::is_any_language_word));
@@ -856,6 +867,22 @@ fn spoken_of_below(lines: &[Line<'_>], i: usize) -> bool {
         .iter()
         .find(|l| !l.is_blank())
         .is_some_and(|l| l.kind == LineKind::Text && vocab().opens_with_service_ref(l.text))
+}
+
+/// Whether the first line under line `i` that is not blank opens with `name`, then
+/// words that say what it is ([`Vocab::opens_as_service`]: `Verve is a service
+/// provided by …`, `Piano est un service …`).
+fn subject_below(lines: &[Line<'_>], i: usize, name: &str) -> bool {
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| {
+            l.kind == LineKind::Text
+                && l.text
+                    .trim_start()
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(' ') && vocab().opens_as_service(rest))
+        })
 }
 
 /// Whether line `i` is a heading that names a service no list knows
@@ -1707,6 +1734,20 @@ mod tests {
                 "DornifyForms\nWe use DornifyForms for forms.\n",
                 "DornifyForms",
             ),
+            // the line under it opens with the name and says what it is: a name of
+            // common words, or in lower case, is a service's by that
+            (
+                "Command Act (Command Act SAS)\nCommand Act is a service provided by Command Act SAS.\n",
+                "Command Act",
+            ),
+            (
+                "comScore\ncomScore est un service fourni par comScore.\n",
+                "comScore",
+            ),
+            (
+                "Verve\nVerve ist ein Dienst von Verve.\nSpeicherdauer: 1 Jahr\n",
+                "Verve",
+            ),
         ] {
             assert_eq!(named(text).as_deref(), Some(service), "{text:?}");
         }
@@ -1726,9 +1767,26 @@ mod tests {
             // a category alone, in a word no list holds, over a card of keys
             "Funktional\n\nName: abc_x\nAnbieter: .example.com\nAblauf: 1 Jahr\n",
             "Essenziell\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n",
+            // the name repeated, but not said to be a service; a category alone
+            "Command Act\nCommand Act requires an answer.\n",
+            "Experience\nExperience is a set of services we use.\n",
         ] {
             assert_eq!(named(text), None, "{text:?}");
         }
+    }
+
+    /// A heading whose vendor stands only in its aside (`Civic (Civic UK)`) names the
+    /// service, as one that opens with its vendor does; a longer heading gives the
+    /// vendor named in it.
+    #[test]
+    fn a_vendor_in_the_aside_is_the_company_behind_the_service() {
+        let service = |h: &str| heading_service(h, vendor_run(h), false);
+        assert_eq!(service("Civic (Civic UK)").as_deref(), Some("Civic"));
+        assert_eq!(service("Hotjar (Hotjar Ltd.)").as_deref(), Some("Hotjar"));
+        assert_eq!(
+            service("Cookies we use with Civic UK").as_deref(),
+            Some("Civic UK")
+        );
     }
 
     /// Service blocks of a consent platform, each under a service no list knows (its

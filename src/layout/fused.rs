@@ -455,7 +455,16 @@ fn cell_fits(cell: &str, role: Role, lenient: bool) -> bool {
         }
         Role::Type => {
             let v = vocab();
+            // (no word glued to the next inside it: `Yandex.MetricaMesure d'audience`
+            // cut as `caMesure d'audience` holds a category word, `audience`, but
+            // the cell starts inside the provider's)
+            let glued = |w: &str| {
+                w.chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+            };
             cell.split_whitespace().count() <= 4
+                && !cell.split_whitespace().any(glued)
                 && (v.category_of_label(cell).is_some() || v.storage_of(cell).is_some())
         }
         Role::Domain => cell.split_whitespace().all(is_host_or_file),
@@ -531,6 +540,29 @@ mod tests {
 
     #[test]
     fn rows_cut_by_their_columns() {
+        // a type cell starts at no capital glued inside a word: the provider's
+        // `Metri­ca` is not cut before `caMesure d'audience`, whose elided
+        // `d'audience` holds a category word
+        let r = [
+            Role::Name,
+            Role::Purpose,
+            Role::Duration,
+            Role::Provider,
+            Role::Type,
+        ];
+        assert_eq!(
+            cells(
+                "_ym_dSaves the first visit.1 anYandex.Metri\u{ad}caMesure d'audience",
+                &r
+            ),
+            [
+                "_ym_d",
+                "Saves the first visit.",
+                "1 an",
+                "Yandex.Metri\u{ad}ca",
+                "Mesure d'audience"
+            ]
+        );
         let r = [Role::Name, Role::Purpose, Role::Duration, Role::Type];
         assert_eq!(
             cells(

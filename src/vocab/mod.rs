@@ -16,7 +16,9 @@ use crate::fields::text::{FastMap as HashMap, FastSet};
 use std::collections::VecDeque;
 use std::sync::OnceLock;
 
-use crate::fields::text::{any_ascii_form_word, is_edge, is_form_trim, match_form, words};
+use crate::fields::text::{
+    any_ascii_form_word, elision_len, is_edge, is_form_trim, match_form, words, words_apart,
+};
 use crate::policy::{Category, DurationKind};
 
 /// A per-thread memo of a pure function of a text ([`crate::fields::text::Memo`]):
@@ -106,6 +108,17 @@ impl Phrase {
         let form = match_form(text.trim_end().trim_end_matches('*'));
         Phrase {
             words: words(&form).map(str::to_string).collect(),
+            stem,
+        }
+    }
+
+    /// A phrase read with its elided words apart ([`words_apart`]: `mesure d'audience` is
+    /// `mesure d' audience`), as the category readers read text.
+    fn apart(text: &str) -> Phrase {
+        let stem = text.trim_end().ends_with('*');
+        let form = match_form(text.trim_end().trim_end_matches('*'));
+        Phrase {
+            words: words_apart(&form).map(str::to_string).collect(),
             stem,
         }
     }
@@ -293,7 +306,8 @@ impl FirstWords {
     /// its words and no more: its index.
     fn whole_match<'p>(&self, phrase: impl Fn(usize) -> &'p Phrase, text: &str) -> Option<usize> {
         let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
+        // (read apart, as category phrases are: the other lists hold no elided word)
+        let ws: Vec<&str> = words_apart(&form).collect();
         // (an empty text: no phrase matches it)
         let first = ws.first()?;
         self.candidates(first)
@@ -403,6 +417,10 @@ pub(crate) struct Vocab {
     /// The first words of [`Vocab::service_refs`] (`this`, `ce`, `dieser`): a line that
     /// opens with none of them is turned away before it is folded.
     service_ref_firsts: Vec<String>,
+    /// Words after a service's name that open a sentence saying what it is (`Verve
+    /// is a service provided by …`), as [`match_form`] gives them: a heading repeated
+    /// at the start of the line under it, then one of these, names a service.
+    service_is: FastSet<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
@@ -766,7 +784,9 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
             | "placeholder" | "pronoun" | "complement" | "negation" | "provider_lead"
-            | "provider_stop" | "lifetime_verb" | "link_label" | "service_ref" => value == "-",
+            | "provider_stop" | "lifetime_verb" | "link_label" | "service_ref" | "service_is" => {
+                value == "-"
+            }
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
@@ -839,7 +859,7 @@ impl Vocab {
                 }
                 "category" => {
                     if let Some(c) = parse_category(value) {
-                        self.categories.push((Phrase::new(phrase), c));
+                        self.categories.push((Phrase::apart(phrase), c));
                     }
                 }
                 "storage" => {
@@ -907,6 +927,9 @@ impl Vocab {
                         self.service_ref_firsts.push(first);
                     }
                     self.service_refs.insert(form);
+                }
+                "service_is" => {
+                    self.service_is.insert(match_form(phrase));
                 }
                 "link_label" => {
                     let form = match_form(phrase);
@@ -1320,7 +1343,7 @@ impl Vocab {
     /// [`Vocab::find_category`] without the memo.
     fn find_category_uncached(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
+        let ws: Vec<&str> = words_apart(&form).collect();
         for i in 0..ws.len() {
             if self.negated(&ws, i) {
                 continue;
@@ -1404,9 +1427,13 @@ impl Vocab {
     /// starts at such a word, so [`Vocab::heading_category`] finds none without one.
     pub(crate) fn may_name_category(&self, text: &str) -> bool {
         let index = &self.index.categories;
+        // (a word with an elided word, `d'analyse`, is asked of the word after it too)
+        let may_start = |w: &str| {
+            index.may_start(w) || elision_len(w).is_some_and(|n| index.may_start(&w[n..]))
+        };
         !(text.is_ascii()
             && !text.contains('`')
-            && ascii_form_word_may_start(text, index, |w| index.may_start(w)) == Some(false))
+            && ascii_form_word_may_start(text, index, may_start) == Some(false))
     }
 
     /// The category a heading declares. When the heading speaks of cookies, the
@@ -1418,7 +1445,7 @@ impl Vocab {
     /// [`Vocab::may_name_category`] first, which turns most headings away unfolded.
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
-        let ws: Vec<&str> = words(&form).collect();
+        let ws: Vec<&str> = words_apart(&form).collect();
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
                 self.index
@@ -1920,6 +1947,20 @@ impl Vocab {
             .any(|e| self.service_refs.contains(&match_form(&text[..e])))
     }
 
+    /// Whether `rest`, the text after a service's name at a line's start, opens by
+    /// saying what the service is (`is a service provided by …`, `est un service`,
+    /// `ist ein Dienst`): its first two or three words, as the tables list them.
+    pub(crate) fn opens_as_service(&self, rest: &str) -> bool {
+        let mut ends = rest
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.as_ptr() as usize - rest.as_ptr() as usize + w.len());
+        let _first = ends.next();
+        // (the opening words are few and short: a line of megabytes is not folded)
+        ends.take_while(|&e| e <= 32)
+            .any(|e| self.service_is.contains(&match_form(&rest[..e])))
+    }
+
     /// `value` without the link's label at its end (`Stripe View Service Privacy
     /// Policy` → `Stripe`, `Velqora – Datenschutzerklärung` → `Velqora`); as it is
     /// when it ends with none, or is nothing but one.
@@ -2055,10 +2096,13 @@ fn ascii_form_word_may_start(
         };
         let second = w.get(1).map_or(0, |c| c.to_ascii_lowercase());
         let pair = usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second);
+        // (a word with an apostrophe goes to `may_start` whatever its pair: it may
+        // open with an elided word, `d'analyse`, that the caller reads apart)
         if index
             .pairs
             .get(pair / 64)
             .is_none_or(|bits| bits & (1 << (pair % 64)) == 0)
+            && !w.contains(&b'\'')
         {
             continue;
         }
@@ -2772,6 +2816,64 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(v.category_whole(text), want, "{text:?}");
+        }
+    }
+
+    /// Headings as writers elide (`d'analyse`) or compound (`Funktions-Cookies`)
+    /// their category word, and the words a consent platform heads its categories
+    /// with (`Experience`, `Mesure`): each declares its category; the phrases that
+    /// hold an elided word (`mesure d'audience`) still match, whole or in a heading.
+    #[test]
+    fn headings_with_elided_and_compounded_categories() {
+        let v = vocab();
+        for (text, want) in [
+            ("Cookies d'analyse", Category::Analytics),
+            ("Cookies d’audience", Category::Analytics),
+            (
+                "Cookies d'analyse et de personnalisation",
+                Category::Analytics,
+            ),
+            ("Cookies de mesure d'audience", Category::Analytics),
+            ("Mesure d'audience", Category::Analytics),
+            ("Funktions-Cookies", Category::Functional),
+            ("Funktionscookies", Category::Functional),
+            ("Personalisierungs-Cookies", Category::Functional),
+            ("Komfortcookies", Category::Functional),
+            ("Experience", Category::Functional),
+            ("Measurement", Category::Analytics),
+            ("Misurazione", Category::Analytics),
+            ("Ervaringscookies", Category::Functional),
+        ] {
+            assert!(v.may_name_category(text), "{text:?}");
+            assert_eq!(v.heading_category(text), Some(want), "{text:?}");
+        }
+        assert_eq!(
+            v.category_whole("Mesure d'audience"),
+            Some(Category::Analytics)
+        );
+        assert_eq!(
+            v.find_category("Cookie d'audience"),
+            Some(Category::Analytics)
+        );
+        // an elided word before no category, and English contractions, declare none
+        assert_eq!(v.heading_category("Cookies d'identification"), None);
+        assert_eq!(v.heading_category("What's a cookie"), None);
+    }
+
+    /// A lifetime key as consent platforms write it in each language.
+    #[test]
+    fn lifetime_keys_of_consent_platforms() {
+        let v = vocab();
+        for key in [
+            "Expires in",
+            "Läuft ab in",
+            "Expire dans",
+            "Caduca en",
+            "Scade tra",
+            "Verloopt na",
+            "Expira em",
+        ] {
+            assert_eq!(v.field(key), Some(Role::Duration), "{key:?}");
         }
     }
 
