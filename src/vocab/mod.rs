@@ -118,7 +118,7 @@ impl Phrase {
         let stem = text.trim_end().ends_with('*');
         let form = match_form(text.trim_end().trim_end_matches('*'));
         Phrase {
-            words: words_apart(&form).map(str::to_string).collect(),
+            words: words_apart(&form).into_iter().map(str::to_string).collect(),
             stem,
         }
     }
@@ -307,7 +307,7 @@ impl FirstWords {
     fn whole_match<'p>(&self, phrase: impl Fn(usize) -> &'p Phrase, text: &str) -> Option<usize> {
         let form = match_form(text);
         // (read apart, as category phrases are: the other lists hold no elided word)
-        let ws: Vec<&str> = words_apart(&form).collect();
+        let ws: Vec<&str> = words_apart(&form);
         // (an empty text: no phrase matches it)
         let first = ws.first()?;
         self.candidates(first)
@@ -1343,7 +1343,7 @@ impl Vocab {
     /// [`Vocab::find_category`] without the memo.
     fn find_category_uncached(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
-        let ws: Vec<&str> = words_apart(&form).collect();
+        let ws: Vec<&str> = words_apart(&form);
         for i in 0..ws.len() {
             if self.negated(&ws, i) {
                 continue;
@@ -1445,7 +1445,7 @@ impl Vocab {
     /// [`Vocab::may_name_category`] first, which turns most headings away unfolded.
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
-        let ws: Vec<&str> = words_apart(&form).collect();
+        let ws: Vec<&str> = words_apart(&form);
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
                 self.index
