@@ -363,14 +363,96 @@ pub(crate) fn vendor_in(text: &str) -> Option<String> {
 
 /// A provider a description names: `set by X`, `created by X` (X capitalised), or
 /// a known vendor opening the description (`Google Analytics - distinguishes users`).
+///
+/// Also, for names no list knows: one written in lower case right after the phrase
+/// (`set by vBulletin`, `set by adscale.de`), and the subject of a verb that sets the
+/// cookie opening the description (`Piano sets this cookie to …`, `Command Act sets
+/// this cookie`, `Customer.io sets this cookie`: [`subject_setter`]).
 pub(crate) fn provider_in_description(text: &str) -> Option<String> {
+    let lead = text.trim_start();
+    // (who the description opens by naming as the setter says it first and whole:
+    // `Yandex.Metrica sets this cookie to …`, `X sets this cookie to the cookie is set
+    // by the Y plugin`)
+    if let Some(p) = subject_setter(lead) {
+        return Some(p.to_string());
+    }
     if let Some(p) = after_set_by(text) {
         return Some(p);
     }
-    let lead = text.trim_start();
     // (`vendor_run(lead)` when it starts at `0`)
-    let e = vendor_run_at_start(lead)?;
-    Some(lead[..e].to_string())
+    if let Some(e) = vendor_run_at_start(lead) {
+        return Some(lead[..e].to_string());
+    }
+    set_by_lower_case(text).map(str::to_string)
+}
+
+/// A name written in lower case right after a set-by phrase that still reads as a
+/// name: a word with a capital inside (`set by vBulletin`, `phpMyAdmin`) or a host
+/// (`set by adscale.de`). [`after_set_by`] reads capitalised names only.
+fn set_by_lower_case(text: &str) -> Option<&str> {
+    // (most descriptions name no one in lower case: a capital inside a word or a dot
+    // between letters first)
+    if !text.contains('.') && !text.split_whitespace().any(camel_inside) {
+        return None;
+    }
+    let at = vocab().after_set_by(text)?;
+    let tok = text[at..].split_whitespace().next()?;
+    let name = tok.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+    (camel_inside(name)
+        && name.chars().all(char::is_alphanumeric)
+        && name.starts_with(char::is_lowercase)
+        || crate::fields::names::is_host_or_file(name)
+            && crate::fields::names::is_name_shaped(name))
+    .then_some(name)
+}
+
+/// Whether a word has a capital after its first character (`vBulletin`, `phpMyAdmin`).
+fn camel_inside(w: &str) -> bool {
+    w.chars().skip(1).any(char::is_uppercase)
+}
+
+/// The most words before the verb in [`subject_setter`] (`Amazon Web Services`).
+const SUBJECT_WORDS: usize = 4;
+
+/// The provider a description opens with as the subject of a verb that sets the
+/// cookie, a cookie word right after the verb or one word later (`Piano sets this
+/// cookie to …`, `Command Act installs the cookie`): the words before the verb, one
+/// to four, each capitalised, with a capital inside or a host; no pronoun (`We set
+/// this cookie`), no cookie word and no first party (`This website sets this cookie`).
+fn subject_setter(text: &str) -> Option<&str> {
+    let v = vocab();
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .take(SUBJECT_WORDS + 3)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let form = |w: &str| match_form(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let k = (1..words.len().min(SUBJECT_WORDS + 1)).find(|&k| v.is_sets_verb(&form(words[k].1)))?;
+    // the cookie word right after the verb, or after one word (`this`, `the`, `a`)
+    let cookie_next = words[k + 1..]
+        .iter()
+        .take(2)
+        .any(|(_, w)| v.is_cookie_word(&form(w)));
+    let subject = &words[..k];
+    let name_like = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            || camel_inside(w)
+            || crate::fields::names::is_host_or_file(w)
+            || matches!(w, "/" | "&")
+    };
+    let ok = cookie_next
+        && subject.iter().enumerate().all(|(j, (_, w))| {
+            (j + 1 == k || !w.ends_with([',', ';', ':', '.']))
+                && name_like(w)
+                && !v.is_cookie_word(&form(w))
+        })
+        && !v.is_pronoun(subject[0].1);
+    if !ok {
+        return None;
+    }
+    let (s, last) = (subject[0].0, subject[k - 1]);
+    let name = &text[s..last.0 + last.1.len()];
+    (!v.is_first_party(name)).then_some(name)
 }
 
 /// The capitalised name after a `set by` phrase, up to a stop word or punctuation.
@@ -752,6 +834,38 @@ mod tests {
     #[track_caller]
     fn desc(text: &str, want: Option<&str>) {
         assert_eq!(provider_in_description(text).as_deref(), want, "{text:?}");
+    }
+
+    /// Names no list knows, in a description: the subject of a verb that sets the
+    /// cookie, or a name in lower case after a set-by phrase.
+    #[test]
+    fn unknown_setters_in_descriptions() {
+        desc(
+            "Piano sets this cookie to keep the user signed in.",
+            Some("Piano"),
+        );
+        desc(
+            "Command Act sets this cookie to store the landing page.",
+            Some("Command Act"),
+        );
+        desc(
+            "Customer.io sets this cookie to identify visitors.",
+            Some("Customer.io"),
+        );
+        desc(
+            "This cookie is set by vBulletin. Used to track the session.",
+            Some("vBulletin"),
+        );
+        desc(
+            "This cookie is set by adscale.de to count.",
+            Some("adscale.de"),
+        );
+        // a pronoun, the site itself, a cookie as the subject, no cookie after the
+        // verb: none
+        desc("We set this cookie to remember you.", None);
+        desc("This website sets this cookie to remember you.", None);
+        desc("Cookie Consent sets a flag for the banner.", None);
+        desc("Records the user's choice.", None);
     }
 
     #[test]

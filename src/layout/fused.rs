@@ -69,6 +69,13 @@ pub(crate) fn parse<'a>(
         if lines[k].kind != LineKind::Text {
             break;
         }
+        // the header written again over the next group's rows (`Analytics` /
+        // `CookieDurationDescription` / …): no row, the table goes on
+        if lines[k].text.trim() == head {
+            k += 1;
+            j = k;
+            continue;
+        }
         match cut_row(lines[k].text.trim_end(), &roles) {
             Some(cells) => rows.push((k, cells, local.clone())),
             None => {
@@ -536,6 +543,28 @@ mod tests {
         assert_eq!(roles("CookiePolicy"), None);
         assert_eq!(roles("NameName"), None);
         assert_eq!(roles("Our Cookie Policy"), None);
+    }
+
+    /// A glued header written again under each category's heading is no row: the
+    /// rows after it are the next group's.
+    #[test]
+    fn a_header_written_again_over_each_group() {
+        let p = crate::parse_policy(
+            "Functional\n\nCookieDurationDescription\n_ga2 yearsUsed to distinguish users.\n\n\
+             Analytics\n\nCookieDurationDescription\n_gid1 dayUsed to count visits.\n",
+        );
+        let got: Vec<(&str, crate::Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga", crate::Category::Functional),
+                ("_gid", crate::Category::Analytics)
+            ]
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ const BULLETS: &[char] = &[
 ];
 
 /// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
-fn unbullet(text: &str) -> &str {
+pub(crate) fn unbullet(text: &str) -> &str {
     let t = crate::fields::text::strip_md_heading(text);
     let t2 = t.trim_start_matches(BULLETS);
     if t2.len() != t.len() && t2.starts_with([' ', '\t']) {

@@ -38,17 +38,27 @@ fn pieces(text: &str) -> Vec<&str> {
 
 /// The cells of a one-line pipe row (outer pipes dropped).
 fn row_cells(text: &str) -> Vec<&str> {
-    let t = text.trim();
+    let t = without_list_marker(text.trim());
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
     pieces(t).into_iter().map(str::trim).collect()
+}
+
+/// A row written as a list's item (`1. _ga | Google | 2 years`, `- _ga | …`) without
+/// its bullet or number, which is no part of its first cell (but `- | Google` keeps
+/// its `-`: an empty cell).
+fn without_list_marker(t: &str) -> &str {
+    match super::list::unbullet(t) {
+        u if !t.starts_with('|') && !u.starts_with('|') => u,
+        _ => t,
+    }
 }
 
 /// The cell of a one-cell pipe row (`Cookie |`), `None` for a row of more cells:
 /// [`row_cells`] when it gives one cell, without splitting a long row into its cells
 /// (a row has one cell exactly when no pipe is left inside its outer pipes).
 fn single_cell(text: &str) -> Option<&str> {
-    let t = text.trim();
+    let t = without_list_marker(text.trim());
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
     (!t.contains('|')).then(|| t.trim())
@@ -163,6 +173,11 @@ pub(crate) fn parse<'a>(
                     }
                 }
                 let mut text = line.text.trim_end();
+                // a row written as a list's item: its bullet or number is no cell's
+                // (as in `row_cells`)
+                if k == 0 && row.span.is_none() {
+                    text = without_list_marker(text.trim_start());
+                }
                 if leading && k == 0 && row.span.is_none() {
                     text = text.trim_start().strip_prefix('|').unwrap_or(text);
                 }
@@ -494,6 +509,31 @@ fn stacked_header(lines: &[Line<'_>], i: usize) -> Option<(Header, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows written as a list's items (`1. _ga | Google | …`, `- _ga | …`), with a
+    /// header or none: the bullet or number is no part of the name; a row whose
+    /// first cell is empty (`- | …` is no bullet) keeps its cells.
+    #[test]
+    fn rows_written_as_list_items() {
+        assert_eq!(
+            row_cells("1. _ga | Google | 2 years"),
+            ["_ga", "Google", "2 years"]
+        );
+        assert_eq!(row_cells("- _ga | Google"), ["_ga", "Google"]);
+        assert_eq!(row_cells("- | Google | 1 day"), ["-", "Google", "1 day"]);
+        assert_eq!(row_cells("| _ga | Google |"), ["_ga", "Google"]);
+        for text in [
+            "1. _ga | Google | 2 years | Used to distinguish users.\n\
+             2. _gid | Google | 1 day | Used to count visits.\n",
+            "Name | Provider | Expiry | Purpose\n\
+             - _ga | Google | 2 years | Used to distinguish users.\n\
+             - _gid | Google | 1 day | Used to count visits.\n",
+        ] {
+            let p = crate::parse_policy(text);
+            let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+            assert_eq!(names, ["_ga", "_gid"], "{text:?}");
+        }
+    }
 
     #[test]
     fn single_cell_is_row_cells_of_one_cell() {
