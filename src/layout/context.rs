@@ -254,8 +254,9 @@ impl Context {
         }
         // (a service named by its host, `Consentmanager.net` over `We use
         // Consentmanager.net for …`, or by one word in camel case, `DornifyForms`, or
-        // over a line that calls it a service, `velqora` / `This service can …`,
-        // is a heading, where such a token alone is a value)
+        // over a line that calls it a service, `velqora` / `This service can …`, or
+        // that says what it is, `comScore` / `comScore is a service …`, is a heading,
+        // where such a token alone is a value)
         // (the service so named is kept for the heading path below: its evidence is
         // asked once)
         let mut value_service = None;
@@ -264,6 +265,7 @@ impl Context {
             if crate::fields::names::is_host_or_file(t)
                 || is_camel_brand(t)
                 || spoken_of_below(lines, i)
+                || subject_below(lines, i, before_aside(t))
             {
                 value_service = named_service(lines, i, t);
             }
@@ -1773,6 +1775,24 @@ mod tests {
         ] {
             assert_eq!(named(text), None, "{text:?}");
         }
+    }
+
+    /// A name that reads as a value (`comScore`, lower case first, one token) is a
+    /// service's heading when the line under it says what it is: the cookies under
+    /// it are its own, not the service's above.
+    #[test]
+    fn a_value_said_to_be_a_service_heads_its_block() {
+        let p = crate::parse_policy(
+            "Analytics\n\nVelqora\nVelqora is a service provided by Velqora.\n\
+             Storage duration: _vq: 1 year\n\ncomScore\n\
+             comScore is a service provided by comScore.\nStorage duration:\n- S1: 5 years\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(got, [("_vq", Some("Velqora")), ("S1", Some("comScore"))]);
     }
 
     /// A heading whose vendor stands only in its aside (`Civic (Civic UK)`) names the

@@ -525,7 +525,27 @@ fn described_name<'a>(
         return None;
     };
     let head = super::cards::card_head(first.text).filter(|h| !h.contains(char::is_whitespace))?;
-    (!is_compound_title(head)).then_some((head, at, under))
+    (!is_compound_title(head) && !said_to_be_other(head, next.text)).then_some((head, at, under))
+}
+
+/// Whether the line under a name opens with the name and says it is something other
+/// than a cookie (`ID5` / `ID5 is a service provided by …`; not `nrid is a cookie
+/// …`): the name is a service's, over its own block.
+fn said_to_be_other(head: &str, under: &str) -> bool {
+    let Some(rest) = under.trim_start().strip_prefix(head) else {
+        return false;
+    };
+    let v = vocab();
+    if !rest.starts_with(' ') || !v.opens_as_service(rest) {
+        return false;
+    }
+    // (the phrase is two or three words: what it says the name is stands in the next
+    // two words)
+    !rest
+        .split_whitespace()
+        .skip(2)
+        .take(2)
+        .any(|w| v.is_cookie_word(&crate::fields::text::match_form(w)))
 }
 
 /// A capitalised word of letters that is two listed words glued, no listed word
@@ -1348,6 +1368,45 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// A name over a line that opens with it and says it is a service (`Parse.ly` /
+    /// `Parse.ly is a service provided by …`) is no card of its own: the lifetimes
+    /// under it are its cookies'; a name said to be a cookie still is one.
+    #[test]
+    fn a_name_said_to_be_a_service_is_no_card() {
+        let read = |text: &str| {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| (c.name, c.provider))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read(
+                "Analytics\n\nParse.ly\nParse.ly is a service provided by Parse.ly.\n\
+                 Storage duration: _pv: 5 years; _pw: 1 day\n"
+            ),
+            [
+                ("_pv".to_string(), Some("Parse.ly".to_string())),
+                ("_pw".to_string(), Some("Parse.ly".to_string()))
+            ]
+        );
+        assert_eq!(
+            read(
+                "nrid\nnrid is a cookie used to count visits.\nMaximum Storage Duration: 2 years\n"
+            ),
+            [("nrid".to_string(), None)]
+        );
+        assert!(said_to_be_other(
+            "Parse.ly",
+            "Parse.ly is a service provided by X."
+        ));
+        assert!(!said_to_be_other(
+            "nrid",
+            "nrid is a cookie used to count visits."
+        ));
+        assert!(!said_to_be_other("nrid", "Counts visits."));
     }
 
     /// A name key alone lists cookies when its names are sure, or are identifiers
