@@ -390,9 +390,18 @@ pub(crate) fn provider_in_description(text: &str) -> Option<String> {
 /// name: a word with a capital inside (`set by vBulletin`, `phpMyAdmin`) or a host
 /// (`set by adscale.de`). [`after_set_by`] reads capitalised names only.
 fn set_by_lower_case(text: &str) -> Option<&str> {
-    // (most descriptions name no one in lower case: a capital inside a word or a dot
-    // between letters first)
-    if !text.contains('.') && !text.split_whitespace().any(camel_inside) {
+    // (most descriptions name no one in lower case: a capital after a lower-case
+    // letter, `vBulletin`, or a dot between a letter or digit and a lower-case letter,
+    // `adscale.de`, first; read from the bytes)
+    let b = text.as_bytes();
+    let named = (1..b.len()).any(|i| {
+        let (prev, c) = (b[i - 1], b[i]);
+        (c.is_ascii_uppercase() && prev.is_ascii_lowercase())
+            || (c == b'.'
+                && prev.is_ascii_alphanumeric()
+                && b.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+    });
+    if !named {
         return None;
     }
     let at = vocab().after_set_by(text)?;
@@ -421,6 +430,24 @@ const SUBJECT_WORDS: usize = 4;
 /// this cookie`), no cookie word and no first party (`This website sets this cookie`).
 fn subject_setter(text: &str) -> Option<&str> {
     let v = vocab();
+    // (most descriptions open with no such verb among their first words: a word of
+    // lower-case ASCII letters is its own form, asked with no fold)
+    let verb = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            v.is_sets_verb(w)
+        } else {
+            !w.is_ascii() && v.is_sets_verb(&match_form(w))
+        }
+    };
+    if !text
+        .split_whitespace()
+        .skip(1)
+        .take(SUBJECT_WORDS)
+        .any(verb)
+    {
+        return None;
+    }
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .take(SUBJECT_WORDS + 3)
