@@ -361,13 +361,12 @@ pub(crate) fn vendor_in(text: &str) -> Option<String> {
     vendor_run(text).map(|(s, e)| text[s..e].to_string())
 }
 
-/// A provider a description names: `set by X`, `created by X` (X capitalised), or
-/// a known vendor opening the description (`Google Analytics - distinguishes users`).
-///
-/// Also, for names no list knows: one written in lower case right after the phrase
-/// (`set by vBulletin`, `set by adscale.de`), and the subject of a verb that sets the
-/// cookie opening the description (`Piano sets this cookie to …`, `Command Act sets
-/// this cookie`, `Customer.io sets this cookie`: [`subject_setter`]).
+/// A provider a description names, in this order: the subject of a verb that sets
+/// the cookie opening the description, known or not (`Piano sets this cookie to …`,
+/// `Yandex.Metrica sets this cookie`: [`subject_setter`]); `set by X`, `created by X`
+/// (X capitalised); a known vendor opening the description (`Google Analytics -
+/// distinguishes users`); a name written in lower case right after a set-by phrase
+/// (`set by vBulletin`, `set by adscale.de`).
 pub(crate) fn provider_in_description(text: &str) -> Option<String> {
     let lead = text.trim_start();
     // (who the description opens by naming as the setter says it first and whole:
@@ -431,7 +430,8 @@ const SUBJECT_WORDS: usize = 4;
 fn subject_setter(text: &str) -> Option<&str> {
     let v = vocab();
     // (most descriptions open with no such verb among their first words: a word of
-    // lower-case ASCII letters is its own form, asked with no fold)
+    // lower-case ASCII letters is its own form, asked with no fold; a capitalised
+    // ASCII word is taken for no verb, which follows its subject in lower case)
     let verb = |w: &str| {
         let w = w.trim_end_matches([',', '.', ';', ':']);
         if w.bytes().all(|b| b.is_ascii_lowercase()) {
