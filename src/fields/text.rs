@@ -527,9 +527,9 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
 /// [`words`], an elided word joined to the next by its apostrophe (`d'analyse`,
 /// `dell'utente`; the list in `vocab/words/elisions.tsv`) read as two: `d` and
 /// `analyse` (the elided word without its apostrophe, as [`match_form`] folds it
-/// alone). The category readers read words so, for `Cookies d'analyse` names its
-/// category as `Cookies de mesure` does (the other vocabularies, whose phrases hold
-/// elided words joined, `date d'expiration`, read [`words`]).
+/// alone). The category readers read words so, so that `Cookies d'analyse` names its
+/// category as `Cookies de mesure` does; the other vocabularies, whose phrases hold
+/// elided words joined (`date d'expiration`), read [`words`].
 pub(crate) fn words_apart(s: &str) -> Vec<&str> {
     // (most text holds no apostrophe: its words are read as they are)
     if !s.contains('\'') {

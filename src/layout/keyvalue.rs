@@ -529,8 +529,8 @@ fn described_name<'a>(
 }
 
 /// Whether the line under a name opens with the name and says it is something other
-/// than a cookie (`ID5` / `ID5 is a service provided by …`; not `nrid is a cookie
-/// …`): the name is a service's, over its own block.
+/// than a cookie (`Parse.ly` / `Parse.ly is a service provided by …`; not `nrid` /
+/// `nrid is a cookie …`): the name is a service's, over its own block.
 fn said_to_be_other(head: &str, under: &str) -> bool {
     let Some(rest) = under.trim_start().strip_prefix(head) else {
         return false;
