@@ -921,6 +921,13 @@ impl Tally {
     }
 }
 
+/// Print a generated document under `SYNTH_DEBUG`, to read beside the misses.
+fn show_doc(text: &str) {
+    if std::env::var_os("SYNTH_DEBUG").is_some() {
+        eprintln!("DOC\n{text}");
+    }
+}
+
 fn score(t: &mut Tally, text: &str, want: &[(Row, [String; 5])]) {
     score_with(t, text, want, true);
 }
@@ -1884,9 +1891,7 @@ fn tables_under_unlisted_headers() {
                 }
             }
             text += "\nYou can change your choice at any time.\n";
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &picked);
         }
     }
@@ -1941,9 +1946,7 @@ fn bulleted_rows_in_small_groups() {
                 text += "\n";
                 want.extend(group);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -1974,9 +1977,7 @@ fn a_heading_per_cookie() {
                 }
                 text += "\n";
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &picked);
         }
     }
@@ -2010,9 +2011,7 @@ fn one_line_records_under_an_unlisted_name_label() {
                 pairs.extend(order.iter().map(|&k| format!("{}: {}", keys[k], c[k])));
                 text += &(pairs.join(sep) + "\n");
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &picked);
         }
     }
@@ -2207,9 +2206,7 @@ fn cookies_named_together_in_prose() {
                 want.push((r.name.clone(), None, None));
             }
             let got = parse_policy(&text);
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             t.gold += want.len();
             t.pred += got.cookies.len();
             for (name, provider, iso) in &want {
@@ -2383,9 +2380,7 @@ fn several_cookies_each_in_its_own_clause() {
                 text += &format!("{first}{}\n\n", chars.as_str());
             }
             let got = parse_policy(&text);
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             t.gold += want.len();
             t.pred += got.cookies.len();
             for (name, purpose) in &want {
@@ -2591,9 +2586,7 @@ fn tables_without_a_header_row() {
                 want.extend(picked);
             }
             text += "You can change your choice at any time.\n";
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
             let p = parse_policy(&text);
             single += alone.len();
@@ -2665,9 +2658,7 @@ fn names_with_a_bracketed_aside() {
                 text += "\n";
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -2717,9 +2708,7 @@ fn descriptions_that_state_provider_and_lifetime() {
                 }
                 text += "\n";
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -2967,9 +2956,7 @@ fn consent_platform_service_blocks() {
                 }
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -3113,9 +3100,7 @@ fn cookie_declarations_copied_as_plain_text() {
                     }
                 }
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -3385,9 +3370,7 @@ fn consent_panels_and_cards_under_unknown_services() {
                     }
                 }
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score_with(&mut t, &text, &want, form != 0);
         }
     }
@@ -3545,9 +3528,7 @@ fn consent_service_details_one_cell_a_line() {
                     want.extend(picked);
                 }
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -3670,9 +3651,7 @@ fn category_headings_alone_over_keyed_cards() {
                 }
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -3886,9 +3865,7 @@ fn cookie_lists_sorted_by_host() {
                 }
                 text += "\n";
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score_with(&mut t, &text, &want, dated);
         }
     }
@@ -4018,9 +3995,7 @@ fn names_alone_over_their_paragraphs() {
                 text += "\n";
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -4089,9 +4064,7 @@ fn tables_whose_first_column_spans_rows() {
                 }
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -4140,9 +4113,7 @@ fn descriptions_spanning_rows() {
                 }
                 want.extend(picked);
             }
-            if std::env::var_os("SYNTH_DEBUG").is_some() {
-                eprintln!("DOC\n{text}");
-            }
+            show_doc(&text);
             score(&mut t, &text, &want);
         }
     }
@@ -4337,9 +4308,7 @@ fn service_sections_with_storage_lists() {
                         }
                     }
                 }
-                if std::env::var_os("SYNTH_DEBUG").is_some() {
-                    eprintln!("DOC\n{text}");
-                }
+                show_doc(&text);
                 score(&mut t, &text, &want);
             }
         }
@@ -4483,9 +4452,7 @@ fn category_headings_compounded_or_elided() {
                     }
                     want.extend(picked);
                 }
-                if std::env::var_os("SYNTH_DEBUG").is_some() {
-                    eprintln!("DOC\n{text}");
-                }
+                show_doc(&text);
                 score(&mut t, &text, &want);
             }
         }
@@ -4603,9 +4570,7 @@ fn audit_tables_whose_descriptions_name_the_setter() {
                     }
                     text += "\n";
                 }
-                if std::env::var_os("SYNTH_DEBUG").is_some() {
-                    eprintln!("DOC\n{text}");
-                }
+                show_doc(&text);
                 score(&mut t, &text, &want);
             }
         }
