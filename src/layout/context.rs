@@ -871,20 +871,33 @@ fn spoken_of_below(lines: &[Line<'_>], i: usize) -> bool {
         .is_some_and(|l| l.kind == LineKind::Text && vocab().opens_with_service_ref(l.text))
 }
 
-/// Whether the first line under line `i` that is not blank opens with `name`, then
-/// words that say what it is ([`Vocab::opens_as_service`]: `Verve is a service
-/// provided by …`, `Piano est un service …`).
+/// Whether the first line under line `i` that is not blank opens with `name` and
+/// says it is a service ([`said_to_be_service`]).
 fn subject_below(lines: &[Line<'_>], i: usize, name: &str) -> bool {
     lines[i + 1..]
         .iter()
         .find(|l| !l.is_blank())
-        .is_some_and(|l| {
-            l.kind == LineKind::Text
-                && l.text
-                    .trim_start()
-                    .strip_prefix(name)
-                    .is_some_and(|rest| rest.starts_with(' ') && vocab().opens_as_service(rest))
-        })
+        .is_some_and(|l| l.kind == LineKind::Text && said_to_be_service(name, l.text))
+}
+
+/// Whether `line` opens with `name`, then words that say what it is
+/// ([`Vocab::opens_as_service`]: `Verve is a service provided by …`, `Piano est un
+/// service …`), and what it says is no cookie (`auid is a cookie …` is a cookie's
+/// description): the name is a service's.
+pub(crate) fn said_to_be_service(name: &str, line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix(name) else {
+        return false;
+    };
+    let v = vocab();
+    if !rest.starts_with(' ') || !v.opens_as_service(rest) {
+        return false;
+    }
+    // (the phrase is two words: what it says the name is stands in the next two)
+    !rest
+        .split_whitespace()
+        .skip(2)
+        .take(2)
+        .any(|w| v.is_cookie_word(&match_form(w)))
 }
 
 /// Whether line `i` is a heading that names a service no list knows
@@ -1771,6 +1784,8 @@ mod tests {
             "Essenziell\nCookies: _vq_id, _vq_ses\nDuration: 13 months\n",
             // the name repeated, but not said to be a service; a category alone
             "Command Act\nCommand Act requires an answer.\n",
+            // the name said to be a cookie: a cookie's description
+            "auid\nauid is a cookie used to count visits.\n",
             "Experience\nExperience is a set of services we use.\n",
         ] {
             assert_eq!(named(text), None, "{text:?}");

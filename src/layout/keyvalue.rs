@@ -525,27 +525,8 @@ fn described_name<'a>(
         return None;
     };
     let head = super::cards::card_head(first.text).filter(|h| !h.contains(char::is_whitespace))?;
-    (!is_compound_title(head) && !said_to_be_other(head, next.text)).then_some((head, at, under))
-}
-
-/// Whether the line under a name opens with the name and says it is something other
-/// than a cookie (`Parse.ly` / `Parse.ly is a service provided by …`; not `nrid` /
-/// `nrid is a cookie …`): the name is a service's, over its own block.
-fn said_to_be_other(head: &str, under: &str) -> bool {
-    let Some(rest) = under.trim_start().strip_prefix(head) else {
-        return false;
-    };
-    let v = vocab();
-    if !rest.starts_with(' ') || !v.opens_as_service(rest) {
-        return false;
-    }
-    // (the phrase is two or three words: what it says the name is stands in the next
-    // two words)
-    !rest
-        .split_whitespace()
-        .skip(2)
-        .take(2)
-        .any(|w| v.is_cookie_word(&crate::fields::text::match_form(w)))
+    (!is_compound_title(head) && !super::context::said_to_be_service(head, next.text))
+        .then_some((head, at, under))
 }
 
 /// A capitalised word of letters that is two listed words glued, no listed word
@@ -1398,15 +1379,10 @@ mod tests {
             ),
             [("nrid".to_string(), None)]
         );
-        assert!(said_to_be_other(
-            "Parse.ly",
-            "Parse.ly is a service provided by X."
-        ));
-        assert!(!said_to_be_other(
-            "nrid",
-            "nrid is a cookie used to count visits."
-        ));
-        assert!(!said_to_be_other("nrid", "Counts visits."));
+        let said = super::super::context::said_to_be_service;
+        assert!(said("Parse.ly", "Parse.ly is a service provided by X."));
+        assert!(!said("nrid", "nrid is a cookie used to count visits."));
+        assert!(!said("nrid", "Counts visits."));
     }
 
     /// A name key alone lists cookies when its names are sure, or are identifiers
