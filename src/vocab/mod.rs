@@ -104,21 +104,27 @@ pub(crate) struct Phrase {
 
 impl Phrase {
     fn new(text: &str) -> Phrase {
-        let stem = text.trim_end().ends_with('*');
-        let form = match_form(text.trim_end().trim_end_matches('*'));
-        Phrase {
-            words: words(&form).map(str::to_string).collect(),
-            stem,
-        }
+        Phrase::read(text, false)
     }
 
     /// A phrase read with its elided words apart ([`words_apart`]: `mesure d'audience` is
-    /// `mesure d' audience`), as the category readers read text.
+    /// the words `mesure`, `d`, `audience`), as the category readers read text.
     fn apart(text: &str) -> Phrase {
+        Phrase::read(text, true)
+    }
+
+    /// The phrase of a table's line: its words in [`match_form`], read apart or not;
+    /// a `*` at its end makes the last a stem.
+    fn read(text: &str, apart: bool) -> Phrase {
         let stem = text.trim_end().ends_with('*');
         let form = match_form(text.trim_end().trim_end_matches('*'));
+        let ws: Vec<&str> = if apart {
+            words_apart(&form)
+        } else {
+            words(&form).collect()
+        };
         Phrase {
-            words: words_apart(&form).into_iter().map(str::to_string).collect(),
+            words: ws.into_iter().map(str::to_string).collect(),
             stem,
         }
     }
