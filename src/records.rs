@@ -265,8 +265,11 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
                     if !v.is_first_party(&value) && !v.mentions_party(&value) {
                         // (a link's label after the name is no part of it: `Velqora
                         // Politique de confidentialité`)
-                        f.provider =
-                            ProviderCell::Vendor(strip_aside(v.without_link_label(&value)));
+                        // (nor is the company's postal address: `Google Ireland
+                        // Limited, Gordon House, …, Dublin 4, Ireland`)
+                        f.provider = ProviderCell::Vendor(strip_aside(
+                            v.without_address(v.without_link_label(&value)),
+                        ));
                     } else {
                         // `Terceros (Google)`: a party marker, and the vendor it names
                         f.provider =
@@ -319,8 +322,12 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             }
             None => {
                 // an unnamed field whose value is a short category label declares it
-                // (`Module: Functional`)
-                if f.category.is_none() && !more_words_than(&value, 3) {
+                // (`Module: Functional`); a service's name under its name key
+                // (`Name: Perfect Audience`, the box's provider stated apart) does not
+                if f.category.is_none()
+                    && !more_words_than(&value, 3)
+                    && v.field(header) != Some(Role::Name)
+                {
                     if let Some(c) = v.category_of_label(&value) {
                         f.category = Some((c, value.clone()));
                     }
@@ -1382,6 +1389,23 @@ fn domain_of(c: &Cookie) -> Option<&String> {
 mod tests {
     use super::*;
     use crate::fields::repair::Fragment;
+
+    /// A service's name under a name key, kept as an unnamed field once the cookies
+    /// are named (`Name: Perfect Audience`, its provider key naming the site's owner),
+    /// declares no category, though one of its words is a category's.
+    #[test]
+    fn a_service_name_declares_no_category() {
+        let p = crate::parse_policy(
+            "Marketing (1)\nName: Perfect Audience\nProvider: Owner of this website, Imprint\n\
+             Purpose: Shows ads.\nCookie Name: pa_uid, pa_ts\nCookie Expiry: 1 year\n",
+        );
+        assert_eq!(p.cookies.len(), 2);
+        assert!(p
+            .cookies
+            .iter()
+            .all(|c| c.category == Category::Advertising));
+        assert!(p.cookies.iter().all(|c| c.provider.is_none()));
+    }
 
     /// Sentences that state the lifetime: a lifetime key as the subject, a lifetime
     /// verb near the start, or a lifetime between common words and a verb at the

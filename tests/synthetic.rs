@@ -4586,3 +4586,277 @@ fn audit_tables_whose_descriptions_name_the_setter() {
         0.96,
     );
 }
+
+/// A language's words for [`BOX_WORDS`]: its code, the box's keys, the owner's
+/// words, the category headings and the button.
+type BoxWords = (
+    &'static str,
+    [&'static str; 7],
+    &'static str,
+    [&'static str; 4],
+    &'static str,
+);
+
+/// How a consent platform's service box (Borlabs Cookie's) reads in a language: its
+/// keys (`Name`, provider, purpose, privacy policy, hosts, cookie names, cookie
+/// lifetime), the site owner's words in the provider key, the category headings over
+/// the boxes (necessary, analytics, advertising, then the platform's own group of
+/// embedded content, which declares no category) and the button over each box.
+const BOX_WORDS: &[BoxWords] = &[
+    (
+        "de",
+        [
+            "Name",
+            "Anbieter",
+            "Zweck",
+            "Datenschutzerklärung",
+            "Host(s)",
+            "Cookie Name",
+            "Cookie Laufzeit",
+        ],
+        "Eigentümer dieser Website, Impressum",
+        ["Essenziell", "Statistiken", "Marketing", "Externe Medien"],
+        "Akzeptieren",
+    ),
+    (
+        "en",
+        [
+            "Name",
+            "Provider",
+            "Purpose",
+            "Privacy Policy",
+            "Host(s)",
+            "Cookie Name",
+            "Cookie Expiry",
+        ],
+        "Owner of this website, Imprint",
+        ["Essential", "Statistics", "Marketing", "External Media"],
+        "Accept",
+    ),
+    (
+        "fr",
+        [
+            "Nom",
+            "Fournisseur",
+            "Finalité",
+            "Politique de confidentialité",
+            "Hôte(s)",
+            "Nom du cookie",
+            "Durée du cookie",
+        ],
+        "Propriétaire de ce site, Mentions légales",
+        ["Essentiels", "Statistiques", "Marketing", "Médias externes"],
+        "Accepter",
+    ),
+    (
+        "nl",
+        [
+            "Naam",
+            "Aanbieder",
+            "Doel",
+            "Privacybeleid",
+            "Host(s)",
+            "Cookienaam",
+            "Cookie vervaltijd",
+        ],
+        "Eigenaar van deze website, Colofon",
+        ["Essentieel", "Statistieken", "Marketing", "Externe media"],
+        "Accepteren",
+    ),
+    (
+        "es",
+        [
+            "Nombre",
+            "Proveedor",
+            "Propósito",
+            "Política de privacidad",
+            "Host(s)",
+            "Nombre de la cookie",
+            "Duración de la cookie",
+        ],
+        "Propietario de este sitio web, Aviso legal",
+        ["Esenciales", "Estadísticas", "Marketing", "Medios externos"],
+        "Aceptar",
+    ),
+    (
+        "it",
+        [
+            "Nome",
+            "Fornitore",
+            "Scopo",
+            "Privacy Policy",
+            "Host(s)",
+            "Nome del cookie",
+            "Scadenza del cookie",
+        ],
+        "Proprietario di questo sito web, Imprint",
+        ["Essenziali", "Statistiche", "Marketing", "Media esterni"],
+        "Accetta",
+    ),
+];
+
+/// A key and its value as a box writes them: `Key⇥value`, `Key: value`, or the key on
+/// its line and the value on the next.
+fn box_pair(form: usize, key: &str, value: &str) -> String {
+    match form {
+        0 => format!("{key}\t{value}\n"),
+        1 => format!("{key}: {value}\n"),
+        _ => format!("{key}\n{value}\n"),
+    }
+}
+
+/// Consent platforms' service boxes over their cookies. Borlabs' shape: under each
+/// category heading (with its count), one box per service: its name, its provider
+/// (a company with its postal address, or the site's owner), its purpose, a link to
+/// its privacy policy and its hosts now and then, then the cookies' names in one key
+/// and one lifetime for them all. Real Cookie Banner's shape (de, en): the service's
+/// box, then `Technical cookie definitions` and the cookies' own table or blocks
+/// (name, host, lifetime, type). Keys beside their values (tab, colon) or over them.
+/// The service's name is no cookie; the company up to its address is the provider.
+#[test]
+fn service_boxes_over_their_cookies() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| {
+            !r.provider.is_empty()
+                && r.provider.len() <= 40
+                && !r.provider.contains([',', '(', ':'])
+                && r.name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+        .collect();
+    let mut rng = Rng(0xB0C5_0000_0000_0031);
+    let mut t = Tally::default();
+    const ADDRESS: &str = ", Gordon House, Barrow Street, Dublin 4, Ireland";
+    for &(code, keys, owner, headings, button) in BOX_WORDS {
+        let l = lang(code);
+        for form in 0..3 {
+            for doc in 0..4 {
+                let rcb = doc % 2 == 1 && matches!(code, "de" | "en");
+                let mut text = String::new();
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let mut order = [0, 1, 2, 3];
+                rng.shuffle(&mut order);
+                for k in order.into_iter().take(3) {
+                    // (the embedded-content group holds functional rows and declares
+                    // no category)
+                    let of = [0, 2, 3, 1][k];
+                    let services = 1 + rng.below(2);
+                    let mut boxes = String::new();
+                    for _ in 0..services {
+                        let n = 1 + rng.below(3);
+                        let picked = section_rows(&mut rng, &all, l, Some(of), n, &mut seen);
+                        let Some((first, first_cells)) = picked.first().cloned() else {
+                            continue;
+                        };
+                        let service = first.provider.clone();
+                        let own = rng.below(5) == 0;
+                        let company = if own {
+                            owner.to_string()
+                        } else if rng.below(2) == 0 {
+                            format!("{service}{ADDRESS}")
+                        } else {
+                            service.clone()
+                        };
+                        let purpose = first.purpose.clone();
+                        if !rcb {
+                            boxes += &format!("{button}\n");
+                        }
+                        boxes += &box_pair(form, keys[0], &service);
+                        boxes += &box_pair(form, keys[1], &company);
+                        boxes += &box_pair(form, keys[2], &purpose);
+                        if rng.below(3) > 0 {
+                            let host =
+                                format!("{}.com", service.to_lowercase().replace([' ', '.'], ""));
+                            boxes += &box_pair(form, keys[3], &format!("https://{host}/privacy"));
+                        }
+                        let names: Vec<&str> =
+                            picked.iter().map(|(r, _)| r.name.as_str()).collect();
+                        if rcb {
+                            let (title, cols, typ) = if code == "de" {
+                                (
+                                    "Technische Cookie-Definitionen",
+                                    ["Name", "Host", "Dauer", "Typ"],
+                                    "HTTP Cookie",
+                                )
+                            } else {
+                                (
+                                    "Technical cookie definitions",
+                                    ["Name", "Host", "Duration", "Type"],
+                                    "HTTP Cookie",
+                                )
+                            };
+                            boxes += &format!("{title}\n");
+                            if form == 0 {
+                                boxes += &format!("{}\n", cols.join("\t"));
+                            }
+                            for (r, c) in &picked {
+                                let host = format!(
+                                    ".{}.com",
+                                    service.to_lowercase().replace([' ', '.'], "")
+                                );
+                                let values = [r.name.as_str(), host.as_str(), c[3].as_str(), typ];
+                                if form == 0 {
+                                    boxes += &format!("{}\n", values.join("\t"));
+                                } else {
+                                    for (key, value) in cols.iter().zip(values) {
+                                        boxes += &box_pair(form, key, value);
+                                    }
+                                    boxes += "\n";
+                                }
+                                let mut r = r.clone();
+                                r.provider = if own { String::new() } else { service.clone() };
+                                r.purpose = String::new();
+                                r.category = [
+                                    Category::Necessary,
+                                    Category::Analytics,
+                                    Category::Advertising,
+                                    Category::Unknown,
+                                ][k];
+                                want.push((r, c.clone()));
+                            }
+                        } else {
+                            if rng.below(3) == 0 {
+                                let host = format!(
+                                    "{}.com",
+                                    service.to_lowercase().replace([' ', '.'], "")
+                                );
+                                boxes += &box_pair(form, keys[4], &host);
+                            }
+                            let sep = if rng.below(2) == 0 { ", " } else { "," };
+                            boxes += &box_pair(form, keys[5], &names.join(sep));
+                            boxes += &box_pair(form, keys[6], &first_cells[3]);
+                            for (r, c) in &picked {
+                                let mut r = r.clone();
+                                r.provider = if own { String::new() } else { service.clone() };
+                                r.purpose = purpose.clone();
+                                r.length = first.length;
+                                r.category = [
+                                    Category::Necessary,
+                                    Category::Analytics,
+                                    Category::Advertising,
+                                    Category::Unknown,
+                                ][k];
+                                want.push((r, c.clone()));
+                            }
+                        }
+                        boxes += "\n";
+                    }
+                    if !boxes.is_empty() {
+                        text += &format!("{} ({services})\n{boxes}", headings[k]);
+                    }
+                }
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 31): F1 0.863, exact 0.217 before (the service's
+    // name read as a cookie, the address kept in the provider, `Externe Medien` kept
+    // the category above, a box one cell a line read as a table, `Cookienaam` no
+    // cookies' key, the service's box over its cookie table a cookie of its own and
+    // `Technische Cookie-Definitionen` technical cookies); 1.000 / 0.994 after
+    t.check("service boxes over their cookies", 0.98, 0.96);
+}

@@ -19,7 +19,9 @@
 //! after it and never those before. A name-led card must state a lifetime, so a
 //! service's own block of labels (`HubSpot` / `Privacy policy` / …) is no cookie.
 
-use super::keyvalue::{fuzzy_key, is_name_line, kv_line};
+use super::keyvalue::{
+    fuzzy_key, is_name_line, is_service_box, key_names_cookies, kv_line, take_service_box,
+};
 use super::{frag, next_filled, Context, RawDoc, RawRecord};
 use crate::fields::duration::parse_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
@@ -212,8 +214,11 @@ pub(crate) fn parse<'a>(
         return None;
     }
     let mut tight0 = 0;
+    // (the key of a label-led card's name: `Name` over a service's, or `Cookie Name`)
+    let mut name_key = "";
     let (mut rec, mut j, label_led) = match label_line(first.text) {
-        Some((_, Role::Name)) => {
+        Some((key, Role::Name)) => {
+            name_key = key;
             let v = next_filled(lines, i + 1)?;
             let value = &lines[v];
             let text = value.text.trim();
@@ -274,8 +279,38 @@ pub(crate) fn parse<'a>(
     let (mut tight, mut loose) = (tight0, 0);
     while let Some(l) = next_filled(lines, j) {
         let Some((key, role)) = label_line(lines[l].text) else {
+            // a label no table lists over a web address (`Datenschutzerklärung` /
+            // `https://…`): a link's row of the card, kept as it is
+            if let Some(v) = link_row(lines, l).filter(|_| label_led) {
+                rec.push(
+                    None,
+                    label_text(lines[l].text),
+                    frag(&lines[v], lines[v].text.trim()),
+                );
+                rec.span = rec.span.cover(lines[v].span());
+                j = v + 1;
+                continue;
+            }
             break;
         };
+        // `Name` / `Google Analytics` … `Cookie Name` / `_ga, _gid`: the first name
+        // was the service's, the cookies are named now (Borlabs' boxes, one cell a
+        // line)
+        if role == Role::Name
+            && label_led
+            && !key_names_cookies(name_key)
+            && key_names_cookies(key)
+            && lines[l].kind == LineKind::Text
+        {
+            if let Some(v) = next_filled(lines, l + 1).filter(|&v| is_label_value(&lines[v])) {
+                let text = lines[v].text.trim();
+                rec.name_the_cookies(frag(&lines[v], text), name_key);
+                rec.span = rec.span.cover(lines[v].span());
+                name_key = key;
+                j = v + 1;
+                continue;
+            }
+        }
         // the next card's name label, or a label this card already has
         if role == Role::Name || seen.contains(&key) || lines[l].kind != LineKind::Text {
             break;
@@ -337,8 +372,45 @@ pub(crate) fn parse<'a>(
     if !enough {
         return None;
     }
+    // a service's box over its cookies' own cards or table (`Name` / `SnapEngage` /
+    // `Provider` / … / `Technical cookie definitions` / `Name` / `SnapABugHistory`)
+    if label_led && is_service_box(&rec, name_key, lines, j, &ctx.learned) {
+        take_service_box(&rec, ctx);
+        return Some(j - i);
+    }
     doc.records.push(rec);
     Some(j - i)
+}
+
+/// A card's row that no table lists, whose value is a web address (`Privacy Policy`
+/// / `https://…`, `Datenschutzerklärung` / `https://…`): the line of its value when
+/// line `l` is such a label (a short line of words, with no sentence's end, right
+/// above the address).
+fn link_row(lines: &[Line<'_>], l: usize) -> Option<usize> {
+    let v = l + 1;
+    (lines[l].kind == LineKind::Text
+        && link_label(lines[l].text.trim())
+        && is_web_address(lines.get(v)?.text.trim()))
+    .then_some(v)
+}
+
+/// A web address alone (`https://…`, `www.…`): a link's value in a card or box.
+pub(crate) fn is_web_address(value: &str) -> bool {
+    ["https://", "http://", "www."].iter().any(|p| {
+        value
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    }) && !value.contains(char::is_whitespace)
+}
+
+/// A label a link's row may have: a short line of words (five at most, 60 bytes at
+/// most, a letter first) with no sentence's end in it.
+pub(crate) fn link_label(label: &str) -> bool {
+    label.len() <= 60
+        && label.starts_with(char::is_alphabetic)
+        && !label.contains(['.', '!', '?'])
+        && !label.ends_with(',')
+        && !more_words_than(label, 5)
 }
 
 /// Whether the first turn of [`parse`]'s loop over pairs reads a pair from line `j`
@@ -414,6 +486,63 @@ fn starts_card(lines: &[Line<'_>], v: usize, seen: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    fn read(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.provider, c.duration.map(|d| d.text)))
+            .collect()
+    }
+
+    /// A service's box one cell a line (Borlabs' box copied as text): `Name` over the
+    /// service, then its keys, a link's row no table lists (`Datenschutzerklärung` /
+    /// `https://…`), and `Cookie Name` over the cookies: the cookies are named there,
+    /// and the service is their provider where no provider key names one.
+    #[test]
+    fn a_box_that_names_its_cookies_after_its_service() {
+        let want = |provider: &str| {
+            vec![
+                (
+                    "vq_id".to_string(),
+                    Some(provider.to_string()),
+                    Some("1 Jahr".to_string()),
+                ),
+                (
+                    "vq_ses".to_string(),
+                    Some(provider.to_string()),
+                    Some("1 Jahr".to_string()),
+                ),
+            ]
+        };
+        assert_eq!(
+            read(
+                "Akzeptieren\nName\nVelqora Chat\nAnbieter\nVelqora GmbH, Hauptstraße 5, 10115 Berlin\n\
+                 Zweck\nBietet einen Chat an.\nDatenschutzerklärung\nhttps://velqora.de/privacy\n\
+                 Cookie Name\nvq_id, vq_ses\nCookie Laufzeit\n1 Jahr\n"
+            ),
+            want("Velqora GmbH")
+        );
+        assert_eq!(
+            read(
+                "Name\nVelqora Chat\nZweck\nBietet einen Chat an.\n\
+                 Cookie Name\nvq_id, vq_ses\nCookie Laufzeit\n1 Jahr\n"
+            ),
+            want("Velqora Chat")
+        );
+    }
+
+    /// The link's row: a short label of words over a web address alone.
+    #[test]
+    fn link_rows() {
+        let lines = crate::segment::lines(
+            "Privacy Policy\nhttps://velqora.com/privacy\nWe use it.\nhttps://velqora.com\n\
+             Privacy Policy\nhttps://velqora.com and more\n",
+        );
+        assert_eq!(super::link_row(&lines, 0), Some(1));
+        assert_eq!(super::link_row(&lines, 2), None);
+        assert_eq!(super::link_row(&lines, 4), None);
+    }
+
     /// A line that is only a storage type, and no other.
     #[test]
     fn storage_type_lines() {

@@ -318,11 +318,15 @@ impl Context {
             // (before the block's first record, a longer line too: a link's label
             // under the service's name, `Voir le site officiel`, `Read the privacy
             // policy of this provider`)
+            // (so is the title a consent platform sets over the service's table of
+            // cookies, `Technical cookie definitions`, after the cookies of the
+            // service before too)
+            let table_title = || vocab().is_table_title(h);
             let block_label = self.provider_heading
                 && depth.is_none()
                 && !more_words_than(h, if read_since { 3 } else { 7 })
-                && !vocab().mentions_cookies(h)
-                && (!read_since || category.is_some());
+                && ((!vocab().mentions_cookies(h) && (!read_since || category.is_some()))
+                    || table_title());
             // under a group row, before its first record, a line that names no vendor,
             // category or cookies leaves the group as it is
             if self.group_row
@@ -367,7 +371,7 @@ impl Context {
         // Gordon House, …`) names the provider of the section's cookies, over its
         // heading: the company up to its address
         if let Some((_, Role::Provider, value)) = super::keyvalue::kv_line(text) {
-            let company = value.split(',').next().unwrap_or("").trim();
+            let company = vocab().without_address(value).trim();
             let company = company.split(" (").next().unwrap_or(company).trim();
             // (a web address under a `Service URL` key names no company)
             let address = contains_short(company, "://")

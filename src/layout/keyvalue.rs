@@ -282,6 +282,28 @@ pub(crate) fn split_pairs<'a>(
     out
 }
 
+/// A link's row of a box: a label no table need list, a tab or a colon, and a web
+/// address alone (`Privacy Policy⇥https://…`, `Datenschutzerklärung: https://…`).
+fn link_pair(text: &str) -> Option<(&str, &str)> {
+    // (the address is the line's end: most lines hold none, and are turned away by
+    // one byte search)
+    let at = crate::fields::text::find_short(text, "://")
+        .or_else(|| crate::fields::text::find_short(text, "www."))?;
+    let sep = text[..at].rfind(['\t', ':'])?;
+    let (key, value) = (text[..sep].trim(), text[sep + 1..].trim());
+    (super::cards::link_label(key) && super::cards::is_web_address(value)).then_some((key, value))
+}
+
+/// Whether a name key speaks of cookies (`Cookie Name`, `Nom du cookie`), in a
+/// compound too (`Cookienaam`, `Cookiename`): the key a service's box names its
+/// cookies with, after a `Name` key that named the service.
+pub(crate) fn key_names_cookies(key: &str) -> bool {
+    vocab().mentions_cookies(key)
+        || key.split_whitespace().next().is_some_and(|w| {
+            w.len() > 6 && w.get(..6).is_some_and(|c| c.eq_ignore_ascii_case("cookie"))
+        })
+}
+
 /// A card's head line in plain text: a cookie name, then a tab or a space, then its
 /// description (`svid⇥Used to relate preferences`, `svid Used to relate
 /// preferences`), right above a lifetime key (`Maximum Storage Duration: 13 months`):
@@ -897,32 +919,29 @@ pub(crate) fn parse<'a>(
             None => learned.label(line.text),
             Some(_) => None,
         };
+        // a link's row no table lists (`Privacy Policy⇥https://…`): kept as it is
+        if kv.is_none() && other.is_none() {
+            if let Some((k, value)) = link_pair(line.text) {
+                rec.push(None, k, frag(line, value));
+                rec.span = rec.span.cover(line.span());
+                j += 1;
+                end = j;
+                continue;
+            }
+        }
         if line.kind != LineKind::Text && kv.is_none() && other.is_none() {
             break;
         }
         match kv {
             Some((_, _, value)) if value.trim().is_empty() && cookie_leadin(line.text) => break,
             Some((k, Role::Name, value))
-                if !vocab().mentions_cookies(open_key)
-                    && vocab().mentions_cookies(k)
+                if !key_names_cookies(open_key)
+                    && key_names_cookies(k)
                     && !value.trim().is_empty() =>
             {
                 // `Name: Google Analytics` ... `Cookie Name: _ga, _gid`: the first name was
                 // the service's, the cookies are named now (Borlabs, Complianz boxes)
-                let service = std::mem::replace(&mut rec.names, frag(line, value).into());
-                let role = if rec.fields.iter().any(|f| f.role == Some(Role::Provider)) {
-                    None
-                } else {
-                    Some(Role::Provider)
-                };
-                rec.fields.insert(
-                    0,
-                    super::Field {
-                        role,
-                        header: open_key.into(),
-                        value: service,
-                    },
-                );
+                rec.name_the_cookies(frag(line, value), open_key);
             }
             Some((_, Role::Name, _)) => break,
             // the same key again (a lifetime, type or provider key; descriptions may
@@ -992,8 +1011,98 @@ pub(crate) fn parse<'a>(
     if !taught_name && rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
         return None;
     }
+    // a service's box over its cookies' own table or blocks: no cookie, but their
+    // provider
+    if matches!(first_pair, Some((_, Role::Name, _)))
+        && is_service_box(&rec, open_key, lines, end, &learned)
+    {
+        take_service_box(&rec, ctx);
+        return Some(end.max(i + 1) - i);
+    }
     doc.records.push(rec);
     Some(end.max(i + 1) - i)
+}
+
+/// Whether a record read from a box whose name key is `name_key` is a service's box
+/// over its cookies' own table or blocks (Real Cookie Banner's: `Name: Google
+/// AdSense` / `Anbieter: Google Ireland Limited` / `Zweck: …` / `Technische
+/// Cookie-Definitionen` / `Name⇥Host⇥Dauer⇥Typ` / `__gsas⇥…`): the name key speaks of
+/// no cookie and its value is no sure or known cookie name, the box states no
+/// lifetime but a provider or a purpose, and cookies are named right after it
+/// ([`cookies_follow`]).
+pub(crate) fn is_service_box(
+    rec: &RawRecord<'_>,
+    name_key: &str,
+    lines: &[Line<'_>],
+    end: usize,
+    learned: &Learned,
+) -> bool {
+    !key_names_cookies(name_key)
+        && rec
+            .names
+            .first()
+            .is_none_or(|n| !is_strong_name(n.text.trim()) && !is_known(n.text.trim()))
+        && rec.fields.iter().all(|f| f.role != Some(Role::Duration))
+        && rec
+            .fields
+            .iter()
+            .any(|f| matches!(f.role, Some(Role::Provider | Role::Purpose)))
+        && cookies_follow(lines, end, learned)
+}
+
+/// Take in a service's box ([`is_service_box`]): the company its provider key states
+/// (its address dropped), else the service's name, is the provider of the cookies
+/// under it; a provider key that names the site itself leaves them none.
+pub(crate) fn take_service_box(rec: &RawRecord<'_>, ctx: &mut Context) {
+    let v = vocab();
+    let key = rec.fields.iter().find(|f| f.role == Some(Role::Provider));
+    let stated = key
+        .and_then(|f| f.value.first())
+        .map(|f| v.without_address(f.text.trim()))
+        .filter(|p| !v.is_first_party(p) && !v.mentions_party(p));
+    ctx.provider = match (stated, key) {
+        (Some(p), _) => Some(p.to_string()),
+        (None, Some(_)) => None,
+        (None, None) => rec.names.first().map(|f| f.text.trim().to_string()),
+    };
+    ctx.provider_heading = ctx.provider.is_some();
+}
+
+/// Whether cookies are named right after line `end`: under the title a consent
+/// platform sets over a service's cookies (`Technical cookie definitions`,
+/// [`Vocab::is_table_title`](crate::vocab::Vocab)), a table's header row with a name
+/// column, a key-value block or a card opening with a cookie's name; or a table's
+/// header row right under the box. (Another box right under it is the next
+/// cookie's: a cookie's box may state no lifetime.)
+pub(crate) fn cookies_follow(lines: &[Line<'_>], end: usize, learned: &Learned) -> bool {
+    let header = |line: &Line<'_>| {
+        let mut cells = line.text.split('\t');
+        line.kind == LineKind::Tab
+            && cells
+                .next()
+                .is_some_and(|c| vocab().field(c.trim()) == Some(Role::Name))
+            && cells.next().is_some()
+    };
+    let opens = |l: usize| {
+        let line = &lines[l];
+        let text = line.text.trim();
+        if line.kind == LineKind::Tab {
+            return header(line);
+        }
+        if let Some((_, Role::Name, v)) = pair(text, learned) {
+            return is_name_shaped(v.trim()) && !more_words_than(v.trim(), 1);
+        }
+        matches!(super::cards::label_line(text), Some((_, Role::Name)))
+            && super::next_filled(lines, l + 1)
+                .is_some_and(|v| is_name_shaped(lines[v].text.trim()))
+    };
+    let Some(a) = super::next_filled(lines, end) else {
+        return false;
+    };
+    header(&lines[a])
+        || (lines[a].kind == LineKind::Text
+            && vocab().is_table_title(lines[a].text.trim())
+            && super::next_filled(lines, a + 1).is_some_and(opens))
 }
 
 #[cfg(test)]
@@ -1349,6 +1458,91 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// A service's box (`Name: Google AdSense`, its provider and purpose, no
+    /// lifetime) over its cookies' own table or blocks names no cookie: the company
+    /// up to its address is their provider, the site's owner none. A box with a
+    /// lifetime, or with nothing named under it, is a cookie's.
+    #[test]
+    fn service_boxes_over_their_cookies() {
+        let read = |text: &str| {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| (c.name, c.provider))
+                .collect::<Vec<_>>()
+        };
+        let owned = |v: &[(&str, Option<&str>)]| {
+            v.iter()
+                .map(|(n, p)| (n.to_string(), p.map(str::to_string)))
+                .collect::<Vec<_>>()
+        };
+        let tab_table = "Name:\tGoogle AdSense\nAnbieter:\tGoogle Ireland Limited, Gordon House, \
+                         Barrow Street, Dublin 4, Ireland\nZweck:\tZeigt Anzeigen.\n\
+                         Technische Cookie-Definitionen\nName\tHost\tDauer\tTyp\n\
+                         __gads\t.example.com\t13 Monate\tHTTP Cookie\n\
+                         __gpi\t.example.com\t13 Monate\tHTTP Cookie\n";
+        let blocks = "Name: Velqora Chat\nProvider: Owner of this website, Imprint\n\
+                      Purpose: Offers a chat.\nTechnical cookie definitions\n\
+                      Name: vq_id\nHost: .example.com\nDuration: 1 year\n\n\
+                      Name: vq_ses\nHost: .example.com\nDuration: Session\n";
+        let cards = "Name\nVelqora Chat\nProvider\nVelqora GmbH\nPurpose\nOffers a chat.\n\
+                     Technical cookie definitions\nName\nvq_id\nHost\n.example.com\n\
+                     Duration\n1 year\n";
+        assert_eq!(
+            read(tab_table),
+            owned(&[
+                ("__gads", Some("Google Ireland Limited")),
+                ("__gpi", Some("Google Ireland Limited"))
+            ])
+        );
+        assert_eq!(read(blocks), owned(&[("vq_id", None), ("vq_ses", None)]));
+        assert_eq!(read(cards), owned(&[("vq_id", Some("Velqora GmbH"))]));
+        // a box with a lifetime is a cookie's
+        assert_eq!(
+            read("Name: vq_id\nProvider: Velqora\nDuration: 1 year\n\nName: vq_ses\nDuration: 1 day\n"),
+            owned(&[("vq_id", Some("Velqora")), ("vq_ses", None)])
+        );
+    }
+
+    /// A box's row no table lists whose value is a web address goes on the box
+    /// (`Privacy Policy⇥https://…`); a name key in a compound names the cookies
+    /// (`Cookienaam`) after a `Naam` that named the service.
+    #[test]
+    fn link_rows_and_compound_name_keys() {
+        assert_eq!(
+            link_pair("Privacy Policy\thttps://velqora.com/privacy"),
+            Some(("Privacy Policy", "https://velqora.com/privacy"))
+        );
+        assert_eq!(
+            link_pair("Datenschutzerklärung: www.velqora.de"),
+            Some(("Datenschutzerklärung", "www.velqora.de"))
+        );
+        assert_eq!(link_pair("See https://velqora.com for more."), None);
+        assert_eq!(link_pair("We use it. More: https://velqora.com"), None);
+        assert!(key_names_cookies("Cookienaam"));
+        assert!(key_names_cookies("Cookie Name"));
+        assert!(!key_names_cookies("Naam"));
+        assert!(!key_names_cookies("Dienstname"));
+        let p = crate::parse_policy(
+            "Naam\tVelqora\nAanbieder\tVelqora BV\nDoel\tTelt bezoeken.\n\
+             Privacybeleid\thttps://velqora.nl/privacy\nCookienaam\tvq_id, vq_ses\n\
+             Cookie vervaltijd\t1 jaar\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("vq_id", Some("Velqora BV")),
+                ("vq_ses", Some("Velqora BV"))
+            ]
+        );
+        assert!(p.cookies.iter().all(|c| c.duration.is_some()));
     }
 
     /// A name over a line that opens with it and says it is a service (`Parse.ly` /

@@ -76,6 +76,27 @@ impl<'a> RawRecord<'a> {
         }
     }
 
+    /// `Name: Google Analytics` … `Cookie Name: _ga, _gid` (Borlabs', Complianz'
+    /// service boxes): the name read first was the service's, which becomes the
+    /// provider (unless a provider key was read already: then an extra field under
+    /// `service_key`), and `cookies` are the names.
+    pub(crate) fn name_the_cookies(&mut self, cookies: impl Into<Frags<'a>>, service_key: &str) {
+        let service = std::mem::replace(&mut self.names, cookies.into());
+        let role = if self.fields.iter().any(|f| f.role == Some(Role::Provider)) {
+            None
+        } else {
+            Some(Role::Provider)
+        };
+        self.fields.insert(
+            0,
+            Field {
+                role,
+                header: service_key.into(),
+                value: service,
+            },
+        );
+    }
+
     /// A record whose name was read among its fields (a key-value block or card whose
     /// name key is not first): the name stands alone in its slot; none when nothing
     /// but the name was read.

@@ -981,7 +981,7 @@ fn cell_lines<'a>(
         .take(8)
         .take_while(|l| l.kind == LineKind::Text && is_header_cell(l.text))
         .count();
-    if run < 2 {
+    if run < 2 || card_in_run(&lines[i..lines.len().min(i + run + 4)]) {
         return None;
     }
     let filled_upto = |limit: usize| -> Vec<usize> {
@@ -1088,6 +1088,24 @@ fn cell_rows<'a>(lines: &[Line<'a>], filled: &[usize], n: usize, rows: usize) ->
         .collect()
 }
 
+/// Whether the lines from a run of header-like lines on (`run`, with the few lines
+/// after it) set values under labels as a card does: a name label, a value, a label,
+/// a value, a label (`Name` / `LinkedIn` / `Provider` / `LinkedIn` / `Purpose`), with
+/// no blank line between. A header names its columns one after another, and its
+/// rows follow it: `Name` / `Platziert von` / `Zweck` / `_ga` / `Velqora` holds one
+/// such turn at most.
+fn card_in_run(run: &[Line<'_>]) -> bool {
+    let label = |l: &Line<'_>| super::cards::label_line(l.text).map(|(_, r)| r);
+    let filled = run.iter().take_while(|l| !l.is_blank()).count();
+    run[..filled].windows(5).any(|w| {
+        label(&w[0]) == Some(Role::Name)
+            && label(&w[1]).is_none()
+            && label(&w[2]).is_some()
+            && label(&w[3]).is_none()
+            && label(&w[4]).is_some()
+    })
+}
+
 /// A line that may be a cell of a header read one cell per line: a header word, or
 /// a label (one to four words, a capital first, letters, spaces, hyphens, apostrophes
 /// and slashes only, at most 40 bytes) that is no sure cookie name and names no
@@ -1131,6 +1149,19 @@ fn row_at(at: &[usize], name: usize, head: &[&str], lines: &[Line<'_>]) -> bool 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run of label-like lines that sets a value under a name label and another
+    /// label after it is a card's, no header one cell a line.
+    #[test]
+    fn a_cards_labels_are_no_header_run() {
+        let run = |t: &str| card_in_run(&crate::segment::lines(t));
+        assert!(run("Accept\nName\nLinkedIn\nProvider\nLinkedIn\nPurpose\n"));
+        assert!(run("Naam\nVelqora\nAanbieder\nVelqora BV\nDoel\nTelt.\n"));
+        assert!(!run("Name\nProvider\nPurpose\nExpiry\n"));
+        assert!(!run("Name\nPlatziert von\nZweck\nLaufzeit\n_ga\nVelqora\n"));
+        assert!(!run("Name\nPlatziert von\nZweck\n_ga\nVelqora\nZählt.\n"));
+        assert!(!run("Name\nLinkedIn\n\nProvider\nLinkedIn\nPurpose\n"));
+    }
 
     /// Paragraphs are read one at a time, blank lines skipped, up to a line that is
     /// no text; a header one paragraph per cell is read when its name header's

@@ -41,11 +41,28 @@ fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
 /// key with a cookie name for a column). The keys may be labels the document taught
 /// (`Key⇥_ga` / `Storage time⇥2 years`, [`super::labels`]): read as a table, each
 /// of their values would be a cookie.
-fn key_value_pairs(lines: &[Line<'_>], i: usize, learned: &super::labels::Learned) -> bool {
-    let pair = |l: &Line<'_>| {
+fn key_value_pairs<'a>(lines: &[Line<'a>], i: usize, learned: &super::labels::Learned) -> bool {
+    let v = crate::vocab::vocab();
+    // (the key may also stand with no colon, the tab its only mark: `Nom⇥Amazon Web
+    // Services` / `Fournisseur⇥Amazon Web Services`, a service's box copied as a
+    // two-column table)
+    let tab_pair = |l: &Line<'a>| -> Option<(Role, &'a str)> {
+        let cells = cells_of(l);
+        let [key, value] = cells.as_slice() else {
+            return None;
+        };
+        let value = value.trim();
+        (!value.is_empty()).then_some(())?;
+        Some((v.field(key.trim().trim_end_matches(':'))?, value))
+    };
+    let pair = |l: &Line<'a>| {
         super::keyvalue::pair(l.text, learned)
-            .filter(|(_, _, v)| crate::vocab::vocab().field(v).is_none())
-            .map(|(_, role, _)| role)
+            .map(|(_, role, value)| (role, value))
+            .or_else(|| tab_pair(l))
+            // (a value that is a listed header makes the line a header row; one that
+            // only ends with a header's head word, `Amazon Web Services`, does not)
+            .filter(|(_, value)| v.field_listed(value).is_none())
+            .map(|(role, _)| role)
     };
     let Some(next) = lines[i + 1..].iter().find(|l| !l.is_blank()) else {
         return false;
@@ -122,6 +139,12 @@ pub(crate) fn parse<'a>(
             }
             LineKind::Tab => {
                 let cells = cells_of(line);
+                // the next service's box, its keys set apart by tabs (`Name:⇥Google
+                // AdSense` / `Anbieter:⇥Google`, under its table's last row): the
+                // table has ended
+                if cells.len() < n && key_value_pairs(lines, j, &local.learned) {
+                    break;
+                }
                 let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
                 if header.is_repeat(&trimmed) {
                     j += 1;
@@ -185,7 +208,10 @@ pub(crate) fn parse<'a>(
                 // more rows follow; otherwise the table has ended.
                 let next = super::next_filled(lines, j + 1);
                 let more_rows = next.is_some_and(|k| {
-                    (lines[k].kind == LineKind::Tab && !is_header_line(&lines[k]))
+                    (lines[k].kind == LineKind::Tab
+                        && !is_header_line(&lines[k])
+                        && !(cells_of(&lines[k]).len() < n
+                            && key_value_pairs(lines, k, &local.learned)))
                         || broken_first_cell(lines, k, &header).is_some()
                 });
                 if !more_rows || line.text.len() > 200 {
@@ -436,6 +462,36 @@ mod tests {
     use nom::bytes::complete::{tag, take_till};
     use nom::multi::separated_list1;
     use nom::{IResult, Parser};
+
+    /// A service's box copied as a two-column table, keys with no colon (`Nom⇥Amazon
+    /// Web Services` / `Fournisseur⇥Amazon Web Services`), is a key-value block, not a
+    /// table whose header names a column `Amazon Web Services`; a two-column table's
+    /// header, whose cells are both headers, is a table.
+    #[test]
+    fn boxes_with_tabs_are_no_tables() {
+        let learned = crate::layout::labels::Learned::default();
+        let pairs = |t: &str| key_value_pairs(&crate::segment::lines(t), 0, &learned);
+        assert!(pairs(
+            "Nom\tAmazon Web Services\nFournisseur\tAmazon Web Services\n"
+        ));
+        assert!(pairs("Name:\tGoogle AdSense\nAnbieter:\tGoogle\n"));
+        assert!(!pairs("Cookie\tPurpose\n_ga\tCounts visits.\n"));
+        assert!(!pairs("Name\tProvider\n_ga\tGoogle\n"));
+        // a table ends where the next service's box begins
+        let p = crate::parse_policy(
+            "Name\tHost\tDuration\tType\n_ga\t.example.com\t2 years\tHTTP Cookie\n\n\
+             Marketing\n\nName:\tGoogle AdSense\nProvider:\tGoogle\nPurpose:\tShows ads.\n\
+             Technical cookie definitions\nName\tHost\tDuration\tType\n\
+             __gads\t.example.com\t13 months\tHTTP Cookie\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref()))
+            .collect();
+        assert_eq!(got, [("_ga", None), ("__gads", Some("Google"))]);
+        assert_eq!(p.cookies[1].category, crate::Category::Advertising);
+    }
 
     /// `cell { TAB cell }` as a `nom` grammar: the reference [`cells_of`] is held to.
     fn tab_cells(input: &str) -> IResult<&str, Vec<&str>> {

@@ -383,6 +383,10 @@ pub(crate) struct Vocab {
     categories: Vec<(Phrase, Category)>,
     storage: Vec<(Phrase, Storage)>,
     first_party: Vec<Phrase>,
+    /// Headings that hold a category word and declare no category (`Technical cookie
+    /// definitions`, a consent platform's title over a service's cookie table): see
+    /// [`Vocab::is_table_title`].
+    no_category: Vec<Phrase>,
     only: Vec<Phrase>,
     set_by: Vec<Phrase>,
     cookie_words: Vec<Phrase>,
@@ -427,6 +431,9 @@ pub(crate) struct Vocab {
     /// is a service provided by …`), as [`match_form`] gives them: a heading repeated
     /// at the start of the line under it, then one of these, names a service.
     service_is: FastSet<String>,
+    /// Companies' legal forms (`inc`, `gmbh`, `s.l`), folded, without a final full
+    /// stop: see [`Vocab::without_address`].
+    legal_forms: FastSet<String>,
     /// Words before `cookies` that open a sentence about the cookies just listed
     /// (`these`, `ces`, `diese`).
     demonstratives: FastSet<String>,
@@ -790,9 +797,8 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "storage" => matches!(value, "cookie" | "not_cookie"),
             "first_party" | "only" | "set_by" | "cookie_word" | "local_storage" | "no_cookie"
             | "placeholder" | "pronoun" | "complement" | "negation" | "provider_lead"
-            | "provider_stop" | "lifetime_verb" | "link_label" | "service_ref" | "service_is" => {
-                value == "-"
-            }
+            | "provider_stop" | "lifetime_verb" | "link_label" | "service_ref" | "service_is"
+            | "legal_form" | "no_category" => value == "-",
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
@@ -833,6 +839,12 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
         }
     }
     bad
+}
+
+/// How a legal form is looked up: folded, without the spaces around it and its
+/// final full stop (`Inc.` and `inc` are one form).
+fn legal_form_key(part: &str) -> String {
+    match_form(part.trim()).trim_end_matches('.').to_string()
 }
 
 fn parse_cookie_kind(s: &str) -> Option<DurationKind> {
@@ -877,6 +889,7 @@ impl Vocab {
                     self.storage.push((Phrase::new(phrase), s));
                 }
                 "first_party" => self.first_party.push(Phrase::new(phrase)),
+                "no_category" => self.no_category.push(Phrase::apart(phrase)),
                 "only" => self.only.push(Phrase::new(phrase)),
                 "set_by" => {
                     let p = Phrase::new(phrase);
@@ -936,6 +949,9 @@ impl Vocab {
                 }
                 "service_is" => {
                     self.service_is.insert(match_form(phrase));
+                }
+                "legal_form" => {
+                    self.legal_forms.insert(legal_form_key(phrase));
                 }
                 "link_label" => {
                     let form = match_form(phrase);
@@ -1452,6 +1468,11 @@ impl Vocab {
     pub(crate) fn heading_category(&self, text: &str) -> Option<Category> {
         let form = match_form(text);
         let ws: Vec<&str> = words_apart(&form);
+        // (`Technical cookie definitions` names a table of the section's cookies, not
+        // technical cookies: the section's category goes on)
+        if self.no_category_words(&ws) {
+            return None;
+        }
         let cookie_at: Vec<usize> = (0..ws.len())
             .filter(|&i| {
                 self.index
@@ -1501,6 +1522,22 @@ impl Vocab {
                 })
             })
             .map(|c| c.2)
+    }
+
+    /// Whether a heading is a title a consent platform sets over a service's own
+    /// table of cookies (`Technical cookie definitions`, `Technische
+    /// Cookie-Definitionen`): a label of the service's block, which declares no
+    /// category though it holds a category word.
+    pub(crate) fn is_table_title(&self, text: &str) -> bool {
+        let form = match_form(text);
+        self.no_category_words(&words_apart(&form))
+    }
+
+    /// [`Vocab::is_table_title`] of folded words read apart.
+    fn no_category_words(&self, ws: &[&str]) -> bool {
+        self.no_category
+            .iter()
+            .any(|p| p.match_at(ws) == Some(ws.len()))
     }
 
     /// The category a whole label declares (`Essential cookie`, `Técnica`), read leftmost.
@@ -1965,6 +2002,44 @@ impl Vocab {
         // (the opening words are few and short: a line of megabytes is not folded)
         ends.take_while(|&e| e <= 32)
             .any(|e| self.service_is.contains(&match_form(&rest[..e])))
+    }
+
+    /// A company's name without the postal address written after it (`Google Ireland
+    /// Limited, Gordon House, Barrow Street, Dublin 4, Ireland` → `Google Ireland
+    /// Limited`), as consent platforms' provider keys give it. The parts after the
+    /// first comma are an address when one of them holds a digit (a house number, a
+    /// post code), when there are three of them or more, or when the name before them
+    /// ends with its legal form (`PostHog Inc., USA`); a part that is a legal form
+    /// (`Meta Platforms, Inc., 1 Hacker Way`) is the company's. A value with no
+    /// such address is returned as it is: `Meta Platforms, Inc.`, `Google, Meta`.
+    pub(crate) fn without_address<'t>(&self, value: &'t str) -> &'t str {
+        // (an address follows a comma; a name and its address are short)
+        let Some(first) = value.find(',') else {
+            return value;
+        };
+        if value.len() > 300 || value[..first].trim().is_empty() {
+            return value;
+        }
+        let mut end = first;
+        // (`end` is at a comma, or at the value's end)
+        while let Some(part) = value.get(end + 1..).and_then(|r| r.split(',').next()) {
+            if part.trim().is_empty() || !self.legal_forms.contains(&legal_form_key(part)) {
+                break;
+            }
+            end += 1 + part.len();
+        }
+        let tail = &value[end..];
+        let parts = tail.split(',').filter(|p| !p.trim().is_empty()).count();
+        // (a name that ends with its legal form is whole: `PostHog Inc., USA`)
+        let company = &value[..end];
+        let formed = company
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|w| self.legal_forms.contains(&legal_form_key(w)));
+        if parts == 0 || !(formed || parts >= 3 || tail.bytes().any(|b| b.is_ascii_digit())) {
+            return value;
+        }
+        value[..end].trim_end()
     }
 
     /// `value` without the link's label at its end (`Stripe View Service Privacy
@@ -3478,7 +3553,68 @@ mod tests {
         }
     }
 
+    /// A consent platform's title over a service's table of cookies holds a category
+    /// word and declares none; the platform's group of embedded content declares
+    /// none either (`unknown`); the same words about cookies still declare one.
+    #[test]
+    fn table_titles_and_embedded_content() {
+        let v = vocab();
+        for t in [
+            "Technische Cookie-Definitionen",
+            "Technical cookie definitions",
+            "Technical details",
+        ] {
+            assert_eq!(v.heading_category(t), None, "{t:?}");
+            assert!(v.is_table_title(t), "{t:?}");
+        }
+        assert_eq!(
+            v.heading_category("Technische Cookies"),
+            Some(Category::Necessary)
+        );
+        assert_eq!(
+            v.heading_category("Technical cookies"),
+            Some(Category::Necessary)
+        );
+        assert!(!v.is_table_title("Technical cookies"));
+        for t in [
+            "Externe Medien",
+            "External Media",
+            "Médias externes",
+            "Externe media",
+        ] {
+            assert_eq!(v.heading_category(t), Some(Category::Unknown), "{t:?}");
+        }
+    }
+
     /// A link's label after a service's name is cut off, the longest label first;
+    /// A provider key's company keeps its legal form and loses its postal address;
+    /// a value with no address after its comma (two companies) stays whole.
+    #[test]
+    fn companies_without_their_address() {
+        let v = vocab();
+        for (value, want) in [
+            (
+                "Google Ireland Limited, Gordon House, Barrow Street, Dublin 4, Ireland",
+                "Google Ireland Limited",
+            ),
+            (
+                "Meta Platforms, Inc., 1 Hacker Way, Menlo Park",
+                "Meta Platforms, Inc.",
+            ),
+            ("Meta Platforms, Inc.", "Meta Platforms, Inc."),
+            ("Velqora GmbH, Hauptstraße 5, 10115 Berlin", "Velqora GmbH"),
+            ("Orabix, S.L., Calle Mayor 3, Madrid", "Orabix, S.L."),
+            ("Bixvyn, Rue de la Paix, Paris, France", "Bixvyn"),
+            ("PostHog Inc., USA", "PostHog Inc."),
+            ("Google, Meta", "Google, Meta"),
+            ("Google", "Google"),
+            ("Wix.com Ltd.", "Wix.com Ltd."),
+            (", 12 Main Street", ", 12 Main Street"),
+        ] {
+            assert_eq!(v.without_address(value), want, "{value:?}");
+        }
+    }
+
     /// a value that is only a label, or has none, stays as it is.
     #[test]
     fn link_labels_after_a_service() {
