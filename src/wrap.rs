@@ -203,13 +203,21 @@ fn goes_on(lines: &[Shape<'_>], width: usize) -> bool {
 
 /// A table's row, never wrapped at the width nor joined: cells apart by tabs, by
 /// pipes, by runs of spaces (a table aligned in columns pads its rows to one
-/// length, which is no wrapping width), or by semicolons or commas.
+/// length, which is no wrapping width), or by semicolons or commas; or a line
+/// indented as deep as a table's later column ([`DEEP_INDENT`]).
 fn is_table_row(line: &str) -> bool {
     let bytes = line.as_bytes();
     memchr::memchr2(b'\t', b'|', bytes).is_some()
         || crate::fields::text::contains_short(line.trim_start(), "   ")
         || is_delimited_row(bytes)
+        || bytes.starts_with(DEEP_INDENT)
 }
+
+/// Where a line opens this far in, it stands under a column of a table aligned by
+/// runs of spaces: a cell's wrapped text (`li_fat_id   LinkedIn   Member identifier
+/// for` / `(40 spaces)Members for conversion tracking,`), never joined to the line of
+/// the same cell under it (the two together would read as two cells).
+const DEEP_INDENT: &[u8] = b"        ";
 
 /// A row of a delimited table (`_ga;Google;2 years`, `_ga,Google,2 years`): two
 /// semicolons, or two commas with no space after them (prose puts one).
@@ -605,6 +613,26 @@ mod tests {
         );
         let lines = read_lines(&text);
         assert_eq!(lines.last().unwrap(), "first item of the list");
+    }
+
+    /// A cell wrapped under its column in a table aligned by spaces: its lines stand
+    /// deep in (under a later column), and are never joined to one another, in a
+    /// document that shows a width; a paragraph indented a little still is.
+    #[test]
+    fn cells_wrapped_under_their_column_are_not_joined() {
+        let para = wrap(PARAGRAPH, 60);
+        let cell = [
+            "                        prevent Cross-site request forgery and more",
+            "                        (often abbreviated as CSRF) attacks of the",
+            "                        website.",
+        ];
+        let text = format!("{para}\n\n{}\n\n{para}\n", cell.join("\n"));
+        let lines = read_lines(&text);
+        for c in cell {
+            assert!(lines.iter().any(|l| l == c.trim_end()), "{c:?}: {lines:#?}");
+        }
+        assert!(is_table_row(cell[0]));
+        assert!(!is_table_row("  indented a little, then words"));
     }
 
     #[test]

@@ -4860,3 +4860,124 @@ fn service_boxes_over_their_cookies() {
     // `Technische Cookie-Definitionen` technical cookies); 1.000 / 0.994 after
     t.check("service boxes over their cookies", 0.98, 0.96);
 }
+
+/// `text` broken into lines of at most `width` characters at spaces (a word longer
+/// than the width stands alone).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for w in text.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A table aligned in columns by runs of spaces, as text copied out of a PDF reads:
+/// each cell wrapped to its column's width, the wrapped lines standing under their
+/// column (the name cell empty), a blank line between rows or none, the columns in
+/// any order (the name first), in every language. Enough wrapped lines show the
+/// document a width, so the text is also one the hard-wrap repair reads: the lines of
+/// one cell must not be joined into one line, where they would read as two cells.
+#[test]
+fn tables_aligned_by_spaces_with_wrapped_cells() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| !r.purpose.contains(['|', '\t']) && !r.purpose.contains("  "))
+        .collect();
+    let mut rng = Rng(0xA11C_4ED0_0000_0031);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for form in 0..4 {
+            for _ in 0..4 {
+                // (no category column: the rows declare none)
+                let picked: Vec<(Row, [String; 5])> = pick_rows(&mut rng, &all, l, 7, |_| true)
+                    .into_iter()
+                    .map(|(mut r, c)| {
+                        r.category = Category::Unknown;
+                        (r, c)
+                    })
+                    .collect();
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                // columns: name, then provider, purpose, lifetime in some order
+                let mut order = [1usize, 2, 3];
+                rng.shuffle(&mut order);
+                let cols = [0, order[0], order[1], order[2]];
+                let name_w = picked
+                    .iter()
+                    .map(|(r, _)| r.name.chars().count())
+                    .max()
+                    .unwrap_or(8);
+                let width = |k: usize| match k {
+                    0 => name_w.max(h[0].chars().count()) + 2 + rng_width(form, 0),
+                    1 => 20 + rng_width(form, 1),
+                    2 => 30 + rng_width(form, 2),
+                    _ => 14,
+                };
+                // (a column is as wide as its header at least: the header's cells stand
+                // over their columns)
+                let widths: Vec<usize> = cols
+                    .iter()
+                    .map(|&k| width(k).max(h[k].chars().count() + 2))
+                    .collect();
+                let line = |cells: &[String]| -> String {
+                    let mut s = String::new();
+                    for (c, w) in cells.iter().zip(&widths) {
+                        s += c;
+                        s += &" ".repeat(w.saturating_sub(c.chars().count()).max(2));
+                    }
+                    s.trim_end().to_string()
+                };
+                let mut text = String::from("Cookie Policy\n\n");
+                text += &line(&cols.iter().map(|&k| h[k].to_string()).collect::<Vec<_>>());
+                text += "\n";
+                for (_, c) in &picked {
+                    let wrapped: Vec<Vec<String>> = cols
+                        .iter()
+                        .zip(&widths)
+                        .map(|(&k, &w)| {
+                            if k == 0 {
+                                vec![c[0].clone()]
+                            } else {
+                                wrap_words(&c[k], w - 2)
+                            }
+                        })
+                        .collect();
+                    let n = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+                    for i in 0..n {
+                        let cells: Vec<String> = wrapped
+                            .iter()
+                            .map(|w| w.get(i).cloned().unwrap_or_default())
+                            .collect();
+                        text += &line(&cells);
+                        text += "\n";
+                    }
+                    if form % 2 == 1 {
+                        text += "\n";
+                    }
+                }
+                show_doc(&text);
+                score(&mut t, &text, &picked);
+            }
+        }
+    }
+    // measured when added (round 31): F1 0.970, exact 0.880 before (the hard-wrap
+    // repair joined the wrapped lines of one cell into one line once the document
+    // showed a width, and the two then read as two cells, the second given to the
+    // last column; a cell's line holding a camel-case word alone, `PubMatic.`, was
+    // realigned as a row of its own); 0.996 / 0.996 after
+    t.check("tables aligned by spaces with wrapped cells", 0.98, 0.97);
+}
+
+/// A column's extra width in a form of [`tables_aligned_by_spaces_with_wrapped_cells`].
+fn rng_width(form: usize, k: usize) -> usize {
+    (form * 3 + k * 5) % 9
+}

@@ -269,7 +269,7 @@ fn aligned_table<'a>(
         // a row short of a cell whose cells sit off the header's columns (a copy that
         // collapsed the padding) is realigned by content when it holds a sure name:
         // a new row, never a wrapped cell of the row above
-        if !has_name && cells.len() < header.len() {
+        if !has_name && cells.len() < header.len() && !on_columns {
             if let Some(realigned) = realign(&cells, header) {
                 placed = realigned;
                 has_name = true;
@@ -1530,6 +1530,25 @@ mod tests {
         assert!(by_gaps(&cells, 6).is_none());
         let even = positioned_cells("_ga    Google    2 years");
         assert!(by_gaps(&even, 4).is_none());
+    }
+
+    /// A wrapped cell's line that stands under its column is the row's, whatever it
+    /// holds (a camel-case word alone, `PubMatic.`): realigned by content only when
+    /// its cells sit off the header's columns.
+    #[test]
+    fn lines_under_their_column_stay_in_their_row() {
+        let text = "Cookie        Provider      Purpose                     Expiry\n\
+                    pp            PubMatic      Tracks the last site that   3 months\n\
+                    \x20                           served an ad from\n\
+                    \x20                           PubMatic.\n\
+                    viewer        Ortec         Counts visitors.            1 year\n";
+        let p = crate::parse_policy(text);
+        let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["pp", "viewer"]);
+        assert_eq!(
+            p.cookies[0].purposes,
+            ["Tracks the last site that served an ad from PubMatic."]
+        );
     }
 
     #[test]
