@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashSet};
 use crate::fields::duration::{
     duration_prefix, find_duration_where, is_whole_duration, parse_duration, Found,
 };
-use crate::fields::names::{is_host_or_file, split_names, Name};
+use crate::fields::names::{is_host_or_file, service_and_names, split_names, Name};
 use crate::fields::provider::{is_vendor_name, provider_in_description, vendor_in, vendor_prefix};
 use crate::fields::repair::{normalize_value, normalize_value_with, Mend};
 use crate::fields::text::{fold_whitespace, match_form, more_words_than, FastMap, FastSet};
@@ -73,7 +73,11 @@ fn build_one(
         return Built::default();
     };
     let (values, repairs) = normalise(&rec.fields, lang, repair);
-    let fields = classify(values);
+    let mut fields = classify(values);
+    // (the service the name cell names is the provider no provider cell names)
+    if let (Some(service), ProviderCell::Absent) = (&names.service, &fields.provider) {
+        fields.provider = ProviderCell::Vendor(service.clone());
+    }
     if let Err(why) = reject(&names.text, &fields) {
         return Built {
             warnings: vec![why.warning(rec.span)],
@@ -122,6 +126,9 @@ fn build_one(
 struct Names {
     text: String,
     list: Vec<Name>,
+    /// The service the cell names before its cookies (`Google Analytics (_ga,
+    /// _gid)`): their provider where no provider cell names one.
+    service: Option<String>,
 }
 
 /// The names of a record's name cell; none when the cell names nothing. Names are
@@ -129,13 +136,26 @@ struct Names {
 fn read_names(rec: &RawRecord<'_>, lang: Option<&str>) -> Option<Names> {
     let text = normalize_value(&rec.names, lang, false, &mut Vec::new());
     let text = unlinked(text);
+    if let Some((service, inner)) = service_and_names(&text) {
+        let list = split_names(inner);
+        let service = Some(service.to_string());
+        return Some(Names {
+            text,
+            list,
+            service,
+        });
+    }
     let mut list = split_names(&text);
     if rec.name_cell && list.len() == 1 {
         if let Some(n) = with_full_stop(&text, &list[0].name) {
             list[0].name = n;
         }
     }
-    (!list.is_empty()).then_some(Names { text, list })
+    (!list.is_empty()).then_some(Names {
+        text,
+        list,
+        service: None,
+    })
 }
 
 /// A name alone in its cell keeps a full stop at its end (`_pk_id.`: a prefix of

@@ -465,6 +465,39 @@ pub(crate) fn is_and_joiner(w: &str) -> bool {
     and_joiners().any(|j| j == w)
 }
 
+/// A name cell that names a service and, in brackets after it, the service's
+/// cookies (`Google Analytics (_ga, _gid)`, `Hotjar (_hjSession, _hjSessionUser)`):
+/// the service and the bracket's text. The bracket must list names only, one sure or
+/// known at least, or two or more that are no word of any language's list; the
+/// service must be more than a name: words, or a vendor's name,
+/// or one word over two names or more (`__lc_cid (customerID)` is a name and its
+/// gloss).
+pub(crate) fn service_and_names(cell: &str) -> Option<(&str, &str)> {
+    let t = cell.trim();
+    // (the closing bracket asked first: most cells have none)
+    let inner_end = t.strip_suffix(')')?.len();
+    let open = t.rfind(" (")?;
+    let (service, inner) = (t[..open].trim(), t[open + 2..inner_end].trim());
+    if service.is_empty() || inner.is_empty() || inner.contains(['(', ')']) {
+        return None;
+    }
+    let names = split_names(inner);
+    // (two names or more that are no word of a language are names too: `cs, vst`;
+    // `Analytics, Ads` are words)
+    let sure = |n: &Name| is_strong_name(&n.name) || is_known(&n.name);
+    let listed = names.iter().all(|n| is_name_shaped(&n.name))
+        && (names.iter().any(sure)
+            || (names.len() >= 2
+                && names.iter().all(|n| {
+                    !crate::fields::repair::is_any_language_word(&n.name.to_lowercase())
+                })));
+    let words = service.split_whitespace().count();
+    let a_service = (2..=5).contains(&words)
+        || crate::fields::provider::is_vendor_name(service)
+        || (words == 1 && names.len() >= 2 && !is_strong_name(service));
+    (listed && a_service && !service.contains([',', ';', '(', ')'])).then_some((service, inner))
+}
+
 /// One name split off a name cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Name {
@@ -1341,6 +1374,33 @@ mod tests {
     }
 
     /// The fast `is_joiner` and `split_names` answer as their references do.
+    /// A service and its cookies in brackets: the service is words, a vendor, or one
+    /// word over two names or more; the bracket lists names (one sure, or two that
+    /// are no words). A name and its gloss, or a service over words, are neither.
+    #[test]
+    fn services_with_their_cookies_in_brackets() {
+        for (cell, want) in [
+            (
+                "Google Analytics (_ga, _gid)",
+                Some(("Google Analytics", "_ga, _gid")),
+            ),
+            (
+                "Hotjar (_hjSession, _hjSessionUser)",
+                Some(("Hotjar", "_hjSession, _hjSessionUser")),
+            ),
+            ("Velqora (vq_id)", None),
+            ("Quantcast (cref, mc)", Some(("Quantcast", "cref, mc"))),
+            ("Velqora Chat (cs, vst)", Some(("Velqora Chat", "cs, vst"))),
+            ("__lc_cid (customerID)", None),
+            ("_ga (Google Analytics)", None),
+            ("Google (Analytics, Ads)", None),
+            ("Google Analytics", None),
+            ("Google Analytics (_ga, (x))", None),
+        ] {
+            assert_eq!(service_and_names(cell), want, "{cell:?}");
+        }
+    }
+
     #[test]
     fn split_names_is_the_former_split() {
         let cells = sample_cells();

@@ -58,8 +58,9 @@ fn bulleted(text: &str) -> bool {
     rest.len() != t.len() && rest.starts_with([' ', '\t'])
 }
 
-/// The names part of an item head: name-shaped tokens joined by `,`, `+`, `and`...
-/// Returns whether at least one is a sure cookie name.
+/// The names part of an item head: name-shaped tokens joined by `,`, `+`, `and`...,
+/// or a service and such names in brackets after it. Returns whether at least one
+/// is a sure cookie name.
 fn names_head(head: &str) -> Option<bool> {
     let head = head.trim().trim_matches('`');
     let head = head
@@ -68,6 +69,14 @@ fn names_head(head: &str) -> Option<bool> {
         .unwrap_or(head);
     if head.is_empty() || head.len() > 120 {
         return None;
+    }
+    // a service and its cookies in brackets (`Google Analytics (_ga, _gid)`): the
+    // bracket's names, sure by that shape (the records stage reads the service as
+    // their provider)
+    if head.ends_with(')') {
+        if let Some((_, inner)) = crate::fields::names::service_and_names(head) {
+            return names_head(inner).map(|_| true);
+        }
     }
     // (the tokens are read twice, not collected: every reader start asks this of a
     // short head, and most heads are turned away at their first token)
@@ -1133,6 +1142,47 @@ fn role_header(role: Option<Role>) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    /// An item headed by a service and its cookies in brackets (`- Quantcast (cref,
+    /// mc): …`): the bracket's names are the item's, sure by that shape, and the
+    /// service their provider; the description is what follows the colon.
+    #[test]
+    fn items_headed_by_a_service_and_its_cookies() {
+        assert_eq!(super::names_head("Quantcast (cref, mc)"), Some(true));
+        assert_eq!(
+            super::names_head("Google Analytics (_ga, _gid)"),
+            Some(true)
+        );
+        let p = crate::parse_policy(
+            "- Quantcast (cref, mc): counts visits across sites. 13 months.\n\
+             - Velqora Chat (vq_id, vq_ses): keeps the chat open.\n",
+        );
+        let got: Vec<(&str, Option<&str>, &str)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.purposes.join(" ")))
+            .map(|(n, pr, pu)| {
+                (
+                    n,
+                    pr,
+                    if pu.starts_with("counts") {
+                        "counts"
+                    } else {
+                        "keeps"
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("cref", Some("Quantcast"), "counts"),
+                ("mc", Some("Quantcast"), "counts"),
+                ("vq_id", Some("Velqora Chat"), "keeps"),
+                ("vq_ses", Some("Velqora Chat"), "keeps"),
+            ]
+        );
+    }
+
     /// A sure name alone, then its storage type with no key and its lifetime
     /// (`sessionFunnelEventLogged` / `Cookie` / `Duration: 1 day`): the type is no
     /// description.
@@ -1205,6 +1255,11 @@ mod tests {
         }
         let mut strong = 0;
         for h in &heads {
+            // (a service and its cookies in brackets is a head read since round 31:
+            // `items_headed_by_a_service_and_its_cookies`)
+            if crate::fields::names::service_and_names(h.trim()).is_some() {
+                continue;
+            }
             let want = before(h);
             assert_eq!(names_head(h), want, "{h:?}");
             strong += usize::from(want == Some(true));
