@@ -135,7 +135,8 @@ struct Names {
 /// identifiers: never repaired, so no repair can come of them.
 fn read_names(rec: &RawRecord<'_>, lang: Option<&str>) -> Option<Names> {
     let text = normalize_value(&rec.names, lang, false, &mut Vec::new());
-    let text = unlinked(text);
+    // (a line break tag between names parts them as a comma does: `_ga<br>_gid`)
+    let text = unlinked_broken_by(text, ", ", false);
     if let Some((service, inner)) = service_and_names(&text) {
         let list = split_names(inner);
         let service = Some(service.to_string());
@@ -773,9 +774,21 @@ fn emit_owned(name: Name, k: usize, record: Resolved, span: Span) -> Cookie {
 /// A normalised value with its markdown links reduced to their text, its spaces
 /// folded again where a link was taken out.
 fn unlinked(text: String) -> String {
-    match unlink(&text) {
+    unlinked_broken_by(text, " ", true)
+}
+
+/// [`unlinked`], a line break tag read as `brk`; character references read only
+/// with `references` (a name keeps them: it is written as its input holds it).
+fn unlinked_broken_by(text: String, brk: &str, references: bool) -> String {
+    let text = match unlink(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(t) => fold_whitespace(&t),
+    };
+    // (and with the HTML its page's source left in it read as text: `_ga<br>_gid`,
+    // `Meta&nbsp;Platforms`)
+    match crate::fields::text::decode_markup(&text, brk, references) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(t) => t,
     }
 }
 
@@ -1409,6 +1422,37 @@ fn domain_of(c: &Cookie) -> Option<&String> {
 mod tests {
     use super::*;
     use crate::fields::repair::Fragment;
+
+    /// A table kept as its page's source wrote it: names apart by a line break tag
+    /// are two names, a description's tag a space, references their characters.
+    #[test]
+    fn markup_left_in_cells() {
+        let p = crate::parse_policy(
+            "| Name | Provider | Purpose | Expiry |\n|---|---|---|---|\n\
+             | _ga<br>_gid | Meta&nbsp;Platforms | Counts.<br/>Ads &amp; more. | 3&nbsp;months |\n",
+        );
+        let got: Vec<(&str, Option<&str>, String, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.provider.as_deref(),
+                    c.purposes.join(" "),
+                    c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                )
+            })
+            .collect();
+        let want = |n| {
+            (
+                n,
+                Some("Meta Platforms"),
+                "Counts. Ads & more.".to_string(),
+                Some("P3M"),
+            )
+        };
+        assert_eq!(got, [want("_ga"), want("_gid")]);
+    }
 
     /// A service's name under a name key, kept as an unnamed field once the cookies
     /// are named (`Name: Perfect Audience`, its provider key naming the site's owner),

@@ -5065,3 +5065,99 @@ fn services_naming_their_cookies_in_brackets() {
     // and its gloss)
     t.check("services naming their cookies in brackets", 0.98, 0.97);
 }
+
+/// A cell's text as a page's source writes it: a no-break space as `&nbsp;`, an
+/// ampersand as `&amp;`, an apostrophe as `&#39;`, a line break between sentences
+/// as `<br>`.
+fn marked_up(text: &str, rng: &mut Rng) -> String {
+    let t = text
+        .replace('&', "&amp;")
+        .replace('\'', "&#39;")
+        .replace('’', "&rsquo;");
+    let t = match t.split_once(". ") {
+        Some((a, b)) if rng.below(2) == 0 => format!("{a}.<br>{b}"),
+        _ => t,
+    };
+    // a number and its unit held together
+    let mut out = String::new();
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c.is_ascii_digit() && chars.peek() == Some(&' ') {
+            chars.next();
+            out.push_str("&nbsp;");
+        }
+    }
+    out
+}
+
+/// Tables whose cells keep the HTML of the page's source (a markdown file's table,
+/// a template's): `&nbsp;` in lifetimes, `&amp;` and `&#39;` in names of companies
+/// and descriptions, `<br>` between two sentences of a description and between two
+/// names of one row, in markdown, pipe and tab tables, in every language. Read as
+/// the text they stand for.
+#[test]
+fn cells_with_markup_left_in_them() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| !r.purpose.contains(['|', '<', '>', '&']) && !r.provider.contains(['&', '|']))
+        .collect();
+    let mut rng = Rng(0x3A2C_0000_0000_0031);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for form in 0..3 {
+            for _ in 0..4 {
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let picked = pick_rows(&mut rng, &all, l, 6, |_| true);
+                let mut text = String::from("Cookie Policy\n\n");
+                let head = [h[0], h[1], h[2], h[3]];
+                text += &match form {
+                    0 => format!("| {} |\n|---|---|---|---|\n", head.join(" | ")),
+                    1 => format!("{}\n", head.join(" | ")),
+                    _ => format!("{}\n", head.join("\t")),
+                };
+                let mut want = Vec::new();
+                let mut k = 0;
+                while k < picked.len() {
+                    // two rows of one provider and lifetime now and then share a row,
+                    // their names apart by a line break
+                    let pair = k + 1 < picked.len() && rng.below(3) == 0;
+                    let (r, c) = &picked[k];
+                    let names = if pair {
+                        format!("{}<br>{}", r.name, picked[k + 1].0.name)
+                    } else {
+                        r.name.clone()
+                    };
+                    let row = [
+                        names,
+                        marked_up(&c[1], &mut rng),
+                        marked_up(&c[2], &mut rng),
+                        marked_up(&c[3], &mut rng),
+                    ];
+                    text += &match form {
+                        0 => format!("| {} |\n", row.join(" | ")),
+                        1 => format!("{}\n", row.join(" | ")),
+                        _ => format!("{}\n", row.join("\t")),
+                    };
+                    let members = if pair { 2 } else { 1 };
+                    for (r2, _) in &picked[k..k + members] {
+                        let mut r2 = r2.clone();
+                        r2.provider = r.provider.clone();
+                        r2.purpose = r.purpose.clone();
+                        r2.length = r.length;
+                        r2.category = Category::Unknown;
+                        let c2 = cells(l, &r2);
+                        want.push((r2, c2));
+                    }
+                    k += members;
+                }
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 31): F1 0.638, exact 0.101 before (`3&nbsp;months`
+    // no lifetime, `&amp;` and `<br>` kept in the text, `_ga<br>_gid` one name);
+    // 0.992 / 0.992 after
+    t.check("cells with markup left in them", 0.98, 0.97);
+}

@@ -772,8 +772,129 @@ pub(crate) fn word_count_upto(s: &str, limit: usize) -> usize {
     n.min(limit)
 }
 
+/// Text with the HTML a page's source left in it read as text: a line break tag as
+/// `brk` (`_ga<br>_gid`, `<br/>`, `<BR />`; a space in a value, a comma between
+/// names), character references as their
+/// characters (`Meta&nbsp;Platforms`, `Ads &amp; tracking`, `&#39;`, `&#x2019;`).
+/// With `references` off (names: a name is written as its input holds it), only the
+/// tags are read. Anything else that looks like markup is kept as written; text with
+/// neither `&` nor `<` (nearly every value) is returned as it is.
+pub(crate) fn decode_markup<'t>(
+    text: &'t str,
+    brk: &str,
+    references: bool,
+) -> std::borrow::Cow<'t, str> {
+    if memchr::memchr2(b'&', b'<', text.as_bytes()).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find(['&', '<']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let read = if tail.starts_with('<') {
+            line_break_tag(tail).map(|n| (brk.to_string(), n))
+        } else if references {
+            character_reference(tail)
+        } else {
+            None
+        };
+        match read {
+            Some((s, n)) => {
+                out.push_str(&s);
+                rest = &tail[n..];
+                changed = true;
+            }
+            None => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed {
+        std::borrow::Cow::Owned(fold_whitespace(&out))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The length of a line break tag at the start of `t` (`<br>`, `<br/>`, `<br />`,
+/// any case).
+fn line_break_tag(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    if b.len() < 4 || !b[1..3].eq_ignore_ascii_case(b"br") {
+        return None;
+    }
+    let mut i = 3;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    (b.get(i) == Some(&b'>')).then_some(i + 1)
+}
+
+/// The character a reference at the start of `t` stands for (`&amp;`, `&#39;`,
+/// `&#x2019;`) and the reference's length; a no-break space is read as a space.
+fn character_reference(t: &str) -> Option<(String, usize)> {
+    let end = t.get(..12).unwrap_or(t).find(';')?;
+    let name = &t[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code).filter(|&c| c != '\0')?
+    } else {
+        match name {
+            "nbsp" => ' ',
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "ndash" => '–',
+            "mdash" => '—',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "hellip" => '…',
+            "euro" => '€',
+            _ => return None,
+        }
+    };
+    let c = if c == '\u{a0}' { ' ' } else { c };
+    Some((c.to_string(), end + 1))
+}
+
 #[cfg(test)]
 mod tests {
+    /// Markup a page's source left in a value: line break tags and character
+    /// references read as text; other `&` and `<` kept.
+    #[test]
+    fn markup_read_as_text() {
+        for (text, want) in [
+            ("_ga<br>_gid", "_ga _gid"),
+            ("Counts.<br/>Keeps.<BR />Ends.", "Counts. Keeps. Ends."),
+            ("Meta&nbsp;Platforms", "Meta Platforms"),
+            ("Ads &amp; tracking", "Ads & tracking"),
+            ("It&#39;s &#x2019;ok&#8217;", "It's ’ok’"),
+            ("3&nbsp;months", "3 months"),
+            ("A & B < C", "A & B < C"),
+            ("&unknown; &#xZZ; &#0;", "&unknown; &#xZZ; &#0;"),
+            ("<b>bold</b>", "<b>bold</b>"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(decode_markup(text, " ", true), want, "{text:?}");
+        }
+        assert_eq!(decode_markup("_ga<br>_gid", ", ", false), "_ga, _gid");
+        assert_eq!(decode_markup("a&amp;b<br>c", ", ", false), "a&amp;b, c");
+    }
+
     /// Elided words read apart (`d'analyse` → `d`, `analyse`), only those the table
     /// lists (`it's`, `don't` stay whole); each line of the table is well formed.
     #[test]
