@@ -387,6 +387,9 @@ pub(crate) struct Vocab {
     /// definitions`, a consent platform's title over a service's cookie table): see
     /// [`Vocab::is_table_title`].
     no_category: Vec<Phrase>,
+    /// The first words of [`Vocab::no_category`]'s phrases: a heading that opens
+    /// with none of them (nearly every one) is no table title, asked with one lookup.
+    no_category_firsts: FastSet<String>,
     only: Vec<Phrase>,
     set_by: Vec<Phrase>,
     cookie_words: Vec<Phrase>,
@@ -889,7 +892,13 @@ impl Vocab {
                     self.storage.push((Phrase::new(phrase), s));
                 }
                 "first_party" => self.first_party.push(Phrase::new(phrase)),
-                "no_category" => self.no_category.push(Phrase::apart(phrase)),
+                "no_category" => {
+                    let p = Phrase::apart(phrase);
+                    if let Some(w) = p.words.first() {
+                        self.no_category_firsts.insert(w.clone());
+                    }
+                    self.no_category.push(p);
+                }
                 "only" => self.only.push(Phrase::new(phrase)),
                 "set_by" => {
                     let p = Phrase::new(phrase);
@@ -1535,9 +1544,12 @@ impl Vocab {
 
     /// [`Vocab::is_table_title`] of folded words read apart.
     fn no_category_words(&self, ws: &[&str]) -> bool {
-        self.no_category
-            .iter()
-            .any(|p| p.match_at(ws) == Some(ws.len()))
+        ws.first()
+            .is_some_and(|w| self.no_category_firsts.contains(*w))
+            && self
+                .no_category
+                .iter()
+                .any(|p| p.match_at(ws) == Some(ws.len()))
     }
 
     /// The category a whole label declares (`Essential cookie`, `Técnica`), read leftmost.
