@@ -718,7 +718,7 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
 
 /// A heading without the bracketed aside after its name (`Vidoomy (Vidoomy Media
 /// SL)` → `Vidoomy`): `h.split(" (").next()`, by a byte scan.
-fn before_aside(h: &str) -> &str {
+pub(crate) fn before_aside(h: &str) -> &str {
     find_short(h, " (").map_or(h, |p| &h[..p]).trim()
 }
 

@@ -1059,7 +1059,9 @@ pub(crate) fn take_service_box(rec: &RawRecord<'_>, ctx: &mut Context) {
     let stated = key
         .and_then(|f| f.value.first())
         .map(|f| v.without_address(f.text.trim()))
-        .filter(|p| !v.is_first_party(p) && !v.mentions_party(p));
+        // (an aside after the company is none of its name: `Google LLC (USA)`)
+        .map(super::context::before_aside)
+        .filter(|p| !p.is_empty() && !v.is_first_party(p) && !v.mentions_party(p));
     ctx.provider = match (stated, key) {
         (Some(p), _) => Some(p.to_string()),
         (None, Some(_)) => None,
@@ -1487,7 +1489,8 @@ mod tests {
                       Purpose: Offers a chat.\nTechnical cookie definitions\n\
                       Name: vq_id\nHost: .example.com\nDuration: 1 year\n\n\
                       Name: vq_ses\nHost: .example.com\nDuration: Session\n";
-        let cards = "Name\nVelqora Chat\nProvider\nVelqora GmbH\nPurpose\nOffers a chat.\n\
+        let cards =
+            "Name\nVelqora Chat\nProvider\nVelqora GmbH (Germany)\nPurpose\nOffers a chat.\n\
                      Technical cookie definitions\nName\nvq_id\nHost\n.example.com\n\
                      Duration\n1 year\n";
         assert_eq!(

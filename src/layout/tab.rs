@@ -34,6 +34,16 @@ fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
     cells
 }
 
+/// Whether a tab line holds fewer than `n` cells, told by its first tabs (a line may
+/// hold millions: none is split).
+fn fewer_cells(line: &Line<'_>, n: usize) -> bool {
+    memchr::memchr_iter(b'\t', line.text.as_bytes())
+        .take(n)
+        .count()
+        + 1
+        < n
+}
+
 /// Recognise a tab table whose header row is line `i`.
 /// Two lines that are each a key and its value set apart by a tab (`Name:⇥connect.sid`
 /// / `Provider:⇥api.example.com`), the keys of different roles and the values no
@@ -47,10 +57,14 @@ fn key_value_pairs<'a>(lines: &[Line<'a>], i: usize, learned: &super::labels::Le
     // Services` / `Fournisseur⇥Amazon Web Services`, a service's box copied as a
     // two-column table)
     let tab_pair = |l: &Line<'a>| -> Option<(Role, &'a str)> {
-        let cells = cells_of(l);
-        let [key, value] = cells.as_slice() else {
+        // (two cells: one tab, found without splitting the line, which may hold
+        // millions of them)
+        let text = l.text;
+        let tab = memchr::memchr(b'\t', text.as_bytes())?;
+        let (key, value) = (&text[..tab], &text[tab + 1..]);
+        if memchr::memchr(b'\t', value.as_bytes()).is_some() {
             return None;
-        };
+        }
         let value = value.trim();
         (!value.is_empty()).then_some(())?;
         Some((v.field(key.trim().trim_end_matches(':'))?, value))
@@ -210,7 +224,7 @@ pub(crate) fn parse<'a>(
                 let more_rows = next.is_some_and(|k| {
                     (lines[k].kind == LineKind::Tab
                         && !is_header_line(&lines[k])
-                        && !(cells_of(&lines[k]).len() < n
+                        && !(fewer_cells(&lines[k], n)
                             && key_value_pairs(lines, k, &local.learned)))
                         || broken_first_cell(lines, k, &header).is_some()
                 });
