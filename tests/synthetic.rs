@@ -4743,6 +4743,12 @@ fn service_boxes_over_their_cookies() {
                     // (the embedded-content group holds functional rows and declares
                     // no category)
                     let of = [0, 2, 3, 1][k];
+                    let category = [
+                        Category::Necessary,
+                        Category::Analytics,
+                        Category::Advertising,
+                        Category::Unknown,
+                    ][k];
                     let services = 1 + rng.below(2);
                     let mut boxes = String::new();
                     for _ in 0..services {
@@ -4767,9 +4773,10 @@ fn service_boxes_over_their_cookies() {
                         boxes += &box_pair(form, keys[0], &service);
                         boxes += &box_pair(form, keys[1], &company);
                         boxes += &box_pair(form, keys[2], &purpose);
+                        // (the service's host: `Google Analytics` → `googleanalytics.com`)
+                        let host =
+                            format!("{}.com", service.to_lowercase().replace([' ', '.'], ""));
                         if rng.below(3) > 0 {
-                            let host =
-                                format!("{}.com", service.to_lowercase().replace([' ', '.'], ""));
                             boxes += &box_pair(form, keys[3], &format!("https://{host}/privacy"));
                         }
                         let names: Vec<&str> =
@@ -4792,12 +4799,10 @@ fn service_boxes_over_their_cookies() {
                             if form == 0 {
                                 boxes += &format!("{}\n", cols.join("\t"));
                             }
+                            let dot_host = format!(".{host}");
                             for (r, c) in &picked {
-                                let host = format!(
-                                    ".{}.com",
-                                    service.to_lowercase().replace([' ', '.'], "")
-                                );
-                                let values = [r.name.as_str(), host.as_str(), c[3].as_str(), typ];
+                                let values =
+                                    [r.name.as_str(), dot_host.as_str(), c[3].as_str(), typ];
                                 if form == 0 {
                                     boxes += &format!("{}\n", values.join("\t"));
                                 } else {
@@ -4809,20 +4814,11 @@ fn service_boxes_over_their_cookies() {
                                 let mut r = r.clone();
                                 r.provider = if own { String::new() } else { service.clone() };
                                 r.purpose = String::new();
-                                r.category = [
-                                    Category::Necessary,
-                                    Category::Analytics,
-                                    Category::Advertising,
-                                    Category::Unknown,
-                                ][k];
+                                r.category = category;
                                 want.push((r, c.clone()));
                             }
                         } else {
                             if rng.below(3) == 0 {
-                                let host = format!(
-                                    "{}.com",
-                                    service.to_lowercase().replace([' ', '.'], "")
-                                );
                                 boxes += &box_pair(form, keys[4], &host);
                             }
                             let sep = if rng.below(2) == 0 { ", " } else { "," };
@@ -4833,12 +4829,7 @@ fn service_boxes_over_their_cookies() {
                                 r.provider = if own { String::new() } else { service.clone() };
                                 r.purpose = purpose.clone();
                                 r.length = first.length;
-                                r.category = [
-                                    Category::Necessary,
-                                    Category::Analytics,
-                                    Category::Advertising,
-                                    Category::Unknown,
-                                ][k];
+                                r.category = category;
                                 want.push((r, c.clone()));
                             }
                         }

@@ -1462,19 +1462,21 @@ mod tests {
         }
     }
 
+    /// The names and providers `parse_policy` reads in `text`, in order.
+    fn read(text: &str) -> Vec<(String, Option<String>)> {
+        crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.provider))
+            .collect()
+    }
+
     /// A service's box (`Name: Google AdSense`, its provider and purpose, no
     /// lifetime) over its cookies' own table or blocks names no cookie: the company
     /// up to its address is their provider, the site's owner none. A box with a
     /// lifetime, or with nothing named under it, is a cookie's.
     #[test]
     fn service_boxes_over_their_cookies() {
-        let read = |text: &str| {
-            crate::parse_policy(text)
-                .cookies
-                .into_iter()
-                .map(|c| (c.name, c.provider))
-                .collect::<Vec<_>>()
-        };
         let owned = |v: &[(&str, Option<&str>)]| {
             v.iter()
                 .map(|(n, p)| (n.to_string(), p.map(str::to_string)))
@@ -1528,23 +1530,18 @@ mod tests {
         assert!(key_names_cookies("Cookie Name"));
         assert!(!key_names_cookies("Naam"));
         assert!(!key_names_cookies("Dienstname"));
-        let p = crate::parse_policy(
-            "Naam\tVelqora\nAanbieder\tVelqora BV\nDoel\tTelt bezoeken.\n\
-             Privacybeleid\thttps://velqora.nl/privacy\nCookienaam\tvq_id, vq_ses\n\
-             Cookie vervaltijd\t1 jaar\n",
-        );
-        let got: Vec<(&str, Option<&str>)> = p
-            .cookies
-            .iter()
-            .map(|c| (c.name.as_str(), c.provider.as_deref()))
-            .collect();
+        let text = "Naam\tVelqora\nAanbieder\tVelqora BV\nDoel\tTelt bezoeken.\n\
+                    Privacybeleid\thttps://velqora.nl/privacy\nCookienaam\tvq_id, vq_ses\n\
+                    Cookie vervaltijd\t1 jaar\n";
+        let provider = Some("Velqora BV".to_string());
         assert_eq!(
-            got,
+            read(text),
             [
-                ("vq_id", Some("Velqora BV")),
-                ("vq_ses", Some("Velqora BV"))
+                ("vq_id".to_string(), provider.clone()),
+                ("vq_ses".to_string(), provider)
             ]
         );
+        let p = crate::parse_policy(text);
         assert!(p.cookies.iter().all(|c| c.duration.is_some()));
     }
 
@@ -1553,13 +1550,6 @@ mod tests {
     /// under it are its cookies'; a name said to be a cookie still is one.
     #[test]
     fn a_name_said_to_be_a_service_is_no_card() {
-        let read = |text: &str| {
-            crate::parse_policy(text)
-                .cookies
-                .into_iter()
-                .map(|c| (c.name, c.provider))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             read(
                 "Analytics\n\nParse.ly\nParse.ly is a service provided by Parse.ly.\n\
