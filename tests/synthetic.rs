@@ -391,6 +391,28 @@ fn section_rows(
         .collect()
 }
 
+/// A document's category sections in a shuffled order: for each category `k` (in the
+/// order of a language's `categories`), `base` to `base + 2` rows of it drawn by
+/// [`section_rows`] and handed to `write`; a category that drew no row is left out.
+fn category_sections(
+    rng: &mut Rng,
+    all: &[Row],
+    l: &Lang,
+    base: usize,
+    seen: &mut std::collections::HashSet<String>,
+    mut write: impl FnMut(&mut Rng, usize, Vec<(Row, [String; 5])>),
+) {
+    let mut order = [0, 1, 2, 3];
+    rng.shuffle(&mut order);
+    for k in order {
+        let n = base + rng.below(3);
+        let picked = section_rows(rng, all, l, Some(k), n, seen);
+        if !picked.is_empty() {
+            write(rng, k, picked);
+        }
+    }
+}
+
 /// The layouts: each renders a header (five wordings) and rows of five cells.
 const LAYOUTS: &[&str] = &[
     "tab",
@@ -3625,14 +3647,7 @@ fn category_headings_alone_over_keyed_cards() {
             let mut text = String::new();
             let mut want = Vec::new();
             let mut seen = std::collections::HashSet::new();
-            let mut order = [0, 1, 2, 3];
-            rng.shuffle(&mut order);
-            for k in order {
-                let n = 1 + rng.below(3);
-                let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen);
-                if picked.is_empty() {
-                    continue;
-                }
+            category_sections(&mut rng, &all, l, 1, &mut seen, |rng, k, picked| {
                 text += &format!("{}\n\n", rng.pick(words[k]));
                 for (_, c) in &picked {
                     let h = &l.headers;
@@ -3650,7 +3665,7 @@ fn category_headings_alone_over_keyed_cards() {
                     );
                 }
                 want.extend(picked);
-            }
+            });
             show_doc(&text);
             score(&mut t, &text, &want);
         }
@@ -4423,20 +4438,13 @@ fn category_headings_compounded_or_elided() {
     let mut rng = Rng(0xC0A1_E5CE_0000_0030);
     let mut t = Tally::default();
     for (code, headings, lifetime) in COMPOUND_HEADINGS {
-        let l = LANGS.iter().find(|l| l.code == *code).expect("a language");
+        let l = lang(code);
         for form in 0..2 {
             for _ in 0..5 {
                 let mut text = String::new();
                 let mut want = Vec::new();
                 let mut seen = std::collections::HashSet::new();
-                let mut order = [0, 1, 2, 3];
-                rng.shuffle(&mut order);
-                for k in order {
-                    let n = 1 + rng.below(3);
-                    let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen);
-                    if picked.is_empty() {
-                        continue;
-                    }
+                category_sections(&mut rng, &all, l, 1, &mut seen, |rng, k, picked| {
                     text += &format!("{}\n\n", rng.pick(headings[k]));
                     for (_, c) in &picked {
                         let h = &l.headers;
@@ -4451,7 +4459,7 @@ fn category_headings_compounded_or_elided() {
                         text += "\n";
                     }
                     want.extend(picked);
-                }
+                });
                 show_doc(&text);
                 score(&mut t, &text, &want);
             }
@@ -4514,20 +4522,13 @@ fn audit_tables_whose_descriptions_name_the_setter() {
     let mut rng = Rng(0xA0D1_75E7_0000_0030);
     let mut t = Tally::default();
     for (code, header, headings) in AUDIT_WORDS {
-        let l = LANGS.iter().find(|l| l.code == *code).expect("a language");
+        let l = lang(code);
         for form in 0..4 {
             for _ in 0..4 {
                 let mut text = String::from("Cookie Policy\n\n");
                 let mut want = Vec::new();
                 let mut seen = std::collections::HashSet::new();
-                let mut order = [0, 1, 2, 3];
-                rng.shuffle(&mut order);
-                for k in order {
-                    let n = 2 + rng.below(3);
-                    let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen);
-                    if picked.is_empty() {
-                        continue;
-                    }
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
                     text += &format!("{}\n\n", headings[k]);
                     text += &match form {
                         0 => format!("{}\n", header.join("\t")),
@@ -4569,7 +4570,7 @@ fn audit_tables_whose_descriptions_name_the_setter() {
                         want.push((r, c));
                     }
                     text += "\n";
-                }
+                });
                 show_doc(&text);
                 score(&mut t, &text, &want);
             }

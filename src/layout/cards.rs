@@ -281,7 +281,7 @@ pub(crate) fn parse<'a>(
         let Some((key, role)) = label_line(lines[l].text) else {
             // a label no table lists over a web address (`Datenschutzerklärung` /
             // `https://…`): a link's row of the card, kept as it is
-            if let Some(v) = link_row(lines, l).filter(|_| label_led) {
+            if let Some(v) = label_led.then(|| link_row(lines, l)).flatten() {
                 rec.push(
                     None,
                     label_text(lines[l].text),

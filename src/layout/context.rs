@@ -371,8 +371,7 @@ impl Context {
         // Gordon House, …`) names the provider of the section's cookies, over its
         // heading: the company up to its address
         if let Some((_, Role::Provider, value)) = super::keyvalue::kv_line(text) {
-            let company = vocab().without_address(value).trim();
-            let company = company.split(" (").next().unwrap_or(company).trim();
+            let company = stated_company(value);
             // (a web address under a `Service URL` key names no company)
             let address = contains_short(company, "://")
                 || company.starts_with("www.")
@@ -716,9 +715,18 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
     Some(if whole { plain } else { &h[s..e] }.to_string())
 }
 
+/// The company a provider key states: its value up to the postal address
+/// ([`Vocab::without_address`](crate::vocab::Vocab)) and without the aside after the
+/// name (`Google Ireland Limited, Gordon House, …` → `Google Ireland Limited`,
+/// `Google LLC (USA)` → `Google LLC`). Read by the section's provider key and by a
+/// service's box.
+pub(crate) fn stated_company(value: &str) -> &str {
+    before_aside(vocab().without_address(value).trim())
+}
+
 /// A heading without the bracketed aside after its name (`Vidoomy (Vidoomy Media
 /// SL)` → `Vidoomy`): `h.split(" (").next()`, by a byte scan.
-pub(crate) fn before_aside(h: &str) -> &str {
+fn before_aside(h: &str) -> &str {
     find_short(h, " (").map_or(h, |p| &h[..p]).trim()
 }
 

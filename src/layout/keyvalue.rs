@@ -1051,16 +1051,14 @@ pub(crate) fn is_service_box(
 }
 
 /// Take in a service's box ([`is_service_box`]): the company its provider key states
-/// (its address dropped), else the service's name, is the provider of the cookies
+/// ([`stated_company`](super::context::stated_company)), else the service's name, is the provider of the cookies
 /// under it; a provider key that names the site itself leaves them none.
 pub(crate) fn take_service_box(rec: &RawRecord<'_>, ctx: &mut Context) {
     let v = vocab();
     let key = rec.fields.iter().find(|f| f.role == Some(Role::Provider));
     let stated = key
         .and_then(|f| f.value.first())
-        .map(|f| v.without_address(f.text.trim()))
-        // (an aside after the company is none of its name: `Google LLC (USA)`)
-        .map(super::context::before_aside)
+        .map(|f| super::context::stated_company(f.text))
         .filter(|p| !p.is_empty() && !v.is_first_party(p) && !v.mentions_party(p));
     ctx.provider = match (stated, key) {
         (Some(p), _) => Some(p.to_string()),
