@@ -5153,3 +5153,134 @@ fn cells_with_markup_left_in_them() {
     // 0.992 / 0.992 after
     t.check("cells with markup left in them", 0.98, 0.97);
 }
+
+/// Category headings as a language writes the adjective (`Cookies fonctionnels`,
+/// `Funktionale Cookies`, `Cookie analitici`): necessary, functional, analytics,
+/// advertising; two wordings each.
+const ADJECTIVE_HEADINGS: &[(&str, [[&str; 2]; 4])] = &[
+    (
+        "en",
+        [
+            ["Strictly necessary cookies", "Necessary cookies"],
+            ["Functional cookies", "Preference cookies"],
+            ["Analytics cookies", "Performance cookies"],
+            ["Marketing cookies", "Advertising cookies"],
+        ],
+    ),
+    (
+        "fr",
+        [
+            ["Cookies nécessaires", "Cookies techniques"],
+            ["Cookies fonctionnels", "Cookies de préférences"],
+            ["Cookies analytiques", "Cookies statistiques"],
+            ["Cookies publicitaires", "Cookies marketing"],
+        ],
+    ),
+    (
+        "de",
+        [
+            ["Notwendige Cookies", "Technisch notwendige Cookies"],
+            ["Funktionale Cookies", "Funktionelle Cookies"],
+            ["Analytische Cookies", "Statistische Cookies"],
+            ["Werbecookies", "Marketing Cookies"],
+        ],
+    ),
+    (
+        "es",
+        [
+            ["Cookies necesarias", "Cookies técnicas"],
+            ["Cookies funcionales", "Cookies de preferencias"],
+            ["Cookies analíticas", "Cookies estadísticas"],
+            ["Cookies publicitarias", "Cookies de marketing"],
+        ],
+    ),
+    (
+        "it",
+        [
+            ["Cookie necessari", "Cookie tecnici"],
+            ["Cookie funzionali", "Cookie di preferenza"],
+            ["Cookie analitici", "Cookie statistici"],
+            ["Cookie pubblicitari", "Cookie di marketing"],
+        ],
+    ),
+    (
+        "nl",
+        [
+            ["Noodzakelijke cookies", "Technische cookies"],
+            ["Functionele cookies", "Voorkeurscookies"],
+            ["Analytische cookies", "Statistische cookies"],
+            ["Marketingcookies", "Advertentiecookies"],
+        ],
+    ),
+    (
+        "pt",
+        [
+            ["Cookies necessários", "Cookies técnicos"],
+            ["Cookies funcionais", "Cookies de preferências"],
+            ["Cookies analíticos", "Cookies estatísticos"],
+            ["Cookies publicitários", "Cookies de marketing"],
+        ],
+    ),
+];
+
+/// One line a cookie, its cells between dashes (`_ga – Google – 2 years – Used to
+/// distinguish users.`, with or without a bullet, the provider left out, or the
+/// lifetime last), under category headings written as adjectives. The heading is the
+/// category of the lines under it, never a table's header.
+#[test]
+fn one_line_records_between_dashes_under_category_headings() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| {
+            r.name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && !r.purpose.contains(" - ")
+                && !r.purpose.contains(" – ")
+                && !r.purpose.contains(" — ")
+                && !r.provider.contains(['-', '–', '—'])
+        })
+        .collect();
+    let mut rng = Rng(0xDA5E_0000_0000_0032);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        for form in 0..3 {
+            for _ in 0..4 {
+                let dash = *rng.pick(&[" – ", " - ", " — "]);
+                let bullet = *rng.pick(&["", "", "• ", "- "]);
+                let mut text = String::from("Cookie Policy\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    text += &format!("{}\n", rng.pick(&headings[k]));
+                    for (mut r, mut c) in picked {
+                        let parts = match form {
+                            0 => [&c[0], &c[1], &c[3], &c[2]].map(String::as_str).to_vec(),
+                            1 => [&c[0], &c[3], &c[2]].map(String::as_str).to_vec(),
+                            _ => [&c[0], &c[2], &c[3]].map(String::as_str).to_vec(),
+                        };
+                        text += &format!("{bullet}{}\n", parts.join(dash));
+                        if form > 0 {
+                            r.provider.clear();
+                            c[1].clear();
+                        }
+                        want.push((r, c));
+                    }
+                    text += "\n";
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 32): F1 0.999, exact 0.989 before (`Cookies
+    // fonctionnels` read as a header, `Cookie` and `Fonction`, over the lines under
+    // it, whose category went to the section above); 0.999 / 0.997 after (a cookie
+    // named like a vendor, `Datadome`, is missed)
+    t.check(
+        "one line records between dashes under category headings",
+        0.98,
+        0.97,
+    );
+}

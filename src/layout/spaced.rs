@@ -484,8 +484,11 @@ fn read<'a>(
         aligned_cells(first.text)
     } else {
         match header_phrases(head.trim()) {
-            Some(c) => c,
-            None => return stacked_paragraph_header(lines, i, ctx, doc),
+            // a phrase that is a category and nothing else (`Cookies fonctionnels`:
+            // `fonctionnels` also starts like the head word `fonction`) makes the
+            // line a category's heading: a header names its columns, not a category
+            Some(c) if !c.iter().any(|p| vocab().category_whole(p).is_some()) => c,
+            _ => return stacked_paragraph_header(lines, i, ctx, doc),
         }
     };
     let header = match Header::read(&cells) {
@@ -1549,6 +1552,30 @@ mod tests {
             p.cookies[0].purposes,
             ["Tracks the last site that served an ad from PubMatic."]
         );
+    }
+
+    /// `Cookies fonctionnels` reads as two header phrases (`fonctionnels` starts
+    /// like the head word `fonction`), but names a category: the line is the heading
+    /// of the lines under it, which keep its category, not a header over them.
+    #[test]
+    fn a_category_heading_is_no_header() {
+        let text = "Cookies fonctionnels\n\
+                    lang_pref — Velqora — 1 an — Garde la langue choisie.\n\
+                    ui_mode — Velqora — 6 mois — Garde le thème choisi.\n";
+        let lines = crate::segment::lines(text);
+        let mut doc = RawDoc::default();
+        assert_eq!(
+            read(&lines, 0, &mut Context::default(), &mut doc, true),
+            None
+        );
+        let p = crate::parse_policy(text);
+        let got: Vec<(&str, crate::Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.category))
+            .collect();
+        use crate::Category::Functional;
+        assert_eq!(got, [("lang_pref", Functional), ("ui_mode", Functional)]);
     }
 
     #[test]
