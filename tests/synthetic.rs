@@ -5284,3 +5284,84 @@ fn one_line_records_between_dashes_under_category_headings() {
         0.97,
     );
 }
+
+/// A section's number before a heading, in the ways documents number them: `3.2.1`,
+/// `4.`, `(b)`, `c)`, `iv)`, a markdown heading's `### 2.3`.
+fn section_number(rng: &mut Rng, depth: usize, k: usize) -> String {
+    let letter = (b'a' + (k % 26) as u8) as char;
+    let roman = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"][k % 10];
+    match rng.below(6) {
+        0 if depth == 2 => format!("3.{}.{} ", 1 + k / 10, 1 + k % 10),
+        0 | 1 => format!("{}.{} ", 2 + depth, 1 + k),
+        2 => format!("{}. ", 1 + k),
+        3 => format!("({letter}) "),
+        4 => format!("{roman}) "),
+        _ => format!("### {}.{} ", 2 + depth, 1 + k),
+    }
+}
+
+/// A numbered heading per cookie (`3.1.2 _ga`, `(b) _gid`, `### 2.3 IDE`) over its
+/// keys (provider, purpose, lifetime in any order; right under it or after a blank
+/// line) or over its description and lifetime key, under numbered category headings (`3.1 Cookies analytiques`), in every
+/// language. The number is no part of the name, and the heading is the category of
+/// the cookies under it.
+#[test]
+fn numbered_headings_over_each_cookie() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| {
+            r.name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+        .collect();
+    let mut rng = Rng(0x5EC7_1000_0000_0032);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        for form in 0..3 {
+            for _ in 0..4 {
+                let mut text = String::from("Cookie Policy\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let mut section = 0;
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    let number = section_number(rng, 1, section);
+                    section += 1;
+                    text += &format!("{number}{}\n\n", rng.pick(&headings[k]));
+                    let mut order = [1, 2, 3];
+                    rng.shuffle(&mut order);
+                    for (n, (mut r, mut c)) in picked.into_iter().enumerate() {
+                        let number = section_number(rng, 2, n);
+                        text += &format!("{number}{}\n", c[0]);
+                        if form > 0 {
+                            text += "\n";
+                        }
+                        if form == 2 {
+                            // its description as a paragraph, its lifetime's key under it
+                            let purpose = c[2].trim_end_matches('.').to_string() + ".";
+                            text += &format!("{purpose}\n{}: {}\n\n", l.headers[3][0], c[3]);
+                            r.purpose = purpose;
+                            r.provider.clear();
+                            c[1].clear();
+                            want.push((r, c));
+                            continue;
+                        }
+                        for f in order {
+                            text += &format!("{}: {}\n", l.headers[f][0], c[f]);
+                        }
+                        text += "\n";
+                        want.push((r, c));
+                    }
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 32): F1 0.085, exact 0.025 before (a name slot
+    // under a number, `3.2.1 nest-session` or `(b) _gid`, was no name line, and a
+    // list item's number was only `1.` or `2)`); 0.993 / 0.983 after (names no
+    // reader is sure of alone on their line, `u`, `csm`, are missed)
+    t.check("numbered headings over each cookie", 0.98, 0.97);
+}

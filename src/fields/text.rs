@@ -41,6 +41,51 @@ pub(crate) fn strip_md_heading(text: &str) -> &str {
     }
 }
 
+/// A line without a markdown heading mark and without a section's number before
+/// its text (`3.2.1 `, `1. `, `2) `, `(b) `, `iv) `): what a heading or a name slot
+/// holds. A bare number (`2 years`) is no section's number: one ends with a dot or
+/// a bracket (`2. 1P_JAR`), or has two parts or more (`3.2`) before a word that
+/// opens with no digit and does not start a lifetime (`1.5 years`).
+pub(crate) fn strip_heading_marks(text: &str) -> &str {
+    let t = strip_md_heading(text);
+    let Some((num, rest)) = t.split_once(' ') else {
+        return t;
+    };
+    let rest = rest.trim_start();
+    if num.len() > 9 || rest.is_empty() {
+        return t;
+    }
+    let bracketed = num
+        .strip_suffix(')')
+        .map(|n| n.strip_prefix('(').unwrap_or(n));
+    let section = match bracketed {
+        // `2)`, `(b)`, `iv)`: digits, one letter, or a roman number
+        Some(n) => {
+            !n.is_empty()
+                && (n.bytes().all(|b| b.is_ascii_digit())
+                    || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()))
+                    || n.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+        }
+        // `1.`, `3.2`, `3.2.1.`: parts of one to three digits, a dot after the last
+        // or two parts or more
+        None => {
+            let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
+            parts
+                .iter()
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+                && (num.ends_with('.')
+                    || (parts.len() >= 2
+                        && !rest.starts_with(|c: char| c.is_ascii_digit())
+                        && crate::fields::duration::duration_prefix(t).is_none()))
+        }
+    };
+    if section {
+        rest
+    } else {
+        t
+    }
+}
+
 /// [`fold_whitespace`], borrowing `s` when folding would not change it: printable
 /// ASCII with single spaces between words (most headers and keys).
 pub(crate) fn fold_whitespace_cow(s: &str) -> std::borrow::Cow<'_, str> {
@@ -873,6 +918,33 @@ fn character_reference(t: &str) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
+    /// A section's number goes with a heading's marks; a number that is a count
+    /// (`2 years`, `1.5 years`) or a name's start stays.
+    #[test]
+    fn section_numbers() {
+        for (line, want) in [
+            ("3.2.1 nest-session", "nest-session"),
+            ("1. _ga", "_ga"),
+            ("2. 1P_JAR", "1P_JAR"),
+            ("12) _gid", "_gid"),
+            ("(b) IDE", "IDE"),
+            ("c) test_cookie", "test_cookie"),
+            ("iv) NID", "NID"),
+            ("### 2.3 _fbp", "_fbp"),
+            ("3.1 Analytics cookies", "Analytics cookies"),
+            ("2 years", "2 years"),
+            ("1.5 years", "1.5 years"),
+            ("3.2 4.5", "3.2 4.5"),
+            ("2026 Velqora", "2026 Velqora"),
+            ("1234. Velqora", "1234. Velqora"),
+            ("(ab) Velqora", "(ab) Velqora"),
+            ("_ga", "_ga"),
+            ("4.", "4."),
+        ] {
+            assert_eq!(strip_heading_marks(line), want, "{line:?}");
+        }
+    }
+
     /// Markup a page's source left in a value: line break tags and character
     /// references read as text; other `&` and `<` kept.
     #[test]

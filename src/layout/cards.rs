@@ -123,7 +123,7 @@ fn card_head_uncached(text: &str) -> Option<&str> {
     if text.len() > MAX_HEAD {
         return None;
     }
-    let mut t = strip_md_heading(text).trim();
+    let mut t = crate::fields::text::strip_heading_marks(text).trim();
     // markdown bold (`**_ga**`), not a wildcard (`_ga_*`), and a code span (`` `_ga` ``),
     // either inside the other
     for _ in 0..2 {

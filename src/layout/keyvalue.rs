@@ -440,10 +440,11 @@ pub(crate) fn is_name_line(text: &str) -> bool {
 
 /// [`is_name_line`] without the memo.
 fn name_line_uncached(text: &str) -> bool {
-    let t = crate::fields::text::strip_md_heading(text)
-        .trim()
-        .trim_end_matches(':')
-        .trim();
+    let bare = crate::fields::text::strip_heading_marks(text);
+    // under a section's number, a known name that is also a word of a language
+    // (`3. Consent`) is a section's heading; other names are a cookie's (`1.2 _ga`)
+    let numbered = bare.len() != crate::fields::text::strip_md_heading(text).len();
+    let t = bare.trim().trim_end_matches(':').trim();
     if t.is_empty() || t.len() > 100 {
         return false;
     }
@@ -469,7 +470,9 @@ fn name_line_uncached(text: &str) -> bool {
             // lower-cases and hashes the token; both tests are pure)
             is_strong_name(w)
                 || w.contains('*')
-                || (w.chars().any(|c| c.is_uppercase()) && is_known(w))
+                || (w.chars().any(|c| c.is_uppercase())
+                    && is_known(w)
+                    && !(numbered && crate::fields::repair::is_any_language_word(w)))
         })
 }
 
@@ -489,7 +492,7 @@ fn slot_name_line(text: &str) -> bool {
     // a token the writer set as code (`` ### `YSC` ``), or one no heading is written as:
     // all lower case (`trc`) or all capitals (`QCQQ`)
     let code = {
-        let bare = crate::fields::text::strip_md_heading(text)
+        let bare = crate::fields::text::strip_heading_marks(text)
             .trim()
             .trim_matches('*');
         bare.len() > 2 && bare.starts_with('`') && bare.ends_with('`')
@@ -872,7 +875,7 @@ pub(crate) fn parse<'a>(
                 RawRecord::new(
                     frag(
                         first,
-                        crate::fields::text::strip_md_heading(first.text)
+                        crate::fields::text::strip_heading_marks(first.text)
                             .trim()
                             .trim_end_matches(':'),
                     ),
@@ -1168,10 +1171,9 @@ mod tests {
     #[test]
     fn name_lines_as_before() {
         fn before(text: &str) -> bool {
-            let t = crate::fields::text::strip_md_heading(text)
-                .trim()
-                .trim_end_matches(':')
-                .trim();
+            let bare = crate::fields::text::strip_heading_marks(text);
+            let numbered = bare != crate::fields::text::strip_md_heading(text);
+            let t = bare.trim().trim_end_matches(':').trim();
             if t.is_empty() || t.len() > 100 {
                 return false;
             }
@@ -1185,7 +1187,9 @@ mod tests {
                 && toks.iter().any(|w| {
                     is_strong_name(w)
                         || w.contains('*')
-                        || (is_known(w) && w.chars().any(|c| c.is_uppercase()))
+                        || (is_known(w)
+                            && w.chars().any(|c| c.is_uppercase())
+                            && !(numbered && crate::fields::repair::is_any_language_word(w)))
                 })
         }
         let lines = crate::testing::corpus_lines_and(&[
@@ -1200,6 +1204,8 @@ mod tests {
             "cookieconsent",
             "_ga*",
             "## _ga",
+            "3. Consent",
+            "1.2 _ga",
         ]);
         let mut names = 0;
         for l in &lines {
@@ -1467,6 +1473,21 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.provider))
             .collect()
+    }
+
+    /// A name slot under a section's number (`3.2.1 nest-session`, `(b) _gid`) is
+    /// the name without it.
+    #[test]
+    fn numbered_name_lines() {
+        let text = "3.2.1 nest-session\nZweck: Sitzung\nSpeicherdauer: 365 Tage\n\n\
+                    (b) _gid\n\nPurpose: Visitor ID\nProvider: Velqora\nExpiry: 1 day\n";
+        assert_eq!(
+            read(text),
+            [
+                ("nest-session".to_string(), None),
+                ("_gid".to_string(), Some("Velqora".to_string()))
+            ]
+        );
     }
 
     /// A service's box (`Name: Google AdSense`, its provider and purpose, no

@@ -34,21 +34,15 @@ const BULLETS: &[char] = &[
     '•', '·', '▪', '◦', '●', '○', '■', '-', '*', '–', '—', '►', '✓',
 ];
 
-/// Strip a list bullet or number (`•`, `-`, `1.`, `2)`).
+/// Strip a list bullet or number (`•`, `-`, `1.`, `2)`, `3.2`, `(b)`).
 pub(crate) fn unbullet(text: &str) -> &str {
     let t = crate::fields::text::strip_md_heading(text);
     let t2 = t.trim_start_matches(BULLETS);
     if t2.len() != t.len() && t2.starts_with([' ', '\t']) {
         return t2.trim_start();
     }
-    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && digits < 3 {
-        let rest = &t[digits..];
-        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return r.trim_start();
-        }
-    }
-    t
+    // a number: `1.`, `2)`, a section's `3.2.1` (not `2 years`)
+    crate::fields::text::strip_heading_marks(t)
 }
 
 /// Whether the line opens with a list bullet (`•`, `-`, `*`, …) and a space.
