@@ -5365,3 +5365,64 @@ fn numbered_headings_over_each_cookie() {
     // reader is sure of alone on their line, `u`, `csm`, are missed)
     t.check("numbered headings over each cookie", 0.98, 0.97);
 }
+
+/// Headings set in bold or italics as a page copied as markdown writes them: the
+/// document's title (`**Cookies**`, `**Cookie Policy**`), and over each section a
+/// category (`**Marketing**`, `*Funktional*`, `**Cookies analytiques**`), over a tab
+/// table, names with their text after a colon, or key-value blocks, in every language.
+#[test]
+fn headings_set_in_bold_or_italics() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| {
+            r.name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })
+        .collect();
+    let mut rng = Rng(0xB01D_0000_0000_0032);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        for form in 0..3 {
+            for _ in 0..4 {
+                let title = *rng.pick(&["Cookies", "Cookie Policy", "Cookie", "Tracking"]);
+                let mark = *rng.pick(&["**", "*", "__"]);
+                let mut text = format!("{mark}{title}{mark}\n\nThis page lists what we store.\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    let heading = if rng.below(2) == 0 {
+                        l.categories[k]
+                    } else {
+                        rng.pick(&headings[k])
+                    };
+                    let mark = *rng.pick(&["**", "*"]);
+                    text += &format!("{mark}{heading}{mark}\n\n");
+                    let h = &l.headers;
+                    if form == 0 {
+                        text += &format!("{}\t{}\t{}\t{}\n", h[0][0], h[1][0], h[2][0], h[3][0]);
+                    }
+                    for (r, c) in picked {
+                        text += &match form {
+                            0 => format!("{}\t{}\t{}\t{}\n", c[0], c[1], c[2], c[3]),
+                            1 => format!("{}: {} ({}, {})\n", c[0], c[2], c[1], c[3]),
+                            _ => format!(
+                                "{}: {}\n{}: {}\n{}: {}\n{}: {}\n\n",
+                                h[0][0], c[0], h[1][0], c[1], h[2][0], c[2], h[3][0], c[3]
+                            ),
+                        };
+                        want.push((r, c));
+                    }
+                    text += "\n";
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 32): F1 0.911, exact 0.332 before (`**Marketing**`
+    // was a value line and declared nothing, `**Cookies**` read as a cookie: a star
+    // at both ends counted as a wildcard); 1.000 / 0.997 after
+    t.check("headings set in bold or italics", 0.98, 0.97);
+}

@@ -697,6 +697,16 @@ fn take_gloss(piece: &str) -> (&str, Option<String>) {
     (piece, None)
 }
 
+/// A star in a name is a wildcard (`_ga_*`, `*_key`), but stars at both ends mark
+/// emphasis (`*Cookies*`, `**Cookies**`) and stars at one end only the bold's open
+/// or close (`**Google`).
+pub(crate) fn is_wildcard(w: &str) -> bool {
+    if w.starts_with("**") || w.ends_with("**") {
+        return false;
+    }
+    w.contains('*') && !(w.len() > 2 && w.starts_with('*') && w.ends_with('*'))
+}
+
 /// Drop a Cookiebot multiplicity marker: `_hjSession_# [x3]` → `_hjSession_#`.
 fn strip_marker(s: &str) -> &str {
     let t = s.trim_end();
@@ -763,6 +773,23 @@ fn clean(s: &str) -> &str {
 mod tests {
     use super::*;
     use crate::fields::text::FastSet;
+
+    #[test]
+    fn wildcards_and_emphasis() {
+        for w in ["_ga_*", "*_key", "_pk_id.*", "AMP_*_TOKEN"] {
+            assert!(is_wildcard(w), "{w}");
+        }
+        for w in [
+            "*Cookies*",
+            "**Cookies**",
+            "**Google",
+            "Chrome**",
+            "_ga",
+            "**",
+        ] {
+            assert!(!is_wildcard(w), "{w}");
+        }
+    }
 
     /// A pair of quotes or code marks around a token does not count for its shape;
     /// one mark alone, or marks of two kinds, are the token's.

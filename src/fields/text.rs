@@ -41,6 +41,20 @@ pub(crate) fn strip_md_heading(text: &str) -> &str {
     }
 }
 
+/// `t` without emphasis marks around all of it (`**Marketing**`, `*Marketing*`,
+/// `__Marketing__`): a heading or name set in bold or italics reads as itself.
+pub(crate) fn strip_emphasis(t: &str) -> &str {
+    for mark in ["**", "__", "*"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|b| b.strip_suffix(mark)) {
+            let inner = inner.trim();
+            if !inner.is_empty() && !inner.starts_with('*') && !inner.ends_with('*') {
+                return inner;
+            }
+        }
+    }
+    t
+}
+
 /// A line without a markdown heading mark and without a section's number before
 /// its text (`3.2.1 `, `1. `, `2) `, `(b) `, `iv) `): what a heading or a name slot
 /// holds. A bare number (`2 years`) is no section's number: one ends with a dot or
@@ -918,6 +932,22 @@ fn character_reference(t: &str) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn emphasis_marks() {
+        assert_eq!(strip_emphasis("**Marketing**"), "Marketing");
+        assert_eq!(strip_emphasis("*Necessary*"), "Necessary");
+        assert_eq!(strip_emphasis("__Werbung__"), "Werbung");
+        assert_eq!(strip_emphasis("** _ga **"), "_ga");
+        assert_eq!(strip_emphasis("_ga_*"), "_ga_*");
+        assert_eq!(strip_emphasis("*_key"), "*_key");
+        assert_eq!(strip_emphasis("**"), "**");
+        assert_eq!(strip_emphasis("***"), "***");
+        assert_eq!(
+            strip_emphasis("**Provider:** Google"),
+            "**Provider:** Google"
+        );
+    }
+
     /// A section's number goes with a heading's marks; a number that is a count
     /// (`2 years`, `1.5 years`) or a name's start stays.
     #[test]

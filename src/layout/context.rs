@@ -547,7 +547,8 @@ pub(crate) fn service_note<'a>(line: &Line<'a>) -> Option<super::Fragment<'a>> {
 /// that is not a capitalised word (`gale`, `_ga_`), or a lifetime (`30 seconds`). It
 /// declares and resets nothing.
 fn is_value_line(text: &str) -> bool {
-    let t = text.trim();
+    // (a heading set in bold, `**Marketing**`, is read as written plain)
+    let t = crate::fields::text::strip_emphasis(text.trim());
     let one_token = !t.is_empty() && !t.contains(char::is_whitespace);
     // `Marketing`, `Statistik-Cookies`: capitalised words, hyphen-joined or not
     let capitalised_word = t.split('-').all(|p| {
@@ -1168,6 +1169,24 @@ mod tests {
     /// [`only_category`] gives its former answers: every corpus line, every "only"
     /// phrase of the tables in sentences with accents and in several cases, and
     /// made-up words with marks, apostrophes and compatibility characters.
+    /// A heading set in bold or italics declares its category as written plain
+    /// (`**Marketing**` is no value line, whatever a star in a name may mean).
+    #[test]
+    fn headings_in_bold_or_italics() {
+        for (heading, want) in [
+            ("**Marketing**", crate::Category::Advertising),
+            ("*Necessary*", crate::Category::Necessary),
+            ("**Statistiken**", crate::Category::Analytics),
+        ] {
+            let text = format!("Cookies\n\n{heading}\n\n_fbp\t3 months\tShows ads.\n");
+            let p = crate::parse_policy(&text);
+            assert_eq!(p.cookies.len(), 1, "{heading}");
+            assert_eq!(p.cookies[0].category, want, "{heading}");
+        }
+        assert!(!is_value_line("**Marketing**"));
+        assert!(is_value_line("_fbp"));
+    }
+
     #[test]
     fn only_words_are_looked_for_first() {
         let mut lines = crate::testing::corpus_lines_and(&[

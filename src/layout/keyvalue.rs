@@ -22,7 +22,7 @@ use nom::{IResult, Parser};
 use super::context::is_heading;
 use super::labels::Learned;
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name};
+use crate::fields::names::{is_and_joiner, is_known, is_name_shaped, is_strong_name, is_wildcard};
 use crate::fields::text::{more_words_than, recent, word_count_upto, Recent};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
@@ -170,9 +170,15 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
     }
     let t = text.trim_start_matches([' ', '\u{a0}', '•', '-', '*', '·']);
     let (rest, k, role) = colon_key(t).or_else(|| dash_key(t))?;
-    // a bold key (`**Provider:** Google`): the closing stars stand before the value
+    // a bold key (`**Provider:** Google`): the closing stars stand before the value;
+    // a line bold as a whole (`**Cookies: Keine**`): they end it
+    let bold = text.trim_start().starts_with("**");
     let rest = if text.trim_start().starts_with('*') {
-        rest.trim_start_matches('*')
+        let value = rest.trim_start_matches('*');
+        match value.trim_end().strip_suffix("**") {
+            Some(inner) if bold && value.len() == rest.len() && !inner.contains("**") => inner,
+            _ => value,
+        }
     } else {
         rest
     };
@@ -444,7 +450,8 @@ fn name_line_uncached(text: &str) -> bool {
     // under a section's number, a known name that is also a word of a language
     // (`3. Consent`) is a section's heading; other names are a cookie's (`1.2 _ga`)
     let numbered = bare.len() != crate::fields::text::strip_md_heading(text).len();
-    let t = bare.trim().trim_end_matches(':').trim();
+    // (a heading set in bold, `**Cookies**`, is no wildcard)
+    let t = crate::fields::text::strip_emphasis(bare.trim().trim_end_matches(':').trim());
     if t.is_empty() || t.len() > 100 {
         return false;
     }
@@ -469,7 +476,7 @@ fn name_line_uncached(text: &str) -> bool {
             // (the capital before the lookup: most tokens have none, and the lookup
             // lower-cases and hashes the token; both tests are pure)
             is_strong_name(w)
-                || w.contains('*')
+                || is_wildcard(w)
                 || (w.chars().any(|c| c.is_uppercase())
                     && is_known(w)
                     && !(numbered && crate::fields::repair::is_any_language_word(w)))
@@ -490,15 +497,16 @@ fn slot_name_line(text: &str) -> bool {
         return false;
     };
     // a token the writer set as code (`` ### `YSC` ``), or one no heading is written as:
-    // all lower case (`trc`) or all capitals (`QCQQ`)
+    // all lower case (`trc`) or all capitals (`QCQQ`); one letter so written only when
+    // set in bold (`**d**`: a card's name, where a plain `d` may count a list)
+    let marked = crate::fields::text::strip_heading_marks(text).trim();
     let code = {
-        let bare = crate::fields::text::strip_heading_marks(text)
-            .trim()
-            .trim_matches('*');
+        let bare = marked.trim_matches('*');
         bare.len() > 2 && bare.starts_with('`') && bare.ends_with('`')
     };
+    let bold = marked.len() > 4 && marked.starts_with("**") && marked.ends_with("**");
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let one_case = letters >= 2
+    let one_case = (letters >= 2 || (bold && letters == 1))
         && (t.chars().all(|c| !c.is_uppercase()) || t.chars().all(|c| !c.is_lowercase()));
     !t.contains(char::is_whitespace)
         && (code
@@ -1174,6 +1182,10 @@ mod tests {
             let bare = crate::fields::text::strip_heading_marks(text);
             let numbered = bare != crate::fields::text::strip_md_heading(text);
             let t = bare.trim().trim_end_matches(':').trim();
+            let t = match t.strip_prefix("**").and_then(|b| b.strip_suffix("**")) {
+                Some(b) => b.trim(),
+                None => t,
+            };
             if t.is_empty() || t.len() > 100 {
                 return false;
             }
@@ -1186,7 +1198,8 @@ mod tests {
                 && toks.iter().all(|w| is_name_shaped(w))
                 && toks.iter().any(|w| {
                     is_strong_name(w)
-                        || w.contains('*')
+                        || (w.contains('*')
+                            && !(w.len() > 2 && w.starts_with('*') && w.ends_with('*')))
                         || (is_known(w)
                             && w.chars().any(|c| c.is_uppercase())
                             && !(numbered && crate::fields::repair::is_any_language_word(w)))
@@ -1206,6 +1219,10 @@ mod tests {
             "## _ga",
             "3. Consent",
             "1.2 _ga",
+            "**Cookies**",
+            "**_ga**",
+            "*Cookies*",
+            "*_key",
         ]);
         let mut names = 0;
         for l in &lines {
@@ -1473,6 +1490,22 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.provider))
             .collect()
+    }
+
+    /// A pair bold as a whole (`**Anbieter: Velqora GmbH**`) ends with the bold's
+    /// close, which is no part of its value; a bold key's close stands before it.
+    #[test]
+    fn pairs_set_in_bold() {
+        let value = |t: &'static str| kv_line_uncached(t).map(|(_, _, v)| v);
+        assert_eq!(value("**Anbieter: Velqora GmbH**"), Some("Velqora GmbH"));
+        assert_eq!(value("**Anbieter:** Velqora GmbH"), Some("Velqora GmbH"));
+        assert_eq!(
+            value("Anbieter: Velqora **GmbH**"),
+            Some("Velqora **GmbH**")
+        );
+        // a bold single letter over keys is a card's name; a plain one is not
+        assert!(slot_name_line("#### **d**"));
+        assert!(!slot_name_line("d"));
     }
 
     /// A name slot under a section's number (`3.2.1 nest-session`, `(b) _gid`) is

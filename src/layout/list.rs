@@ -22,7 +22,7 @@ use super::{frag, Context, RawDoc, RawRecord};
 use crate::chars::CharClass;
 use crate::fields::duration::{duration_prefix, is_whole_duration};
 use crate::fields::names::{
-    and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name,
+    and_joiners, is_and_joiner, is_host_or_file, is_name_shaped, is_strong_name, is_wildcard,
 };
 use crate::fields::provider::{is_vendor_name, vendor_run};
 use crate::fields::text::{contains_short, more_words_than};
@@ -57,10 +57,12 @@ fn bulleted(text: &str) -> bool {
 /// is a sure cookie name.
 fn names_head(head: &str) -> Option<bool> {
     let head = head.trim().trim_matches('`');
-    let head = head
-        .strip_prefix("**")
-        .and_then(|h| h.strip_suffix("**"))
-        .unwrap_or(head);
+    // bold marks around the head, or opening a line bold as a whole (`**Google
+    // Chrome: Einstellungen**`, whose head is `**Google Chrome`)
+    let head = match head.strip_prefix("**") {
+        Some(h) => h.strip_suffix("**").unwrap_or(h).trim(),
+        None => head,
+    };
     if head.is_empty() || head.len() > 120 {
         return None;
     }
@@ -88,7 +90,7 @@ fn names_head(head: &str) -> Option<bool> {
     if n == 0 {
         return None;
     }
-    Some(toks().any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')))
+    Some(toks().any(|w| is_strong_name(w.trim_matches('`')) || is_wildcard(w)))
 }
 
 /// (role, text, line index) of one piece of an item.
@@ -1204,10 +1206,12 @@ mod tests {
     fn names_head_is_the_former_reading() {
         fn before(head: &str) -> Option<bool> {
             let head = head.trim().trim_matches('`');
-            let head = head
-                .strip_prefix("**")
-                .and_then(|h| h.strip_suffix("**"))
-                .unwrap_or(head);
+            // (since round 32: a bold line's open alone, `**Google Chrome`, is
+            // taken off, and a star at a bold's end is no wildcard)
+            let head = match head.strip_prefix("**") {
+                Some(h) => h.strip_suffix("**").unwrap_or(h).trim(),
+                None => head,
+            };
             if head.is_empty() || head.len() > 120 {
                 return None;
             }
@@ -1223,7 +1227,7 @@ mod tests {
             }
             Some(
                 toks.iter()
-                    .any(|w| is_strong_name(w.trim_matches('`')) || w.contains('*')),
+                    .any(|w| is_strong_name(w.trim_matches('`')) || is_wildcard(w)),
             )
         }
         let mut heads: Vec<String> = Vec::new();
@@ -1243,6 +1247,8 @@ mod tests {
             ":",
             "design",
             "*_key",
+            "**Google Chrome",
+            "*Cookies*",
         ]) {
             heads.extend(l.split(':').map(str::to_string));
             heads.push(l);
