@@ -62,11 +62,21 @@ pub(crate) fn strip_emphasis(t: &str) -> &str {
 /// opens with no digit and does not start a lifetime (`1.5 years`).
 pub(crate) fn strip_heading_marks(text: &str) -> &str {
     let t = strip_md_heading(text);
-    let Some((num, rest)) = t.split_once(' ') else {
+    let b = t.as_bytes();
+    // a number opens with a digit, a bracket or a small letter, and a space follows
+    // it within ten bytes: most lines are turned away by these two looks
+    if !b
+        .first()
+        .is_some_and(|&c| c.is_ascii_digit() || c == b'(' || c.is_ascii_lowercase())
+    {
+        return t;
+    }
+    let Some(space) = b.iter().take(10).position(|&c| c == b' ') else {
         return t;
     };
-    let rest = rest.trim_start();
-    if num.len() > 9 || rest.is_empty() {
+    // (the space is ASCII: a character boundary on each side)
+    let (num, rest) = (&t[..space], t[space + 1..].trim_start());
+    if rest.is_empty() {
         return t;
     }
     let bracketed = num
@@ -83,12 +93,14 @@ pub(crate) fn strip_heading_marks(text: &str) -> &str {
         // `1.`, `3.2`, `3.2.1.`: parts of one to three digits, a dot after the last
         // or two parts or more
         None => {
-            let parts: Vec<&str> = num.trim_end_matches('.').split('.').collect();
-            parts
-                .iter()
-                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            let mut parts = 0;
+            let digits = num.trim_end_matches('.').split('.').all(|p| {
+                parts += 1;
+                (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+            });
+            digits
                 && (num.ends_with('.')
-                    || (parts.len() >= 2
+                    || (parts >= 2
                         && !rest.starts_with(|c: char| c.is_ascii_digit())
                         && crate::fields::duration::duration_prefix(t).is_none()))
         }
