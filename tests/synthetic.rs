@@ -391,6 +391,13 @@ fn section_rows(
         .collect()
 }
 
+/// A name of letters, digits, `_` and `-` only: no `:`, `/`, `%`, `.` or `*` that a
+/// generator's own separators or a name's gloss could take for theirs.
+fn plain_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
 /// A document's category sections in a shuffled order: for each category `k` (in the
 /// order of a language's `categories`), `base` to `base + 2` rows of it drawn by
 /// [`section_rows`] and handed to `write`; a category that drew no row is left out.
@@ -4250,7 +4257,7 @@ fn service_sections_with_storage_lists() {
                 .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
             || all.iter().filter(|o| o.name == r.name).count() > 1
             // (names a list of pairs can hold: no `:`, `/` or `%`, none cut at its end)
-            || !r.name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            || !plain_name(&r.name)
             || !r.name.ends_with(|c: char| c.is_alphanumeric())
         {
             continue;
@@ -4514,7 +4521,7 @@ fn audit_tables_whose_descriptions_name_the_setter() {
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-'))
                 && !r.provider.ends_with('.')
-                && r.name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && plain_name(&r.name)
                 // (a name ending in a digit glued to a lifetime is two readings)
                 && !r.name.ends_with(|c: char| c.is_ascii_digit())
         })
@@ -4722,9 +4729,7 @@ fn service_boxes_over_their_cookies() {
             !r.provider.is_empty()
                 && r.provider.len() <= 40
                 && !r.provider.contains([',', '(', ':'])
-                && r.name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && plain_name(&r.name)
         })
         .collect();
     let mut rng = Rng(0xB0C5_0000_0000_0031);
@@ -4987,9 +4992,7 @@ fn services_naming_their_cookies_in_brackets() {
             let words = r.provider.split_whitespace().count();
             (1..=4).contains(&words)
                 && !r.provider.contains([',', ';', '(', ')', '/'])
-                && r.name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && plain_name(&r.name)
                 && !r.purpose.contains(['|', '(', ')'])
         })
         .collect();
@@ -5232,9 +5235,7 @@ fn one_line_records_between_dashes_under_category_headings() {
     let all: Vec<Row> = rows()
         .into_iter()
         .filter(|r| {
-            r.name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            plain_name(&r.name)
                 && !r.purpose.contains(" - ")
                 && !r.purpose.contains(" – ")
                 && !r.purpose.contains(" — ")
@@ -5307,14 +5308,7 @@ fn section_number(rng: &mut Rng, depth: usize, k: usize) -> String {
 /// the cookies under it.
 #[test]
 fn numbered_headings_over_each_cookie() {
-    let all: Vec<Row> = rows()
-        .into_iter()
-        .filter(|r| {
-            r.name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        })
-        .collect();
+    let all: Vec<Row> = rows().into_iter().filter(|r| plain_name(&r.name)).collect();
     let mut rng = Rng(0x5EC7_1000_0000_0032);
     let mut t = Tally::default();
     for (code, headings) in ADJECTIVE_HEADINGS {
@@ -5372,14 +5366,7 @@ fn numbered_headings_over_each_cookie() {
 /// table, names with their text after a colon, or key-value blocks, in every language.
 #[test]
 fn headings_set_in_bold_or_italics() {
-    let all: Vec<Row> = rows()
-        .into_iter()
-        .filter(|r| {
-            r.name
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        })
-        .collect();
+    let all: Vec<Row> = rows().into_iter().filter(|r| plain_name(&r.name)).collect();
     let mut rng = Rng(0xB01D_0000_0000_0032);
     let mut t = Tally::default();
     for (code, headings) in ADJECTIVE_HEADINGS {
