@@ -1165,10 +1165,6 @@ mod tests {
         declared_near_only(text)
     }
 
-    /// The word test holds wherever a word is an "only" word by itself, and
-    /// [`only_category`] gives its former answers: every corpus line, every "only"
-    /// phrase of the tables in sentences with accents and in several cases, and
-    /// made-up words with marks, apostrophes and compatibility characters.
     /// A heading set in bold or italics declares its category as written plain
     /// (`**Marketing**` is no value line, whatever a star in a name may mean).
     #[test]
@@ -1187,6 +1183,10 @@ mod tests {
         assert!(is_value_line("_fbp"));
     }
 
+    /// The word test holds wherever a word is an "only" word by itself, and
+    /// [`only_category`] gives its former answers: every corpus line, every "only"
+    /// phrase of the tables in sentences with accents and in several cases, and
+    /// made-up words with marks, apostrophes and compatibility characters.
     #[test]
     fn only_words_are_looked_for_first() {
         let mut lines = crate::testing::corpus_lines_and(&[
