@@ -61,7 +61,12 @@ pub(crate) fn strip_emphasis(t: &str) -> &str {
 /// a bracket (`2. 1P_JAR`), or has two parts or more (`3.2`) before a word that
 /// opens with no digit and does not start a lifetime (`1.5 years`).
 pub(crate) fn strip_heading_marks(text: &str) -> &str {
-    let t = strip_md_heading(text);
+    strip_section_number(strip_md_heading(text))
+}
+
+/// [`strip_heading_marks`] of a text whose markdown heading mark is already off: its
+/// section's number taken off, or the text as it is.
+pub(crate) fn strip_section_number(t: &str) -> &str {
     let b = t.as_bytes();
     // a number opens with a digit, a bracket or a small letter, and a space follows
     // it within ten bytes: most lines are turned away by these two looks

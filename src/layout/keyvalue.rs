@@ -446,10 +446,11 @@ pub(crate) fn is_name_line(text: &str) -> bool {
 
 /// [`is_name_line`] without the memo.
 fn name_line_uncached(text: &str) -> bool {
-    let bare = crate::fields::text::strip_heading_marks(text);
+    let heading = crate::fields::text::strip_md_heading(text);
+    let bare = crate::fields::text::strip_section_number(heading);
     // under a section's number, a known name that is also a word of a language
     // (`3. Consent`) is a section's heading; other names are a cookie's (`1.2 _ga`)
-    let numbered = bare.len() != crate::fields::text::strip_md_heading(text).len();
+    let numbered = bare.len() != heading.len();
     // (a heading set in bold, `**Cookies**`, is no wildcard)
     let t = crate::fields::text::strip_emphasis(bare.trim().trim_end_matches(':').trim());
     if t.is_empty() || t.len() > 100 {
