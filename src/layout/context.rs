@@ -322,11 +322,15 @@ impl Context {
             // cookies, `Technical cookie definitions`, after the cookies of the
             // service before too)
             let table_title = || vocab().is_table_title(h);
+            // (a title right over cookie items is the next service's, named or not:
+            // `• Piano` / `◦ cX_P – 13 months – …` after `• Beeswax` and its cookies)
+            let over_items = || category.is_none() && items_below(lines, i);
             let block_label = self.provider_heading
                 && depth.is_none()
                 && !more_words_than(h, if read_since { 3 } else { 7 })
                 && ((!vocab().mentions_cookies(h) && (!read_since || category.is_some()))
-                    || table_title());
+                    || table_title())
+                && !over_items();
             // under a group row, before its first record, a line that names no vendor,
             // category or cookies leaves the group as it is
             if self.group_row
@@ -414,15 +418,27 @@ impl Context {
             // `Google Maps (se mappa embedded):` introduces that service's cookies
             // (the lead's words are counted once, for the service and the category)
             let lead_words = word_count_upto(lead, 9);
+            // (a service no list knows is named whole: a category word in its name,
+            // `Velqora Analytics:`, declares nothing)
+            let mut unlisted_service = false;
             if lead_words <= 6 {
                 let service = lead.split(" (").next().unwrap_or(lead).trim_end();
                 // (a line of colons leads with nothing: no vendor, and nothing to read)
                 if !service.is_empty() && is_vendor_name(service) {
                     self.provider = Some(service.to_string());
                     self.provider_heading = true;
+                } else if lead_words <= 4 {
+                    // `Verve:` over its cookies: a service no list knows, by the
+                    // evidence a heading's name is asked for
+                    if let Some(service) = named_service(lines, i, lead) {
+                        self.provider = Some(service);
+                        self.provider_heading = true;
+                        self.section_start = doc.records.len();
+                        unlisted_service = true;
+                    }
                 }
             }
-            if lead_words <= 8 {
+            if lead_words <= 8 && !unlisted_service {
                 if let Some(c) = heading_category(heading_text(lead)) {
                     self.category = Some((c, fold_whitespace(lead)));
                 }
@@ -771,7 +787,8 @@ const SERVICE_NAMED_WITHIN: usize = 6;
 /// (`Cookies: _vq_id, _vq_ses`: a card's title). The service is the cookies'
 /// provider under it.
 fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
-    let plain = before_aside(h);
+    // (a title may be an item of a list, its cookies the items under it: `• Verve`)
+    let plain = before_aside(super::list::unbullet(h));
     let first = plain.chars().next()?;
     if more_words_than(plain, 4)
         || plain.contains([':', ',', ';', '|', '?', '!', '"'])
@@ -806,13 +823,18 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // (`Verve (Verve)` / `Verve is a service provided by Verve …`): a name of common
     // words (`Command Act`) is a service's by that
     let subject = subject_below(lines, i, plain);
+    // … or list items that declare cookies right under it (`Verve` / `• lkqdid –
+    // 1 year – …`, `Outbrain:` / `- mdfrc – 4 months – …`): a service's title over
+    // its cookies
+    let items = || items_below(lines, i);
     let evidence = card()
         || spoken
         || subject
         || after
             .take(SERVICE_NAMED_WITHIN)
             .take_while(|l| l.kind == LineKind::Text)
-            .any(|l| mentioned(l.text) && !is_heading(l));
+            .any(|l| mentioned(l.text) && !is_heading(l))
+        || items();
     // (a service named by its host is written in lower case: `dornify.io`; a line
     // that calls it a service is evidence enough for a name of one word that is a
     // word, `Piano`, or written in lower case, `velqora`)
@@ -825,6 +847,9 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
         && !crate::fields::names::is_strong_name(plain)
         && !vocab().mentions_cookies(plain)
         && !vocab().mentions_party(plain)
+        // (a field's label over its values, `Storage duration:` / `_ga: 2 years`,
+        // names no service)
+        && vocab().field(plain).is_none()
         // (a category named alone is a section's heading, even in a word no list
         // holds: `Funktional`, `Essenziell` over a block of keys)
         && vocab().category_whole(plain).is_none()
@@ -834,6 +859,16 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
                 .split_whitespace()
                 .all(crate::fields::repair::is_any_language_word));
     named.then(|| plain.to_string())
+}
+
+/// Whether the next line after line `i` that is not blank is a list item that
+/// declares a cookie (`• lkqdid – 1 year – …`; [`super::list::is_cookie_item`]): line
+/// `i` is then the title of the service those cookies belong to.
+fn items_below(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .is_some_and(|d| super::list::is_cookie_item(lines, i + 1 + d))
 }
 
 /// The company line `i` labels: line `i` is a provider's label alone, as a table
@@ -1163,6 +1198,42 @@ mod tests {
             return None;
         }
         declared_near_only(text)
+    }
+
+    /// A title no vendor list knows over list items that declare cookies (`• Bixvyn`
+    /// / `◦ bx_a – 1 year – …`, `Velqora Analytics:` / `• vq_id – …`) names their
+    /// provider; a title that is a word of a language (`Piano`) names none, and keeps
+    /// no service from before it (a category's label between them, `Marketing`, is
+    /// no label of that service's block); a category word in the service's name declares
+    /// nothing (the heading above does).
+    #[test]
+    fn service_titles_over_cookie_items() {
+        let p = crate::parse_policy(
+            "Cookie Policy\n\nFunctional cookies\nVelqora Analytics:\n\
+             • vq_id – 1 year – Stores the visitor id.\n\
+             • vq_ses – Session – Keeps the session.\nDornify.io:\n\
+             • dfy – 2 days – Remembers the form.\n\nAnalytics\n• Bixvyn\n\
+             \x20   ◦ bx_a – 1 year – Counts visits.\n\nMarketing\n• Piano\n\
+             \x20   ◦ pn_x – 1 day – Counts pages.\nBixvyn Forms\n\
+             pelvyn – 1 day – Counts forms.\n",
+        );
+        let got: Vec<(&str, Option<&str>, crate::Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        use crate::Category::{Advertising, Analytics, Functional};
+        assert_eq!(
+            got,
+            [
+                ("vq_id", Some("Velqora Analytics"), Functional),
+                ("vq_ses", Some("Velqora Analytics"), Functional),
+                ("dfy", Some("Dornify.io"), Functional),
+                ("bx_a", Some("Bixvyn"), Analytics),
+                ("pn_x", None, Advertising),
+                ("pelvyn", Some("Bixvyn Forms"), Advertising),
+            ]
+        );
     }
 
     /// A heading set in bold or italics declares its category as written plain

@@ -171,8 +171,13 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
         }
         if let Some(n) = lines.get(k).filter(|n| n.kind == LineKind::Text) {
             let nt = unbullet(n.text).trim_end();
-            // the description is the next line, unless that is itself an item head
-            if !nt.ends_with(':') || names_head(nt.trim_end_matches(':')).is_none() {
+            // the description is the next line, unless that is itself an item head, or
+            // a bulleted cookie item of its own: `Outbrain:` / `• mdfrc – 4 months – …`
+            // is a service's title over its cookies, not a name and its description
+            // (the item below is read without its own `names:` path: no deeper)
+            let item_below = (nt.ends_with(':') && names_head(nt.trim_end_matches(':')).is_some())
+                || (bulleted(n.text) && is_cookie_item(lines, k));
+            if !item_below {
                 parts.push((Some(Role::Purpose), n.text.trim(), k));
                 k += 1;
             }
@@ -369,6 +374,30 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
     None
 }
 
+/// Whether line `k` is a list item that declares a cookie as this reader reads one:
+/// a sure name, or a name with its lifetime (`• mdfrc – 4 months – …`, `_ga: 2
+/// years`). A title right above such items names the service they belong to
+/// (`Outbrain:` / `• mdfrc – …`; see `context::named_service`), not a cookie.
+pub(crate) fn is_cookie_item(lines: &[Line<'_>], k: usize) -> bool {
+    cookie_item(lines, k).is_some()
+}
+
+/// The item [`is_cookie_item`] reads at line `k`.
+fn cookie_item<'a>(lines: &[Line<'a>], k: usize) -> Option<Item<'a>> {
+    // (a line ending with a colon would be read with the line after it: such a head
+    // is no item of its own here, and the reading goes no deeper than one line)
+    // (nor is a line of one token: read as a name alone over its paragraphs, it
+    // would ask this of the line under it, and so on down a list)
+    if !lines.get(k).is_some_and(|l| {
+        let t = unbullet(l.text).trim();
+        !t.ends_with(':') && t.contains(' ')
+    }) {
+        return None;
+    }
+    item(lines, k, &|| false)
+        .filter(|it| it.strong || it.parts.iter().any(|p| p.0 == Some(Role::Duration)))
+}
+
 /// The paragraphs under a name alone on line `j`: one paragraph of description, the
 /// lines right under it (no blank between) that are sentences of their own (`Set by
 /// Velqora.` / `It is kept for 1 year.`) or its lifetime, provider or type keys, and a
@@ -402,6 +431,16 @@ fn name_paragraphs<'a>(lines: &[Line<'a>], j: usize) -> Option<(Vec<Part<'a>>, u
             continue;
         }
         if n.kind != LineKind::Text || is_name_line(n.text) {
+            break;
+        }
+        // a cookie item under the name is no paragraph of it: the name is a
+        // service's title over its cookies (`- ID5` / `  - callback – 1 Tag – …`,
+        // `ID5` / `gpp – Session – …`); unbulleted, the item's name is one no word or
+        // vendor could be (`Google – 2 years – …` may describe the name above)
+        if parts.is_empty()
+            && cookie_item(lines, k)
+                .is_some_and(|it| bulleted(n.text) || it.strong || may_be_name(it.names.trim()))
+        {
             break;
         }
         let nt = n.text.trim();
@@ -1138,6 +1177,33 @@ fn role_header(role: Option<Role>) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    /// A service's title over its cookie items (`Outbrain:` / `• mdfrc – 4 months –
+    /// …`, `- ID5` / `  - callback – 1 day – …`) is no cookie whose description is
+    /// the item under it: every item is a cookie of its own.
+    #[test]
+    fn a_title_over_cookie_items_is_no_cookie() {
+        for text in [
+            "FreeWheel:\n• MRM_UID – 1 month – Tracks the visitor.\nSeedtag:\n• st_csd – 1 year – Date of the last sync.\n",
+            "- ID5\n  - callback – 1 day – Collects data on visitor behaviour.\n- Auth0\n  - auth0_compat – Session – Fallback cookie for single sign-on.\n",
+            "ID5\ngpp – Session – A consent string.\nWistia\nwistia – Session – Needed by the video player.\n",
+        ] {
+            let p = crate::parse_policy(text);
+            let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+            let items: Vec<&str> = text
+                .lines()
+                .filter(|l| l.contains(" – "))
+                .map(|l| super::unbullet(l.trim()).split(' ').next().unwrap_or(""))
+                .collect();
+            assert_eq!(names, items, "{text}");
+            assert!(p.cookies.iter().all(|c| c.duration.is_some()), "{text}");
+        }
+        // a description under a name alone stays its paragraph, a vendor's name
+        // before a lifetime too (`Google – 2 years – …` may describe it)
+        let p = crate::parse_policy("_ga\nGoogle – 2 years – Distinguishes users.\n");
+        assert_eq!(p.cookies.len(), 1);
+        assert_eq!(p.cookies[0].name, "_ga");
+    }
+
     /// An item headed by a service and its cookies in brackets (`- Quantcast (cref,
     /// mc): …`): the bracket's names are the item's, sure by that shape, and the
     /// service their provider; the description is what follows the colon.
