@@ -5487,3 +5487,92 @@ fn service_titles_over_their_cookie_items() {
     // none; cookies named like capitalised words, `Player`, `Cart`, are missed)
     t.check("service titles over their cookie items", 0.98, 0.97);
 }
+
+/// A page's footer in language `code`, for page `n` (`Seite 3 von 9`), or another
+/// furniture a PDF's copy leaves between pages: `- 3 -`, a running title with the
+/// number, the number alone.
+fn page_footer(code: &str, style: usize, n: usize) -> String {
+    let (page, of) = match code {
+        "de" => ("Seite", "von"),
+        "fr" => ("Page", "sur"),
+        "es" => ("Página", "de"),
+        "it" => ("Pagina", "di"),
+        "nl" => ("Pagina", "van"),
+        "pt" => ("Página", "de"),
+        _ => ("Page", "of"),
+    };
+    match style {
+        0 => format!("{page} {n} {of} 12"),
+        1 => format!("{page} {n}"),
+        2 => format!("- {n} -"),
+        3 => format!("Example Ltd – Cookie Policy – {n}"),
+        4 => format!("{n} | Example Ltd"),
+        _ => n.to_string(),
+    }
+}
+
+/// Every layout in every language cut by page breaks, as a PDF's copy leaves them:
+/// every seven to sixteen lines (or more often, for two breaks at least), a blank
+/// line, the page's number (`Seite 3 von 12`, `- 3 -`, a running title with it, the
+/// number alone) and a blank line, wherever it falls: between a table's rows,
+/// between a record's cells one a line, inside a block of keys. Each layout must read
+/// about as well as written whole.
+#[test]
+fn documents_cut_by_page_breaks() {
+    let all = rows();
+    let mut rng = Rng(0x9A6E_B4EA_0000_0033);
+    let mut failed = Vec::new();
+    for &layout in LAYOUTS {
+        let (mut written, mut paged) = (Tally::default(), Tally::default());
+        for l in LANGS {
+            for _ in 0..3 {
+                let n = 8 + rng.below(6);
+                let mut seen = std::collections::HashSet::new();
+                let picked: Vec<(Row, [String; 5])> = (0..n)
+                    .map(|_| rng.pick(&all).clone())
+                    .filter(|r| seen.insert(r.name.clone()))
+                    .map(|r| {
+                        let c = cells(l, &r);
+                        (r, c)
+                    })
+                    .collect();
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let mut rendered: Vec<[String; 5]> =
+                    picked.iter().map(|(_, c)| c.clone()).collect();
+                if layout == "markdown" {
+                    rendered = rendered.into_iter().map(markdown_cells).collect();
+                }
+                let text = render(layout, &h, &rendered, Style::plain(false));
+                // (two breaks at least: a running title or a number alone seen once is
+                // no evidence of pages)
+                let every = (7 + rng.below(10)).min(text.lines().count() / 3).max(2);
+                let style = rng.below(6);
+                let mut cut = String::new();
+                for (i, line) in text.lines().enumerate() {
+                    if i > 0 && i % every == 0 {
+                        cut += &format!("\n{}\n\n", page_footer(l.code, style, 1 + i / every));
+                    }
+                    cut += line;
+                    cut.push('\n');
+                }
+                score(&mut written, &text, &picked);
+                show_doc(&cut);
+                score(&mut paged, &cut, &picked);
+            }
+        }
+        eprintln!(
+            "{layout:<16} written F1={:.3} exact={:.3}  paged F1={:.3} exact={:.3}",
+            written.f1(),
+            written.exact(),
+            paged.f1(),
+            paged.exact()
+        );
+        if paged.f1() < written.f1() - 0.02 || paged.exact() < written.exact() - 0.06 {
+            failed.push(layout);
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "paged documents lost too much: {failed:?}"
+    );
+}

@@ -18,6 +18,7 @@ mod glued;
 mod keyvalue;
 mod labels;
 mod list;
+mod pages;
 mod pipe;
 mod prose;
 pub(crate) mod spaced;
@@ -390,6 +391,9 @@ pub(crate) fn parse<'a>(lines: &[Line<'a>]) -> RawDoc<'a> {
 /// [`parse`], asking the layouts in the order given.
 fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     let mut doc = RawDoc::default();
+    // page numbers between two pages of a PDF's copy are read as if absent
+    let unpaged = pages::without_page_numbers(lines, &mut doc.warnings);
+    let lines = unpaged.as_deref().unwrap_or(lines);
     let mut ctx = Context {
         learned: std::rc::Rc::new(labels::learn(lines)),
         ..Context::default()

@@ -448,6 +448,11 @@ pub(crate) struct Vocab {
     /// Verbs whose subject sets the cookie named after them (`places`, `dépose`,
     /// `setzt`), as [`match_form`] gives them.
     sets_verbs: FastSet<String>,
+    /// Words that name a page in a page's number (`page`, `Seite`, `pág.`), as
+    /// [`match_form`] gives them: a PDF's footer line (`Page 3 of 12`).
+    page_words: FastSet<String>,
+    /// Words between a page's number and the count of pages (`of`, `von`, `sur`).
+    page_ofs: FastSet<String>,
     /// Words the prose reader never takes for a cookie name beside a cookie word
     /// (`GDPR`, `DSGVO`, `CNIL`), as [`match_form`] gives them.
     not_names: FastSet<String>,
@@ -805,7 +810,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
-            | "not_a_name" | "sets_verb" => value == "-",
+            | "not_a_name" | "sets_verb" | "page_word" | "page_of" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -969,6 +974,12 @@ impl Vocab {
                 }
                 "sets_verb" => {
                     self.sets_verbs.insert(match_form(phrase));
+                }
+                "page_word" => {
+                    self.page_words.insert(match_form(phrase));
+                }
+                "page_of" => {
+                    self.page_ofs.insert(match_form(phrase));
                 }
                 "abbreviation" => {
                     self.abbreviations.insert(match_form(phrase));
@@ -1970,6 +1981,40 @@ impl Vocab {
     /// the only character of a word that [`match_form`] trims).
     pub(crate) fn is_demonstrative_word(&self, word: &str) -> bool {
         form_listed(word, &self.demonstrative_pairs, &self.demonstratives)
+    }
+
+    /// Whether a line is a page's number and nothing else, as a PDF's copy leaves
+    /// one between two pages: `Page 3`, `Page 3 of 12`, `Seite 3 von 12`, `Pág. 3/12`,
+    /// `3 of 12`, `- 3 -` (a number alone between dashes). A line of more than 40
+    /// bytes, or without a digit, is none (asked first: most lines are turned away
+    /// there, unread).
+    pub(crate) fn is_page_number(&self, line: &str) -> bool {
+        let t = line.trim();
+        if t.is_empty() || t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let dashes: &[char] = &['-', '–', '—', '[', ']', '(', ')', '|', '·', '•'];
+        let inner = t.trim_matches(dashes).trim();
+        let number =
+            |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+        // `- 3 -`: a number between dashes (alone, a number may be a count or a cell)
+        if number(inner) {
+            return inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes);
+        }
+        // the words, with `3/12` read as `3 / 12`
+        let spaced = inner.replace('/', " / ");
+        let words: Vec<&str> = spaced.split_whitespace().collect();
+        let page = |w: &str| self.page_words.contains(&match_form(w));
+        let of = |w: &str| w == "/" || self.page_ofs.contains(&match_form(w));
+        let within = |n: &str, m: &str| {
+            number(n) && number(m) && n.parse::<u32>().ok() <= m.parse::<u32>().ok()
+        };
+        match words[..] {
+            [p, n] => page(p) && number(n),
+            [p, n, o, m] => page(p) && of(o) && within(n, m),
+            [n, o, m] => of(o) && within(n, m) && o != "/",
+            _ => false,
+        }
     }
 
     /// Whether `form` (in [`match_form`]) is a verb whose subject sets the cookie
