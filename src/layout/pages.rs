@@ -18,45 +18,68 @@ pub(crate) fn without_page_numbers<'a>(
     warnings: &mut Vec<Warning>,
 ) -> Option<Vec<Line<'a>>> {
     let alone = counted_pages(lines);
+    // (a byte test first: most lines are long, or end in a letter or a stop)
+    let numbers: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            may_count(&lines[i])
+                && (alone.binary_search(&i).is_ok() || vocab().is_page_number(lines[i].text))
+        })
+        .collect();
+    if numbers.is_empty() {
+        return None;
+    }
     let mut drop = vec![false; lines.len()];
-    let mut any = false;
-    for (i, l) in lines.iter().enumerate() {
-        let number =
-            !l.is_blank() && (alone.binary_search(&i).is_ok() || vocab().is_page_number(l.text));
-        if number {
-            drop[i] = true;
-            any = true;
-            warnings.push(Warning {
-                kind: WarningKind::SkippedLine,
-                message: format!(
-                    "a page's number between two pages is no part of the text: {:?}",
-                    l.text.trim()
-                ),
-                span: l.span(),
-            });
-            // the blank lines around it (the page break's) go with it
-            for b in drop[..i].iter_mut().rev().zip(lines[..i].iter().rev()) {
-                if !b.1.is_blank() {
-                    break;
-                }
-                *b.0 = true;
+    for &i in &numbers {
+        let l = &lines[i];
+        drop[i] = true;
+        warnings.push(Warning {
+            kind: WarningKind::SkippedLine,
+            message: format!(
+                "a page's number between two pages is no part of the text: {:?}",
+                l.text.trim()
+            ),
+            span: l.span(),
+        });
+        // the blank lines around it (the page break's) go with it
+        for (d, b) in drop[..i].iter_mut().rev().zip(lines[..i].iter().rev()) {
+            if !b.is_blank() {
+                break;
             }
-            for (k, b) in lines.iter().enumerate().skip(i + 1) {
-                if !b.is_blank() {
-                    break;
-                }
-                drop[k] = true;
+            *d = true;
+        }
+        for (d, b) in drop[i + 1..].iter_mut().zip(&lines[i + 1..]) {
+            if !b.is_blank() {
+                break;
             }
+            *d = true;
         }
     }
-    any.then(|| {
+    Some(
         lines
             .iter()
             .zip(&drop)
             .filter(|(_, &d)| !d)
             .map(|(l, _)| *l)
-            .collect()
-    })
+            .collect(),
+    )
+}
+
+/// Whether line `l` may hold a page's number, by its ends alone: a line of 120
+/// bytes at most (page numbers and running titles are short, whatever spaces pad
+/// them) that opens or ends with a digit, or ends with a closing mark (`- 3 -`, `[3]`,
+/// or any character outside ASCII: `— 3 —`). Most lines are turned away here.
+fn may_count(l: &Line<'_>) -> bool {
+    let t = l.text.as_bytes().trim_ascii();
+    match (t.first(), t.last()) {
+        (Some(&first), Some(&last)) => {
+            t.len() <= 120
+                && (first.is_ascii_digit()
+                    || last.is_ascii_digit()
+                    || matches!(last, b'-' | b']' | b')' | b'|')
+                    || last >= 0x80)
+        }
+        _ => false,
+    }
 }
 
 /// Lines that count the pages: a number alone on its line between blank lines (four
@@ -71,6 +94,9 @@ fn counted_pages(lines: &[Line<'_>]) -> Vec<usize> {
     // (the words around the number, and the number, of each such line by its words)
     let mut found: Vec<(&str, usize, u32)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
+        if !may_count(l) {
+            continue;
+        }
         let t = l.text.trim();
         // (a running title may set its number apart by a pipe, `4 | Example Ltd`: a
         // line of cells by its shape, but no table's row opens with a page's number

@@ -2001,15 +2001,31 @@ impl Vocab {
         if number(inner) {
             return inner.len() < t.len() && t.starts_with(dashes) && t.ends_with(dashes);
         }
-        // the words, with `3/12` read as `3 / 12`
-        let spaced = inner.replace('/', " / ");
-        let words: Vec<&str> = spaced.split_whitespace().collect();
+        // the words, five at most, with `3/12` read as `3 / 12` (no copy: most lines
+        // asked are no page's number)
+        let mut words: [&str; 5] = [""; 5];
+        let mut n = 0;
+        for piece in inner.split_whitespace() {
+            for (k, part) in piece.split('/').enumerate() {
+                for w in [if k > 0 { "/" } else { "" }, part] {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    if n == words.len() {
+                        return false;
+                    }
+                    words[n] = w;
+                    n += 1;
+                }
+            }
+        }
+        let words = &words[..n];
         let page = |w: &str| self.page_words.contains(&match_form(w));
         let of = |w: &str| w == "/" || self.page_ofs.contains(&match_form(w));
         let within = |n: &str, m: &str| {
             number(n) && number(m) && n.parse::<u32>().ok() <= m.parse::<u32>().ok()
         };
-        match words[..] {
+        match *words {
             [p, n] => page(p) && number(n),
             [p, n, o, m] => page(p) && of(o) && within(n, m),
             [n, o, m] => of(o) && within(n, m) && o != "/",
