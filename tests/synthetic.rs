@@ -2485,22 +2485,7 @@ fn hard_wrapped_documents() {
         let (mut written, mut wrapped) = (Tally::default(), Tally::default());
         for l in LANGS {
             for _ in 0..4 {
-                let n = 8 + rng.below(6);
-                let mut seen = std::collections::HashSet::new();
-                let picked: Vec<(Row, [String; 5])> = (0..n)
-                    .map(|_| rng.pick(&all).clone())
-                    .filter(|r| seen.insert(r.name.clone()))
-                    .map(|r| {
-                        let c = cells(l, &r);
-                        (r, c)
-                    })
-                    .collect();
-                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
-                let mut rendered: Vec<[String; 5]> =
-                    picked.iter().map(|(_, c)| c.clone()).collect();
-                if layout == "markdown" {
-                    rendered = rendered.into_iter().map(markdown_cells).collect();
-                }
+                let (picked, h, rendered) = draw_rows(&mut rng, &all, l, layout);
                 let style = Style {
                     groups: rng.below(3) == 0,
                     sections: rng.below(2) == 0,
@@ -2544,6 +2529,37 @@ fn hard_wrapped_documents() {
         failed.is_empty(),
         "wrapped documents lost too much: {failed:?}"
     );
+}
+
+/// Rows drawn for a document, each with its cells as the document writes them.
+type Picked = Vec<(Row, [String; 5])>;
+
+/// Eight to thirteen rows drawn from `all` (each name once) with their cells in
+/// language `l`, a header wording drawn for each column, and the cells as `layout`
+/// renders them (markdown escapes for `markdown`): one document's draw for
+/// [`hard_wrapped_documents`] and [`documents_cut_by_page_breaks`].
+fn draw_rows(
+    rng: &mut Rng,
+    all: &[Row],
+    l: &'static Lang,
+    layout: &str,
+) -> (Picked, [&'static str; 5], Vec<[String; 5]>) {
+    let n = 8 + rng.below(6);
+    let mut seen = std::collections::HashSet::new();
+    let picked: Picked = (0..n)
+        .map(|_| rng.pick(all).clone())
+        .filter(|r| seen.insert(r.name.clone()))
+        .map(|r| {
+            let c = cells(l, &r);
+            (r, c)
+        })
+        .collect();
+    let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+    let mut rendered: Vec<[String; 5]> = picked.iter().map(|(_, c)| c.clone()).collect();
+    if layout == "markdown" {
+        rendered = rendered.into_iter().map(markdown_cells).collect();
+    }
+    (picked, h, rendered)
 }
 
 /// Tab tables whose header row the copy left out (a header drawn as an image, a
@@ -5526,22 +5542,7 @@ fn documents_cut_by_page_breaks() {
         let (mut written, mut paged) = (Tally::default(), Tally::default());
         for l in LANGS {
             for _ in 0..3 {
-                let n = 8 + rng.below(6);
-                let mut seen = std::collections::HashSet::new();
-                let picked: Vec<(Row, [String; 5])> = (0..n)
-                    .map(|_| rng.pick(&all).clone())
-                    .filter(|r| seen.insert(r.name.clone()))
-                    .map(|r| {
-                        let c = cells(l, &r);
-                        (r, c)
-                    })
-                    .collect();
-                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
-                let mut rendered: Vec<[String; 5]> =
-                    picked.iter().map(|(_, c)| c.clone()).collect();
-                if layout == "markdown" {
-                    rendered = rendered.into_iter().map(markdown_cells).collect();
-                }
+                let (picked, h, rendered) = draw_rows(&mut rng, &all, l, layout);
                 let text = render(layout, &h, &rendered, Style::plain(false));
                 // (two breaks at least: a running title or a number alone seen once is
                 // no evidence of pages)
