@@ -398,6 +398,13 @@ fn plain_name(name: &str) -> bool {
         .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Whether `text` holds a dash between spaces (` - `, ` – `, ` — `): the separator of
+/// the generators that write a record's cells on one line, which a description must
+/// not hold.
+fn has_spaced_dash(text: &str) -> bool {
+    [" - ", " – ", " — "].iter().any(|d| text.contains(d))
+}
+
 /// A document's category sections in a shuffled order: for each category `k` (in the
 /// order of a language's `categories`), `base` to `base + 2` rows of it drawn by
 /// [`section_rows`] and handed to `write`; a category that drew no row is left out.
@@ -5252,9 +5259,7 @@ fn one_line_records_between_dashes_under_category_headings() {
         .into_iter()
         .filter(|r| {
             plain_name(&r.name)
-                && !r.purpose.contains(" - ")
-                && !r.purpose.contains(" – ")
-                && !r.purpose.contains(" — ")
+                && !has_spaced_dash(&r.purpose)
                 && !r.provider.contains(['-', '–', '—'])
         })
         .collect();
@@ -5440,13 +5445,7 @@ fn headings_set_in_bold_or_italics() {
 fn service_titles_over_their_cookie_items() {
     let all: Vec<Row> = rows()
         .into_iter()
-        .filter(|r| {
-            plain_name(&r.name)
-                && !r.purpose.contains(" - ")
-                && !r.purpose.contains(" – ")
-                && !r.purpose.contains(" — ")
-                && !r.purpose.contains(':')
-        })
+        .filter(|r| plain_name(&r.name) && !has_spaced_dash(&r.purpose) && !r.purpose.contains(':'))
         .collect();
     let mut rng = Rng(0x5E7F_1CE5_0000_0033);
     let mut t = Tally::default();

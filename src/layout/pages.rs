@@ -106,7 +106,9 @@ fn counted_pages(lines: &[Line<'_>]) -> Vec<usize> {
             continue;
         }
         let b = t.as_bytes();
-        let (head, tail) = if b[0].is_ascii_digit() {
+        // (the number opens the line, or ends it)
+        let opens = b[0].is_ascii_digit();
+        let (head, tail) = if opens {
             let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
             (&t[..n], &t[n..])
         } else if b[b.len() - 1].is_ascii_digit() {
@@ -131,7 +133,7 @@ fn counted_pages(lines: &[Line<'_>]) -> Vec<usize> {
                     .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
             })
         };
-        let edge = if b[0].is_ascii_digit() {
+        let edge = if opens {
             tail.split_whitespace().next()
         } else {
             tail.split_whitespace().next_back()
