@@ -93,6 +93,53 @@ pub(crate) fn is_other_space(c: char) -> bool {
     )
 }
 
+/// The marks a list item opens with, as pages, word processors and PDF tools draw
+/// them: dots and discs (`•`, `·`, `●`, `∙`), squares and diamonds (`▪`, `■`, `□`,
+/// `◆`, `❖`), circles (`◦`, `○`), hyphens and dashes (`-`, `–`, `—`, `⁃`), the
+/// asterisk, triangles and arrows (`►`, `▸`, `‣`, `→`, `➤`, `›`, `»`), check marks
+/// and boxes (`✓`, `✔`, `☐`). One set for every reader, so an item drawn with an arrow
+/// reads as one drawn with a dot. A mark is a bullet only before a space: the
+/// readers ask that themselves (`*` opens bold and wildcards, `-` a negative number,
+/// `»` a German quotation).
+#[inline]
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '●'
+            | '∙'
+            | '⦁'
+            | '▪'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '❖'
+            | '◦'
+            | '○'
+            | '-'
+            | '–'
+            | '—'
+            | '⁃'
+            | '*'
+            | '►'
+            | '▶'
+            | '▸'
+            | '‣'
+            | '→'
+            | '➔'
+            | '➜'
+            | '➢'
+            | '➣'
+            | '➤'
+            | '›'
+            | '»'
+            | '✓'
+            | '✔'
+            | '☐'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

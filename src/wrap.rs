@@ -385,9 +385,7 @@ fn opens_item(body: &str) -> bool {
     }
     let mut chars = body.chars();
     match chars.next() {
-        Some('-' | '•' | '*' | '·' | '–' | '—' | '▪' | '►' | '◦' | '‣' | '○' | '■') => {
-            return true
-        }
+        Some(c) if crate::chars::is_bullet(c) => return true,
         Some(c) if c.is_ascii_digit() => {}
         _ => return false,
     }

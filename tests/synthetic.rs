@@ -427,6 +427,15 @@ fn category_sections(
     }
 }
 
+/// The marks list items open with on real pages, word processors' and PDF tools'
+/// alike: dots, dashes, squares, circles, triangles, arrows, check marks. A generator
+/// draws its bullet from them, so an item drawn with an arrow is read as one drawn
+/// with a dot.
+const BULLETS: &[&str] = &[
+    "•", "-", "*", "–", "▪", "●", "∙", "■", "□", "◆", "◦", "○", "—", "⁃", "►", "▸", "‣", "→", "➔",
+    "➢", "➤", "›", "»", "✓", "✔",
+];
+
 /// The layouts: each renders a header (five wordings) and rows of five cells.
 const LAYOUTS: &[&str] = &[
     "tab",
@@ -1947,7 +1956,7 @@ fn bulleted_rows_in_small_groups() {
     for l in LANGS {
         for _ in 0..6 {
             let sep = *rng.pick(&[" – ", " - ", " | ", " — ", " -> "]);
-            let bullet = *rng.pick(&["•", "-", "*", "–", "▪"]);
+            let bullet = *rng.pick(BULLETS);
             let mut order = [1, 2, 3];
             rng.shuffle(&mut order);
             let mut text = String::from("Cookie policy\n\nThe cookies we use, by category:\n\n");
@@ -5270,7 +5279,10 @@ fn one_line_records_between_dashes_under_category_headings() {
         for form in 0..3 {
             for _ in 0..4 {
                 let dash = *rng.pick(&[" – ", " - ", " — "]);
-                let bullet = *rng.pick(&["", "", "• ", "- "]);
+                let bullet = match rng.below(2) {
+                    0 => String::new(),
+                    _ => format!("{} ", rng.pick(BULLETS)),
+                };
                 let mut text = String::from("Cookie Policy\n\n");
                 let mut want = Vec::new();
                 let mut seen = std::collections::HashSet::new();

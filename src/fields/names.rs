@@ -728,6 +728,15 @@ fn strip_marker(s: &str) -> &str {
     t
 }
 
+/// A list bullet ([`crate::chars::is_bullet`]) or a quotation mark before a name.
+fn bullet_or_quote(c: char) -> bool {
+    crate::chars::is_bullet(c)
+        || matches!(
+            c,
+            '`' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '„' | '‚'
+        )
+}
+
 /// Trim bullets, quotes, code marks and a trailing colon around a name.
 fn clean(s: &str) -> &str {
     let s = s.trim();
@@ -753,9 +762,7 @@ fn clean(s: &str) -> &str {
     {
         s
     } else {
-        s.trim_start_matches([
-            '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’', '«', '„', '‚',
-        ])
+        s.trim_start_matches(bullet_or_quote)
     };
     let s = if s
         .as_bytes()
@@ -1283,10 +1290,7 @@ mod tests {
         let s = if wildcard {
             s
         } else {
-            s.trim_start_matches([
-                '•', '·', '▪', '◦', '-', '–', '*', '`', '"', '\'', '“', '”', '‘', '’', '«', '„',
-                '‚',
-            ])
+            s.trim_start_matches(bullet_or_quote)
         };
         s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '»', '.'])
             .trim()

@@ -590,7 +590,7 @@ fn is_value_line(text: &str) -> bool {
 pub(crate) fn group_label(text: &str) -> Option<&str> {
     let t = text
         .trim()
-        .trim_start_matches(['*', '-', '•', '·', ' ', '\u{a0}']);
+        .trim_start_matches(|c| crate::chars::is_bullet(c) || matches!(c, ' ' | '\u{a0}'));
     let label = if let Some(inner) = t.strip_prefix('[') {
         // only links on the line: the first link's text is the label
         let close = inner.find("](")?;
@@ -660,7 +660,7 @@ pub(crate) fn split_group_row<'a>(title: &'a str, count: &str) -> Option<&'a str
 }
 
 fn looks_like_item(text: &str) -> bool {
-    text.starts_with(['•', '-', '*', '·', '▪', '◦'])
+    text.starts_with(crate::chars::is_bullet)
 }
 
 /// The category a heading declares, once vendor names are taken out of it

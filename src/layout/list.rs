@@ -30,14 +30,12 @@ use crate::policy::{Span, WarningKind};
 use crate::segment::{Line, LineKind};
 use crate::vocab::{vocab, Role};
 
-const BULLETS: &[char] = &[
-    '•', '·', '▪', '◦', '●', '○', '■', '-', '*', '–', '—', '►', '✓',
-];
+use crate::chars::is_bullet;
 
 /// Strip a list bullet or number (`•`, `-`, `1.`, `2)`, `3.2`, `(b)`).
 pub(crate) fn unbullet(text: &str) -> &str {
     let t = crate::fields::text::strip_md_heading(text);
-    let t2 = t.trim_start_matches(BULLETS);
+    let t2 = t.trim_start_matches(is_bullet);
     if t2.len() != t.len() && t2.starts_with([' ', '\t']) {
         return t2.trim_start();
     }
@@ -48,7 +46,7 @@ pub(crate) fn unbullet(text: &str) -> &str {
 /// Whether the line opens with a list bullet (`•`, `-`, `*`, …) and a space.
 fn bulleted(text: &str) -> bool {
     let t = text.trim_start();
-    let rest = t.trim_start_matches(BULLETS);
+    let rest = t.trim_start_matches(is_bullet);
     rest.len() != t.len() && rest.starts_with([' ', '\t'])
 }
 
