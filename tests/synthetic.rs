@@ -5588,3 +5588,94 @@ fn documents_cut_by_page_breaks() {
         "paged documents lost too much: {failed:?}"
     );
 }
+
+/// Tables whose tabs became single spaces (a PDF's text, a page read aloud into a
+/// text field, a copy that turned each cell break into a space): the header's labels
+/// and each row's cells apart by one space, as `Nome Tipologia Durata Finalità` over
+/// `_ga Analitico (terze parti) 2 anni Google Analytics - distinguere gli utenti`.
+/// The name opens each row; the other columns come in six orders (a provider, a
+/// category or type, the lifetime before or after the description), the category
+/// either a column or a heading over a table of its own, its header repeated; now and
+/// then a last column no list names (`Acceptation`) that the rows leave empty.
+#[test]
+fn tables_whose_cells_are_apart_by_single_spaces() {
+    const SWITCH_COLUMNS: &[(&str, &str)] = &[
+        ("en", "Consent"),
+        ("fr", "Acceptation"),
+        ("de", "Einwilligung"),
+        ("es", "Aceptación"),
+        ("it", "Consenso"),
+        ("nl", "Toestemming"),
+        ("pt", "Aceitação"),
+    ];
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| !r.name.contains(char::is_whitespace))
+        .collect();
+    const ORDERS: [&[usize]; 6] = [
+        &[0, 2, 3],
+        &[0, 1, 2, 3],
+        &[0, 4, 3, 2],
+        &[0, 3, 2],
+        &[0, 1, 3, 2],
+        &[0, 2, 3, 4],
+    ];
+    let mut rng = Rng(0x5EAC_E500_0000_0034);
+    let mut by_order: BTreeMap<usize, Tally> = BTreeMap::new();
+    let mut t = Tally::default();
+    for l in LANGS {
+        for (o, order) in ORDERS.iter().enumerate() {
+            for _ in 0..3 {
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let line = |cells: Vec<&str>| cells.join(" ") + "\n";
+                let mut header = line(order.iter().map(|&k| h[k]).collect());
+                // now and then a last column no list names, left empty in every row
+                // (a consent switch's): the rows end with their lifetime
+                if order.last() == Some(&3) && rng.below(3) == 0 {
+                    let (_, word) = SWITCH_COLUMNS.iter().find(|(c, _)| *c == l.code).unwrap();
+                    header = format!("{} {word}\n", header.trim_end());
+                }
+                let mut text = String::from("Cookie Policy\n\nThe cookies we use:\n\n");
+                let mut want = Vec::new();
+                let mut table = |text: &mut String, picked: Vec<(Row, [String; 5])>| {
+                    *text += &header;
+                    for (mut r, mut c) in picked {
+                        if !order.contains(&1) {
+                            r.provider.clear();
+                            c[1].clear();
+                        }
+                        let cells: Vec<&str> = order
+                            .iter()
+                            .map(|&k| if c[k].is_empty() { "-" } else { c[k].as_str() })
+                            .collect();
+                        *text += &line(cells);
+                        want.push((r, c));
+                    }
+                };
+                if order.contains(&4) {
+                    let n = 3 + rng.below(5);
+                    let picked = pick_rows(&mut rng, &all, l, n, |_| true);
+                    table(&mut text, picked);
+                } else {
+                    let mut seen = std::collections::HashSet::new();
+                    category_sections(&mut rng, &all, l, 1, &mut seen, |_, k, picked| {
+                        text += &format!("\n{}\n", l.categories[k]);
+                        table(&mut text, picked);
+                    });
+                }
+                text += "\nYou can change your choice at any time.\n";
+                show_doc(&text);
+                score(&mut t, &text, &want);
+                score(by_order.entry(o).or_default(), &text, &want);
+            }
+        }
+    }
+    for (o, ot) in &by_order {
+        ot.check(
+            &format!("single spaces, columns {:?}", ORDERS[*o]),
+            0.97,
+            0.92,
+        );
+    }
+    t.check("tables whose cells are apart by single spaces", 0.98, 0.95);
+}

@@ -61,6 +61,7 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
     };
     while w < words.len() {
         let mut took = 0;
+        let mut best = 0;
         // (asked only when a phrase of two words or more from `w` passes the cheap
         // test below: on prose most do not)
         let mut cookie_first = None;
@@ -95,10 +96,25 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
                     .get_or_insert_with(|| vocab().mentions_cookies(&text[words[w].0..words[w].1]))
                 && vocab().field_listed(phrase).is_none();
             if !opens_with_cookie && vocab().field(phrase).is_some() {
-                out.push(phrase);
-                took = len;
-                break;
+                // the phrase that reads the most words, a word of a label a table
+                // lists counting twice one read by its head word alone, and a listed
+                // label winning a tie: `Set by` (listed) and not `Set by Function` (by
+                // `function`), the rest being the next label; `Expiry` and not `Expiry
+                // Toggle`; but `Finalité du cookie` (by `finalité`), not `Finalité`
+                let listed = vocab().field_listed(phrase).is_some();
+                let score = if listed { 2 * len + 1 } else { len };
+                if score > best {
+                    best = score;
+                    took = len;
+                }
+                if listed {
+                    // (a shorter phrase scores less)
+                    break;
+                }
             }
+        }
+        if took > 0 {
+            out.push(&text[words[w].0..words[w + took - 1].1]);
         }
         if took == 0 {
             unknown += 1;
@@ -418,8 +434,31 @@ fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
     let Some(next) = super::next_filled(lines, i + 1) else {
         return false;
     };
-    opens_row(&lines[next])
-        || super::next_filled(lines, next + 1).is_some_and(|a| opens_row(&lines[a]))
+    may_open_row(&lines[next])
+        || super::next_filled(lines, next + 1).is_some_and(|a| may_open_row(&lines[a]))
+}
+
+/// Whether a line may open a row: [`opens_row`], or its first word is name-shaped
+/// and not a capitalised word as a sentence opens with (`initref`, `session_id`,
+/// `S1`, `DV`; not `The`, `A`). Such a row is read only when its cells fit the
+/// header ([`fits_header`]).
+fn may_open_row(l: &Line<'_>) -> bool {
+    opens_row(l) || {
+        let tok = l.text.split_whitespace().next().unwrap_or("");
+        let mut cs = tok.chars();
+        let capitalised = cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
+        !capitalised && is_name_shaped(tok)
+    }
+}
+
+/// Whether a row that [`may_open_row`] opens a table under `header` by its cells: a
+/// sure name, or a name the header's other columns confirm (the row cut into the
+/// header's cells, a whole lifetime in its lifetime column).
+fn fits_header(l: &Line<'_>, header: &Header) -> bool {
+    opens_row(l)
+        || (may_open_row(l)
+            && header.cols.iter().any(|c| c.0 == Some(Role::Duration))
+            && collapsed_row(l, header).is_some())
 }
 
 /// Whether lines `i` and `i + 1` may both be cells of a header read one cell per
@@ -509,7 +548,7 @@ fn read<'a>(
     // when the row after it does
     let mut skipped = None;
     let mut next = next;
-    if !opens_row(&lines[next]) {
+    if !fits_header(&lines[next], &header) {
         let after = lines[next + 1..]
             .iter()
             .position(|l| !l.is_blank())
@@ -521,7 +560,7 @@ fn read<'a>(
             || header.len() < 4
             || first.text.trim_end().ends_with(':')
             || is_header(&lines[next])
-            || !opens_row(&lines[after])
+            || !fits_header(&lines[after], &header)
         {
             return None;
         }
@@ -693,15 +732,18 @@ pub(crate) fn collapsed_cells<'a>(
     while right > 0 {
         match roles[right] {
             Some(Role::Type) => {
-                let (s, e) = vocab().find_type_phrase(&text[lo..hi], true)?;
-                if text[lo + e..hi].trim().is_empty() {
-                    cells[right] = mk(lo + s, hi);
-                    hi = lo + s;
-                } else {
-                    return None;
-                }
+                let s = type_suffix(&text[lo..hi])?;
+                cells[right] = mk(lo + s, hi);
+                hi = lo + s;
             }
-            Some(Role::Duration) if right == n - 1 || roles[right + 1] == Some(Role::Type) => {
+            // a last column no list names (`Acceptation`, a consent switch's) after
+            // the lifetime, left empty: the row ends with its lifetime
+            None if right == n - 1
+                && roles[right - 1] == Some(Role::Duration)
+                && duration_suffix(&text[lo..hi]).is_some() => {}
+            Some(Role::Duration)
+                if right == n - 1 || matches!(roles[right + 1], Some(Role::Type) | None) =>
+            {
                 if let Some(s) = duration_suffix(&text[lo..hi]) {
                     cells[right] = mk(lo + s, hi);
                     hi = lo + s;
@@ -734,10 +776,18 @@ pub(crate) fn collapsed_cells<'a>(
             Some(Role::Purpose) => break,
             _ if left == right => break,
             Some(Role::Type) => {
-                // a type or category cell: a type phrase (`HTTP Cookie`), else one word
+                // a type or category cell: a type phrase (`HTTP Cookie`); before a
+                // lifetime column, the words up to the lifetime (`Analitico (terze
+                // parti) | 2 anni`); else one word
                 let len = match vocab().find_type_phrase(rest, false) {
                     Some((0, e)) => e,
-                    _ => word_offsets(rest).first()?.1,
+                    _ => match (roles.get(left + 1) == Some(&Some(Role::Duration)))
+                        .then(|| words_to_duration(rest))
+                        .flatten()
+                    {
+                        Some(len) => len,
+                        None => word_offsets(rest).first()?.1,
+                    },
                 };
                 cells[left] = mk(lo, lo + len);
                 lo += len;
@@ -745,13 +795,8 @@ pub(crate) fn collapsed_cells<'a>(
             _ => {
                 // before a duration column the cell ends where a lifetime starts
                 // (`First-Party Session Keeps you …`)
-                let ws = word_offsets(rest);
                 let to_duration = (roles.get(left + 1) == Some(&Some(Role::Duration)))
-                    .then(|| {
-                        (1..ws.len().min(8))
-                            .find(|&k| duration_prefix(&rest[ws[k].0..]).is_some())
-                            .map(|k| ws[k - 1].1)
-                    })
+                    .then(|| words_to_duration(rest))
                     .flatten();
                 let len = match to_duration {
                     Some(len) => len,
@@ -778,6 +823,34 @@ pub(crate) fn collapsed_cells<'a>(
     Some(cells)
 }
 
+/// The length of the words of `rest` before a lifetime that starts at one of its
+/// second to eighth words (`First-Party | Session Keeps you …`).
+fn words_to_duration(rest: &str) -> Option<usize> {
+    let ws = word_offsets(rest);
+    (1..ws.len().min(8))
+        .find(|&k| duration_prefix(&rest[ws[k].0..]).is_some())
+        .map(|k| ws[k - 1].1)
+}
+
+/// Where a type or category cell that ends collapsed text starts: a type phrase
+/// (`HTTP Cookie`, `First Party cookie`) with nothing after it, else the last one to
+/// three words when they name a category or storage type and nothing else
+/// (`… 2 years | Strictly necessary`, `… Session | Funktional`), the longest first.
+fn type_suffix(rest: &str) -> Option<usize> {
+    if let Some((s, e)) = vocab().find_type_phrase(rest, true) {
+        if rest[e..].trim().is_empty() {
+            return Some(s);
+        }
+    }
+    let ws = word_offsets(rest);
+    (1..=3.min(ws.len().saturating_sub(1))).rev().find_map(|k| {
+        let s = ws[ws.len() - k].0;
+        let tail = rest[s..].trim_end().trim_end_matches('.');
+        (vocab().category_whole(tail).is_some() || vocab().storage_whole(tail).is_some())
+            .then_some(s)
+    })
+}
+
 /// A provider or label cell at the start of collapsed text: a known vendor, or the
 /// words up to the next capitalised word (`Cookie settings | Saves settings ...`).
 fn short_cell(rest: &str) -> Option<usize> {
@@ -791,7 +864,15 @@ fn short_cell(rest: &str) -> Option<usize> {
     };
     let run = words.iter().take(6).take_while(|w| capital(w)).count();
     if run >= 2 && words.get(run).is_some_and(|w| !capital(w)) {
-        return Some(words[run - 2].1);
+        let word = |k: usize| &rest[words[k].0..words[k].1];
+        // … unless a function word opens it earlier (`Command Act | The CAID is …`,
+        // `Mopinion.com | This Mopinion cookie …`), or the last capitalised word is
+        // the first again: a provider does not repeat its own name, its description
+        // does (`WooCommerce | Helps WooCommerce determine …`)
+        let opens = (1..run)
+            .find(|&k| crate::vocab::affixes::is_function_word_anywhere(&word(k).to_lowercase()))
+            .unwrap_or(if word(run - 1) == word(0) { 1 } else { run - 1 });
+        return Some(words[opens - 1].1);
     }
     if let Some(len) = vendor_prefix(rest) {
         return Some(len);
@@ -1353,16 +1434,22 @@ mod tests {
         let mut w = 0;
         while w < words.len() {
             let mut took = 0;
+            let mut best = 0;
             let cookie_first = vocab().mentions_cookies(&text[words[w].0..words[w].1]);
             for len in (1..=5.min(words.len() - w)).rev() {
                 let phrase = &text[words[w].0..words[w + len - 1].1];
-                let opens_with_cookie =
-                    len > 1 && cookie_first && vocab().field_listed(phrase).is_none();
+                let listed = vocab().field_listed(phrase).is_some();
+                let opens_with_cookie = len > 1 && cookie_first && !listed;
                 if !opens_with_cookie && vocab().field(phrase).is_some() {
-                    out.push(phrase);
-                    took = len;
-                    break;
+                    let score = if listed { 2 * len + 1 } else { len };
+                    if score > best {
+                        best = score;
+                        took = len;
+                    }
                 }
+            }
+            if took > 0 {
+                out.push(&text[words[w].0..words[w + took - 1].1]);
             }
             if took == 0 {
                 unknown += 1;
@@ -1513,6 +1600,17 @@ mod tests {
             5
         );
         assert_eq!(header_phrases("What Are Your Choices"), None);
+        // a listed label before a phrase read by its head word alone: `Set by` and
+        // `Function`, not `Set by Function`; an unlisted phrase read by its head word
+        // (`Finalité du cookie`) rather than its listed first word and a rest
+        assert_eq!(
+            header_phrases("Cookie Set by Function Expiry").unwrap(),
+            ["Cookie", "Set by", "Function", "Expiry"]
+        );
+        assert_eq!(
+            header_phrases("Nom Finalité du cookie Durée de vie").unwrap(),
+            ["Nom", "Finalité du cookie", "Durée de vie"]
+        );
     }
 
     #[test]
@@ -1576,6 +1674,97 @@ mod tests {
             .collect();
         use crate::Category::Functional;
         assert_eq!(got, [("lang_pref", Functional), ("ui_mode", Functional)]);
+    }
+
+    /// Rows whose cells are apart by single spaces, read by what each cell holds.
+    #[test]
+    fn collapsed_rows_by_their_cells() {
+        let read = |text: &str| -> Vec<(String, Option<String>, String, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.clone(),
+                        c.provider.clone(),
+                        c.purposes.join(" "),
+                        c.duration.as_ref().map(|d| d.text.clone()),
+                    )
+                })
+                .collect()
+        };
+        let row = |n: &str, p: Option<&str>, d: &str, l: &str| {
+            (
+                n.to_string(),
+                p.map(str::to_string),
+                d.to_string(),
+                Some(l.to_string()),
+            )
+        };
+        // a category cell ends the row; a first row whose name no list knows is read
+        // when its cells fit the header
+        assert_eq!(
+            read(
+                "Name Purpose Expiry Category\n\
+                  zuc Keeps the basket. 1 year Strictly necessary\n\
+                  ptrb Counts visits. 30 days Analytics\n"
+            ),
+            [
+                row("zuc", None, "Keeps the basket.", "1 year"),
+                row("ptrb", None, "Counts visits.", "30 days")
+            ]
+        );
+        // a type cell of words before the lifetime
+        assert_eq!(
+            read(
+                "Nome Tipologia Durata Finalità\n\
+                  vrx_id Analitico (terze parti) 2 anni Distingue gli utenti\n\
+                  vrx_ses Tecnico Sessione Mantiene la sessione\n"
+            )
+            .into_iter()
+            .map(|r| (r.0, r.2, r.3))
+            .collect::<Vec<_>>(),
+            [
+                (
+                    "vrx_id".into(),
+                    "Distingue gli utenti".into(),
+                    Some("2 anni".into())
+                ),
+                (
+                    "vrx_ses".into(),
+                    "Mantiene la sessione".into(),
+                    Some("Sessione".into())
+                )
+            ]
+        );
+        // a last column no list names, left empty; a provider whose name the
+        // description repeats, or before a description opening with a function word
+        assert_eq!(
+            read(
+                "Cookie Set by Purpose Expiry Toggle\n\
+                  vq_cart Velqora Helps Velqora keep the basket. 1 year\n\
+                  vq_ab Command Act The ID of the visitor. 30 days\n"
+            ),
+            [
+                row(
+                    "vq_cart",
+                    Some("Velqora"),
+                    "Helps Velqora keep the basket.",
+                    "1 year"
+                ),
+                row(
+                    "vq_ab",
+                    Some("Command Act"),
+                    "The ID of the visitor.",
+                    "30 days"
+                )
+            ]
+        );
+        // a capitalised word opens no row: a sentence under a header is no table
+        assert_eq!(
+            read("Name Purpose Expiry\nThese keep the basket for 1 year\n"),
+            []
+        );
     }
 
     #[test]
