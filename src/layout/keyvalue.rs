@@ -1008,6 +1008,10 @@ pub(crate) fn parse<'a>(
                     || bold_name_line(line.text).is_some()
                     || plain_name_line(lines, j, &learned).is_some()
                     || is_heading(line)
+                    // … and a consent platform's group row, a service's or a
+                    // category's label with its count (`* [Hubspot4](#)[Learn more …]`
+                    // right under the last key, no blank line between)
+                    || super::context::group_label(line.text).is_some()
                 {
                     break;
                 }
@@ -1875,5 +1879,38 @@ mod tests {
         assert!(is_name_line("CN_ALLOW_FUNCTIONAL_COOKIES_*"));
         assert!(!is_name_line("Cookies utilizadas en la web"));
         assert!(!is_name_line("Google Chrome"));
+    }
+
+    /// A consent platform's service row right under a card's last key, no blank line
+    /// between, opens the next service: it continues no value, and the cards under it
+    /// are that service's.
+    #[test]
+    fn a_service_row_under_a_card_opens_the_next_service() {
+        let text = "    * [Velqora1](#)[Learn more about this provider![]()](https://velqora.example/privacy/ \"Velqora's privacy policy\")\n\
+            Some of the data collected by this provider is for measuring advertising.\n\
+            **vq_cart** Used to check if the browser keeps the basket.\n\
+            **Maximum Storage Duration** : 1 day**Type** : HTTP Cookie\n\
+            \x20   * [Brindle4](#)[Learn more about this provider![]()](https://legal.brindle.example/privacy-policy \"Brindle's privacy policy\")\n\
+            **br_ab [x2]** This cookie holds the test group.\n\
+            **Maximum Storage Duration** : Session**Type** : HTTP Cookie\n";
+        let p = crate::parse_policy(text);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.provider.as_deref(),
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("vq_cart", Some("Velqora"), Some("1 day")),
+                ("br_ab", Some("Brindle"), Some("Session"))
+            ]
+        );
     }
 }
