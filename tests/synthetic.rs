@@ -5593,8 +5593,9 @@ fn documents_cut_by_page_breaks() {
 /// text field, a copy that turned each cell break into a space): the header's labels
 /// and each row's cells apart by one space, as `Nome Tipologia Durata Finalità` over
 /// `_ga Analitico (terze parti) 2 anni Google Analytics - distinguere gli utenti`.
-/// The name opens each row; the other columns come in six orders (a provider, a
-/// category or type, the lifetime before or after the description), the category
+/// The name opens each row or follows a provider's or category's cell; the other
+/// columns come in eight orders (a provider, a category or type, the lifetime before
+/// or after the description), the category
 /// either a column or a heading over a table of its own, its header repeated; now and
 /// then a last column no list names (`Acceptation`) that the rows leave empty.
 #[test]
@@ -5612,13 +5613,15 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
         .into_iter()
         .filter(|r| !r.name.contains(char::is_whitespace))
         .collect();
-    const ORDERS: [&[usize]; 6] = [
+    const ORDERS: [&[usize]; 8] = [
         &[0, 2, 3],
         &[0, 1, 2, 3],
         &[0, 4, 3, 2],
         &[0, 3, 2],
         &[0, 1, 3, 2],
         &[0, 2, 3, 4],
+        &[1, 0, 2, 3],
+        &[4, 0, 3, 2],
     ];
     let mut rng = Rng(0x5EAC_E500_0000_0034);
     let mut by_order: BTreeMap<usize, Tally> = BTreeMap::new();
@@ -5671,11 +5674,18 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
         }
     }
     for (o, ot) in &by_order {
+        // (a name after another cell is found only when it is a sure one: a name no
+        // list knows after a provider's words is taken for one of them)
+        let (f1, exact) = if ORDERS[*o][0] == 0 {
+            (0.97, 0.92)
+        } else {
+            (0.85, 0.75)
+        };
         ot.check(
             &format!("single spaces, columns {:?}", ORDERS[*o]),
-            0.97,
-            0.92,
+            f1,
+            exact,
         );
     }
-    t.check("tables whose cells are apart by single spaces", 0.98, 0.95);
+    t.check("tables whose cells are apart by single spaces", 0.97, 0.93);
 }

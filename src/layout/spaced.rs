@@ -61,7 +61,8 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
     };
     while w < words.len() {
         let mut took = 0;
-        let mut best = 0;
+        // (the longest phrase read by a head word alone, and the longest listed one)
+        let mut head_only = 0;
         // (asked only when a phrase of two words or more from `w` passes the cheap
         // test below: on prose most do not)
         let mut cookie_first = None;
@@ -96,22 +97,29 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
                     .get_or_insert_with(|| vocab().mentions_cookies(&text[words[w].0..words[w].1]))
                 && vocab().field_listed(phrase).is_none();
             if !opens_with_cookie && vocab().field(phrase).is_some() {
-                // the phrase that reads the most words, a word of a label a table
-                // lists counting twice one read by its head word alone, and a listed
-                // label winning a tie: `Set by` (listed) and not `Set by Function` (by
-                // `function`), the rest being the next label; `Expiry` and not `Expiry
-                // Toggle`; but `Finalité du cookie` (by `finalité`), not `Finalité`
-                let listed = vocab().field_listed(phrase).is_some();
-                let score = if listed { 2 * len + 1 } else { len };
-                if score > best {
-                    best = score;
+                // the longest phrase a table lists whole (`Set by` and `Function`, not
+                // `Set by Function` read by `function`; `Provider` and `Cookie name`;
+                // `Expiry` and a column of its own, not `Expiry Toggle`); a longer one
+                // read by its head word alone only when its further words open with a
+                // function word, a complement (`Description of Use`, `Finalité du
+                // cookie`)
+                if vocab().field_listed(phrase).is_some() {
                     took = len;
-                }
-                if listed {
-                    // (a shorter phrase scores less)
+                    if head_only > len {
+                        let next = &text[words[w + len].0..words[w + len].1];
+                        if crate::vocab::affixes::is_function_word_anywhere(&next.to_lowercase()) {
+                            took = head_only;
+                        }
+                    }
                     break;
                 }
+                if head_only == 0 {
+                    head_only = len;
+                }
             }
+        }
+        if took == 0 {
+            took = head_only;
         }
         if took > 0 {
             out.push(&text[words[w].0..words[w + took - 1].1]);
@@ -434,8 +442,39 @@ fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
     let Some(next) = super::next_filled(lines, i + 1) else {
         return false;
     };
-    may_open_row(&lines[next])
-        || super::next_filled(lines, next + 1).is_some_and(|a| may_open_row(&lines[a]))
+    let may = |l: &Line<'_>| may_open_row(l) || names_second(l);
+    may(&lines[next]) || super::next_filled(lines, next + 1).is_some_and(|a| may(&lines[a]))
+}
+
+/// Whether a sure cookie name is one of the second to fifth words of a line: a row
+/// whose name column comes second (`Matomo _pk_id.* Stores … 13 mois`).
+fn names_second(l: &Line<'_>) -> bool {
+    // (asked of the lines after most lines: the first five words' bytes are looked at
+    // first, and the name tests run only when one holds a `_`, a digit or a capital
+    // after a lower-case letter, as most sure names do and plain prose does not)
+    let b = l.text.trim_start().as_bytes();
+    let mut spaces = 0;
+    let mut marked = false;
+    for (k, &c) in b.iter().enumerate().take(160) {
+        if c == b' ' {
+            spaces += 1;
+            if spaces == 5 {
+                break;
+            }
+        } else if c == b'_'
+            || c.is_ascii_digit()
+            || c.is_ascii_uppercase() && k > 0 && b[k - 1].is_ascii_lowercase()
+        {
+            marked = true;
+            break;
+        }
+    }
+    marked
+        && l.text
+            .split_whitespace()
+            .skip(1)
+            .take(4)
+            .any(|t| sure_name(t.trim_end_matches(',')))
 }
 
 /// Whether a line may open a row: [`opens_row`], or its first word is name-shaped
@@ -455,6 +494,10 @@ fn may_open_row(l: &Line<'_>) -> bool {
 /// sure name, or a name the header's other columns confirm (the row cut into the
 /// header's cells, a whole lifetime in its lifetime column).
 fn fits_header(l: &Line<'_>, header: &Header) -> bool {
+    if header.name == 1 {
+        // (a sure name after the first column's words: `collapsed_cells` asks it)
+        return collapsed_row(l, header).is_some();
+    }
     opens_row(l)
         || (may_open_row(l)
             && header.cols.iter().any(|c| c.0 == Some(Role::Duration))
@@ -672,7 +715,9 @@ pub(crate) fn collapsed_cells<'a>(
     header: &Header,
     known: &[String],
 ) -> Option<Vec<Frags<'a>>> {
-    if header.name != 0 {
+    // the name column first, or second after a service's or a category's column
+    let nc = header.name;
+    if nc > 1 {
         return None;
     }
     let full = text;
@@ -691,11 +736,28 @@ pub(crate) fn collapsed_cells<'a>(
     };
     // names: name-shaped tokens joined by commas
     let words = word_offsets(text);
-    let mut w = 0;
-    let provider_at = if header
-        .cols
-        .get(1)
-        .is_some_and(|c| c.0 == Some(Role::Provider))
+    // (a column before the names, `Matomo | _pk_id.* | …`, `Google Analytics | _ga |
+    // …`: the words before the first sure cookie name, at most five)
+    // …, or after a type or category cell, the words that name one (`Analytics |
+    // zuc | …`, `Strictly necessary | cart | …`), the most first
+    let typed = |k: usize| {
+        let t = &text[..words[k - 1].1];
+        vocab().category_whole(t).is_some() || vocab().storage_whole(t).is_some()
+    };
+    let lead = match nc {
+        0 => 0,
+        _ if header.cols[0].0 == Some(Role::Type) => {
+            (1..words.len().min(4)).rev().find(|&k| typed(k))?
+        }
+        _ => (1..words.len().min(6))
+            .find(|&k| sure_name(text[words[k].0..words[k].1].trim_end_matches(',')))?,
+    };
+    let mut w = lead;
+    let provider_at = if nc == 0
+        && header
+            .cols
+            .get(1)
+            .is_some_and(|c| c.0 == Some(Role::Provider))
     {
         words
             .iter()
@@ -718,18 +780,21 @@ pub(crate) fn collapsed_cells<'a>(
             break;
         }
     }
-    if w == 0 || w >= words.len() {
+    if w == lead || w >= words.len() {
         return None;
     }
     let n = header.len();
     let mut cells: Vec<Frags<'a>> = vec![Frags::default(); n];
-    cells[0] = mk(0, words[w - 1].1);
+    if nc == 1 {
+        cells[0] = mk(0, words[lead - 1].1);
+    }
+    cells[nc] = mk(words[lead].0, words[w - 1].1);
     let mut lo = words[w].0;
     let mut hi = text.len();
     let roles: Vec<Option<Role>> = header.cols.iter().map(|(r, _)| *r).collect();
     let mut right = n - 1;
     // from the right: type phrases and durations at the end
-    while right > 0 {
+    while right > nc {
         match roles[right] {
             Some(Role::Type) => {
                 let s = type_suffix(&text[lo..hi])?;
@@ -764,7 +829,7 @@ pub(crate) fn collapsed_cells<'a>(
         right -= 1;
     }
     // from the left: durations, providers and other short columns before the free text
-    let mut left = 1;
+    let mut left = nc + 1;
     while left <= right {
         let rest = &text[lo..hi];
         match roles[left] {
@@ -1434,19 +1499,31 @@ mod tests {
         let mut w = 0;
         while w < words.len() {
             let mut took = 0;
-            let mut best = 0;
+            let mut head_only = 0;
             let cookie_first = vocab().mentions_cookies(&text[words[w].0..words[w].1]);
             for len in (1..=5.min(words.len() - w)).rev() {
                 let phrase = &text[words[w].0..words[w + len - 1].1];
                 let listed = vocab().field_listed(phrase).is_some();
                 let opens_with_cookie = len > 1 && cookie_first && !listed;
                 if !opens_with_cookie && vocab().field(phrase).is_some() {
-                    let score = if listed { 2 * len + 1 } else { len };
-                    if score > best {
-                        best = score;
+                    if listed {
                         took = len;
+                        if head_only > len
+                            && crate::vocab::affixes::is_function_word_anywhere(
+                                &text[words[w + len].0..words[w + len].1].to_lowercase(),
+                            )
+                        {
+                            took = head_only;
+                        }
+                        break;
+                    }
+                    if head_only == 0 {
+                        head_only = len;
                     }
                 }
+            }
+            if took == 0 {
+                took = head_only;
             }
             if took > 0 {
                 out.push(&text[words[w].0..words[w + took - 1].1]);
@@ -1611,6 +1688,10 @@ mod tests {
             header_phrases("Nom Finalité du cookie Durée de vie").unwrap(),
             ["Nom", "Finalité du cookie", "Durée de vie"]
         );
+        assert_eq!(
+            header_phrases("Provider Cookie name Purpose Duration").unwrap(),
+            ["Provider", "Cookie name", "Purpose", "Duration"]
+        );
     }
 
     #[test]
@@ -1758,6 +1839,23 @@ mod tests {
                     "The ID of the visitor.",
                     "30 days"
                 )
+            ]
+        );
+        // the name column second, after a provider's words: the first sure name
+        assert_eq!(
+            read(
+                "Provider Cookie name Purpose Duration\n\
+                  Velqora Labs vq_cart Keeps the basket. 1 year\n\
+                  Brindle vq_ab Holds the test group. 30 days\n"
+            ),
+            [
+                row(
+                    "vq_cart",
+                    Some("Velqora Labs"),
+                    "Keeps the basket.",
+                    "1 year"
+                ),
+                row("vq_ab", Some("Brindle"), "Holds the test group.", "30 days")
             ]
         );
         // a capitalised word opens no row: a sentence under a header is no table
