@@ -140,6 +140,13 @@ pub(crate) fn is_bullet(c: char) -> bool {
     )
 }
 
+/// A list bullet ([`is_bullet`]) or a space (the ASCII one or a no-break one): what
+/// readers trim before a line's key or label.
+#[inline]
+pub(crate) fn is_bullet_or_space(c: char) -> bool {
+    is_bullet(c) || matches!(c, ' ' | '\u{a0}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

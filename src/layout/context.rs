@@ -590,7 +590,7 @@ fn is_value_line(text: &str) -> bool {
 pub(crate) fn group_label(text: &str) -> Option<&str> {
     let t = text
         .trim()
-        .trim_start_matches(|c| crate::chars::is_bullet(c) || matches!(c, ' ' | '\u{a0}'));
+        .trim_start_matches(crate::chars::is_bullet_or_space);
     let label = if let Some(inner) = t.strip_prefix('[') {
         // only links on the line: the first link's text is the label
         let close = inner.find("](")?;

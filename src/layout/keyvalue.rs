@@ -168,7 +168,7 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
             return None;
         }
     }
-    let t = text.trim_start_matches(bullet_or_space);
+    let t = text.trim_start_matches(crate::chars::is_bullet_or_space);
     let (rest, k, role) = colon_key(t).or_else(|| dash_key(t))?;
     // a bold key (`**Provider:** Google`): the closing stars stand before the value;
     // a line bold as a whole (`**Cookies: Keine**`): they end it
@@ -363,7 +363,7 @@ fn plain_name_line<'a>(
 /// A card's head line: a cookie name in bold, then its description on the same line
 /// (`**_ga** Registers a unique ID …`). Returns the name and the description.
 fn bold_name_line(text: &str) -> Option<(&str, &str)> {
-    let t = text.trim_start_matches(|c| c != '*' && bullet_or_space(c));
+    let t = text.trim_start_matches(|c| c != '*' && crate::chars::is_bullet_or_space(c));
     let inner = t.strip_prefix("**")?;
     let close = inner.find("**")?;
     let name = inner[..close].trim();
@@ -412,7 +412,7 @@ pub(crate) fn fuzzy_key(k: &str) -> Option<Role> {
 /// words (no digits, no sentence), a colon or a spaced dash ([`dash_at`]), a value.
 /// Only read inside a block that known keys make a key-value block.
 pub(crate) fn loose_kv(text: &str) -> Option<(&str, &str)> {
-    let t = text.trim_start_matches(bullet_or_space);
+    let t = text.trim_start_matches(crate::chars::is_bullet_or_space);
     let (k, v) = match t.split_once(':') {
         Some(kv) => kv,
         None => {
@@ -657,11 +657,6 @@ fn cookie_leadin(text: &str) -> bool {
 }
 
 /// What separates `Label: value` pairs written on one line.
-/// A list bullet ([`crate::chars::is_bullet`]) or a space before a line's key.
-fn bullet_or_space(c: char) -> bool {
-    crate::chars::is_bullet(c) || matches!(c, ' ' | '\u{a0}')
-}
-
 const PAIR_SEPARATORS: [char; 7] = ['|', ';', '•', '·', '—', '–', ','];
 
 /// Does the record's name value list cookie names: all name-shaped, and one sure
@@ -1268,7 +1263,7 @@ mod tests {
         }
         // the reference: a spaced dash with at most 40 bytes before it, after a capital
         let dash = |l: &str| {
-            let t = l.trim_start_matches(bullet_or_space);
+            let t = l.trim_start_matches(crate::chars::is_bullet_or_space);
             t.starts_with(char::is_uppercase)
                 && [" - ", " \u{2013} ", " \u{2014} "]
                     .iter()

@@ -740,10 +740,7 @@ pub(crate) fn collapsed_cells<'a>(
     // …`: the words before the first sure cookie name, at most five)
     // …, or after a type or category cell, the words that name one (`Analytics |
     // zuc | …`, `Strictly necessary | cart | …`), the most first
-    let typed = |k: usize| {
-        let t = &text[..words[k - 1].1];
-        vocab().category_whole(t).is_some() || vocab().storage_whole(t).is_some()
-    };
+    let typed = |k: usize| names_type(&text[..words[k - 1].1]);
     let lead = match nc {
         0 => 0,
         _ if header.cols[0].0 == Some(Role::Type) => {
@@ -910,10 +907,14 @@ fn type_suffix(rest: &str) -> Option<usize> {
     let ws = word_offsets(rest);
     (1..=3.min(ws.len().saturating_sub(1))).rev().find_map(|k| {
         let s = ws[ws.len() - k].0;
-        let tail = rest[s..].trim_end().trim_end_matches('.');
-        (vocab().category_whole(tail).is_some() || vocab().storage_whole(tail).is_some())
-            .then_some(s)
+        names_type(rest[s..].trim_end().trim_end_matches('.')).then_some(s)
     })
+}
+
+/// Whether the whole of `t` names a category or a storage type, and nothing else
+/// (`Strictly necessary`, `Funktional`, `HTTP Cookie`): a type column's cell.
+fn names_type(t: &str) -> bool {
+    vocab().category_whole(t).is_some() || vocab().storage_whole(t).is_some()
 }
 
 /// A provider or label cell at the start of collapsed text: a known vendor, or the
