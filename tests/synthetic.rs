@@ -5589,6 +5589,18 @@ fn documents_cut_by_page_breaks() {
     );
 }
 
+/// The label of a last column that holds a consent switch on the page, which every
+/// row leaves empty once copied, one per language.
+const SWITCH_COLUMNS: &[(&str, &str)] = &[
+    ("en", "Consent"),
+    ("fr", "Acceptation"),
+    ("de", "Einwilligung"),
+    ("es", "Aceptación"),
+    ("it", "Consenso"),
+    ("nl", "Toestemming"),
+    ("pt", "Aceitação"),
+];
+
 /// Tables whose tabs became single spaces (a PDF's text, a page read aloud into a
 /// text field, a copy that turned each cell break into a space): the header's labels
 /// and each row's cells apart by one space, as `Nome Tipologia Durata Finalità` over
@@ -5600,15 +5612,6 @@ fn documents_cut_by_page_breaks() {
 /// then a last column no list names (`Acceptation`) that the rows leave empty.
 #[test]
 fn tables_whose_cells_are_apart_by_single_spaces() {
-    const SWITCH_COLUMNS: &[(&str, &str)] = &[
-        ("en", "Consent"),
-        ("fr", "Acceptation"),
-        ("de", "Einwilligung"),
-        ("es", "Aceptación"),
-        ("it", "Consenso"),
-        ("nl", "Toestemming"),
-        ("pt", "Aceitação"),
-    ];
     let all: Vec<Row> = rows()
         .into_iter()
         .filter(|r| !r.name.contains(char::is_whitespace))
@@ -5688,4 +5691,119 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
         );
     }
     t.check("tables whose cells are apart by single spaces", 0.97, 0.93);
+}
+
+/// Tables as a copy leaves them: one cell a line with a blank line between rows,
+/// pipe rows, and cells apart by a run of spaces that lines up with nothing. Now and
+/// then a row names two or three cookies of one service (`_ga, _gid`, `_ga / _gid`)
+/// or a consent platform's count after a name (`_ga [x2]`), and now
+/// and then the header ends with a consent switch's column that every row leaves
+/// empty: a copy then drops the cell (one cell a line), or its last pipe or spaces
+/// (the rows end with their lifetime), in every language.
+#[test]
+fn tables_a_copy_left_with_short_rows_and_listed_names() {
+    // (commas twice as often as slashes)
+    const JOINS: &[&str] = &[", ", " / ", ", "];
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.provider.contains(['/', ',']))
+        .collect();
+    let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    for r in &all {
+        by_provider.entry(r.provider.as_str()).or_default().push(r);
+    }
+    let services: Vec<&Vec<&Row>> = by_provider.values().filter(|v| v.len() >= 3).collect();
+    let mut rng = Rng(0xC0B1_E500_0000_0035);
+    let mut by_form: BTreeMap<usize, Tally> = BTreeMap::new();
+    let mut t = Tally::default();
+    for l in LANGS {
+        let (_, switch) = SWITCH_COLUMNS.iter().find(|(c, _)| *c == l.code).unwrap();
+        for form in 0..3 {
+            for _ in 0..4 {
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let switched = rng.below(2) == 0;
+                let mut head = vec![h[0], h[1], h[2], h[3]];
+                if switched {
+                    head.push(switch);
+                }
+                let gap = " ".repeat(2 + rng.below(3));
+                let mut text = String::from("Cookie Policy\n\nThe cookies we use:\n\n");
+                text += &match form {
+                    0 => head.join("\n") + "\n\n",
+                    1 => format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len())),
+                    _ => head.join(&gap) + "\n",
+                };
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let n = 3 + rng.below(4);
+                for k in 0..n {
+                    // a service's cookies in one row, or one cookie
+                    let group: Vec<&Row> = if rng.below(3) == 0 {
+                        let g = rng.pick(&services);
+                        g.iter().take(2 + rng.below(2)).copied().collect()
+                    } else {
+                        vec![rng.pick(&all)]
+                    };
+                    if group.iter().any(|r| seen.contains(&r.name)) {
+                        continue;
+                    }
+                    let first = group[0];
+                    let c = cells(l, first);
+                    let mut name = match group.len() {
+                        1 => first.name.clone(),
+                        _ => {
+                            let names: Vec<&str> = group.iter().map(|r| r.name.as_str()).collect();
+                            names.join(*rng.pick(JOINS))
+                        }
+                    };
+                    if group.len() == 1 && rng.below(4) == 0 {
+                        name += &format!(" [x{}]", 2 + rng.below(3));
+                    }
+                    let last = k + 1 == n;
+                    let row = [name.as_str(), &c[1], &c[2], &c[3]];
+                    text += &match form {
+                        0 => row.join("\n") + "\n\n",
+                        // the last row, or any now and then, lost its empty cell's pipe
+                        1 if switched && !(last || rng.below(3) == 0) => {
+                            format!("| {} |  |\n", row.join(" | "))
+                        }
+                        1 => format!("| {} |\n", row.join(" | ")),
+                        // the first rows keep their spaces before the empty cell
+                        _ if switched && !last && rng.below(2) == 0 => row.join(&gap) + &gap + "\n",
+                        _ => row.join(&gap) + "\n",
+                    };
+                    for r in group {
+                        seen.insert(r.name.clone());
+                        let mut r = r.clone();
+                        r.provider = first.provider.clone();
+                        r.purpose = first.purpose.clone();
+                        r.length = first.length;
+                        r.category = Category::Unknown;
+                        let c = cells(l, &r);
+                        want.push((r, c));
+                    }
+                }
+                text += "\nYou can change your choice at any time.\n";
+                show_doc(&text);
+                score(&mut t, &text, &want);
+                score(by_form.entry(form).or_default(), &text, &want);
+            }
+        }
+    }
+    // measured when added (round 35), before -> after: one cell a line 0.462 / 0.097
+    // -> 1.000 / 1.000 (a row of several names, or a name and its count, was no row;
+    // a header cell no row fills shifted every row), pipe rows 0.949 / 0.893 ->
+    // 1.000 / 0.989 (a last row short of its empty cell took the text after the
+    // table for it), cells apart by spaces 0.922 / 0.606 -> 1.000 / 1.000 (a short
+    // row's cells went to the header's columns by their character positions); all
+    // 0.822 / 0.543 -> 1.000 / 0.996
+    for (form, ft) in &by_form {
+        let what = ["one cell a line", "pipe rows", "cells apart by spaces"][*form];
+        ft.check(&format!("short rows and listed names, {what}"), 0.97, 0.95);
+    }
+    t.check(
+        "tables a copy left with short rows and listed names",
+        0.98,
+        0.97,
+    );
 }

@@ -708,7 +708,7 @@ pub(crate) fn is_wildcard(w: &str) -> bool {
 }
 
 /// Drop a Cookiebot multiplicity marker: `_hjSession_# [x3]` → `_hjSession_#`.
-fn strip_marker(s: &str) -> &str {
+pub(crate) fn strip_marker(s: &str) -> &str {
     let t = s.trim_end();
     // a marker ends the piece: without a closing bracket there is none to look for
     if !t.ends_with(']') {

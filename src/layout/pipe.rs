@@ -172,6 +172,7 @@ pub(crate) fn parse<'a>(
                         }
                     }
                 }
+                let fresh = k == 0 && row.span.is_none();
                 let mut text = line.text.trim_end();
                 // a row written as a list's item: its bullet or number is no cell's
                 // (as in `row_cells`)
@@ -194,6 +195,11 @@ pub(crate) fn parse<'a>(
                     // a pipe closes the cell; without trailing pipes so does the line end
                     row.put(k, line, p);
                     k = close_cell(k, &mut row, &header, ctx, doc, &mut rows);
+                }
+                if fresh && k > 0 && short_row_ends(lines, j, k, &header, stacked) {
+                    let done = std::mem::replace(&mut row, Row::with_len(header.len()));
+                    finish(&header, done, ctx, doc, &mut rows);
+                    k = 0;
                 }
             }
         }
@@ -226,6 +232,21 @@ pub(crate) fn parse<'a>(
         end = lines.len();
     }
     Some(end.max(i + 1) - i)
+}
+
+/// Does the whole row at line `j` (`| _gid | Google | … | 24 hours |`), `k` cells
+/// under a header of more, end at its line? Its last cells were left empty and lost
+/// their pipes (`| _ga | … | 2 years |  |` above it kept them), unless the next line
+/// holds the cells it lacks: a row cut over two lines. A row of a table whose rows
+/// are one to a line, never one cut over lines.
+fn short_row_ends(lines: &[Line<'_>], j: usize, k: usize, header: &Header, stacked: bool) -> bool {
+    if stacked || !is_whole_row(lines[j].text) || row_cells(lines[j].text).len() != k {
+        return false;
+    }
+    match next_filled(lines, j + 1).map(|n| &lines[n]) {
+        Some(next) if next.kind == LineKind::Pipe => k + row_cells(next.text).len() != header.len(),
+        _ => true,
+    }
 }
 
 /// A pipe line of two cells or more, all empty (`|||`, `| | |`): no table starts at
@@ -741,6 +762,39 @@ mod tests {
                 ["B_ID", "Auth.", "90 days"]
             ]
         );
+    }
+
+    /// A whole row short of the header's last cells (its empty cells lost their
+    /// pipes) ends at its line: the next line is the next row, or no row at all,
+    /// not the rest of this one; a row cut over two lines still joins.
+    #[test]
+    fn a_whole_row_short_of_its_empty_cells() {
+        let read = |text: &str| -> Vec<(String, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| (c.name, c.duration.and_then(|d| d.iso8601)))
+                .collect()
+        };
+        let row = |n: &str, iso: &str| (n.to_string(), Some(iso.to_string()));
+        let head =
+            "| Nom | Responsable | Finalité | Durée | Acceptation |\n|---|---|---|---|---|\n";
+        let doc = format!(
+            "{head}| _ga | Google | Distingue les visiteurs. | 2 ans |  |\n\
+             | _gid | Google | Distingue les visiteurs. | 24 heures |\n\nFermer\n"
+        );
+        assert_eq!(read(&doc), [row("_ga", "P2Y"), row("_gid", "PT24H")]);
+        let doc = format!(
+            "{head}| _gid | Google | Distingue les visiteurs. | 24 heures |\n\
+             | _ga | Google | Distingue les visiteurs. | 2 ans |  |\n"
+        );
+        assert_eq!(read(&doc), [row("_gid", "PT24H"), row("_ga", "P2Y")]);
+        // the cells it lacks on the next line: one row
+        let doc = format!(
+            "{head}| _ga | Google | Distingue les visiteurs. |\n2 ans | oui |\n\
+             | _gid | Google | Distingue les visiteurs. | 24 heures | oui |\n"
+        );
+        assert_eq!(read(&doc), [row("_ga", "P2Y"), row("_gid", "PT24H")]);
     }
 
     #[test]

@@ -285,6 +285,14 @@ fn aligned_table<'a>(
             .flatten()
         {
             placed
+        } else if !on_columns && header.name == 0 && ends_short(&cells, header.len()) {
+            // cells apart by even gaps off the header's columns, a name first: the
+            // columns in order, the last ones left empty
+            cells
+                .iter()
+                .enumerate()
+                .map(|(k, &(_, t))| (k, t))
+                .collect()
         } else {
             cells.iter().map(|&(c, t)| (column_of(c), t)).collect()
         };
@@ -317,10 +325,16 @@ fn aligned_table<'a>(
         j += 1;
         end = j;
     }
-    // the first row must name a cookie, or this was no table
-    let (first, _) = rows.first()?;
-    let name = first.text(header.name);
-    if !sure_name(name.split([',', ' ']).next().unwrap_or("")) && !is_name_shaped(name.trim()) {
+    // the first row must name a cookie (or a list of them), or the second row must
+    // (over a name of symbols no list knows, `#-#`, or of words, `Cookie sessione`,
+    // which the record's checks weigh), or this was no table
+    let names_one = |row: &Row<'_>| {
+        let name = row.text(header.name);
+        sure_name(name.split([',', ' ']).next().unwrap_or(""))
+            || is_name_shaped(name.trim())
+            || is_name_list(&name)
+    };
+    if !rows.iter().take(2).any(|(r, _)| names_one(r)) {
         return None;
     }
     for (row, row_ctx) in rows {
@@ -357,6 +371,24 @@ fn by_gaps<'t>(cells: &[(usize, &'t str)], n: usize) -> Option<Vec<(usize, &'t s
         k += 1 + extra.get(q).copied().unwrap_or(0);
     }
     Some(out)
+}
+
+/// Is a row of `cells`, one or two short of the header's `n`, a row whose last
+/// cells were left empty (`_gid   Google Analytics   …   24 hours` under five
+/// headers, its padding not kept): a cookie name or a list of names first, its gaps as wide as
+/// one another (a gap wider than the others stands for an empty cell: [`by_gaps`]).
+fn ends_short(cells: &[(usize, &str)], n: usize) -> bool {
+    let (Some(&(_, first)), true) = (
+        cells.first(),
+        (n.saturating_sub(2)..n).contains(&cells.len()),
+    ) else {
+        return false;
+    };
+    let gaps = cells
+        .windows(2)
+        .map(|w| w[1].0.saturating_sub(w[0].0 + w[0].1.chars().count()));
+    let (lo, hi) = gaps.fold((usize::MAX, 0), |(lo, hi), g| (lo.min(g), hi.max(g)));
+    cells.len() >= 2 && hi < 2 * lo && (is_single_name(first) || is_name_list(first))
 }
 
 /// Cells of a row short of a cell, placed by content: the one sure name in the name
@@ -696,9 +728,34 @@ fn sure_name(tok: &str) -> bool {
             && tok.chars().any(|c| c.is_lowercase()))
 }
 
+/// A cell that is one cookie name (a consent platform's count of cookies so named
+/// after it, `__cf_bm [x3]`, taken off).
 fn is_single_name(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text).trim();
+    let t = crate::fields::names::strip_marker(t);
     !t.contains(' ') && is_name_shaped(t) && t.len() <= 80
+}
+
+/// A cell that lists a few cookie names and nothing else (`_ga, _ga_*`,
+/// `__gads / __gpi`, `Uetsid, uetvid`): two to twelve name-shaped names, one sure or
+/// known at least, or all of them no word of any language (`Analytics, Ads` are words).
+fn is_name_list(text: &str) -> bool {
+    use crate::fields::names::{is_known, split_names};
+    let t = text.trim();
+    if t.len() > 160 || !t.contains([',', '/', ';', '+', ' ']) {
+        return false;
+    }
+    let names = split_names(t);
+    (2..=12).contains(&names.len())
+        && names
+            .iter()
+            .all(|n| n.gloss.is_none() && is_name_shaped(&n.name))
+        && (names
+            .iter()
+            .any(|n| is_strong_name(&n.name) || is_known(&n.name))
+            || names
+                .iter()
+                .all(|n| !crate::fields::repair::is_any_language_word(&n.name.to_lowercase())))
 }
 
 /// Cut a collapsed row into the header's cells by the shapes of names, durations,
@@ -1144,12 +1201,12 @@ fn cell_lines<'a>(
     // headings and buttons, start no table), then the whole table
     cell_header(lines, &filled_upto(3 * run + 4), run)?;
     let filled = filled_upto(4000);
-    let (mut header, rows) = cell_header(lines, &filled, run)?;
+    let (mut header, rows, start) = cell_header(lines, &filled, run)?;
     let n = header.len();
-    header.confirm(&cell_rows(lines, &filled, n, rows));
-    let mut end = filled[n - 1] + 1;
+    header.confirm(&cell_rows(lines, &filled[start..], n, rows));
+    let mut end = filled[start - 1] + 1;
     for r in 0..rows {
-        let at = &filled[n + r * n..n + (r + 1) * n];
+        let at = &filled[start + r * n..start + (r + 1) * n];
         let mut row = Row::with_len(n);
         for (c, &j) in at.iter().enumerate() {
             row.put(c, &lines[j], lines[j].text);
@@ -1163,26 +1220,38 @@ fn cell_lines<'a>(
 }
 
 /// [`cell_lines`]' header over the filled lines `filled` (indices into `lines`, the
-/// first `run` of them header cells) and the number of rows it reads: of the widths
-/// up to `run`, the one that reads the most cells as rows.
-fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Header, usize)> {
+/// first `run` of them header cells), the number of rows it reads and the index in
+/// `filled` of its first row: of the widths up to `run`, the one that reads the most
+/// cells as rows.
+///
+/// The rows may also start after the whole run and be one or two cells short of it:
+/// a last column the rows leave empty (`Acceptation`, a consent toggle: a label no
+/// table lists) has no line of its own in any row once the page is copied.
+fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Header, usize, usize)> {
     if filled.len() < run {
         return None;
     }
     let text = |k: usize| lines[filled[k]].text.trim();
     let head: Vec<&str> = (0..run).map(text).collect();
-    // the rows a header of `n` cells with its name in column `name` reads
-    let rows_of = |n: usize, name: usize| {
-        let mut k = n;
+    // the rows of `n` cells with the name in column `name` from `filled[start]` on
+    let rows_of = |n: usize, name: usize, start: usize| {
+        let mut k = start;
         let mut rows = 0;
-        while k + n <= filled.len() && row_at(&filled[k..k + n], name, &head[..n], lines) {
+        while k + n <= filled.len()
+            && (row_at(&filled[k..k + n], name, &head[..n], lines, false)
+                // (a name of symbols no list knows, `#-#`, opens a row when the next
+                // row is one by its name)
+                || (k + 2 * n <= filled.len()
+                    && row_at(&filled[k..k + n], name, &head[..n], lines, true)
+                    && row_at(&filled[k + n..k + 2 * n], name, &head[..n], lines, false)))
+        {
             rows += 1;
             k += n;
         }
         rows
     };
-    let sample = |n: usize, rows: usize| cell_rows(lines, filled, n, rows);
-    let header_of = |n: usize| -> Option<Header> {
+    let sample = |n: usize, rows: usize, start: usize| cell_rows(lines, &filled[start..], n, rows);
+    let header_of = |n: usize, start: usize| -> Option<Header> {
         let cells: Vec<&str> = (0..n).map(text).collect();
         if cells.iter().any(|c| vocab().field(c) == Some(Role::Name)) {
             return Header::read(&cells);
@@ -1190,9 +1259,9 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
         // the one unknown header over a column of names: the rows it would read (no
         // row, no column of names: not asked)
         (0..n).find_map(|u| {
-            let rows = rows_of(n, u);
+            let rows = rows_of(n, u, start);
             (rows > 0)
-                .then(|| Header::read_unnamed(&cells, &sample(n, rows)))
+                .then(|| Header::read_unnamed(&cells, &sample(n, rows, start)))
                 .flatten()
                 .filter(|h| h.name == u)
         })
@@ -1212,27 +1281,36 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
             .all(|c| mostly(&rows, c, states_lifetime))
     };
     // the header ends before its first row: not before a listed header word
-    (2..=run)
+    let whole = (2..=run)
         .filter(|&n| {
             filled
                 .get(n)
                 .is_none_or(|_| vocab().field_listed(text(n)).is_none())
         })
-        .filter_map(|n| {
-            let h = header_of(n)?;
-            let rows = rows_of(n, h.name);
-            (rows > 0 && lifetimes_in_place(&h, &sample(n, rows))).then_some((h, rows))
+        .map(|n| (n, n));
+    // or the rows leave its last one or two columns out, columns no table lists (a
+    // lifetime, type or purpose column left out is a heading read into the header)
+    let short = (run.saturating_sub(2).max(2)..run)
+        .filter(|&n| (n..run).all(|c| vocab().field(text(c)).is_none()))
+        .map(|n| (n, run));
+    whole
+        .chain(short)
+        .filter_map(|(n, start)| {
+            let h = header_of(n, start)?;
+            let rows = rows_of(n, h.name, start);
+            (rows > 0 && lifetimes_in_place(&h, &sample(n, rows, start)))
+                .then_some((h, rows, start))
         })
-        .max_by_key(|(h, rows)| (rows * h.len(), h.len()))
+        .max_by_key(|(h, rows, _)| (rows * h.len(), h.len()))
 }
 
-/// The first rows (30 at most) of `rows` rows of `n` cells under a header of `n`
-/// cells, from the filled lines `filled`: the cells' texts, trimmed.
+/// The first rows (30 at most) of `rows` rows of `n` cells, from the filled lines
+/// `filled` (the first row's first cell first): the cells' texts, trimmed.
 fn cell_rows<'a>(lines: &[Line<'a>], filled: &[usize], n: usize, rows: usize) -> Vec<Vec<&'a str>> {
     (0..rows.min(30))
         .map(|r| {
             (0..n)
-                .map(|c| lines[filled[n + r * n + c]].text.trim())
+                .map(|c| lines[filled[r * n + c]].text.trim())
                 .collect()
         })
         .collect()
@@ -1258,37 +1336,50 @@ fn card_in_run(run: &[Line<'_>]) -> bool {
 
 /// A line that may be a cell of a header read one cell per line: a header word, or
 /// a label (one to four words, a capital first, letters, spaces, hyphens, apostrophes
-/// and slashes only, at most 40 bytes) that is no sure cookie name and names no
+/// and slashes only, at most 40 bytes, a question mark allowed at its end) that is no sure cookie name and names no
 /// category (`Präferenz-Cookies` over the header is the group's heading).
 fn is_header_cell(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() || t.len() > 60 {
         return false;
     }
-    let label = t.len() <= 40
-        && t.starts_with(|c: char| c.is_uppercase())
-        && t.chars()
+    // (a header may ask its column's question: `Qui a accès ?`, `Who has access?`)
+    let q = t.strip_suffix('?').map_or(t, str::trim_end);
+    let label = q.len() <= 40
+        && q.starts_with(|c: char| c.is_uppercase())
+        && q.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '/'))
-        && !more_words_than(t, 4)
-        && !is_strong_name(t)
-        && vocab().find_category(t).is_none();
+        && !more_words_than(q, 4)
+        && !is_strong_name(q)
+        && vocab().find_category(q).is_none();
     label || vocab().field(t).is_some()
 }
 
 /// Do the lines `at` (one row's cells, filled lines) make a row under the header
 /// cells `head` with its cookie name in column `name`: a single name there that is no
-/// listed header word, no other cell a sure cookie name (the row would be short), and not two
+/// listed header word, no other cell a sure cookie name (the row would be short; a
+/// provider's column may hold a brand that looks like one), and not two
 /// of the header's cells among them (the header again, under the next group's
-/// heading)?
-fn row_at(at: &[usize], name: usize, head: &[&str], lines: &[Line<'_>]) -> bool {
+/// heading)? With `loose`, the name may be any one token no header lists (`#-#`).
+fn row_at(at: &[usize], name: usize, head: &[&str], lines: &[Line<'_>], loose: bool) -> bool {
     let cell = |c: usize| lines[at[c]].text.trim();
-    if !is_single_name(cell(name)) || vocab().field_listed(cell(name)).is_some() {
+    let token = |t: &str| !t.contains(char::is_whitespace) && t.len() <= 80;
+    if !(is_single_name(cell(name)) || is_name_list(cell(name)) || (loose && token(cell(name))))
+        || vocab().field_listed(cell(name)).is_some()
+    {
         return false;
     }
     let mut repeated = 0;
     for c in 0..at.len() {
         let t = cell(c);
-        if c != name && is_single_name(t) && is_strong_name(t) {
+        // (a provider's name may look like one: `ABTasty`, `DoubleClick`)
+        if c != name
+            && is_single_name(t)
+            && is_strong_name(t)
+            && head
+                .get(c)
+                .is_none_or(|h| vocab().field(h) != Some(Role::Provider))
+        {
             return false;
         }
         repeated += usize::from(head.iter().any(|h| h.eq_ignore_ascii_case(t)));
@@ -1396,6 +1487,134 @@ mod tests {
                 ("fcookie".into(), None, Some("P7D".into())),
                 ("ymex".into(), Some("Yandex".into()), Some("P1Y".into()))
             ]
+        );
+    }
+
+    /// One cell per line as a copy leaves a consent platform's table: a row naming
+    /// several cookies (`_ga, _ga_*`, `__gads / __gpi`), a count after a name
+    /// (`__cf_bm [x3]`), a first name of symbols (`#-#`) over a row that names one, a
+    /// provider that looks like a name (`ABTasty`), a header cell that asks a
+    /// question (`Qui a accès ?`), and a last column no row fills (`Acceptation`):
+    /// every row read, nothing read from the header.
+    #[test]
+    fn cell_lines_as_a_copy_leaves_them() {
+        let names = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    let d = c.duration.and_then(|d| d.iso8601);
+                    (c.name, c.provider, d)
+                })
+                .collect()
+        };
+        let got = |name: &str, provider: &str, iso: &str| {
+            (
+                name.to_string(),
+                Some(provider.to_string()),
+                Some(iso.to_string()),
+            )
+        };
+        let doc = "Cookies\n\nName\nAnbieter\nBeschreibung\nSpeicherdauer\n\n_ga, _ga_*\n\
+                   Google\nBesucher-ID.\n2 Jahre\n\n__gads / __gpi\nGoogle AdSense\n\
+                   Anzeigen.\n13 Monate\n\n__cf_bm [x3]\nCloudflare\nBots.\n1 Tag\n";
+        assert_eq!(
+            names(doc),
+            [
+                got("_ga", "Google", "P2Y"),
+                got("_ga_*", "Google", "P2Y"),
+                got("__gads", "Google AdSense", "P13M"),
+                got("__gpi", "Google AdSense", "P13M"),
+                got("__cf_bm", "Cloudflare", "P1D"),
+            ]
+        );
+        let doc = "Marketing\n\nNom\nFournisseur\nFinalité\nDurée\n\n#-#\nYouTube\n\
+                   Suit les vidéos.\n1 an\n\nABTastySession\nABTasty\nIdentifie la session.\n\
+                   1 an\n\n_ptq\nHubspot\nSuit les visites.\n2 ans\n";
+        assert_eq!(
+            names(doc),
+            [
+                got("#-#", "YouTube", "P1Y"),
+                got("ABTastySession", "ABTasty", "P1Y"),
+                got("_ptq", "Hubspot", "P2Y"),
+            ]
+        );
+        let doc = "Cookies\n\nNom\nQui a accès ?\nÉmetteur\nDurée\n\nmtm_id\n\
+                   Direction du Travail\nMatomo\n13 mois\n\nmtm_ses\nDirection du Travail\n\
+                   Matomo\n30 minutes\n";
+        assert_eq!(
+            names(doc),
+            [
+                got("mtm_id", "Matomo", "P13M"),
+                got("mtm_ses", "Matomo", "PT30M")
+            ]
+        );
+        let doc = "Cookies statistiques\n\nNom du cookie\nResponsable du traitement\n\
+                   Finalité du cookie\nDurée de vie\nAcceptation\n\n_ga\nGoogle Analytics\n\
+                   Distingue les visiteurs.\n2 ans\n\n_gid\nGoogle Analytics\n\
+                   Distingue les visiteurs.\n24 heures\n";
+        assert_eq!(
+            names(doc),
+            [
+                got("_ga", "Google Analytics", "P2Y"),
+                got("_gid", "Google Analytics", "PT24H")
+            ]
+        );
+    }
+
+    /// Cells apart by even runs of spaces that line up with nothing: a row that ends
+    /// with its lifetime under a header with one more column (a consent switch's,
+    /// left empty) keeps its cells in order; a first row naming two cookies, or
+    /// named by words over a row that names one, opens the table.
+    #[test]
+    fn unaligned_rows_short_of_an_empty_last_cell() {
+        let read = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    let d = c.duration.and_then(|d| d.iso8601);
+                    (c.name, c.provider, d)
+                })
+                .collect()
+        };
+        let got = |name: &str, provider: &str, iso: &str| {
+            (
+                name.to_string(),
+                Some(provider.to_string()),
+                Some(iso.to_string()),
+            )
+        };
+        let doc = "Nom du cookie   Responsable   Finalité   Durée de vie   Acceptation\n\
+                   _ga   Google Analytics   Distingue les visiteurs.   2 ans   \n\
+                   _gid   Google Analytics   Distingue les visiteurs.   24 heures\n";
+        assert_eq!(
+            read(doc),
+            [
+                got("_ga", "Google Analytics", "P2Y"),
+                got("_gid", "Google Analytics", "PT24H")
+            ]
+        );
+        let doc = "Nom du cookie   Émetteur   Finalité du cookie   Durée\n\
+                   Velqa, velqid   Velqora   Gestion de session   365 jours\n\
+                   Tornb, tornbid   Tornby   Gestion statistique   13 mois\n";
+        assert_eq!(
+            read(doc),
+            [
+                got("Velqa", "Velqora", "P365D"),
+                got("velqid", "Velqora", "P365D"),
+                got("Tornb", "Tornby", "P13M"),
+                got("tornbid", "Tornby", "P13M")
+            ]
+        );
+        let doc = "Cookie   Fornitore   Durata   Finalità\n\
+                   Cookie sessione   Sito   Chiusura browser   Navigazione\n\
+                   _ga   Google   2 anni   Statistiche\n\
+                   consent_cookie   Sito   12 mesi   Preferenze\n";
+        let names: Vec<String> = read(doc).into_iter().map(|(n, _, _)| n).collect();
+        assert!(
+            names.contains(&"_ga".to_string()) && names.contains(&"consent_cookie".to_string()),
+            "{names:?}"
         );
     }
 
