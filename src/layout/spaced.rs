@@ -742,7 +742,15 @@ fn is_single_name(text: &str) -> bool {
 fn is_name_list(text: &str) -> bool {
     use crate::fields::names::{is_known, split_names};
     let t = text.trim();
-    if t.len() > 160 || !t.contains([',', '/', ';', '+', ' ']) {
+    // (a list has its separator or joining word right after its first name: most
+    // cells asked are sentences, turned away before they are split)
+    let mut words = t.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next());
+    let separated = first.contains([',', '/', ';', '+'])
+        || second.is_some_and(|w| {
+            w.starts_with([',', '/', ';', '+', '&']) || crate::fields::names::is_and_joiner(w)
+        });
+    if t.len() > 160 || !separated {
         return false;
     }
     let names = split_names(t);
