@@ -5627,6 +5627,7 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
         &[4, 0, 3, 2],
     ];
     let mut rng = Rng(0x5EAC_E500_0000_0034);
+    let mut style = Rng(0x5EAC_E500_0000_0035);
     let mut by_order: BTreeMap<usize, Tally> = BTreeMap::new();
     let mut t = Tally::default();
     for l in LANGS {
@@ -5641,6 +5642,14 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
                     let (_, word) = SWITCH_COLUMNS.iter().find(|(c, _)| *c == l.code).unwrap();
                     header = format!("{} {word}\n", header.trim_end());
                 }
+                // now and then the header set in bold or as a heading (a page's `<th>`
+                // copied as markdown; drawn apart, so the documents are otherwise the
+                // ones drawn before this was added)
+                header = match style.below(4) {
+                    0 => format!("**{}**\n", header.trim_end()),
+                    1 => format!("### {header}"),
+                    _ => header,
+                };
                 let mut text = String::from("Cookie Policy\n\nThe cookies we use:\n\n");
                 let mut want = Vec::new();
                 let mut table = |text: &mut String, picked: Vec<(Row, [String; 5])>| {

@@ -623,14 +623,18 @@ fn read<'a>(
     // when the row after it does
     let mut skipped = None;
     let mut next = next;
+    let is_header =
+        |l: &Line<'_>| header_phrases(l.text.trim()).is_some_and(|c| Header::read(&c).is_some());
+    // a line over the table's header (`Cookies set by us:` over `**Name Provider
+    // Purpose …**`) is no header of its own: the header is the next line's
+    if !aligned && is_header(&lines[next]) {
+        return None;
+    }
     if !fits_header(&lines[next], &header) {
         let after = lines[next + 1..]
             .iter()
             .position(|l| !l.is_blank())
             .map(|p| next + 1 + p)?;
-        let is_header = |l: &Line<'_>| {
-            header_phrases(l.text.trim()).is_some_and(|c| Header::read(&c).is_some())
-        };
         if aligned
             || header.len() < 4
             || first.text.trim_end().ends_with(':')
@@ -1624,6 +1628,34 @@ mod tests {
             names.contains(&"_ga".to_string()) && names.contains(&"consent_cookie".to_string()),
             "{names:?}"
         );
+    }
+
+    /// A lead-in whose words read as a header (`Cookies set by us:`: a name and a
+    /// provider column) over the table's own header set in bold or as a heading is
+    /// no header: the rows are read under the header below it, which is no row.
+    #[test]
+    fn a_header_under_a_lead_in_that_reads_as_one() {
+        for head in [
+            "**Name Provider Purpose Expiry**",
+            "### Name Provider Purpose Expiry",
+        ] {
+            let text = format!(
+                "Cookies set by us:\n\n{head}\n\
+                 zq_visit Velqora Counts the pages you visit. 1 year\n\
+                 zq_lang Velqora Keeps the language you chose. Session\n"
+            );
+            let p = crate::parse_policy(&text);
+            let got: Vec<(&str, Option<&str>)> = p
+                .cookies
+                .iter()
+                .map(|c| (c.name.as_str(), c.provider.as_deref()))
+                .collect();
+            assert_eq!(
+                got,
+                [("zq_visit", Some("Velqora")), ("zq_lang", Some("Velqora"))],
+                "{head}"
+            );
+        }
     }
 
     /// `first_words` gives the spans `runs_iter` gives, on every corpus line and on
