@@ -1403,6 +1403,27 @@ fn row_at(at: &[usize], name: usize, head: &[&str], lines: &[Line<'_>], loose: b
 mod tests {
     use super::*;
 
+    /// Each cookie `text` reads as: its name, provider and lifetime (ISO 8601).
+    fn name_provider_lifetime(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| {
+                let d = c.duration.and_then(|d| d.iso8601);
+                (c.name, c.provider, d)
+            })
+            .collect()
+    }
+
+    /// What [`name_provider_lifetime`] gives for a cookie read whole.
+    fn read_as(name: &str, provider: &str, iso: &str) -> (String, Option<String>, Option<String>) {
+        (
+            name.to_string(),
+            Some(provider.to_string()),
+            Some(iso.to_string()),
+        )
+    }
+
     /// A run of label-like lines that sets a value under a name label and another
     /// label after it is a card's, no header one cell a line.
     #[test]
@@ -1451,16 +1472,7 @@ mod tests {
     /// header's width, nothing read from the headings or the header.
     #[test]
     fn cell_lines_under_unlisted_headers() {
-        let names = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
-            crate::parse_policy(text)
-                .cookies
-                .into_iter()
-                .map(|c| {
-                    let d = c.duration.and_then(|d| d.iso8601);
-                    (c.name, c.provider, d)
-                })
-                .collect()
-        };
+        let names = name_provider_lifetime;
         let doc = "Cookieverklaring\n\nFunctionele cookies\nIdentificatie\nFunctie\nAanbieder\n\
                    Bewaarduur\np23mn32t\nOnthoudt de taal.\nDynatrace\n-\n_vwo_uuid_v2\n\
                    Bewaart de instellingen.\nVisual Website Optimizer\n1 jaar\n";
@@ -1510,23 +1522,8 @@ mod tests {
     /// every row read, nothing read from the header.
     #[test]
     fn cell_lines_as_a_copy_leaves_them() {
-        let names = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
-            crate::parse_policy(text)
-                .cookies
-                .into_iter()
-                .map(|c| {
-                    let d = c.duration.and_then(|d| d.iso8601);
-                    (c.name, c.provider, d)
-                })
-                .collect()
-        };
-        let got = |name: &str, provider: &str, iso: &str| {
-            (
-                name.to_string(),
-                Some(provider.to_string()),
-                Some(iso.to_string()),
-            )
-        };
+        let names = name_provider_lifetime;
+        let got = read_as;
         let doc = "Cookies\n\nName\nAnbieter\nBeschreibung\nSpeicherdauer\n\n_ga, _ga_*\n\
                    Google\nBesucher-ID.\n2 Jahre\n\n__gads / __gpi\nGoogle AdSense\n\
                    Anzeigen.\n13 Monate\n\n__cf_bm [x3]\nCloudflare\nBots.\n1 Tag\n";
@@ -1580,23 +1577,8 @@ mod tests {
     /// named by words over a row that names one, opens the table.
     #[test]
     fn unaligned_rows_short_of_an_empty_last_cell() {
-        let read = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
-            crate::parse_policy(text)
-                .cookies
-                .into_iter()
-                .map(|c| {
-                    let d = c.duration.and_then(|d| d.iso8601);
-                    (c.name, c.provider, d)
-                })
-                .collect()
-        };
-        let got = |name: &str, provider: &str, iso: &str| {
-            (
-                name.to_string(),
-                Some(provider.to_string()),
-                Some(iso.to_string()),
-            )
-        };
+        let read = name_provider_lifetime;
+        let got = read_as;
         let doc = "Nom du cookie   Responsable   Finalité   Durée de vie   Acceptation\n\
                    _ga   Google Analytics   Distingue les visiteurs.   2 ans   \n\
                    _gid   Google Analytics   Distingue les visiteurs.   24 heures\n";
