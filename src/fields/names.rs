@@ -482,20 +482,25 @@ pub(crate) fn service_and_names(cell: &str) -> Option<(&str, &str)> {
         return None;
     }
     let names = split_names(inner);
-    // (two names or more that are no word of a language are names too: `cs, vst`;
-    // `Analytics, Ads` are words)
-    let sure = |n: &Name| is_strong_name(&n.name) || is_known(&n.name);
-    let listed = names.iter().all(|n| is_name_shaped(&n.name))
-        && (names.iter().any(sure)
-            || (names.len() >= 2
-                && names.iter().all(|n| {
-                    !crate::fields::repair::is_any_language_word(&n.name.to_lowercase())
-                })));
+    let listed = lists_names(&names);
     let words = service.split_whitespace().count();
     let a_service = (2..=5).contains(&words)
         || crate::fields::provider::is_vendor_name(service)
         || (words == 1 && names.len() >= 2 && !is_strong_name(service));
     (listed && a_service && !service.contains([',', ';', '(', ')'])).then_some((service, inner))
+}
+
+/// Are `names` (split off one cell) cookie names and nothing else: every one
+/// name-shaped, and one sure or known at least, or two or more that are no word of
+/// any language's list (`cs, vst`; `Analytics, Ads` are words).
+pub(crate) fn lists_names(names: &[Name]) -> bool {
+    let sure = |n: &Name| is_strong_name(&n.name) || is_known(&n.name);
+    names.iter().all(|n| is_name_shaped(&n.name))
+        && (names.iter().any(sure)
+            || (names.len() >= 2
+                && names
+                    .iter()
+                    .all(|n| !crate::fields::repair::is_any_language_word(&n.name.to_lowercase()))))
 }
 
 /// One name split off a name cell.

@@ -744,7 +744,7 @@ fn is_single_name(text: &str) -> bool {
 /// `__gads / __gpi`, `Uetsid, uetvid`): two to twelve name-shaped names, one sure or
 /// known at least, or all of them no word of any language (`Analytics, Ads` are words).
 fn is_name_list(text: &str) -> bool {
-    use crate::fields::names::{is_known, split_names};
+    use crate::fields::names::split_names;
     let t = text.trim();
     // (a list has its separator or joining word right after its first name: most
     // cells asked are sentences, turned away before they are split)
@@ -759,15 +759,8 @@ fn is_name_list(text: &str) -> bool {
     }
     let names = split_names(t);
     (2..=12).contains(&names.len())
-        && names
-            .iter()
-            .all(|n| n.gloss.is_none() && is_name_shaped(&n.name))
-        && (names
-            .iter()
-            .any(|n| is_strong_name(&n.name) || is_known(&n.name))
-            || names
-                .iter()
-                .all(|n| !crate::fields::repair::is_any_language_word(&n.name.to_lowercase())))
+        && names.iter().all(|n| n.gloss.is_none())
+        && crate::fields::names::lists_names(&names)
 }
 
 /// Cut a collapsed row into the header's cells by the shapes of names, durations,
