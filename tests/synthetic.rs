@@ -5816,3 +5816,169 @@ fn tables_a_copy_left_with_short_rows_and_listed_names() {
         0.97,
     );
 }
+
+/// Names a site gives its own cookies that are words or one letter (`session`,
+/// `preferences`, `m`): a card list names them on a line of their own like any other.
+/// (Not one capitalised word, `Player`: alone on its line over keys, that is a
+/// section's title.)
+const WORD_NAMES: &[&str] = &[
+    "session",
+    "preferences",
+    "consent",
+    "language",
+    "cart",
+    "currency",
+    "theme",
+    "m",
+    "s",
+    "MATOMO",
+    "SID",
+];
+
+/// Cards named by a line of their own: a cookie's name alone on its line, then its
+/// fields as `Key: value` lines (keys in the document's language, in an order drawn
+/// per document, the provider's now and then left out, a category's in half the
+/// documents), the cards apart by a blank line or not at all. Now and then a card is
+/// named by a word or one letter (`session`, `m`: the name slot says it is a name,
+/// as it says of the cards around it), or names two or three cookies of one service
+/// (`__gads / __gpi`, `_ga, _gid`), in every language.
+#[test]
+fn cards_named_by_a_line_of_their_own() {
+    const JOINS: &[&str] = &[", ", " / ", ", "];
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.provider.contains(['/', ',']))
+        .collect();
+    let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    for r in &all {
+        by_provider.entry(r.provider.as_str()).or_default().push(r);
+    }
+    let services: Vec<&Vec<&Row>> = by_provider.values().filter(|v| v.len() >= 3).collect();
+    let mut rng = Rng(0xCA2D_5000_0000_0036);
+    let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..8 {
+            let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            let sep = *rng.pick(&[": ", ": ", " – "]);
+            let apart = rng.below(3) != 0;
+            let categorised = rng.below(2) == 0;
+            let mut order = vec![1, 2, 3];
+            if categorised {
+                order.push(4);
+            }
+            rng.shuffle(&mut order);
+            let mut text = String::from("Cookie Policy\n\nThe cookies we use:\n\n");
+            let mut seen = std::collections::HashSet::new();
+            // each card's kind and the rows it names
+            type Card = (&'static str, Vec<(Row, [String; 5])>);
+            let mut cards: Vec<Card> = Vec::new();
+            for _ in 0..3 + rng.below(4) {
+                let kind = rng.below(4);
+                let group: Vec<Row> = match kind {
+                    // a service's cookies on one line
+                    0 => {
+                        let g = rng.pick(&services);
+                        g.iter()
+                            .take(2 + rng.below(2))
+                            .map(|r| (*r).clone())
+                            .collect()
+                    }
+                    // a word or a letter
+                    1 => {
+                        let mut r = rng.pick(&all).clone();
+                        r.name = rng.pick(WORD_NAMES).to_string();
+                        vec![r]
+                    }
+                    _ => vec![rng.pick(&all).clone()],
+                };
+                if group.iter().any(|r| !seen.insert(r.name.clone())) {
+                    continue;
+                }
+                let first = group[0].clone();
+                let kind = [
+                    "names of one service",
+                    "a word or a letter",
+                    "a name",
+                    "a name",
+                ][kind];
+                let want = group
+                    .into_iter()
+                    .map(|mut r| {
+                        r.provider = first.provider.clone();
+                        r.purpose = first.purpose.clone();
+                        r.length = first.length;
+                        r.category = if categorised {
+                            first.category
+                        } else {
+                            Category::Unknown
+                        };
+                        let c = cells(l, &r);
+                        (r, c)
+                    })
+                    .collect::<Vec<_>>();
+                cards.push((kind, want));
+            }
+            // the cards in sections under their categories' headings, in a third
+            let sectioned = categorised && rng.below(3) == 0;
+            if sectioned {
+                cards.sort_by_key(|(_, w)| cells(l, &w[0].0)[4].clone());
+            }
+            let mut section = String::new();
+            for (_, want) in &mut cards {
+                let c = want[0].1.clone();
+                if sectioned && c[4] != section {
+                    section = c[4].clone();
+                    // (a section is set apart by blank lines, its cards or not)
+                    let gap = if text.ends_with("\n\n") { "" } else { "\n" };
+                    text += &format!("{gap}{section}\n\n");
+                }
+                let names: Vec<&str> = want.iter().map(|(r, _)| r.name.as_str()).collect();
+                let names = names.join(*rng.pick(JOINS));
+                // the name plain, in bold or as a heading
+                text += &match rng.below(4) {
+                    0 => format!("**{names}**\n"),
+                    1 => format!("### {names}\n"),
+                    _ => format!("{names}\n"),
+                };
+                for &k in &order {
+                    // the provider's line now and then left out: no provider is stated
+                    if k == 1 && rng.below(8) == 0 {
+                        for (r, _) in want.iter_mut() {
+                            r.provider.clear();
+                        }
+                        continue;
+                    }
+                    text += &format!("{}{sep}{}\n", h[k], c[k]);
+                }
+                if apart {
+                    text += "\n";
+                }
+            }
+            text += "\nYou can change your choice at any time.\n";
+            show_doc(&text);
+            let want: Vec<(Row, [String; 5])> =
+                cards.iter().flat_map(|(_, w)| w.iter().cloned()).collect();
+            score(&mut t, &text, &want);
+            for (kind, w) in &cards {
+                score(by_kind.entry(kind).or_default(), &text, w);
+            }
+        }
+    }
+    // measured when added (round 36), before -> after: cards named by a word or a
+    // letter 0.717 / 0.559 -> 1.000 / 1.000 (a name no test reads as one by itself
+    // opened no card, and its keys went to the card above or to none), by names of
+    // one service 0.717 / 0.514 -> 1.000 / 1.000 (`__gads / __gpi`, and lists of
+    // names no list knows), by a name 1.000 / 0.945 -> 1.000 / 1.000 (the fields a
+    // card missed by its neighbour went to it); all 0.833 / 0.673 -> 1.000 / 1.000.
+    // (per kind, extra records belong to no kind: its F1 counts the names it missed)
+    for (kind, kt) in &mut by_kind {
+        kt.pred = kt.hit;
+        kt.check(
+            &format!("cards named by a line of their own, {kind}"),
+            0.97,
+            0.95,
+        );
+    }
+    t.check("cards named by a line of their own", 0.98, 0.97);
+}

@@ -460,9 +460,10 @@ fn name_line_uncached(text: &str) -> bool {
     // are sentences)
     let mut kept = [""; 4];
     let mut n = 0;
+    // (names listed apart by a slash too: `__gads / __gpi`)
     for w in t
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && !is_and_joiner(w))
+        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
     {
         let Some(slot) = kept.get_mut(n) else {
             return false;
@@ -515,6 +516,150 @@ fn slot_name_line(text: &str) -> bool {
             || t.contains(['_', '-', '.', '[', '*'])
             || t.chars().any(|c| c.is_ascii_digit())
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
+}
+
+/// The most cards [`named_like_its_siblings`] walks past on each side to find one
+/// whose name is sure.
+const SIBLING_CARDS: usize = 3;
+
+/// The most key lines a card holds for [`named_like_its_siblings`] (a card of more is
+/// no card of a list).
+const CARD_KEYS: usize = 12;
+
+/// A line that may be a card's name when the cards around it say so: one to four
+/// name-shaped tokens (`session`, `m`, `Uetsid, uetvid`), no field's header. One
+/// capitalised word (`Newsletter`) stays a heading whatever is around it: a section's
+/// title over what it says in keys reads so.
+fn slot_candidate(text: &str) -> bool {
+    let t = crate::fields::text::strip_heading_marks(text.trim());
+    let t = crate::fields::text::strip_emphasis(t.trim());
+    let mut n = 0;
+    for w in t
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
+    {
+        n += 1;
+        if n > 4 || !is_name_shaped(w) {
+            return false;
+        }
+    }
+    let titled = n == 1 && {
+        let mut c = t.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+    };
+    // (a header listed whole, `Cookie`, `Name`; the words of one are no test here:
+    // names are built of them, `cookies-analytics`)
+    n > 0 && !titled && vocab().field_listed(t).is_none()
+}
+
+/// A card of a list ([`card_at`]): its keys (folded) in order, the line after them,
+/// and whether its name is sure by itself ([`slot_name_line`]).
+struct Card {
+    keys: Vec<String>,
+    end: usize,
+    sure: bool,
+}
+
+impl Card {
+    /// Whether two cards are built alike: one opens with a key the other has (a
+    /// card may leave out a line its neighbours hold, a provider's most often).
+    fn alike(&self, other: &Card) -> bool {
+        other.keys.contains(&self.keys[0]) || self.keys.contains(&other.keys[0])
+    }
+}
+
+/// The card named on line `k`: a line that may be a name ([`slot_candidate`]), then,
+/// past blank lines, a run of key lines the first of which is no name key.
+fn card_at(lines: &[Line<'_>], k: usize, learned: &Learned) -> Option<Card> {
+    let line = lines.get(k)?;
+    if line.kind != LineKind::Text || !slot_candidate(line.text) {
+        return None;
+    }
+    let at = super::next_filled(lines, k + 1)?;
+    let mut keys = Vec::new();
+    let mut end = at;
+    while end < lines.len() && end - at < CARD_KEYS {
+        match pair(lines[end].text, learned) {
+            Some((key, r, _)) if r != Role::Name => {
+                keys.push(crate::fields::text::match_form(key));
+            }
+            _ => break,
+        }
+        end += 1;
+    }
+    (!keys.is_empty()).then(|| Card {
+        keys,
+        end,
+        sure: slot_name_line(line.text),
+    })
+}
+
+/// Whether line `i`, which no test reads as a name by itself (a word, `session`,
+/// `preferences`; one letter, `m`; names no list knows, `Uetsid, uetvid`), names a
+/// card because the cards around it are built the same way: a name alone on its
+/// line, then key lines, the cards [alike](Card::alike), and one of them, at most
+/// [`SIBLING_CARDS`] cards away past cards of the same build, has a name that is
+/// sure by itself. The list's build is the evidence: a lone card (`MATOMO` over its
+/// keys) or a list of category headings over keyed descriptions (`Necessary` /
+/// `Purpose: …`, whose titles no card makes sure) is no card list.
+fn named_like_its_siblings(lines: &[Line<'_>], i: usize, learned: &Learned) -> bool {
+    let Some(card) = card_at(lines, i, learned) else {
+        return false;
+    };
+    // the cards after it (past one line between two, a section's heading or what
+    // it says)
+    let mut k = card.end;
+    for _ in 0..SIBLING_CARDS {
+        let Some(next) = super::next_filled(lines, k) else {
+            break;
+        };
+        let found = card_at(lines, next, learned).or_else(|| {
+            let after = super::next_filled(lines, next + 1)?;
+            card_at(lines, after, learned)
+        });
+        match found {
+            Some(other) if other.alike(&card) => {
+                if other.sure {
+                    return true;
+                }
+                k = other.end;
+            }
+            _ => break,
+        }
+    }
+    // the cards before it: past blank lines, then back over key lines to the line
+    // that names their card
+    let mut start = i;
+    for _ in 0..SIBLING_CARDS {
+        let filled_before = |at: usize| (0..at).rev().find(|&p| !lines[p].is_blank());
+        let Some(mut last) = filled_before(start) else {
+            return false;
+        };
+        // (past one line that holds no key: a section's heading)
+        if pair(lines[last].text, learned).is_none() {
+            let Some(before) = filled_before(last) else {
+                return false;
+            };
+            last = before;
+        }
+        let mut head = last;
+        while head > 0
+            && last - head < CARD_KEYS
+            && matches!(pair(lines[head].text, learned), Some((_, r, _)) if r != Role::Name)
+        {
+            head -= 1;
+        }
+        match card_at(lines, head, learned) {
+            Some(other) if other.end == last + 1 && other.alike(&card) => {
+                if other.sure {
+                    return true;
+                }
+                start = head;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// What the line under a card's name says of it ([`described_name`]).
@@ -859,8 +1004,8 @@ pub(crate) fn parse<'a>(
             // have neither, and are turned away before the name slot's tests; all the
             // tests are pure, so their order is free)
             let starts = has_pair_byte(next.text)
-                && slot_name_line(first.text)
-                && (known(next) || labels_then_known());
+                && ((slot_name_line(first.text) && (known(next) || labels_then_known()))
+                    || named_like_its_siblings(lines, i, &learned));
             if !starts {
                 // a name, one line describing it, then its lifetime's key: a card list
                 // copied as plain text (`nrid` / `This cookie is used to …` / `Maximum
@@ -881,16 +1026,15 @@ pub(crate) fn parse<'a>(
                 j = at + 1;
                 rec
             } else {
-                RawRecord::new(
-                    frag(
-                        first,
-                        crate::fields::text::strip_heading_marks(first.text)
-                            .trim()
-                            .trim_end_matches(':'),
-                    ),
-                    first.span(),
-                    ctx,
-                )
+                let name = crate::fields::text::strip_heading_marks(first.text)
+                    .trim()
+                    .trim_end_matches(':');
+                // (a name set in bold reads as itself: `**criteo**`)
+                let name = name
+                    .strip_prefix("**")
+                    .and_then(|n| n.strip_suffix("**"))
+                    .map_or(name, str::trim);
+                RawRecord::new(frag(first, name), first.span(), ctx)
             }
         }
     };
@@ -1194,9 +1338,10 @@ mod tests {
             if t.is_empty() || t.len() > 100 {
                 return false;
             }
+            // (since round 36, a slash between names too)
             let toks: Vec<&str> = t
                 .split([' ', ','])
-                .filter(|w| !w.is_empty() && !is_and_joiner(w))
+                .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
                 .collect();
             !toks.is_empty()
                 && toks.len() <= 4
@@ -1867,8 +2012,87 @@ mod tests {
         }
     }
 
+    /// Cards named by words, one letter or names no list knows (`session`,
+    /// `preferences`, `m`, `Uetsid, uetvid`) are read where cards around them, built
+    /// alike, have a name that is sure: after them, before them, past a section's
+    /// heading, and one that leaves out its provider's line.
+    #[test]
+    fn cards_named_like_their_siblings() {
+        let text = "Our cookies\n\n\
+            session\nPurpose: Keeps you signed in.\nDuration: Session\n\n\
+            _ga\nProvider: Google\nPurpose: Counts visits.\nDuration: 2 years\n\n\
+            Preferences\n\n\
+            preferences\nProvider: Example\nPurpose: Remembers choices.\nDuration: 1 year\n\n\
+            m\nPurpose: Tells devices apart.\nDuration: 2 years\n\n\
+            Uetsid, uetvid\nProvider: Microsoft\nPurpose: Ads.\nDuration: 1 day\n";
+        let p = crate::parse_policy(text);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.provider.as_deref(),
+                    c.duration.as_ref().map(|d| d.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("session", None, Some("Session")),
+                ("_ga", Some("Google"), Some("2 years")),
+                ("preferences", Some("Example"), Some("1 year")),
+                ("m", None, Some("2 years")),
+                ("Uetsid", Some("Microsoft"), Some("1 day")),
+                ("uetvid", Some("Microsoft"), Some("1 day")),
+            ]
+        );
+        // the sure card after a section's heading; names in bold read as themselves
+        for (text, want) in [
+            (
+                "**preferences**\nProvider: Example\nDuration: 1 year\n\n\
+                 Analytics\n\n\
+                 _ga\nProvider: Google\nDuration: 2 years\n",
+                &["preferences", "_ga"][..],
+            ),
+            (
+                "**vqa, cookies-functional, criteo**\nProvider: Example\nDuration: 1 year\n\n\
+                 _ga\nProvider: Google\nDuration: 2 years\n",
+                &["vqa", "cookies-functional", "criteo", "_ga"][..],
+            ),
+        ] {
+            let names: Vec<String> = crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| c.name)
+                .collect();
+            assert_eq!(names, want, "{text:?}");
+        }
+    }
+
+    /// The cards' build is the evidence: a lone title over keys, or category titles
+    /// over keyed descriptions that no sure name sits among, name no cookie.
+    #[test]
+    fn titles_over_keys_with_no_sure_card_name_no_cookie() {
+        for text in [
+            "Newsletter\nPurpose: Sends our news.\nDuration: 1 year\n",
+            "Necessary\nPurpose: Make the site work.\nRetention: Session\n\n\
+             Analytics\nPurpose: Count visits.\nRetention: 2 years\n\n\
+             Marketing\nPurpose: Show ads.\nRetention: 1 year\n",
+        ] {
+            let names: Vec<String> = crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| c.name)
+                .collect();
+            assert!(names.is_empty(), "{text:?}: {names:?}");
+        }
+    }
+
     #[test]
     fn name_lines() {
+        assert!(is_name_line("__gads / __gpi"));
         assert!(is_name_line("CookieConsent"));
         assert!(is_name_line("_ga"));
         assert!(is_name_line("CN_ALLOW_FUNCTIONAL_COOKIES_*"));
