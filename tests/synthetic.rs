@@ -5589,6 +5589,20 @@ fn documents_cut_by_page_breaks() {
     );
 }
 
+/// What a consent column's cells say, per language: whether consent is asked
+/// (`Not required`, `Ja`), no category's or lifetime's word.
+const CONSENT_VALUES: &[(&str, &[&str])] = &[
+    ("en", &["Required", "Not required", "Yes", "No"]),
+    ("fr", &["Requis", "Non requis", "Oui", "Non"]),
+    // (not `Erforderlich`: a cell no column names that reads `required` in German is
+    // read as the category `necessary`, see the round 36 note)
+    ("de", &["Ja", "Nein", "Ja", "Nein"]),
+    ("es", &["Requerido", "No requerido", "Sí", "No"]),
+    ("it", &["Richiesto", "Non richiesto", "Sì", "No"]),
+    ("nl", &["Vereist", "Niet vereist", "Ja", "Nee"]),
+    ("pt", &["Obrigatório", "Não obrigatório", "Sim", "Não"]),
+];
+
 /// The label of a last column that holds a consent switch on the page, which every
 /// row leaves empty once copied, one per language.
 const SWITCH_COLUMNS: &[(&str, &str)] = &[
@@ -5628,6 +5642,7 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
     ];
     let mut rng = Rng(0x5EAC_E500_0000_0034);
     let mut style = Rng(0x5EAC_E500_0000_0035);
+    let mut fill = Rng(0x5EAC_E500_0000_0036);
     let mut by_order: BTreeMap<usize, Tally> = BTreeMap::new();
     let mut t = Tally::default();
     for l in LANGS {
@@ -5637,10 +5652,18 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
                 let line = |cells: Vec<&str>| cells.join(" ") + "\n";
                 let mut header = line(order.iter().map(|&k| h[k]).collect());
                 // now and then a last column no list names, left empty in every row
-                // (a consent switch's): the rows end with their lifetime
+                // (a consent switch's): the rows end with their lifetime; one time in
+                // two its rows say whether consent is asked (`Not required`), drawn
+                // apart, so the documents are otherwise the ones drawn before
+                let mut said: Option<&[&str]> = None;
                 if order.last() == Some(&3) && rng.below(3) == 0 {
                     let (_, word) = SWITCH_COLUMNS.iter().find(|(c, _)| *c == l.code).unwrap();
                     header = format!("{} {word}\n", header.trim_end());
+                    if fill.below(2) == 0 {
+                        let (_, values) =
+                            CONSENT_VALUES.iter().find(|(c, _)| *c == l.code).unwrap();
+                        said = Some(values);
+                    }
                 }
                 // now and then the header set in bold or as a heading (a page's `<th>`
                 // copied as markdown; drawn apart, so the documents are otherwise the
@@ -5659,10 +5682,13 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
                             r.provider.clear();
                             c[1].clear();
                         }
-                        let cells: Vec<&str> = order
+                        let mut cells: Vec<&str> = order
                             .iter()
                             .map(|&k| if c[k].is_empty() { "-" } else { c[k].as_str() })
                             .collect();
+                        if let Some(values) = said {
+                            cells.push(*fill.pick(values));
+                        }
                         *text += &line(cells);
                         want.push((r, c));
                     }

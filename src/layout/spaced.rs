@@ -865,6 +865,13 @@ pub(crate) fn collapsed_cells<'a>(
             None if right == n - 1
                 && roles[right - 1] == Some(Role::Duration)
                 && duration_suffix(&text[lo..hi]).is_some() => {}
+            // … or filled with a few words (`Non richiesto`, `Yes`): the row's last one
+            // to three words, right after its lifetime
+            None if right == n - 1 && roles[right - 1] == Some(Role::Duration) => {
+                let s = after_lifetime(&text[lo..hi])?;
+                cells[right] = mk(lo + s, hi);
+                hi = lo + s;
+            }
             Some(Role::Duration)
                 if right == n - 1 || matches!(roles[right + 1], Some(Role::Type) | None) =>
             {
@@ -945,6 +952,18 @@ pub(crate) fn collapsed_cells<'a>(
         return None;
     }
     Some(cells)
+}
+
+/// Where the last one to three words of `rest` start when a lifetime ends right
+/// before them (`… Sessione / 30 gg | Non richiesto`), the fewest first: a short cell
+/// after a lifetime column. None when no lifetime does, or one ends the text.
+fn after_lifetime(rest: &str) -> Option<usize> {
+    let ws = word_offsets(rest);
+    (1..=3.min(ws.len().saturating_sub(1))).find_map(|k| {
+        let s = ws[ws.len() - k].0;
+        let tail = &rest[s..];
+        (duration_prefix(tail).is_none() && duration_suffix(&rest[..s]).is_some()).then_some(s)
+    })
 }
 
 /// The length of the words of `rest` before a lifetime that starts at one of its
@@ -1602,6 +1621,26 @@ mod tests {
         assert!(
             names.contains(&"_ga".to_string()) && names.contains(&"consent_cookie".to_string()),
             "{names:?}"
+        );
+    }
+
+    /// Cells apart by single spaces under a header whose last column no list names
+    /// (`Consenso`) after the lifetime's: a row that fills it (`Non richiesto`, `Sì`)
+    /// keeps its lifetime whole and the words after it apart.
+    #[test]
+    fn single_space_rows_with_an_unlisted_last_cell_filled() {
+        let doc = "Cookie Tipo Finalità Durata Consenso\n\
+                   vq_sess Tecnico Autenticazione utente Sessione Non richiesto\n\
+                   vq_pref Tecnico Memorizza la tua scelta 6 mesi Sì\n";
+        let got: Vec<(String, Option<String>)> = crate::parse_policy(doc)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.duration.map(|d| d.text)))
+            .collect();
+        let want = |n: &str, d: &str| (n.to_string(), Some(d.to_string()));
+        assert_eq!(
+            got,
+            [want("vq_sess", "Sessione"), want("vq_pref", "6 mesi")]
         );
     }
 
