@@ -345,9 +345,12 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
                 // an unnamed field whose value is a short category label declares it
                 // (`Module: Functional`); a service's name under its name key
                 // (`Name: Perfect Audience`, the box's provider stated apart) does not
+                // … nor a consent column's cell (`Einwilligung: Erforderlich`, consent
+                // is asked: no category)
                 if f.category.is_none()
                     && !more_words_than(&value, 3)
                     && v.field(header) != Some(Role::Name)
+                    && !v.is_consent_column(header)
                 {
                     if let Some(c) = v.category_of_label(&value) {
                         f.category = Some((c, value.clone()));
@@ -2099,6 +2102,15 @@ mod tests {
         assert_eq!(unnamed.category.map(|c| c.0), Some(Category::Functional));
         assert_eq!(unnamed.purposes, ["Remembers the chosen language"]);
         assert_eq!(unnamed.extra.len(), 3);
+
+        // a consent column's cell says consent is asked, no category
+        for (header, value) in [("Einwilligung", "Erforderlich"), ("Consent", "Required")] {
+            let consent = fields(&[(None, header, value)]);
+            assert_eq!(consent.category, None, "{header}: {value}");
+            assert_eq!(consent.extra[header], value);
+        }
+        let module = fields(&[(None, "Modul", "Erforderlich")]);
+        assert_eq!(module.category.map(|c| c.0), Some(Category::Necessary));
 
         let described = fields(&[
             (Some(Role::Purpose), "Purpose", "Keeps the session"),

@@ -5594,9 +5594,9 @@ fn documents_cut_by_page_breaks() {
 const CONSENT_VALUES: &[(&str, &[&str])] = &[
     ("en", &["Required", "Not required", "Yes", "No"]),
     ("fr", &["Requis", "Non requis", "Oui", "Non"]),
-    // (not `Erforderlich`: a cell no column names that reads `required` in German is
-    // read as the category `necessary`, see the round 36 note)
-    ("de", &["Ja", "Nein", "Ja", "Nein"]),
+    // (`Erforderlich` is also the category `necessary`: under a consent column's
+    // header it says consent is asked)
+    ("de", &["Erforderlich", "Nicht erforderlich", "Ja", "Nein"]),
     ("es", &["Requerido", "No requerido", "Sí", "No"]),
     ("it", &["Richiesto", "Non richiesto", "Sì", "No"]),
     ("nl", &["Vereist", "Niet vereist", "Ja", "Nee"]),

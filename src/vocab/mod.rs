@@ -453,6 +453,10 @@ pub(crate) struct Vocab {
     page_words: FastSet<String>,
     /// Words between a page's number and the count of pages (`of`, `von`, `sur`).
     page_ofs: FastSet<String>,
+    /// Headers of a column that says whether consent is asked (`Consent`,
+    /// `Einwilligung`), as [`match_form`] gives them: its cells (`Erforderlich`,
+    /// `Required`) declare no category.
+    consent_columns: FastSet<String>,
     /// Words the prose reader never takes for a cookie name beside a cookie word
     /// (`GDPR`, `DSGVO`, `CNIL`), as [`match_form`] gives them.
     not_names: FastSet<String>,
@@ -810,7 +814,9 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
-            | "not_a_name" | "sets_verb" | "page_word" | "page_of" => value == "-",
+            | "not_a_name" | "sets_verb" | "page_word" | "page_of" | "consent_column" => {
+                value == "-"
+            }
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -980,6 +986,9 @@ impl Vocab {
                 }
                 "page_of" => {
                     self.page_ofs.insert(match_form(phrase));
+                }
+                "consent_column" => {
+                    self.consent_columns.insert(match_form(phrase));
                 }
                 "abbreviation" => {
                     self.abbreviations.insert(match_form(phrase));
@@ -2186,6 +2195,12 @@ impl Vocab {
     /// `form` is in [`match_form`].
     pub(crate) fn is_naming_word(&self, form: &str) -> bool {
         self.naming.contains(form)
+    }
+
+    /// Whether `header` heads a column that says whether consent is asked
+    /// (`Consent`, `Einwilligung`, `Consenso`): its cells declare no category.
+    pub(crate) fn is_consent_column(&self, header: &str) -> bool {
+        !self.consent_columns.is_empty() && self.consent_columns.contains(&match_form(header))
     }
 
     /// The kind a word before a cookie word says (`session`, `persistente`); `form` is
