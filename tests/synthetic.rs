@@ -5728,6 +5728,24 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
     t.check("tables whose cells are apart by single spaces", 0.97, 0.93);
 }
 
+/// The rows whose names are plain ([`plain_name`]) and whose providers list no
+/// other: rows a generator may join into a list of names of one service.
+fn plain_rows() -> Vec<Row> {
+    rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.provider.contains(['/', ',']))
+        .collect()
+}
+
+/// The services of `all` that set three cookies or more, each with its rows.
+fn services_of(all: &[Row]) -> Vec<Vec<&Row>> {
+    let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    for r in all {
+        by_provider.entry(r.provider.as_str()).or_default().push(r);
+    }
+    by_provider.into_values().filter(|v| v.len() >= 3).collect()
+}
+
 /// Tables as a copy leaves them: one cell a line with a blank line between rows,
 /// pipe rows, and cells apart by a run of spaces that lines up with nothing. Now and
 /// then a row names two or three cookies of one service (`_ga, _gid`, `_ga / _gid`)
@@ -5739,15 +5757,8 @@ fn tables_whose_cells_are_apart_by_single_spaces() {
 fn tables_a_copy_left_with_short_rows_and_listed_names() {
     // (commas twice as often as slashes)
     const JOINS: &[&str] = &[", ", " / ", ", "];
-    let all: Vec<Row> = rows()
-        .into_iter()
-        .filter(|r| plain_name(&r.name) && !r.provider.contains(['/', ',']))
-        .collect();
-    let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
-    for r in &all {
-        by_provider.entry(r.provider.as_str()).or_default().push(r);
-    }
-    let services: Vec<&Vec<&Row>> = by_provider.values().filter(|v| v.len() >= 3).collect();
+    let all = plain_rows();
+    let services = services_of(&all);
     let mut rng = Rng(0xC0B1_E500_0000_0035);
     let mut by_form: BTreeMap<usize, Tally> = BTreeMap::new();
     let mut t = Tally::default();
@@ -5871,15 +5882,8 @@ const WORD_NAMES: &[&str] = &[
 #[test]
 fn cards_named_by_a_line_of_their_own() {
     const JOINS: &[&str] = &[", ", " / ", ", "];
-    let all: Vec<Row> = rows()
-        .into_iter()
-        .filter(|r| plain_name(&r.name) && !r.provider.contains(['/', ',']))
-        .collect();
-    let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
-    for r in &all {
-        by_provider.entry(r.provider.as_str()).or_default().push(r);
-    }
-    let services: Vec<&Vec<&Row>> = by_provider.values().filter(|v| v.len() >= 3).collect();
+    let all = plain_rows();
+    let services = services_of(&all);
     let mut rng = Rng(0xCA2D_5000_0000_0036);
     let mut by_kind: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut t = Tally::default();

@@ -2012,6 +2012,25 @@ mod tests {
         }
     }
 
+    /// Each cookie's name, provider and lifetime's text, as `parse_policy` reads
+    /// them from `text`.
+    fn name_provider_lifetime(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.provider, c.duration.map(|d| d.text)))
+            .collect()
+    }
+
+    /// `want` as [`name_provider_lifetime`] gives it.
+    fn triples(
+        want: &[(&str, Option<&str>, Option<&str>)],
+    ) -> Vec<(String, Option<String>, Option<String>)> {
+        want.iter()
+            .map(|(n, p, d)| (n.to_string(), p.map(str::to_string), d.map(str::to_string)))
+            .collect()
+    }
+
     /// Cards named by words, one letter or names no list knows (`session`,
     /// `preferences`, `m`, `Uetsid, uetvid`) are read where cards around them, built
     /// alike, have a name that is sure: after them, before them, past a section's
@@ -2025,28 +2044,16 @@ mod tests {
             preferences\nProvider: Example\nPurpose: Remembers choices.\nDuration: 1 year\n\n\
             m\nPurpose: Tells devices apart.\nDuration: 2 years\n\n\
             Uetsid, uetvid\nProvider: Microsoft\nPurpose: Ads.\nDuration: 1 day\n";
-        let p = crate::parse_policy(text);
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
-            .cookies
-            .iter()
-            .map(|c| {
-                (
-                    c.name.as_str(),
-                    c.provider.as_deref(),
-                    c.duration.as_ref().map(|d| d.text.as_str()),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
-            [
+            name_provider_lifetime(text),
+            triples(&[
                 ("session", None, Some("Session")),
                 ("_ga", Some("Google"), Some("2 years")),
                 ("preferences", Some("Example"), Some("1 year")),
                 ("m", None, Some("2 years")),
                 ("Uetsid", Some("Microsoft"), Some("1 day")),
                 ("uetvid", Some("Microsoft"), Some("1 day")),
-            ]
+            ])
         );
         // the sure card after a section's heading; names in bold read as themselves
         for (text, want) in [
@@ -2112,24 +2119,12 @@ mod tests {
             \x20   * [Brindle4](#)[Learn more about this provider![]()](https://legal.brindle.example/privacy-policy \"Brindle's privacy policy\")\n\
             **br_ab [x2]** This cookie holds the test group.\n\
             **Maximum Storage Duration** : Session**Type** : HTTP Cookie\n";
-        let p = crate::parse_policy(text);
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
-            .cookies
-            .iter()
-            .map(|c| {
-                (
-                    c.name.as_str(),
-                    c.provider.as_deref(),
-                    c.duration.as_ref().map(|d| d.text.as_str()),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
-            [
+            name_provider_lifetime(text),
+            triples(&[
                 ("vq_cart", Some("Velqora"), Some("1 day")),
                 ("br_ab", Some("Brindle"), Some("Session"))
-            ]
+            ])
         );
     }
 }
