@@ -5737,6 +5737,10 @@ fn plain_rows() -> Vec<Row> {
         .collect()
 }
 
+/// What a row or card puts between the names of one service it lists (commas twice
+/// as often as slashes).
+const NAME_JOINS: &[&str] = &[", ", " / ", ", "];
+
 /// The services of `all` that set three cookies or more, each with its rows.
 fn services_of(all: &[Row]) -> Vec<Vec<&Row>> {
     let mut by_provider: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
@@ -5755,8 +5759,6 @@ fn services_of(all: &[Row]) -> Vec<Vec<&Row>> {
 /// (the rows end with their lifetime), in every language.
 #[test]
 fn tables_a_copy_left_with_short_rows_and_listed_names() {
-    // (commas twice as often as slashes)
-    const JOINS: &[&str] = &[", ", " / ", ", "];
     let all = plain_rows();
     let services = services_of(&all);
     let mut rng = Rng(0xC0B1_E500_0000_0035);
@@ -5799,7 +5801,7 @@ fn tables_a_copy_left_with_short_rows_and_listed_names() {
                         1 => first.name.clone(),
                         _ => {
                             let names: Vec<&str> = group.iter().map(|r| r.name.as_str()).collect();
-                            names.join(*rng.pick(JOINS))
+                            names.join(*rng.pick(NAME_JOINS))
                         }
                     };
                     if group.len() == 1 && rng.below(4) == 0 {
@@ -5881,7 +5883,6 @@ const WORD_NAMES: &[&str] = &[
 /// (`__gads / __gpi`, `_ga, _gid`), in every language.
 #[test]
 fn cards_named_by_a_line_of_their_own() {
-    const JOINS: &[&str] = &[", ", " / ", ", "];
     let all = plain_rows();
     let services = services_of(&all);
     let mut rng = Rng(0xCA2D_5000_0000_0036);
@@ -5964,7 +5965,7 @@ fn cards_named_by_a_line_of_their_own() {
                     text += &format!("{gap}{section}\n\n");
                 }
                 let names: Vec<&str> = want.iter().map(|(r, _)| r.name.as_str()).collect();
-                let names = names.join(*rng.pick(JOINS));
+                let names = names.join(*rng.pick(NAME_JOINS));
                 // the name plain, in bold or as a heading
                 text += &match rng.below(4) {
                     0 => format!("**{names}**\n"),

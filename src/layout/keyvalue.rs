@@ -460,11 +460,7 @@ fn name_line_uncached(text: &str) -> bool {
     // are sentences)
     let mut kept = [""; 4];
     let mut n = 0;
-    // (names listed apart by a slash too: `__gads / __gpi`)
-    for w in t
-        .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
-    {
+    for w in listed_tokens(t) {
         let Some(slot) = kept.get_mut(n) else {
             return false;
         };
@@ -483,6 +479,13 @@ fn name_line_uncached(text: &str) -> bool {
                     && is_known(w)
                     && !(numbered && crate::fields::repair::is_any_language_word(w)))
         })
+}
+
+/// The tokens of a line that may list names: apart by spaces and commas, without
+/// joining words (`and`, `et`) or a slash between names (`__gads / __gpi`).
+fn listed_tokens(t: &str) -> impl Iterator<Item = &str> {
+    t.split([' ', ','])
+        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
 }
 
 /// A line in a block's name slot (right before its keys): a name line, or one token
@@ -518,6 +521,12 @@ fn slot_name_line(text: &str) -> bool {
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
 }
 
+/// Whether `text` is a key line whose key is a field's other than the name
+/// (`Provider: Google`, `Duration: 1 year`).
+fn other_key(text: &str, learned: &Learned) -> bool {
+    matches!(pair(text, learned), Some((_, r, _)) if r != Role::Name)
+}
+
 /// The most cards [`named_like_its_siblings`] walks past on each side to find one
 /// whose name is sure.
 const SIBLING_CARDS: usize = 3;
@@ -534,10 +543,7 @@ fn slot_candidate(text: &str) -> bool {
     let t = crate::fields::text::strip_heading_marks(text.trim());
     let t = crate::fields::text::strip_emphasis(t.trim());
     let mut n = 0;
-    for w in t
-        .split([' ', ','])
-        .filter(|w| !w.is_empty() && *w != "/" && !is_and_joiner(w))
-    {
+    for w in listed_tokens(t) {
         n += 1;
         if n > 4 || !is_name_shaped(w) {
             return false;
@@ -552,12 +558,12 @@ fn slot_candidate(text: &str) -> bool {
     n > 0 && !titled && vocab().field_listed(t).is_none()
 }
 
-/// A card of a list ([`card_at`]): its keys (folded) in order, the line after them,
-/// and whether its name is sure by itself ([`slot_name_line`]).
+/// A card of a list ([`card_at`]): the line naming it, its keys (folded) in order,
+/// and the line after them.
 struct Card {
+    head: usize,
     keys: Vec<String>,
     end: usize,
-    sure: bool,
 }
 
 impl Card {
@@ -565,6 +571,12 @@ impl Card {
     /// card may leave out a line its neighbours hold, a provider's most often).
     fn alike(&self, other: &Card) -> bool {
         other.keys.contains(&self.keys[0]) || self.keys.contains(&other.keys[0])
+    }
+
+    /// Whether its name is sure by itself ([`slot_name_line`]): asked only of a
+    /// neighbour built alike.
+    fn sure(&self, lines: &[Line<'_>]) -> bool {
+        slot_name_line(lines[self.head].text)
     }
 }
 
@@ -587,11 +599,7 @@ fn card_at(lines: &[Line<'_>], k: usize, learned: &Learned) -> Option<Card> {
         }
         end += 1;
     }
-    (!keys.is_empty()).then(|| Card {
-        keys,
-        end,
-        sure: slot_name_line(line.text),
-    })
+    (!keys.is_empty()).then_some(Card { head: k, keys, end })
 }
 
 /// Whether line `i`, which no test reads as a name by itself (a word, `session`,
@@ -619,7 +627,7 @@ fn named_like_its_siblings(lines: &[Line<'_>], i: usize, learned: &Learned) -> b
         });
         match found {
             Some(other) if other.alike(&card) => {
-                if other.sure {
+                if other.sure(lines) {
                     return true;
                 }
                 k = other.end;
@@ -629,9 +637,9 @@ fn named_like_its_siblings(lines: &[Line<'_>], i: usize, learned: &Learned) -> b
     }
     // the cards before it: past blank lines, then back over key lines to the line
     // that names their card
+    let filled_before = |at: usize| (0..at).rev().find(|&p| !lines[p].is_blank());
     let mut start = i;
     for _ in 0..SIBLING_CARDS {
-        let filled_before = |at: usize| (0..at).rev().find(|&p| !lines[p].is_blank());
         let Some(mut last) = filled_before(start) else {
             return false;
         };
@@ -643,15 +651,12 @@ fn named_like_its_siblings(lines: &[Line<'_>], i: usize, learned: &Learned) -> b
             last = before;
         }
         let mut head = last;
-        while head > 0
-            && last - head < CARD_KEYS
-            && matches!(pair(lines[head].text, learned), Some((_, r, _)) if r != Role::Name)
-        {
+        while head > 0 && last - head < CARD_KEYS && other_key(lines[head].text, learned) {
             head -= 1;
         }
         match card_at(lines, head, learned) {
             Some(other) if other.end == last + 1 && other.alike(&card) => {
-                if other.sure {
+                if other.sure(lines) {
                     return true;
                 }
                 start = head;
@@ -975,7 +980,7 @@ pub(crate) fn parse<'a>(
         Some(_) => return name_key_later(lines, i, ctx, doc),
         None if card_head.is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-            if !matches!(pair(next.text, &learned), Some((_, r, _)) if r != Role::Name) {
+            if !other_key(next.text, &learned) {
                 return None;
             }
             let (name, description) = card_head?;
@@ -989,8 +994,7 @@ pub(crate) fn parse<'a>(
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             // a name line, then a known key, or labels of which one of the next four
             // is known (`Module: Functional` / `Expires: …`)
-            let known =
-                |l: &Line<'_>| matches!(pair(l.text, &learned), Some((_, r, _)) if r != Role::Name);
+            let known = |l: &Line<'_>| other_key(l.text, &learned);
             let labels_then_known = || {
                 loose_kv(next.text).is_some()
                     && lines[i + 1..]
@@ -1130,9 +1134,9 @@ pub(crate) fn parse<'a>(
                 rec.push(None, k, frag(line, value));
             }
             None => {
-                let next_is_key = lines.get(j + 1).is_some_and(
-                    |n| matches!(pair(n.text, &learned), Some((_, r, _)) if r != Role::Name),
-                );
+                let next_is_key = lines
+                    .get(j + 1)
+                    .is_some_and(|n| other_key(n.text, &learned));
                 // a lead-in before more keys (`Google Maps (se mappa embedded):` /
                 // `Cookie: NID, …`) opens the next block, it continues no value
                 let leadin = is_leadin(line.text);
