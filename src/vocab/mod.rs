@@ -1873,7 +1873,9 @@ impl Vocab {
     }
 
     /// Byte range of the first type phrase (`HTTP Cookie`, `First Party cookie`,
-    /// `HTML Local Storage`) in `text`, and of the last one when `last` is set.
+    /// `HTML Local Storage`) in `text`, and of the last one when `last` is set (a
+    /// phrase within a longer one found before it is no later one: the last phrase of
+    /// `… Session HTML Local Storage` is all three words).
     ///
     /// Words are read and folded as the scan reaches them, so a first match costs
     /// what precedes it, not the whole text (callers look for the end of each row
@@ -1919,7 +1921,9 @@ impl Vocab {
                 }
                 best
             };
-            if best > 0 {
+            // (a phrase that starts inside the one found is a part of it, not a later
+            // phrase: `HTML Local Storage` ends a row, not `Local Storage`)
+            if best > 0 && found.is_none_or(|(_, e)| window[0].0 .0 >= e) {
                 found = Some((window[0].0 .0, window[best - 1].0 .1));
                 if !last {
                     return found;
@@ -2603,7 +2607,9 @@ mod tests {
                 }
                 best
             };
-            if best > 0 {
+            // (a phrase that starts inside the one found is a part of it, not a later
+            // phrase: `HTML Local Storage` ends a row, not `Local Storage`)
+            if best > 0 && found.is_none_or(|(_, e)| window[0].0 .0 >= e) {
                 found = Some((window[0].0 .0, window[best - 1].0 .1));
                 if !last {
                     return found;
@@ -2624,6 +2630,7 @@ mod tests {
             "Cookie HTTP Cookie Session Storage",
             "Local Storage",
             "xhttp cookie",
+            "Session HTML Local Storage",
         ]);
         let mut hits = 0;
         for line in &lines {
@@ -2634,6 +2641,13 @@ mod tests {
             }
         }
         assert!(hits > 10, "{hits}");
+        // the last phrase is the longest one found last, not a phrase inside it
+        let row = "Session HTML Local Storage";
+        assert_eq!(v.find_type_phrase(row, true), Some((8, row.len())));
+        assert_eq!(
+            v.find_type_phrase("HTTP Cookie, Local Storage", true),
+            Some((13, 26))
+        );
     }
 
     /// [`Vocab::contains`] as the fold reads it: the text's form, its words, and the
