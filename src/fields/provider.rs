@@ -293,9 +293,21 @@ pub(crate) fn vendor_prefix(text: &str) -> Option<usize> {
                     .enumerate()
                     .all(|(k, cw)| lower_eq(&text[spans[k].0..spans[k].1], cw))
                 && only_spaces_between(text, &spans[..c.len()])
+                && !name_goes_on(&text[spans[c.len() - 1].1..])
         })
         .map(|c| spans[c.len() - 1].1)
         .max()
+}
+
+/// Whether the text after a vendor's name goes on with the same token: a domain's
+/// or a name's further part (`justpremium|.com`, `openx|.net`, `Sky|-Ads`), which
+/// the vendor's name alone does not end.
+fn name_goes_on(after: &str) -> bool {
+    let mut cs = after.chars();
+    match cs.next() {
+        Some('.' | '-' | '_') => cs.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
 }
 
 /// Byte length of a known vendor's name at the start of `text` even when what follows
@@ -1050,6 +1062,7 @@ mod tests {
                         .enumerate()
                         .all(|(k, cw)| text[spans[k].0..spans[k].1].to_lowercase() == *cw)
                     && only_spaces_between(text, &spans[..c.len()])
+                    && !name_goes_on(&text[spans[c.len() - 1].1..])
             })
             .map(|c| spans[c.len() - 1].1)
             .max()
@@ -1084,6 +1097,22 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A vendor's name that a domain or a longer name goes on from is no vendor's
+    /// name at the start: the cell is the domain (`justpremium.com`), not its first
+    /// part.
+    #[test]
+    fn a_vendor_prefix_ends_its_token() {
+        fn at(t: &str) -> Option<&str> {
+            vendor_prefix(t).map(|n| &t[..n])
+        }
+        assert_eq!(at("Google Analytics Used to"), Some("Google Analytics"));
+        assert_eq!(at("Google, Ireland"), Some("Google"));
+        assert_eq!(at("Google. Used to"), Some("Google"));
+        assert_eq!(at("openx.net This cookie"), None);
+        assert_eq!(at("Google-Pixel"), None);
+        assert_eq!(at("hotjar_id"), None);
     }
 
     #[test]
