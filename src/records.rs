@@ -283,7 +283,14 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
             Some(Role::Purpose) => f.purposes.push(value),
             Some(Role::Provider) => match &f.provider {
                 ProviderCell::Absent => {
-                    if !v.is_first_party(&value) && !v.mentions_party(&value) {
+                    // (a party said only in an aside after a name is the aside's:
+                    // `Alisios Van (first-party)` names Alisios Van)
+                    let named = strip_aside(&value);
+                    let party_aside = named.len() < value.len()
+                        && !v.is_first_party(&named)
+                        && !v.mentions_party(&named)
+                        && v.mentions_party(&value);
+                    if party_aside || !v.is_first_party(&value) && !v.mentions_party(&value) {
                         // (a link's label after the name is no part of it: `Velqora
                         // Politique de confidentialité`)
                         // (nor is the company's postal address: `Google Ireland
@@ -291,6 +298,10 @@ fn classify(values: Vec<Value<'_>>) -> Fields {
                         f.provider = ProviderCell::Vendor(strip_aside(
                             v.without_address(v.without_link_label(&value)),
                         ));
+                        // (the party the aside states is kept, as a party cell is)
+                        if party_aside {
+                            f.extra.insert(header.to_string(), value);
+                        }
                     } else {
                         // `Terceros (Google)`: a party marker, and the vendor it names
                         f.provider =
@@ -2013,6 +2024,19 @@ mod tests {
         assert_eq!(
             p(&[(provider, "Provider", "Hotjar (third party)")]),
             ProviderCell::Vendor("Hotjar".into())
+        );
+        // a party said only in the aside: the name before it, known or not
+        for (cell, vendor) in [
+            ("Alisios Van (first-party)", "Alisios Van"),
+            ("Velqora GmbH (Drittanbieter)", "Velqora GmbH"),
+        ] {
+            let f = fields(&[(provider, "Provider", cell)]);
+            assert_eq!(f.provider, ProviderCell::Vendor(vendor.into()));
+            assert_eq!(f.extra["Provider"], cell);
+        }
+        assert_eq!(
+            p(&[(provider, "Provider", "Third party (first-party)")]),
+            ProviderCell::NoVendor
         );
         let party = fields(&[(provider, "Provider", "First party")]);
         assert_eq!(party.provider, ProviderCell::NoVendor);
