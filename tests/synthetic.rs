@@ -5856,6 +5856,238 @@ fn tables_a_copy_left_with_short_rows_and_listed_names() {
     );
 }
 
+/// A consent platform's type column in each language: its header, and the storage
+/// types it states, a cookie's and those of storage that is no cookie (local
+/// storage, a pixel, IndexedDB).
+const STORAGE_TYPES: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "en",
+        "Type",
+        "HTTP Cookie",
+        &["HTML Local Storage", "Pixel Tracker", "IndexedDB"],
+    ),
+    (
+        "fr",
+        "Type",
+        "Cookie HTTP",
+        &["Stockage local HTML", "Pixel de suivi", "IndexedDB"],
+    ),
+    (
+        "de",
+        "Typ",
+        "HTTP Cookie",
+        &["HTML Lokaler Speicher", "Pixel Tracker", "IndexedDB"],
+    ),
+    (
+        "es",
+        "Tipo",
+        "Cookie HTTP",
+        &[
+            "Almacenamiento local HTML",
+            "Pixel de seguimiento",
+            "IndexedDB",
+        ],
+    ),
+    (
+        "it",
+        "Tipo",
+        "Cookie HTTP",
+        &[
+            "Archiviazione locale HTML",
+            "Pixel di tracciamento",
+            "IndexedDB",
+        ],
+    ),
+    (
+        "nl",
+        "Type",
+        "HTTP Cookie",
+        &["HTML lokale opslag", "Pixel Tracker", "IndexedDB"],
+    ),
+    (
+        "pt",
+        "Tipo",
+        "Cookie HTTP",
+        &[
+            "Armazenamento local HTML",
+            "Pixel de rastreamento",
+            "IndexedDB",
+        ],
+    ),
+];
+
+/// Keys of storage that is no cookie as platforms list them, some of them names no
+/// test reads as a cookie's.
+const STORAGE_KEYS: &[&str] = &[
+    "iU5q-!O9@$",
+    "#-#",
+    "pagead/1p-conversion/#/",
+    "yt-remote-device-id",
+    "_ptq.gif",
+    "ytidb::LAST_RESULT_ENTRY_KEY",
+    "tt_appInfo",
+    "lastExternalReferrer",
+];
+
+/// Notes a table puts in brackets after a provider's name (the party that sets the
+/// cookie) and after a category (whether consent is asked), per language.
+const BRACKET_NOTES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "en",
+        &["(first-party)", "(third party)", "(3rd party)"],
+        &["(opt-in)", "(always active)"],
+    ),
+    (
+        "fr",
+        &["(tiers)", "(Tiers)"],
+        &["(optionnel)", "(toujours actif)"],
+    ),
+    (
+        "de",
+        &["(Drittanbieter)", "(eigene)"],
+        &["(optional)", "(immer aktiv)"],
+    ),
+    (
+        "es",
+        &["(terceros)", "(propia)"],
+        &["(opcional)", "(siempre activa)"],
+    ),
+    (
+        "it",
+        &["(terze parti)", "(terza parte)"],
+        &["(facoltativo)", "(sempre attivo)"],
+    ),
+    (
+        "nl",
+        &["(derde partij)", "(eigen)"],
+        &["(optioneel)", "(altijd actief)"],
+    ),
+    (
+        "pt",
+        &["(terceiros)", "(própria)"],
+        &["(opcional)", "(sempre ativo)"],
+    ),
+];
+
+/// Rows of a consent platform's declaration whose cells a copy left apart by single
+/// spaces, in two column orders: the platform's own (`Name Provider Purpose Expiry
+/// Type`, the type a storage type) and one with a category before the lifetime.
+/// Now and then a row names two or three cookies of one service (`_ga, _gid`,
+/// `__gads / __gpi`, the first name now and then capitalised: `Uetsid, uetvid`) or
+/// a name with the platform's count (`__cf_bm [x3]`); a provider carries a bracketed
+/// note of its party (`Alisios Van (first-party)`), a category one of consent
+/// (`Analytics (opt-in)`); and between the cookies' rows, the platform's rows of
+/// storage that is no cookie (`iU5q-!O9@$ … Session HTML Local Storage`), no records.
+#[test]
+fn collapsed_rows_of_a_consent_platform_declaration() {
+    let all = plain_rows();
+    let services = services_of(&all);
+    let mut rng = Rng(0xDEC1_A4ED_0000_0037);
+    let mut by_style: BTreeMap<usize, Tally> = BTreeMap::new();
+    let mut t = Tally::default();
+    for l in LANGS {
+        let (_, type_header, cookie_type, other_types) =
+            STORAGE_TYPES.iter().find(|(c, ..)| *c == l.code).unwrap();
+        let (_, party_notes, consent_notes) =
+            BRACKET_NOTES.iter().find(|(c, ..)| *c == l.code).unwrap();
+        for style in 0..2 {
+            for _ in 0..5 {
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let head = match style {
+                    0 => [h[0], h[1], h[2], h[3], type_header],
+                    _ => [h[0], h[1], h[2], h[4], h[3]],
+                };
+                let mut text = String::from("Cookie Policy\n\nThe cookies we use:\n\n");
+                text += &(head.join(" ") + "\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let n = 4 + rng.below(5);
+                for _ in 0..n {
+                    let group: Vec<&Row> = if rng.below(4) == 0 {
+                        let g = rng.pick(&services);
+                        g.iter().take(2 + rng.below(2)).copied().collect()
+                    } else {
+                        vec![rng.pick(&all)]
+                    };
+                    if group.iter().any(|r| seen.contains(&r.name)) {
+                        continue;
+                    }
+                    let first = group[0];
+                    let c = cells(l, first);
+                    let mut names: Vec<String> = group.iter().map(|r| r.name.clone()).collect();
+                    if names.len() > 1 && rng.below(3) == 0 {
+                        let mut cs = names[0].chars();
+                        if let Some(a) = cs.next().filter(char::is_ascii_lowercase) {
+                            names[0] = a.to_ascii_uppercase().to_string() + cs.as_str();
+                        }
+                    }
+                    let mut name = names.join(*rng.pick(NAME_JOINS));
+                    if style == 0 && names.len() == 1 && rng.below(4) == 0 {
+                        name += &format!(" [x{}]", 2 + rng.below(3));
+                    }
+                    let mut provider = c[1].clone();
+                    if rng.below(4) == 0 {
+                        provider = format!("{provider} {}", rng.pick(party_notes));
+                    }
+                    let last = match style {
+                        0 => cookie_type.to_string(),
+                        _ if rng.below(3) == 0 => format!("{} {}", c[4], rng.pick(consent_notes)),
+                        _ => c[4].clone(),
+                    };
+                    let row = match style {
+                        0 => [name.as_str(), &provider, &c[2], &c[3], &last],
+                        _ => [name.as_str(), &provider, &c[2], &last, &c[3]],
+                    };
+                    text += &(row.join(" ") + "\n");
+                    for (r, shown) in group.iter().zip(&names) {
+                        seen.insert(r.name.clone());
+                        let mut r = (*r).clone();
+                        r.name = shown.clone();
+                        r.provider = first.provider.clone();
+                        r.purpose = first.purpose.clone();
+                        r.length = first.length;
+                        if style == 0 {
+                            r.category = Category::Unknown;
+                        } else {
+                            r.category = first.category;
+                        }
+                        let c = cells(l, &r);
+                        want.push((r, c));
+                    }
+                    // now and then storage that is no cookie after the row
+                    if style == 0 && rng.below(3) == 0 {
+                        let other = cells(l, rng.pick(&all));
+                        let key = rng.pick(STORAGE_KEYS);
+                        let kind = rng.pick(other_types);
+                        text += &format!("{key} {} {} {} {kind}\n", other[1], other[2], other[3]);
+                    }
+                }
+                text += "\nYou can change your choice at any time.\n";
+                show_doc(&text);
+                score(&mut t, &text, &want);
+                score(by_style.entry(style).or_default(), &text, &want);
+            }
+        }
+    }
+    // measured when added (round 37), before -> after: the platform's columns 0.747 /
+    // 0.345 -> 1.000 / 0.986 (a storage row no test read ended the table, a name's
+    // count or a slash ended its row's name cell, `HTML Local Storage` was read as
+    // `Local Storage`, leaving `HTML` at the lifetime's end), a category before the
+    // lifetime 0.517 / 0.253 -> 1.000 / 0.982 (a category with a note fitted no
+    // cell; a capitalised provider's note went to the description); all 0.643 /
+    // 0.299 -> 1.000 / 0.984. What is left is round 34's provider-word boundary
+    // (`Magnite Rubicon Project …`, `Consentmanager.net Consent String …`).
+    for (style, st) in &by_style {
+        let what = ["the platform's columns", "a category before the lifetime"][*style];
+        st.check(&format!("collapsed platform rows, {what}"), 0.98, 0.95);
+    }
+    t.check(
+        "collapsed rows of a consent platform declaration",
+        0.98,
+        0.96,
+    );
+}
+
 /// Names a site gives its own cookies that are words or one letter (`session`,
 /// `preferences`, `m`): a card list names them on a line of their own like any other.
 /// (Not one capitalised word, `Player`: alone on its line over keys, that is a

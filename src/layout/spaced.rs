@@ -518,8 +518,23 @@ fn may_open_row(l: &Line<'_>) -> bool {
         let tok = l.text.split_whitespace().next().unwrap_or("");
         let mut cs = tok.chars();
         let capitalised = cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
-        !capitalised && is_name_shaped(tok)
+        (!capitalised && is_name_shaped(tok)) || (tok.ends_with(',') && opens_with_names(l.text))
     }
+}
+
+/// Whether a line opens with a list of names apart by commas that reads as names
+/// and nothing else ([`is_name_list`]: `Uetsid, uetvid DTD …`, a capitalised name
+/// first, no sentence's `Google, Facebook and …`).
+fn opens_with_names(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut end = 0;
+    for (s, e) in word_offsets(t).into_iter().take(12) {
+        end = e;
+        if !t[s..e].ends_with(',') {
+            break;
+        }
+    }
+    end > 0 && is_name_list(&t[..end])
 }
 
 /// Whether a row that [`may_open_row`] opens a table under `header` by its cells: a
@@ -685,6 +700,22 @@ fn read<'a>(
                 end = j;
             }
             None => {
+                // a line the header does not fit between rows that do (a storage type
+                // no list names, a name no test reads: `iU5q-!O9@$ YouTube …`) is
+                // skipped with a warning, and the table goes on, when it is as long as
+                // a row and the next filled line is a row the header fits
+                if rows > 0 && row_between_rows(lines, j, &header) {
+                    doc.warn(
+                        WarningKind::SkippedLine,
+                        line.span(),
+                        format!(
+                            "table row the header does not fit; skipped: {:?}",
+                            fold_whitespace(line.text)
+                        ),
+                    );
+                    j += 1;
+                    continue;
+                }
                 if j + 1 == lines.len()
                     && is_name_shaped(line.text.split_whitespace().next().unwrap_or(""))
                     && rows > 0
@@ -714,6 +745,20 @@ fn read<'a>(
         );
     }
     Some(end - i)
+}
+
+/// Whether line `j`, which the header does not fit, lies between rows of its table:
+/// it has a word for each column at least and is no category's heading, and the
+/// next filled line may open a row ([`may_open_row`]) and its cells fit the header.
+fn row_between_rows(lines: &[Line<'_>], j: usize, header: &Header) -> bool {
+    let line = &lines[j];
+    more_words_than(line.text, header.len() - 1)
+        && vocab().category_whole(line.text.trim()).is_none()
+        && super::next_filled(lines, j + 1).is_some_and(|n| {
+            lines[n].kind == LineKind::Text
+                && may_open_row(&lines[n])
+                && collapsed_row(&lines[n], header).is_some()
+        })
 }
 
 /// A token that opens a row: a sure cookie name, or an upper-case identifier.
@@ -761,6 +806,13 @@ fn is_name_list(text: &str) -> bool {
     (2..=12).contains(&names.len())
         && names.iter().all(|n| n.gloss.is_none())
         && crate::fields::names::lists_names(&names)
+}
+
+/// A consent platform's count of cookies so named, as a word of its own (`[x3]`,
+/// `[x2],`).
+fn is_count_marker(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.starts_with('[') && crate::fields::names::strip_marker(w).is_empty()
 }
 
 /// Cut a collapsed row into the header's cells by the shapes of names, durations,
@@ -829,13 +881,24 @@ pub(crate) fn collapsed_cells<'a>(
     if let Some(p) = provider_at {
         w = p + 1;
     }
+    let word = |k: usize| &text[words[k].0..words[k].1];
     while provider_at.is_none() && w < words.len() {
-        let tok = text[words[w].0..words[w].1].trim_end_matches(',');
+        let tok = word(w).trim_end_matches(',');
         if !is_name_shaped(tok) {
             break;
         }
         w += 1;
-        if !text[words[w - 1].0..words[w - 1].1].ends_with(',') {
+        // a consent platform's count after a name (`__cf_bm [x3] Hubspot …`) is a
+        // part of the name's cell
+        if w < words.len() && is_count_marker(word(w)) {
+            w += 1;
+        }
+        // names apart by a slash (`__gads / __gpi`, `IDE / NID Google …`)
+        if w + 1 < words.len() && word(w) == "/" && is_name_shaped(word(w + 1)) {
+            w += 1;
+            continue;
+        }
+        if !word(w - 1).ends_with(',') {
             break;
         }
     }
@@ -985,6 +1048,12 @@ fn type_suffix(rest: &str) -> Option<usize> {
             return Some(s);
         }
     }
+    // (a bracketed note after the type, `Analytics (opt-in)`, is a part of its cell)
+    let t = rest.trim_end();
+    let rest = match t.rfind('(') {
+        Some(open) if t.ends_with(')') && !more_words_than(&t[open..], 3) => &t[..open],
+        _ => rest,
+    };
     let ws = word_offsets(rest);
     (1..=3.min(ws.len().saturating_sub(1))).rev().find_map(|k| {
         let s = ws[ws.len() - k].0;
@@ -1010,6 +1079,12 @@ fn short_cell(rest: &str) -> Option<usize> {
         rest[s..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     };
     let run = words.iter().take(6).take_while(|w| capital(w)).count();
+    // a capitalised run, or one word, closed by a bracketed note (`Alisios Van
+    // (first-party) | Maintains …`, `doubleclick.net (Drittanbieter) | Wird …`): the
+    // note ends the cell
+    if let Some(close) = bracket_after(rest, &words, run.max(1)) {
+        return Some(words[close].1);
+    }
     if run >= 2 && words.get(run).is_some_and(|w| !capital(w)) {
         let word = |k: usize| &rest[words[k].0..words[k].1];
         // … unless a function word opens it earlier (`Command Act | The CAID is …`,
@@ -1032,6 +1107,18 @@ fn short_cell(rest: &str) -> Option<usize> {
         end = e;
     }
     Some(first.1)
+}
+
+/// The word that closes a bracketed note of one to three words opening at word
+/// `at` (`(first-party)`, `(terze parti)`), when a word follows it.
+fn bracket_after(rest: &str, words: &[(usize, usize)], at: usize) -> Option<usize> {
+    let word = |k: usize| &rest[words[k].0..words[k].1];
+    if at == 0 || !words.get(at).is_some_and(|_| word(at).starts_with('(')) {
+        return None;
+    }
+    (at..(at + 3).min(words.len()))
+        .find(|&k| word(k).ends_with(')'))
+        .filter(|&k| k + 1 < words.len() && !rest[words[at].0 + 1..words[k].1].contains('('))
 }
 
 /// Cells flattened one per paragraph after a header: a row starts with a paragraph
@@ -1641,6 +1728,95 @@ mod tests {
         assert_eq!(
             got,
             [want("vq_sess", "Sessione"), want("vq_pref", "6 mesi")]
+        );
+    }
+
+    /// Single-space rows as a consent platform's declaration leaves them: a name with
+    /// its count (`[x3]`), names apart by a slash or commas (the first capitalised,
+    /// on the first row), a provider with a bracketed note of its party, a type with
+    /// `HTML Local Storage` (no cookie) and rows no cell test reads between the
+    /// rows: skipped, each with a warning, and the table goes on.
+    #[test]
+    fn collapsed_platform_rows() {
+        let doc = "Name Provider Purpose Expiry Type\n\
+                   Uetsid, uetvid Velqora Counts the visits. 1 year HTTP Cookie\n\
+                   zq_a [x3] Velqora Labs (first-party) Keeps the session. Session HTTP Cookie\n\
+                   zq_store Velqora Keeps the cart. Session HTML Local Storage\n\
+                   iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB\n\
+                   m Velqora Tells the device. 2 years HTTP Cookie\n\
+                   IDE / NID doubleclick.net (Drittanbieter) Shows ads. 13 months HTTP Cookie\n";
+        let p = crate::parse_policy(doc);
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+            .cookies
+            .iter()
+            .map(|c| {
+                let d = c.duration.as_ref().map(|d| d.text.as_str());
+                (c.name.as_str(), c.provider.as_deref(), d)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Uetsid", Some("Velqora"), Some("1 year")),
+                ("uetvid", Some("Velqora"), Some("1 year")),
+                ("zq_a", Some("Velqora Labs"), Some("Session")),
+                ("m", Some("Velqora"), Some("2 years")),
+                ("IDE", Some("doubleclick.net"), Some("13 months")),
+                ("NID", Some("doubleclick.net"), Some("13 months")),
+            ]
+        );
+        let skipped: Vec<&str> = p
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::SkippedLine)
+            .map(|w| &doc[w.span.start..w.span.end])
+            .collect();
+        assert_eq!(
+            skipped,
+            ["iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB"]
+        );
+        // a heading between rows ends the table (the rows under it have no header
+        // of their own: left for now), and so does a row with nothing the header fits
+        // after it; neither is skipped as a row
+        let doc = "Name Provider Purpose Expiry\n\
+                   zq_a Velqora Keeps the session. Session\n\
+                   Analytics\n\
+                   zq_b Velqora Counts the visits. 1 year\n\n\
+                   Name Provider Purpose Expiry\n\
+                   zq_c Velqora Keeps the session. Session\n\
+                   iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB\n\
+                   You can change your choice at any time in the settings.\n";
+        let p = crate::parse_policy(doc);
+        assert!(p
+            .warnings
+            .iter()
+            .all(|w| w.kind != WarningKind::SkippedLine));
+        let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["zq_a", "zq_c"]);
+    }
+
+    /// A type column's cell with a bracketed note (`Analytics (opt-in)`) ends the
+    /// row's text before the lifetime: the note is a part of the cell.
+    #[test]
+    fn a_type_cell_with_a_bracketed_note() {
+        assert_eq!(type_suffix("Counts visits. Analytics (opt-in)"), Some(15));
+        assert_eq!(type_suffix("Counts visits. Analytics"), Some(15));
+        assert_eq!(type_suffix("Counts visits (Analytics)"), None);
+        let doc = "Name Provider Purpose Type Duration\n\
+                   zq_a Velqora Counts the visits. Analytics (opt-in) Up to 2 years\n\
+                   zq_b Velqora Keeps the session. Essential Session\n";
+        let p = crate::parse_policy(doc);
+        let got: Vec<(&str, crate::Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("zq_a", crate::Category::Analytics),
+                ("zq_b", crate::Category::Necessary)
+            ]
         );
     }
 
