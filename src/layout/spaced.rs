@@ -518,19 +518,32 @@ fn may_open_row(l: &Line<'_>) -> bool {
         let tok = l.text.split_whitespace().next().unwrap_or("");
         let mut cs = tok.chars();
         let capitalised = cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
-        (!capitalised && is_name_shaped(tok)) || (tok.ends_with(',') && opens_with_names(l.text))
+        (!capitalised && is_name_shaped(tok)) || opens_with_names(l.text)
     }
 }
 
-/// Whether a line opens with a list of names apart by commas that reads as names
-/// and nothing else ([`is_name_list`]: `Uetsid, uetvid DTD …`, a capitalised name
-/// first, no sentence's `Google, Facebook and …`).
+/// Whether a line opens with a list of names apart by commas or slashes that reads
+/// as names and nothing else ([`is_name_list`]: `Uetsid, uetvid DTD …`, `Rdtrk /
+/// _rdtrk RD Station …`, a capitalised name first; no sentence's `Google, Facebook
+/// and …`).
 fn opens_with_names(text: &str) -> bool {
     let t = text.trim_start();
-    let mut end = 0;
-    for (s, e) in word_offsets(t).into_iter().take(12) {
-        end = e;
-        if !t[s..e].ends_with(',') {
+    // (most lines asked open with a word that no comma or slash follows)
+    let mut first = t.split_whitespace();
+    let (a, b) = (first.next().unwrap_or(""), first.next());
+    if !a.ends_with(',') && b != Some("/") {
+        return false;
+    }
+    let ws = word_offsets(t);
+    let word = |k: usize| &t[ws[k].0..ws[k].1];
+    let (mut k, mut end) = (0, 0);
+    while k < ws.len().min(12) {
+        end = ws[k].1;
+        if word(k).ends_with(',') {
+            k += 1;
+        } else if k + 1 < ws.len() && word(k + 1) == "/" {
+            k += 2;
+        } else {
             break;
         }
     }
@@ -650,15 +663,20 @@ fn read<'a>(
             .iter()
             .position(|l| !l.is_blank())
             .map(|p| next + 1 + p)?;
-        if aligned
+        if !aligned && is_group_row(&lines[next]) && fits_header(&lines[after], &header) {
+            // a group row under the header (`Analytics cookies`): the rows are read
+            // under its category
+            super::tab::group_or_stray(&lines[next], ctx, doc);
+        } else if aligned
             || header.len() < 4
             || first.text.trim_end().ends_with(':')
             || is_header(&lines[next])
             || !fits_header(&lines[after], &header)
         {
             return None;
+        } else {
+            skipped = Some(next);
         }
-        skipped = Some(next);
         next = after;
     }
     if is_single_name(lines[next].text) {
@@ -704,6 +722,14 @@ fn read<'a>(
                 // no list names, a name no test reads: `iU5q-!O9@$ YouTube …`) is
                 // skipped with a warning, and the table goes on, when it is as long as
                 // a row and the next filled line is a row the header fits
+                // a group row between rows (`Analytics cookies`, `Google Analytics`
+                // over its cookies' rows): the rows after it are read under its
+                // category or provider
+                if rows > 0 && is_group_row(line) && row_follows(lines, j, &header) {
+                    super::tab::group_or_stray(line, ctx, doc);
+                    j += 1;
+                    continue;
+                }
                 if rows > 0 && row_between_rows(lines, j, &header) {
                     doc.warn(
                         WarningKind::SkippedLine,
@@ -748,17 +774,38 @@ fn read<'a>(
 }
 
 /// Whether line `j`, which the header does not fit, lies between rows of its table:
-/// it has a word for each column at least and is no category's heading, and the
+/// it has a word for each column at least and is no category's heading nor a
+/// table's header (a table of its own starts there), and the
 /// next filled line may open a row ([`may_open_row`]) and its cells fit the header.
 fn row_between_rows(lines: &[Line<'_>], j: usize, header: &Header) -> bool {
     let line = &lines[j];
     more_words_than(line.text, header.len() - 1)
         && vocab().category_whole(line.text.trim()).is_none()
-        && super::next_filled(lines, j + 1).is_some_and(|n| {
-            lines[n].kind == LineKind::Text
-                && may_open_row(&lines[n])
-                && collapsed_row(&lines[n], header).is_some()
-        })
+        && header_phrases(line.text.trim()).is_none_or(|c| Header::read(&c).is_none())
+        && row_follows(lines, j, header)
+}
+
+/// Whether the next filled line after `j` may open a row ([`may_open_row`]) and its
+/// cells fit the header, or is a group row ([`is_group_row`]) over such a row.
+fn row_follows(lines: &[Line<'_>], j: usize, header: &Header) -> bool {
+    let fits = |n: usize| {
+        lines[n].kind == LineKind::Text
+            && may_open_row(&lines[n])
+            && collapsed_row(&lines[n], header).is_some()
+    };
+    super::next_filled(lines, j + 1).is_some_and(|n| {
+        fits(n) || is_group_row(&lines[n]) && super::next_filled(lines, n + 1).is_some_and(fits)
+    })
+}
+
+/// A table's group row: a short line that names a category (`Analytics cookies`,
+/// `Statistiques`) or a known vendor and nothing else (`Google Analytics`).
+fn is_group_row(line: &Line<'_>) -> bool {
+    use super::context::{heading_category, heading_text};
+    let h = heading_text(line.text.trim());
+    !h.is_empty()
+        && !more_words_than(h, 5)
+        && (heading_category(h).is_some() || crate::fields::provider::is_vendor_name(h))
 }
 
 /// A token that opens a row: a sure cookie name, or an upper-case identifier.
@@ -1775,9 +1822,9 @@ mod tests {
             skipped,
             ["iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB"]
         );
-        // a heading between rows ends the table (the rows under it have no header
-        // of their own: left for now), and so does a row with nothing the header fits
-        // after it; neither is skipped as a row
+        // a category between rows is a group row (`group_rows_between_collapsed_rows`),
+        // a header a table of its own, and a row with nothing the header fits after
+        // it ends the table; none is skipped as a row
         let doc = "Name Provider Purpose Expiry\n\
                    zq_a Velqora Keeps the session. Session\n\
                    Analytics\n\
@@ -1792,7 +1839,49 @@ mod tests {
             .iter()
             .all(|w| w.kind != WarningKind::SkippedLine));
         let names: Vec<&str> = p.cookies.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, ["zq_a", "zq_c"]);
+        assert_eq!(names, ["zq_a", "zq_b", "zq_c"]);
+    }
+
+    /// Group rows in a table of single-space rows: a category's name under the
+    /// header, between rows or after a row skipped, sets the category of the rows
+    /// under it; a row opening with a capitalised name and a slash opens a row.
+    #[test]
+    fn group_rows_between_collapsed_rows() {
+        let doc = "Name Provider Purpose Expiry Type\n\
+                   Analytics\n\
+                   zq_a Velqora Counts the visits. 1 year HTTP Cookie\n\
+                   Marketing\n\
+                   zq_b Velqora Shows ads. 1 day HTTP Cookie\n\
+                   iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB\n\
+                   Functional\n\
+                   Zqpref / zq_lang Velqora Keeps your choices. 2 years HTTP Cookie\n";
+        let p = crate::parse_policy(doc);
+        let got: Vec<(&str, crate::Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.category))
+            .collect();
+        use crate::Category::{Advertising, Analytics, Functional};
+        assert_eq!(
+            got,
+            [
+                ("zq_a", Analytics),
+                ("zq_b", Advertising),
+                ("Zqpref", Functional),
+                ("zq_lang", Functional)
+            ]
+        );
+        // no group row was reported as a line skipped
+        let skipped: Vec<&str> = p
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::SkippedLine)
+            .map(|w| &doc[w.span.start..w.span.end])
+            .collect();
+        assert_eq!(
+            skipped,
+            ["iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB"]
+        );
     }
 
     /// A type column's cell with a bracketed note (`Analytics (opt-in)`) ends the
