@@ -518,7 +518,7 @@ fn may_open_row(l: &Line<'_>) -> bool {
         let tok = l.text.split_whitespace().next().unwrap_or("");
         let mut cs = tok.chars();
         let capitalised = cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
-        (!capitalised && is_name_shaped(tok)) || opens_with_names(l.text)
+        (!capitalised && is_name_shaped(tok)) || opens_with_names(l.text, tok)
     }
 }
 
@@ -526,12 +526,13 @@ fn may_open_row(l: &Line<'_>) -> bool {
 /// as names and nothing else ([`is_name_list`]: `Uetsid, uetvid DTD …`, `Rdtrk /
 /// _rdtrk RD Station …`, a capitalised name first; no sentence's `Google, Facebook
 /// and …`).
-fn opens_with_names(text: &str) -> bool {
+fn opens_with_names(text: &str, first: &str) -> bool {
     let t = text.trim_start();
-    // (most lines asked open with a word that no comma or slash follows)
-    let mut first = t.split_whitespace();
-    let (a, b) = (first.next().unwrap_or(""), first.next());
-    if !a.ends_with(',') && b != Some("/") {
+    // (most lines asked open with a word, `first`, that no comma or slash follows:
+    // they are turned away by its last byte and the two bytes after it)
+    let after = t.as_bytes().get(first.len()..).unwrap_or_default();
+    let slash_next = after.starts_with(b" /") && after.get(2).is_none_or(|b| *b == b' ');
+    if !first.ends_with(',') && !slash_next {
         return false;
     }
     let ws = word_offsets(t);
