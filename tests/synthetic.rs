@@ -5750,6 +5750,22 @@ fn services_of(all: &[Row]) -> Vec<Vec<&Row>> {
     by_provider.into_values().filter(|v| v.len() >= 3).collect()
 }
 
+/// The rows one table row declares: one time in `one_in`, two or three cookies of
+/// one of `services`, else one row of `all`.
+fn one_or_a_service<'r>(
+    rng: &mut Rng,
+    one_in: usize,
+    services: &[Vec<&'r Row>],
+    all: &'r [Row],
+) -> Vec<&'r Row> {
+    if rng.below(one_in) == 0 {
+        let g = rng.pick(services);
+        g.iter().take(2 + rng.below(2)).copied().collect()
+    } else {
+        vec![rng.pick(all)]
+    }
+}
+
 /// Tables as a copy leaves them: one cell a line with a blank line between rows,
 /// pipe rows, and cells apart by a run of spaces that lines up with nothing. Now and
 /// then a row names two or three cookies of one service (`_ga, _gid`, `_ga / _gid`)
@@ -5786,12 +5802,7 @@ fn tables_a_copy_left_with_short_rows_and_listed_names() {
                 let n = 3 + rng.below(4);
                 for k in 0..n {
                     // a service's cookies in one row, or one cookie
-                    let group: Vec<&Row> = if rng.below(3) == 0 {
-                        let g = rng.pick(&services);
-                        g.iter().take(2 + rng.below(2)).copied().collect()
-                    } else {
-                        vec![rng.pick(&all)]
-                    };
+                    let group = one_or_a_service(&mut rng, 3, &services, &all);
                     if group.iter().any(|r| seen.contains(&r.name)) {
                         continue;
                     }
@@ -6013,12 +6024,7 @@ fn collapsed_rows_of_a_consent_platform_declaration() {
                 let mut seen = std::collections::HashSet::new();
                 let n = 4 + rng.below(5);
                 for _ in 0..n {
-                    let group: Vec<&Row> = if rng.below(4) == 0 {
-                        let g = rng.pick(&services);
-                        g.iter().take(2 + rng.below(2)).copied().collect()
-                    } else {
-                        vec![rng.pick(&all)]
-                    };
+                    let group = one_or_a_service(&mut rng, 4, &services, &all);
                     if group.iter().any(|r| seen.contains(&r.name)) {
                         continue;
                     }

@@ -1779,6 +1779,18 @@ mod tests {
         );
     }
 
+    /// A platform's row of storage that is no cookie, whose name no test reads.
+    const STORAGE_ROW: &str = "iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB";
+
+    /// The text of each line `p` reports as skipped.
+    fn skipped_lines<'d>(p: &crate::Policy, doc: &'d str) -> Vec<&'d str> {
+        p.warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::SkippedLine)
+            .map(|w| &doc[w.span.start..w.span.end])
+            .collect()
+    }
+
     /// Single-space rows as a consent platform's declaration leaves them: a name with
     /// its count (`[x3]`), names apart by a slash or commas (the first capitalised,
     /// on the first row), a provider with a bracketed note of its party, a type with
@@ -1813,16 +1825,7 @@ mod tests {
                 ("NID", Some("doubleclick.net"), Some("13 months")),
             ]
         );
-        let skipped: Vec<&str> = p
-            .warnings
-            .iter()
-            .filter(|w| w.kind == WarningKind::SkippedLine)
-            .map(|w| &doc[w.span.start..w.span.end])
-            .collect();
-        assert_eq!(
-            skipped,
-            ["iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB"]
-        );
+        assert_eq!(skipped_lines(&p, doc), [STORAGE_ROW]);
         // a category between rows is a group row (`group_rows_between_collapsed_rows`),
         // a header a table of its own, and a row with nothing the header fits after
         // it ends the table; none is skipped as a row
@@ -1873,16 +1876,7 @@ mod tests {
             ]
         );
         // no group row was reported as a line skipped
-        let skipped: Vec<&str> = p
-            .warnings
-            .iter()
-            .filter(|w| w.kind == WarningKind::SkippedLine)
-            .map(|w| &doc[w.span.start..w.span.end])
-            .collect();
-        assert_eq!(
-            skipped,
-            ["iU5q-!O9@$ Velqora Keeps the player's state. Session IndexedDB"]
-        );
+        assert_eq!(skipped_lines(&p, doc), [STORAGE_ROW]);
     }
 
     /// A type column's cell with a bracketed note (`Analytics (opt-in)`) ends the
