@@ -179,6 +179,17 @@ fn key_value(l: &Lang) -> String {
     s
 }
 
+/// A row per field and a column per cookie (`Name⇥_ga⇥_gid⇥session_id` / …).
+fn transposed(l: &Lang) -> String {
+    let rows = records(l);
+    let mut s = String::from("Cookies\n\n");
+    for (k, h) in l.headers.iter().enumerate() {
+        let cells: Vec<&str> = rows.iter().map(|r| r[k].as_str()).collect();
+        s += &format!("{h}\t{}\n", cells.join("\t"));
+    }
+    s
+}
+
 fn list(l: &Lang) -> String {
     let mut s = String::new();
     for r in records(l) {
@@ -248,6 +259,44 @@ fn cell_per_line_in_every_language() {
 fn aligned_columns_in_every_language() {
     for l in LANGS {
         check("aligned", l, &aligned(l), true);
+    }
+}
+
+#[test]
+fn transposed_tables_in_every_language() {
+    for l in LANGS {
+        check("transposed", l, &transposed(l), true);
+    }
+}
+
+/// Transposed tables under each group's heading (no type row: the heading is the
+/// only category there is), the names row anywhere among the rows.
+#[test]
+fn transposed_tables_under_group_headings() {
+    for l in LANGS {
+        for names_at in 0..4 {
+            let mut order = vec![1, 2, 3];
+            order.insert(names_at, 0);
+            let mut s = String::from("Cookies\n\n");
+            let groups = grouped(l);
+            let mut k = 0;
+            while k < groups.len() {
+                let g = groups[k].0;
+                let part: Vec<&[String; 4]> = groups[k..]
+                    .iter()
+                    .take_while(|(h, _)| *h == g)
+                    .map(|(_, r)| r)
+                    .collect();
+                s += &format!("{g}\n\n");
+                for &f in &order {
+                    let cells: Vec<&str> = part.iter().map(|r| r[f].as_str()).collect();
+                    s += &format!("{}\t{}\n", l.headers[f], cells.join("\t"));
+                }
+                s += "\n";
+                k += part.len();
+            }
+            check_groups("transposed", l, &s);
+        }
     }
 }
 

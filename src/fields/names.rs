@@ -577,7 +577,32 @@ pub(crate) fn split_names(cell: &str) -> Vec<Name> {
             push_core(&mut out, core, gloss);
         }
     }
+    drop_worded_tail(&mut out);
     out
+}
+
+/// A list of sure names that ends in words about more of them (`_clck, _clsk e
+/// identificadores do Clarity`, `_ga, _gid and other Google cookies`): the words
+/// name no cookie, and are dropped (the cell's text stays in the record's span).
+/// The names before must each be sure ([`is_strong_name`] or known), the last piece
+/// two words or more of which none is a sure name.
+fn drop_worded_tail(out: &mut Vec<Name>) {
+    let Some((last, before)) = out.split_last() else {
+        return;
+    };
+    let worded = has_two_words(&last.name)
+        && last
+            .name
+            .split_whitespace()
+            .all(|w| !is_strong_name(w) && !w.contains('*'));
+    if worded
+        && !before.is_empty()
+        && before
+            .iter()
+            .all(|n| !has_two_words(&n.name) && (is_strong_name(&n.name) || is_known(&n.name)))
+    {
+        out.pop();
+    }
 }
 
 /// The bytes that may make [`split_names`] split a cell, trim it or find a gloss in
@@ -1217,6 +1242,9 @@ mod tests {
                 slash_split_reference(&mut out, core, gloss);
             }
         }
+        // (the words about more names after a list are dropped after the split, on
+        // either path: round 38's step, not the split's)
+        drop_worded_tail(&mut out);
         out
     }
 
@@ -1526,5 +1554,27 @@ mod tests {
         ] {
             assert!(!is_strong_name(s), "{s}");
         }
+    }
+
+    /// A list of sure names that ends in words about more of them drops the words
+    /// (`_clck, _clsk e identificadores do Clarity`); words after names that are not
+    /// sure, or a last piece that holds a sure name, stay as they were.
+    #[test]
+    fn words_about_more_names_after_a_list() {
+        names(
+            "_clck, _clsk e identificadores do Clarity",
+            &["_clck", "_clsk"],
+        );
+        names("_ga, _gid and other Google cookies", &["_ga", "_gid"]);
+        names("_ga, _gid, other identifiers", &["_ga", "_gid"]);
+        // the first piece alone is no list
+        names("other identifiers", &["other identifiers"]);
+        // names no list or shape makes sure: the words may be what the cell names
+        names(
+            "session, token and other values",
+            &["session", "token", "other values"],
+        );
+        // a sure name in the last piece keeps it
+        names("_ga, _gid and _gat_UA-1", &["_ga", "_gid", "_gat_UA-1"]);
     }
 }

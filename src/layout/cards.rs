@@ -435,7 +435,7 @@ fn name_label_later<'a>(
 ) -> Option<usize> {
     let mut seen: Vec<&str> = Vec::new();
     let mut name: Option<super::Fragment<'a>> = None;
-    let mut fields: Vec<(Role, &str, super::Fragment<'a>)> = Vec::new();
+    let mut fields: Vec<(Option<Role>, &str, super::Fragment<'a>)> = Vec::new();
     let mut j = i;
     let mut end = i;
     while let Some(l) = next_filled(lines, j) {
@@ -458,7 +458,7 @@ fn name_label_later<'a>(
             }
             name = Some(frag(&lines[v], text));
         } else {
-            fields.push((role, key, frag(&lines[v], text)));
+            fields.push((Some(role), key, frag(&lines[v], text)));
         }
         j = v + 1;
         end = j;

@@ -155,6 +155,14 @@ pub(crate) fn dash_at(t: &str) -> Option<(usize, usize)> {
 
 /// [`kv_line`] without the memo.
 fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
+    // a known key and a tab with nothing after it (`Cookies⇥`): the pair's value left
+    // empty, as `Cookies:` leaves it
+    if let Some(k) = text.trim_end_matches(' ').strip_suffix('\t') {
+        let k = k.trim();
+        if !k.is_empty() && k.len() <= 40 && !k.contains(['\t', ':']) {
+            return vocab().field(k).map(|role| (k, role, &text[text.len()..]));
+        }
+    }
     // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
     if let Some((k, v)) = text.trim().split_once('\t') {
         let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
@@ -495,7 +503,7 @@ fn listed_tokens(t: &str) -> impl Iterator<Item = &str> {
 /// written in one case (`trc`, `QCQQ`). A plain capitalised word (`Newsletter`)
 /// stays a heading.
 fn slot_name_line(text: &str) -> bool {
-    if is_name_line(text) {
+    if is_name_line(text) || names_then_gloss(text) {
         return true;
     }
     let Some(t) = super::cards::card_head(text) else {
@@ -519,6 +527,32 @@ fn slot_name_line(text: &str) -> bool {
             || t.contains(['_', '-', '.', '[', '*'])
             || t.chars().any(|c| c.is_ascii_digit())
             || t.chars().skip(1).any(char::is_uppercase) && t.chars().any(char::is_lowercase))
+}
+
+/// A list of names, then a joining word and a few words about more of them
+/// (`_clck, _clsk e identificadores do Clarity`, `_ga, _gid and other Google
+/// cookies`): a table's name cell copied as a card's name line. Before the joiner,
+/// two or more names apart by commas, each sure ([`is_strong_name`]); after it, one
+/// to four words.
+fn names_then_gloss(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 100 || !t.contains(',') {
+        return false;
+    }
+    let mut words = t.split(' ').filter(|w| !w.is_empty());
+    let mut names = 0;
+    for w in words.by_ref() {
+        if is_and_joiner(w) {
+            break;
+        }
+        let name = w.strip_suffix(',').unwrap_or(w);
+        if !is_strong_name(name) {
+            return false;
+        }
+        names += 1;
+    }
+    let gloss = words.count();
+    names >= 2 && (1..=4).contains(&gloss)
 }
 
 /// Whether `text` is a key line whose key is a field's other than the name
@@ -875,14 +909,18 @@ fn name_key_later<'a>(
     let learned = std::rc::Rc::clone(&ctx.learned);
     let mut seen: Vec<&str> = Vec::new();
     let mut name: Option<super::Fragment<'a>> = None;
-    let mut fields: Vec<(Role, &str, super::Fragment<'a>)> = Vec::new();
+    let mut fields: Vec<(Option<Role>, &str, super::Fragment<'a>)> = Vec::new();
     let mut gap = false;
+    let mut nameless = false;
+    // labels no list holds, read so far
+    let mut labels = 0;
     let mut j = i;
     let mut end = i;
     while j < lines.len() {
         let line = &lines[j];
         if line.is_blank() {
-            if name.is_some() {
+            // (a block that said its party and no name ends here: see below)
+            if name.is_some() || nameless {
                 break;
             }
             gap = true;
@@ -890,14 +928,51 @@ fn name_key_later<'a>(
             continue;
         }
         let Some((k, role, value)) = pair(line.text, &learned) else {
-            break;
+            // a label no vocabulary knows among the known keys (`HttpOnly⇥yes`,
+            // `Secure: no`): kept as an unnamed field, as `parse` keeps it
+            match unknown_label(line.text) {
+                Some((k, value))
+                    if labels < MAX_UNKNOWN_LABELS
+                        && !cookie_leadin(line.text)
+                        && !seen.contains(&k) =>
+                {
+                    labels += 1;
+                    seen.push(k);
+                    fields.push((None, k, frag(line, value)));
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                _ => break,
+            }
         };
-        if seen.contains(&k) || (role == Role::Name && name.is_some()) {
+        let value = value.trim();
+        // (another name key whose value names no cookie is the party's: `parse`)
+        let other_name = role == Role::Name && name.is_some() && names_none(value);
+        if seen.contains(&k) || (role == Role::Name && name.is_some() && !other_name) {
             break;
         }
         seen.push(k);
-        let value = value.trim();
-        if role == Role::Name {
+        if other_name {
+            fields.push((None, k, frag(line, value)));
+        } else if role == Role::Name && (value.is_empty() || is_party(value)) {
+            // the party of the cookies named in the block (see `parse`), or a name
+            // key left empty (`Cookies:`) among the block's keys: the block may name
+            // no cookie. (An empty one after a blank line or before one is a lead-in
+            // to what follows, `Cookies used:` / `` / `_ga: …`: no block.)
+            if value.is_empty() {
+                let amid = !gap
+                    && lines
+                        .get(j + 1)
+                        .is_some_and(|n| pair(n.text, &learned).is_some());
+                if !amid {
+                    return None;
+                }
+            } else {
+                fields.push((None, k, frag(line, value)));
+            }
+            nameless = true;
+        } else if role == Role::Name {
             // (after a blank line, the value must look like names, not words:
             // `Anbieter: …` / `` / `Cookies: Minimale, anonymisierte Tracking-Daten`;
             // and `none` is no name: `Cookies: Keine`)
@@ -913,15 +988,72 @@ fn name_key_later<'a>(
             }
             name = Some(frag(line, value));
         } else if !value.is_empty() {
-            fields.push((role, k, frag(line, value)));
+            fields.push((Some(role), k, frag(line, value)));
         }
         j += 1;
         end = j;
     }
-    let name = name?;
     let span = lines[i].span().cover(lines[end - 1].span());
+    let Some(name) = name else {
+        // a block that says who sets its cookies and how long they live but names
+        // none (a row whose names cell was empty, copied as keys; its name key
+        // empty or left out): no cookie, and no line of it left for another reader
+        // to mistake for one
+        if nameless && fields.iter().any(|(role, _, _)| role.is_some()) {
+            doc.warn(
+                crate::policy::WarningKind::SkippedLine,
+                span,
+                "key-value block names no cookie; skipped",
+            );
+            return Some(end - i);
+        }
+        return None;
+    };
     doc.records.push(RawRecord::named(name, fields, span, ctx)?);
     Some(end - i)
+}
+
+/// The most labels no list holds a block whose name key is not first may keep (a
+/// block has few; the known keys are as many as the vocabulary lists, so a run of
+/// lines that each hold a new label is not read to its end from each of its lines).
+const MAX_UNKNOWN_LABELS: usize = 4;
+
+/// A label no vocabulary knows and its value: `Label: value` ([`loose_kv`]) or a
+/// two-cell tab row whose first cell is one to three words, capitalised, no digits
+/// (`HttpOnly⇥yes`).
+fn unknown_label(text: &str) -> Option<(&str, &str)> {
+    loose_kv(text).or_else(|| {
+        let (k, v) = text.trim().split_once('\t')?;
+        let (k, v) = (k.trim(), v.trim());
+        let words = word_count_upto(k, 4);
+        ((1..=3).contains(&words)
+            && !v.is_empty()
+            && !v.contains('\t')
+            && k.starts_with(char::is_uppercase)
+            && !k.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '|' | '.')))
+        .then_some((k, v))
+    })
+}
+
+/// Whether a card's title is a host (`cdn.example.net`): one dotted token that ends
+/// in a top-level domain.
+fn is_host_title(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('.') && !t.contains(char::is_whitespace) && crate::fields::names::is_host_or_file(t)
+}
+
+/// Whether a name key's value names no cookie: a party ([`is_party`]), or no list of
+/// names ([`crate::fields::names::lists_names`]: `Cookies propriétaires`).
+fn names_none(value: &str) -> bool {
+    use crate::fields::names::{lists_names, split_names};
+    is_party(value) || !lists_names(&split_names(value))
+}
+
+/// Whether a name key's value says only who sets the cookie (`First Party`, `Third
+/// Party`): OneTrust's `Cookies used` beside its `Cookies`, a table's second name
+/// column read as a key.
+fn is_party(value: &str) -> bool {
+    vocab().is_first_party(value.trim())
 }
 
 /// A key-value line under a known key ([`kv_line`]) or a label the document taught
@@ -963,14 +1095,21 @@ pub(crate) fn parse<'a>(
         Some(_) => None,
     };
     let mut rec = match first_pair {
+        // (a party under a name key names no cookie: `Cookies used: Third Party`)
+        Some((_, Role::Name, value)) if is_party(value) => {
+            return name_key_later(lines, i, ctx, doc)
+        }
         Some((_, Role::Name, value)) => {
             if value.trim().is_empty() {
                 // `Name:` with the name on the next line
-                let next = lines.get(j).filter(|l| {
+                let Some(next) = lines.get(j).filter(|l| {
                     l.kind == LineKind::Text
                         && pair(l.text, &learned).is_none()
                         && is_name_line(l.text)
-                })?;
+                }) else {
+                    // (or a name key left empty over the block's other keys)
+                    return name_key_later(lines, i, ctx, doc);
+                };
                 j += 1;
                 RawRecord::new(frag(next, next.text), first.span().cover(next.span()), ctx)
             } else {
@@ -1044,6 +1183,10 @@ pub(crate) fn parse<'a>(
     };
     // the name stands alone as a key's value or on its own line
     rec.name_cell = true;
+    // the key that named the cookies (none for a card's title)
+    let mut name_key = open_key;
+    // whether a key said the cookies' party (`Cookies used: First Party`)
+    let mut party = false;
     let mut end = j;
     while j < lines.len() {
         let line = &lines[j];
@@ -1094,14 +1237,28 @@ pub(crate) fn parse<'a>(
         }
         match kv {
             Some((_, _, value)) if value.trim().is_empty() && cookie_leadin(line.text) => break,
+            // a name key whose value is a party (`Cookies: JSESSIONID` /
+            // `Cookies used: First Party`, OneTrust's list) says who sets the cookie,
+            // as a table's second name column does: kept as an unnamed field
+            Some((k, Role::Name, value)) if is_party(value) => {
+                rec.push(None, k, frag(line, value));
+                party = true;
+            }
             Some((k, Role::Name, value))
-                if !key_names_cookies(open_key)
+                if !key_names_cookies(name_key)
                     && key_names_cookies(k)
                     && !value.trim().is_empty() =>
             {
                 // `Name: Google Analytics` ... `Cookie Name: _ga, _gid`: the first name was
                 // the service's, the cookies are named now (Borlabs, Complianz boxes)
-                rec.name_the_cookies(frag(line, value), open_key);
+                rec.name_the_cookies(frag(line, value), name_key);
+                name_key = k;
+            }
+            // … and another name key whose value names no cookie (`Cookies utilisés:
+            // Cookies propriétaires`) is kept too; the same key again opens the next
+            // block
+            Some((k, Role::Name, value)) if k != name_key && names_none(value) => {
+                rec.push(None, k, frag(line, value));
             }
             Some((_, Role::Name, _)) => break,
             // the same key again (a lifetime, type or provider key; descriptions may
@@ -1169,10 +1326,22 @@ pub(crate) fn parse<'a>(
         j += 1;
         end = j;
     }
+    // a card whose title is a host and whose keys say the cookies' party but name
+    // none (a host's row of a cookie list with its names cell empty, as a card):
+    // no cookie
+    if first_pair.is_none() && party && name_key.is_empty() && is_host_title(first.text) {
+        doc.warn(
+            crate::policy::WarningKind::SkippedLine,
+            rec.span,
+            "card names no cookie; skipped",
+        );
+        return Some(end.max(i + 1) - i);
+    }
     // a name key alone (or with labels no vocabulary knows) is a record only when its
     // value lists cookie names (`Cookies : _ga, _gat, _gid`), not when it names
-    // anything else (`Cookies: Minimale, anonymisierte Tracking-Daten`)
-    if !taught_name && rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
+    // anything else (`Cookies: Minimale, anonymisierte Tracking-Daten`); a key that
+    // says the cookies' party is a known key's evidence
+    if !taught_name && !party && rec.fields.iter().all(|f| f.role.is_none()) && !lists_names(&rec) {
         return None;
     }
     // a service's box over its cookies' own table or blocks: no cookie, but their
@@ -2130,5 +2299,159 @@ mod tests {
                 ("br_ab", Some("Brindle"), Some("Session"))
             ])
         );
+    }
+
+    /// The warnings of kind `SkippedLine` a document got, as the text they cover.
+    fn skipped<'d>(p: &crate::Policy, doc: &'d str) -> Vec<&'d str> {
+        p.warnings
+            .iter()
+            .filter(|w| w.kind == crate::policy::WarningKind::SkippedLine)
+            .map(|w| &doc[w.span.start..w.span.end])
+            .collect()
+    }
+
+    /// OneTrust's cookie list sorted by host, each row as a block of keys: a second
+    /// key that names cookies (`Cookies used`) whose value is a party, or no list of
+    /// names, stays in the block (its lifetimes then pair with its names); a block
+    /// whose names key is empty or left out names no cookie and is skipped with a
+    /// warning, none of its lines read as a cookie; `Key⇥value` lines alike, with
+    /// `Cookies⇥` an empty value.
+    #[test]
+    fn host_rows_as_key_blocks() {
+        let blocks = "Cookie Subgroup: shop.example.com\n\
+            Cookies: ARRAffinity, SC_ANALYTICS_GLOBAL_COOKIE\n\
+            Cookies used: First Party\n\
+            Lifespan: Session, 3650 Days\n\n\
+            Cookie Subgroup: www.facebook.com\n\
+            Cookies used: Third Party\n\
+            Lifespan: Session\n\n\
+            Cookie Subgroup: cdn.example.net\n\
+            Cookies: \n\
+            Cookies used: Third Party\n\
+            Lifespan: 1 Day\n\n\
+            Sous-groupe de cookies: youtube.com\n\
+            Cookies: YSC, VISITOR_INFO1_LIVE\n\
+            Cookies utilisés: Cookies tiers\n\
+            Durée de vie: Session, 180 Days\n";
+        let want = triples(&[
+            ("ARRAffinity", None, Some("Session")),
+            ("SC_ANALYTICS_GLOBAL_COOKIE", None, Some("3650 Days")),
+            ("YSC", None, Some("Session")),
+            ("VISITOR_INFO1_LIVE", None, Some("180 Days")),
+        ]);
+        for text in [
+            blocks.to_string(),
+            blocks.replace(": ", "\t").replace(":\n", "\t\n"),
+        ] {
+            assert_eq!(name_provider_lifetime(&text), want, "{text}");
+            let p = crate::parse_policy(&text);
+            let skipped = skipped(&p, &text);
+            assert_eq!(skipped.len(), 2, "{text}");
+            assert!(skipped[0].contains("www.facebook.com") && skipped[0].ends_with("Session"));
+            assert!(skipped[1].contains("cdn.example.net") && skipped[1].ends_with("1 Day"));
+        }
+        // the party's key alone opens no block; a block that opens with its names
+        // key left empty is skipped whole
+        let text = "Cookies used: Third Party\nLifespan: Session\n";
+        assert!(name_provider_lifetime(text).is_empty());
+        let text = "Cookies:\nCookies used: Third Party\nLifespan: Session\n";
+        assert!(name_provider_lifetime(text).is_empty());
+        assert_eq!(skipped(&crate::parse_policy(text), text), [text.trim_end()]);
+        // a block opened by its names key: another names key whose value is no party
+        // a list holds, and no names, stays in it
+        let text =
+            "Cookies: _ga, _gid\nCookies used: Erstanbieter-Cookies\nLifespan: 2 years, 1 day\n";
+        assert_eq!(
+            name_provider_lifetime(text),
+            triples(&[
+                ("_ga", None, Some("2 years")),
+                ("_gid", None, Some("1 day"))
+            ])
+        );
+    }
+
+    /// A block whose name key is not its first keeps a label no vocabulary knows
+    /// between its known keys (`HttpOnly⇥yes`, `Secure: no`), and reads on past it.
+    #[test]
+    fn unknown_labels_before_the_name_key() {
+        for sep in ["\t", ": "] {
+            let text = format!(
+                "Purpose{sep}Counts visits.\nName{sep}_ga\nHttpOnly{sep}yes\n\
+                 Expiry{sep}2 years\nProvider{sep}Google\n"
+            );
+            assert_eq!(
+                name_provider_lifetime(&text),
+                triples(&[("_ga", Some("Google"), Some("2 years"))]),
+                "{text}"
+            );
+            let p = crate::parse_policy(&text);
+            assert_eq!(
+                p.cookies[0].extra.get("HttpOnly").map(String::as_str),
+                Some("yes")
+            );
+        }
+        assert_eq!(unknown_label("HttpOnly\tyes"), Some(("HttpOnly", "yes")));
+        assert_eq!(unknown_label("2 years\tyes"), None);
+        assert_eq!(unknown_label("http://x.example\tyes"), None);
+    }
+
+    /// The same rows as cards, the host alone over the keys (a card's title over its
+    /// cookies is their provider): a card alone in its section whose names are no
+    /// sure ones is read when a key says their party; a host's card that names no
+    /// cookie is skipped with a warning.
+    #[test]
+    fn host_rows_as_cards() {
+        let text = "Functional Cookies\n\n\
+            dordor.com\n\
+            Cookies: schgtclose, wp-settings-\n\
+            Cookies used: First Party\n\n\
+            Performance Cookies\n\n\
+            cdn35.example.net\n\
+            Cookies used: First Party\n\
+            Lifespan: Session\n\n\
+            zenpel.com\n\
+            Cookies: _BEAMER_DATE_, uids\n\
+            Cookies used: Third Party\n\
+            Lifespan: 30 Days, Session\n";
+        assert_eq!(
+            name_provider_lifetime(text),
+            triples(&[
+                ("schgtclose", Some("dordor.com"), None),
+                ("wp-settings-", Some("dordor.com"), None),
+                ("_BEAMER_DATE_", Some("zenpel.com"), Some("30 Days")),
+                ("uids", Some("zenpel.com"), Some("Session")),
+            ])
+        );
+        let p = crate::parse_policy(text);
+        assert_eq!(
+            skipped(&p, text),
+            ["cdn35.example.net\nCookies used: First Party\nLifespan: Session"]
+        );
+    }
+
+    /// A card's name line may list names and end in words about more of them (`_clck,
+    /// _clsk e identificadores do Clarity`): the names are read, the words are none.
+    #[test]
+    fn a_card_named_by_names_and_words_about_more() {
+        assert!(names_then_gloss(
+            "_clck, _clsk e identificadores do Clarity"
+        ));
+        assert!(names_then_gloss("_ga, _gid and other Google cookies"));
+        // one name, words that are no names, or too many words after them
+        assert!(!names_then_gloss("_ga and other Google cookies"));
+        assert!(!names_then_gloss("Analytics, Ads and more"));
+        assert!(!names_then_gloss(
+            "_ga, _gid and the cookies we set to count visits"
+        ));
+        let text = "Cookies do site\n\n\
+            _clck, _clsk e identificadores do Clarity\n\
+            Categoria: Analítico\n\
+            Duração: Até 12 meses\n";
+        let names: Vec<String> = crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names, ["_clck", "_clsk"]);
     }
 }

@@ -24,6 +24,7 @@ mod prose;
 pub(crate) mod spaced;
 mod tab;
 mod table;
+mod transposed;
 
 pub(crate) use context::Context;
 pub(crate) use prose::closing_aside;
@@ -103,7 +104,7 @@ impl<'a> RawRecord<'a> {
     /// but the name was read.
     pub(crate) fn named(
         name: Fragment<'a>,
-        fields: Vec<(Role, &str, Fragment<'a>)>,
+        fields: Vec<(Option<Role>, &str, Fragment<'a>)>,
         span: Span,
         ctx: &Context,
     ) -> Option<Self> {
@@ -113,7 +114,7 @@ impl<'a> RawRecord<'a> {
         let mut rec = RawRecord::new(vec![name], span, ctx);
         rec.name_cell = true;
         for (role, key, f) in fields {
-            rec.push(Some(role), key, f);
+            rec.push(role, key, f);
         }
         Some(rec)
     }
@@ -225,6 +226,10 @@ pub(crate) struct Layout {
 /// The layouts, most specific first: on equal evidence the earlier one wins. Adding a
 /// layout is one file with its reader and one line here.
 pub(crate) const LAYOUTS: &[Layout] = &[
+    Layout {
+        name: "transposed",
+        read: transposed::parse,
+    },
     Layout {
         name: "tab",
         read: tab::parse,

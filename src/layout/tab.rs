@@ -21,7 +21,7 @@ use crate::vocab::Role;
 /// (`tests::tab_cells`) read the line a character at a time, and a table with no
 /// header to read is tried at each of its lines with up to 50 lines ahead
 /// (`docs/performance.md`, "Round 15").
-fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
+pub(super) fn cells_of<'a>(line: &Line<'a>) -> Vec<&'a str> {
     let text = line.text;
     let mut cells = Vec::with_capacity(8);
     let mut from = 0;
@@ -94,7 +94,7 @@ pub(crate) fn parse<'a>(
     if first.kind != LineKind::Tab {
         return None;
     }
-    if key_value_pairs(lines, i, &ctx.learned) {
+    if key_value_pairs(lines, i, &ctx.learned) || super::transposed::starts_at(lines, i) {
         return None;
     }
     let header_cells: Vec<&str> = cells_of(first).into_iter().map(str::trim).collect();
