@@ -228,14 +228,12 @@ fn tally_block(block: &[Item<'_>], tallies: &mut Tallies) {
         .map(|it| (it, is_lifetime(it.value)))
         .collect();
     let lifetimes = unknown.iter().filter(|(_, life)| *life).count();
-    let mut counted: Vec<String> = Vec::new();
+    // a set, not a list: a block of many distinct labels is counted in linear time
+    let mut counted: std::collections::HashSet<String> = std::collections::HashSet::new();
     for &(it, own_lifetime) in &unknown {
         let value = it.value;
         let form = match_form(it.label);
-        let first = !counted.contains(&form);
-        if first {
-            counted.push(form.clone());
-        }
+        let first = counted.insert(form.clone());
         let Some(t) = tallies.of(form) else { continue };
         t.seen += 1;
         match &t.first_value {
