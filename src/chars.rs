@@ -140,6 +140,32 @@ pub(crate) fn is_bullet(c: char) -> bool {
     )
 }
 
+/// A quotation mark of any language: the ASCII ones and the backtick, guillemets
+/// (`«` `»`, `‹` `›`), English and German curly quotes (`“` `”` `„` `‟`, `‘` `’`
+/// `‚` `‛`). A quoted name's marks are trimmed on either side whichever they are: the
+/// German `„_ga“` closes with the mark English opens with, `»_ga«` opens with the
+/// French closing one.
+#[inline]
+pub(crate) fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '`'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+    )
+}
+
 /// A list bullet ([`is_bullet`]) or a space (the ASCII one or a no-break one): what
 /// readers trim before a line's key or label.
 #[inline]

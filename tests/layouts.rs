@@ -1717,3 +1717,43 @@ fn glued_banner_tables_in_every_language() {
         }
     }
 }
+
+/// A paragraph that names its cookie and who sets it (`The cookie APIDTS is set by
+/// Yahoo.`) states that provider for its own cookie: a later paragraph's cookie,
+/// whose provider no list knows, is not given it, in any language; one naming no
+/// provider has none.
+#[test]
+fn a_paragraph_s_provider_stays_with_its_cookie() {
+    for (first, second) in [
+        (
+            "The cookie APIDTS is set by Yahoo. It stores an ID. It lasts 1 day.",
+            "We use the cookie lkqdid, which keeps a setting. It lasts 1 year.",
+        ),
+        (
+            "O cookie APIDTS é definido por Yahoo. Guarda um ID. A sua duração é de 1 dia.",
+            "Utilizamos o cookie lkqdid para guardar uma definição. A sua duração é de 1 ano.",
+        ),
+        (
+            "Das Cookie APIDTS wird von Yahoo gesetzt. Es speichert eine ID. Es verfällt nach 1 Tag.",
+            "Wir verwenden das Cookie lkqdid für eine Einstellung. Es verfällt nach 1 Jahr.",
+        ),
+    ] {
+        let text = format!("Cookies\n\n{first}\n\n{second}\n");
+        let p = parse_policy(&text);
+        assert_eq!(
+            names_and_providers(&p),
+            [("APIDTS", Some("Yahoo")), ("lkqdid", None)],
+            "{text}"
+        );
+    }
+    // a provider no list knows after a set-by phrase of the language (`fornecido
+    // por`, `proporcionada por`) is read as the cookie's
+    let p = parse_policy(
+        "Cookies\n\nUtilizamos o cookie lkqdid, fornecido por Velqora. Guarda um ID.\n",
+    );
+    assert_eq!(names_and_providers(&p), [("lkqdid", Some("Velqora"))]);
+    let p = parse_policy(
+        "Cookies\n\nUtilizamos la cookie lkqdid, proporcionada por Velqora. Guarda un ID.\n",
+    );
+    assert_eq!(names_and_providers(&p), [("lkqdid", Some("Velqora"))]);
+}

@@ -1672,6 +1672,168 @@ fn a_paragraph_per_cookie_in_other_wordings() {
     );
 }
 
+/// How a language qualifies the cookie word that introduces a name: `{c}` in a naming
+/// sentence (with `{n}` the name and `{p}` its provider) is the cookie word qualified
+/// as a session cookie, a persistent one or a third party's, as the language writes
+/// it: after the word in the Romance languages (`cookie de session`, `cookie di terze
+/// parti`), compounded in German and Dutch (`Sitzungscookie`, `Drittanbieter-Cookie`,
+/// `sessiecookie`), before it in English. A name is quoted, half the time, with the
+/// language's marks (`„_ga“`, `»_ga«`, `« _ga »`).
+struct QualifiedLang {
+    code: &'static str,
+    naming: &'static [&'static str],
+    session: &'static [&'static str],
+    persistent: &'static [&'static str],
+    party: &'static [&'static str],
+    quotes: &'static [(&'static str, &'static str)],
+}
+
+const QUALIFIED: &[QualifiedLang] = &[
+    QualifiedLang {
+        code: "en",
+        naming: &[
+            "The {c} {n} is set by {p}.",
+            "We use the {c} {n}, which is set by {p}.",
+        ],
+        session: &["session cookie"],
+        persistent: &["persistent cookie", "permanent cookie"],
+        party: &["third-party cookie"],
+        quotes: &[("“", "”"), ("\"", "\""), ("'", "'")],
+    },
+    QualifiedLang {
+        code: "fr",
+        naming: &[
+            "Le {c} {n} est déposé par {p}.",
+            "Nous utilisons le {c} {n}, déposé par {p}.",
+        ],
+        session: &["cookie de session"],
+        persistent: &["cookie persistant", "cookie permanent"],
+        party: &["cookie tiers"],
+        quotes: &[("« ", " »"), ("«", "»"), ("\"", "\"")],
+    },
+    QualifiedLang {
+        code: "de",
+        naming: &[
+            "Das {c} {n} wird von {p} gesetzt.",
+            "Wir verwenden das {c} {n} des Anbieters {p}.",
+        ],
+        session: &["Session-Cookie", "Sitzungscookie", "Sitzungs-Cookie"],
+        persistent: &["Drittanbieter-Cookie"],
+        party: &["Drittanbieter-Cookie"],
+        quotes: &[("„", "“"), ("»", "«"), ("\"", "\"")],
+    },
+    QualifiedLang {
+        code: "es",
+        naming: &[
+            "La {c} {n} es instalada por {p}.",
+            "Utilizamos la {c} {n}, proporcionada por {p}.",
+        ],
+        session: &["cookie de sesión"],
+        persistent: &["cookie persistente"],
+        party: &["cookie de terceros"],
+        quotes: &[("«", "»"), ("\"", "\"")],
+    },
+    QualifiedLang {
+        code: "it",
+        naming: &[
+            "Il {c} {n} è installato da {p}.",
+            "Utilizziamo il {c} {n}, fornito da {p}.",
+        ],
+        session: &["cookie di sessione"],
+        persistent: &["cookie persistente"],
+        party: &["cookie di terze parti"],
+        quotes: &[("«", "»"), ("\"", "\"")],
+    },
+    QualifiedLang {
+        code: "nl",
+        naming: &[
+            "De {c} {n} wordt geplaatst door {p}.",
+            "Wij gebruiken de {c} {n} van {p}.",
+        ],
+        session: &["sessiecookie"],
+        persistent: &["permanente cookie"],
+        party: &["cookie van derden"],
+        quotes: &[("‘", "’"), ("\"", "\"")],
+    },
+    QualifiedLang {
+        code: "pt",
+        naming: &[
+            "O {c} {n} é definido por {p}.",
+            "Utilizamos o {c} {n}, fornecido por {p}.",
+        ],
+        session: &["cookie de sessão"],
+        persistent: &["cookie persistente"],
+        party: &["cookie de terceiros"],
+        quotes: &[("«", "»"), ("\"", "\"")],
+    },
+];
+
+/// A paragraph per cookie whose naming sentence qualifies the cookie word
+/// ([`QualifiedLang`]): `Le cookie de session PHPSESSID est déposé par …`, `Das
+/// Sitzungscookie „PHPSESSID“ wird von … gesetzt`. A session cookie's paragraph
+/// states its lifetime in a sentence of its own half the time, else the qualifier
+/// alone says it; a persistent one's always does. Half the documents hold only names
+/// without `_` (read where a name may stand, not by their shape). Written before the
+/// reader read qualifiers after the cookie word, compounds or German quotes.
+#[test]
+fn cookies_named_by_a_qualified_cookie_word() {
+    let all = rows();
+    let mut rng = Rng(0x0A11_F1ED_0000_0039);
+    let mut t = Tally::default();
+    for q in QUALIFIED {
+        let l = lang(q.code);
+        let pl = PROSE.iter().find(|p| p.code == q.code).expect("prose");
+        for d in 0..DOCS * 2 {
+            let plain = d % 2 == 1;
+            let n = 3 + rng.below(4);
+            let mut picked = pick_rows(&mut rng, &all, l, n, |r| {
+                !(r.name.ends_with('.') || (plain && r.name.contains('_')))
+            });
+            picked.sort_by_key(|(_, c)| c[4].clone());
+            let mut text = String::new();
+            let mut heading = "";
+            for (r, c) in &picked {
+                if c[4] != heading {
+                    heading = &c[4];
+                    text.push_str(&format!("{heading}\n\n"));
+                }
+                let session = r.length.is_none();
+                let (kinds, said): (&[&str], bool) = match rng.below(2) {
+                    0 if session => (q.session, true),
+                    0 => (q.persistent, false),
+                    _ => (q.party, false),
+                };
+                let name = if rng.below(2) == 0 {
+                    let (open, close) = rng.pick(q.quotes);
+                    format!("{open}{}{close}", r.name)
+                } else {
+                    r.name.clone()
+                };
+                let kind = *rng.pick(kinds);
+                let naming = rng
+                    .pick(q.naming)
+                    .replace("{c}", kind)
+                    .replace("{n}", &name)
+                    .replace("{p}", &r.provider);
+                let life = match r.length {
+                    None if said && rng.below(2) == 0 => String::new(),
+                    None => format!(" {}", rng.pick(pl.session)),
+                    Some(_) => format!(" {}", rng.pick(pl.lifetime).replace("{d}", &c[3])),
+                };
+                text.push_str(&format!("{naming} {}{life}\n\n", r.purpose));
+            }
+            show_doc(&text);
+            score(&mut t, &text, &picked);
+        }
+    }
+    // measured when added (round 39, the reader of `d37ad8f`): F1 0.535, exact 0.256
+    // (no name without `_` after a qualified or compounded cookie word, none in German
+    // quotes, the kind before a name taken for the lifetime); after: 0.972 / 0.846.
+    // Left: names that are words (`visitor`, `disco`), a description ended by a name
+    // in it (`stored in __utp`) or after three sentences, `Wix.com` cut at its dot
+    t.check("cookies named by a qualified cookie word", 0.96, 0.82);
+}
+
 /// Sentences about cookies that name none, in the seven languages: a vendor that sets
 /// cookies, a cookie word next to a common noun (`the session cookie`, `the cookie
 /// bar`, `the cookie ID`), a set-by phrase about the site or the browser. The prose

@@ -760,11 +760,7 @@ pub(crate) fn strip_marker(s: &str) -> &str {
 
 /// A list bullet ([`crate::chars::is_bullet`]) or a quotation mark before a name.
 fn bullet_or_quote(c: char) -> bool {
-    crate::chars::is_bullet(c)
-        || matches!(
-            c,
-            '`' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '„' | '‚'
-        )
+    crate::chars::is_bullet(c) || crate::chars::is_quote(c)
 }
 
 /// Trim bullets, quotes, code marks and a trailing colon around a name.
@@ -801,7 +797,7 @@ fn clean(s: &str) -> &str {
     {
         s
     } else {
-        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '»', '.'])
+        s.trim_end_matches(|c| c == ':' || c == '.' || crate::chars::is_quote(c))
     };
     s.trim()
 }
@@ -1325,7 +1321,7 @@ mod tests {
         } else {
             s.trim_start_matches(bullet_or_quote)
         };
-        s.trim_end_matches([':', '`', '"', '\'', '“', '”', '‘', '’', '»', '.'])
+        s.trim_end_matches(|c| c == ':' || c == '.' || crate::chars::is_quote(c))
             .trim()
     }
 

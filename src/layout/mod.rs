@@ -439,19 +439,18 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         note = context::service_note(&lines[i]);
         observed = Some(i);
         // a provider that a line naming its cookies states (`We use Hotjar. It sets
-        // _hjSession_*`) is theirs, not the section's: the line's records take it,
-        // and the lines after it the one before
-        let section_provider = context::names_cookies(lines[i].text)
-            .then(|| (ctx.provider.clone(), ctx.provider_heading));
+        // _hjSession_*`, `The cookie APIDTS is set by Yahoo.`) is theirs, not the
+        // section's: the line's records take it, and the lines after it the one before
+        // (a line names cookies when it has a name built like one, or when the prose
+        // reader reads one from it)
+        let section_provider = (ctx.provider.clone(), ctx.provider_heading);
+        let structured = context::names_cookies(lines[i].text);
         ctx.observe(lines, i, &mut doc);
         let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
         share_note(pending, &mut doc.records[before..]);
-        if let Some((provider, heading)) = section_provider {
-            if !ctx.provider_heading {
-                ctx.provider = provider;
-                ctx.provider_heading = heading;
-            }
+        if (structured || doc.records.len() > before) && !ctx.provider_heading {
+            (ctx.provider, ctx.provider_heading) = section_provider;
         }
         i += 1;
     }

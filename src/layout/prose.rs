@@ -16,7 +16,7 @@
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::chars::CharClass;
+use crate::chars::{is_quote, CharClass};
 use crate::fields::duration::{find_duration_where, is_whole_duration, parse_duration, Found};
 use crate::fields::names::{is_host_or_file, is_joiner, is_name_shaped, is_structured_name};
 use crate::fields::provider::{after_set_by_span, is_vendor_name, vendor_run};
@@ -38,7 +38,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
             // `Wix.com`, `(hotjar.com)`), when a capital opens the next sentence
             let prev_word = text[start..i].rsplit(' ').next().unwrap_or("");
             let dotted_name = || {
-                let core = prev_word.trim_end_matches([')', '"', '\'', '»', '”', '’']);
+                let core = prev_word.trim_end_matches(|c| c == ')' || is_quote(c));
                 core.rsplit('.')
                     .next()
                     .is_some_and(|last| last.chars().count() >= 2)
@@ -117,7 +117,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 .collect()
         };
         let named = if identifier {
-            v.mentions_cookies(sent) || sent.contains('(')
+            v.mentions_cookies(sent) || sent.contains('(') || mentions_cookie_compound(sent)
         } else {
             cookie_at.contains(&true)
         };
@@ -191,7 +191,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 || ti == 0
                 || cookie_at[ti - 1]
                 || (ti >= 2 && cookie_at[ti - 2])
-                || cookie_at.get(ti + 1) == Some(&true);
+                || cookie_at.get(ti + 1) == Some(&true)
+                || cookie_at[ti.saturating_sub(MAX_QUALIFIER_WORDS + 1)..ti - 1].contains(&true);
             let tests = &mut doc.misspelling_tests;
             let Some((last, in_parens)) = found.or_else(|| {
                 (may_be_loose && loose_name(sent, &toks, ti, tests)).then_some((ti, false))
@@ -212,13 +213,23 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let p1 = word_before(ti);
             let prev = p1.map(form_at);
             // `cookie _ga`, or `cookie named _ga` / `cookie nommé _ga` / `Cookie namens _ga`
-            let after_cookie_word = prev.as_deref().is_some_and(is_cookie_word)
+            // (or a compound of one, `Session-Cookie PHPSESSID`; or one and the words
+            // after it that qualify it, `le cookie de session PHPSESSID`)
+            // (each asked only when the one before it says no)
+            let right_after = prev.as_deref().is_some_and(is_cookie_word)
                 || (prev.as_deref().is_some_and(|p| v.is_naming_word(p))
                     && p1
                         .and_then(word_before)
                         .map(form_at)
                         .as_deref()
                         .is_some_and(is_cookie_word));
+            let compound_before = p1
+                .filter(|&k| !right_after && k + 1 == ti)
+                .and_then(|k| cookies_compound(clean_token(&sent[range(toks[k])])));
+            let qualified = (!right_after && compound_before.is_none())
+                .then(|| qualified_cookie_word(sent, &toks, ti))
+                .flatten();
+            let after_cookie_word = right_after || compound_before.is_some() || qualified.is_some();
             let next = (last + 1..toks.len())
                 .find(|&j| !form_at(j).is_empty())
                 .map(form_at);
@@ -262,8 +273,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 continue;
             }
             let names = sent[ts..te]
-                .trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
-                .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
+                .trim_start_matches(|c| c == '(' || is_quote(c))
+                .trim_end_matches(|c| matches!(c, '.' | ',' | ';' | ':' | ')') || is_quote(c))
                 .trim();
             let name_at = s + ts + sent[ts..te].find(names).unwrap_or(0);
             let name_frag = Fragment {
@@ -328,7 +339,12 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let pick = found.get(at);
             let mut lifetime_at = None;
             if let Some(&(ds, de)) = pick {
-                if !(ds..de).contains(&ts) {
+                if let Some(kind) = qualifier_kind(sent, (ds, de), ts) {
+                    // the cookie word's own qualifier (`the session cookie NID`, `le
+                    // cookie de session NID`): the cookie's kind, which a lifetime
+                    // sentence of the description may still state
+                    rec.kind_hint = Some((kind, sent[ds..de].to_string()));
+                } else if !(ds..de).contains(&ts) {
                     lifetime_at = Some((ds, de));
                     let de = if last > ti {
                         respective_run_end(sent, found, at, de)
@@ -339,11 +355,17 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 }
             }
             if after_cookie_word {
-                if let Some(&t) = ti.checked_sub(2).and_then(|k| toks.get(k)) {
-                    let kind_word = match_form(&sent[range(t)]);
-                    if let Some(kind) = v.cookie_kind(&kind_word) {
-                        rec.kind_hint = Some((kind, sent[range(t)].to_string()));
-                    }
+                // the kind said before the cookie word (`session cookie NID`), in its
+                // compound (`Sitzungscookie NID`) or after it (`cookie de session NID`)
+                let before =
+                    (ti.checked_sub(2).and_then(|k| toks.get(k))).map(|&t| &sent[range(t)]);
+                let said = [before, compound_before]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|w| v.cookie_kind(&match_form(w)).map(|k| (k, w)))
+                    .or_else(|| qualified.and_then(|q| q.1));
+                if let Some((kind, w)) = said {
+                    rec.kind_hint = Some((kind, w.to_string()));
                 }
             }
             if doc.records.len() == made {
@@ -386,6 +408,23 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         }
     }
     group.close(line, doc);
+}
+
+/// The kind a lifetime phrase `(ds, de)` of a sentence says when it is no more than a
+/// kind (no length: `session`, `persistent`) and stands right before the name at
+/// `ts`, a word between at most and no clause break (`the session cookie NID`, `le
+/// cookie de session NID`): it qualifies the cookie word that introduces the name.
+fn qualifier_kind(sent: &str, (ds, de): (usize, usize), ts: usize) -> Option<DurationKind> {
+    if de > ts {
+        return None;
+    }
+    let gap = &sent[de..ts];
+    if gap.split_whitespace().nth(1).is_some() || gap.contains([',', ';', ':', '.', '(', ')']) {
+        return None;
+    }
+    let d = parse_duration(&sent[ds..de]);
+    (d.iso8601.is_none() && matches!(d.kind, DurationKind::Session | DurationKind::Persistent))
+        .then_some(d.kind)
 }
 
 /// Whether the lifetime phrase `found[at]` is the word `session` with no number (a
@@ -780,7 +819,100 @@ fn has_one_cookie_word(text: &str) -> bool {
 fn is_one_cookie_word(word: &str) -> bool {
     !word.is_empty()
         && !word.as_bytes()[word.len() - 1].eq_ignore_ascii_case(&b's')
-        && vocab().is_cookie_word_written(word)
+        && (vocab().is_cookie_word_written(word) || cookie_compound(word).is_some())
+}
+
+/// A cookie word in the singular compounded as German and Dutch write it, its first
+/// part glued or hyphenated (`Session-Cookie`, `Sitzungscookie`, `sessiecookie`,
+/// `Drittanbieter-Cookie`): that first part, of three letters or more. (The kind the
+/// first part may say is read as a kind word before a cookie word is:
+/// `Sitzungscookie` as `Sitzungs Cookie`.)
+fn cookie_compound(word: &str) -> Option<&str> {
+    const COOKIE: &[u8] = b"cookie";
+    let b = word.as_bytes();
+    if b.len() < COOKIE.len() + 3 || !b[b.len() - COOKIE.len()..].eq_ignore_ascii_case(COOKIE) {
+        return None;
+    }
+    let head = &word[..word.len() - COOKIE.len()];
+    let head = head.strip_suffix('-').unwrap_or(head);
+    (head.chars().count() >= 3 && head.chars().all(char::is_alphabetic)).then_some(head)
+}
+
+/// Whether a token of `sent` is a compound of a cookie word, in the singular or the
+/// plural (`Sitzungscookie`, `Marketing-Cookies`): a sentence about cookies, which
+/// the phrase lists do not see (they match whole words).
+fn mentions_cookie_compound(sent: &str) -> bool {
+    sent.split_whitespace()
+        .any(|t| cookies_compound(clean_token(t)).is_some())
+}
+
+/// [`cookie_compound`] of a compound in the singular or the plural
+/// (`Marketing-Cookies`): its first part.
+fn cookies_compound(word: &str) -> Option<&str> {
+    cookie_compound(word.strip_suffix(['s', 'S']).unwrap_or(word))
+}
+
+/// How many words at most may qualify a cookie word between it and a name.
+const MAX_QUALIFIER_WORDS: usize = 3;
+
+/// The token of a cookie word in the singular that the name at token `ti` follows
+/// across the words that qualify the cookie, written after the cookie word as the
+/// Romance languages write them (`le cookie de session PHPSESSID`, `il cookie di
+/// sessione PHPSESSID`, `le cookie tiers IDE`, `la cookie técnica NID`): a linker or
+/// not (`de`, `di`), then a cookie kind, a party or a category, all of the words left
+/// (at most [`MAX_QUALIFIER_WORDS`] in all); with the kind's words when they say one.
+/// No word from the cookie word on ends a clause, and the name is no listed word in
+/// lower case. `None`: no such cookie word (the cookie word right before the name,
+/// `cookie _ga`, is not this).
+fn qualified_cookie_word<'s>(
+    sent: &'s str,
+    toks: &[(u32, u32)],
+    ti: usize,
+) -> Option<(usize, Option<(DurationKind, &'s str)>)> {
+    let word = |j: usize| clean_token(&sent[range(toks[j])]);
+    // (a word in lower case that a word list holds is no name, as `loose_name` reads
+    // it, short ones only among the most frequent: most tokens asked are turned away
+    // here, before the vocabulary is asked about the words between)
+    let w = word(ti);
+    if w.chars().all(char::is_lowercase) {
+        let listed = if w.chars().count() <= 3 {
+            crate::fields::repair::best_rank_any_language(w).is_some_and(|r| r <= RARE_RANK)
+        } else {
+            crate::fields::repair::is_any_language_word(w)
+        };
+        if listed {
+            return None;
+        }
+    }
+    let v = vocab();
+    let k = (ti.saturating_sub(MAX_QUALIFIER_WORDS + 1)..ti.saturating_sub(1))
+        .rev()
+        .find(|&k| is_one_cookie_word(word(k)))?;
+    // (the search went from the name back: no cookie word stands between `k` and the
+    // last word before the name; that one is the cookie word the name follows, if any)
+    if is_one_cookie_word(word(ti - 1)) {
+        return None;
+    }
+    let ends_clause = |j: usize| {
+        sent[range(toks[j])]
+            .trim_end_matches(is_quote)
+            .ends_with([',', ';', ':', '.', ')', '('])
+    };
+    if (k..ti).any(ends_clause) {
+        return None;
+    }
+    let first = if v.is_linker(&match_form(word(k + 1))) {
+        k + 2
+    } else {
+        k + 1
+    };
+    if first >= ti {
+        return None;
+    }
+    let q = &sent[range(toks[first]).start..range(toks[ti - 1]).end];
+    let kind = v.cookie_kind(&match_form(clean_token(q)));
+    (kind.is_some() || v.is_first_party(q) || v.category_whole(q).is_some())
+        .then_some((k, kind.map(|kd| (kd, q))))
 }
 
 /// Where a name without an identifier's shape may stand in a sentence.
@@ -821,13 +953,14 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     let slot = match ti {
         0 => opens_with_name(sent, toks, 0).then_some(Slot::Opening),
         _ => {
-            let prev = sent[range(toks[ti - 1])].trim_end_matches(['"', '\'', '»', '”', '’']);
+            let prev = sent[range(toks[ti - 1])].trim_end_matches(is_quote);
             let open = !prev.ends_with([',', ';', ':', '.', ')']);
             if open
                 && (one_cookie(ti - 1)
                     || (ti >= 2
                         && one_cookie(ti - 2)
-                        && v.is_naming_word(&match_form(clean_token(prev)))))
+                        && v.is_naming_word(&match_form(clean_token(prev))))
+                    || qualified_cookie_word(sent, toks, ti).is_some())
             {
                 Some(Slot::AfterCookie)
             } else if open
@@ -1036,8 +1169,8 @@ fn clean_token(t: &str) -> &str {
     {
         return t;
     }
-    t.trim_start_matches(['(', '"', '\'', '`', '«', '“', '‘', '„'])
-        .trim_end_matches(['.', ',', ';', ':', ')', '"', '\'', '`', '»', '”', '’'])
+    t.trim_start_matches(|c| c == '(' || is_quote(c))
+        .trim_end_matches(|c| matches!(c, '.' | ',' | ';' | ':' | ')') || is_quote(c))
         .trim()
 }
 
@@ -1875,5 +2008,137 @@ The _gid cookie is set by Google. {long}.\n"
     #[test]
     fn cut_sentence_names_nothing() {
         assert!(found("we use a persistent cookie CSF.Persistent.Cookie.CSFProd to ").is_empty());
+    }
+
+    /// A name after a cookie word and the words that qualify it, in the order the
+    /// Romance languages write them (`cookie de session PHPSESSID`): read, with the
+    /// kind the qualifier says; the same words before no name, or a cookie word
+    /// before a provider's name, read none.
+    #[test]
+    fn names_after_a_qualified_cookie_word() {
+        let session = Some(DurationKind::Session);
+        for (text, name, kind) in [
+            (
+                "Le cookie de session PHPSESSID est nécessaire au site.\n",
+                "PHPSESSID",
+                session,
+            ),
+            (
+                "Il cookie di sessione PHPSESSID è necessario.\n",
+                "PHPSESSID",
+                session,
+            ),
+            (
+                "La cookie de sesión PHPSESSID es necesaria.\n",
+                "PHPSESSID",
+                session,
+            ),
+            (
+                "O cookie de sessão PHPSESSID é necessário.\n",
+                "PHPSESSID",
+                session,
+            ),
+            ("Le cookie tiers IDE est déposé par Google.\n", "IDE", None),
+            (
+                "Il cookie di terze parti IDE è impostato da Google.\n",
+                "IDE",
+                None,
+            ),
+            (
+                "Le cookie technique PHPSESSID est nécessaire.\n",
+                "PHPSESSID",
+                None,
+            ),
+        ] {
+            assert_eq!(found(text), [(name.to_string(), kind)], "{text:?}");
+        }
+        for text in [
+            "Le cookie de session est supprimé à la fermeture du navigateur.\n",
+            "Il cookie di sessione viene cancellato alla chiusura del browser.\n",
+            "Le cookie de Google Analytics permet de mesurer l'audience.\n",
+            "Le cookie de mesure d'audience Matomo est conservé 13 mois.\n",
+            "Le cookie de session, PHPSESSID et les autres sont supprimés.\n",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+    }
+
+    /// A cookie word compounded as German and Dutch write it (`Sitzungscookie`,
+    /// `Session-Cookie`, `sessiecookie`, `Marketing-Cookies`) introduces names as the
+    /// word alone does, its first part a kind when it says one.
+    #[test]
+    fn names_after_a_compounded_cookie_word() {
+        let session = Some(DurationKind::Session);
+        assert_eq!(
+            found("Das Sitzungscookie PHPSESSID ist technisch notwendig.\n"),
+            [("PHPSESSID".to_string(), session)]
+        );
+        assert_eq!(
+            found("Das Session-Cookie PLAY_LANG wird von LinkedIn gesetzt.\n"),
+            [("PLAY_LANG".to_string(), session)]
+        );
+        // (a glued compound is a cookie word the phrase lists do not see)
+        assert_eq!(
+            found("Das Sitzungscookie „PLAY_LANG“ wird von LinkedIn gesetzt.\n"),
+            [("PLAY_LANG".to_string(), session)]
+        );
+        assert_eq!(
+            found("Het sessiecookie PHPSESSID is noodzakelijk.\n"),
+            [("PHPSESSID".to_string(), session)]
+        );
+        assert_eq!(
+            found("Die Marketing-Cookies _fbp und _gcl_au werden von Meta gesetzt.\n"),
+            [("_fbp und _gcl_au".to_string(), None)]
+        );
+        assert_eq!(cookie_compound("Sitzungs-Cookie"), Some("Sitzungs"));
+        assert_eq!(cookie_compound("Cookie"), None);
+        assert_eq!(cookie_compound("test_cookie"), None);
+        assert_eq!(cookies_compound("Marketing-Cookies"), Some("Marketing"));
+    }
+
+    /// A name in any language's quotation marks (`„_ga“`, `»_ga«`, `‚_ga‘`) is read
+    /// without them; a sentence's first word with `ß` is the word the lists spell
+    /// with `ss`, no name.
+    #[test]
+    fn names_in_every_language_s_quotation_marks() {
+        for (open, close) in [("„", "“"), ("»", "«"), ("‚", "‘"), ("‹", "›")] {
+            let text = format!(
+                "Diese Website verwendet das Cookie {open}_ga{close} von Google, das nach 2 \
+                 Jahren gelöscht wird. Außerdem wird das Cookie {open}_gid{close} gesetzt, das \
+                 24 Stunden gespeichert bleibt.\n"
+            );
+            let names: Vec<String> = found(&text).into_iter().map(|f| f.0).collect();
+            assert_eq!(names, ["_ga", "_gid"], "{text:?}");
+        }
+    }
+
+    /// A kind alone said before the name (`the persistent cookie NID`) leaves the
+    /// lifetime to a sentence of the description that states one, which leaves the
+    /// purpose.
+    #[test]
+    fn a_kind_before_the_name_leaves_the_lifetime_to_a_sentence() {
+        let p = crate::parse_policy(
+            "Cookies\n\nWe use the persistent cookie NID, which is set by Google. It \
+             stores your preferences. It lasts 6 months.\n",
+        );
+        let c = &p.cookies[0];
+        let d = c.duration.as_ref().expect("a lifetime");
+        assert_eq!(d.iso8601.as_deref(), Some("P6M"));
+        assert_eq!(c.purposes, ["It stores your preferences."]);
+        let p = crate::parse_policy(
+            "Cookies\n\nLe cookie de session PHPSESSID est déposé par le site. Il garde \
+             votre panier. Il est supprimé à la fin de la session.\n",
+        );
+        let c = &p.cookies[0];
+        assert_eq!(
+            c.duration.as_ref().map(|d| d.kind),
+            Some(DurationKind::Session)
+        );
+        assert_eq!(c.purposes, ["Il garde votre panier."]);
+        assert_eq!(
+            qualifier_kind("the session cookie NID", (4, 11), 19),
+            Some(DurationKind::Session)
+        );
+        assert_eq!(qualifier_kind("session, the cookie NID", (0, 7), 20), None);
     }
 }

@@ -2207,6 +2207,12 @@ impl Vocab {
         !self.consent_columns.is_empty() && self.consent_columns.contains(&match_form(header))
     }
 
+    /// A word that may stand between a cookie word and a word qualifying it (`de`,
+    /// `di`, `of`, `zur`); `form` is in [`match_form`].
+    pub(crate) fn is_linker(&self, form: &str) -> bool {
+        self.linkers.contains(form)
+    }
+
     /// The kind a word before a cookie word says (`session`, `persistente`); `form` is
     /// in [`match_form`].
     pub(crate) fn cookie_kind(&self, form: &str) -> Option<DurationKind> {

@@ -106,7 +106,20 @@ impl WordTable {
     }
 
     /// The rank of `w` in the list (1 = most frequent), or `None` when it is not listed.
+    /// The word lists are case-folded as Python's `str.casefold` folds (their source
+    /// does): `ß` is written `ss` there, so a word with `ß` that is not listed as
+    /// written is looked up with `ss` (`außerdem` as `ausserdem`).
     pub(crate) fn rank(&self, w: &str) -> Option<u32> {
+        self.rank_as_written(w).or_else(|| {
+            (!w.is_ascii() && w.contains('ß'))
+                .then(|| self.rank_as_written(&w.replace('ß', "ss")))
+                .flatten()
+        })
+    }
+
+    /// [`WordTable::rank`] of `w` exactly as written.
+    #[inline]
+    fn rank_as_written(&self, w: &str) -> Option<u32> {
         let slots = self.at(0)?;
         if slots == 0 || !slots.is_power_of_two() {
             return None;
@@ -193,6 +206,18 @@ mod tests {
                 assert_eq!(t.get(at..at + w.len()), Some(w));
             }
         }
+    }
+
+    /// A word written with `ß` has the rank of its `ss` form, the lists' spelling.
+    #[test]
+    fn sharp_s_is_looked_up_as_double_s() {
+        let de = LANGUAGES.iter().position(|l| l.code == "de").unwrap();
+        let t = leak(LANGUAGES[de].words);
+        for (sharp, double) in [("außerdem", "ausserdem"), ("straße", "strasse")] {
+            assert!(t.rank(double).is_some(), "{double}");
+            assert_eq!(t.rank(sharp), t.rank(double), "{sharp}");
+        }
+        assert_eq!(leak("a\nb\n").rank("ß"), None);
     }
 
     /// The compiled tables are [`build`]'s, and rank every word and near-word as the
