@@ -1492,6 +1492,27 @@ const PROSE: &[ProseLang] = &[
     },
 ];
 
+/// The paragraphs `para` writes for the rows picked, grouped under their category's
+/// heading as policies group them (the rows are sorted by it), a blank line after
+/// each.
+fn under_headings(
+    picked: &mut [(Row, [String; 5])],
+    mut para: impl FnMut(&Row, &[String; 5]) -> String,
+) -> String {
+    picked.sort_by_key(|(_, c)| c[4].clone());
+    let mut text = String::new();
+    let mut heading = "";
+    for (r, c) in picked.iter() {
+        if c[4] != heading {
+            heading = &c[4];
+            text.push_str(&format!("{heading}\n\n"));
+        }
+        text.push_str(&para(r, c));
+        text.push_str("\n\n");
+    }
+    text
+}
+
 /// Documents of a paragraph per cookie in the wordings of `prose`, grouped under
 /// their category's heading, scored into a tally.
 fn paragraphs(prose: &[ProseLang], seed: u64) -> Tally {
@@ -1503,17 +1524,8 @@ fn paragraphs(prose: &[ProseLang], seed: u64) -> Tally {
         for _ in 0..DOCS * 2 {
             let n = 3 + rng.below(4);
             // (a name that ends a sentence with a full stop is another matter)
-            let picked = pick_rows(&mut rng, &all, l, n, |r| !r.name.ends_with('.'));
-            // grouped under their category's heading, as policies group them
-            let mut picked = picked;
-            picked.sort_by_key(|(_, c)| c[4].clone());
-            let mut text = String::new();
-            let mut heading = "";
-            for (r, c) in &picked {
-                if c[4] != heading {
-                    heading = &c[4];
-                    text.push_str(&format!("{heading}\n\n"));
-                }
+            let mut picked = pick_rows(&mut rng, &all, l, n, |r| !r.name.ends_with('.'));
+            let text = under_headings(&mut picked, |r, c| {
                 let naming = rng
                     .pick(pl.naming)
                     .replace("{n}", &r.name)
@@ -1522,8 +1534,8 @@ fn paragraphs(prose: &[ProseLang], seed: u64) -> Tally {
                     None => rng.pick(pl.session).to_string(),
                     Some(_) => rng.pick(pl.lifetime).replace("{d}", &c[3]),
                 };
-                text.push_str(&format!("{naming} {} {life}\n\n", r.purpose));
-            }
+                format!("{naming} {} {life}", r.purpose)
+            });
             if std::env::var_os("SYNTH_DEBUG").is_some() {
                 eprintln!("=== {}\n{text}", pl.code);
             }
@@ -1789,14 +1801,7 @@ fn cookies_named_by_a_qualified_cookie_word() {
             let mut picked = pick_rows(&mut rng, &all, l, n, |r| {
                 !(r.name.ends_with('.') || (plain && r.name.contains('_')))
             });
-            picked.sort_by_key(|(_, c)| c[4].clone());
-            let mut text = String::new();
-            let mut heading = "";
-            for (r, c) in &picked {
-                if c[4] != heading {
-                    heading = &c[4];
-                    text.push_str(&format!("{heading}\n\n"));
-                }
+            let text = under_headings(&mut picked, |r, c| {
                 let session = r.length.is_none();
                 let (kinds, said): (&[&str], bool) = match rng.below(2) {
                     0 if session => (q.session, true),
@@ -1820,8 +1825,8 @@ fn cookies_named_by_a_qualified_cookie_word() {
                     None => format!(" {}", rng.pick(pl.session)),
                     Some(_) => format!(" {}", rng.pick(pl.lifetime).replace("{d}", &c[3])),
                 };
-                text.push_str(&format!("{naming} {}{life}\n\n", r.purpose));
-            }
+                format!("{naming} {}{life}", r.purpose)
+            });
             show_doc(&text);
             score(&mut t, &text, &picked);
         }

@@ -194,8 +194,11 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 || cookie_at.get(ti + 1) == Some(&true)
                 || cookie_at[ti.saturating_sub(MAX_QUALIFIER_WORDS + 1)..ti - 1].contains(&true);
             let tests = &mut doc.misspelling_tests;
+            // (the qualified cookie word a loose name's slot found, not searched again)
+            let mut qualified = None;
             let Some((last, in_parens)) = found.or_else(|| {
-                (may_be_loose && loose_name(sent, &toks, ti, tests)).then_some((ti, false))
+                (may_be_loose && loose_name(sent, &toks, ti, tests, &mut qualified))
+                    .then_some((ti, false))
             }) else {
                 ti += 1;
                 continue;
@@ -226,9 +229,9 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
             let compound_before = p1
                 .filter(|&k| !right_after && k + 1 == ti)
                 .and_then(|k| cookies_compound(clean_token(&sent[range(toks[k])])));
-            let qualified = (!right_after && compound_before.is_none())
-                .then(|| qualified_cookie_word(sent, &toks, ti))
-                .flatten();
+            if qualified.is_none() && !right_after && compound_before.is_none() {
+                qualified = qualified_cookie_word(sent, &toks, ti);
+            }
             let after_cookie_word = right_after || compound_before.is_some() || qualified.is_some();
             let next = (last + 1..toks.len())
                 .find(|&j| !form_at(j).is_empty())
@@ -272,10 +275,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 ti = next_ti;
                 continue;
             }
-            let names = sent[ts..te]
-                .trim_start_matches(|c| c == '(' || is_quote(c))
-                .trim_end_matches(|c| matches!(c, '.' | ',' | ';' | ':' | ')') || is_quote(c))
-                .trim();
+            let names = clean_token(&sent[ts..te]);
             let name_at = s + ts + sent[ts..te].find(names).unwrap_or(0);
             let name_frag = Fragment {
                 text: names,
@@ -824,18 +824,11 @@ fn is_one_cookie_word(word: &str) -> bool {
 
 /// A cookie word in the singular compounded as German and Dutch write it, its first
 /// part glued or hyphenated (`Session-Cookie`, `Sitzungscookie`, `sessiecookie`,
-/// `Drittanbieter-Cookie`): that first part, of three letters or more. (The kind the
-/// first part may say is read as a kind word before a cookie word is:
+/// `Drittanbieter-Cookie`): that first part ([`crate::vocab::Vocab::cookie_compound`]). (The kind
+/// the first part may say is read as a kind word before a cookie word is:
 /// `Sitzungscookie` as `Sitzungs Cookie`.)
 fn cookie_compound(word: &str) -> Option<&str> {
-    const COOKIE: &[u8] = b"cookie";
-    let b = word.as_bytes();
-    if b.len() < COOKIE.len() + 3 || !b[b.len() - COOKIE.len()..].eq_ignore_ascii_case(COOKIE) {
-        return None;
-    }
-    let head = &word[..word.len() - COOKIE.len()];
-    let head = head.strip_suffix('-').unwrap_or(head);
-    (head.chars().count() >= 3 && head.chars().all(char::is_alphabetic)).then_some(head)
+    vocab().cookie_compound(word)
 }
 
 /// Whether a token of `sent` is a compound of a cookie word, in the singular or the
@@ -851,6 +844,10 @@ fn mentions_cookie_compound(sent: &str) -> bool {
 fn cookies_compound(word: &str) -> Option<&str> {
     cookie_compound(word.strip_suffix(['s', 'S']).unwrap_or(word))
 }
+
+/// A cookie word qualified by the words after it ([`qualified_cookie_word`]): its
+/// token, and the kind the qualifier says with the qualifier's text.
+type Qualified<'s> = (usize, Option<(DurationKind, &'s str)>);
 
 /// How many words at most may qualify a cookie word between it and a name.
 const MAX_QUALIFIER_WORDS: usize = 3;
@@ -868,21 +865,14 @@ fn qualified_cookie_word<'s>(
     sent: &'s str,
     toks: &[(u32, u32)],
     ti: usize,
-) -> Option<(usize, Option<(DurationKind, &'s str)>)> {
+) -> Option<Qualified<'s>> {
     let word = |j: usize| clean_token(&sent[range(toks[j])]);
     // (a word in lower case that a word list holds is no name, as `loose_name` reads
     // it, short ones only among the most frequent: most tokens asked are turned away
     // here, before the vocabulary is asked about the words between)
     let w = word(ti);
-    if w.chars().all(char::is_lowercase) {
-        let listed = if w.chars().count() <= 3 {
-            crate::fields::repair::best_rank_any_language(w).is_some_and(|r| r <= RARE_RANK)
-        } else {
-            crate::fields::repair::is_any_language_word(w)
-        };
-        if listed {
-            return None;
-        }
+    if w.chars().all(char::is_lowercase) && word_rank(w).is_some_and(|r| r <= RARE_RANK) {
+        return None;
     }
     let v = vocab();
     let k = (ti.saturating_sub(MAX_QUALIFIER_WORDS + 1)..ti.saturating_sub(1))
@@ -943,7 +933,15 @@ enum Slot {
 /// sentence, or a short verb follows it, and the sentence names a known vendor or
 /// says who sets the cookie. (Before a cookie word it is no name then: `the session
 /// cookie`.)
-fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bool {
+///
+/// A qualified cookie word found for the slot is left in `qualified`.
+fn loose_name<'s>(
+    sent: &'s str,
+    toks: &[(u32, u32)],
+    ti: usize,
+    tests: &mut u32,
+    qualified: &mut Option<Qualified<'s>>,
+) -> bool {
     let v = vocab();
     // where it stands first (most tokens are turned away here): after a cookie word
     // in the singular (`cookies Third-party` is a list's end), or such a word and a
@@ -960,7 +958,10 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
                     || (ti >= 2
                         && one_cookie(ti - 2)
                         && v.is_naming_word(&match_form(clean_token(prev))))
-                    || qualified_cookie_word(sent, toks, ti).is_some())
+                    || {
+                        *qualified = qualified_cookie_word(sent, toks, ti);
+                        qualified.is_some()
+                    })
             {
                 Some(Slot::AfterCookie)
             } else if open
@@ -997,15 +998,8 @@ fn loose_name(sent: &str, toks: &[(u32, u32)], ti: usize, tests: &mut u32) -> bo
     // a listed word is no name, but a short one that no list ranks among its most
     // frequent words may be (`gst`, `fr`, `CC`); nor a category word the lists lack
     // (`cookie analitici`)
-    // (the rank in every list only for a short word; another is asked whether some
-    // list holds it, a lookup or a few)
-    let short = tok.chars().count() <= 3 && tok.chars().all(char::is_alphabetic);
-    let rank = if short {
-        crate::fields::repair::best_rank_any_language(tok)
-    } else {
-        crate::fields::repair::is_any_language_word(tok).then_some(0)
-    };
-    if rank.is_some_and(|r| !short || r <= RARE_RANK)
+    let rank = word_rank(tok);
+    if rank.is_some_and(|r| r <= RARE_RANK)
         || is_vendor_name(tok)
         || v.is_cookie_word(&match_form(tok))
         || v.find_category(tok).is_some()
@@ -1109,6 +1103,18 @@ fn subject_provider(sent: &str, toks: &[(u32, u32)]) -> Option<(usize, usize)> {
 /// be a name in a sentence introducing a cookie (`La cookie gst es instalada por SAP`,
 /// `Le cookie fr est déposé par Facebook`); `bar`, `box`, `key` and `set` rank higher.
 const RARE_RANK: u32 = 1500;
+
+/// How a word ranks in the word lists, as the tests for a name read it: a word of
+/// two or three letters by its best rank in any language's list; another `0` when
+/// some list holds it (one lookup or a few, not a rank in each). `None`: no list
+/// holds it. A word ranked within [`RARE_RANK`] is no name.
+fn word_rank(tok: &str) -> Option<u32> {
+    if tok.chars().count() <= 3 && tok.chars().all(char::is_alphabetic) {
+        crate::fields::repair::best_rank_any_language(tok)
+    } else {
+        crate::fields::repair::is_any_language_word(tok).then_some(0)
+    }
+}
 
 /// Whether the word before a name is an article or the like: a function word of
 /// some language, written in lower case (`the`, `le`, `das`, `il`, `het`, `o`), or

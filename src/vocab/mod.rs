@@ -475,6 +475,9 @@ pub(crate) struct Vocab {
     or_joiners: Vec<String>,
     /// Words between a cookie word and a heading's category word (`de`, `zur`).
     linkers: FastSet<String>,
+    /// Ends of compounds that are cookie words (`cookie`: `Sitzungscookie`), in
+    /// [`match_form`].
+    cookie_compounds: Vec<String>,
     /// Words between a cookie word and the name it introduces (`named`, `nommé`).
     naming: FastSet<String>,
     /// Words before a cookie word that say its kind (`session`, `persistente`).
@@ -814,9 +817,8 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
             "joiner" => matches!(value, "and" | "or"),
             "cookie_kind" => parse_cookie_kind(value).is_some(),
             "demonstrative" | "linker" | "naming" | "respectively" | "abbreviation"
-            | "not_a_name" | "sets_verb" | "page_word" | "page_of" | "consent_column" => {
-                value == "-"
-            }
+            | "not_a_name" | "sets_verb" | "page_word" | "page_of" | "consent_column"
+            | "cookie_compound" => value == "-",
             _ => match affixes::check_line(kind, value, phrase) {
                 Some(problem) => {
                     if let Err(p) = problem {
@@ -845,6 +847,7 @@ pub(crate) fn check_table(name: &str, table: &str) -> Vec<String> {
                 | "abbreviation"
                 | "not_a_name"
                 | "sets_verb"
+                | "cookie_compound"
         ) && !affixes::is_one_word(phrase)
         {
             bad.push(format!(
@@ -1010,6 +1013,12 @@ impl Vocab {
                 }
                 "naming" => {
                     self.naming.insert(match_form(phrase));
+                }
+                "cookie_compound" => {
+                    let tail = match_form(phrase);
+                    if !self.cookie_compounds.contains(&tail) {
+                        self.cookie_compounds.push(tail);
+                    }
                 }
                 "cookie_kind" => {
                     if let Some(k) = parse_cookie_kind(value) {
@@ -2205,6 +2214,23 @@ impl Vocab {
     /// (`Consent`, `Einwilligung`, `Consenso`): its cells declare no category.
     pub(crate) fn is_consent_column(&self, header: &str) -> bool {
         !self.consent_columns.is_empty() && self.consent_columns.contains(&match_form(header))
+    }
+
+    /// The first part of a compound that is a cookie word in the singular, glued or
+    /// hyphenated (`Sitzungs` of `Sitzungscookie`, `Session` of `Session-Cookie`,
+    /// `sessie` of `sessiecookie`): three letters or more before a listed end
+    /// (`cookie_compound`; compared without regard to ASCII case).
+    pub(crate) fn cookie_compound<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let b = word.as_bytes();
+        self.cookie_compounds.iter().find_map(|tail| {
+            let t = tail.as_bytes();
+            if b.len() < t.len() + 3 || !b[b.len() - t.len()..].eq_ignore_ascii_case(t) {
+                return None;
+            }
+            let head = &word[..word.len() - t.len()];
+            let head = head.strip_suffix('-').unwrap_or(head);
+            (head.chars().count() >= 3 && head.chars().all(char::is_alphabetic)).then_some(head)
+        })
     }
 
     /// A word that may stand between a cookie word and a word qualifying it (`de`,
