@@ -1222,6 +1222,47 @@ fn service_heading_over_prose_and_a_lifetime_label() {
     }
 }
 
+/// iubenda's service heading with its company in brackets, named by its legal form
+/// (`Hotjar Heat Maps & Recordings (Hotjar Ltd.)`, a service no list knows,
+/// `Velqora Live Chat and Forms (Velqora Media GmbH)`): the words before the
+/// company are the service, the provider of the cookies under it, whatever the
+/// prose below says provides it; a category word in them declares nothing (the
+/// section's heading does).
+#[test]
+fn a_service_heading_names_its_company_in_brackets() {
+    for l in LANGS {
+        let text = format!(
+            "{}\n\nHotjar Heat Maps & Recordings (Hotjar Ltd.)\nHotjar, Hotjar Ltd.\n{}:\n\
+             _hjid: {}\n\nVelqora Live Chat and Forms (Velqora Media GmbH)\n\
+             Velqora, Somebody Inc.\n{}:\n_vq_a: {}\n",
+            l.analytics, l.headers[3], l.years, l.headers[3], l.day
+        );
+        let p = parse_policy(&text);
+        let got: Vec<(&str, Option<&str>, Category)> = p
+            .cookies
+            .iter()
+            .map(|c| (c.name.as_str(), c.provider.as_deref(), c.category))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "_hjid",
+                    Some("Hotjar Heat Maps & Recordings"),
+                    Category::Analytics
+                ),
+                (
+                    "_vq_a",
+                    Some("Velqora Live Chat and Forms"),
+                    Category::Analytics
+                )
+            ],
+            "{}:\n{text}",
+            l.code
+        );
+    }
+}
+
 /// A heading names a service; an item's own text names it more fully (`Google
 /// Analytics` over `_ga: Google Analytics 4 (2 years)`): the fuller name is the
 /// provider. A different company in the item's text does not replace the heading's.

@@ -4826,6 +4826,153 @@ fn service_sections_with_storage_lists() {
     t.check("service sections with storage lists", 0.98, 0.96);
 }
 
+/// How a language names a service after the vendor's product, as iubenda's headings
+/// do (`{b}`: the brand), and the legal forms of its companies.
+const SERVICE_NAMES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "en",
+        &[
+            "{b} Heat Maps & Recordings",
+            "{b} Ads conversion tracking",
+            "{b} Like button and social widgets",
+            "{b} video widget",
+            "{b} Tag Manager",
+        ],
+        &["Ltd.", "Inc.", "Limited", "LLC"],
+    ),
+    (
+        "fr",
+        &[
+            "Suivi des conversions de {b} Ads",
+            "Bouton J'aime et widgets sociaux de {b}",
+            "Widget vidéo {b}",
+            "{b} Heat Maps & Recordings",
+        ],
+        &["SAS", "SARL", "Ltd."],
+    ),
+    (
+        "de",
+        &[
+            "{b} Conversion-Tracking",
+            "Like-Button und Social-Widgets von {b}",
+            "{b} Video-Widget",
+            "{b} Heat Maps & Recordings",
+        ],
+        &["GmbH", "AG", "Ltd."],
+    ),
+    (
+        "es",
+        &[
+            "Seguimiento de conversiones de {b} Ads",
+            "Botón Me gusta y widgets sociales de {b}",
+            "Widget de video de {b}",
+        ],
+        &["S.L.", "S.A.", "Inc."],
+    ),
+    (
+        "it",
+        &[
+            "Monitoraggio conversioni di {b} Ads",
+            "Pulsante Mi Piace e widget sociali di {b}",
+            "Widget Video {b}",
+            "{b} Heat Maps & Recordings",
+        ],
+        &["S.r.l.", "S.p.A.", "Limited"],
+    ),
+];
+
+/// Vendors the lists know, for [`service_headings_naming_their_company`]: the brand
+/// and how its company is named.
+const KNOWN_BRANDS: &[(&str, &str)] = &[
+    ("Google", "Google Ireland Limited"),
+    ("Hotjar", "Hotjar Ltd."),
+    ("Microsoft", "Microsoft Ireland Operations Limited"),
+    ("Pinterest", "Pinterest Europe Ltd."),
+    ("TikTok", "TikTok Technology Limited"),
+];
+
+/// iubenda's service headings: the service's name, long and in the language's words
+/// (`Hotjar Heat Maps & Recordings`, `Pulsante Mi Piace e widget sociali di Velqora`,
+/// the vendor first or last, a known vendor's or one made up), then its company in
+/// brackets, named by its legal form (`(Velqora Ltd.)`); the line under it says what
+/// the brand is and who provides it, naming neither the service as the heading
+/// writes it nor the company as the aside does (`Velqora is a service provided by
+/// Velqora Media GmbH …`), and the `Storage duration:` pairs follow. The service is
+/// every cookie's provider: a service heading wins over a company the prose below
+/// names. Written before the reader read a company in the aside as evidence.
+#[test]
+fn service_headings_naming_their_company() {
+    let all = rows();
+    let mut rng = Rng(0x1B3E_0DA5_0000_0040);
+    let mut t = Tally::default();
+    for s in SERVICE_SECTION_WORDS {
+        let l = LANGS.iter().find(|l| l.code == s.code).expect("a language");
+        let (_, names, forms) = SERVICE_NAMES
+            .iter()
+            .find(|(c, _, _)| *c == s.code)
+            .expect("service names");
+        for d in 0..8 {
+            let mut text = String::from("Cookie Policy\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let mut used = std::collections::HashSet::new();
+            for k in 0..4 {
+                text += &format!("{}\n{}\n\n", rng.pick(s.headings[k]), s.intro);
+                for _ in 0..1 + rng.below(2) {
+                    let (brand, company) = if d % 2 == 0 {
+                        let (b, c) = *rng.pick(KNOWN_BRANDS);
+                        (b.to_string(), c.to_string())
+                    } else {
+                        // (a brand's word, not a host: `Velqora`)
+                        let made = made_up_service(&mut rng);
+                        let word: String = made.chars().take_while(|c| c.is_alphabetic()).collect();
+                        let word = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+                        let company = format!("{word} Media {}", rng.pick(forms));
+                        (word, company)
+                    };
+                    let service = rng.pick(names).replace("{b}", &brand);
+                    if !used.insert(service.clone()) {
+                        continue;
+                    }
+                    let n = 1 + rng.below(3);
+                    let picked = section_rows(&mut rng, &all, l, Some(k), n, &mut seen)
+                        .into_iter()
+                        .filter(|(r, _)| {
+                            plain_name(&r.name) && r.name.ends_with(|c: char| c.is_alphanumeric())
+                        })
+                        .collect::<Vec<_>>();
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    let picked = set_by(picked, &service, false);
+                    text += &format!(
+                        "{service} ({company})\n{}\n{}\n{}\n",
+                        s.is_service.replace("{s}", &brand).replace("{c}", &company),
+                        s.data,
+                        s.place
+                    );
+                    let pairs: Vec<String> = picked
+                        .iter()
+                        .map(|(_, c)| format!("{}: {}", c[0], c[3]))
+                        .collect();
+                    text += &match rng.below(2) {
+                        0 => format!("{} {}\n\n", s.storage, pairs.join("; ")),
+                        _ => format!("{}\n{}\n\n", s.storage, pairs.join("\n")),
+                    };
+                    want.extend(picked);
+                }
+            }
+            show_doc(&text);
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 40, the reader of `1f79747`): F1 1.000, exact 0.092
+    // (the company in the prose below won; a known vendor's heading gave the vendor's
+    // run, `Pinterest Ads`, or was cut at `&`, and a category word in it declared its
+    // category); after: 1.000 / 1.000
+    t.check("service headings naming their company", 0.99, 0.97);
+}
+
 /// How a language writes category headings as its writers compound or elide them
 /// (`Funktions-Cookies`, `Personalisierungs-Cookies`, `Cookies d'analyse`), and the
 /// lifetime key a consent platform's cards write (`Läuft ab in`, `Expire dans`).

@@ -285,6 +285,15 @@ impl Context {
             let run = vendor_run(h);
             let mut category = heading_category_given(h, run);
             let mut vendor = heading_service(h, run, category.is_some());
+            // (a service's name before its company declares no category, whatever
+            // words it holds: `Pinterest Ads conversion tracking (Pinterest Europe
+            // Ltd.)`; the section's heading does)
+            if category.is_some()
+                && vendor.as_deref() == Some(before_aside(h))
+                && in_company_aside(h)
+            {
+                category = None;
+            }
             // a service no list knows, named by what the text says of it: its name
             // is the whole heading, and a category word in it (`Peltram Analytics`)
             // is part of the name, as in a known vendor's (`Google Analytics`)
@@ -707,7 +716,10 @@ fn heading_category_given(h: &str, run: Option<(usize, usize)>) -> Option<Catego
 /// The service a heading names, as written: a heading that opens with a vendor and
 /// is only a service's name (`Google various services`, `Google Ads Optimization`;
 /// a parenthetical qualifier dropped), or whose vendor is named only in its aside
-/// (`Civic (Civic UK)`), is the provider whole; a longer heading, or one
+/// (`Civic (Civic UK)`), is the provider whole; so is one that names its company in
+/// the aside, wherever the vendor stands in it and up to [`MAX_SERVICE_WORDS`]
+/// words, `&` and all (`Hotjar Heat Maps & Recordings (Hotjar Ltd.)`, `Monitoraggio
+/// conversioni di Google Ads (Google Ireland Limited)`); a longer heading, or one
 /// about cookies or a category, gives the vendor named in it.
 ///
 /// `run` is the [`vendor_run`] of `h`.
@@ -720,12 +732,20 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
     // (a vendor named only in the aside, `Civic (Civic UK)`, is the company behind
     // the service the heading names: the service is the provider)
     let in_aside = s >= plain.len();
-    let whole = (s == 0 || in_aside)
-        && !names_category
+    // (a company in the aside, `Hotjar Heat Maps & Recordings (Hotjar Ltd.)`, makes
+    // the name before it a service's, however long: iubenda's headings)
+    let company = in_company_aside(h);
+    // (a category word in such a name is the name's: `Pinterest Ads conversion
+    // tracking (Pinterest Europe Ltd.)`; not a category named alone, `Analytics
+    // (Google LLC)`)
+    let whole = (s == 0 || in_aside || company)
+        && (!names_category || (company && vocab().category_whole(plain).is_none()))
         && (e <= plain.len() || in_aside)
-        && !more_words_than(plain, 4)
+        && !more_words_than(plain, if company { MAX_SERVICE_WORDS } else { 4 })
         && !vocab().mentions_cookies(plain)
-        && (!plain.contains([':', ',', ';', '.', '/', '|', '&']) || host())
+        && (!plain.contains([':', ',', ';', '.', '/', '|', '&'])
+            || host()
+            || (company && !plain.contains([':', ',', ';', '.', '/', '|'])))
         && plain
             .split_whitespace()
             .all(|w| !w.chars().any(|c| c.is_ascii_digit()));
@@ -739,6 +759,22 @@ fn heading_service(h: &str, run: Option<(usize, usize)>, names_category: bool) -
 /// service's box.
 pub(crate) fn stated_company(value: &str) -> &str {
     before_aside(vocab().without_address(value).trim())
+}
+
+/// How many words a service's name may have when the heading names its company
+/// after it (`Facebook Like button and social widgets (Meta Platforms Ireland
+/// Limited)`, `Pulsante Mi Piace e widget sociali di Facebook (…)`).
+const MAX_SERVICE_WORDS: usize = 8;
+
+/// Whether heading `h` ends with a bracketed company after its name, the company
+/// named by its legal form (`(Hotjar Ltd.)`, `(Google Ireland Limited)`, `(Velqora
+/// Media S.L.)`): the name before it ([`before_aside`]) is then a service's, as
+/// iubenda's headings write a service and the company that provides it.
+fn in_company_aside(h: &str) -> bool {
+    let rest = find_short(h, " (").map_or("", |p| h[p..].trim());
+    rest.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|inner| !inner.contains(['(', ')']) && vocab().ends_with_legal_form(inner))
 }
 
 /// A heading without the bracketed aside after its name (`Vidoomy (Vidoomy Media
@@ -788,9 +824,13 @@ const SERVICE_NAMED_WITHIN: usize = 6;
 /// provider under it.
 fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // (a title may be an item of a list, its cookies the items under it: `• Verve`)
-    let plain = before_aside(super::list::unbullet(h));
+    let h = super::list::unbullet(h);
+    let plain = before_aside(h);
     let first = plain.chars().next()?;
-    if more_words_than(plain, 4)
+    // (a company in the aside is evidence of its own, and a service's name so
+    // followed may be longer: `Velqora Heat Maps & Recordings (Velqora Ltd.)`)
+    let company = in_company_aside(h);
+    if more_words_than(plain, if company { MAX_SERVICE_WORDS } else { 4 })
         || plain.contains([':', ',', ';', '|', '?', '!', '"'])
         || plain.ends_with('.')
     {
@@ -827,7 +867,8 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // 1 year – …`, `Outbrain:` / `- mdfrc – 4 months – …`): a service's title over
     // its cookies
     let items = || items_below(lines, i);
-    let evidence = card()
+    let evidence = company
+        || card()
         || spoken
         || subject
         || after
@@ -1923,6 +1964,73 @@ mod tests {
         assert_eq!(
             service("Cookies we use with Civic UK").as_deref(),
             Some("Civic UK")
+        );
+    }
+
+    /// A heading that names its company in brackets, by its legal form, names a
+    /// service by the words before it, however many (up to eight), with `&`, the
+    /// vendor anywhere in it, a category word in it (which declares no category);
+    /// not a category named alone, nor a heading whose aside is no company.
+    #[test]
+    fn a_company_in_the_aside_makes_the_heading_a_service() {
+        let service = |h: &str| heading_service(h, vendor_run(h), heading_category(h).is_some());
+        assert_eq!(
+            service("Hotjar Heat Maps & Recordings (Hotjar Ltd.)").as_deref(),
+            Some("Hotjar Heat Maps & Recordings")
+        );
+        assert_eq!(
+            service(
+                "Pulsante Mi Piace e widget sociali di Facebook (Meta Platforms Ireland Limited)"
+            )
+            .as_deref(),
+            Some("Pulsante Mi Piace e widget sociali di Facebook")
+        );
+        assert_eq!(
+            service("Pinterest Ads conversion tracking (Pinterest Europe Ltd.)").as_deref(),
+            Some("Pinterest Ads conversion tracking")
+        );
+        // without a company in the aside, as before: the vendor's run
+        assert_eq!(
+            service("Hotjar Heat Maps & Recordings (recordings)").as_deref(),
+            Some("Hotjar Heat Maps")
+        );
+        // (a category named alone stays the category's: the company is the vendor)
+        assert_eq!(
+            service("Analytics (Google LLC)").as_deref(),
+            Some("Google LLC")
+        );
+        assert!(in_company_aside("Velqora (Velqora Media S.L.)"));
+        assert!(!in_company_aside("Velqora (Velqora Media)"));
+        assert!(!in_company_aside("Velqora (GmbH) (2)"));
+        // a service no list knows, by the company alone; its category word is its name's
+        let got = read_services(
+            "Analytics\n\nVelqora Heat Maps & Recordings (Velqora Media GmbH)\n\
+             Velqora is a service provided by Velqora Media GmbH.\nStorage duration:\n\
+             _vq_a: 1 year\n\nPeltram Ads conversion tracking (Peltram Inc.)\n\
+             The service is provided by Somebody Inc.\nStorage duration:\n_pt_b: 2 years\n\n\
+             Pinterest Ads conversion tracking (Pinterest Europe Ltd.)\n\
+             Pinterest is a service provided by Pinterest Europe Ltd.\nStorage duration:\n\
+             _pin_unauth: 1 year\n",
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                (
+                    "_vq_a",
+                    Some("Velqora Heat Maps & Recordings"),
+                    Category::Analytics
+                ),
+                (
+                    "_pt_b",
+                    Some("Peltram Ads conversion tracking"),
+                    Category::Analytics
+                ),
+                (
+                    "_pin_unauth",
+                    Some("Pinterest Ads conversion tracking"),
+                    Category::Analytics
+                ),
+            ])
         );
     }
 

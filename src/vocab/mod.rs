@@ -2099,6 +2099,16 @@ impl Vocab {
             .any(|e| self.service_is.contains(&match_form(&rest[..e])))
     }
 
+    /// Whether a company's name ends with its legal form (`Hotjar Ltd.`, `Google
+    /// Ireland Limited`, `Velqora Media S.L.`; `legal_form` lines): a name so written
+    /// is a company's, not a service's or a product's.
+    pub(crate) fn ends_with_legal_form(&self, name: &str) -> bool {
+        name.trim()
+            .rsplit([' ', ','])
+            .next()
+            .is_some_and(|w| !w.is_empty() && self.legal_forms.contains(&legal_form_key(w)))
+    }
+
     /// A company's name without the postal address written after it (`Google Ireland
     /// Limited, Gordon House, Barrow Street, Dublin 4, Ireland` → `Google Ireland
     /// Limited`), as consent platforms' provider keys give it. The parts after the
@@ -2126,11 +2136,7 @@ impl Vocab {
         let tail = &value[end..];
         let parts = tail.split(',').filter(|p| !p.trim().is_empty()).count();
         // (a name that ends with its legal form is whole: `PostHog Inc., USA`)
-        let company = &value[..end];
-        let formed = company
-            .rsplit([' ', ','])
-            .next()
-            .is_some_and(|w| self.legal_forms.contains(&legal_form_key(w)));
+        let formed = self.ends_with_legal_form(&value[..end]);
         if parts == 0 || !(formed || parts >= 3 || tail.bytes().any(|b| b.is_ascii_digit())) {
             return value;
         }
