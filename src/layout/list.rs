@@ -505,14 +505,19 @@ fn is_own_sentence(text: &str) -> bool {
 }
 
 /// What separates the cells of a list item (`name – provider – duration – text`), in
-/// the order they are tried.
-const SEPARATORS: [&str; 6] = [" – ", " — ", " - ", " -> ", " → ", " | "];
+/// the order they are tried: dashes, bars, and the arrows and chevrons a consent
+/// panel's list or a copied row puts between a name and its cells (`_pk_id ▸ 13
+/// months`, `_ga › Google › 2 years`).
+const SEPARATORS: [&str; 10] = [
+    " – ", " — ", " - ", " -> ", " → ", " | ", " ▸ ", " › ", " » ", " > ",
+];
 
 /// Whether `t` holds the second byte of a separator of [`SEPARATORS`] (the byte
-/// [`find_separator`] searches for: `-`, `|`, or the lead byte 0xE2 of `–`, `—`, `→`),
-/// without which it finds none.
+/// [`find_separator`] searches for: `-`, `|`, `>`, the lead byte 0xE2 of `–`, `—`,
+/// `→`, `▸`, `›`, or 0xC2 of `»`), without which it finds none.
 fn has_separator_byte(t: &str) -> bool {
-    memchr::memchr3(b'-', b'|', 0xE2, t.as_bytes()).is_some()
+    let b = t.as_bytes();
+    memchr::memchr3(b'-', b'|', 0xE2, b).is_some() || memchr::memchr2(b'>', 0xC2, b).is_some()
 }
 
 /// `t.find(sep)` for a separator of [`SEPARATORS`]: each starts with a space, so it is
@@ -1202,6 +1207,38 @@ mod tests {
         assert_eq!(p.cookies[0].name, "_ga");
     }
 
+    /// Arrows and chevrons separate an item's cells as dashes do (`_pk_id ▸ 13
+    /// months`, `AEC › Google › 6 months › …`, `NID » Google » …`, `lang > …`).
+    #[test]
+    fn arrows_and_chevrons_separate_an_item_s_cells() {
+        for sep in [" ▸ ", " › ", " » ", " > "] {
+            let text = format!(
+                "Cookies\n\n- _pk_id{sep}13 months{sep}Stores a unique visitor ID.\n\
+                 - NID{sep}Google{sep}6 months{sep}Remembers your preferences.\n"
+            );
+            let p = crate::parse_policy(&text);
+            let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+                .cookies
+                .iter()
+                .map(|c| {
+                    (
+                        c.name.as_str(),
+                        c.provider.as_deref(),
+                        c.duration.as_ref().and_then(|d| d.iso8601.as_deref()),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("_pk_id", None, Some("P13M")),
+                    ("NID", Some("Google"), Some("P6M"))
+                ],
+                "{text}"
+            );
+        }
+    }
+
     /// An item headed by a service and its cookies in brackets (`- Quantcast (cref,
     /// mc): …`): the bracket's names are the item's, sure by that shape, and the
     /// service their provider; the description is what follows the colon.
@@ -1337,7 +1374,10 @@ mod tests {
     #[test]
     fn lines_without_a_separator_byte_have_no_separator() {
         for sep in SEPARATORS {
-            assert!(matches!(sep.as_bytes()[1], b'-' | b'|' | 0xE2), "{sep:?}");
+            assert!(
+                matches!(sep.as_bytes()[1], b'-' | b'|' | b'>' | 0xE2 | 0xC2),
+                "{sep:?}"
+            );
             assert!(has_separator_byte(sep), "{sep:?}");
         }
         let lines = crate::testing::corpus_lines_and(&[
@@ -1348,6 +1388,10 @@ mod tests {
             "_ga -> x",
             "_ga → x",
             "_ga | x",
+            "_ga ▸ x",
+            "_ga › x",
+            "_ga » x",
+            "_ga > x",
             "a - b",
             "é ü",
             "",
