@@ -514,10 +514,12 @@ const SEPARATORS: [&str; 10] = [
 
 /// Whether `t` holds the second byte of a separator of [`SEPARATORS`] (the byte
 /// [`find_separator`] searches for: `-`, `|`, `>`, the lead byte 0xE2 of `–`, `—`,
-/// `→`, `▸`, `›`, or 0xC2 of `»`), without which it finds none.
+/// `→`, `▸`, `›`), or the last byte 0xBB of `»`, without which it finds none. (`»`
+/// is looked for by its last byte: its lead byte 0xC2 is a no-break space's too,
+/// which copied lines are full of.)
 fn has_separator_byte(t: &str) -> bool {
     let b = t.as_bytes();
-    memchr::memchr3(b'-', b'|', 0xE2, b).is_some() || memchr::memchr2(b'>', 0xC2, b).is_some()
+    memchr::memchr3(b'-', b'|', 0xE2, b).is_some() || memchr::memchr2(b'>', 0xBB, b).is_some()
 }
 
 /// `t.find(sep)` for a separator of [`SEPARATORS`]: each starts with a space, so it is
@@ -730,7 +732,8 @@ fn token_line_item<'a>(lines: &[Line<'a>], j: usize) -> Option<Item<'a>> {
     let (Some(head), Some(sep)) = (words.next(), words.next()) else {
         return None;
     };
-    if !SEPARATORS.iter().any(|s| s.trim() == sep) || !may_be_name(head) {
+    // (each separator is its mark between two spaces: the mark compared, not trimmed)
+    if !SEPARATORS.iter().any(|s| &s[1..s.len() - 1] == sep) || !may_be_name(head) {
         return None;
     }
     item(lines, j, &|| true).filter(|it| it.one_line() && may_be_name(it.names.trim()))

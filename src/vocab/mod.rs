@@ -478,6 +478,8 @@ pub(crate) struct Vocab {
     /// Ends of compounds that are cookie words (`cookie`: `Sitzungscookie`), in
     /// [`match_form`].
     cookie_compounds: Vec<String>,
+    /// The shortest of [`Vocab::cookie_compounds`] and their last bytes, lower case.
+    cookie_compound_ends: (usize, Vec<u8>),
     /// Words between a cookie word and the name it introduces (`named`, `nommé`).
     naming: FastSet<String>,
     /// Words before a cookie word that say its kind (`session`, `persistente`).
@@ -711,6 +713,17 @@ pub(crate) fn vocab() -> &'static Vocab {
             .map(|p| p.words[0].clone())
             .collect();
         v.one_cookie_pairs = pair_bits(v.one_cookie_words.iter().map(String::as_str));
+        v.cookie_compound_ends = (
+            v.cookie_compounds
+                .iter()
+                .map(String::len)
+                .min()
+                .unwrap_or(usize::MAX / 2),
+            v.cookie_compounds
+                .iter()
+                .filter_map(|t| t.as_bytes().last().map(u8::to_ascii_lowercase))
+                .collect(),
+        );
         v.one_cookie_lens = v
             .one_cookie_words
             .iter()
@@ -2228,6 +2241,16 @@ impl Vocab {
     /// (`cookie_compound`; compared without regard to ASCII case).
     pub(crate) fn cookie_compound<'w>(&self, word: &'w str) -> Option<&'w str> {
         let b = word.as_bytes();
+        // (most words asked are short, or end in no end's last letter: turned away
+        // before the ends are tried)
+        let (shortest, last) = &self.cookie_compound_ends;
+        if b.len() < *shortest + 3
+            || !b
+                .last()
+                .is_some_and(|c| last.contains(&c.to_ascii_lowercase()))
+        {
+            return None;
+        }
         self.cookie_compounds.iter().find_map(|tail| {
             let t = tail.as_bytes();
             if b.len() < t.len() + 3 || !b[b.len() - t.len()..].eq_ignore_ascii_case(t) {
