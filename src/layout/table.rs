@@ -467,25 +467,62 @@ impl Header {
         }
         self.vote_providers(&rows);
         // two columns headed as names (`Cookie | Nome`): the one of sure cookie names
-        // is the name column, the other a label (`Webtrends`, `Adobe Analytics`)
-        let bare = |cell: &str| cell.split('(').next().unwrap_or("").trim().to_string();
+        // is the name column, the other a label (`Webtrends`, `Adobe Analytics`). A
+        // cell of names between commas (`OptanonConsent, OptanonAlertBoxClosed`) is
+        // sure when each is one name-shaped token and one of them a sure name.
+        fn bare(cell: &str) -> &str {
+            cell.split('(').next().unwrap_or("").trim()
+        }
+        // (`Some(true)`: names, one a sure name; `Some(false)`: names, none sure; `None`:
+        // a piece of words or no name)
+        let names_cell = |cell: &str| {
+            let mut strong = false;
+            cell.split(',')
+                .all(|piece| {
+                    let b = bare(piece);
+                    strong |= is_strong_name(b);
+                    !b.is_empty() && !b.contains(' ') && is_name_shaped(b)
+                })
+                .then_some(strong)
+        };
         let sure = |c: usize| {
-            rows.iter().filter(|r| is_strong_name(&bare(r[c]))).count() as f64 / rows.len() as f64
+            rows.iter()
+                .filter(|r| names_cell(r[c]) == Some(true))
+                .count() as f64
+                / rows.len() as f64
+        };
+        // or, in a table of any length, the name column's cells are all words (`Third
+        // Party`, `Cookies propriétaires`: no list between commas) and the twin's all
+        // names that are no party's word (`Propias`)
+        let worded = |c: usize| {
+            rows.iter().all(|r| {
+                let cell = r[c].trim();
+                cell.contains(' ') && !cell.contains(',') && names_cell(cell).is_none()
+            })
+        };
+        let named = |c: usize| {
+            rows.iter()
+                .all(|r| names_cell(r[c]).is_some() && !vocab().mentions_party(r[c]))
         };
         let named_twin = (0..self.len()).find(|&c| {
             c != self.name
-                && self.cols[c].0.is_none()
+                // (a name known as a vendor's too, `wistia`, may have voted it the
+                // provider column)
+                && matches!(self.cols[c].0, None | Some(Role::Provider))
                 && vocab().field(&self.cols[c].1) == Some(Role::Name)
-                && sure(c) >= 0.5
-                && sure(c) > sure(self.name)
+                && ((sure(c) >= 0.5 && sure(c) > sure(self.name))
+                    || (worded(self.name) && named(c)))
         });
         if let Some(c) = named_twin {
-            // the label names a category (`Analytics cookie`) or the service (`Webtrends`)
+            // the label names a category (`Analytics cookie`) or the service
+            // (`Webtrends`); a party (`Third Party`) is no provider
             let v = vocab();
             let labels =
                 |cell: &str| v.category_of_label(cell).is_some() || v.storage_of(cell).is_some();
             self.cols[self.name].0 = if mostly(&rows, self.name, labels) {
                 Some(Role::Type)
+            } else if mostly(&rows, self.name, |cell| v.mentions_party(cell)) {
+                None
             } else {
                 Some(Role::Provider)
             };
@@ -1123,6 +1160,60 @@ mod tests {
             vec!["_gid", "Zeta", "Eta", "Iota"],
         ];
         assert!(Header::read_unnamed(&["Alpha", "Beta", "Gamma", "Purpose"], &wordy).is_none());
+    }
+
+    /// Two headers that name cookies (`Cookies used` before `Cookies`, OneTrust's
+    /// columns in another order): the name column is the one whose cells are names,
+    /// lists of them between commas too, or, in a table of one row, the one beside a
+    /// column of words; a column of parties is no provider's.
+    #[test]
+    fn of_two_name_headers_the_cells_choose() {
+        let head = ["Lifespan", "Cookies used", "Cookies", "Cookie Subgroup"];
+        let rows = vec![
+            vec![
+                "Session",
+                "First Party",
+                "JSESSIONID",
+                "careers.example.com",
+            ],
+            vec![
+                "364 Days, 364 Days",
+                "First Party",
+                "OptanonConsent, OptanonAlertBoxClosed",
+                "europe.example.com",
+            ],
+            vec![
+                "Session, 3650 Days",
+                "First Party",
+                "ARRAffinity, SC_ANALYTICS_GLOBAL_COOKIE",
+                "www.example.com",
+            ],
+        ];
+        let mut h = Header::read(&head).expect("a header");
+        assert_eq!(h.name, 1);
+        h.confirm(&rows);
+        assert_eq!(
+            (h.name, h.cols[2].0, h.cols[1].0),
+            (2, Some(Role::Name), None)
+        );
+        // one row, its name no sure one (and a vendor's word too)
+        for name in ["dbln", "wistia"] {
+            let one = vec![vec!["Session", "Third Party", name, "cdn.example.net"]];
+            let mut h = Header::read(&head).expect("a header");
+            h.confirm(&one);
+            assert_eq!(h.name, 2, "{name}");
+        }
+        // a party's word (`Propias`) is no name, and a list that ends in words is names
+        let head = ["Duración", "Cookies", "Cookies utilizadas"];
+        for (names, twin) in [
+            ("DYID y otros identificadores", "Propias"),
+            ("DYID, axeptio_all_vendors y otros", "Stripe"),
+        ] {
+            let one = vec![vec!["Sesión", names, twin]];
+            let mut h = Header::read(&head).expect("a header");
+            h.confirm(&one);
+            assert_eq!(h.name, 1, "{twin}");
+        }
     }
 
     /// A lazily grown row realigns as a full-width row did (every cell present,
