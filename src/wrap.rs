@@ -196,7 +196,12 @@ fn goes_on(lines: &[Shape<'_>], width: usize) -> bool {
             continue;
         }
         full += 1;
-        on += usize::from(b.body().starts_with(char::is_lowercase) && !b.fixed);
+        // (a line that ends its sentence over one in lower case is no evidence: a
+        // consent panel's `This service can install 2 cookies.` / `c-signup ▸
+        // Session`; a sentence seldom opens in lower case)
+        on += usize::from(
+            b.body().starts_with(char::is_lowercase) && !b.fixed && !ends_sentence(a.text),
+        );
     }
     on >= 3 && 4 * on >= full
 }
@@ -535,6 +540,27 @@ mod tests {
         let read = unwrap(&text);
         assert_eq!(read.len(), text.len());
         assert!(!read.trim_end().contains('\n'), "{read}");
+    }
+
+    /// A consent panel repeated for each service has lines of one length ending their
+    /// sentences over names in lower case (`This service can install 2 cookies.` /
+    /// `c-signup ▸ Session`): no wrapping width, nothing joined.
+    #[test]
+    fn sentences_ended_over_lower_case_names_show_no_width() {
+        let mut text = String::new();
+        for (service, names) in [
+            ("Velqora", ["c-signup", "lil-lang"]),
+            ("Orabix", ["trc", "hubspotutk"]),
+            ("Zentrix", ["wwepo", "visitor-id"]),
+            ("Quarlum", ["usprivacy", "kcru"]),
+        ] {
+            text += &format!(
+                "{service}\nRead more - View the official website\n\
+                 This service can install 2 cookies.\n{} ▸ Session\n{} ▸ 1 year\nAllow Deny\n\n",
+                names[0], names[1]
+            );
+        }
+        assert_eq!(unwrap(&text), text);
     }
 
     #[test]

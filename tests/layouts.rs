@@ -1798,3 +1798,52 @@ fn a_paragraph_s_provider_stays_with_its_cookie() {
     );
     assert_eq!(names_and_providers(&p), [("lkqdid", Some("Velqora"))]);
 }
+
+/// A consent panel (tarteaucitron's): each service's name, its links on one line or
+/// one a line, the line that speaks of it, then its cookies as items with their
+/// lifetimes after an arrow, names no list knows among them. The links are no
+/// heading and hide no evidence: the service is each cookie's provider; the line
+/// that says the service installs cookies opens their list.
+#[test]
+fn a_consent_panel_s_links_under_the_service() {
+    for (links, spoken, life) in [
+        (
+            "Read more - View the official website",
+            "This service can install 2 cookies.",
+            "13 months",
+        ),
+        (
+            "En savoir plus\nVoir le site officiel",
+            "Ce service peut déposer 2 cookies.",
+            "13 mois",
+        ),
+        (
+            "En savoir plus - Voir le site officiel",
+            "Ce service peut déposer 2 cookies.",
+            "13 mois",
+        ),
+        (
+            "Mehr lesen - Offizielle Website ansehen",
+            "Dieser Dienst kann 2 Cookies setzen.",
+            "13 Monate",
+        ),
+    ] {
+        let text = format!(
+            "Cookies\n\nAnalytics\n\nVelqora\n{links}\n{spoken}\n\
+             trc ▸ {life}\nhubspotutk ▸ {life}\nAllow Deny\n\n\
+             Orabix Chat\n{links}\n{spoken}\nc-signup ▸ {life}\n_ob_id ▸ {life}\n"
+        );
+        let p = parse_policy(&text);
+        assert_eq!(
+            names_and_providers(&p),
+            vec![
+                ("trc", Some("Velqora")),
+                ("hubspotutk", Some("Velqora")),
+                ("c-signup", Some("Orabix Chat")),
+                ("_ob_id", Some("Orabix Chat")),
+            ],
+            "{text}"
+        );
+        assert!(p.cookies.iter().all(|c| c.duration.is_some()), "{text}");
+    }
+}

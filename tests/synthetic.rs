@@ -3651,6 +3651,88 @@ fn consent_panels_and_cards_under_unknown_services() {
     );
 }
 
+/// A consent panel's links under a service's name, in one language (tarteaucitron's
+/// `Read more - View the official website`).
+const PANEL_LINKS: &[(&str, &str)] = &[
+    ("en", "Read more - View the official website"),
+    ("fr", "En savoir plus - Voir le site officiel"),
+    ("de", "Mehr lesen - Offizielle Website ansehen"),
+    ("es", "Leer más - Ver el sitio oficial"),
+    ("it", "Per saperne di più - Visita il sito ufficiale"),
+    ("nl", "Lees meer - Bekijk de officiële website"),
+    ("pt", "Saiba mais - Ver o site oficial"),
+];
+
+/// `consent_panels_and_cards_under_unknown_services`' panels with the service's
+/// links between its name and the line that speaks of it (tarteaucitron's order:
+/// `Matomo` / `Read more - View the official website` / `This service can install
+/// 3 cookies.`), the links on one line or one a line, and its cookies after a key
+/// or one an item with its lifetime after an arrow (`_pk_id ▸ 13 months`). The
+/// service is every cookie's provider.
+#[test]
+fn consent_panels_with_links_under_the_service() {
+    let all = rows();
+    let mut rng = Rng(0xCA4D_5000_0000_0041);
+    let mut t = Tally::default();
+    for ((l, (pc, pw)), (kc, links)) in LANGS.iter().zip(PANEL_WORDS).zip(PANEL_LINKS) {
+        assert_eq!((l.code, l.code), (*pc, *kc));
+        for d in 0..8 {
+            let items = d % 2 == 1;
+            let mut text = String::from("Cookies\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for k in 0..4 {
+                text += &format!("{}\n\n", l.categories[k]);
+                for _ in 0..1 + rng.below(2) {
+                    let service = made_up_service(&mut rng);
+                    let n = 1 + rng.below(3);
+                    // (a name the database ends with a `.` or `:` is read without it)
+                    let picked: Vec<_> = set_by(
+                        section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                        &service,
+                        false,
+                    )
+                    .into_iter()
+                    .filter(|(r, _)| !r.name.ends_with(['.', ':']))
+                    .collect();
+                    if picked.is_empty() {
+                        continue;
+                    }
+                    let links = if rng.below(2) == 0 {
+                        links.to_string()
+                    } else {
+                        links.replace(" - ", "\n")
+                    };
+                    text += &format!(
+                        "{service}\n{links}\n{}\n",
+                        pw[0].replace("{n}", &picked.len().to_string())
+                    );
+                    if items {
+                        for (_, c) in &picked {
+                            text += &format!("{} ▸ {}\n", c[0], c[3]);
+                        }
+                    } else {
+                        let names: Vec<&str> = picked.iter().map(|(_, c)| c[0].as_str()).collect();
+                        text += &format!("{} : {}\n", pw[2], names.join(", "));
+                    }
+                    text += &format!("{}\n\n", pw[3]);
+                    want.extend(picked);
+                }
+            }
+            show_doc(&text);
+            score_with(&mut t, &text, &want, items);
+        }
+    }
+    // measured when added (round 41): F1 0.923, exact 0.000 with the reader of
+    // round 41's first commit (on this test before names ending in `.` or `:` were
+    // left out: the links' line was a heading that ended the service's section, or
+    // hid the line about the service; the panel read as hard-wrapped joined that line
+    // to the first item; items of names no list knows under it were no list); 0.985
+    // / 0.972 after (what is left: a `Cookies : …` key of such names under the first
+    // service, names that are words)
+    t.check("consent panels with links under the service", 0.98, 0.96);
+}
+
 /// A consent panel's service details in one language (Usercentrics' and its
 /// likes'): the storage section's heading, the sentence under it, the key of the
 /// longest lifetime and of the refresh, the type of an HTTP cookie.

@@ -244,6 +244,11 @@ impl Context {
         if self.labelled_value == Some(i) {
             return;
         }
+        // a line of links' labels (`En savoir plus - Voir le site officiel`, under a
+        // service's name in a consent panel) is no heading: the section goes on
+        if vocab().is_link_labels(text) {
+            return;
+        }
         if let Some((company, at)) = labelled_company(lines, i) {
             self.provider = Some(company.to_string());
             self.provider_heading = true;
@@ -950,23 +955,36 @@ fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<(&'a str, usize)
     .then_some((company, at))
 }
 
-/// Whether the first line under line `i` that is not blank speaks of the service
-/// line `i` names (`This service can install 4 cookies.`, `Ce service peut déposer
-/// …`): see [`crate::vocab::Vocab::opens_with_service_ref`].
+/// Whether the first line under line `i` that is not blank nor links' labels speaks
+/// of the service line `i` names (`This service can install 4 cookies.`, `Ce service
+/// peut déposer …`): see [`crate::vocab::Vocab::opens_with_service_ref`].
 fn spoken_of_below(lines: &[Line<'_>], i: usize) -> bool {
-    lines[i + 1..]
-        .iter()
-        .find(|l| !l.is_blank())
-        .is_some_and(|l| l.kind == LineKind::Text && vocab().opens_with_service_ref(l.text))
+    first_said_below(lines, i).is_some_and(|l| vocab().opens_with_service_ref(l.text))
 }
 
-/// Whether the first line under line `i` that is not blank opens with `name` and
-/// says it is a service ([`said_to_be_service`]).
+/// Whether the first line under line `i` that is not blank nor links' labels opens
+/// with `name` and says it is a service ([`said_to_be_service`]).
 fn subject_below(lines: &[Line<'_>], i: usize, name: &str) -> bool {
-    lines[i + 1..]
-        .iter()
-        .find(|l| !l.is_blank())
-        .is_some_and(|l| l.kind == LineKind::Text && said_to_be_service(name, l.text))
+    first_said_below(lines, i).is_some_and(|l| said_to_be_service(name, l.text))
+}
+
+/// The first line of text under line `i` that is not blank and not only links'
+/// labels (two such lines at most: a consent panel writes the service's links
+/// between its name and the line about it, `Read more - View the official
+/// website`); `None` when that line is no text.
+fn first_said_below<'l, 'a>(lines: &'l [Line<'a>], i: usize) -> Option<&'l Line<'a>> {
+    let mut links = 0;
+    for l in lines[i + 1..].iter().filter(|l| !l.is_blank()) {
+        if l.kind != LineKind::Text {
+            return None;
+        }
+        if links < 2 && vocab().is_link_labels(l.text) {
+            links += 1;
+            continue;
+        }
+        return Some(l);
+    }
+    None
 }
 
 /// Whether `line` opens with `name`, then words that say what it is

@@ -1029,7 +1029,11 @@ pub(crate) fn parse<'a>(
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| {
                     let t = l.text.trim();
-                    t.ends_with(':') && !more_words_than(t, 8) && vocab().mentions_cookies(t)
+                    // (or a consent panel's line about the service, `This service can
+                    // install 2 cookies.`: its cookies follow)
+                    (t.ends_with(':') || vocab().opens_with_service_ref(t))
+                        && !more_words_than(t, 8)
+                        && vocab().mentions_cookies(t)
                 })
         })
     };

@@ -423,6 +423,9 @@ pub(crate) struct Vocab {
     /// (`View Service Privacy Policy`, `Datenschutzerklärung`), as [`match_form`]
     /// gives it, with its number of words.
     link_labels: Vec<(String, usize)>,
+    /// The first word of each link's label: a line opening with none is no label
+    /// (asked of most lines no layout read, so the line is not folded whole first).
+    link_label_firsts: FastSet<String>,
     /// Words that open a line about the service named just above it (`This service
     /// can install 4 cookies`, `Ce service peut déposer …`), as [`match_form`] gives
     /// them.
@@ -992,6 +995,9 @@ impl Vocab {
                 "link_label" => {
                     let form = match_form(phrase);
                     let n = form.split_whitespace().count();
+                    if let Some(first) = form.split_whitespace().next() {
+                        self.link_label_firsts.insert(first.to_string());
+                    }
                     self.link_labels.push((form, n));
                 }
                 "sets_verb" => {
@@ -2181,6 +2187,39 @@ impl Vocab {
             }
         }
         value
+    }
+
+    /// Whether `line` is nothing but links' labels, one or several between dashes or
+    /// bars (`En savoir plus - Voir le site officiel`, `Privacy policy`): a consent
+    /// panel's links under a service's name, which say nothing of its cookies.
+    pub(crate) fn is_link_labels(&self, line: &str) -> bool {
+        // (labels are short: a long line is none)
+        if line.len() > 160 {
+            return false;
+        }
+        let Some(first) = line.split_whitespace().next() else {
+            return false;
+        };
+        // (the first word folded on the stack when it is ASCII, as most are)
+        let mut buf = [0u8; 24];
+        let listed = if first.is_ascii() && first.len() <= buf.len() {
+            let b = &mut buf[..first.len()];
+            b.copy_from_slice(first.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|w| self.link_label_firsts.contains(w))
+        } else {
+            self.link_label_firsts.contains(&match_form(first))
+        };
+        if !listed {
+            return false;
+        }
+        line.split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" | "))
+            .all(|p| {
+                let form = match_form(p.trim().trim_end_matches(['.', ':']));
+                !form.is_empty() && self.link_labels.iter().any(|(l, _)| *l == form)
+            })
     }
 
     /// Whether `word` is never a cookie name beside a cookie word: a law, a regulator,
@@ -3779,6 +3818,29 @@ mod tests {
     }
 
     /// a value that is only a label, or has none, stays as it is.
+    #[test]
+    fn lines_of_links_labels() {
+        let v = vocab();
+        for line in [
+            "En savoir plus - Voir le site officiel",
+            "Read more – View the official website",
+            "Privacy policy | Learn more",
+            "Mehr lesen",
+            "Ver el sitio oficial.",
+        ] {
+            assert!(v.is_link_labels(line), "{line}");
+        }
+        for line in [
+            "",
+            "Read more - _ga",
+            "Google Analytics - Read more",
+            "Read more about cookies",
+            "This service can install 2 cookies.",
+        ] {
+            assert!(!v.is_link_labels(line), "{line}");
+        }
+    }
+
     #[test]
     fn link_labels_after_a_service() {
         let v = vocab();
