@@ -426,6 +426,8 @@ pub(crate) struct Vocab {
     /// The first word of each link's label: a line opening with none is no label
     /// (asked of most lines no layout read, so the line is not folded whole first).
     link_label_firsts: FastSet<String>,
+    /// The [`byte_pair`]s of `link_label_firsts` ([`form_listed`]).
+    link_label_first_pairs: Vec<u64>,
     /// Words that open a line about the service named just above it (`This service
     /// can install 4 cookies`, `Ce service peut déposer …`), as [`match_form`] gives
     /// them.
@@ -743,6 +745,7 @@ pub(crate) fn vocab() -> &'static Vocab {
         v.heads.index_typos();
         v.set_by_last_pairs = pair_bits(v.set_by_last.iter().map(String::as_str));
         v.demonstrative_pairs = pair_bits(v.demonstratives.iter().map(String::as_str));
+        v.link_label_first_pairs = pair_bits(v.link_label_firsts.iter().map(String::as_str));
         v.respectively_pairs = pair_bits(v.respectively.iter().map(String::as_str));
         v.field_first_pairs = pair_bits(v.field_first_words.iter().map(String::as_str));
         v.field_first_shapes = vec![0u64; (1 << 16) / 64];
@@ -2200,17 +2203,7 @@ impl Vocab {
         let Some(first) = line.split_whitespace().next() else {
             return false;
         };
-        // (the first word folded on the stack when it is ASCII, as most are)
-        let mut buf = [0u8; 24];
-        let listed = if first.is_ascii() && first.len() <= buf.len() {
-            let b = &mut buf[..first.len()];
-            b.copy_from_slice(first.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).is_ok_and(|w| self.link_label_firsts.contains(w))
-        } else {
-            self.link_label_firsts.contains(&match_form(first))
-        };
-        if !listed {
+        if !form_listed(first, &self.link_label_first_pairs, &self.link_label_firsts) {
             return false;
         }
         line.split(" - ")
@@ -3817,7 +3810,8 @@ mod tests {
         }
     }
 
-    /// a value that is only a label, or has none, stays as it is.
+    /// A line of links' labels, one or several between dashes or bars, is one; a
+    /// line holding anything else is not.
     #[test]
     fn lines_of_links_labels() {
         let v = vocab();
@@ -3841,6 +3835,7 @@ mod tests {
         }
     }
 
+    /// a value that is only a label, or has none, stays as it is.
     #[test]
     fn link_labels_after_a_service() {
         let v = vocab();
