@@ -3235,6 +3235,164 @@ fn consent_platform_service_blocks() {
     t.check("consent platform service blocks", 0.98, 0.95);
 }
 
+/// A consent platform's labels in a service's block, one language: the line over
+/// the service's cookies (`Cookies placed`, `Cookies`), and Usercentrics' labels of
+/// the service's description, its company and its purposes.
+struct BlockLabels {
+    code: &'static str,
+    cookies: [&'static str; 2],
+    description: &'static str,
+    company: &'static str,
+    purposes: &'static str,
+}
+
+const BLOCK_LABELS: &[BlockLabels] = &[
+    BlockLabels {
+        code: "en",
+        cookies: ["Cookies placed", "Cookies"],
+        description: "Description of Service",
+        company: "Processing Company",
+        purposes: "Data Purposes",
+    },
+    BlockLabels {
+        code: "fr",
+        cookies: ["Cookies déposés", "Cookies"],
+        description: "Description du service",
+        company: "Société de traitement",
+        purposes: "Finalités du traitement",
+    },
+    BlockLabels {
+        code: "de",
+        cookies: ["Gesetzte Cookies", "Cookies"],
+        description: "Beschreibung des Services",
+        company: "Verarbeitendes Unternehmen",
+        purposes: "Datenverarbeitungszwecke",
+    },
+    BlockLabels {
+        code: "es",
+        cookies: ["Cookies colocadas", "Cookies"],
+        description: "Descripción del servicio",
+        company: "Empresa procesadora",
+        purposes: "Finalidades del tratamiento",
+    },
+    BlockLabels {
+        code: "it",
+        cookies: ["Cookie installati", "Cookie"],
+        description: "Descrizione del servizio",
+        company: "Società di trattamento",
+        purposes: "Finalità del trattamento",
+    },
+    BlockLabels {
+        code: "nl",
+        cookies: ["Geplaatste cookies", "Cookies"],
+        description: "Beschrijving van de dienst",
+        company: "Verwerkend bedrijf",
+        purposes: "Doeleinden van gegevensverwerking",
+    },
+    BlockLabels {
+        code: "pt",
+        cookies: ["Cookies colocados", "Cookies"],
+        description: "Descrição do serviço",
+        company: "Empresa de processamento",
+        purposes: "Finalidades dos dados",
+    },
+];
+
+/// Consent platforms' service blocks with a line that only names cookies over the
+/// service's own (Complianz's `Cookies placed`, Usercentrics' `Cookies`), under
+/// services no vendor list knows: the block's labels and sentences first
+/// (Complianz: `Usage`, `Sharing data`; Usercentrics: the description, the
+/// processing company or not, the purposes), then the cookies as cells one per line,
+/// as label-tab-value lines, as a table, or as a name over its labelled cells. The
+/// service (or the company its block names) is every cookie's provider; the
+/// category is the section's heading.
+#[test]
+fn consent_service_blocks_with_a_cookies_label() {
+    let all = rows();
+    let mut rng = Rng(0xC0_0C1E_5042);
+    let mut t = Tally::default();
+    for ((l, w), b) in LANGS.iter().zip(SERVICE_WORDS).zip(BLOCK_LABELS) {
+        assert_eq!((l.code, w.code), (b.code, b.code));
+        for d in 0..8 {
+            let mut text = String::from("Cookies\n\nThe cookies we use are listed below.\n\n");
+            let mut want = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            let usercentrics = d % 2 == 1;
+            for k in 0..4 {
+                let service = made_up_service(&mut rng);
+                // (a company of another name: the service's own name with a legal
+                // form is the service, as a heading's company in brackets is)
+                let company = format!(
+                    "{} {}",
+                    made_up_service(&mut rng),
+                    rng.pick(&["Ltd", "GmbH", "S.A.", "Inc."])
+                );
+                let named_company = usercentrics && rng.below(2) == 0;
+                let provider = if named_company { &company } else { &service };
+                let n = 1 + rng.below(3);
+                let picked = set_by(
+                    section_rows(&mut rng, &all, l, Some(k), n, &mut seen),
+                    provider,
+                    true,
+                );
+                if picked.is_empty() {
+                    continue;
+                }
+                let cat = l.categories[k];
+                let lower = cat.to_lowercase();
+                text += &format!("{cat}\n\n{service}\n");
+                if usercentrics {
+                    text += &format!(
+                        "{}\n{}\n",
+                        b.description,
+                        w.uses.replace("{s}", &service).replace("{c}", &lower)
+                    );
+                    if named_company {
+                        text += &format!("{}\n{company}\n", b.company);
+                    }
+                    text += &format!("{}\n{cat}\n", b.purposes);
+                } else {
+                    text += &format!(
+                        "{}\n{}\n{}\n{}\n",
+                        w.usage,
+                        w.uses.replace("{s}", &service).replace("{c}", &lower),
+                        w.sharing,
+                        w.shared.replace("{s}", &service),
+                    );
+                }
+                text += &format!("{}\n", rng.pick(&b.cookies));
+                let (hn, hl, hp) = (
+                    *rng.pick(l.headers[0]),
+                    *rng.pick(l.headers[3]),
+                    *rng.pick(l.headers[2]),
+                );
+                let form = rng.below(4);
+                if form == 2 {
+                    text += &format!("{hn}\t{hl}\t{hp}\n");
+                }
+                for (_, c) in &picked {
+                    text += &match form {
+                        0 => format!("{hn}\n{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
+                        1 => format!("{hn}\t{}\n{hl}\t{}\n{hp}\t{}\n", c[0], c[3], c[2]),
+                        2 => format!("{}\t{}\t{}\n", c[0], c[3], c[2]),
+                        _ => format!("{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
+                    };
+                }
+                text += "\n";
+                want.extend(picked);
+            }
+            show_doc(&text);
+            score(&mut t, &text, &want);
+        }
+    }
+    // measured when added (round 42): F1 0.997, exact 0.077 (the line over the
+    // cookies ended the service's scope; the company of a block over its next label
+    // read as a card's; the block's labels joined to its first cookie's card); after:
+    // 1.000 / 0.974 (what is left: a block of one cookie keeps the block's purposes'
+    // line, with no next card to tell it from the cookie's own)
+    t.check("consent service blocks with a cookies label", 0.99, 0.95);
+}
+
 /// A consent platform's declaration words in one language: the link under each
 /// provider, the lifetime's and the type's keys, the type of an HTTP cookie.
 const DECLARATION_WORDS: &[(&str, [&str; 4])] = &[

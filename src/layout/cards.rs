@@ -254,6 +254,16 @@ pub(crate) fn parse<'a>(
             if !opens_pair(lines, j) {
                 return None;
             }
+            // a sure name alone among the lines under a head that is none is the card's
+            // name, the head a service's over it (`Velqora` / `We use Velqora …` /
+            // `Cookies placed` / `_vq_id` / `Expiration` / …): the card starts there
+            let sure_alone = |d: &usize| {
+                let t = lines[*d].text.trim();
+                !t.contains(char::is_whitespace) && is_strong_name(t)
+            };
+            if described[..n].iter().any(sure_alone) && !is_strong_name(name) {
+                return None;
+            }
             let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             rec.name_cell = true;
             for &d in &described[..n] {
@@ -436,6 +446,8 @@ fn name_label_later<'a>(
     let mut seen: Vec<&str> = Vec::new();
     let mut name: Option<super::Fragment<'a>> = None;
     let mut fields: Vec<(Option<Role>, &str, super::Fragment<'a>)> = Vec::new();
+    // (how many fields stood before the name's label)
+    let mut before = 0;
     let mut j = i;
     let mut end = i;
     while let Some(l) = next_filled(lines, j) {
@@ -457,6 +469,7 @@ fn name_label_later<'a>(
                 return None;
             }
             name = Some(frag(&lines[v], text));
+            before = fields.len();
         } else {
             fields.push((Some(role), key, frag(&lines[v], text)));
         }
@@ -464,9 +477,45 @@ fn name_label_later<'a>(
         end = j;
     }
     let name = name?;
+    // the next card repeats the labels after the name and none before it (`Processing
+    // Company` / … / `Data Purposes` / … / `Cookies` / `td` / `Duration` / … then `__asc`
+    // / `Duration` / …): those were the labels of the block the cards stand in, which
+    // the section's context reads, and the card starts at its name
+    if before > 0 {
+        let next = next_card_labels(lines, end);
+        let has = |f: &(Option<Role>, &str, super::Fragment<'a>)| next.contains(&f.1);
+        if !fields[..before].iter().any(has) && fields[before..].iter().any(has) {
+            return None;
+        }
+    }
     let span = lines[i].span().cover(lines[end - 1].span());
     doc.records.push(RawRecord::named(name, fields, span, ctx)?);
     Some(end - i)
+}
+
+/// The labels of the card that opens at the next filled line from `j`, by its name
+/// (a card's head, `__asc`) or its name's label (`Name` / `_ga`): those of the eight
+/// filled lines after it, up to the next name's label. None when no card opens there.
+fn next_card_labels<'t>(lines: &[Line<'t>], j: usize) -> Vec<&'t str> {
+    let Some(n) = next_filled(lines, j) else {
+        return Vec::new();
+    };
+    let opens = match label_line(lines[n].text) {
+        Some((_, role)) => role == Role::Name,
+        None => card_head(lines[n].text).is_some(),
+    };
+    if !opens || lines[n].kind != LineKind::Text {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for l in lines[n + 1..].iter().filter(|l| !l.is_blank()).take(8) {
+        match label_line(l.text) {
+            Some((_, Role::Name)) => break,
+            Some((key, _)) => out.push(key),
+            None => {}
+        }
+    }
+    out
 }
 
 /// Does the next name-led card start at line `v`: its head, then within four lines a
@@ -918,6 +967,11 @@ mod tests {
         assert_eq!(label_line("Functional"), None);
         assert_eq!(label_line("Cookie-Name").map(|l| l.1), Some(Role::Name));
         assert_eq!(label_line("Stores the user's consent state."), None);
+        // a compound ending in a head word's plural (`*zwecke`)
+        assert_eq!(
+            label_line("Datenverarbeitungszwecke").map(|l| l.1),
+            Some(Role::Purpose)
+        );
     }
 
     #[test]
@@ -977,6 +1031,54 @@ mod tests {
         assert_eq!(names, ["timezone", "_ga_*"]);
         assert_eq!(got[0].1.len(), 4);
         assert_eq!(got[0].1[3], (Some(Role::Duration), "1 year".to_string()));
+    }
+
+    /// A card whose name's label is not its first keeps the labels before it, unless
+    /// the next card repeats those after the name and none before it: then they were
+    /// the labels of the service's block the cards stand in (`Processing Company`,
+    /// `Data Purposes`), and the card starts at its name's label.
+    #[test]
+    fn labels_before_the_name_that_the_next_card_lacks_are_the_block_s() {
+        let cards = "Cookies\ntd\nDuration\nSession\nDescription\nCounts visits.\n\
+                     __asc\nDuration\n1 year\nDescription\nKeeps a widget closed.\n";
+        let got = names_and_fields(&format!(
+            "Processing Company\nVelqora Inc.\nData Purposes\nAnalytics\n{cards}"
+        ));
+        assert_eq!(got, names_and_fields(cards));
+        assert_eq!(got[0].0, "td");
+        assert!(
+            got[0].1.iter().all(|f| f.0 != Some(Role::Provider)),
+            "{got:?}"
+        );
+        // the next card repeats a label from before the name: one cookie's labels
+        let got = names_and_fields(
+            "Purpose\nCounts visits.\nName\n_vq_id\nExpiry\n2 years\n\
+             Name\n_vq_ses\nPurpose\nKeeps a session.\nExpiry\n1 day\n",
+        );
+        assert_eq!(got[0].0, "_vq_id");
+        assert!(got[0]
+            .1
+            .contains(&(Some(Role::Purpose), "Counts visits.".to_string())));
+        // the last card of its run: nothing to compare with, the labels stay
+        let got = names_and_fields("Purpose\nCounts visits.\nName\n_vq_id\nExpiry\n2 years\n");
+        assert_eq!(got[0].1.len(), 2, "{got:?}");
+    }
+
+    /// A sure name alone under a head that is none makes the head a service's over the
+    /// card, which starts at the name.
+    #[test]
+    fn a_sure_name_under_a_head_is_the_card_s() {
+        let got = names_and_fields(
+            "Velqora\nWe use Velqora for statistics.\nCookies placed\n_vq_id\nExpiration\n\
+             2 years\nFunction\nCounts visits.\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["_vq_id"]);
+        // a head with a description and no name under it stays a card
+        let got = names_and_fields(
+            "vq_pref\nRemembers the language.\nProvider\nVelqora\nExpiration\n1 year\n",
+        );
+        assert_eq!(got[0].0, "vq_pref");
     }
 
     #[test]

@@ -51,6 +51,11 @@ pub(crate) struct Context {
     /// The line of the company a provider's label alone named ([`labelled_company`]):
     /// read with its label, it is no heading of its own.
     pub labelled_value: Option<usize>,
+    /// A label of the provider's service block kept it (`Usage`, `Description of
+    /// Service`, `Processing Company`) and no record was read since: a line under it
+    /// that only names cookies (`Cookies`, `Cookies placed`) is one more of the
+    /// block's labels, over the service's own cookies.
+    pub block_labelled: bool,
 }
 
 /// Whether `h` holds a byte that may start a word of its matching form: an ASCII
@@ -220,6 +225,7 @@ impl Context {
             }
             None => {
                 self.provider = Some(label.to_string());
+                self.block_labelled = false;
                 self.provider_heading = true;
             }
         }
@@ -255,6 +261,7 @@ impl Context {
             self.labelled_value = Some(at);
             // (the service's block begins here: the labels under it keep it)
             self.section_start = doc.records.len();
+            self.block_labelled = true;
             return;
         }
         // (a service named by its host, `Consentmanager.net` over `We use
@@ -339,11 +346,22 @@ impl Context {
             // (a title right over cookie items is the next service's, named or not:
             // `• Piano` / `◦ cX_P – 13 months – …` after `• Beeswax` and its cookies)
             let over_items = || category.is_none() && items_below(lines, i);
+            // (and, once another label kept the service and before the block's first
+            // record, a short line that names cookies and no party: `Cookies placed`,
+            // `Cookies`, over the service's own)
+            let cookies_label = || {
+                self.block_labelled
+                    && !read_since
+                    && category.is_none()
+                    && !more_words_than(h, 3)
+                    && !vocab().mentions_party(h)
+            };
             let block_label = self.provider_heading
                 && depth.is_none()
                 && !more_words_than(h, if read_since { 3 } else { 7 })
                 && ((!vocab().mentions_cookies(h) && (!read_since || category.is_some()))
-                    || table_title())
+                    || table_title()
+                    || cookies_label())
                 && !over_items();
             // under a group row, before its first record, a line that names no vendor,
             // category or cookies leaves the group as it is
@@ -360,6 +378,9 @@ impl Context {
             if vendor.is_some() || !(self.after_heading && category.is_some() || block_label) {
                 self.provider_heading = vendor.is_some();
                 self.provider = vendor;
+                self.block_labelled = false;
+            } else if block_label {
+                self.block_labelled = !read_since;
             }
             match category {
                 Some(c) => {
@@ -415,6 +436,7 @@ impl Context {
         let bare_run = vendor_run(bare);
         if !bare.is_empty() && bare_run == Some((0, bare.len())) {
             self.provider = Some(bare.to_string());
+            self.block_labelled = false;
             self.provider_heading = true;
             // (the next service's block begins: the labels under it keep it)
             self.section_start = doc.records.len();
@@ -440,12 +462,14 @@ impl Context {
                 // (a line of colons leads with nothing: no vendor, and nothing to read)
                 if !service.is_empty() && is_vendor_name(service) {
                     self.provider = Some(service.to_string());
+                    self.block_labelled = false;
                     self.provider_heading = true;
                 } else if lead_words <= 4 {
                     // `Verve:` over its cookies: a service no list knows, by the
                     // evidence a heading's name is asked for
                     if let Some(service) = named_service(lines, i, lead) {
                         self.provider = Some(service);
+                        self.block_labelled = false;
                         self.provider_heading = true;
                         self.section_start = doc.records.len();
                         unlisted_service = true;
@@ -948,7 +972,9 @@ fn labelled_company<'a>(lines: &[Line<'a>], i: usize) -> Option<(&'a str, usize)
         && !in_card
         && !company.is_empty()
         && !more_words_than(company, 4)
-        && !company.ends_with(['.', ':'])
+        // (a full stop ends a sentence, or a legal form: `Nifyra Inc.`)
+        && !company.ends_with(':')
+        && (!company.ends_with('.') || vocab().ends_with_legal_form(company))
         && vocab().field(company).is_none()
         && !vocab().is_placeholder(company)
         && !vocab().is_first_party(company))
@@ -1875,6 +1901,57 @@ mod tests {
             .collect()
     }
 
+    /// A line that only names cookies (`Cookies placed`, `Cookies`) under a service's
+    /// block of labels, before its first record, is one more of its labels: the
+    /// service (or the company its block names) sets the cookies under it. Once the
+    /// block's cookies were read, it is a heading of its own, which names no provider.
+    #[test]
+    fn a_line_naming_cookies_among_a_service_s_labels() {
+        let block = |labels: &str, cookies: &str| {
+            format!(
+                "Statistics\n\nVelqora\n{labels}{cookies}\nExpiration\n2 years\n\
+                 Function\nCounts visits.\n_vq_ses\nExpiration\n1 day\nFunction\nKeeps a session.\n"
+            )
+        };
+        for (labels, cookies_line, provider) in [
+            // Complianz
+            (
+                "Usage\nWe use Velqora for statistics.\nSharing data\nRead the Velqora statement.\n",
+                "Cookies placed\n_vq_id",
+                Some("Velqora"),
+            ),
+            // Usercentrics, its company right over the next label
+            (
+                "Description of Service\nThis is an analytics service.\nProcessing Company\n\
+                 Trambix Inc.\nData Purposes\nStatistics\n",
+                "Cookies\n_vq_id",
+                Some("Trambix Inc."),
+            ),
+        ] {
+            let text = block(labels, cookies_line);
+            assert_eq!(
+                read_services(&text),
+                owned(&[
+                    ("_vq_id", provider, Category::Analytics),
+                    ("_vq_ses", provider, Category::Analytics)
+                ]),
+                "{text}"
+            );
+        }
+        // after the block's first cookies, the line opens another section
+        assert_eq!(
+            read_services(
+                "Statistics\n\nVelqora\nUsage\nWe use Velqora for statistics.\n\
+                 Cookies placed\n_vq_id\nExpiration\n2 years\nFunction\nCounts visits.\n\n\
+                 Other cookies\n_other\nExpiration\n1 day\nFunction\nKeeps a session.\n"
+            ),
+            owned(&[
+                ("_vq_id", Some("Velqora"), Category::Analytics),
+                ("_other", None, Category::Analytics),
+            ])
+        );
+    }
+
     /// A heading no vendor list knows names a service when the lines under it name
     /// it again, as written; a word of a language's list (`Security`), a category
     /// alone (`Funktional`), a heading the text does not repeat, a cookie's name or a
@@ -2195,6 +2272,11 @@ mod tests {
         // a card's label under the value: a card no reader took, not the section's
         let card = crate::segment::lines("SOURCE\nWix.com\nTYPE\nFunctional\n");
         assert_eq!(labelled_company(&card, 0), None);
+        // a full stop ends a legal form, or a sentence
+        let ls =
+            crate::segment::lines("Processing Company\nNifyra Inc.\n\nAnbieter\nSiehe oben.\n");
+        assert_eq!(labelled_company(&ls, 0), Some(("Nifyra Inc.", 1)));
+        assert_eq!(labelled_company(&ls, 3), None);
     }
 
     /// A provider's group row whose name holds a category word beside a brand's

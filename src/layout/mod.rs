@@ -355,6 +355,7 @@ fn reset_context(to: &mut Context, from: &Context) {
         learned,
         last_table,
         labelled_value,
+        block_labelled,
     } = from;
     let copy_declared =
         |to: &mut Option<(Category, String)>, from: &Option<(Category, String)>| match (to, from) {
@@ -379,6 +380,7 @@ fn reset_context(to: &mut Context, from: &Context) {
     }
     to.last_table.clone_from(last_table);
     to.labelled_value = *labelled_value;
+    to.block_labelled = *block_labelled;
 }
 
 /// Run every layout over the document.
@@ -519,6 +521,7 @@ mod tests {
                     )
                 }),
                 labelled_value: (bits & 24 == 8).then_some(n),
+                block_labelled: bits & 40 == 8,
             });
         }
         for from in &contexts {
