@@ -3106,6 +3106,37 @@ fn set_by(
         .collect()
 }
 
+/// A service block's cookies with their lifetime and purpose, headed in `l`'s words
+/// (name, lifetime and purpose headers drawn first), in one of the first `forms` of
+/// four layouts: cells one a line under their labels, label-tab-value lines, a
+/// table under its header, a name over its labelled cells.
+fn service_cookie_cells(
+    rng: &mut Rng,
+    l: &Lang,
+    picked: &[(Row, [String; 5])],
+    forms: usize,
+) -> String {
+    let (hn, hl, hp) = (
+        *rng.pick(l.headers[0]),
+        *rng.pick(l.headers[3]),
+        *rng.pick(l.headers[2]),
+    );
+    let form = rng.below(forms);
+    let mut text = String::new();
+    if form == 2 {
+        text += &format!("{hn}\t{hl}\t{hp}\n");
+    }
+    for (_, c) in picked {
+        text += &match form {
+            0 => format!("{hn}\n{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
+            1 => format!("{hn}\t{}\n{hl}\t{}\n{hp}\t{}\n", c[0], c[3], c[2]),
+            2 => format!("{}\t{}\t{}\n", c[0], c[3], c[2]),
+            _ => format!("{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
+        };
+    }
+    text
+}
+
 /// Consent platforms' service blocks (Complianz, iubenda and their likes), each
 /// under a service no vendor list knows: the service's name over its block, a
 /// sentence that names it again, and its cookies as `Name`/`Expiration`/`Function`
@@ -3200,22 +3231,7 @@ fn consent_platform_service_blocks() {
                         w.sharing,
                         w.shared.replace("{s}", &service),
                     );
-                    let (hn, hl, hp) = (
-                        *rng.pick(l.headers[0]),
-                        *rng.pick(l.headers[3]),
-                        *rng.pick(l.headers[2]),
-                    );
-                    let form = rng.below(3);
-                    if form == 2 {
-                        text += &format!("{hn}\t{hl}\t{hp}\n");
-                    }
-                    for (_, c) in &picked {
-                        text += &match form {
-                            0 => format!("{hn}\n{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
-                            1 => format!("{hn}\t{}\n{hl}\t{}\n{hp}\t{}\n", c[0], c[3], c[2]),
-                            _ => format!("{}\t{}\t{}\n", c[0], c[3], c[2]),
-                        };
-                    }
+                    text += &service_cookie_cells(&mut rng, l, &picked, 3);
                 }
                 want.extend(picked);
             }
@@ -3361,23 +3377,7 @@ fn consent_service_blocks_with_a_cookies_label() {
                     );
                 }
                 text += &format!("{}\n", rng.pick(&b.cookies));
-                let (hn, hl, hp) = (
-                    *rng.pick(l.headers[0]),
-                    *rng.pick(l.headers[3]),
-                    *rng.pick(l.headers[2]),
-                );
-                let form = rng.below(4);
-                if form == 2 {
-                    text += &format!("{hn}\t{hl}\t{hp}\n");
-                }
-                for (_, c) in &picked {
-                    text += &match form {
-                        0 => format!("{hn}\n{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
-                        1 => format!("{hn}\t{}\n{hl}\t{}\n{hp}\t{}\n", c[0], c[3], c[2]),
-                        2 => format!("{}\t{}\t{}\n", c[0], c[3], c[2]),
-                        _ => format!("{}\n{hl}\n{}\n{hp}\n{}\n", c[0], c[3], c[2]),
-                    };
-                }
+                text += &service_cookie_cells(&mut rng, l, &picked, 4);
                 text += "\n";
                 want.extend(picked);
             }

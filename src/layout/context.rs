@@ -52,8 +52,8 @@ pub(crate) struct Context {
     /// read with its label, it is no heading of its own.
     pub labelled_value: Option<usize>,
     /// A label of the provider's service block kept it (`Usage`, `Description of
-    /// Service`, `Processing Company`) and no record was read since: a line under it
-    /// that only names cookies (`Cookies`, `Cookies placed`) is one more of the
+    /// Service`, `Processing Company`): before the block's first record, a line under
+    /// it that only names cookies (`Cookies`, `Cookies placed`) is one more of the
     /// block's labels, over the service's own cookies.
     pub block_labelled: bool,
 }
