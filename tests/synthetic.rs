@@ -6207,6 +6207,116 @@ fn one_line_records_between_dashes_under_category_headings() {
     );
 }
 
+/// The word that joins the last two of several names, per language.
+const AND_WORDS: &[(&str, &str)] = &[
+    ("en", "and"),
+    ("fr", "et"),
+    ("de", "und"),
+    ("es", "y"),
+    ("it", "e"),
+    ("nl", "en"),
+    ("pt", "e"),
+];
+
+/// List items that name two or three cookies, each with its lifetime in brackets
+/// after it (or its provider and lifetime), then the text they share after a colon
+/// or a dash, under category headings in every language: `- _ga (2 years), _gid (24
+/// hours): for anonymous statistics.`, `• _fbp (Meta, 3 months) and fr (Meta, 90
+/// days) – to show ads.`, `IDE (1 year); test_cookie (15 minutes) - Google - …`.
+/// Each name is a record of its own lifetime with the shared provider and text.
+#[test]
+fn list_items_naming_cookies_each_with_its_lifetime() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| {
+            plain_name(&r.name)
+                && !has_spaced_dash(&r.purpose)
+                && !r.purpose.contains(['(', ')'])
+                && !r
+                    .provider
+                    .contains(['-', '–', '—', ',', ';', '(', ')', ':'])
+        })
+        .collect();
+    let mut rng = Rng(0x11FE_0000_0000_0043);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        let and = AND_WORDS
+            .iter()
+            .find(|a| a.0 == *code)
+            .map_or("and", |a| a.1);
+        for form in 0..3 {
+            for _ in 0..4 {
+                let sep = *rng.pick(&[": ", " – ", " - ", " — "]);
+                let bullet = match rng.below(3) {
+                    0 => String::new(),
+                    _ => format!("{} ", rng.pick(BULLETS)),
+                };
+                let mut text = String::from("Cookie Policy\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    text += &format!("{}\n", rng.pick(&headings[k]));
+                    for group in picked.chunks(2 + rng.below(2)) {
+                        let provider = group[0].1[1].clone();
+                        let purpose = group[0].1[2].clone();
+                        // the provider in each bracket (form 1), a cell of its own
+                        // after a dash (form 2), or not stated (form 0)
+                        let form = if provider.is_empty() || (form == 2 && sep == ": ") {
+                            0
+                        } else {
+                            form
+                        };
+                        let joiner = *rng.pick(&[", ", "; ", ", "]);
+                        let names: Vec<String> = group
+                            .iter()
+                            .map(|(_, c)| match form {
+                                1 => format!("{} ({provider}, {})", c[0], c[3]),
+                                _ => format!("{} ({})", c[0], c[3]),
+                            })
+                            .collect();
+                        let head = match names.split_last() {
+                            Some((last, rest)) if !rest.is_empty() && rng.below(2) == 0 => {
+                                format!("{} {and} {last}", rest.join(joiner))
+                            }
+                            _ => names.join(joiner),
+                        };
+                        let body = match form {
+                            2 => format!("{provider}{sep}{purpose}"),
+                            _ => purpose.clone(),
+                        };
+                        text += &format!("{bullet}{head}{sep}{body}\n");
+                        for (r, c) in group {
+                            let (mut r, mut c) = (r.clone(), c.clone());
+                            r.purpose = purpose.clone();
+                            c[2] = purpose.clone();
+                            if form == 0 {
+                                r.provider.clear();
+                                c[1].clear();
+                            } else {
+                                r.provider = provider.clone();
+                                c[1] = provider.clone();
+                            }
+                            want.push((r, c));
+                        }
+                    }
+                    text += "\n";
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 43): F1 0.339, exact 0.150 before (the first name
+    // took the rest of the head as its aside, and the others were lost); 0.999 / 0.982
+    // after (the misses: repairs of the descriptions, `DoubleClick/Google Marketing`)
+    t.check(
+        "list items naming cookies each with its lifetime",
+        0.99,
+        0.97,
+    );
+}
+
 /// A section's number before a heading, in the ways documents number them: `3.2.1`,
 /// `4.`, `(b)`, `c)`, `iv)`, a markdown heading's `### 2.3`.
 fn section_number(rng: &mut Rng, depth: usize, k: usize) -> String {

@@ -6,6 +6,9 @@
 //!            | [bullet] names [space] ":" space text          (`_pk_id : Cookie qui ...`)
 //!            | [bullet] names sep text { sep text }           (`_ga – Google – 2 years – ...`, sep: – — - -> |)
 //!            | names EOL paragraph { paragraph }              (a name alone, then its text)
+//! names      = name { joiner name }
+//!            | name "(" aside ")" joiner name "(" aside ")" { joiner name "(" aside ")" }
+//!                                                             (`_ga (2 years), _gid (1 day)`: a record each)
 //! ```
 //! A list is taken when at least one of its names is a sure cookie name
 //! (`_ga`, `PHPSESSID`); then plain-word names beside it (`design:`,
@@ -222,25 +225,25 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     last_line: j,
                 });
             }
-            // `_ga (2 years): text`, `_ga (Google Analytics): text`
+            // `_ga (2 years), _gid (1 day): text`: names, each with its own aside
             let head = t[..colon].trim_end();
+            if aside_pairs(head).is_some() {
+                return Some(Item {
+                    names: head,
+                    names_line: j,
+                    strong: true,
+                    parts: vec![(Some(Role::Purpose), body, j)],
+                    last_line: j,
+                });
+            }
+            // `_ga (2 years): text`, `_ga (Google Analytics): text`
             if let Some(open) = head.find(" (").filter(|_| head.ends_with(')')) {
                 let inner = &head[open + 2..head.len() - 1];
                 if let Some(strong) = names_head(&head[..open]) {
-                    // `_ga (Google Analytics, 2 years): text`: each part for itself
-                    let asides = qualifiers(inner);
-                    let mut parts = if asides.len() > 1 {
-                        asides
-                            .into_iter()
-                            .map(|(role, value)| (Some(role), value, j))
-                            .collect()
-                    } else if is_whole_duration(inner) {
-                        vec![(Some(Role::Duration), inner, j)]
-                    } else if vendor_run(inner).is_some() {
-                        vec![(Some(Role::Provider), inner, j)]
-                    } else {
-                        vec![(Some(Role::Purpose), inner, j)]
-                    };
+                    let mut parts: Vec<Part<'a>> = aside_parts(inner)
+                        .into_iter()
+                        .map(|(role, value)| (Some(role), value, j))
+                        .collect();
                     parts.push((Some(Role::Purpose), body, j));
                     return Some(Item {
                         names: head[..open].trim(),
@@ -265,7 +268,10 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
         if let Some(pos) = find_separator(t, sep) {
             // `_ga (durata: 2 anni) - Distingue gli utenti`: a bracketed qualifier
             // after the name is read for what it says
-            let (head, qual) = match t[..pos].trim_end().strip_suffix(')') {
+            // (`_ga (2 years), _gid (1 day) – text`: each name's own aside, read when
+            // the records are made)
+            let pairs = aside_pairs(t[..pos].trim_end()).is_some();
+            let (head, qual) = match t[..pos].trim_end().strip_suffix(')').filter(|_| !pairs) {
                 Some(h) => match h.rfind(" (") {
                     Some(o) => (&t[..o], Some(&h[o + 2..])),
                     None => (&t[..pos], None),
@@ -278,7 +284,7 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                 .count();
             // a sure name leads an item; so does any one name-shaped token before two or
             // more cells (`rc::a -> Google -> … -> Session`): a row of a flattened table
-            let strong = names_head(head) == Some(true);
+            let strong = pairs || names_head(head) == Some(true);
             // a bracketed lifetime after one token makes it a name too (`swym-weml
             // (1 year) – …`, `hs-membership-csrf (Hubspot, Session) - …`)
             let timed = || {
@@ -370,6 +376,73 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
         });
     }
     None
+}
+
+/// What a bracketed aside after a name says: each part for itself when it holds a
+/// lifetime among others (`Google Analytics, 2 years`), else a lifetime, a provider
+/// (`Google Analytics`) or a description.
+fn aside_parts(inner: &str) -> Vec<(Role, &str)> {
+    let asides = qualifiers(inner);
+    if asides.len() > 1 {
+        asides
+    } else if is_whole_duration(inner) {
+        vec![(Role::Duration, inner)]
+    } else if vendor_run(inner).is_some() {
+        vec![(Role::Provider, inner)]
+    } else {
+        vec![(Role::Purpose, inner)]
+    }
+}
+
+/// An item's head of two names or more, each followed by its own bracketed aside,
+/// joined by commas, semicolons or an `and` word (`_ga (2 years), _gid (24 hours)`,
+/// `_fbp (Meta, 3 months) und fr (Meta, 90 days)`): (name, aside) each. Every aside
+/// states a lifetime, or every name is a sure one: a service and its cookie in
+/// brackets (`Hotjar (_hjid), Matomo (_pk_id)`) is no such head.
+///
+/// ```text
+/// head = pair { joiner pair }      joiner = "," | ";" | [","] and-word
+/// pair = token " (" aside ")"
+/// ```
+fn aside_pairs(head: &str) -> Option<Vec<(&str, &str)>> {
+    // (most heads hold no bracket, or one: two closing brackets at least)
+    memchr::memchr_iter(b')', head.as_bytes()).nth(1)?;
+    let mut pairs = Vec::new();
+    let mut rest = head.trim();
+    loop {
+        let open = rest.find(" (")?;
+        let close = open + rest[open..].find(')')?;
+        let (name, aside) = (unbullet(rest[..open].trim()), rest[open + 2..close].trim());
+        if name.is_empty()
+            || name.contains(' ')
+            || !is_name_shaped(name)
+            || aside.is_empty()
+            || aside.contains('(')
+        {
+            return None;
+        }
+        pairs.push((name, aside));
+        rest = rest[close + 1..].trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let mut joined = false;
+        if let Some(r) = rest.strip_prefix([',', ';']) {
+            rest = r.trim_start();
+            joined = true;
+        }
+        if let Some((_, r)) = rest.split_once(' ').filter(|(w, _)| is_and_joiner(w)) {
+            rest = r.trim_start();
+            joined = true;
+        }
+        if !joined {
+            return None;
+        }
+    }
+    let timed = |a: &str| aside_parts(a).iter().any(|p| p.0 == Role::Duration);
+    (pairs.len() >= 2
+        && (pairs.iter().all(|p| timed(p.1)) || pairs.iter().all(|p| is_strong_name(p.0))))
+    .then_some(pairs)
 }
 
 /// Whether line `k` is a list item that declares a cookie as this reader reads one:
@@ -1162,16 +1235,31 @@ pub(crate) fn parse<'a>(
             );
             continue;
         }
-        let mut rec = RawRecord::new(frag(first, it.names), span, ctx);
-        for &(role, text, k) in &it.parts {
-            rec.push(role, role_header(role), frag(&lines[k], text));
-        }
-        for &(role, text, k) in &shared {
-            if !it.parts.iter().any(|p| p.0 == Some(role)) {
-                rec.push(Some(role), role_header(Some(role)), frag(&lines[k], text));
+        // names each with its own aside: a record each, the aside's parts its own
+        let pairs = aside_pairs(it.names).unwrap_or_else(|| vec![(it.names, "")]);
+        for (name, aside) in pairs {
+            let mut rec = RawRecord::new(frag(first, name), span, ctx);
+            let own = if aside.is_empty() {
+                Vec::new()
+            } else {
+                aside_parts(aside)
+            };
+            for &(role, text) in &own {
+                rec.push(Some(role), role_header(Some(role)), frag(first, text));
             }
+            for &(role, text, k) in &it.parts {
+                rec.push(role, role_header(role), frag(&lines[k], text));
+            }
+            for &(role, text, k) in &shared {
+                let stated = |r: Role| {
+                    it.parts.iter().any(|p| p.0 == Some(r)) || own.iter().any(|p| p.0 == r)
+                };
+                if !stated(role) {
+                    rec.push(Some(role), role_header(Some(role)), frag(&lines[k], text));
+                }
+            }
+            doc.records.push(rec);
         }
-        doc.records.push(rec);
     }
     Some(end - i)
 }
@@ -1493,6 +1581,72 @@ mod tests {
         ] {
             assert_eq!(pairs(text), None, "{text:?}");
         }
+    }
+
+    /// An item's head of names each with its own bracketed aside, joined by commas,
+    /// semicolons or an `and` word, is read pair by pair; a service with its cookie in
+    /// brackets, a lone pair, or a head with words between the pairs is not.
+    #[test]
+    fn names_each_with_its_own_aside() {
+        let pairs = |h: &str| {
+            aside_pairs(h).map(|v| {
+                v.into_iter()
+                    .map(|(n, a)| format!("{n}={a}"))
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            pairs("_ga (2 years), _gid (24 hours)"),
+            Some(vec!["_ga=2 years".into(), "_gid=24 hours".into()])
+        );
+        assert_eq!(
+            pairs("vm_a (Velmora, 3 Monate) und vm_b (Velmora, 1 Tag)"),
+            Some(vec![
+                "vm_a=Velmora, 3 Monate".into(),
+                "vm_b=Velmora, 1 Tag".into()
+            ])
+        );
+        assert_eq!(
+            pairs("x1 (1 an); x2 (session), et x3 (13 mois)").map(|v| v.len()),
+            Some(3)
+        );
+        // sure names need no lifetime
+        assert_eq!(pairs("_ga (Google), _fbp (Meta)").map(|v| v.len()), Some(2));
+        for h in [
+            "Hotjar (_hjid), Matomo (_pk_id)",
+            "_ga (2 years)",
+            "_ga (2 years) or else _gid (1 day)",
+            "_ga (2 years), Google Analytics (1 day)",
+            "Velmora (our shop), Trelvo (its partner)",
+        ] {
+            assert_eq!(pairs(h), None, "{h:?}");
+        }
+        // one record each, its own lifetime, the text they share
+        let text = "Analytics cookies\n- _ga (2 years), _gid (24 hours): for statistics.\n";
+        let ls = lines(text);
+        let mut doc = RawDoc::default();
+        assert!(parse(&ls, 1, &mut Context::default(), &mut doc).is_some());
+        let got: Vec<(String, Vec<String>)> = doc
+            .records
+            .iter()
+            .map(|r| {
+                let values = r.fields.iter().map(|f| f.value[0].text.to_string());
+                (r.names[0].text.to_string(), values.collect())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "_ga".into(),
+                    vec!["2 years".into(), "for statistics.".into()]
+                ),
+                (
+                    "_gid".into(),
+                    vec!["24 hours".into(), "for statistics.".into()]
+                ),
+            ]
+        );
     }
 
     /// Items that state only a lifetime after their name (`cfid: 1 day`) make a list
