@@ -6207,6 +6207,141 @@ fn one_line_records_between_dashes_under_category_headings() {
     );
 }
 
+/// A consent platform's declaration whose label and value cells were run together
+/// in the copy: each card a line per field, the label (any listed wording, in the
+/// document's language), one or two spaces and the value (`Name _ga` / `Provider
+/// Google` / `Maximum Storage Duration 2 years` / `Type HTTP Cookie`), the name's
+/// line first, the others in a drawn order, an unknown provider's line left out,
+/// blank lines between cards or none, under category headings.
+#[test]
+fn cards_whose_keys_lost_their_separators() {
+    let all: Vec<Row> = rows().into_iter().filter(|r| plain_name(&r.name)).collect();
+    let mut rng = Rng(0xBA2E_0000_0000_0043);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        for form in 0..4 {
+            for _ in 0..3 {
+                let gap = if form % 2 == 0 { " " } else { "  " };
+                let between = if form < 2 { "\n" } else { "" };
+                let mut text = String::from("Cookie declaration\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let labels: Vec<&str> = (0..4).map(|k| *rng.pick(l.headers[k])).collect();
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    text += &format!("{}\n\n", rng.pick(&headings[k]));
+                    for (r, c) in picked {
+                        let mut keys: Vec<String> = [1, 2, 3]
+                            .into_iter()
+                            .filter(|&f| !c[f].is_empty())
+                            .map(|f| format!("{}{gap}{}", labels[f], c[f]))
+                            .collect();
+                        keys.push(format!("Type{gap}HTTP Cookie"));
+                        rng.shuffle(&mut keys);
+                        text +=
+                            &format!("{}{gap}{}\n{}\n{between}", labels[0], c[0], keys.join("\n"));
+                        want.push((r, c));
+                    }
+                    text += "\n";
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 43): F1 0.596, exact 0.000 before (no reader knew a
+    // label without its separator: names were found in the lines, each field lost);
+    // 1.000 / 1.000 after (`layout::bare_keys`)
+    t.check("cards whose keys lost their separators", 0.99, 0.98);
+}
+
+/// Per language: the labels of a service's own keys over its cookie cards (a link
+/// to its privacy policy, a link to opt out), and a cookie's host key.
+const SERVICE_KEYS: &[(&str, &str, &str, &str)] = &[
+    ("en", "Privacy policy", "Opt-out", "Host"),
+    ("fr", "Politique de confidentialité", "Opposition", "Hôte"),
+    ("de", "Datenschutzerklärung", "Widerspruch", "Host"),
+    ("es", "Política de privacidad", "Exclusión", "Dominio"),
+    ("it", "Informativa sulla privacy", "Opt-out", "Dominio"),
+    ("nl", "Privacybeleid", "Afmelden", "Domein"),
+    ("pt", "Política de privacidade", "Exclusão", "Domínio"),
+];
+
+/// A consent platform's services, each a made-up brand's title over its cookies as
+/// keyed cards (name first, then purpose, host and lifetime in a drawn order, a
+/// blank line between cards), the service's own keys (its privacy policy's link, an
+/// opt-out link) before its first card, under category headings or none, in every
+/// language. The title is each cookie's provider; the service's keys are no
+/// cookie's, and a title with a category word (`Velqora Analytics`) declares none.
+#[test]
+fn service_titles_over_keyed_cards_after_the_service_s_keys() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.purpose.contains(':'))
+        .collect();
+    let mut rng = Rng(0x5E2C_0000_0000_0043);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        let keys = SERVICE_KEYS.iter().find(|k| k.0 == *code).expect("keys");
+        for form in 0..4 {
+            for _ in 0..3 {
+                let headed = form % 2 == 1;
+                let mut text = String::from("Cookie list\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let (name_key, purpose_key, life_key) = (
+                    *rng.pick(l.headers[0]),
+                    *rng.pick(l.headers[2]),
+                    *rng.pick(l.headers[3]),
+                );
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    if headed {
+                        text += &format!("{}\n\n", rng.pick(&headings[k]));
+                    }
+                    let cut = 1 + rng.below(picked.len());
+                    let (a, b) = picked.split_at(cut);
+                    for group in [a, b].into_iter().filter(|g| !g.is_empty()) {
+                        let service = made_up_service(rng);
+                        let slug = service.to_lowercase().replace(' ', "");
+                        text += &format!("{service}\n");
+                        text += &format!("{}: https://{slug}.example/privacy\n", keys.1);
+                        if form >= 2 {
+                            text += &format!("{}: https://{slug}.example/opt-out\n", keys.2);
+                        }
+                        for (r, c) in set_by(group.to_vec(), &service, true) {
+                            let mut lines = vec![
+                                format!("{purpose_key}: {}", c[2]),
+                                format!("{}: .{slug}.example", keys.3),
+                                format!("{life_key}: {}", c[3]),
+                            ];
+                            rng.shuffle(&mut lines);
+                            text += &format!("{name_key}: {}\n{}\n\n", c[0], lines.join("\n"));
+                            let mut r = r;
+                            if !headed {
+                                r.category = Category::Unknown;
+                            }
+                            want.push((r, c));
+                        }
+                    }
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 43): F1 0.988, exact 0.211 before (a title over a
+    // link's key before the name key was read as a heading naming no service, the
+    // cookies kept the last service's; a host's or a camel-case brand's title was
+    // taken by the card reader, as a card's provider or as a cookie of its own);
+    // 1.000 / 0.999 after (a description's repair)
+    t.check(
+        "service titles over keyed cards after the service's keys",
+        0.99,
+        0.97,
+    );
+}
+
 /// The word that joins the last two of several names, per language.
 const AND_WORDS: &[(&str, &str)] = &[
     ("en", "and"),

@@ -878,12 +878,13 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     };
     let after = lines[i + 1..].iter().filter(|l| !l.is_blank());
     // a card's title: a block of keys naming its cookies right under it (`Velqora` /
-    // `Cookies: _vq_id, _vq_ses` / `Duration: 13 months`)
+    // `Cookies: _vq_id, _vq_ses` / `Duration: 13 months`), the name's key among the
+    // block's first (`Velqora` / `Privacy policy: https://…` / `Name: _vq_id`)
+    // (after the service's own keys only: links no list knows, what it is for; a key
+    // of the cookie's own before its name, `Speicherinformationen` / `Typ: Cookie` /
+    // `Name: _x`, makes the title a label of the card's storage section)
     let card = || {
-        after.clone().next().is_some_and(|l| {
-            l.kind == LineKind::Text
-                && matches!(super::keyvalue::kv_line(l.text), Some((_, Role::Name, v)) if !v.trim().is_empty())
-        })
+        super::keyvalue::names_by_key_below(lines, i, |r| matches!(r, None | Some(Role::Purpose)))
     };
     // … or a line right under it that speaks of the service (`This service can
     // install 4 cookies.`, a consent panel's line under each service)
@@ -2152,6 +2153,29 @@ mod tests {
                 ("_dn_uid", Some("dornify.io"), Category::Advertising),
                 ("_pt_s", Some("Peltram Analytics"), Category::Analytics),
                 ("_tx", Some("trixo.net"), Category::Advertising),
+            ])
+        );
+    }
+
+    /// A title over a card whose name key comes after the service's own keys (a
+    /// link to its privacy policy, known keys or not) names the service, a host and
+    /// a brand in camel case too; the title is no cookie of its own.
+    #[test]
+    fn service_titles_over_cards_named_by_a_key() {
+        assert_eq!(
+            read_services(
+                "Cookie list\n\nVelqora Analytics\nPurpose: Audience measurement\n\
+                 Name: _vq_id\nDuration: 13 months\n\nName: _vq_ses\nDuration: 30 minutes\n\n\
+                 peldor.net\nPrivacy policy: https://peldor.net/privacy\nOpt-out: https://peldor.net/out\n\
+                 Name: pd_uid\nDuration: 1 year\n\n\
+                 KestrapelForms\nPolitique de confidentialité : https://k.example\n\
+                 Nom : kf_sess\nDurée : 1 jour\n",
+            ),
+            owned(&[
+                ("_vq_id", Some("Velqora Analytics"), Category::Unknown),
+                ("_vq_ses", Some("Velqora Analytics"), Category::Unknown),
+                ("pd_uid", Some("peldor.net"), Category::Unknown),
+                ("kf_sess", Some("KestrapelForms"), Category::Unknown),
             ])
         );
     }

@@ -1062,6 +1062,42 @@ pub(crate) fn pair<'t>(text: &'t str, learned: &Learned) -> Option<(&'t str, Rol
     kv_line(text).or_else(|| learned.pair(text))
 }
 
+/// How many keys may open the block under a title before the key that names its
+/// first cookie (`Velqora` / `Purpose: …` / `Privacy policy: …` / `Name: _vq_id`).
+const TITLE_KEYS: usize = 4;
+
+/// Whether the block of keys under line `i` (after blank lines, if any, and up to
+/// the next blank line) names a cookie under a name key within its first
+/// [`TITLE_KEYS`] lines, each key before it one that `before` accepts (its role;
+/// `None` for a key no list knows, [`loose_kv`]): `Velqora` / `Privacy policy:
+/// https://…` / `Name: _vq_id`. Line `i` is then the title of a card that names its
+/// cookie itself, and no cookie (a card names its cookie once).
+pub(crate) fn names_by_key_below(
+    lines: &[Line<'_>],
+    i: usize,
+    before: impl Fn(Option<Role>) -> bool,
+) -> bool {
+    let Some(first) = lines[i + 1..].iter().position(|l| !l.is_blank()) else {
+        return false;
+    };
+    for l in lines[i + 1 + first..].iter().take(TITLE_KEYS) {
+        if l.kind != LineKind::Text {
+            return false;
+        }
+        let role = match kv_line(l.text) {
+            Some((_, _, v)) if v.trim().is_empty() => return false,
+            Some((_, Role::Name, v)) => return !is_party(v),
+            Some((_, role, _)) => Some(role),
+            None if loose_kv(l.text).is_some() => None,
+            None => return false,
+        };
+        if !before(role) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Recognise a key-value block starting at line `i`.
 pub(crate) fn parse<'a>(
     lines: &[Line<'a>],
@@ -1117,6 +1153,8 @@ pub(crate) fn parse<'a>(
             }
         }
         Some(_) => return name_key_later(lines, i, ctx, doc),
+        // (a title over keys that name the cookie: the section's context reads it)
+        None if names_by_key_below(lines, i, |_| true) => return None,
         None if card_head.is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
             if !other_key(next.text, &learned) {
@@ -1639,6 +1677,45 @@ mod tests {
     #[track_caller]
     fn kv(text: &str, want: Option<(&str, Role, &str)>) {
         assert_eq!(kv_line(text), want, "{text:?}");
+    }
+
+    /// A line over keys that name a cookie under a name key, within the block's
+    /// first four lines, is the card's title; not over a block whose name key comes
+    /// later, after a blank line, or names a party.
+    #[test]
+    fn titles_over_keys_that_name_the_cookie() {
+        let below = |t: &str| names_by_key_below(&crate::segment::lines(t), 0, |_| true);
+        assert!(below("Velqora\nName: _vq_id\nDuration: 1 year"));
+        assert!(below("Velqora\n\nCookie: _vq_id"));
+        assert!(below(
+            "peldor.net\nPrivacy policy: https://p.example\nOpt-out: https://p.example/o\n\
+             Nom : pd_uid"
+        ));
+        // the keys before the name key as the caller accepts them: a service's
+        // (links, what it is for), not a key of the cookie's own
+        let service = |t: &str| {
+            names_by_key_below(&crate::segment::lines(t), 0, |r| {
+                matches!(r, None | Some(Role::Purpose))
+            })
+        };
+        assert!(service(
+            "Velqora\nPrivacy policy: https://v.example\nName: _vq_id"
+        ));
+        assert!(service(
+            "Velqora\nPurpose: Audience measurement\nName: _vq_id"
+        ));
+        assert!(!service("Storage information\nType: Cookie\nName: _vq_id"));
+        assert!(below("Storage information\nType: Cookie\nName: _vq_id"));
+        for t in [
+            "_ga\nProvider: Google\nDuration: 2 years",
+            "Velqora\nPurpose: Counts.\nDuration: 1 year\n\nName: _vq_id",
+            "Velqora\nA: 1\nB: 2\nC: 3\nD: 4\nName: _vq_id",
+            "Velqora\nWe use Velqora.\nName: _vq_id",
+            "Velqora\nCookies used: Third Party",
+            "Velqora",
+        ] {
+            assert!(!below(t), "{t:?}");
+        }
     }
 
     /// A plain token is a card's name where it stands before one line of description

@@ -8,6 +8,7 @@ use crate::policy::{Category, DurationKind, Span, Warning, WarningKind};
 use crate::segment::Line;
 use crate::vocab::Role;
 
+mod bare_keys;
 mod cards;
 mod cells;
 mod context;
@@ -265,6 +266,10 @@ pub(crate) const LAYOUTS: &[Layout] = &[
     Layout {
         name: "keyvalue",
         read: keyvalue::parse,
+    },
+    Layout {
+        name: "bare keys",
+        read: bare_keys::parse,
     },
     Layout {
         name: "list",
