@@ -18,6 +18,7 @@
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
+use crate::chars::CharClass;
 use crate::fields::duration::is_whole_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::policy::Span;
@@ -37,6 +38,15 @@ const MAX_NAMES: usize = 4;
 fn bare_pair(text: &str) -> Option<(&str, Role, &str)> {
     let t = text.trim();
     if !t.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // (a first word no listed label starts with turns the line away before the words
+    // are cut; cut as `field_listed` cuts it)
+    let first = t
+        .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
+        .next()
+        .unwrap_or("");
+    if first.is_empty() || !vocab().may_open_field(first) {
         return None;
     }
     // the ends of the first words, each a label's possible end (the last word of the

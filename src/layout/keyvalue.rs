@@ -1153,11 +1153,10 @@ pub(crate) fn parse<'a>(
             }
         }
         Some(_) => return name_key_later(lines, i, ctx, doc),
-        // (a title over keys that name the cookie: the section's context reads it)
-        None if names_by_key_below(lines, i, |_| true) => return None,
         None if card_head.is_some() => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
-            if !other_key(next.text, &learned) {
+            // (a title over keys that name the cookie: the section's context reads it)
+            if !other_key(next.text, &learned) || names_by_key_below(lines, i, |_| true) {
                 return None;
             }
             let (name, description) = card_head?;
@@ -1169,6 +1168,10 @@ pub(crate) fn parse<'a>(
         }
         None => {
             let next = lines[i + 1..].iter().find(|l| !l.is_blank())?;
+            // (a title over keys that name the cookie: the section's context reads it)
+            if has_pair_byte(next.text) && names_by_key_below(lines, i, |_| true) {
+                return None;
+            }
             // a name line, then a known key, or labels of which one of the next four
             // is known (`Module: Functional` / `Expires: …`)
             let known = |l: &Line<'_>| other_key(l.text, &learned);

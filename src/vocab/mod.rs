@@ -1058,6 +1058,13 @@ impl Vocab {
         self.fields_by_shape.get(&(first, len))
     }
 
+    /// Whether a listed field's label may start with `word` (a label's first word, as
+    /// [`Vocab::field_listed`] cuts it): false only for an ASCII word no listed label
+    /// starts with, the test that turns most lines away before any folding.
+    pub(crate) fn may_open_field(&self, word: &str) -> bool {
+        !word.is_ascii() || word.is_empty() || self.first_word_listed(word)
+    }
+
     /// Is this ASCII word, in lower case, the first word of a listed field phrase?
     fn first_word_listed(&self, word: &str) -> bool {
         // (a listed first word has a listed byte pair: most words stop here)
@@ -1212,7 +1219,7 @@ impl Vocab {
             .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
             .next()
             .unwrap_or("");
-        if first.is_ascii() && !first.is_empty() && !self.first_word_listed(first) {
+        if !self.may_open_field(first) {
             return None;
         }
         // past the cheap rejection, the readers ask about the same cells again and
