@@ -18,7 +18,6 @@
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
-use crate::chars::CharClass;
 use crate::fields::duration::is_whole_duration;
 use crate::fields::names::{is_name_shaped, is_strong_name};
 use crate::policy::Span;
@@ -41,12 +40,8 @@ fn bare_pair(text: &str) -> Option<(&str, Role, &str)> {
         return None;
     }
     // (a first word no listed label starts with turns the line away before the words
-    // are cut; cut as `field_listed` cuts it)
-    let first = t
-        .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
-        .next()
-        .unwrap_or("");
-    if first.is_empty() || !vocab().may_open_field(first) {
+    // are cut; a capitalised line has a first word)
+    if !vocab().may_open_field(t) {
         return None;
     }
     // the ends of the first words, each a label's possible end (the last word of the

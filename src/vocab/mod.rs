@@ -1058,11 +1058,17 @@ impl Vocab {
         self.fields_by_shape.get(&(first, len))
     }
 
-    /// Whether a listed field's label may start with `word` (a label's first word, as
-    /// [`Vocab::field_listed`] cuts it): false only for an ASCII word no listed label
-    /// starts with, the test that turns most lines away before any folding.
-    pub(crate) fn may_open_field(&self, word: &str) -> bool {
-        !word.is_ascii() || word.is_empty() || self.first_word_listed(word)
+    /// Whether `text` may start with a listed field's label, judged by its first
+    /// word: false only for an ASCII first word no listed label starts with, the test
+    /// that turns most texts away before any folding ([`Vocab::field_listed`] asks it
+    /// first, and so does a reader that looks for a label at a line's start).
+    pub(crate) fn may_open_field(&self, text: &str) -> bool {
+        let first = text
+            .trim_start_matches(|c: char| !c.is_letter_or_digit())
+            .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
+            .next()
+            .unwrap_or("");
+        !first.is_ascii() || first.is_empty() || self.first_word_listed(first)
     }
 
     /// Is this ASCII word, in lower case, the first word of a listed field phrase?
@@ -1214,12 +1220,7 @@ impl Vocab {
     /// The role of a header or key listed whole in a table (no inference).
     pub(crate) fn field_listed(&self, text: &str) -> Option<Role> {
         // cheap rejection: a first word no listed header starts with
-        let first = text
-            .trim_start_matches(|c: char| !c.is_letter_or_digit())
-            .split(|c: char| !c.is_letter_or_digit() && c != '\'' && c != '_')
-            .next()
-            .unwrap_or("");
-        if !self.may_open_field(first) {
+        if !self.may_open_field(text) {
             return None;
         }
         // past the cheap rejection, the readers ask about the same cells again and
