@@ -7415,3 +7415,70 @@ fn cards_named_by_a_line_of_their_own() {
     }
     t.check("cards named by a line of their own", 0.98, 0.97);
 }
+
+/// A consent platform's services, each a made-up brand's title over cards whose
+/// first line is the cookie's name alone and whose keys lost their separators
+/// (`_vq_id` / `Expiration 2 years` / `Function Store and count pageviews`, labels in
+/// the document's language, lifetime and purpose in a drawn order, one or two
+/// spaces), blank lines between cards or none, under category headings or none, in
+/// every language. The title is each cookie's provider.
+#[test]
+fn cards_titled_by_their_cookie_name_with_bare_keys() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.purpose.contains(':'))
+        .collect();
+    let mut rng = Rng(0xC0C1_0000_0000_0044);
+    let mut t = Tally::default();
+    for (code, headings) in ADJECTIVE_HEADINGS {
+        let l = lang(code);
+        for form in 0..4 {
+            for _ in 0..3 {
+                let headed = form % 2 == 1;
+                let gap = if form < 2 { " " } else { "  " };
+                let between = if rng.below(2) == 0 { "\n" } else { "" };
+                let mut text = String::from("Cookie list\n\n");
+                let mut want = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                let (purpose_key, life_key) = (*rng.pick(l.headers[2]), *rng.pick(l.headers[3]));
+                category_sections(&mut rng, &all, l, 2, &mut seen, |rng, k, picked| {
+                    if headed {
+                        text += &format!("{}\n\n", rng.pick(&headings[k]));
+                    }
+                    let cut = 1 + rng.below(picked.len());
+                    let (a, b) = picked.split_at(cut);
+                    for group in [a, b].into_iter().filter(|g| !g.is_empty()) {
+                        let service = made_up_service(rng);
+                        text += &format!("{service}\n\n");
+                        for (r, c) in set_by(group.to_vec(), &service, true) {
+                            let mut lines = vec![format!("{life_key}{gap}{}", c[3])];
+                            if !c[2].is_empty() {
+                                lines.push(format!("{purpose_key}{gap}{}", c[2]));
+                            }
+                            rng.shuffle(&mut lines);
+                            text += &format!("{}\n{}\n{between}", c[0], lines.join("\n"));
+                            let mut r = r;
+                            if !headed {
+                                r.category = Category::Unknown;
+                            }
+                            want.push((r, c));
+                        }
+                        text += "\n";
+                    }
+                });
+                show_doc(&text);
+                score(&mut t, &text, &want);
+            }
+        }
+    }
+    // measured when added (round 44): F1 0.905, exact 0.000 before (the list reader
+    // took each name with its lines, a label's word kept in each value, and the
+    // title named no service); 1.000 / 0.987 after (a capitalised first name that is
+    // no sure one, `Pdomid`, opens no card; a title of words, `Rara Pixel`, names no
+    // service)
+    t.check(
+        "cards titled by their cookie name with bare keys",
+        0.99,
+        0.97,
+    );
+}

@@ -7,14 +7,19 @@
 //! block     = card { {blank} card }
 //! card      = name_line key_line key_line { key_line }
 //! name_line = name_label " " names          (names: up to four name-shaped tokens)
+//!           | names                          (alone: a platform's card titled by the
+//!                                             cookie's name, `_ga` / `Expiration …`)
 //! key_line  = label " " value               (label: a listed field label, at most
 //!                                            four words, capitalised; not a name's)
 //! ```
 //! Without a separator, a label is known only by the vocabulary (the longest run of
 //! words at the line's start that a language lists as a field's label), so a card is
 //! taken on evidence: its name line first, two key lines at least under it, and a
-//! lifetime among them that reads whole, or a sure name. Lines with their
-//! separators are the key-value reader's.
+//! lifetime among them that reads whole, or a sure name. Names alone on the line
+//! open a block only in lower or upper case or as sure names (a capitalised word
+//! alone is a service's title, and [`card_below`] makes it the cards' provider);
+//! within a block any name-shaped line does. Lines with their separators are the
+//! key-value reader's.
 
 use super::keyvalue::kv_line;
 use super::{frag, Context, RawDoc, RawRecord};
@@ -82,11 +87,41 @@ fn names_value(value: &str) -> bool {
     n > 0
 }
 
-/// The card starting at line `i`: its record and the line after it.
-fn card<'a>(lines: &[Line<'a>], i: usize, ctx: &Context) -> Option<(RawRecord<'a>, usize)> {
+/// A token that can stand alone on a card's first line as its cookie's name: a
+/// name beyond doubt, or a name-shaped token in lower or upper case only that is
+/// no field's label (`lang`, `wp_pref`, `MR`; not `Analytics`, not `cookies`): a
+/// capitalised word alone is a title.
+fn bare_name(tok: &str) -> bool {
+    let cased = !tok.starts_with(char::is_uppercase) || !tok.contains(char::is_lowercase);
+    tok.is_empty()
+        || is_strong_name(tok)
+        || (cased && is_name_shaped(tok) && vocab().field_listed(tok).is_none())
+}
+
+/// A card's lines: its names, each key line (label, role, value, line index) and
+/// the line after it.
+struct Card<'a> {
+    first: usize,
+    names: &'a str,
+    keys: Vec<(&'a str, Role, &'a str, usize)>,
+    end: usize,
+}
+
+/// The card whose name line is line `i`, taken on the evidence the module's head
+/// lists.
+fn read_card<'a>(lines: &[Line<'a>], i: usize, within: bool) -> Option<Card<'a>> {
     let first = lines.get(i).filter(|l| l.kind == LineKind::Text)?;
-    let (_, role, names) = bare_pair(first.text)?;
-    if role != Role::Name || !names_value(names) {
+    // a name line under its label, or the names alone (a platform's card whose
+    // title is the cookie's name: `_ga` / `Expiration 2 years` / `Function …`)
+    let (names, labelled) = match bare_pair(first.text) {
+        Some((_, Role::Name, names)) => (names, true),
+        Some(_) => return None,
+        None => (first.text.trim(), false),
+    };
+    // (after a card of the block, any name-shaped line over keys is the next card's:
+    // `Pdomid`, `Cart`)
+    let alone_ok = || within || names.split([',', ' ']).all(bare_name);
+    if !names_value(names) || !(labelled || alone_ok()) {
         return None;
     }
     let mut keys = Vec::new();
@@ -106,13 +141,39 @@ fn card<'a>(lines: &[Line<'a>], i: usize, ctx: &Context) -> Option<(RawRecord<'a
     if keys.len() < 2 || !(timed || sure()) {
         return None;
     }
-    let span = Span::new(first.start(), lines[j - 1].end());
-    let mut rec = RawRecord::new(frag(first, names), span, ctx);
+    Some(Card {
+        first: i,
+        names,
+        keys,
+        end: j,
+    })
+}
+
+/// Whether the next line after line `i` that is not blank opens a card of bare
+/// keys: line `i` is then the title of the service the card's cookie belongs to.
+pub(crate) fn card_below(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .position(|l| !l.is_blank())
+        .is_some_and(|d| read_card(lines, i + 1 + d, false).is_some())
+}
+
+/// The card starting at line `i`: its record and the line after it.
+fn card<'a>(
+    lines: &[Line<'a>],
+    i: usize,
+    within: bool,
+    ctx: &Context,
+) -> Option<(RawRecord<'a>, usize)> {
+    let c = read_card(lines, i, within)?;
+    let first = &lines[c.first];
+    let span = Span::new(first.start(), lines[c.end - 1].end());
+    let mut rec = RawRecord::new(frag(first, c.names), span, ctx);
     rec.name_cell = true;
-    for (label, role, value, k) in keys {
+    for (label, role, value, k) in c.keys {
         rec.push(Some(role), label, frag(&lines[k], value));
     }
-    Some((rec, j))
+    Some((rec, c.end))
 }
 
 /// Recognise a block of cards with bare keys starting at line `i`.
@@ -123,13 +184,13 @@ pub(crate) fn parse<'a>(
     doc: &mut RawDoc<'a>,
 ) -> Option<usize> {
     let mut end = i;
-    while let Some((rec, next)) = card(lines, end, ctx) {
+    while let Some((rec, next)) = card(lines, end, end > i, ctx) {
         doc.records.push(rec);
         // (blank lines between two cards belong to the block)
         end = next;
         let after = lines[end..].iter().position(|l| !l.is_blank());
         match after {
-            Some(d) if card(lines, end + d, ctx).is_some() => end += d,
+            Some(d) if card(lines, end + d, true, ctx).is_some() => end += d,
             _ => break,
         }
     }
@@ -239,6 +300,56 @@ mod tests {
             "Provider Google\nName _ga\nExpiry 2 years\nType HTTP Cookie\n",
             // a name that is a sentence
             "Name of the game is to count visits\nExpiry 2 years\nType HTTP\n",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+
+    /// A card whose first line is its cookie's name alone (a platform's card titled
+    /// by the name): a name in lower or upper case only, or a sure one; after a card
+    /// of the block, any name-shaped line. A capitalised word alone, two words or a
+    /// label alone open no card.
+    #[test]
+    fn cards_titled_by_the_name_alone() {
+        let names = |text: &str| {
+            read(text).map(|(n, recs)| (n, recs.into_iter().map(|r| r.0).collect::<Vec<_>>()))
+        };
+        let text = "wp_lang\nExpiration Session\nFunction Stores the language.\n\
+                    MR\nExpiration 6 months\nFunction Counts visits.\n\
+                    Pdomid\nFunction Spreads the traffic.\nExpiration 13 months\n";
+        assert_eq!(
+            names(text),
+            Some((9, vec!["wp_lang".into(), "MR".into(), "Pdomid".into()]))
+        );
+        let (_, recs) = read(text).expect("cards");
+        assert_eq!(
+            recs[0].1,
+            [
+                (Some(Role::Duration), "Session".to_string()),
+                (Some(Role::Purpose), "Stores the language.".to_string())
+            ]
+        );
+        for (text, name) in [
+            ("_ga\nExpiration 2 years\nFunction Counts visits.\n", "_ga"),
+            ("MR\nExpiration 6 months\nFunction Counts visits.\n", "MR"),
+            // (no lifetime that reads: a sure name)
+            (
+                "_vq_id\nProvider Velqora\nFunction Counts visits.\n",
+                "_vq_id",
+            ),
+        ] {
+            assert_eq!(names(text), Some((3, vec![name.into()])), "{text:?}");
+        }
+        for text in [
+            // a capitalised word alone is a title (no card before it)
+            "Pdomid\nFunction Spreads the traffic.\nExpiration 13 months\n",
+            "Hotjar\nExpiration 1 year\nFunction Counts visits.\n",
+            // two words, one of them a word
+            "Google Analytics\nExpiration 2 years\nFunction Counts visits.\n",
+            // a label alone
+            "cookies\nExpiration 2 years\nFunction Counts visits.\n",
+            // one key only
+            "wp_lang\nExpiration Session\n",
         ] {
             assert_eq!(read(text), None, "{text:?}");
         }

@@ -897,6 +897,9 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
     // 1 year – …`, `Outbrain:` / `- mdfrc – 4 months – …`): a service's title over
     // its cookies
     let items = || items_below(lines, i);
+    // … or a card of bare keys right under it (`Velqora` / `_vq_id` / `Expiration 2
+    // years` / `Function …`)
+    let bare_card = || super::bare_keys::card_below(lines, i);
     let evidence = company
         || card()
         || spoken
@@ -905,7 +908,8 @@ fn named_service(lines: &[Line<'_>], i: usize, h: &str) -> Option<String> {
             .take(SERVICE_NAMED_WITHIN)
             .take_while(|l| l.kind == LineKind::Text)
             .any(|l| mentioned(l.text) && !is_heading(l))
-        || items();
+        || items()
+        || bare_card();
     // (a service named by its host is written in lower case: `dornify.io`; a line
     // that calls it a service is evidence enough for a name of one word that is a
     // word, `Piano`, or written in lower case, `velqora`)
@@ -2176,6 +2180,25 @@ mod tests {
                 ("_vq_ses", Some("Velqora Analytics"), Category::Unknown),
                 ("pd_uid", Some("peldor.net"), Category::Unknown),
                 ("kf_sess", Some("KestrapelForms"), Category::Unknown),
+            ])
+        );
+    }
+
+    /// A service's title over cards of bare keys titled by their cookie's name
+    /// (`Velqora` / `_vq_id` / `Expiration 13 months` / `Function …`) names the
+    /// service that sets them.
+    #[test]
+    fn service_titles_over_cards_of_bare_keys() {
+        assert_eq!(
+            read_services(
+                "Cookie list\n\nVelqoraForms\n\n_vq_id\nExpiration 13 months\n\
+                 Function Counts visits.\nvq_ses\nFunction Keeps the visit.\nExpiration Session\n\n\
+                 dornify.io\n\ndn_uid\nDurée 1 an\nFinalité Mesure d'audience.\n",
+            ),
+            owned(&[
+                ("_vq_id", Some("VelqoraForms"), Category::Unknown),
+                ("vq_ses", Some("VelqoraForms"), Category::Unknown),
+                ("dn_uid", Some("dornify.io"), Category::Unknown),
             ])
         );
     }
