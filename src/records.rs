@@ -736,17 +736,34 @@ fn respective_parts(text: &str) -> Vec<&str> {
     parts
 }
 
+/// A cookie's lifetime and where its name's gloss goes: a gloss that is wholly a
+/// lifetime (`_ga (2 years)` under a `Cookie (expiry)` header, `sessionid
+/// (session)`) is the lifetime of a cookie whose record states none; any other
+/// gloss, or one beside a stated lifetime, is kept in `extra`.
+fn glossed_lifetime(
+    stated: Option<Duration>,
+    gloss: Option<String>,
+    extra: &mut BTreeMap<String, String>,
+) -> Option<Duration> {
+    let Some(g) = gloss else {
+        return stated;
+    };
+    if stated.is_none() && crate::fields::duration::is_whole_duration(&g) {
+        return Some(parse_duration(&g));
+    }
+    extra.insert("gloss".to_string(), g);
+    stated
+}
+
 /// The cookie of a kept record's `k`th name.
 fn emit(name: Name, k: usize, record: &Resolved, span: Span) -> Cookie {
     let mut extra = record.extra.clone();
-    if let Some(g) = name.gloss {
-        extra.insert("gloss".to_string(), g);
-    }
+    let duration = glossed_lifetime(record.lifetimes.of(k), name.gloss, &mut extra);
     Cookie {
         name: name.name,
         provider: record.provider.clone(),
         purposes: record.purposes.clone(),
-        duration: record.lifetimes.of(k),
+        duration,
         category: record.category,
         category_declared: record.declared.clone(),
         extra,
@@ -767,14 +784,12 @@ fn emit_owned(name: Name, k: usize, record: Resolved, span: Span) -> Cookie {
         own_category: _,
         mut extra,
     } = record;
-    if let Some(g) = name.gloss {
-        extra.insert("gloss".to_string(), g);
-    }
+    let duration = glossed_lifetime(lifetimes.take(k), name.gloss, &mut extra);
     Cookie {
         name: name.name,
         provider,
         purposes,
-        duration: lifetimes.take(k),
+        duration,
         category,
         category_declared: declared,
         extra,
@@ -2438,6 +2453,41 @@ mod tests {
             assert_eq!(c.extra["Host"], ".example.com");
             assert_eq!(c.spans, [span]);
         }
+    }
+
+    /// A name's gloss that is wholly a lifetime (`_ga (2 years)` under `Cookie
+    /// (expiry)`) is the cookie's lifetime when its record states none; beside a
+    /// stated lifetime, or when it is no lifetime, it stays a gloss.
+    #[test]
+    fn a_gloss_that_is_a_lifetime() {
+        let mut extra = BTreeMap::new();
+        let d = glossed_lifetime(None, Some("2 years".into()), &mut extra);
+        assert_eq!(d.and_then(|d| d.iso8601), Some("P2Y".into()));
+        assert!(extra.is_empty());
+        let d = glossed_lifetime(None, Some("session".into()), &mut extra);
+        assert_eq!(d.map(|d| d.kind), Some(DurationKind::Session));
+        assert!(extra.is_empty());
+        let d = glossed_lifetime(None, Some("customerID".into()), &mut extra);
+        assert!(d.is_none());
+        assert_eq!(extra.get("gloss").map(String::as_str), Some("customerID"));
+        let stated = parse_duration("1 day");
+        let d = glossed_lifetime(Some(stated), Some("2 years".into()), &mut extra);
+        assert_eq!(d.map(|d| d.text), Some("1 day".into()));
+        assert_eq!(extra.get("gloss").map(String::as_str), Some("2 years"));
+        let text = "Cookie (expiry)\tSet by\tPurpose\n_ga (2 years)\tGoogle\tCounts.\n\
+                    _gid (24 hours)\tGoogle\tCounts.\n";
+        let got: Vec<_> = crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.duration.and_then(|d| d.iso8601)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga".into(), Some("P2Y".into())),
+                ("_gid".into(), Some("PT24H".into()))
+            ]
+        );
     }
 
     /// [`emit_owned`], which moves the record's values into its last cookie, gives

@@ -826,10 +826,21 @@ fn sure_name(tok: &str) -> bool {
 }
 
 /// A cell that is one cookie name (a consent platform's count of cookies so named
-/// after it, `__cf_bm [x3]`, taken off).
+/// after it, `__cf_bm [x3]`, taken off; a bracketed aside after it, `_ga (2 years)`,
+/// is its gloss).
 fn is_single_name(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text).trim();
     let t = crate::fields::names::strip_marker(t);
+    let t = match t.split_once(" (") {
+        Some((name, aside))
+            if aside
+                .strip_suffix(')')
+                .is_some_and(|a| !a.is_empty() && !a.contains(['(', ')'])) =>
+        {
+            name
+        }
+        _ => t,
+    };
     !t.contains(' ') && is_name_shaped(t) && t.len() <= 80
 }
 
@@ -1610,6 +1621,39 @@ mod tests {
         assert_eq!(
             names(&format!("Cookie name\nof this site\n\n{rows}")),
             ["_ga", "_gid"]
+        );
+    }
+
+    /// A cell paragraph that opens a row may carry a bracketed aside after its name
+    /// (`_ga (2 years)`): the row is read, the aside left to the name's gloss; a cell
+    /// with brackets that do not close it, or an empty pair, opens none.
+    #[test]
+    fn a_name_cell_with_its_aside_opens_a_row() {
+        assert!(is_single_name("_ga (2 years)"));
+        assert!(is_single_name("FDLBFIRSTTMS (Session)"));
+        assert!(is_single_name("_ga"));
+        for t in [
+            "_ga ()",
+            "_ga (2 years) x",
+            "_ga (a (b))",
+            "Google Analytics (GA4)",
+        ] {
+            assert!(!is_single_name(t), "{t:?}");
+        }
+        let text = "Cookies\n\nName\nProvider\nDescription\n\n\
+                    FDLBFIRSTTMS (Session)\nCommand Act\nUsed for dispatch.\n\n\
+                    SMSV (1 year)\nGoogle\nUsed to sign in.\n";
+        let got: Vec<_> = crate::parse_policy(text)
+            .cookies
+            .into_iter()
+            .map(|c| (c.name, c.provider))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("FDLBFIRSTTMS".into(), Some("Command Act".into())),
+                ("SMSV".into(), Some("Google".into()))
+            ]
         );
     }
 
