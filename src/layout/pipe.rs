@@ -198,7 +198,7 @@ pub(crate) fn parse<'a>(
                 }
                 if fresh && k > 0 && short_row_ends(lines, j, k, &header, stacked) {
                     let done = std::mem::replace(&mut row, Row::with_len(header.len()));
-                    finish(&header, done, ctx, doc, &mut rows);
+                    finish(&header, done, true, ctx, doc, &mut rows);
                     k = 0;
                 }
             }
@@ -217,7 +217,7 @@ pub(crate) fn parse<'a>(
                 "table row cut off by the end of the text; left out",
             );
         } else if row.filled() >= 2 {
-            finish(&header, row, ctx, doc, &mut rows);
+            finish(&header, row, false, ctx, doc, &mut rows);
             end = j;
         } else {
             doc.warn(
@@ -369,15 +369,19 @@ fn close_cell<'a>(
         return k + 1;
     }
     let done = std::mem::replace(row, Row::with_len(header.len()));
-    finish(header, done, ctx, doc, out);
+    finish(header, done, false, ctx, doc, out);
     0
 }
 
 /// A complete row: a repeated header is skipped, a one-cell category row is a group
-/// heading, anything else a record.
+/// heading, anything else a record. A `short` row (fewer cells than the header, its
+/// line ended) may lack a cell spanning rows, which the copy wrote in the first row
+/// only (`| Google | _ga | … |` / `| _gid | … |`): it is realigned as a tab row is
+/// and takes that cell from the record above ([`super::table::carry_cell`]).
 fn finish<'a>(
     header: &Header,
-    row: Row<'a>,
+    mut row: Row<'a>,
+    short: bool,
     ctx: &mut Context,
     doc: &mut RawDoc<'a>,
     out: &mut Vec<super::RawRecord<'a>>,
@@ -421,8 +425,14 @@ fn finish<'a>(
             return;
         }
     }
+    let lacked = if short { row.realign(header) } else { None };
     match row.into_record(header, ctx) {
-        Some(rec) => out.push(rec),
+        Some(mut rec) => {
+            if let Some(col) = lacked {
+                super::table::carry_cell(header, &mut rec, out.last(), col);
+            }
+            out.push(rec)
+        }
         None => {
             if texts.iter().any(|t| !t.is_empty()) {
                 doc.warn(
@@ -686,6 +696,49 @@ mod tests {
             })
             .collect();
         (recs, doc.warnings.iter().map(|w| w.kind).collect())
+    }
+
+    /// A pipe row that lacks the group's cell spanning rows (`| Google | _ga | … |`
+    /// then `| _gid | … |`, as a converter writes a `rowspan`): realigned, it takes the
+    /// cell from the row above; a row whose last cells lost their pipes does not
+    /// move.
+    #[test]
+    fn rows_that_lack_the_cell_spanning_them() {
+        let got: Vec<_> = crate::parse_policy(
+            "| Provider | Cookie | Purpose | Expiry |\n|---|---|---|---|\n\
+             | Google | _ga | Distinguishes users. | 2 years |\n\
+             | _gid | Distinguishes users. | 24 hours |\n\
+             | Hotjar | _hjid | Keeps the visitor ID. | 1 year |\n\
+             | _hjSession_1 | Holds the session. | 30 minutes |\n",
+        )
+        .cookies
+        .into_iter()
+        .map(|c| (c.name, c.provider, c.duration.map(|d| d.text)))
+        .collect();
+        let want = [
+            ("_ga", "Google", "2 years"),
+            ("_gid", "Google", "24 hours"),
+            ("_hjid", "Hotjar", "1 year"),
+            ("_hjSession_1", "Hotjar", "30 minutes"),
+        ]
+        .map(|(n, p, d)| (n.to_string(), Some(p.to_string()), Some(d.to_string())));
+        assert_eq!(got, want);
+        let got: Vec<_> = crate::parse_policy(
+            "| Cookie | Provider | Purpose | Expiry |\n|---|---|---|---|\n\
+             | _ga | Google | Distinguishes users. | 2 years |\n\
+             | _gid | Google |\n",
+        )
+        .cookies
+        .into_iter()
+        .map(|c| (c.name, c.provider))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("_ga".to_string(), Some("Google".to_string())),
+                ("_gid".to_string(), Some("Google".to_string()))
+            ]
+        );
     }
 
     /// A grid table (`+----+----+` rules, `=` under the header) whose cells wrap

@@ -623,6 +623,15 @@ mod tests {
              \t_gid\tDistinguishes users.\t24 hours\n",
         );
         assert_eq!(got, owned(&[("_ga", Some("Google")), ("_gid", None)]));
+        // a short name that is no sure one beside a short description (`fr` /
+        // `Delivers ads.`) stands a column early too; a list of names where the
+        // name should be does not move
+        let got = read(
+            "Provider\tCookie\tPurpose\tExpiry\n\
+             Meta\t_fbp\tDelivers ads.\t3 months\n\
+             fr\tDelivers ads.\t3 months\n",
+        );
+        assert_eq!(got, owned(&[("_fbp", Some("Meta")), ("fr", Some("Meta"))]));
         // a description spanning two rows: the second stands its lifetime in the
         // description's column, moves back and takes the description
         let p = crate::parse_policy(

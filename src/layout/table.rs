@@ -867,9 +867,15 @@ fn realign(
         let early = early.trim();
         let at_name = cell_text(cells, n);
         // (a sure name, or one token beside a sentence where the name should be)
+        // (words where the name should be, two or more that are no list of names:
+        // `fr` beside `Delivers ads.`)
+        let at_name = at_name.trim();
         let name_early = is_strong_name(early)
-            || !early.contains(' ') && is_name_shaped(early) && more_words_than(at_name.trim(), 3);
-        if name_early && !is_strong_name(at_name.trim()) {
+            || !early.contains(' ')
+                && is_name_shaped(early)
+                && more_words_than(at_name, 1)
+                && !super::evidence::names_slot(at_name);
+        if name_early && !is_strong_name(at_name) {
             cells.insert(0, Frags::default());
             cells.truncate(width);
             lacked_first = true;
