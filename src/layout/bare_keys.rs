@@ -116,7 +116,15 @@ fn read_card<'a>(lines: &[Line<'a>], i: usize, within: bool) -> Option<Card<'a>>
     let (names, labelled) = match bare_pair(first.text) {
         Some((_, Role::Name, names)) => (names, true),
         Some(_) => return None,
-        None => (first.text.trim(), false),
+        // (the line under names alone must be a key's: asked first, for most lines
+        // are no name, and a line's words are name-shaped up to the fifth)
+        None if lines
+            .get(i + 1)
+            .is_some_and(|l| bare_pair(l.text).is_some()) =>
+        {
+            (first.text.trim(), false)
+        }
+        None => return None,
     };
     // (after a card of the block, any name-shaped line over keys is the next card's:
     // `Pdomid`, `Cart`)

@@ -831,13 +831,16 @@ fn sure_name(tok: &str) -> bool {
 fn is_single_name(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text).trim();
     let t = crate::fields::names::strip_marker(t);
-    let t = match t.split_once(" (") {
-        Some((name, aside))
-            if aside
-                .strip_suffix(')')
-                .is_some_and(|a| !a.is_empty() && !a.contains(['(', ')'])) =>
+    // (the bracket found by its byte, and a space before it: most cells have none)
+    let t = match memchr::memchr(b'(', t.as_bytes()) {
+        Some(at)
+            if at > 0
+                && t.as_bytes()[at - 1] == b' '
+                && t[at + 1..]
+                    .strip_suffix(')')
+                    .is_some_and(|a| !a.is_empty() && !a.contains(['(', ')'])) =>
         {
-            name
+            &t[..at - 1]
         }
         _ => t,
     };
