@@ -714,17 +714,25 @@ fn push_slash_split(out: &mut Vec<Name>, s: &str, gloss: Option<String>) {
 
 /// `__lc_cid (customerID)` → (`__lc_cid`, `customerID`).
 fn take_gloss(piece: &str) -> (&str, Option<String>) {
+    let (name, gloss) = split_gloss(piece);
+    match gloss {
+        Some(g) => (name.trim(), Some(g.trim().to_string())),
+        None => (name, None),
+    }
+}
+
+/// A piece cut where its closing bracketed gloss opens (`_ga (2 years)` → `_ga` and
+/// `2 years`), both parts as written (untrimmed); the piece whole, and no gloss,
+/// when it does not end in one.
+pub(crate) fn split_gloss(piece: &str) -> (&str, Option<&str>) {
     // the closing bracket asked first: most pieces have none, and are not searched
     if !piece.ends_with(')') {
         return (piece, None);
     }
-    if let Some(open) = piece.find(" (") {
-        if open > 0 {
-            let gloss = piece[open + 2..piece.len() - 1].trim();
-            return (piece[..open].trim(), Some(gloss.to_string()));
-        }
+    match piece.find(" (") {
+        Some(open) if open > 0 => (&piece[..open], Some(&piece[open + 2..piece.len() - 1])),
+        _ => (piece, None),
     }
-    (piece, None)
 }
 
 /// A star in a name is a wildcard (`_ga_*`, `*_key`), but stars at both ends mark

@@ -831,17 +831,9 @@ fn sure_name(tok: &str) -> bool {
 fn is_single_name(text: &str) -> bool {
     let t = crate::fields::text::strip_md_heading(text).trim();
     let t = crate::fields::names::strip_marker(t);
-    // (the bracket found by its byte, and a space before it: most cells have none)
-    let t = match memchr::memchr(b'(', t.as_bytes()) {
-        Some(at)
-            if at > 0
-                && t.as_bytes()[at - 1] == b' '
-                && t[at + 1..]
-                    .strip_suffix(')')
-                    .is_some_and(|a| !a.is_empty() && !a.contains(['(', ')'])) =>
-        {
-            &t[..at - 1]
-        }
+    // (cut as the names' split cuts a gloss off; one aside, not empty)
+    let t = match crate::fields::names::split_gloss(t) {
+        (name, Some(aside)) if !aside.is_empty() && !aside.contains(['(', ')']) => name,
         _ => t,
     };
     !t.contains(' ') && is_name_shaped(t) && t.len() <= 80
