@@ -1,10 +1,16 @@
 //! Language identification: whatlang over a bounded sample of the document's prose,
-//! restricted to the languages the vocabularies support, reported as ISO 639-1.
+//! restricted to the languages the vocabularies support, weighed against the sample's
+//! commonest words ([`word_vote`]), reported as ISO 639-1.
 
 use crate::chars::CharClass;
 use whatlang::Detector;
 
+use crate::fx::FxHasher;
 use crate::vocab::languages::LANGUAGES;
+use crate::vocab::word_table::list_words;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use crate::segment::{Line, LineKind};
 
@@ -86,11 +92,116 @@ fn detect_sized(text: &str, lines: &[Line<'_>], short: usize, long: usize) -> Op
     let sample = &sample[..cut];
     let info = detector.detect(sample)?;
     let code = LANGUAGES.iter().find(|l| l.detect == info.lang())?.code;
-    Some(Guess {
+    let guess = Guess {
         code,
         confidence: info.confidence(),
         reliable: reliable(info.is_reliable(), info.confidence(), words),
+    };
+    Some(weigh_words(guess, word_vote(sample), words))
+}
+
+/// whatlang's `guess` weighed against the sample's common words (`vote`, see
+/// [`word_vote`]; `words` is the sample's [`word_count`]). whatlang reads letter
+/// trigrams, and a sample without sentences (a table's headings and short
+/// descriptions: `Keeps your basket between pages.`) can be read in the wrong
+/// language with full confidence, while the words themselves are plainly one
+/// language's commonest. A clear vote for another language wins, with the vote's share
+/// as its confidence; a clear vote for the same language is evidence enough for the
+/// guess to stand.
+fn weigh_words(guess: Guess, vote: Option<(usize, f64)>, words: usize) -> Guess {
+    let Some((i, share)) = vote else {
+        return guess;
+    };
+    let enough = words >= MIN_WORDS;
+    if LANGUAGES[i].code == guess.code {
+        Guess {
+            reliable: guess.reliable || enough,
+            ..guess
+        }
+    } else {
+        Guess {
+            code: LANGUAGES[i].code,
+            confidence: share,
+            reliable: enough,
+        }
+    }
+}
+
+/// A word counts for a language when it is among that language's this many most
+/// frequent words (`words/<code>.txt` is ranked): its function words and commonest
+/// verbs and nouns, which a text in the language cannot avoid and which another
+/// language's text rarely uses.
+const VOTE_RANK: usize = 1000;
+
+/// Fewest words counted for the winning language of [`word_vote`].
+const VOTE_MIN: usize = 3;
+
+// (a language is a bit of a `u32` in `common_words`)
+const _: () = assert!(LANGUAGES.len() <= 32);
+
+/// The languages (bit `i` for `LANGUAGES[i]`) among whose [`VOTE_RANK`] commonest
+/// words each word is: one lookup a word, not one a language. Built once, from the
+/// word lists' first lines (they are ranked).
+fn common_words() -> &'static HashMap<&'static str, u32, BuildHasherDefault<FxHasher>> {
+    static COMMON: OnceLock<HashMap<&'static str, u32, BuildHasherDefault<FxHasher>>> =
+        OnceLock::new();
+    COMMON.get_or_init(|| {
+        let mut map = HashMap::default();
+        for (i, l) in LANGUAGES.iter().enumerate() {
+            for (_, w) in list_words(l.words).take(VOTE_RANK) {
+                *map.entry(w).or_insert(0u32) |= 1 << i;
+            }
+        }
+        map
     })
+}
+
+/// The language (its index in [`LANGUAGES`]) whose [`VOTE_RANK`] commonest words the
+/// sample uses most, and its share of all the words counted for any language, when
+/// it wins clearly: at least [`VOTE_MIN`] words, and twice as many as any other
+/// language. Words are runs of two letters or more (as [`word_count`] counts them),
+/// looked up in lower case.
+fn word_vote(sample: &str) -> Option<(usize, f64)> {
+    let common = common_words();
+    let mut votes = [0usize; LANGUAGES.len()];
+    let mut lower = String::new();
+    for word in sample
+        .split(|c: char| {
+            if c.is_ascii() {
+                !c.is_ascii_alphabetic()
+            } else {
+                !c.is_letter()
+            }
+        })
+        .filter(|w| w.len() >= 2 && w.chars().nth(1).is_some())
+    {
+        let w = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            word
+        } else {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        };
+        let Some(&mask) = common.get(w) else {
+            continue;
+        };
+        for (i, v) in votes.iter_mut().enumerate() {
+            *v += usize::from(mask >> i & 1 == 1);
+        }
+    }
+    let total: usize = votes.iter().sum();
+    let (best, &most) = votes
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, v)| (v, usize::MAX - i))?;
+    let runner_up = votes
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &v)| v)
+        .max()
+        .unwrap_or(0);
+    (most >= VOTE_MIN && most >= 2 * runner_up).then(|| (best, most as f64 / total as f64))
 }
 
 /// Words of at least two letters a sample needs before a guess can stand on its
@@ -157,6 +268,57 @@ impl Pass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table with no sentence, English in every cell: whatlang's trigrams read its
+    /// sample as French (confidence 0.65), its commonest words are English.
+    #[test]
+    fn common_words_outvote_letter_trigrams() {
+        let text = "Cookies we use\n\n\
+            Strictly necessary cookies\n\
+            Cookie\tSet by\tLifetime\tWhat it does\n\
+            PHPSESSID\tshop.example.nl\tEnd of browser session\tKeeps your basket between pages.\n\
+            cookie_consent\tshop.example.nl\t1 year from set/update\tStores your cookie choices.\n\n\
+            Analytics cookies\n\
+            Cookie\tSet by\tLifetime\tWhat it does\n\
+            _ga\tGoogle\t2 years from set/update\tDistinguishes users.\n\
+            _ga_<container-id>\tGoogle\t2 years from set/update\tPersists session state.\n\
+            _gat_UA-XXXXX-1\tGoogle\t1 minute\tThrottles request rate.\n";
+        let g = detect(text, &crate::segment::lines(text)).expect("a guess");
+        assert_eq!((g.code, g.reliable), ("en", true));
+        let (i, share) = word_vote(text).expect("a clear vote");
+        assert_eq!(LANGUAGES[i].code, "en");
+        assert!(share > 0.5 && share <= 1.0, "{share}");
+    }
+
+    /// The vote names a language only when it wins clearly: no common word, or as
+    /// many of one language as of another, leaves whatlang's guess as it was.
+    #[test]
+    fn an_unclear_vote_leaves_the_guess() {
+        assert!(word_vote("_ga _gid PHPSESSID __utmz 2y 13m").is_none());
+        assert!(word_vote("with the cookie avec les cookies").is_none());
+        assert!(word_vote("the and").is_none(), "fewer than three words");
+        let guess = Guess {
+            code: "fr",
+            confidence: 0.3,
+            reliable: false,
+        };
+        let same = weigh_words(guess, None, 20);
+        assert_eq!((same.code, same.reliable), ("fr", false));
+        let fr = LANGUAGES.iter().position(|l| l.code == "fr");
+        let agreed = weigh_words(guess, fr.map(|i| (i, 0.9)), 20);
+        assert_eq!(
+            (agreed.code, agreed.reliable, agreed.confidence),
+            ("fr", true, 0.3)
+        );
+        let too_few = weigh_words(guess, fr.map(|i| (i, 0.9)), MIN_WORDS - 1);
+        assert!(!too_few.reliable);
+        let de = LANGUAGES.iter().position(|l| l.code == "de");
+        let outvoted = weigh_words(guess, de.map(|i| (i, 0.8)), 20);
+        assert_eq!(
+            (outvoted.code, outvoted.reliable, outvoted.confidence),
+            ("de", true, 0.8)
+        );
+    }
 
     /// `word_count` counts what splitting at every non-letter and keeping the pieces
     /// of two letters or more counts: over every ASCII character and the corpus lines.

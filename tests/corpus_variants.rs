@@ -243,6 +243,47 @@ fn language_under_line_orders() {
     );
 }
 
+/// A document whose sentences are gone (every line of six words and 40 bytes or more
+/// that is no table row: what is left is headings, labels and cells) is still read in
+/// its gold language: the sample's common words are evidence beside whatlang's letter
+/// trigrams, which misread such short text now and then (before the word vote, 79 of
+/// the 89 documents that keep eight words or more were read in their language; with
+/// it, 85). Of the four left, two keep little but cookie names, and two are French
+/// and Dutch pages whose cells are English.
+#[test]
+fn language_without_sentences() {
+    let (mut read, mut right, mut wrong) = (0usize, 0usize, Vec::new());
+    for (stem, text) in corpus() {
+        let kept: Vec<&str> = text
+            .split('\n')
+            .filter(|l| {
+                let s = l.trim();
+                let sentence = s.len() >= 40
+                    && s.split_whitespace().nth(5).is_some()
+                    && !l.contains(['\t', '|']);
+                !sentence
+            })
+            .collect();
+        let doc = kept.join("\n");
+        if doc.split_whitespace().nth(7).is_none() {
+            continue;
+        }
+        read += 1;
+        let got = parse_policy(&doc).language;
+        if got
+            .as_ref()
+            .is_some_and(|g| gold_languages(&stem).contains(g))
+        {
+            right += 1;
+        } else {
+            wrong.push(format!("{stem}: {got:?}"));
+        }
+    }
+    println!("without sentences, read in the gold language: {right} of {read} {wrong:?}");
+    assert!(read >= 80, "{read} documents");
+    assert!(right * 100 >= read * 95, "{right} of {read}: {wrong:?}");
+}
+
 /// Every field of every cookie but its spans (which index the rewritten text).
 type Records = Vec<(String, Option<String>, Vec<String>, Option<String>, String)>;
 

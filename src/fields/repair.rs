@@ -1310,11 +1310,7 @@ const VENDORS: &str = include_str!("../vocab/data/vendors.txt");
 /// The word list of language `i` of [`LANGUAGES`], word → rank (1 = most frequent),
 /// read through the hash table `build.rs` compiled in (nothing is built at run time).
 fn dict(i: usize) -> WordTable {
-    let l = &LANGUAGES[i];
-    WordTable {
-        table: l.word_table,
-        text: l.words,
-    }
+    LANGUAGES[i].word_list()
 }
 
 /// The index in [`LANGUAGES`] of an ISO 639-1 code; unsupported codes count as unknown.

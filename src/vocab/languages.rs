@@ -8,6 +8,8 @@
 
 use whatlang::Lang;
 
+use crate::vocab::word_table::WordTable;
+
 /// One supported language and its tables.
 #[derive(Debug)]
 pub(crate) struct Language {
@@ -64,6 +66,16 @@ pub(crate) const LANGUAGES: &[Language] = &[
     language!("nl", Nld),
     language!("pt", Por),
 ];
+
+impl Language {
+    /// The frequency-ranked word list, read through its compiled table.
+    pub(crate) fn word_list(&self) -> WordTable {
+        WordTable {
+            table: self.word_table,
+            text: self.words,
+        }
+    }
+}
 
 /// The index in [`LANGUAGES`] of an ISO 639-1 code (any case).
 pub(crate) fn index_of(code: &str) -> Option<usize> {

@@ -23,7 +23,6 @@ use std::hash::Hasher;
 
 /// The non-empty lines of a word list with their byte offsets, as `str::lines` gives
 /// them (a `\r` before a `\n` taken off). A word's rank is its place among them.
-#[cfg_attr(not(test), allow(dead_code))] // (the build script and the tests read lists)
 pub(crate) fn list_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     text.split('\n').filter_map(move |line| {
