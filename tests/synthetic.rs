@@ -7756,3 +7756,82 @@ fn documents_without_sentences_keep_their_language() {
     );
     t.check("documents without sentences", 0.95, 0.85);
 }
+
+/// How a page says, in a provider's place, that the site itself sets a cookie, per
+/// language (the codes of [`LANGS`]): in lower case as often as capitalised.
+const SITE_ITSELF: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &["this website", "our website", "This site", "first party"],
+    ),
+    ("fr", &["ce site", "Notre site", "ce site web", "interne"]),
+    (
+        "de",
+        &["diese Website", "eigene", "Unsere Website", "Erstanbieter"],
+    ),
+    ("es", &["propia", "este sitio web", "Nuestra web", "Propia"]),
+    (
+        "it",
+        &[
+            "questo sito",
+            "prima parte",
+            "Il nostro sito",
+            "Questo sito web",
+        ],
+    ),
+    (
+        "nl",
+        &["deze website", "eigen", "Onze website", "deze site"],
+    ),
+    (
+        "pt",
+        &["este site", "própria", "Nosso site", "este website"],
+    ),
+];
+
+/// List items of a name and its cells between dashes, arrows or bars
+/// (`• PHPSESSID – deze website – onthoudt je sessie – Sessie`), the cells after the
+/// name in any order, where some rows name the site itself in the provider's place,
+/// often in lower case: no vendor, and no description either.
+#[test]
+fn list_items_whose_provider_is_the_site_itself() {
+    let all = rows();
+    let mut rng = Rng(0x517E_0000_0045_0001);
+    let mut t = Tally::default();
+    let seps = [" – ", " - ", " | ", " — ", " → "];
+    for l in LANGS {
+        let own = SITE_ITSELF
+            .iter()
+            .find(|s| s.0 == l.code)
+            .expect("every language")
+            .1;
+        for _ in 0..10 {
+            let sep = *rng.pick(&seps);
+            let bullet = *rng.pick(BULLETS);
+            let mut order = [1, 2, 3];
+            rng.shuffle(&mut order);
+            let n = 3 + rng.below(4);
+            let mut want = pick_rows(&mut rng, &all, l, n, |r| {
+                plain_name(&r.name)
+                    && !r.purpose.contains(sep.trim())
+                    && !has_spaced_dash(&r.purpose)
+            });
+            let mut text = String::from(*rng.pick(&["Cookies\n\n", ""]));
+            for (r, c) in &mut want {
+                // (no category declared: no heading over the items)
+                r.category = Category::Unknown;
+                if rng.below(2) == 0 {
+                    r.provider.clear();
+                    c[1] = rng.pick(own).to_string();
+                }
+                let cells: Vec<&str> = std::iter::once(c[0].as_str())
+                    .chain(order.iter().map(|&k| c[k].as_str()))
+                    .collect();
+                text += &format!("{bullet} {}\n", cells.join(sep));
+            }
+            show_doc(&text);
+            score(&mut t, &text, &want);
+        }
+    }
+    t.check("list items whose provider is the site itself", 0.98, 0.95);
+}

@@ -328,9 +328,13 @@ fn item<'a>(lines: &[Line<'a>], j: usize, leadin: &dyn Fn() -> bool) -> Option<I
                     // a host right after the name is where the cookie comes from
                     // (consent platforms list `test_cookie -> doubleclick.net -> …`)
                     let host = n == 0 && segs > 1 && !seg.contains(' ') && is_host_or_file(seg);
+                    // a cell that is wholly the site itself (`deze website`, `propia`),
+                    // in any case and place, says who sets the cookie: no vendor
+                    let own =
+                        || segs > 1 && !more_words_than(seg, 3) && vocab().is_first_party(seg);
                     let role = if is_whole_duration(seg) {
                         Some(Role::Duration)
-                    } else if host || is_vendor_name(seg) {
+                    } else if host || is_vendor_name(seg) || own() {
                         Some(Role::Provider)
                     } else if segs > 1
                         && !more_words_than(seg, 3)
@@ -1861,8 +1865,13 @@ mod tests {
             ("Google", Some(Role::Provider)),
             ("richAudience", Some(Role::Provider)),
             ("eBay", Some(Role::Provider)),
-            ("first-party", Some(Role::Purpose)),
             ("server", Some(Role::Purpose)),
+            ("session id", Some(Role::Purpose)),
+            // in lower case too, the site itself in the provider's place says who sets
+            // the cookie (no vendor), not what it does
+            ("first-party", Some(Role::Provider)),
+            ("deze website", Some(Role::Provider)),
+            ("propia", Some(Role::Provider)),
         ] {
             let t = format!("• rai_x – {cell} – 1 day – Ad-serving frequency control.\n");
             let ls = lines(&t);
@@ -1870,6 +1879,25 @@ mod tests {
             parse(&ls, 0, &mut Context::default(), &mut doc);
             let first = &doc.records[0].fields[0];
             assert_eq!((first.value[0].text, first.role), (cell, role), "{t:?}");
+        }
+    }
+
+    /// A cell naming the site itself anywhere among an item's cells is no part of its
+    /// description, and names no vendor.
+    #[test]
+    fn the_site_itself_in_any_cell() {
+        for text in [
+            "- PHPSESSID – deze website – onthoudt je sessie – Sessie\n",
+            "- PHPSESSID – onthoudt je sessie – deze website – Sessie\n",
+            "- PHPSESSID | Sessie | onthoudt je sessie | eigen\n",
+        ] {
+            let p = crate::parse_policy(text);
+            let c = &p.cookies[0];
+            assert_eq!(
+                (c.name.as_str(), c.provider.as_deref(), c.purposes.clone()),
+                ("PHPSESSID", None, vec!["onthoudt je sessie".to_string()]),
+                "{text:?}"
+            );
         }
     }
 
