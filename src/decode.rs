@@ -18,7 +18,8 @@
 //!    text, so that nothing drifts. With `repair` off nothing is repaired: the text
 //!    is read as it is, and what would have been changed is only warned about.
 //!    Either way the last step reads every character as what the page shows
-//!    ([`plain_characters`]: a no-break space is a space, a soft hyphen or a
+//!    ([`space_references`]: a no-break space's reference `&nbsp;` is a space;
+//!    [`plain_characters`]: a no-break space is a space, a soft hyphen or a
 //!    zero-width space nothing, a box-drawing `│` a `|`, a decomposed accent
 //!    composed), which is no repair
 //!    and is not listed: field values were always normalised so.
@@ -195,7 +196,7 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
                 span: Span::new(0, text.len()),
             });
         }
-        let (text, map) = plain_characters(text);
+        let (text, map) = shown(text);
         return Prepared {
             text,
             map,
@@ -215,8 +216,8 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
     if places == 0 {
         drop(fixed);
         let (text, plain) = match mid {
-            Cow::Borrowed(t) => plain_characters(t),
-            Cow::Owned(t) => owned_plain(t),
+            Cow::Borrowed(t) => shown(t),
+            Cow::Owned(t) => owned_shown(t),
         };
         return Prepared {
             text,
@@ -245,13 +246,86 @@ pub(crate) fn prepare(text: &str, repair: bool) -> Prepared<'_> {
         span: Span::new(0, text.len()),
     });
     repairs.sort_by_key(|r| (r.span.start, r.span.end));
-    let (text, plain) = owned_plain(fixed);
+    let (text, plain) = owned_shown(fixed);
     Prepared {
         text,
         map: controls.then(OffsetMap::layer(moji)).then(plain),
         warnings,
         repairs,
     }
+}
+
+/// The text as the page shows it: [`space_references`], then [`plain_characters`].
+fn shown(text: &str) -> (Cow<'_, str>, OffsetMap) {
+    match space_references(text) {
+        (Cow::Borrowed(t), _) => plain_characters(t),
+        (Cow::Owned(t), refs) => {
+            let (plain, map) = owned_plain(t);
+            (plain, refs.then(map))
+        }
+    }
+}
+
+/// [`shown`] of a text the caller gives up.
+fn owned_shown<'a>(text: String) -> (Cow<'a, str>, OffsetMap) {
+    let (spaced, refs) = match space_references(&text) {
+        (Cow::Borrowed(_), _) => (None, OffsetMap::default()),
+        (Cow::Owned(t), refs) => (Some(t), refs),
+    };
+    match spaced {
+        None => owned_plain(text),
+        Some(t) => {
+            let (plain, map) = owned_plain(t);
+            (plain, refs.then(map))
+        }
+    }
+}
+
+/// The text with each character reference of a no-break space (`&nbsp;`, `&#160;`,
+/// `&#xA0;`, any case) read as a space: text copied from a page's source, or a
+/// converter that escaped them, shows a space there (`_ga&nbsp;`, `2&nbsp;years`),
+/// and every reader that matches words or gaps would otherwise read a name cut at the
+/// reference's `;` or a lifetime of one word. Other references are left to the field
+/// values (`fields::text::decode_markup`): they are no gap. As [`plain_characters`],
+/// no repair is listed, and spans are carried back to the reference.
+fn space_references(text: &str) -> (Cow<'_, str>, OffsetMap) {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut last = 0;
+    for at in memchr::memchr_iter(b'&', bytes) {
+        let Some(n) = space_reference_len(&bytes[at..]) else {
+            continue;
+        };
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
+        out.push_str(&text[last..at]);
+        let to = out.len();
+        out.push(' ');
+        match edits.last_mut() {
+            // one edit for a run (`&nbsp;&nbsp;`)
+            Some(e) if e.from().1 == at && e.to().1 == to => {
+                *e = Edit::new((e.from().0, at + n), (e.to().0, out.len()));
+            }
+            _ => edits.push(Edit::new((at, at + n), (to, out.len()))),
+        }
+        last = at + n;
+    }
+    if edits.is_empty() {
+        return (Cow::Borrowed(text), OffsetMap::default());
+    }
+    out.push_str(&text[last..]);
+    (Cow::Owned(out), OffsetMap::layer(edits))
+}
+
+/// The length of a no-break space's character reference at the start of `b`.
+fn space_reference_len(b: &[u8]) -> Option<usize> {
+    const REFERENCES: [&[u8]; 3] = [b"&nbsp;", b"&#160;", b"&#xa0;"];
+    REFERENCES
+        .iter()
+        .find(|r| b.get(..r.len()).is_some_and(|p| p.eq_ignore_ascii_case(r)))
+        .map(|r| r.len())
 }
 
 /// [`plain_characters`] of a text the caller gives up.
@@ -1026,6 +1100,38 @@ mod tests {
         for plain in ["", "ASCII only\n", "déjà vu, 2 años — “quoted”"] {
             assert!(
                 matches!(plain_characters(plain).0, Cow::Borrowed(_)),
+                "{plain:?}"
+            );
+        }
+    }
+
+    /// A no-break space's reference left in copied text shows as a space; other
+    /// references are a value's to read, and spans come back to the reference.
+    #[test]
+    fn space_references_are_read_as_spaces() {
+        let text = "_ga&nbsp;\t2&#160;years&NBSP;&nbsp;x\tAds &amp; more&#xA0;\u{a0}é&nbsp";
+        for repair in [true, false] {
+            let p = prepare(text, repair);
+            assert_eq!(
+                p.text, "_ga \t2 years  x\tAds &amp; more  é&nbsp",
+                "{repair}"
+            );
+            assert!(p.repairs.is_empty() && p.warnings.is_empty());
+            assert_eq!(back(text, &p, "_ga "), "_ga&nbsp;");
+            assert_eq!(back(text, &p, "2 years"), "2&#160;years");
+            assert_eq!(back(text, &p, "  x"), "&NBSP;&nbsp;x");
+            assert_eq!(back(text, &p, "more  é"), "more&#xA0;\u{a0}é");
+            assert_eq!(back(text, &p, "é&nbsp"), "é&nbsp");
+        }
+        // with mojibake repaired after: both steps' positions come back
+        let text = "Dur\u{c3}\u{a9}e&nbsp;: 2&nbsp;ans";
+        let p = prepare(text, true);
+        assert_eq!(p.text, "Durée : 2 ans");
+        assert_eq!(back(text, &p, "2 ans"), "2&nbsp;ans");
+        assert_eq!(back(text, &p, "Durée"), "Dur\u{c3}\u{a9}e");
+        for plain in ["", "a & b", "&amp;&#160x;&nbs;"] {
+            assert!(
+                matches!(space_references(plain).0, Cow::Borrowed(_)),
                 "{plain:?}"
             );
         }

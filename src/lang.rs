@@ -133,6 +133,10 @@ fn weigh_words(guess: Guess, vote: Option<(usize, f64)>, words: usize) -> Guess 
 /// language's text rarely uses.
 const VOTE_RANK: usize = 1000;
 
+/// Longest word, in bytes, looked up by [`word_vote`]: longer than any among the
+/// [`VOTE_RANK`] commonest of every list (tested).
+const MAX_COMMON: usize = 24;
+
 /// Fewest words counted for the winning language of [`word_vote`].
 const VOTE_MIN: usize = 3;
 
@@ -173,14 +177,20 @@ fn word_vote(sample: &str) -> Option<(usize, f64)> {
                 !c.is_letter()
             }
         })
-        .filter(|w| w.len() >= 2 && w.chars().nth(1).is_some())
+        // (no list's commonest words is longer than `MAX_COMMON` bytes)
+        .filter(|w| (2..=MAX_COMMON).contains(&w.len()) && w.chars().nth(1).is_some())
     {
-        let w = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            word
-        } else {
+        let w = if !word.is_ascii() {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
+        } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            lower.as_str()
+        } else {
+            word
         };
         let Some(&mask) = common.get(w) else {
             continue;
@@ -288,6 +298,13 @@ mod tests {
         let (i, share) = word_vote(text).expect("a clear vote");
         assert_eq!(LANGUAGES[i].code, "en");
         assert!(share > 0.5 && share <= 1.0, "{share}");
+    }
+
+    /// No word the vote counts is longer than the longest it looks up.
+    #[test]
+    fn common_words_are_short() {
+        let longest = common_words().keys().map(|w| w.len()).max();
+        assert!(longest.is_some_and(|n| n <= MAX_COMMON), "{longest:?}");
     }
 
     /// The vote names a language only when it wins clearly: no common word, or as

@@ -7835,3 +7835,44 @@ fn list_items_whose_provider_is_the_site_itself() {
     }
     t.check("list items whose provider is the site itself", 0.98, 0.95);
 }
+
+/// Tables copied from a page's source, with the no-break spaces the markup spelt
+/// left in as references: after a name (`_ga&nbsp;`, `_gid&#160;`), inside a
+/// lifetime (`2&nbsp;years`), between a provider's words. Each reference is read as
+/// the space it stands for, and a name is not cut at a reference's `;`.
+#[test]
+fn tables_with_space_references_from_the_page_source() {
+    let all = rows();
+    let mut rng = Rng(0x0B5F_0000_0045_0002);
+    let mut t = Tally::default();
+    let refs = ["&nbsp;", "&#160;", "&#xA0;"];
+    for l in LANGS {
+        for _ in 0..8 {
+            let layout = *rng.pick(&["tab", "pipe", "markdown", "cell per line"]);
+            let n = 3 + rng.below(4);
+            let picked = pick_rows(&mut rng, &all, l, n, |r| plain_name(&r.name));
+            let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            let reference = *rng.pick(&refs);
+            let rendered: Vec<[String; 5]> = picked
+                .iter()
+                .map(|(_, c)| {
+                    let mut c = c.clone();
+                    if rng.below(2) == 0 {
+                        c[0] = format!("{}{reference}", c[0]);
+                    }
+                    c[1] = c[1].replace(' ', reference);
+                    c[3] = c[3].replace(' ', reference);
+                    c
+                })
+                .collect();
+            let text = render(layout, &h, &rendered, Style::plain(false));
+            show_doc(&text);
+            score(&mut t, &text, &picked);
+        }
+    }
+    t.check(
+        "tables with space references from the page source",
+        0.99,
+        0.95,
+    );
+}
