@@ -290,33 +290,13 @@ fn owned_shown<'a>(text: String) -> (Cow<'a, str>, OffsetMap) {
 /// no repair is listed, and spans are carried back to the reference.
 fn space_references(text: &str) -> (Cow<'_, str>, OffsetMap) {
     let bytes = text.as_bytes();
-    let mut out = String::new();
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut last = 0;
+    let mut rewrite = Rewrite::new(text);
     for at in memchr::memchr_iter(b'&', bytes) {
-        let Some(n) = space_reference_len(&bytes[at..]) else {
-            continue;
-        };
-        if out.capacity() == 0 {
-            out.reserve(text.len());
+        if let Some(n) = space_reference_len(&bytes[at..]) {
+            rewrite.replace((at, at + n), " ");
         }
-        out.push_str(&text[last..at]);
-        let to = out.len();
-        out.push(' ');
-        match edits.last_mut() {
-            // one edit for a run (`&nbsp;&nbsp;`)
-            Some(e) if e.from().1 == at && e.to().1 == to => {
-                *e = Edit::new((e.from().0, at + n), (e.to().0, out.len()));
-            }
-            _ => edits.push(Edit::new((at, at + n), (to, out.len()))),
-        }
-        last = at + n;
     }
-    if edits.is_empty() {
-        return (Cow::Borrowed(text), OffsetMap::default());
-    }
-    out.push_str(&text[last..]);
-    (Cow::Owned(out), OffsetMap::layer(edits))
+    rewrite.finish()
 }
 
 /// The length of a no-break space's character reference at the start of `b`.
@@ -358,25 +338,7 @@ fn owned_plain<'a>(text: String) -> (Cow<'a, str>, OffsetMap) {
 pub(crate) fn plain_characters(text: &str) -> (Cow<'_, str>, OffsetMap) {
     let bytes = text.as_bytes();
     let is_gap = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    let mut out = String::new();
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut last = 0;
-    let mut edit = |out: &mut String, from: (usize, usize), to: &str| {
-        if out.capacity() == 0 {
-            out.reserve(text.len());
-        }
-        out.push_str(&text[last..from.0]);
-        let at = out.len();
-        out.push_str(to);
-        match edits.last_mut() {
-            // one edit for a run (`&nbsp;&nbsp;`, a soft hyphen by a zero-width space)
-            Some(e) if e.from().1 == from.0 && e.to().1 == at => {
-                *e = Edit::new((e.from().0, from.1), (e.to().0, out.len()));
-            }
-            _ => edits.push(Edit::new(from, (at, out.len()))),
-        }
-        last = from.1;
-    };
+    let mut rewrite = Rewrite::new(text);
     // `i`: where to look on; `done`: the end of the last word looked at
     let (mut i, mut done) = (0, 0);
     while let Some(p) = next_non_ascii(bytes, i) {
@@ -406,7 +368,7 @@ pub(crate) fn plain_characters(text: &str) -> (Cow<'_, str>, OffsetMap) {
             // the characters before `p` need no change
             for (k, c) in text[p..end].char_indices() {
                 if let Some(to) = plain_char(c) {
-                    edit(&mut out, (p + k, p + k + c.len_utf8()), to);
+                    rewrite.replace((p + k, p + k + c.len_utf8()), to);
                 }
             }
         } else {
@@ -416,16 +378,62 @@ pub(crate) fn plain_characters(text: &str) -> (Cow<'_, str>, OffsetMap) {
             }
             let composed: String = plain.nfc().collect();
             if composed != word {
-                edit(&mut out, (start, end), &composed);
+                rewrite.replace((start, end), &composed);
             }
         }
         (i, done) = (end, end);
     }
-    if edits.is_empty() {
-        return (Cow::Borrowed(text), OffsetMap::default());
+    rewrite.finish()
+}
+
+/// A copy of a text with byte ranges replaced in order, and the edits that carry
+/// its positions back: the shared step of [`space_references`] and
+/// [`plain_characters`]. Nothing is copied until the first replacement.
+struct Rewrite<'t> {
+    text: &'t str,
+    out: String,
+    edits: Vec<Edit>,
+    /// The end of the last range replaced.
+    last: usize,
+}
+
+impl<'t> Rewrite<'t> {
+    fn new(text: &'t str) -> Rewrite<'t> {
+        Rewrite {
+            text,
+            out: String::new(),
+            edits: Vec::new(),
+            last: 0,
+        }
     }
-    out.push_str(&text[last..]);
-    (Cow::Owned(out), OffsetMap::layer(edits))
+
+    /// Put `to` for the caller's `from` range (after the last range replaced).
+    fn replace(&mut self, from: (usize, usize), to: &str) {
+        if self.out.capacity() == 0 {
+            self.out.reserve(self.text.len());
+        }
+        self.out.push_str(&self.text[self.last..from.0]);
+        let at = self.out.len();
+        self.out.push_str(to);
+        let end = self.out.len();
+        match self.edits.last_mut() {
+            // one edit for a run (`&nbsp;&nbsp;`, a soft hyphen by a zero-width space)
+            Some(e) if e.from().1 == from.0 && e.to().1 == at => {
+                *e = Edit::new((e.from().0, from.1), (e.to().0, end));
+            }
+            _ => self.edits.push(Edit::new(from, (at, end))),
+        }
+        self.last = from.1;
+    }
+
+    /// The text, borrowed when nothing was replaced, and its map.
+    fn finish(mut self) -> (Cow<'t, str>, OffsetMap) {
+        if self.edits.is_empty() {
+            return (Cow::Borrowed(self.text), OffsetMap::default());
+        }
+        self.out.push_str(&self.text[self.last..]);
+        (Cow::Owned(self.out), OffsetMap::layer(self.edits))
+    }
 }
 
 /// The first byte at or after `from` that is not ASCII.

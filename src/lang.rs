@@ -163,23 +163,13 @@ fn common_words() -> &'static HashMap<&'static str, u32, BuildHasherDefault<FxHa
 /// The language (its index in [`LANGUAGES`]) whose [`VOTE_RANK`] commonest words the
 /// sample uses most, and its share of all the words counted for any language, when
 /// it wins clearly: at least [`VOTE_MIN`] words, and twice as many as any other
-/// language. Words are runs of two letters or more (as [`word_count`] counts them),
-/// looked up in lower case.
+/// language. Its [`words`] are looked up in lower case.
 fn word_vote(sample: &str) -> Option<(usize, f64)> {
     let common = common_words();
     let mut votes = [0usize; LANGUAGES.len()];
     let mut lower = String::new();
-    for word in sample
-        .split(|c: char| {
-            if c.is_ascii() {
-                !c.is_ascii_alphabetic()
-            } else {
-                !c.is_letter()
-            }
-        })
-        // (no list's commonest words is longer than `MAX_COMMON` bytes)
-        .filter(|w| (2..=MAX_COMMON).contains(&w.len()) && w.chars().nth(1).is_some())
-    {
+    // (no list's commonest words is longer than `MAX_COMMON` bytes)
+    for word in words(sample).filter(|w| w.len() <= MAX_COMMON) {
         let w = if !word.is_ascii() {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
@@ -228,23 +218,23 @@ fn reliable(whatlang_reliable: bool, confidence: f64, words: usize) -> bool {
 }
 
 /// The words of at least two letters in a sample: runs of alphabetic characters
-/// (ASCII read byte by byte).
+/// (an ASCII character asked as such), as [`word_count`] counts them and
+/// [`word_vote`] looks them up.
+fn words(sample: &str) -> impl Iterator<Item = &str> {
+    sample
+        .split(|c: char| {
+            if c.is_ascii() {
+                !c.is_ascii_alphabetic()
+            } else {
+                !c.is_letter()
+            }
+        })
+        .filter(|w| w.len() >= 2 && w.chars().nth(1).is_some())
+}
+
+/// The number of [`words`] in a sample.
 fn word_count(sample: &str) -> usize {
-    let (mut words, mut run) = (0, 0usize);
-    for c in sample.chars() {
-        let letter = if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_letter()
-        };
-        if letter {
-            run += 1;
-        } else {
-            words += usize::from(run >= 2);
-            run = 0;
-        }
-    }
-    words + usize::from(run >= 2)
+    words(sample).count()
 }
 
 /// Lowest confidence of a guess whatlang does not call reliable, on a sample of
