@@ -7876,3 +7876,121 @@ fn tables_with_space_references_from_the_page_source() {
         0.95,
     );
 }
+
+/// How a language says that a subject sets a cookie without a cookie word: `{p}` the
+/// provider, `{n}` the name, `{d}` its lifetime in a relative clause.
+struct SetsLang {
+    code: &'static str,
+    /// A provider sets the cookie (`Hotjar sets _hjSessionUser.`).
+    vendor: &'static [&'static str],
+    /// The site sets it (`We use PHPSESSID.`): no provider.
+    site: &'static [&'static str],
+    /// A provider sets it, and a relative clause says how long it lasts.
+    lasting: &'static [&'static str],
+}
+
+const SETS: &[SetsLang] = &[
+    SetsLang {
+        code: "en",
+        vendor: &["{p} sets {n}.", "{p} places {n}.", "{p} uses {n}."],
+        site: &["We use {n}.", "We set {n}."],
+        lasting: &[
+            "{p} sets {n}, which lasts {d}.",
+            "{p} places {n}, which expires after {d}.",
+        ],
+    },
+    SetsLang {
+        code: "fr",
+        vendor: &["{p} dépose {n}.", "{p} utilise {n}."],
+        site: &["Nous utilisons {n}."],
+        lasting: &["{p} dépose {n}, qui expire après {d}."],
+    },
+    SetsLang {
+        code: "de",
+        vendor: &["{p} setzt {n}.", "{p} verwendet {n}."],
+        site: &["Wir verwenden {n}."],
+        lasting: &["{p} setzt {n}, das {d} gültig ist."],
+    },
+    SetsLang {
+        code: "es",
+        vendor: &["{p} instala {n}.", "{p} utiliza {n}."],
+        site: &["Este sitio usa {n}."],
+        lasting: &["{p} instala {n}, que dura {d}."],
+    },
+    SetsLang {
+        code: "it",
+        vendor: &["{p} installa {n}.", "{p} utilizza {n}."],
+        site: &["Questo sito utilizza {n}."],
+        lasting: &["{p} imposta {n}, che dura {d}."],
+    },
+    SetsLang {
+        code: "nl",
+        vendor: &["{p} plaatst {n}.", "{p} gebruikt {n}."],
+        site: &["Deze website gebruikt {n}."],
+        lasting: &["{p} plaatst {n}, die na {d} verloopt."],
+    },
+    SetsLang {
+        code: "pt",
+        vendor: &["{p} define {n}.", "{p} utiliza {n}."],
+        site: &["Este site utiliza {n}."],
+        lasting: &["{p} define {n}, que dura {d}."],
+    },
+];
+
+/// Prose that names each cookie only as what a subject sets, no cookie word in the
+/// sentence (`Hotjar sets _hjSessionUser_{site_id}, which lasts 365 days.`, `Wir
+/// verwenden _pk_id.`), its description and lifetime in the sentences after it or
+/// the lifetime in a relative clause (some with no description: their purpose is
+/// none); a third of the cookies the site's own (no provider), grouped under
+/// category headings. The names are built like identifiers
+/// (an underscore among letters): such a token is a name even in running prose.
+#[test]
+fn cookies_a_subject_sets_in_prose() {
+    let all = rows();
+    let mut rng = Rng(0x5E75_0000_0000_0046);
+    let mut t = Tally::default();
+    for sl in SETS {
+        let l = lang(sl.code);
+        let pl = PROSE.iter().find(|p| p.code == sl.code).expect("prose");
+        for _ in 0..DOCS * 2 {
+            let n = 3 + rng.below(4);
+            let mut picked = pick_rows(&mut rng, &all, l, n, |r| {
+                r.name.contains('_') && !r.name.ends_with('.') && !r.provider.is_empty()
+            });
+            for (r, _) in picked.iter_mut() {
+                if rng.below(3) == 0 {
+                    // (an empty provider: the site's own cookie)
+                    r.provider.clear();
+                } else if r.length.is_some() && rng.below(4) == 0 {
+                    // (no description: the relative clause says all)
+                    r.purpose.clear();
+                }
+            }
+            let text = under_headings(&mut picked, |r, c| {
+                let fill = |s: &str| {
+                    s.replace("{n}", &r.name)
+                        .replace("{p}", &r.provider)
+                        .replace("{d}", &c[3])
+                };
+                let life = match r.length {
+                    None => rng.pick(pl.session).to_string(),
+                    Some(_) => rng.pick(pl.lifetime).replace("{d}", &c[3]),
+                };
+                if r.provider.is_empty() {
+                    let form = *rng.pick(sl.site);
+                    format!("{} {} {life}", fill(form), r.purpose)
+                } else if r.purpose.is_empty() || r.length.is_some() && rng.below(2) == 0 {
+                    let form = *rng.pick(sl.lasting);
+                    let named = fill(form);
+                    format!("{named} {}", r.purpose).trim_end().to_string()
+                } else {
+                    let form = *rng.pick(sl.vendor);
+                    format!("{} {} {life}", fill(form), r.purpose)
+                }
+            });
+            show_doc(&text);
+            score(&mut t, &text, &picked);
+        }
+    }
+    t.check("cookies a subject sets in prose", 0.95, 0.85);
+}

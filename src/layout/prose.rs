@@ -44,7 +44,19 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                     .is_some_and(|last| last.chars().count() >= 2)
                     && text[i + 2..].starts_with(char::is_uppercase)
             };
-            if prev_word.len() > 2
+            // (a short unit after a number ends one too: `qui expire après 1 an. Il
+            // …`, when a capital opens the next)
+            let unit_after_number = || {
+                let before = text[start..i].trim_end_matches(prev_word).trim_end();
+                !prev_word.is_empty()
+                    && prev_word.chars().all(char::is_alphabetic)
+                    && before
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+                    && text[i + 2..].starts_with(char::is_uppercase)
+            };
+            if (prev_word.len() > 2 || unit_after_number())
                 && (!prev_word.contains('.') || dotted_name())
                 && !(b[i] == b'.' && vocab().is_abbreviation(prev_word))
             {
@@ -116,8 +128,18 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 .map(|&t| is_one_cookie_word(clean_token(&sent[range(t)])))
                 .collect()
         };
+        // (a name a subject sets, `Hotjar sets _hjSessionUser, which lasts 365 days`:
+        // the verb says what the name is without a cookie word)
+        let set_name = if identifier {
+            set_name_at(sent, &toks)
+        } else {
+            None
+        };
         let named = if identifier {
-            v.mentions_cookies(sent) || sent.contains('(') || mentions_cookie_compound(sent)
+            v.mentions_cookies(sent)
+                || sent.contains('(')
+                || mentions_cookie_compound(sent)
+                || set_name.is_some()
         } else {
             cookie_at.contains(&true)
         };
@@ -252,6 +274,7 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                     t.is_empty() || v.is_joiner_word(&t.to_lowercase()) || is_structured_name(t)
                 });
             let goes_on = continues == Some(ti) && found.is_some();
+            let is_set = set_name == Some(ti) && found.is_some();
             // a clause of its own after one that named a cookie, opening with a name
             // built like an identifier (`The _ga cookie is used to …, _gid is used
             // to … and _gat_x is used to …`): the sentence lists cookies clause by clause
@@ -270,7 +293,8 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
                 || before_cookie_word
                 || in_parens
                 || near_cookie_word
-                || goes_on)
+                || goes_on
+                || is_set)
             {
                 ti = next_ti;
                 continue;
@@ -489,8 +513,18 @@ fn without_lifetime_clause(
     if ds < from || de > to || sent[de..to].split_whitespace().nth(VERB_WORDS).is_some() {
         return to;
     }
-    // the joiner: the last word before the phrase, or one of the two before that
     let mut others = sent[de..to].split_whitespace().count();
+    // a purpose that is the lifetime clause alone (`which lasts 365 days`, `qui
+    // expire après 13 mois`): no purpose is given
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    if words(&sent[from..ds]) + words(&sent[de..to]) <= VERB_WORDS + 1 {
+        return from;
+    }
+    // the joiner: the last word before the phrase, or one of the two before that
     for w in sent[from..ds].split_whitespace().rev().take(VERB_WORDS + 1) {
         if is_joiner(w) {
             let at = offset_in(sent, w);
@@ -1097,6 +1131,26 @@ fn subject_provider(sent: &str, toks: &[(u32, u32)]) -> Option<(usize, usize)> {
     }
     let (s, e) = (range(subject[0]).start, range(subject[k - 1]).end);
     (!v.is_first_party(&sent[s..e])).then_some((s, e))
+}
+
+/// The token where the names a sentence's subject sets start: right after a verb
+/// that sets cookies (`Hotjar sets _hjSessionUser_{site_id}, which lasts 365 days`,
+/// `We use PHPSESSID to keep your session`, `Usamos _ga`, `Matomo setzt _pk_id`) among the
+/// sentence's first words, the token after it a name built like an identifier. Such
+/// a verb names what it sets as a cookie where no cookie word stands in the sentence.
+fn set_name_at(sent: &str, toks: &[(u32, u32)]) -> Option<usize> {
+    /// Words of the subject before the verb (`Amazon Web Services`, `We`).
+    const MAX_WORDS: usize = 5;
+    let v = vocab();
+    // (the verb may open the sentence: `Usamos _ga para …`)
+    let k = (0..toks.len().min(MAX_WORDS + 1))
+        .find(|&k| v.is_sets_verb(&match_form(clean_token(&sent[range(toks[k])]))))?;
+    let subject_ends = k == 0 || !sent[range(toks[k - 1])].ends_with([',', ';', ':', '.']);
+    (subject_ends
+        && toks
+            .get(k + 1)
+            .is_some_and(|&t| is_structured_name(clean_token(&sent[range(t)]))))
+    .then_some(k + 1)
 }
 
 /// The rank past which a word of two or three letters, in every language's list, may
@@ -2009,6 +2063,81 @@ The _gid cookie is set by Google. {long}.\n"
             cut("Dienste, z.B. Google Analytics."),
             ["Dienste, z.B. Google Analytics."]
         );
+    }
+
+    /// A sentence ends after a short unit that follows a number (`1 an.`, `24 h.`)
+    /// when a capital opens the next; a short word after no number does not end one
+    /// (`z. B.`, `ca. 2`), nor does a unit before a lower-case word.
+    #[test]
+    fn sentences_end_after_a_short_unit() {
+        let cut = |t: &'static str| -> Vec<&'static str> {
+            sentences(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+        };
+        assert_eq!(
+            cut("Il expire après 1 an. Il sert à compter."),
+            ["Il expire après 1 an.", "Il sert à compter."]
+        );
+        assert_eq!(
+            cut("Expires after 24 h. Counts visits."),
+            ["Expires after 24 h.", "Counts visits."]
+        );
+        assert_eq!(cut("Dauer ca. 2 Jahre."), ["Dauer ca. 2 Jahre."]);
+        assert_eq!(cut("Dienste, z. B. Matomo."), ["Dienste, z. B. Matomo."]);
+        assert_eq!(cut("Il dure 1 an. puis"), ["Il dure 1 an. puis"]);
+    }
+
+    /// A name right after a verb that sets cookies, among the sentence's first
+    /// words, is a cookie's though no cookie word stands in the sentence: its subject
+    /// is the provider (none for `We`), and a relative clause that only says how long
+    /// it lasts is no purpose. A name after other verbs, or far into the sentence, is
+    /// none.
+    #[test]
+    fn names_a_subject_sets() {
+        let doc = read(
+            "Hotjar sets _hjSessionUser_{site_id}, which lasts 365 days, and \
+             _hjSession_{site_id}, which lasts 30 minutes.\n\n\
+             We use user_pref. It keeps your settings.\n\n\
+             Usamos _pk_id para contar visitas.",
+        );
+        let names: Vec<&str> = doc.records.iter().map(|r| r.names[0].text).collect();
+        assert_eq!(
+            names,
+            [
+                "_hjSessionUser_{site_id}",
+                "_hjSession_{site_id}",
+                "user_pref",
+                "_pk_id"
+            ]
+        );
+        let values = |k: usize, role: Role| -> Vec<&str> {
+            doc.records[k]
+                .fields
+                .iter()
+                .filter(|f| f.role == Some(role))
+                .flat_map(|f| f.value.iter().map(|v| v.text))
+                .collect()
+        };
+        assert_eq!(values(0, Role::Provider), ["Hotjar"]);
+        assert_eq!(values(1, Role::Provider), ["Hotjar"]);
+        assert_eq!(values(0, Role::Duration), ["lasts 365 days"]);
+        assert_eq!(values(1, Role::Duration), ["lasts 30 minutes"]);
+        assert!(
+            values(0, Role::Purpose).is_empty(),
+            "{:?}",
+            values(0, Role::Purpose)
+        );
+        assert!(values(1, Role::Purpose).is_empty());
+        assert!(values(2, Role::Provider).is_empty());
+        assert_eq!(values(2, Role::Purpose), ["It keeps your settings."]);
+        assert_eq!(values(3, Role::Purpose), ["para contar visitas."]);
+        for text in [
+            "The report explains user_pref in detail.",
+            "You can read about it on our website where we also mention that Hotjar sets \
+             user_pref.",
+            "We, Hotjar, user_pref.",
+        ] {
+            assert!(read(text).records.is_empty(), "{text:?}");
+        }
     }
 
     #[test]
