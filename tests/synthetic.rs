@@ -7994,3 +7994,56 @@ fn cookies_a_subject_sets_in_prose() {
     }
     t.check("cookies a subject sets in prose", 0.95, 0.85);
 }
+
+/// Cookies as nested list items, as markdown and rich-text editors write them: the
+/// name an item of its own (`- _ga`, `* _ga`, `• _ga`, a word processor's `●⇥_ga`),
+/// half the time with its
+/// provider in brackets after it (`- _ga (Google)`), and its fields as keys in the
+/// items under it (`  - Purpose: …`); the provider's key left out when the brackets
+/// name it. Under category headings, in 7 languages.
+#[test]
+fn nested_list_items_with_the_provider_in_brackets() {
+    let all = rows();
+    let mut rng = Rng(0x4E57_0000_0000_0046);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..DOCS * 2 {
+            let n = 3 + rng.below(4);
+            let mut picked = pick_rows(&mut rng, &all, l, n, |r| {
+                plain_name(&r.name) && !r.provider.is_empty()
+            });
+            let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            // (a word processor's copy: the bullet, then a tab)
+            let bullet = *rng.pick(&["- ", "* ", "• ", "– ", "●\t"]);
+            let under = *rng.pick(&["  - ", "  ◦ ", "    * ", "\t- ", "○\t", "\t▪\t"]);
+            let marks = *rng.pick(&["### ", "## ", ""]);
+            let text = under_headings(&mut picked, |_, c| {
+                let bracketed = rng.below(2) == 0;
+                let mut item = format!("{bullet}{}", c[0]);
+                if bracketed {
+                    item += &format!(" ({})", c[1]);
+                } else {
+                    item += &format!("\n{under}{}: {}", h[1], c[1]);
+                }
+                item += &format!("\n{under}{}: {}", h[2], c[2]);
+                item += &format!("\n{under}{}: {}", h[3], c[3]);
+                item
+            });
+            let text = text
+                .lines()
+                .map(|line| match line {
+                    line if l.categories.contains(&line) => format!("{marks}{line}"),
+                    line => line.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            show_doc(&text);
+            score(&mut t, &text, &picked);
+        }
+    }
+    t.check(
+        "nested list items with the provider in brackets",
+        0.98,
+        0.95,
+    );
+}

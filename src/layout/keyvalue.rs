@@ -153,6 +153,12 @@ pub(crate) fn dash_at(t: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A bullet, a space or a tab: what may stand before a list item's text (not the
+/// stars of bold).
+fn is_indent(c: char) -> bool {
+    c == '\t' || (c != '*' && crate::chars::is_bullet_or_space(c))
+}
+
 /// [`kv_line`] without the memo.
 fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
     // a known key and a tab with nothing after it (`Cookies⇥`): the pair's value left
@@ -163,6 +169,14 @@ fn kv_line_uncached(text: &str) -> Option<(&str, Role, &str)> {
             return vocab().field(k).map(|role| (k, role, &text[text.len()..]));
         }
     }
+    // a list item's bullet and the tab after it (`●⇥Provider: Google`, as word
+    // processors copy a list; `⇥- Provider: Google`, an item indented by a tab)
+    let lead = text.len() - text.trim_start_matches(is_indent).len();
+    let text = if text[..lead].contains('\t') {
+        &text[lead..]
+    } else {
+        text
+    };
     // a two-cell table row used as a key-value pair (`Name⇥_ga`, `Expiration⇥2 years`)
     if let Some((k, v)) = text.trim().split_once('\t') {
         let (k, v) = (k.trim(), v.trim_matches(['\t', ' ']));
@@ -503,6 +517,46 @@ fn listed_tokens(t: &str) -> impl Iterator<Item = &str> {
 /// written in one case (`trc`, `QCQQ`). A plain capitalised word (`Newsletter`)
 /// stays a heading.
 fn slot_name_line(text: &str) -> bool {
+    let (slot, _) = name_slot(text);
+    // a list item of letters alone in both cases is a service's title over its
+    // cookies' items (`* PelvynvelForms`) unless it is a name known as such
+    let item = !text.trim_start().starts_with(slot);
+    let titled = slot.chars().all(char::is_alphabetic)
+        && slot.chars().any(char::is_uppercase)
+        && slot.chars().any(char::is_lowercase);
+    if item && titled {
+        return is_name_line(slot);
+    }
+    slot_line(slot)
+}
+
+/// A name slot's line without what is no part of the name: a list item's bullet
+/// (`- _ga`, `• _ga`, `* _ga`, `●⇥_ga`; not the stars of bold) and a bracketed aside that closes the
+/// line after the name (`_ga (Google)`, `- _ga (2 years)`), returned beside it.
+/// `(_ga)` alone, or an aside holding brackets, is left as written.
+fn name_slot(text: &str) -> (&str, Option<&str>) {
+    let t = text.trim_start_matches(is_indent).trim_end();
+    let t = t.strip_prefix("* ").map_or(t, str::trim_start);
+    // (a bullet needs a space or tab after it: `-_ga` stays as written)
+    let t = if t.len() < text.trim_end().len()
+        && !text[..text.trim_end().len() - t.len()].ends_with([' ', '\u{a0}', '\t'])
+    {
+        text.trim()
+    } else {
+        t
+    };
+    let aside = t
+        .strip_suffix(')')
+        .and_then(|b| b.rfind('(').map(|o| (o, &b[o + 1..])))
+        .filter(|&(o, inner)| o > 0 && t[..o].ends_with(' ') && !inner.contains(['(', ')']));
+    match aside {
+        Some((o, inner)) => (t[..o].trim_end(), Some(inner.trim())),
+        None => (t, None),
+    }
+}
+
+/// [`slot_name_line`] of a line without bullet or aside.
+fn slot_line(text: &str) -> bool {
     if is_name_line(text) || names_then_gloss(text) {
         return true;
     }
@@ -1161,8 +1215,22 @@ pub(crate) fn parse<'a>(
             }
             let (name, description) = card_head?;
             let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
-            if !description.is_empty() {
-                rec.push(Some(Role::Purpose), "description", frag(first, description));
+            // a bracketed aside alone after the name is read part by part (`**_ga**
+            // (Google)`: the provider; `(2 years)`: the lifetime)
+            let aside = description
+                .strip_prefix('(')
+                .and_then(|d| d.strip_suffix(')'))
+                .filter(|d| !d.contains(['(', ')']));
+            match aside {
+                Some(inner) => {
+                    for (role, value) in super::prose::name_aside(inner) {
+                        rec.push(Some(role), "qualifier", frag(first, value));
+                    }
+                }
+                None if !description.is_empty() => {
+                    rec.push(Some(Role::Purpose), "description", frag(first, description));
+                }
+                None => {}
             }
             rec
         }
@@ -1210,7 +1278,9 @@ pub(crate) fn parse<'a>(
                 j = at + 1;
                 rec
             } else {
-                let name = crate::fields::text::strip_heading_marks(first.text)
+                // (a list item's bullet and a closing aside are no part of the name)
+                let (slot, aside) = name_slot(first.text);
+                let name = crate::fields::text::strip_heading_marks(slot)
                     .trim()
                     .trim_end_matches(':');
                 // (a name set in bold reads as itself: `**criteo**`)
@@ -1218,7 +1288,13 @@ pub(crate) fn parse<'a>(
                     .strip_prefix("**")
                     .and_then(|n| n.strip_suffix("**"))
                     .map_or(name, str::trim);
-                RawRecord::new(frag(first, name), first.span(), ctx)
+                let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
+                // the aside read part by part: `(Google)` the provider, `(2 years)`
+                // the lifetime
+                for (role, value) in aside.map(super::prose::name_aside).unwrap_or_default() {
+                    rec.push(Some(role), "qualifier", frag(first, value));
+                }
+                rec
             }
         }
     };
@@ -2533,5 +2609,80 @@ mod tests {
             .map(|c| c.name)
             .collect();
         assert_eq!(names, ["_clck", "_clsk"]);
+    }
+
+    /// A name slot's line loses a list item's bullet (a space or tab after it) and a
+    /// bracketed aside that closes it; bold, a name in brackets alone, an aside that
+    /// holds brackets and a dash glued to the name stay as written.
+    #[test]
+    fn name_slots_without_bullet_or_aside() {
+        let cases: [(&str, (&str, Option<&str>)); 10] = [
+            ("- _ga", ("_ga", None)),
+            ("• _ga (Google)", ("_ga", Some("Google"))),
+            ("●\t_ga", ("_ga", None)),
+            ("* `_ga` (2 years)", ("`_ga`", Some("2 years"))),
+            ("**_ga**", ("**_ga**", None)),
+            ("_ga (Google)", ("_ga", Some("Google"))),
+            ("(_ga)", ("(_ga)", None)),
+            ("_ga (a (b))", ("_ga (a (b))", None)),
+            ("_ga(Google)", ("_ga(Google)", None)),
+            ("-_ga", ("-_ga", None)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name_slot(text), want, "{text:?}");
+        }
+        assert!(slot_name_line("- _hjSession_123 (Hotjar)"));
+        assert!(slot_name_line("- csrftoken"));
+        assert!(!slot_name_line("- Google Analytics (GA4)"));
+        // (a list item of letters in both cases is a service's title over its items)
+        assert!(!slot_name_line("* PelvynvelForms"));
+        assert!(slot_name_line("PelvynvelForms"));
+    }
+
+    /// A key line indented by a tab or after a bullet and a tab (a word processor's
+    /// copy of a list) is the pair it would be without them.
+    #[test]
+    fn key_lines_indented_by_tabs() {
+        let provider = Some(("Provider", Role::Provider, "Google"));
+        for text in [
+            "\t- Provider: Google",
+            "○\tProvider: Google",
+            "\t▪\tProvider: Google",
+            "  - Provider: Google",
+        ] {
+            assert_eq!(kv_line(text), provider, "{text:?}");
+        }
+        // (a two-cell row keeps its cells)
+        assert_eq!(
+            kv_line("Provider\tGoogle"),
+            Some(("Provider", Role::Provider, "Google"))
+        );
+        assert_eq!(kv_line("-\tnot a key: x"), None);
+    }
+
+    /// Cookies as nested list items, the provider in brackets after the name or a key
+    /// under it: every field read, a known or a proper name in the brackets the
+    /// provider.
+    #[test]
+    fn nested_items_with_a_bracketed_provider() {
+        let text = "Analytics\n\n\
+                    - _ga (Google)\n  - Purpose: Distinguishes users.\n  - Expiry: 2 years\n\n\
+                    ●\t_hjSession_1 (Hotjar Ltd)\n○\tPurpose: Keeps the session.\n\
+                    ○\tExpiry: 30 minutes\n\n\
+                    * **cart_id** (Digital Factory)\n\t- Purpose: Keeps the cart.\n\
+                    \t- Expiry: 1 day\n\n\
+                    - csrftoken\n  - Provider: Django\n  - Expiry: 1 year\n";
+        assert_eq!(
+            name_provider_lifetime(text),
+            triples(&[
+                ("_ga", Some("Google"), Some("2 years")),
+                ("_hjSession_1", Some("Hotjar Ltd"), Some("30 minutes")),
+                ("cart_id", Some("Digital Factory"), Some("1 day")),
+                ("csrftoken", Some("Django"), Some("1 year")),
+            ])
+        );
+        let p = crate::parse_policy(text);
+        assert_eq!(p.cookies[0].purposes, ["Distinguishes users."]);
+        assert_eq!(p.cookies[2].purposes, ["Keeps the cart."]);
     }
 }

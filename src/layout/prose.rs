@@ -1344,6 +1344,18 @@ pub(crate) fn qualifiers(q: &str) -> Vec<(Role, &str)> {
     out
 }
 
+/// A bracketed aside that stands alone after a name in its slot, its fields under it
+/// (`- _ga (Google)`, `- _ga (Digital Factory)`, `- _ga (2 years)`): read as
+/// [`qualifiers`] read one, except that a short proper name no vocabulary knows is
+/// the provider too, as beside a lifetime.
+pub(crate) fn name_aside(q: &str) -> Vec<(Role, &str)> {
+    let parts = qualifiers(q);
+    match parts[..] {
+        [(Role::Purpose, _)] => vec![aside_part(q)],
+        _ => parts,
+    }
+}
+
 /// One part of a bracketed aside beside a lifetime: a labelled value, a vendor or a
 /// short proper name (the provider), or a description.
 fn aside_part(part: &str) -> (Role, &str) {
