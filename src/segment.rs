@@ -159,6 +159,22 @@ fn line(input: &str, start: usize, end: usize) -> Line<'_> {
     Line::new(text, start, classify(text))
 }
 
+/// A list item's bullet (`●`, `-`) or a section's number (`2.`, `3.1`, `4)`, `II.`)
+/// alone in a cell: no cookie's name.
+fn is_item_marker(cell: &str) -> bool {
+    let c = cell.trim();
+    let numbered = c.bytes().any(|b| b.is_ascii_digit())
+        && c.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b')')
+        && (c.ends_with(['.', ')']) || c.contains('.'));
+    let roman = c.len() > 1
+        && c.ends_with(['.', ')'])
+        && c[..c.len() - 1]
+            .bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X'));
+    !c.is_empty() && (numbered || roman || c.chars().all(crate::chars::is_bullet))
+}
+
 /// The shape of one line.
 pub(crate) fn classify(text: &str) -> LineKind {
     if text.chars().all(crate::fields::text::is_space) {
@@ -173,6 +189,14 @@ pub(crate) fn classify(text: &str) -> LineKind {
             return LineKind::Rule;
         }
         return LineKind::Text;
+    }
+    // a list item or numbered heading whose marker its one tab sets apart (`●⇥_fbp –
+    // Facebook`, `2.⇥Third-party cookies`, as a word processor copies them): text
+    if let Some(at) = memchr::memchr(b'\t', text.as_bytes()) {
+        let rest = text[at + 1..].trim();
+        if !rest.is_empty() && !rest.contains('\t') && is_item_marker(&text[..at]) {
+            return LineKind::Text;
+        }
     }
     if text.contains('\t')
         && !text.trim().is_empty()
@@ -350,5 +374,30 @@ mod tests {
         );
         assert_eq!(classify("\toffice)"), LineKind::Tab);
         assert_eq!(classify(" \u{a0} "), LineKind::Blank);
+    }
+
+    /// A list item or a numbered heading whose marker its one tab sets apart, as a
+    /// word processor copies them, is text; a marker before more cells, a row whose
+    /// first cell is a name or a number, and a marker alone are not.
+    #[test]
+    fn item_markers_before_a_tab_are_text() {
+        for text in [
+            "●\t_fbp – Facebook – 3 months",
+            "2.\tThird-party cookies",
+            "3.1\tAnalytics",
+            "4)\tMarketing",
+            "II.\tFunctional",
+            "  -\t_ga – Google",
+        ] {
+            assert_eq!(classify(text), LineKind::Text, "{text:?}");
+        }
+        for text in [
+            "●\t_fbp\tFacebook",
+            "_ga\tGoogle",
+            "2\tyears",
+            "1.5\tyears\tGoogle",
+        ] {
+            assert_eq!(classify(text), LineKind::Tab, "{text:?}");
+        }
     }
 }

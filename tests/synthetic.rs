@@ -8047,3 +8047,50 @@ fn nested_list_items_with_the_provider_in_brackets() {
         0.95,
     );
 }
+
+/// A document copied from a word processor: numbered headings and list items whose
+/// marker a tab sets apart (`2.⇥Third-party cookies`, `●⇥_fbp – Facebook – …`), a tab
+/// table under the first heading and a list of items under the second. The heading
+/// after the table is no row of it, and the items are read as the list they are.
+#[test]
+fn word_processor_lists_after_a_tab_table() {
+    let all = rows();
+    let mut rng = Rng(0x0D0C_0000_0000_0046);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for _ in 0..DOCS * 2 {
+            let keep = |r: &Row| plain_name(&r.name) && !has_spaced_dash(&r.purpose);
+            let n = 6 + rng.below(4);
+            let picked = pick_rows(&mut rng, &all, l, n, keep);
+            let split = picked.len() / 2;
+            let (table, items) = picked.split_at(split);
+            let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+            let rendered: Vec<[String; 5]> = table.iter().map(|(_, c)| c.clone()).collect();
+            let marker = *rng.pick(&["●", "•", "-", "▪"]);
+            let number = *rng.pick(&["2.", "2)", "3.1"]);
+            let mut text = format!(
+                "1.\tCookies\n\n{}\n",
+                render("tab", &h, &rendered, Style::plain(false))
+            );
+            let k = rng.below(4);
+            text += &format!("{number}\t{}\n\n", l.categories[k]);
+            let category = [
+                Category::Necessary,
+                Category::Functional,
+                Category::Analytics,
+                Category::Advertising,
+            ][k];
+            let mut want: Vec<(Row, [String; 5])> = table.to_vec();
+            for (r, c) in items {
+                let mut r = r.clone();
+                // (no category column: the numbered heading's category is theirs)
+                text += &format!("{marker}\t{} – {} – {} – {}\n", c[0], c[1], c[2], c[3]);
+                r.category = category;
+                want.push((r, c.clone()));
+            }
+            show_doc(&text);
+            score(&mut t, &text, &want);
+        }
+    }
+    t.check("word processor lists after a tab table", 0.98, 0.95);
+}

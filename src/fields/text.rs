@@ -76,7 +76,8 @@ pub(crate) fn strip_section_number(t: &str) -> &str {
     {
         return t;
     }
-    let Some(space) = b.iter().take(10).position(|&c| c == b' ') else {
+    // (or a tab: `2.⇥Cookies`, a word processor's numbered heading)
+    let Some(space) = b.iter().take(10).position(|&c| c == b' ' || c == b'\t') else {
         return t;
     };
     // (the space is ASCII: a character boundary on each side)
@@ -979,7 +980,9 @@ mod tests {
             ("iv) NID", "NID"),
             ("### 2.3 _fbp", "_fbp"),
             ("3.1 Analytics cookies", "Analytics cookies"),
+            ("2.\tAnalytics cookies", "Analytics cookies"),
             ("2 years", "2 years"),
+            ("2\tyears", "2\tyears"),
             ("1.5 years", "1.5 years"),
             ("3.2 4.5", "3.2 4.5"),
             ("2026 Velqora", "2026 Velqora"),
