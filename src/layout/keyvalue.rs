@@ -545,13 +545,27 @@ fn name_slot(text: &str) -> (&str, Option<&str>) {
     } else {
         t
     };
-    let aside = t
-        .strip_suffix(')')
-        .and_then(|b| b.rfind('(').map(|o| (o, &b[o + 1..])))
-        .filter(|&(o, inner)| o > 0 && t[..o].ends_with(' ') && !inner.contains(['(', ')']));
+    let aside = closing_brackets(t).filter(|&(o, _)| o > 0 && t[..o].ends_with(' '));
     match aside {
         Some((o, inner)) => (t[..o].trim_end(), Some(inner.trim())),
         None => (t, None),
+    }
+}
+
+/// The brackets that close `t` (`_ga (Google)`, `(2 years)`): where the bracket
+/// opens, and what it holds as written; none when that holds a bracket itself.
+fn closing_brackets(t: &str) -> Option<(usize, &str)> {
+    let body = t.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    (!inner.contains(')')).then_some((open, inner))
+}
+
+/// A name's bracketed aside (`_ga (Google)`, `**_ga** (2 years)`) on `rec`, read part
+/// by part ([`super::prose::name_aside`]): a provider, a lifetime, a description.
+fn push_aside<'a>(rec: &mut RawRecord<'a>, line: &Line<'a>, inner: &'a str) {
+    for (role, value) in super::prose::name_aside(inner) {
+        rec.push(Some(role), "qualifier", frag(line, value));
     }
 }
 
@@ -1217,16 +1231,8 @@ pub(crate) fn parse<'a>(
             let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
             // a bracketed aside alone after the name is read part by part (`**_ga**
             // (Google)`: the provider; `(2 years)`: the lifetime)
-            let aside = description
-                .strip_prefix('(')
-                .and_then(|d| d.strip_suffix(')'))
-                .filter(|d| !d.contains(['(', ')']));
-            match aside {
-                Some(inner) => {
-                    for (role, value) in super::prose::name_aside(inner) {
-                        rec.push(Some(role), "qualifier", frag(first, value));
-                    }
-                }
+            match closing_brackets(description).filter(|&(o, _)| o == 0) {
+                Some((_, inner)) => push_aside(&mut rec, first, inner),
                 None if !description.is_empty() => {
                     rec.push(Some(Role::Purpose), "description", frag(first, description));
                 }
@@ -1291,8 +1297,8 @@ pub(crate) fn parse<'a>(
                 let mut rec = RawRecord::new(frag(first, name), first.span(), ctx);
                 // the aside read part by part: `(Google)` the provider, `(2 years)`
                 // the lifetime
-                for (role, value) in aside.map(super::prose::name_aside).unwrap_or_default() {
-                    rec.push(Some(role), "qualifier", frag(first, value));
+                if let Some(inner) = aside {
+                    push_aside(&mut rec, first, inner);
                 }
                 rec
             }
