@@ -164,9 +164,20 @@ fn common_words() -> &'static HashMap<&'static str, u32, BuildHasherDefault<FxHa
 /// sample uses most, and its share of all the words counted for any language, when
 /// it wins clearly: at least [`VOTE_MIN`] words, and twice as many as any other
 /// language. Its [`words`] are looked up in lower case.
+///
+/// A word among several languages' commonest (`session`, `type`, `service`: a table
+/// of short English cells is full of them) counts for each, and can leave the vote
+/// unclear where the words only one language uses are plainly that language's (`the`,
+/// `across`, `months`). Then those words alone decide, each counted once: a label
+/// repeated down a table (`lit.` in `Art. 6 Abs. 1 lit. a DSGVO`, French's `lit`) is
+/// one word of evidence, not one a row.
 fn word_vote(sample: &str) -> Option<(usize, f64)> {
     let common = common_words();
     let mut votes = [0usize; LANGUAGES.len()];
+    // the words of one language's list alone, and those counted (a sample is a few
+    // dozen words: a list is enough)
+    let mut own = [0usize; LANGUAGES.len()];
+    let mut seen: Vec<String> = Vec::new();
     let mut lower = String::new();
     // (no list's commonest words is longer than `MAX_COMMON` bytes)
     for word in words(sample).filter(|w| w.len() <= MAX_COMMON) {
@@ -188,7 +199,17 @@ fn word_vote(sample: &str) -> Option<(usize, f64)> {
         for (i, v) in votes.iter_mut().enumerate() {
             *v += usize::from(mask >> i & 1 == 1);
         }
+        if mask.count_ones() == 1 && !seen.iter().any(|s| s == w) {
+            seen.push(w.to_string());
+            own[mask.trailing_zeros() as usize] += 1;
+        }
     }
+    clear_winner(&votes).or_else(|| clear_winner(&own))
+}
+
+/// The language with most `votes` and its share of them, when it has at least
+/// [`VOTE_MIN`] and twice as many as any other.
+fn clear_winner(votes: &[usize]) -> Option<(usize, f64)> {
     let total: usize = votes.iter().sum();
     let (best, &most) = votes
         .iter()
@@ -288,6 +309,26 @@ mod tests {
         let (i, share) = word_vote(text).expect("a clear vote");
         assert_eq!(LANGUAGES[i].code, "en");
         assert!(share > 0.5 && share <= 1.0, "{share}");
+    }
+
+    /// Key lines of short English cells (`Purpose: Keeps the session. Expiry: 1 year.
+    /// Type: HTTP`) share many words with French's commonest (`session`, `type`): the
+    /// words only English uses decide, where whatlang read French. (That such a word
+    /// counts once is `tests/corpus_variants.rs`' to check: a German page whose
+    /// reversed lines open with `Art. 6 Abs. 1 lit. a DSGVO` six times was read as
+    /// French when each `lit` counted.)
+    #[test]
+    fn words_of_one_language_decide_an_unclear_vote() {
+        let text = "Necessary cookies\n\nPHPSESSID\nProvider: example.com\n\
+            Purpose: Keeps the session. Expiry: Session. Type: HTTP\n\
+            cookie_consent\nProvider: example.com\n\
+            Purpose: Stores consent. Expiry: 1 year. Type: HTTP\n\
+            _fbp\nProvider: Meta\n\
+            Purpose: Tracks visits across websites. Expiry: 3 months. Type: HTTP\n";
+        let g = detect(text, &crate::segment::lines(text)).expect("a guess");
+        assert_eq!(g.code, "en");
+        let (i, _) = word_vote(text).expect("a clear vote");
+        assert_eq!(LANGUAGES[i].code, "en");
     }
 
     /// No word the vote counts is longer than the longest it looks up.
