@@ -511,8 +511,10 @@ impl Context {
             return;
         }
         // the lifetime after the phrase (`These cookies expire after 6 months`), or
-        // before it in the same sentence
+        // before it in the same sentence (not in the next: `Lists all cookies
+        // validated. It expires after 1 year.` speaks of its own cookie)
         let rest = &line.text[phrase_end..];
+        let rest = &rest[..rest.find(". ").map_or(rest.len(), |p| p + 1)];
         let head = &line.text[..phrase_start];
         let head = &head[head.rfind(['.', '!', '?']).map_or(0, |p| p + 1)..];
         let piece = match find_duration(rest) {
@@ -1417,6 +1419,7 @@ mod tests {
             return;
         }
         let rest = &line.text[spans[k + 1].1..];
+        let rest = &rest[..rest.find(". ").map_or(rest.len(), |p| p + 1)];
         let head = &line.text[..spans[k].0];
         let head = &head[head.rfind(['.', '!', '?']).map_or(0, |p| p + 1)..];
         let piece = match find_duration(rest) {
@@ -1431,6 +1434,49 @@ mod tests {
             if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
                 rec.push(Some(Role::Duration), "duration", frag(line, piece));
             }
+        }
+    }
+
+    /// The lifetime of `these cookies` is the one their sentence states: a sentence
+    /// after it speaks of something else (`Lists all cookies validated by the user.
+    /// Sa durée de conservation est de 1 an.`, a cookie's description and its own
+    /// lifetime).
+    #[test]
+    fn these_cookies_last_within_their_sentence() {
+        for (text, want) in [
+            (
+                "These cookies expire after 6 months. See our notice.",
+                Some("expire after 6 months"),
+            ),
+            (
+                "Google keeps 2 years of data for these cookies. Read more.",
+                Some("2 years"),
+            ),
+            (
+                "Lists all cookies validated by the user. Sa durée de conservation est de 1 an.",
+                None,
+            ),
+            (
+                "All cookies are listed below. They expire after 1 year.",
+                None,
+            ),
+        ] {
+            let lines = crate::segment::lines(text);
+            let line = &lines[0];
+            let mut doc = RawDoc::default();
+            doc.records.push(super::super::RawRecord::new(
+                frag(line, &line.text[..1]),
+                crate::policy::Span { start: 0, end: 0 },
+                &Context::default(),
+            ));
+            Context::default().these_cookies_last(line, &mut doc);
+            let got: Vec<&str> = doc.records[0]
+                .fields
+                .iter()
+                .filter(|f| f.role == Some(Role::Duration))
+                .flat_map(|f| f.value.iter().map(|v| v.text))
+                .collect();
+            assert_eq!(got.first().copied(), want, "{text}");
         }
     }
 

@@ -833,9 +833,18 @@ fn is_compound_title(head: &str) -> bool {
 /// cookie.
 fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
     let text = line.text;
-    if !text.contains(':') || !text.contains(PAIR_SEPARATORS) {
+    if !text.contains(':') {
         return None;
     }
+    if !text.contains(PAIR_SEPARATORS) {
+        return flattened_record(line, ctx);
+    }
+    separated_record(line, ctx).or_else(|| flattened_record(line, ctx))
+}
+
+/// [`one_line_record`] of a line whose pairs a separator sets apart.
+fn separated_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
+    let text = line.text;
     // a first label no table lists (`Denominación: pcc2; Expiración: …`) is taken
     // for the name's, tested below by what follows it
     let (first, unlisted) = match kv_line(text) {
@@ -892,6 +901,71 @@ fn one_line_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> 
         if role != Role::Name {
             rec.push(Some(role), k, frag(line, value.trim()));
         }
+    }
+    Some(rec)
+}
+
+/// Pairs a [`flattened_record`] needs at least: a name and two other keys.
+const FLATTENED_PAIRS: usize = 3;
+
+/// A card whose lines were joined by spaces (a page or PDF that lost its line
+/// breaks): `Name: _ga Provider: Google Purpose: Distinguishes users. Expiry: 2
+/// years`. With no separator between the pairs, a key is known only by the
+/// vocabulary: the line opens with the name's key and at least two more keys
+/// follow, each a header of some language of a few words right before a colon,
+/// after a space (`Zweck:`, `Retention period:`). A line with fewer is a sentence
+/// with a colon in it, or a key whose value says more (`Tipo: Analítica – De
+/// terceros: …` opens with no name's key).
+fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
+    /// Words of a key (`Maximum storage duration`).
+    const KEY_WORDS: usize = 4;
+    let text = line.text;
+    let (k0, role0, v0) = kv_line(text)?;
+    if role0 != Role::Name {
+        return None;
+    }
+    let mut pairs = vec![(k0, role0, v0)];
+    let mut value_start = v0.as_ptr() as usize - text.as_ptr() as usize;
+    for (c, _) in text.match_indices(':') {
+        if c <= value_start {
+            continue;
+        }
+        // the key's first word: the capitalised word nearest the colon that makes a
+        // key a table lists (`Retention period:`; the value's own capitalised words
+        // before it stay the value's: `Perfect Audience Purpose:`)
+        let words: Vec<usize> = text[value_start..c]
+            .match_indices(' ')
+            .map(|(p, _)| value_start + p + 1)
+            .collect();
+        let key = words
+            .iter()
+            .rev()
+            .take(KEY_WORDS)
+            .filter(|&&s| text[s..].starts_with(char::is_uppercase))
+            .find_map(|&s| {
+                let (k, role, v) = kv_line(&text[s..])?;
+                let ends = s + k.len();
+                (text[ends..c].trim().is_empty() && !v.trim().is_empty()).then_some((s, k, role, v))
+            });
+        if let Some((s, k, role, v)) = key {
+            let Some(last) = pairs.last_mut() else { break };
+            last.2 = &text[value_start..s];
+            pairs.push((k, role, v));
+            value_start = v.as_ptr() as usize - text.as_ptr() as usize;
+        }
+    }
+    let name = pairs[0].2.trim();
+    if pairs.len() < FLATTENED_PAIRS
+        || pairs[1..].iter().any(|p| p.1 == Role::Name)
+        || name.is_empty()
+        || more_words_than(name, 4)
+    {
+        return None;
+    }
+    let mut rec = RawRecord::new(frag(line, name), line.span(), ctx);
+    rec.name_cell = true;
+    for &(k, role, value) in &pairs[1..] {
+        rec.push(Some(role), k, frag(line, value.trim()));
     }
     Some(rec)
 }
@@ -2285,6 +2359,65 @@ mod tests {
         );
         // pairs on one line with no name key are no record
         assert!(one_line_record(&ls[2], &ctx).is_none());
+    }
+
+    /// A card whose lines were joined by spaces: after the name's key, each key a
+    /// table lists is found by the colon after it, its first word the capitalised word
+    /// nearest the colon that makes one (`Perfect Audience Purpose:` is a provider's
+    /// value and a key). Fewer than three pairs, or no name's key first, is no card.
+    #[test]
+    fn flattened_cards() {
+        let text = "Name: _ga Provider: Google Purpose: Distinguishes users. Expiry: 2 years\n\
+            Cookie: PHPSESSID Anbieter: example.de Zweck: Speichert die Sitzung. Ablauf: Sitzung\n\
+            Cookie name: pa_uid Vendor: Perfect Audience Purpose: Retargeting, across sites. Retention period: 1 year\n\
+            Name: _gid Provider: Google\n\
+            Tipo: Analítica De terceros: Google Analytics Duración: 2 años\n\
+            Note: we use cookies. Purpose: analytics Expiry: 2 years\n";
+        let ls = crate::segment::lines(text);
+        let ctx = Context::default();
+        let read = |k: usize| {
+            one_line_record(&ls[k], &ctx).map(|r| {
+                let values: Vec<(Option<Role>, &str)> =
+                    r.fields.iter().map(|f| (f.role, f.value[0].text)).collect();
+                (r.names[0].text, values)
+            })
+        };
+        assert_eq!(
+            read(0),
+            Some((
+                "_ga",
+                vec![
+                    (Some(Role::Provider), "Google"),
+                    (Some(Role::Purpose), "Distinguishes users."),
+                    (Some(Role::Duration), "2 years"),
+                ]
+            ))
+        );
+        assert_eq!(
+            read(1),
+            Some((
+                "PHPSESSID",
+                vec![
+                    (Some(Role::Provider), "example.de"),
+                    (Some(Role::Purpose), "Speichert die Sitzung."),
+                    (Some(Role::Duration), "Sitzung"),
+                ]
+            ))
+        );
+        assert_eq!(
+            read(2),
+            Some((
+                "pa_uid",
+                vec![
+                    (Some(Role::Provider), "Perfect Audience"),
+                    (Some(Role::Purpose), "Retargeting, across sites."),
+                    (Some(Role::Duration), "1 year"),
+                ]
+            ))
+        );
+        for (k, l) in ls.iter().enumerate().skip(3) {
+            assert_eq!(read(k), None, "{}", l.text);
+        }
     }
 
     #[test]

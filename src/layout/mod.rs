@@ -415,6 +415,10 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
     let mut note: Option<Fragment<'a>> = None;
     // the last line taken in as a heading or prose (no layout claimed it)
     let mut observed: Option<usize> = None;
+    // the records a service's title line naming its cookies made, and the line the
+    // paragraph describing them goes on at (`Google Analytics (_ga, _gid)` / `We use
+    // Google Analytics to …`)
+    let mut titled: Option<(std::ops::Range<usize>, usize)> = None;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].is_blank() {
@@ -435,6 +439,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         if let Some(claim) = evidence::choose(lines, i, claims_at(lines, i, &ctx, order)) {
             ctx = claim.ctx;
             ctx.after_heading = false;
+            titled = None;
             let before = doc.records.len();
             append(&mut doc.records, claim.doc.records);
             append(&mut doc.warnings, claim.doc.warnings);
@@ -443,6 +448,7 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
             continue;
         }
         let pending = note.take();
+        let waiting = titled.take();
         note = context::service_note(&lines[i]);
         observed = Some(i);
         // a provider that a line naming its cookies states (`We use Hotjar. It sets
@@ -456,6 +462,20 @@ fn parse_in<'a>(lines: &[Line<'a>], order: &[usize]) -> RawDoc<'a> {
         let before = doc.records.len();
         prose::parse(&lines[i], &ctx, &mut doc, i + 1 == lines.len());
         share_note(pending, &mut doc.records[before..]);
+        if let Some((recs, at)) = waiting {
+            // a line of the paragraph under the title that names no cookie of its
+            // own describes the title's; the paragraph goes on at the next line
+            if at == i
+                && doc.records.len() == before
+                && prose::describe_titled(&lines[i], &mut doc.records[recs.clone()])
+            {
+                titled = Some((recs, i + 1));
+            }
+        }
+        if doc.records.len() > before && prose::is_name_title(lines[i].text) {
+            let at = next_filled(lines, i + 1).unwrap_or(lines.len());
+            titled = Some((before..doc.records.len(), at));
+        }
         if (structured || doc.records.len() > before) && !ctx.provider_heading {
             (ctx.provider, ctx.provider_heading) = section_provider;
         }

@@ -106,6 +106,10 @@ pub(crate) fn parse<'a>(line: &Line<'a>, ctx: &Context, doc: &mut RawDoc<'a>, la
         return;
     }
     let text = line.text;
+    if let Some((service, items)) = name_title(text) {
+        title_records(line, ctx, doc, service, items);
+        return;
+    }
     let sents = sentences(text);
     // the records the last naming sentence made, each with the purpose that sentence
     // gives it, and the sentences after it that name no cookie (its description)
@@ -832,11 +836,13 @@ fn opens_with_name(sent: &str, toks: &[(u32, u32)], last: usize) -> bool {
     let Some(&cookie) = toks.get(last + 3) else {
         return false;
     };
+    // (a verb that sets cookies after the first word makes it the subject that sets
+    // one, not its name: `Drupal uses this cookie to …`)
     between.is_some_and(|b| {
         b.iter().all(|&t| {
             let w = &sent[range(t)];
             w.chars().count() <= SHORT && w.chars().all(char::is_alphabetic)
-        })
+        }) && !v.is_sets_verb(&match_form(&sent[range(b[0])]))
     }) && !sent[range(toks[last])].ends_with([',', ';', ':', '.'])
         && v.is_cookie_word(&match_form(clean_token(&sent[range(cookie)])))
 }
@@ -1390,6 +1396,171 @@ fn aside_part(part: &str) -> (Role, &str) {
     )
 }
 
+/// A [`name_title`] line: its title's range when it is a service's, and its names.
+type NameTitle = (Option<(usize, usize)>, Vec<ListItem>);
+
+/// Words a service's title over the names of its cookies has at most (`Hotjar Heat
+/// Maps & Recordings`).
+const TITLE_WORDS: usize = 6;
+
+/// A line that is a service's title and the names of its cookies, in brackets or
+/// after a colon, and nothing else: `Google Analytics (_ga, _gid, _gat)`, `Hotjar:
+/// _hjSessionUser_*, _hjSession_*`, `Matomo (_pk_id, _pk_ses)`. The title is a
+/// name, not a sentence: a few words, each capitalised, in camel case, a host
+/// (`Customer.io`), a joiner or a cookie word (`We use Hotjar (_hjSession_*)` is a
+/// sentence, read as one), no sentence's punctuation. Returns the title's range when it is a service's (it names no cookie
+/// word: `Analytics cookies (_ga, _gid)` titles a category) and the names, as
+/// [`list_items`] reads them (one a sure name).
+fn name_title(text: &str) -> Option<NameTitle> {
+    let t = text.trim_end();
+    let lead = t.len() - t.trim_start().len();
+    let (title_end, body) = if t.ends_with(')') {
+        let open = t.rfind('(')?;
+        (open, (open + 1, t.len() - 1))
+    } else {
+        let colon = t.find(": ")?;
+        (colon, (colon + 2, t.len()))
+    };
+    let title = t[lead..title_end].trim_end();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let v = vocab();
+    let cookie_word = |w: &str| v.is_cookie_word(&match_form(w)) || cookies_compound(w).is_some();
+    // (a dot inside a word is a host's, `Customer.io`; one that ends a word ends a
+    // sentence or an abbreviation)
+    if words.is_empty()
+        || words.len() > TITLE_WORDS
+        || title.contains(['!', '?', ':', ';', '(', ')', ','])
+        || words.iter().any(|w| w.ends_with('.'))
+        || !words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || w.chars().any(char::is_uppercase)
+                || is_host_or_file(w)
+                || is_joiner(w)
+                || cookie_word(w)
+        })
+    {
+        return None;
+    }
+    // (a key's label is no title: `Name: _ga`, `Cookies: _ga, _gid`; a service's
+    // name may end in a word a provider's key does, `Amazon Web Services`)
+    if kv_line(t).is_some_and(|(_, role, _)| role != Role::Provider) {
+        return None;
+    }
+    let items = list_items(t, body.0, body.1)?;
+    let service = !words.iter().any(|w| cookie_word(w));
+    Some((service.then_some((lead, lead + title.len())), items))
+}
+
+/// Whether a line is a service's title over the names of its cookies
+/// ([`name_title`]): the paragraph under it describes them ([`describe_titled`]).
+pub(crate) fn is_name_title(text: &str) -> bool {
+    name_title(text).is_some()
+}
+
+/// The records of a [`name_title`] line: a record a name, the title its provider
+/// when it is a service's, a bracketed qualifier read as [`qualifiers`] read one.
+/// The title is no purpose: the paragraph under the line is.
+fn title_records<'a>(
+    line: &Line<'a>,
+    ctx: &Context,
+    doc: &mut RawDoc<'a>,
+    service: Option<(usize, usize)>,
+    items: Vec<ListItem>,
+) {
+    let text = line.text;
+    let span = Span::new(line.start(), line.start() + text.len());
+    for (ns, ne, qual) in items {
+        let mut rec = RawRecord::new(frag(line, &text[ns..ne]), span, ctx);
+        if let Some((ss, se)) = service {
+            rec.push(Some(Role::Provider), "service", frag(line, &text[ss..se]));
+        }
+        if let Some((qs, qe)) = qual {
+            for (role, value) in qualifiers(&text[qs..qe]) {
+                rec.push(Some(role), "qualifier", frag(line, value));
+            }
+        }
+        doc.records.push(rec);
+    }
+}
+
+/// A line of the paragraph under a [`name_title`] line, given to its `records`: each
+/// sentence that names none of their cookies is their purpose (a lifetime sentence
+/// among them is read for the lifetime when the records are built, and left out for
+/// a record that has one), up to a description's length ([`Group::MAX_SENTENCES`]);
+/// a sentence that names them with lifetimes (`_ga expires after 2 years, _gid
+/// after 24 hours`) gives each the first lifetime after its name. A sentence naming
+/// another cookie ends the description. Returns whether the line was read as one: a
+/// line that is no sentence (a heading, a label) is not.
+pub(crate) fn describe_titled<'a>(line: &Line<'a>, records: &mut [RawRecord<'a>]) -> bool {
+    let text = line.text;
+    let t = text.trim();
+    if line.kind != LineKind::Text
+        || t.is_empty()
+        || !(t.ends_with(['.', '!', '?']) || more_words_than(t, 5))
+    {
+        return false;
+    }
+    let names: Vec<&str> = records
+        .iter()
+        .map(|r| r.names.first().map_or("", |f| f.text))
+        .collect();
+    let mut described = false;
+    let mut taken = 0;
+    for (s, e) in sentences(text) {
+        let sent = &text[s..e];
+        // the sentence's names: (start, end, record) in order
+        let mut named: Vec<(usize, usize, usize)> = Vec::new();
+        let mut other = false;
+        for (ts, te) in tokens(sent)
+            .into_iter()
+            .map(range)
+            .map(|r| (r.start, r.end))
+        {
+            let tok = clean_token(&sent[ts..te]);
+            match names.iter().position(|&n| n == tok) {
+                Some(k) => named.push((ts, te, k)),
+                None => other |= is_structured_name(tok),
+            }
+        }
+        if other {
+            break;
+        }
+        if !named.is_empty() {
+            // each name's lifetime: the first after it, before the next name
+            let found = all_durations(sent);
+            let mut paired = false;
+            for (k, &(_, te, r)) in named.iter().enumerate() {
+                let until = named.get(k + 1).map_or(sent.len(), |n| n.0);
+                let rec = &mut records[r];
+                if let Some(&(ds, de)) = found.iter().find(|d| d.0 >= te && d.1 <= until) {
+                    if !rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+                        rec.push(Some(Role::Duration), "duration", frag(line, &sent[ds..de]));
+                    }
+                    paired = true;
+                }
+            }
+            if !paired {
+                break;
+            }
+            described = true;
+            continue;
+        }
+        if taken >= Group::MAX_SENTENCES || more_words_than(sent, Group::MAX_WORDS) {
+            break;
+        }
+        let lifetime = is_lifetime_sentence(sent);
+        for rec in records.iter_mut() {
+            if lifetime && rec.fields.iter().any(|f| f.role == Some(Role::Duration)) {
+                continue;
+            }
+            rec.push(Some(Role::Purpose), "purpose", frag(line, sent.trim()));
+        }
+        taken += 1;
+        described = true;
+    }
+    described
+}
+
 /// A list item of [`colon_list`]: the name's range and its bracketed qualifier's.
 type ListItem = (usize, usize, Option<(usize, usize)>);
 
@@ -1406,6 +1577,13 @@ fn colon_list(sent: &str) -> Option<Vec<ListItem>> {
     }
     let body_start = colon + 2;
     let body_end = body_start + sent[body_start..].trim_end().trim_end_matches('.').len();
+    list_items(sent, body_start, body_end)
+}
+
+/// The names of `sent[body_start..body_end]` when it is nothing but a list of them,
+/// each with an optional bracketed qualifier, one of them a sure name (see
+/// [`colon_list`]).
+fn list_items(sent: &str, body_start: usize, body_end: usize) -> Option<Vec<ListItem>> {
     // pieces: cut at commas and joiner words outside brackets
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
@@ -1636,6 +1814,121 @@ mod tests {
     use crate::policy::DurationKind;
     use crate::segment::lines;
 
+    /// A service's title and its cookies' names, in brackets or after a colon, on a
+    /// line of their own: the names are read, the title is their provider when it
+    /// names no cookie word, and nothing is their purpose. A sentence, a key's label,
+    /// a bracket holding no name or a title of many words is no such line.
+    #[test]
+    fn name_titles() {
+        for (text, service, names) in [
+            (
+                "Google Analytics (_ga, _gid, _gat)",
+                Some("Google Analytics"),
+                &["_ga", "_gid", "_gat"][..],
+            ),
+            (
+                "Hotjar: _hjSessionUser_*, _hjSession_*",
+                Some("Hotjar"),
+                &["_hjSessionUser_*", "_hjSession_*"],
+            ),
+            (
+                "Customer.io: _cio, _cioid",
+                Some("Customer.io"),
+                &["_cio", "_cioid"],
+            ),
+            (
+                "Hotjar Heat Maps & Recordings (_hjid)",
+                Some("Hotjar Heat Maps & Recordings"),
+                &["_hjid"],
+            ),
+            ("  comScore (_scor_uid)", Some("comScore"), &["_scor_uid"]),
+            ("Analytics cookies (_ga, _gid)", None, &["_ga", "_gid"]),
+            (
+                "Statistik-Cookies: _pk_id, _pk_ses",
+                None,
+                &["_pk_id", "_pk_ses"],
+            ),
+            (
+                "Amazon Web Services: aws_lang",
+                Some("Amazon Web Services"),
+                &["aws_lang"],
+            ),
+            (
+                "Auth0: auth0_compat, auth0-mf_compat",
+                Some("Auth0"),
+                &["auth0_compat", "auth0-mf_compat"],
+            ),
+        ] {
+            let (title, items) = name_title(text).expect(text);
+            assert_eq!(title.map(|(a, b)| &text[a..b]), service, "{text}");
+            let got: Vec<&str> = items.iter().map(|&(a, b, _)| &text[a..b]).collect();
+            assert_eq!(got, names, "{text}");
+            let doc = read(text);
+            let read: Vec<&str> = doc.records.iter().map(|r| r.names[0].text).collect();
+            assert_eq!(read, names, "{text}");
+            for r in &doc.records {
+                let roles: Vec<Option<Role>> = r.fields.iter().map(|f| f.role).collect();
+                let want = if service.is_some() {
+                    vec![Some(Role::Provider)]
+                } else {
+                    vec![]
+                };
+                assert_eq!(roles, want, "{text}");
+            }
+        }
+        for text in [
+            "We use Hotjar (_hjSession_*)",
+            "Google Analytics (Google LLC)",
+            "Name: _ga",
+            "Cookies: _ga, _gid",
+            "Google Analytics. Hotjar (_hjid)",
+            "One Two Three Four Five Six Seven (_ga)",
+            "Google Analytics (_ga, a cookie that counts)",
+            "_ga (Google)",
+        ] {
+            assert!(name_title(text).is_none(), "{text}");
+        }
+    }
+
+    /// The paragraph under a title line describes its cookies: its sentences are their
+    /// purpose, a sentence naming them with lifetimes gives each its own, and the
+    /// paragraph may run over lines; a heading under the title, or a sentence naming
+    /// another cookie, describes nothing.
+    #[test]
+    fn paragraphs_under_a_title_describe_its_cookies() {
+        let text = "Google Analytics (_ga, _gid)\n\n\
+            We use it to count visits.\n\
+            It shows which pages are read. _ga expires after 2 years, _gid after 24 hours.\n\n\
+            Matomo: _pk_id\n\
+            Statistics\n\n\
+            Hotjar (_hjid)\n\
+            The _hjIncludedInSample cookie is set by Hotjar.\n";
+        let doc = crate::layout::parse(&lines(text));
+        let values = |name: &str, role: Role| -> Vec<&str> {
+            doc.records
+                .iter()
+                .filter(|r| r.names[0].text == name)
+                .flat_map(|r| r.fields.iter().filter(move |f| f.role == Some(role)))
+                .flat_map(|f| f.value.iter().map(|v| v.text))
+                .collect()
+        };
+        for name in ["_ga", "_gid"] {
+            assert_eq!(
+                values(name, Role::Purpose),
+                [
+                    "We use it to count visits.",
+                    "It shows which pages are read."
+                ]
+            );
+            assert_eq!(values(name, Role::Provider), ["Google Analytics"]);
+        }
+        assert_eq!(values("_ga", Role::Duration), ["expires after 2 years"]);
+        assert_eq!(values("_gid", Role::Duration), ["after 24 hours"]);
+        assert!(values("_pk_id", Role::Purpose).is_empty());
+        assert!(values("_hjid", Role::Purpose).is_empty());
+        assert_eq!(values("_hjIncludedInSample", Role::Provider), ["Hotjar"]);
+    }
+
     /// The raw records the reader makes of every line of `text`.
     fn read(text: &str) -> RawDoc<'_> {
         let ls = lines(text);
@@ -1808,6 +2101,9 @@ mod tests {
             ["ep201"]
         );
         assert_eq!(names("lcsrc est un cookie de Equativ.\n"), ["lcsrc"]);
+        // the subject of a verb that sets cookies is who sets it, not its name
+        assert!(names("Drupal uses this cookie to check for JavaScript.\n").is_empty());
+        assert!(names("Matomo setzt ein Cookie für die Statistik.\n").is_empty());
         assert_eq!(
             names("A cookie named JSESSIONID keeps your session.\n"),
             ["JSESSIONID"]
