@@ -530,6 +530,15 @@ fn line_of_spaced_cells(n: usize) -> String {
 fn line_of_list_items(n: usize) -> String {
     fill("• _ga: Google Analytics, distinguishes users, 2 years ", n)
 }
+/// A card flattened onto one line whose keys never end (round 47): a name's key,
+/// then one known key after another.
+fn line_of_flattened_keys(n: usize) -> String {
+    format!("Name: _ga {}", fill("Zweck: x ", n))
+}
+/// A name's key, then colons after short words that are no key.
+fn line_of_name_then_colons(n: usize) -> String {
+    format!("Name: {}", fill("a: ", n))
+}
 fn line_of_pipe_rules(n: usize) -> String {
     fill("|---|:---:|---| ", n)
 }
@@ -570,6 +579,16 @@ const SHAPE_CASES: &[(&str, Gen, usize)] = &[
     ),
     ("one line of list items", line_of_list_items, 2 << 20),
     ("one line of pipe rules", line_of_pipe_rules, 4 << 20),
+    (
+        "one line: a name's key, then keys",
+        line_of_flattened_keys,
+        4 << 20,
+    ),
+    (
+        "one line: a name's key, then colons",
+        line_of_name_then_colons,
+        4 << 20,
+    ),
     (
         "4x10^5 key-value blocks (10^5 at N)",
         repeated_key_blocks,
@@ -1201,6 +1220,10 @@ const MEMORY_OVER: &[(&str, f64)] = &[
     ("4x10^5 Purpose: x", 26.0),                   // 19.9× (22.2×)
     ("4x10^5 key-value blocks (10^5 at N)", 15.5), // 11.7× (13.5×)
     ("one line of list items", 8.5),               // 6.3× (12.2×, 30.7×)
+    // round 47 (measured when added): the line table and the readers' own per-token
+    // work; the flattened card's reading stops at 16 keys and holds no more
+    ("one line: a name's key, then keys", 9.5),    // 7.5×
+    ("one line: a name's key, then colons", 11.5), // 9.3×
     ("60 MB table (header + 10^6 rows)", 19.0),    // 14.6× (16.8×, 28.2×)
     // a repair every 66 bytes, each ~140 B with its two texts (43× before the value
     // was worked on in pieces, 2026-12-02)

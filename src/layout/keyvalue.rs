@@ -919,6 +919,10 @@ const FLATTENED_PAIRS: usize = 3;
 fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>> {
     /// Words of a key (`Maximum storage duration`).
     const KEY_WORDS: usize = 4;
+    /// Bytes of a key and the space before it, at most.
+    const KEY_BYTES: usize = 64;
+    /// Pairs of a card, at most (as [`split_pairs`] reads at most).
+    const MAX_PAIRS: usize = 16;
     let text = line.text;
     let (k0, role0, v0) = kv_line(text)?;
     if role0 != Role::Name {
@@ -926,6 +930,13 @@ fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
     }
     let mut pairs = vec![(k0, role0, v0)];
     let mut value_start = v0.as_ptr() as usize - text.as_ptr() as usize;
+    let window_end = |c: usize| {
+        let mut end = (c + 1 + KEY_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        end
+    };
     for (c, _) in text.match_indices(':') {
         if c <= value_start {
             continue;
@@ -933,9 +944,15 @@ fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
         // the key's first word: the capitalised word nearest the colon that makes a
         // key a table lists (`Retention period:`; the value's own capitalised words
         // before it stay the value's: `Perfect Audience Purpose:`)
-        let words: Vec<usize> = text[value_start..c]
+        // (a key is short: only the bytes right before the colon are looked at, so
+        // a long line of colons is read in linear time)
+        let mut from = c.saturating_sub(KEY_BYTES).max(value_start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let words: Vec<usize> = text[from..c]
             .match_indices(' ')
-            .map(|(p, _)| value_start + p + 1)
+            .map(|(p, _)| from + p + 1)
             .collect();
         let key = words
             .iter()
@@ -943,11 +960,18 @@ fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
             .take(KEY_WORDS)
             .filter(|&&s| text[s..].starts_with(char::is_uppercase))
             .find_map(|&s| {
-                let (k, role, v) = kv_line(&text[s..])?;
+                // (the key read from the words up to the colon and a few bytes after
+                // it: `kv_line` reads to the end of what it is given)
+                let (k, role, _) = kv_line(&text[s..window_end(c)])?;
                 let ends = s + k.len();
+                let v = text[c + 1..].trim_start_matches([' ', '\u{a0}']);
                 (text[ends..c].trim().is_empty() && !v.trim().is_empty()).then_some((s, k, role, v))
             });
         if let Some((s, k, role, v)) = key {
+            // (a card has a few keys: a line of many is no card)
+            if pairs.len() == MAX_PAIRS {
+                return None;
+            }
             let Some(last) = pairs.last_mut() else { break };
             last.2 = &text[value_start..s];
             pairs.push((k, role, v));
