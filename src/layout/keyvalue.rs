@@ -886,6 +886,16 @@ fn separated_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
             return None;
         }
     }
+    record_of_pairs(line, ctx, &pairs)
+}
+
+/// The record of a line's `Label: value` pairs: one of them, and one only, names the
+/// cookie (four words at most), and another says something of it.
+fn record_of_pairs<'a>(
+    line: &Line<'a>,
+    ctx: &Context,
+    pairs: &[(&'a str, Role, &'a str)],
+) -> Option<RawRecord<'a>> {
     let mut names = pairs.iter().filter(|(_, role, _)| *role == Role::Name);
     let (_, _, name) = *names.next()?;
     if pairs.len() < 2
@@ -897,7 +907,7 @@ fn separated_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
     }
     let mut rec = RawRecord::new(frag(line, name.trim()), line.span(), ctx);
     rec.name_cell = true;
-    for &(k, role, value) in &pairs {
+    for &(k, role, value) in pairs {
         if role != Role::Name {
             rec.push(Some(role), k, frag(line, value.trim()));
         }
@@ -978,20 +988,10 @@ fn flattened_record<'a>(line: &Line<'a>, ctx: &Context) -> Option<RawRecord<'a>>
             value_start = v.as_ptr() as usize - text.as_ptr() as usize;
         }
     }
-    let name = pairs[0].2.trim();
-    if pairs.len() < FLATTENED_PAIRS
-        || pairs[1..].iter().any(|p| p.1 == Role::Name)
-        || name.is_empty()
-        || more_words_than(name, 4)
-    {
+    if pairs.len() < FLATTENED_PAIRS {
         return None;
     }
-    let mut rec = RawRecord::new(frag(line, name), line.span(), ctx);
-    rec.name_cell = true;
-    for &(k, role, value) in &pairs[1..] {
-        rec.push(Some(role), k, frag(line, value.trim()));
-    }
-    Some(rec)
+    record_of_pairs(line, ctx, &pairs)
 }
 
 /// A lead-in: a line of six words at most that ends with a colon
