@@ -311,6 +311,14 @@ fn is_soft(
         || b.indent > a.indent
         || (opens_item(body) && (item || !dash_inside(a.text, body)))
         || is_key(body)
+        // a word alone on a full line is no line of a paragraph but a cell of its own
+        // (a table copied one cell a line: `cookieyes-advertisement` over `CookieYes`)
+        || !a.body().trim_end().contains(char::is_whitespace)
+        // a sentence's end, then a few words that end none: the next cell (`… SDK
+        // Services.` over `3 hours`), not the sentence's next line
+        || (ends_sentence(a.text) && !ends_sentence(b.text) && !more_words(body, 3))
+        // a table's header one cell a line (`Retention period` over `Description`)
+        || (is_header_cell(a.body()) && is_header_cell(body))
         || (!crate::vocab::affixes::ends_with_function_word(a.text)
             && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';'])));
     if new_block {
@@ -318,6 +326,16 @@ fn is_soft(
     } else {
         (Join::UnlessHeading, sep)
     }
+}
+
+/// A line that is a header a table lists, and nothing else.
+fn is_header_cell(line: &str) -> bool {
+    !more_words(line, 4) && crate::vocab::vocab().field_listed(line.trim()).is_some()
+}
+
+/// Does `text` hold more than `n` words?
+fn more_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_some()
 }
 
 /// What [`is_soft`] says of a line end.
@@ -657,6 +675,36 @@ mod tests {
         }
         assert!(is_table_row(cell[0]));
         assert!(!is_table_row("  indented a little, then words"));
+    }
+
+    /// A table copied one cell a line out of a narrow column: a word alone on a full
+    /// line, a few words after a sentence's end, and a header's cells are each a
+    /// cell, never joined to the next, while the lines of a wrapped description are.
+    #[test]
+    fn cells_one_a_line_are_not_joined() {
+        let para = wrap(PARAGRAPH, 32);
+        // (the text shows its width: a wrapped description's lines are joined)
+        let wrapped = "This cookie is used to remember\nthe consent of users.";
+        let text = format!("{para}\n\n{wrapped}\n\n{para}\n");
+        let lines = read_lines(&text);
+        assert!(lines.contains(&wrapped.replace('\n', " ")), "{lines:#?}");
+        let cells = [
+            "Maximum storage duration",
+            "Description",
+            "cookieyes-advertisement-set",
+            "CookieYes",
+            "remember the consent of users.",
+            "1 year",
+        ];
+        // (each pair is one the width would join: the next word does not fit)
+        for pair in cells.chunks(2) {
+            assert!(10 * (pair[0].len() + 1 + pair[1].split(' ').next().unwrap().len()) > 9 * 32);
+        }
+        let text = format!("{para}\n\n{}\n\n{para}\n", cells.join("\n"));
+        let lines = read_lines(&text);
+        for c in cells {
+            assert!(lines.iter().any(|l| l == c), "{c:?}: {lines:#?}");
+        }
     }
 
     #[test]

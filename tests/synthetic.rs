@@ -8307,3 +8307,87 @@ fn flattened_cards_one_a_line() {
     }
     t.check("flattened cards, one a line", 0.95, 0.85);
 }
+
+/// A table copied out of a PDF one cell a line (as a PDF tool without its layout
+/// mode writes it): the header's cells each on a line, then each row's cells, each
+/// cell wrapped to its column's width, so that a row takes as many lines as its
+/// longest cells need (a description three or four, a lifetime one). Rows with or
+/// without a blank line between them; the name first, the other columns in any order,
+/// a category column or a table under each category's heading; in 7 languages.
+/// Before round 48 a row was read only where no cell wrapped.
+#[test]
+fn table_cells_one_a_line_wrapped_to_their_column() {
+    let all: Vec<Row> = rows()
+        .into_iter()
+        .filter(|r| plain_name(&r.name) && !r.provider.is_empty())
+        .collect();
+    let mut rng = Rng(0xCE11_0000_0000_0048);
+    let mut t = Tally::default();
+    for l in LANGS {
+        for form in 0..3 {
+            for _ in 0..DOCS {
+                let n = 3 + rng.below(4);
+                let mut picked = pick_rows(&mut rng, &all, l, n, |_| true);
+                let h: [&str; 5] = std::array::from_fn(|k| *rng.pick(l.headers[k]));
+                let mut order = vec![1usize, 2, 3];
+                if form == 1 {
+                    order.push(4);
+                }
+                rng.shuffle(&mut order);
+                let mut cols = vec![0usize];
+                cols.extend(order);
+                // a narrow column (a PDF's table on a portrait page)
+                let width: Vec<usize> = cols.iter().map(|_| 16 + rng.below(24)).collect();
+                let blank = rng.below(2) == 0;
+                let table = |rows: &[&(Row, [String; 5])]| -> String {
+                    let mut s = String::new();
+                    for &k in &cols {
+                        s += h[k];
+                        s += "\n";
+                    }
+                    for (_, c) in rows {
+                        if blank {
+                            s += "\n";
+                        }
+                        for (q, &k) in cols.iter().enumerate() {
+                            let lines = if k == 0 {
+                                vec![c[0].clone()]
+                            } else {
+                                wrap_words(&c[k], width[q])
+                            };
+                            for line in lines {
+                                s += &line;
+                                s += "\n";
+                            }
+                        }
+                    }
+                    s
+                };
+                let mut text = String::from("Cookie Policy\n\n");
+                if form == 2 {
+                    picked.sort_by_key(|(_, c)| c[4].clone());
+                    let mut at = 0;
+                    while at < picked.len() {
+                        let cat = picked[at].1[4].clone();
+                        let group: Vec<&(Row, [String; 5])> = picked[at..]
+                            .iter()
+                            .take_while(|(_, c)| c[4] == cat)
+                            .collect();
+                        at += group.len();
+                        text += &format!("{cat}\n\n{}\n", table(&group));
+                    }
+                } else {
+                    if form == 0 {
+                        for (r, _) in picked.iter_mut() {
+                            r.category = Category::Unknown;
+                        }
+                    }
+                    text += &table(&picked.iter().collect::<Vec<_>>());
+                }
+                show_doc(&text);
+                score(&mut t, &text, &picked);
+            }
+        }
+    }
+    t.check("table cells one a line, wrapped", 0.98, 0.95);
+}

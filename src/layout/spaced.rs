@@ -1364,9 +1364,32 @@ fn cell_lines<'a>(
     };
     // the header and two rows of the widest header first (most runs of short lines,
     // headings and buttons, start no table), then the whole table
-    cell_header(lines, &filled_upto(3 * run + 4), run)?;
-    let filled = filled_upto(4000);
-    let (mut header, rows, start) = cell_header(lines, &filled, run)?;
+    let fixed = cell_header(lines, &filled_upto(3 * run + 4), run).and_then(|_| {
+        let filled = filled_upto(4000);
+        let (header, rows, start) = cell_header(lines, &filled, run)?;
+        Some((header, rows, start, filled))
+    });
+    // a table whose cells wrapped is read by its rows' shapes, when it reads further
+    let fixed_end = fixed
+        .as_ref()
+        .map(|(h, rows, start, filled)| filled[start + rows * h.len() - 1] + 1);
+    if let Some((header, rows, end)) = wrapped_cell_rows(lines, i, run) {
+        if fixed_end.is_none_or(|e| end > e) {
+            for row in rows {
+                let mut r = Row::with_len(header.len());
+                for (c, cell) in row.iter().enumerate() {
+                    for j in cell.clone() {
+                        r.put(c, &lines[j], lines[j].text);
+                    }
+                }
+                if let Some(rec) = r.into_record(&header, ctx) {
+                    doc.records.push(rec);
+                }
+            }
+            return Some(end - i);
+        }
+    }
+    let (mut header, rows, start, filled) = fixed?;
     let n = header.len();
     header.confirm(&cell_rows(lines, &filled[start..], n, rows));
     let mut end = filled[start - 1] + 1;
@@ -1382,6 +1405,215 @@ fn cell_lines<'a>(
         end = at[n - 1] + 1;
     }
     Some(end - i)
+}
+
+/// The most lines a cell of [`wrapped_cell_rows`] may take.
+const MOST_CELL_LINES: usize = 16;
+
+/// [`cell_lines`]' reading of a table whose cells wrapped, one line of a cell a line
+/// (a PDF tool's copy of a narrow table): each row opens with a cookie name on a line
+/// of its own and takes as many lines as its longest cell needs. The header is the
+/// run of header lines (`run`, from line `i`), each a header a table knows, the name
+/// column first. A row's lines are no more than the lines to the next blank line or
+/// the next line that opens a row (a cookie name), at least one for each column; how
+/// they fall to the columns is what [`split_cells`] finds best. Read only when some
+/// row wrapped: the header, the rows (each cell's lines) and the end of the table.
+#[allow(clippy::type_complexity)]
+fn wrapped_cell_rows(
+    lines: &[Line<'_>],
+    i: usize,
+    run: usize,
+) -> Option<(Header, Vec<Vec<std::ops::Range<usize>>>, usize)> {
+    let head: Vec<&str> = lines[i..i + run].iter().map(|l| l.text.trim()).collect();
+    if head.iter().any(|h| vocab().field(h).is_none()) {
+        return None;
+    }
+    let header = Header::read(&head).filter(|h| h.name == 0)?;
+    let n = header.len();
+    let roles: Vec<Option<Role>> = header.cols.iter().map(|c| c.0).collect();
+    let mut rows = Vec::new();
+    let mut wrapped = false;
+    let mut j = i + run;
+    let mut end = j;
+    loop {
+        while j < lines.len() && lines[j].is_blank() {
+            j += 1;
+        }
+        if j >= lines.len() {
+            break;
+        }
+        let Some((len, cells)) = wrapped_row(lines, j, &roles, true) else {
+            break;
+        };
+        wrapped |= len > n;
+        let mut row = Vec::with_capacity(cells.len() + 1);
+        row.push(j..j + 1);
+        let mut at = j + 1;
+        for c in cells {
+            row.push(at..at + c);
+            at += c;
+        }
+        rows.push(row);
+        j += len;
+        end = j;
+    }
+    (wrapped && !rows.is_empty()).then_some((header, rows, end))
+}
+
+/// A line that opens a row of [`wrapped_cell_rows`]: a cookie name, or a few,
+/// alone on the line, no header a table lists.
+fn opens_wrapped_row(l: &Line<'_>) -> bool {
+    let t = l.text.trim();
+    l.kind == LineKind::Text
+        && !t.ends_with('.')
+        && (is_single_name(t) || is_name_list(t))
+        // (a category's cell: `Statistik`, `Publicité`)
+        && vocab().category_whole(t).is_none()
+        && vocab().field_listed(t).is_none()
+}
+
+/// The row of [`wrapped_cell_rows`] from line `j`, under a header of the columns
+/// `roles`: its number of lines and each cell's (the name's left out). It ends at the
+/// first line that opens a row where the row's lines have a split, when (`look`) a row
+/// opens there; at the next blank line (or the text's end) else.
+fn wrapped_row(
+    lines: &[Line<'_>],
+    j: usize,
+    roles: &[Option<Role>],
+    look: bool,
+) -> Option<(usize, Vec<usize>)> {
+    let n = roles.len();
+    if !opens_wrapped_row(&lines[j]) {
+        return None;
+    }
+    let most = lines.len().min(j + n + 2 * MOST_CELL_LINES);
+    let to = (j..most)
+        .find(|&k| lines[k].kind != LineKind::Text)
+        .unwrap_or(most);
+    let texts: Vec<&str> = lines[j..to].iter().map(|l| l.text.trim()).collect();
+    // (a line after a function word goes on from it: `provided by a` over
+    // `third-party`; `1 an` is a lifetime)
+    let goes_on =
+        |prev: &str| crate::vocab::affixes::ends_with_function_word(prev) && !states_lifetime(prev);
+    // the cheapest row; a row of no cost is taken at once (the rows of a table whose
+    // cells did not wrap: each costs a split of its own lines and of the next row's)
+    let mut best: Option<(u32, usize, Vec<usize>)> = None;
+    for e in n..=texts.len() {
+        if e < texts.len() && (!opens_wrapped_row(&lines[j + e]) || goes_on(texts[e - 1])) {
+            continue;
+        }
+        let Some((cost, cells)) = split_cells(&texts[..e], roles) else {
+            continue;
+        };
+        if best.as_ref().is_some_and(|b| b.0 <= cost)
+            || (look && e < texts.len() && wrapped_row(lines, j + e, roles, false).is_none())
+        {
+            continue;
+        }
+        best = Some((cost, e, cells));
+        if cost == 0 {
+            break;
+        }
+    }
+    best.map(|(_, e, cells)| (e, cells))
+}
+
+/// Whether a cell states a lifetime (a sentence may: `When you close your browser,
+/// or 30 days if you asked to be remembered`), or says there is none to state.
+fn states_lifetime(text: &str) -> bool {
+    let d = parse_duration(text);
+    d.kind != DurationKind::Unknown || d.iso8601.is_some() || vocab().is_placeholder(text)
+}
+
+/// Whether line `next` goes on from line `prev` (a cell wrapped between them): no
+/// stop at `prev`'s end, a small letter at `next`'s start.
+fn continues(prev: &str, next: &str) -> bool {
+    !prev.ends_with(['.', '!', '?', ':', ';', ')']) && next.starts_with(char::is_lowercase)
+}
+
+/// The best split of a row's lines `texts` (the first its name) to the columns of
+/// `roles` (the first the name's): each column's number of lines, the name's left
+/// out, or `None` when no split puts a lifetime under each lifetime header. A split
+/// is worse for each line that continues the line before it (no stop at that line's
+/// end, a small letter at its start) but opens a cell, for a provider's or a
+/// category's cell of more lines than one or holding a sentence, and for a cell that
+/// goes on past a sentence's end into a line with a capital (most such lines are the
+/// next cell).
+fn split_cells(texts: &[&str], roles: &[Option<Role>]) -> Option<(u32, Vec<usize>)> {
+    let n = roles.len();
+    let m = texts.len();
+    if m < n || n < 2 {
+        return None;
+    }
+    let continues = |k: usize| continues(texts[k - 1], texts[k]);
+    let after_stop = |k: usize| {
+        texts[k - 1].ends_with(['.', '!', '?']) && texts[k].starts_with(char::is_uppercase)
+    };
+    let after_word = |k: usize| {
+        !texts[k - 1].ends_with(['.', '!', '?', ':', ';', ',', ')'])
+            && texts[k].starts_with(char::is_uppercase)
+            && texts[k].contains(' ')
+    };
+    // the cost of lines a..b as the cell of column c (None: not its cell)
+    // (sums over the lines before each: the cost of a cell's inner line ends, and
+    // the words)
+    let mut inner = vec![0u32; m + 1];
+    let mut words = vec![0usize; m + 1];
+    for k in 0..m {
+        let end_cost = if k > 0 {
+            2 * u32::from(after_stop(k)) + u32::from(after_word(k))
+        } else {
+            0
+        };
+        inner[k + 1] = inner[k] + end_cost;
+        words[k + 1] = words[k] + texts[k].split_whitespace().count();
+    }
+    let cost = |c: usize, a: usize, b: usize| -> Option<u32> {
+        let mut cost = 8 * u32::from(continues(a));
+        // (`Microsoft Azure App` over `Insights`: a capital after no stop opens no
+        // sentence's line, but may be a name's)
+        cost += inner[b] - inner[a + 1];
+        let lines = (b - a) as u32;
+        match roles[c] {
+            Some(Role::Duration) => {
+                if lines > 4 || !states_lifetime(&texts[a..b].join(" ")) {
+                    return None;
+                }
+                cost += 2 * (lines - 1);
+            }
+            Some(Role::Provider | Role::Type | Role::Domain) => {
+                cost += lines - 1;
+                if texts[b - 1].ends_with('.') && words[b] - words[a] > 3 {
+                    cost += 4;
+                }
+            }
+            _ => {}
+        }
+        Some(cost)
+    };
+    // best[c][b]: the least cost of columns 1..=c over lines 1..b
+    let mut best = vec![vec![None::<(u32, usize)>; m + 1]; n];
+    best[0][1] = Some((0, 0));
+    for c in 1..n {
+        for b in c + 1..=m - (n - 1 - c) {
+            best[c][b] = (c..b)
+                .filter(|&a| b - a <= MOST_CELL_LINES)
+                .filter_map(|a| {
+                    let (before, _) = best[c - 1][a]?;
+                    Some((before + cost(c, a, b)?, a))
+                })
+                .min_by_key(|&(cost, a)| (cost, std::cmp::Reverse(a)));
+        }
+    }
+    let (total, _) = best[n - 1][m]?;
+    let mut out = vec![0; n - 1];
+    let mut b = m;
+    for c in (1..n).rev() {
+        let (_, a) = best[c][b]?;
+        out[c - 1] = b - a;
+        b = a;
+    }
+    Some((total, out))
 }
 
 /// [`cell_lines`]' header over the filled lines `filled` (indices into `lines`, the
@@ -1433,12 +1665,6 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
     };
     // a width that puts other cells under the lifetime header (a heading read as a
     // header cell shifts every row by one) is not the table's
-    // (a lifetime cell may be a sentence: `When you close your browser, or 30 days if
-    // you asked to be remembered`)
-    let states_lifetime = |x: &str| {
-        let d = parse_duration(x);
-        d.kind != DurationKind::Unknown || d.iso8601.is_some() || vocab().is_placeholder(x)
-    };
     let lifetimes_in_place = |h: &Header, rows: &[Vec<&str>]| {
         let rows: Vec<&Vec<&str>> = rows.iter().collect();
         (0..h.len())
@@ -1650,6 +1876,98 @@ mod tests {
                 ("SMSV".into(), Some("Google".into()))
             ]
         );
+    }
+
+    /// A row's lines fall to its columns as they read: a wrapped description's lines
+    /// together, a lifetime under the lifetime's header, a provider's name wrapped
+    /// after no stop kept with its first line.
+    #[test]
+    fn wrapped_cells_split_to_their_columns() {
+        use Role::{Duration, Name, Provider, Purpose};
+        let split = |texts: &[&str], roles: &[Role]| {
+            let roles: Vec<Option<Role>> = roles.iter().map(|&r| Some(r)).collect();
+            split_cells(texts, &roles).map(|(_, cells)| cells)
+        };
+        let row = [
+            "_ga",
+            "Google",
+            "Used to distinguish users by",
+            "assigning a random number.",
+            "2 years",
+        ];
+        assert_eq!(
+            split(&row, &[Name, Provider, Purpose, Duration]),
+            Some(vec![1, 2, 1])
+        );
+        // no lifetime where the lifetime's header stands: no split
+        assert_eq!(split(&row, &[Name, Provider, Duration, Purpose]), None);
+        let row = [
+            "ai_session",
+            "Session",
+            "Microsoft Azure App",
+            "Insights",
+            "This is a unique anonymous",
+            "session identifier cookie.",
+        ];
+        assert_eq!(
+            split(&row, &[Name, Duration, Provider, Purpose]),
+            Some(vec![1, 2, 2])
+        );
+        let row = [
+            "cid",
+            "Unique value to be",
+            "able to identify users.",
+            "Adform",
+            "60 days",
+        ];
+        assert_eq!(
+            split(&row, &[Name, Purpose, Provider, Duration]),
+            Some(vec![2, 1, 1])
+        );
+    }
+
+    /// A table one cell a line whose cells wrapped (a PDF tool's copy of a narrow
+    /// table): each row read whole, with or without blank lines between rows; a
+    /// description's line that looks like a name (`third-party` after `by a`), a
+    /// category's cell and a row of no wrapped cell among them.
+    #[test]
+    fn cell_lines_whose_cells_wrapped() {
+        let read = |text: &str| -> Vec<(String, Option<String>, Option<String>, usize)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    let words = c.purposes.join(" ").split_whitespace().count();
+                    (
+                        c.name,
+                        c.provider,
+                        c.duration.and_then(|d| d.iso8601),
+                        words,
+                    )
+                })
+                .collect()
+        };
+        let want = |rows: &[(&str, &str, &str, usize)]| -> Vec<_> {
+            rows.iter()
+                .map(|&(n, p, d, w)| (n.to_string(), Some(p.to_string()), Some(d.to_string()), w))
+                .collect::<Vec<_>>()
+        };
+        let rows = want(&[
+            ("_ga", "Google", "P2Y", 9),
+            ("am-uid", "Admixer", "P2Y", 10),
+            ("_gid", "Google", "PT24H", 2),
+        ]);
+        for blank in ["", "\n"] {
+            let text = format!(
+                "Cookie Policy\n\nCookie Name\nProvider\nPurpose\nCategory\nExpiry\n{blank}\
+                 _ga\nGoogle\nUsed to distinguish users by\nassigning a random number.\n\
+                 Statistics\n2 years\n{blank}\
+                 am-uid\nAdmixer\nUsed to trade data, provided by a\nthird-party\nad exchange.\n\
+                 Marketing\n2 years\n{blank}\
+                 _gid\nGoogle\nDistinguishes users.\nStatistics\n24 hours\n"
+            );
+            assert_eq!(read(&text), rows, "{text}");
+        }
     }
 
     /// One cell per line under a header with unlisted words (`Identificatie`,
