@@ -1183,18 +1183,23 @@ fn names_cookie(text: &str) -> bool {
 }
 
 /// A sentence whose verb comes after the lifetime (`Es wird 2 Jahre gespeichert.`,
-/// `Deze wordt 2 jaar bewaard.`): common words, a lifetime in figures, and one or two
-/// words to the sentence's end. Returns the lifetime. `spans` are the sentence's first words.
+/// `Deze wordt 2 jaar bewaard.`, `Die Cookies werden bis zu 2 Jahre gespeichert.`):
+/// common words or cookie words, a lifetime in figures, and one or two words to the
+/// sentence's end. Returns the lifetime. `spans` are the sentence's first words.
 fn lifetime_then_verb<'s>(sent: &'s str, spans: &[(usize, usize)]) -> Option<&'s str> {
-    /// Common words before the lifetime (`Es wird`, `Deze wordt`, `Il est conservé`).
-    const LEAD_WORDS: usize = 3;
+    /// Words before the lifetime (`Es wird`, `Deze wordt`, `Il est conservé`, `Die
+    /// Cookies werden für`, `Die Cookies werden bis zu`).
+    const LEAD_WORDS: usize = 5;
     // (a length in figures: most sentences have none, and are passed over here)
     if !sent.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let body = sent.trim_end().trim_end_matches(['.', '!', ';']).trim_end();
     for (i, &(a, _)) in spans.iter().enumerate().take(LEAD_WORDS + 1).skip(1) {
-        if !spans[..i].iter().all(|&(x, y)| is_common_word(&sent[x..y])) {
+        if !spans[..i]
+            .iter()
+            .all(|&(x, y)| is_common_word(&sent[x..y]) || names_cookie(&sent[x..y]))
+        {
             return None;
         }
         let rest = body.get(a..)?;
@@ -1508,6 +1513,17 @@ mod tests {
         for (text, want, left) in [
             ("Zählt. Es wird 2 Jahre gespeichert.", "2 Jahre", "Zählt."),
             ("Telt. Deze wordt 2 jaar bewaard.", "2 jaar", "Telt."),
+            // (the cookie word and a preposition among the words before the lifetime)
+            (
+                "Zählt. Die Cookies werden bis zu 2 Jahre gespeichert.",
+                "bis zu 2 Jahre",
+                "Zählt.",
+            ),
+            (
+                "Telt. De cookies worden maximaal 13 maanden bewaard.",
+                "maximaal 13 maanden",
+                "Telt.",
+            ),
             (
                 "Stores a thing. Die Speicherdauer beträgt 90 Tage.",
                 "90 Tage",
