@@ -1442,7 +1442,7 @@ fn wrapped_cell_rows(
         if j >= lines.len() {
             break;
         }
-        let Some((len, cells)) = wrapped_row(lines, j, &roles, true) else {
+        let Some((len, cells)) = wrapped_row(lines, j, &head, &roles, true) else {
             break;
         };
         wrapped |= len > n;
@@ -1472,13 +1472,14 @@ fn opens_wrapped_row(l: &Line<'_>) -> bool {
         && vocab().field_listed(t).is_none()
 }
 
-/// The row of [`wrapped_cell_rows`] from line `j`, under a header of the columns
-/// `roles`: its number of lines and each cell's (the name's left out). It ends at the
+/// The row of [`wrapped_cell_rows`] from line `j`, under a header of the cells
+/// `head` and the columns `roles`: its number of lines and each cell's (the name's left out). It ends at the
 /// first line that opens a row where the row's lines have a split, when (`look`) a row
 /// opens there; at the next blank line (or the text's end) else.
 fn wrapped_row(
     lines: &[Line<'_>],
     j: usize,
+    head: &[&str],
     roles: &[Option<Role>],
     look: bool,
 ) -> Option<(usize, Vec<usize>)> {
@@ -1486,9 +1487,17 @@ fn wrapped_row(
     if !opens_wrapped_row(&lines[j]) {
         return None;
     }
+    // (to a blank line, or a cell of the header again: the next table's header, or
+    // no table)
     let most = lines.len().min(j + n + 2 * MOST_CELL_LINES);
     let to = (j..most)
-        .find(|&k| lines[k].kind != LineKind::Text)
+        .find(|&k| {
+            lines[k].kind != LineKind::Text
+                || (k > j
+                    && head
+                        .iter()
+                        .any(|h| h.eq_ignore_ascii_case(lines[k].text.trim())))
+        })
         .unwrap_or(most);
     let texts: Vec<&str> = lines[j..to].iter().map(|l| l.text.trim()).collect();
     // (a line after a function word goes on from it: `provided by a` over
@@ -1506,7 +1515,7 @@ fn wrapped_row(
             continue;
         };
         if best.as_ref().is_some_and(|b| b.0 <= cost)
-            || (look && e < texts.len() && wrapped_row(lines, j + e, roles, false).is_none())
+            || (look && e < texts.len() && wrapped_row(lines, j + e, head, roles, false).is_none())
         {
             continue;
         }
