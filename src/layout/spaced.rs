@@ -1372,9 +1372,9 @@ fn cell_lines<'a>(
     // a table whose cells wrapped is read by its rows' shapes, when it reads further
     let fixed_end = fixed
         .as_ref()
-        .map(|(h, rows, start, filled)| filled[start + rows * h.len() - 1] + 1);
+        .map(|(h, rows, start, filled)| (filled[start + rows * h.len() - 1] + 1, *rows));
     if let Some((header, rows, end)) = wrapped_cell_rows(lines, i, run) {
-        if fixed_end.is_none_or(|e| end > e) {
+        if fixed_end.is_none_or(|(e, k)| end > e && !ran_past_table(lines, &rows, k)) {
             for row in rows {
                 let mut r = Row::with_len(header.len());
                 for (c, cell) in row.iter().enumerate() {
@@ -1405,6 +1405,30 @@ fn cell_lines<'a>(
         end = at[n - 1] + 1;
     }
     Some(end - i)
+}
+
+/// Whether the rows of [`wrapped_cell_rows`] read past their table, against the
+/// `k` rows of the fixed-width reading: only the last row wrapped, the rows are as
+/// many, and the last row holds a line wider than every line of the rows above it
+/// (a sentence after the table, `Periodo di conservazione dati in Google
+/// Analytics: 14 mesi …`, not a cell that wrapped at the table's width).
+fn ran_past_table(lines: &[Line<'_>], rows: &[Vec<std::ops::Range<usize>>], k: usize) -> bool {
+    let lines_of = |r: &Vec<std::ops::Range<usize>>| {
+        r.first()
+            .map_or(0..0, |a| a.start..r.last().map_or(a.end, |b| b.end))
+    };
+    let Some((last, above)) = rows.split_last() else {
+        return false;
+    };
+    let width = |r: std::ops::Range<usize>| {
+        r.map(|j| lines[j].text.trim().chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    rows.len() == k
+        && k > 1
+        && above.iter().all(|r| r.len() == lines_of(r).len())
+        && width(lines_of(last)) > above.iter().map(|r| width(lines_of(r))).max().unwrap_or(0)
 }
 
 /// The most lines a cell of [`wrapped_cell_rows`] may take.
@@ -1506,16 +1530,25 @@ fn wrapped_row(
         |prev: &str| crate::vocab::affixes::ends_with_function_word(prev) && !states_lifetime(prev);
     // the cheapest row; a row of no cost is taken at once (the rows of a table whose
     // cells did not wrap: each costs a split of its own lines and of the next row's)
+    // (the last line before a blank may be a category's heading, `Preferences (1)`:
+    // the row may end before it, and the table with it)
+    let before_heading = |e: usize| heading_after_table(&lines[j + e]);
     let mut best: Option<(u32, usize, Vec<usize>)> = None;
     for e in n..=texts.len() {
-        if e < texts.len() && (!opens_wrapped_row(&lines[j + e]) || goes_on(texts[e - 1])) {
+        if e < texts.len()
+            && !before_heading(e)
+            && (!opens_wrapped_row(&lines[j + e]) || goes_on(texts[e - 1]))
+        {
             continue;
         }
         let Some((cost, cells)) = split_cells(&texts[..e], roles) else {
             continue;
         };
         if best.as_ref().is_some_and(|b| b.0 <= cost)
-            || (look && e < texts.len() && wrapped_row(lines, j + e, head, roles, false).is_none())
+            || (look
+                && e < texts.len()
+                && !before_heading(e)
+                && wrapped_row(lines, j + e, head, roles, false).is_none())
         {
             continue;
         }
@@ -1525,6 +1558,34 @@ fn wrapped_row(
         }
     }
     best.map(|(_, e, cells)| (e, cells))
+}
+
+/// A heading after a table: one that declares a category (`Preferences (1)`,
+/// `Statistik`) or opens a numbered section (`3. Como Gerir Cookies`; not `3 meses`).
+fn heading_after_table(l: &Line<'_>) -> bool {
+    use crate::layout::context::{heading_category, heading_depth, heading_text, is_heading};
+    let t = heading_text(l.text);
+    let numbered = || {
+        l.text
+            .trim()
+            .split(' ')
+            .next()
+            .is_some_and(|n| n.ends_with(['.', ')']))
+            && heading_depth(l.text).is_some()
+    };
+    // (a category's cell is a bare word, `Marketing`: a heading numbers its section,
+    // counts its cookies or names them)
+    let counted = || {
+        t.trim_end()
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    t.starts_with(char::is_uppercase)
+        && is_heading(l)
+        && (numbered()
+            || ((counted() || crate::vocab::vocab().mentions_cookies(t))
+                && heading_category(t).is_some()))
 }
 
 /// Whether a cell states a lifetime (a sentence may: `When you close your browser,
@@ -1977,6 +2038,72 @@ mod tests {
             );
             assert_eq!(read(&text), rows, "{text}");
         }
+    }
+
+    /// One cell a line, the table's last row followed by the text after it with no
+    /// blank line between: a section's heading (`Preferences (2)`, `3. Managing
+    /// cookies`) or, when no row above wrapped, a sentence wider than every line of
+    /// the rows: the last row ends before it, its cells as they were.
+    #[test]
+    fn cell_lines_end_before_the_text_after_them() {
+        let read = |text: &str| -> Vec<(String, Option<String>, Option<String>, String)> {
+            crate::parse_policy(text)
+                .cookies
+                .into_iter()
+                .map(|c| {
+                    (
+                        c.name,
+                        c.provider,
+                        c.duration.and_then(|d| d.iso8601),
+                        c.purposes.join(" "),
+                    )
+                })
+                .collect()
+        };
+        let row = |n: &str, p: &str, d: &str, u: &str| {
+            (
+                n.to_string(),
+                Some(p.to_string()),
+                Some(d.to_string()),
+                u.to_string(),
+            )
+        };
+        let head = "Cookie Policy\n\nName\nProvider\nPurpose\nExpiry\n";
+        // a table whose cells wrapped, then a numbered or a counted category heading
+        for heading in ["3. Managing cookies", "Preferences (2)"] {
+            let text = format!(
+                "{head}_ga\nGoogle\nUsed to distinguish users by\nassigning a random number.\n\
+                 2 years\n_gid\nGoogle\nDistinguishes users.\n24 hours\n{heading}\n\
+                 You can change your settings at any time in the settings of your browser.\n"
+            );
+            assert_eq!(
+                read(&text)[..2],
+                [
+                    row(
+                        "_ga",
+                        "Google",
+                        "P2Y",
+                        "Used to distinguish users by assigning a random number."
+                    ),
+                    row("_gid", "Google", "PT24H", "Distinguishes users."),
+                ],
+                "{text}"
+            );
+        }
+        // no row wrapped, then a sentence about the table (with a lifetime in it)
+        let text = format!(
+            "{head}_ga\nGoogle\nDistinguishes users.\n2 years\n_gid\nGoogle\n\
+             Distinguishes users.\n24 hours\nGoogle Analytics keeps the data it collects \
+             for 14 months, the default of its properties, before deleting it.\n"
+        );
+        assert_eq!(
+            read(&text)[..2],
+            [
+                row("_ga", "Google", "P2Y", "Distinguishes users."),
+                row("_gid", "Google", "PT24H", "Distinguishes users."),
+            ],
+            "{text}"
+        );
     }
 
     /// One cell per line under a header with unlisted words (`Identificatie`,
