@@ -8317,6 +8317,16 @@ fn flattened_cards_one_a_line() {
 /// Before round 48 a row was read only where no cell wrapped.
 #[test]
 fn table_cells_one_a_line_wrapped_to_their_column() {
+    /// The section after a table of cookies: its heading and first sentence.
+    const AFTER_TABLE: &[(&str, &str, &str)] = &[
+        ("en", "Managing cookies", "You can delete or block cookies at any time in the settings of your browser."),
+        ("fr", "Gérer les cookies", "Vous pouvez supprimer ou bloquer les cookies à tout moment dans les paramètres de votre navigateur."),
+        ("de", "Cookies verwalten", "Sie können Cookies jederzeit in den Einstellungen Ihres Browsers löschen oder blockieren."),
+        ("es", "Gestión de las cookies", "Puede eliminar o bloquear las cookies en cualquier momento en la configuración de su navegador."),
+        ("it", "Gestione dei cookie", "Puoi eliminare o bloccare i cookie in qualsiasi momento nelle impostazioni del tuo browser."),
+        ("nl", "Cookies beheren", "U kunt cookies op elk moment verwijderen of blokkeren in de instellingen van uw browser."),
+        ("pt", "Gestão de cookies", "Pode eliminar ou bloquear os cookies a qualquer momento nas definições do seu navegador."),
+    ];
     let all: Vec<Row> = rows()
         .into_iter()
         .filter(|r| plain_name(&r.name) && !r.provider.is_empty())
@@ -8338,7 +8348,11 @@ fn table_cells_one_a_line_wrapped_to_their_column() {
                 cols.extend(order);
                 // a narrow column (a PDF's table on a portrait page)
                 let width: Vec<usize> = cols.iter().map(|_| 16 + rng.below(24)).collect();
+                // packed: no blank line anywhere, a category heading that counts its
+                // cookies right after a table, and the text after the last table
+                // (a numbered heading and a sentence) right after its last row
                 let blank = rng.below(2) == 0;
+                let packed = !blank && rng.below(2) == 0;
                 let table = |rows: &[&(Row, [String; 5])]| -> String {
                     let mut s = String::new();
                     for &k in &cols {
@@ -8374,7 +8388,11 @@ fn table_cells_one_a_line_wrapped_to_their_column() {
                             .take_while(|(_, c)| c[4] == cat)
                             .collect();
                         at += group.len();
-                        text += &format!("{cat}\n\n{}\n", table(&group));
+                        text += &if packed {
+                            format!("{cat} ({})\n{}", group.len(), table(&group))
+                        } else {
+                            format!("{cat}\n\n{}\n", table(&group))
+                        };
                     }
                 } else {
                     if form == 0 {
@@ -8383,6 +8401,13 @@ fn table_cells_one_a_line_wrapped_to_their_column() {
                         }
                     }
                     text += &table(&picked.iter().collect::<Vec<_>>());
+                }
+                if packed {
+                    let (_, heading, sentence) = AFTER_TABLE
+                        .iter()
+                        .find(|a| a.0 == l.code)
+                        .expect("every language has the text after a table");
+                    text += &format!("{}. {heading}\n{sentence}\n", 2 + rng.below(6));
                 }
                 show_doc(&text);
                 score(&mut t, &text, &picked);
