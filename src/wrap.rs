@@ -40,6 +40,7 @@
 //! the text keeps its length, so every offset the parser reports indexes the
 //! caller's text without a map.
 
+use crate::fields::text::more_words_than;
 use std::borrow::Cow;
 
 /// Lines ending near one width needed to say that a document is hard-wrapped.
@@ -316,9 +317,9 @@ fn is_soft(
         || !a.body().trim_end().contains(char::is_whitespace)
         // a sentence's end, then a few words that end none: the next cell (`… SDK
         // Services.` over `3 hours`), not the sentence's next line
-        || (ends_sentence(a.text) && !ends_sentence(b.text) && !more_words(body, 3))
+        || (ends_sentence(a.text) && !ends_sentence(b.text) && !more_words_than(body, 3))
         // a table's header one cell a line (`Retention period` over `Description`)
-        || (is_header_cell(a.body()) && is_header_cell(body))
+        || (is_listed_header(a.body()) && is_listed_header(body))
         || (!crate::vocab::affixes::ends_with_function_word(a.text)
             && crate::fields::names::is_strong_name(first.trim_end_matches([':', ',', ';'])));
     if new_block {
@@ -329,13 +330,8 @@ fn is_soft(
 }
 
 /// A line that is a header a table lists, and nothing else.
-fn is_header_cell(line: &str) -> bool {
-    !more_words(line, 4) && crate::vocab::vocab().field_listed(line.trim()).is_some()
-}
-
-/// Does `text` hold more than `n` words?
-fn more_words(text: &str, n: usize) -> bool {
-    text.split_whitespace().nth(n).is_some()
+fn is_listed_header(line: &str) -> bool {
+    !more_words_than(line, 4) && crate::vocab::vocab().field_listed(line.trim()).is_some()
 }
 
 /// What [`is_soft`] says of a line end.

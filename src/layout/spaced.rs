@@ -1526,8 +1526,9 @@ fn wrapped_row(
     let texts: Vec<&str> = lines[j..to].iter().map(|l| l.text.trim()).collect();
     // (a line after a function word goes on from it: `provided by a` over
     // `third-party`; `1 an` is a lifetime)
-    let goes_on =
-        |prev: &str| crate::vocab::affixes::ends_with_function_word(prev) && !states_lifetime(prev);
+    let goes_on = |prev: &str| {
+        crate::vocab::affixes::ends_with_function_word(prev) && !cell_states_lifetime(prev)
+    };
     // the cheapest row; a row of no cost is taken at once (the rows of a table whose
     // cells did not wrap: each costs a split of its own lines and of the next row's)
     // (the last line before a blank may be a category's heading, `Preferences (1)`:
@@ -1590,7 +1591,7 @@ fn heading_after_table(l: &Line<'_>) -> bool {
 
 /// Whether a cell states a lifetime (a sentence may: `When you close your browser,
 /// or 30 days if you asked to be remembered`), or says there is none to state.
-fn states_lifetime(text: &str) -> bool {
+fn cell_states_lifetime(text: &str) -> bool {
     let d = parse_duration(text);
     d.kind != DurationKind::Unknown || d.iso8601.is_some() || vocab().is_placeholder(text)
 }
@@ -1646,7 +1647,7 @@ fn split_cells(texts: &[&str], roles: &[Option<Role>]) -> Option<(u32, Vec<usize
         let lines = (b - a) as u32;
         match roles[c] {
             Some(Role::Duration) => {
-                if lines > 4 || !states_lifetime(&texts[a..b].join(" ")) {
+                if lines > 4 || !cell_states_lifetime(&texts[a..b].join(" ")) {
                     return None;
                 }
                 cost += 2 * (lines - 1);
@@ -1739,7 +1740,7 @@ fn cell_header(lines: &[Line<'_>], filled: &[usize], run: usize) -> Option<(Head
         let rows: Vec<&Vec<&str>> = rows.iter().collect();
         (0..h.len())
             .filter(|&c| h.cols[c].0 == Some(Role::Duration))
-            .all(|c| mostly(&rows, c, states_lifetime))
+            .all(|c| mostly(&rows, c, cell_states_lifetime))
     };
     // the header ends before its first row: not before a listed header word
     let whole = (2..=run)
