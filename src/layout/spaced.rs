@@ -1533,7 +1533,7 @@ fn wrapped_row(
     // cells did not wrap: each costs a split of its own lines and of the next row's)
     // (the last line before a blank may be a category's heading, `Preferences (1)`:
     // the row may end before it, and the table with it)
-    let before_heading = |e: usize| heading_after_table(&lines[j + e]);
+    let before_heading = |e: usize| heading_after_table(lines, j + e);
     let mut best: Option<(u32, usize, Vec<usize>)> = None;
     for e in n..=texts.len() {
         if e < texts.len()
@@ -1561,10 +1561,12 @@ fn wrapped_row(
     best.map(|(_, e, cells)| (e, cells))
 }
 
-/// A heading after a table: one that declares a category (`Preferences (1)`,
-/// `Statistik`) or opens a numbered section (`3. Como Gerir Cookies`; not `3 meses`).
-fn heading_after_table(l: &Line<'_>) -> bool {
+/// A heading after a table, line `k`: one that declares a category (`Preferences
+/// (1)`, `Statistik`) or opens a numbered section (`3. Como Gerir Cookies`; not `3
+/// meses`).
+fn heading_after_table(lines: &[Line<'_>], k: usize) -> bool {
     use crate::layout::context::{heading_category, heading_depth, heading_text, is_heading};
+    let l = &lines[k];
     let t = heading_text(l.text);
     let numbered = || {
         l.text
@@ -1575,7 +1577,16 @@ fn heading_after_table(l: &Line<'_>) -> bool {
             && heading_depth(l.text).is_some()
     };
     // (a category's cell is a bare word, `Marketing`: a heading numbers its section,
-    // counts its cookies or names them)
+    // counts its cookies or names them, or a paragraph of prose follows it after a
+    // blank line, `Unclassified` over `Unclassified cookies are cookies that …`)
+    let prose_after = || {
+        lines.get(k + 1).is_some_and(|b| b.is_blank())
+            && lines.get(k + 2).is_some_and(|p| {
+                p.kind == LineKind::Text
+                    && p.text.trim_end().ends_with(['.', '!', '?'])
+                    && more_words_than(p.text, 6)
+            })
+    };
     let counted = || {
         t.trim_end()
             .strip_suffix(')')
@@ -1585,7 +1596,7 @@ fn heading_after_table(l: &Line<'_>) -> bool {
     t.starts_with(char::is_uppercase)
         && is_heading(l)
         && (numbered()
-            || ((counted() || crate::vocab::vocab().mentions_cookies(t))
+            || ((counted() || prose_after() || crate::vocab::vocab().mentions_cookies(t))
                 && heading_category(t).is_some()))
 }
 
@@ -2055,7 +2066,7 @@ mod tests {
                     (
                         c.name,
                         c.provider,
-                        c.duration.and_then(|d| d.iso8601),
+                        c.duration.map(|d| d.text),
                         c.purposes.join(" "),
                     )
                 })
@@ -2070,8 +2081,9 @@ mod tests {
             )
         };
         let head = "Cookie Policy\n\nName\nProvider\nPurpose\nExpiry\n";
-        // a table whose cells wrapped, then a numbered or a counted category heading
-        for heading in ["3. Managing cookies", "Preferences (2)"] {
+        // a table whose cells wrapped, then a numbered or a counted category heading,
+        // or a bare one before a paragraph after a blank line
+        for heading in ["3. Managing cookies", "Preferences (2)", "Unclassified\n"] {
             let text = format!(
                 "{head}_ga\nGoogle\nUsed to distinguish users by\nassigning a random number.\n\
                  2 years\n_gid\nGoogle\nDistinguishes users.\n24 hours\n{heading}\n\
@@ -2083,10 +2095,10 @@ mod tests {
                     row(
                         "_ga",
                         "Google",
-                        "P2Y",
+                        "2 years",
                         "Used to distinguish users by assigning a random number."
                     ),
-                    row("_gid", "Google", "PT24H", "Distinguishes users."),
+                    row("_gid", "Google", "24 hours", "Distinguishes users."),
                 ],
                 "{text}"
             );
@@ -2100,8 +2112,8 @@ mod tests {
         assert_eq!(
             read(&text)[..2],
             [
-                row("_ga", "Google", "P2Y", "Distinguishes users."),
-                row("_gid", "Google", "PT24H", "Distinguishes users."),
+                row("_ga", "Google", "2 years", "Distinguishes users."),
+                row("_gid", "Google", "24 hours", "Distinguishes users."),
             ],
             "{text}"
         );
