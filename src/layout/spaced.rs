@@ -1497,9 +1497,10 @@ fn opens_wrapped_row(l: &Line<'_>) -> bool {
 }
 
 /// The row of [`wrapped_cell_rows`] from line `j`, under a header of the cells
-/// `head` and the columns `roles`: its number of lines and each cell's (the name's left out). It ends at the
-/// first line that opens a row where the row's lines have a split, when (`look`) a row
-/// opens there; at the next blank line (or the text's end) else.
+/// `head` and the columns `roles`: its number of lines and each cell's (the name's
+/// left out). It ends at the first line that opens a row where the row's lines have a
+/// split, when (`look`) a row opens there; before a heading after the table
+/// ([`heading_after_table`]); at the next blank line (or the text's end) else.
 fn wrapped_row(
     lines: &[Line<'_>],
     j: usize,
@@ -1531,8 +1532,8 @@ fn wrapped_row(
     };
     // the cheapest row; a row of no cost is taken at once (the rows of a table whose
     // cells did not wrap: each costs a split of its own lines and of the next row's)
-    // (the last line before a blank may be a category's heading, `Preferences (1)`:
-    // the row may end before it, and the table with it)
+    // (a heading after the table, `Preferences (1)`, `3. Managing cookies`: the row
+    // may end before it, and the table with it)
     let before_heading = |e: usize| heading_after_table(lines, j + e);
     let mut best: Option<(u32, usize, Vec<usize>)> = None;
     for e in n..=texts.len() {
@@ -1561,9 +1562,10 @@ fn wrapped_row(
     best.map(|(_, e, cells)| (e, cells))
 }
 
-/// A heading after a table, line `k`: one that declares a category (`Preferences
-/// (1)`, `Statistik`) or opens a numbered section (`3. Como Gerir Cookies`; not `3
-/// meses`).
+/// A heading after a table, line `k`: one that opens a numbered section (`3. Como
+/// Gerir Cookies`; not `3 meses`), or declares a category and is no category's cell:
+/// it counts its cookies (`Preferences (1)`), names them (`Cookie di marketing`) or
+/// stands over a paragraph after a blank line (`Unclassified`).
 fn heading_after_table(lines: &[Line<'_>], k: usize) -> bool {
     use crate::layout::context::{heading_category, heading_depth, heading_text, is_heading};
     let l = &lines[k];
