@@ -15,7 +15,7 @@ use super::keyvalue::kv_line;
 use super::table::{mostly, Header, Row};
 use super::{frag, Context, RawDoc};
 use crate::fields::duration::{duration_prefix, duration_suffix, parse_duration};
-use crate::fields::names::{is_name_shaped, is_strong_name};
+use crate::fields::names::{is_host_or_file, is_name_shaped, is_strong_name};
 use crate::fields::provider::vendor_prefix;
 use crate::fields::repair::{Fragment, Frags};
 use crate::fields::text::{fold_whitespace, more_words_than, recent, Recent};
@@ -136,18 +136,34 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         w += took;
     }
     // a header needs a name column: `Cookie Provider Purpose` is `Cookie | Provider`
-    // when the phrase would leave none
-    if !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
-        if let Some(first) = out.first().copied() {
-            let lead = &text[words[0].0..words[0].1];
-            let rest = first[lead.len()..].trim_start();
-            if vocab().field(lead) == Some(Role::Name) && vocab().field(rest).is_some() {
-                let rest_at = first.len() - rest.len();
-                out.splice(0..1, [&first[..lead.len()], &first[rest_at..]]);
-            }
+    // and `Type Cookie Expiration` is `Type | Cookie` when the phrase would leave none
+    // (among other phrases: a phrase alone, `Third-Party Cookies`, is a heading)
+    if out.len() >= 2 && !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
+        if let Some((k, at)) = out
+            .iter()
+            .enumerate()
+            .find_map(|(k, p)| name_split(p).map(|at| (k, at)))
+        {
+            let p = out[k];
+            out.splice(k..=k, [p[..at].trim_end(), p[at..].trim_start()]);
         }
     }
     (unknown <= 1 && out.len() >= 2).then_some(out)
+}
+
+/// Where a header phrase of several words parts into two columns' labels, one of
+/// them the name column's (`Cookie | Provider`, `Type | Cookie`): the first word
+/// boundary at which both halves are labels and one is a name's. A phrase read
+/// whole by its head word would otherwise leave the header without a name column.
+fn name_split(phrase: &str) -> Option<usize> {
+    phrase
+        .match_indices(char::is_whitespace)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let (l, r) = (phrase[..at].trim_end(), phrase[at..].trim_start());
+            let (fl, fr) = (vocab().field(l), vocab().field(r));
+            fl.is_some() && fr.is_some() && (fl == Some(Role::Name) || fr == Some(Role::Name))
+        })
 }
 
 /// Byte ranges of the first 15 whitespace-separated words of `text` (what
@@ -474,8 +490,53 @@ fn rows_may_follow(lines: &[Line<'_>], i: usize) -> bool {
     let Some(next) = super::next_filled(lines, i + 1) else {
         return false;
     };
-    let may = |l: &Line<'_>| may_open_row(l) || names_second(l);
-    may(&lines[next]) || super::next_filled(lines, next + 1).is_some_and(|a| may(&lines[a]))
+    let after = super::next_filled(lines, next + 1);
+    let sure = |l: &Line<'_>| may_open_row(l) || names_second(l);
+    if sure(&lines[next]) || after.is_some_and(|a| sure(&lines[a])) {
+        return true;
+    }
+    // rows whose name no test is sure of, after a provider's or a category's words,
+    // are looked for only under a line that may be a header: two to fourteen words
+    // (as `header_phrases` reads), and no sentence's end
+    let t = lines[i].text.trim();
+    !t.ends_with(['.', '?', '!', ':'])
+        && (2..=14).contains(&first_words(t).take(15).count())
+        && (name_after_a_cell(&lines[next]) || after.is_some_and(|a| name_after_a_cell(&lines[a])))
+}
+
+/// Whether a line opens with a provider's words and a name no test is sure of
+/// ([`name_after_provider`]: `Outbrain criteo This cookie …`), or with a category
+/// of one to three words, a capital first, and a name-shaped word after it that is
+/// no capitalised word (`Strictly necessary cart 2 days …`): a row whose provider or
+/// category column comes first. A storage type does not count: `Cookie tecnici
+/// (necessari)` is a heading. (Whether the row fits the header is asked once the
+/// header is read, [`fits_header`].)
+fn name_after_a_cell(l: &Line<'_>) -> bool {
+    let t = l.text.trim_start();
+    if !t.starts_with(char::is_uppercase) && !t.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut spans = [(0usize, 0usize); 6];
+    let mut n = 0;
+    for span in first_words(t).take(6) {
+        spans[n] = span;
+        n += 1;
+    }
+    if n > 2 && name_after_provider(t, &spans[..n]).is_some() {
+        return true;
+    }
+    // (most first words start no category phrase: told without a fold)
+    t.starts_with(char::is_uppercase)
+        && vocab().may_name_category(&t[spans[0].0..spans[0].1])
+        && (1..n.min(4)).any(|k| {
+            let tok = &t[spans[k].0..spans[k].1];
+            let mut cs = tok.chars();
+            let capitalised =
+                cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase);
+            !capitalised
+                && is_name_shaped(tok)
+                && vocab().category_whole(&t[..spans[k - 1].1]).is_some()
+        })
 }
 
 /// Whether a sure cookie name is one of the second to fifth words of a line: a row
@@ -743,10 +804,9 @@ fn read<'a>(
                     j += 1;
                     continue;
                 }
-                if j + 1 == lines.len()
-                    && is_name_shaped(line.text.split_whitespace().next().unwrap_or(""))
-                    && rows > 0
-                {
+                // (a row's opener, not any name-shaped word: a closing sentence,
+                // `You can change your choice at any time.`, is no row cut off)
+                if j + 1 == lines.len() && may_open_row(line) && rows > 0 {
                     doc.warn(
                         WarningKind::TruncatedRecord,
                         line.span(),
@@ -823,6 +883,32 @@ fn sure_name(tok: &str) -> bool {
         || (is_name_shaped(tok)
             && tok.chars().skip(1).any(|c| c.is_uppercase())
             && tok.chars().any(|c| c.is_lowercase()))
+}
+
+/// Where a name no test is sure of opens in a row whose provider column comes
+/// first: the first word that opens with a lower-case letter or a `_`, after one to
+/// four words that open with a capital (or one host), and before a word that opens
+/// with a capital or a digit (`Adform uid Contains …`, `Adobe Audience Manager mbox
+/// Adobe Target uses …`, `betweendigital.com ss Necessary …`). A provider's words open
+/// with capitals and a description's first word too; a name seldom does.
+fn name_after_provider(text: &str, words: &[(usize, usize)]) -> Option<usize> {
+    let word = |k: usize| &text[words[k].0..words[k].1];
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    if !capital(word(0)) && !is_host_or_file(word(0)) {
+        return None;
+    }
+    for k in 1..words.len().min(5) {
+        let w = word(k);
+        if capital(w) && capital(word(0)) {
+            continue;
+        }
+        let opens = w.starts_with(|c: char| c.is_lowercase() || c == '_');
+        let next_opens = words.get(k + 1).is_some_and(|_| {
+            word(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+        return (opens && next_opens && is_name_shaped(w)).then_some(k);
+    }
+    None
 }
 
 /// A cell that is one cookie name (a consent platform's count of cookies so named
@@ -915,7 +1001,12 @@ pub(crate) fn collapsed_cells<'a>(
             (1..words.len().min(4)).rev().find(|&k| typed(k))?
         }
         _ => (1..words.len().min(6))
-            .find(|&k| sure_name(text[words[k].0..words[k].1].trim_end_matches(',')))?,
+            .find(|&k| sure_name(text[words[k].0..words[k].1].trim_end_matches(',')))
+            .or_else(|| {
+                (header.cols[0].0 == Some(Role::Provider))
+                    .then(|| name_after_provider(text, &words))
+                    .flatten()
+            })?,
     };
     let mut w = lead;
     let provider_at = if nc == 0
@@ -2580,14 +2671,14 @@ mod tests {
             }
             w += took;
         }
-        if !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
-            if let Some(first) = out.first().copied() {
-                let lead = &text[words[0].0..words[0].1];
-                let rest = first[lead.len()..].trim_start();
-                if vocab().field(lead) == Some(Role::Name) && vocab().field(rest).is_some() {
-                    let rest_at = first.len() - rest.len();
-                    out.splice(0..1, [&first[..lead.len()], &first[rest_at..]]);
-                }
+        if out.len() >= 2 && !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
+            if let Some((k, at)) = out
+                .iter()
+                .enumerate()
+                .find_map(|(k, p)| name_split(p).map(|at| (k, at)))
+            {
+                let p = out[k];
+                out.splice(k..=k, [p[..at].trim_end(), p[at..].trim_start()]);
             }
         }
         (unknown <= 1 && out.len() >= 2).then_some(out)
@@ -2734,6 +2825,75 @@ mod tests {
             header_phrases("Provider Cookie name Purpose Duration").unwrap(),
             ["Provider", "Cookie name", "Purpose", "Duration"]
         );
+        // a phrase read whole by its head word that would leave no name column
+        // parts where a name's label ends or starts, wherever it stands
+        assert_eq!(
+            header_phrases("Type Cookie Expiration Purpose").unwrap(),
+            ["Type", "Cookie", "Expiration", "Purpose"]
+        );
+        assert_eq!(
+            header_phrases("Catégorie Cookie Expiration Finalité").unwrap(),
+            ["Catégorie", "Cookie", "Expiration", "Finalité"]
+        );
+        assert_eq!(name_split("Cookie Provider"), Some(6));
+        assert_eq!(name_split("Retention period"), None);
+    }
+
+    /// Rows apart by single spaces whose name comes second: after a category cell
+    /// (`Strictly necessary cart 2 days …`) or after a provider's capitalised words
+    /// (`Adform uid Contains …`), the names no test is sure of; a closing sentence
+    /// after the table is no row cut off.
+    #[test]
+    fn names_second_that_no_test_is_sure_of() {
+        let typed = "Cookies we use\n\nCategory Cookie Expiration Purpose\n\
+            Strictly necessary cart 2 days Keeps the basket.\n\
+            Strictly necessary lang 1 year Keeps the language.\n\
+            Advertising umeh 90 days Enables the bidding process.\n\
+            Functional TC_PRIVACY_CENTER 396 days Shows the privacy centre.\n\n\
+            You can change your choice at any time.\n";
+        let got: Vec<(String, Option<String>)> = name_provider_lifetime(typed)
+            .into_iter()
+            .map(|(n, _, d)| (n, d))
+            .collect();
+        let want = [
+            ("cart", "P2D"),
+            ("lang", "P1Y"),
+            ("umeh", "P90D"),
+            ("TC_PRIVACY_CENTER", "P396D"),
+        ]
+        .map(|(n, d)| (n.to_string(), Some(d.to_string())));
+        assert_eq!(got, want);
+        let policy = crate::parse_policy(typed);
+        assert!(
+            policy
+                .warnings
+                .iter()
+                .all(|w| w.kind != WarningKind::TruncatedRecord),
+            "{:?}",
+            policy.warnings
+        );
+        // a second table, its rows led by providers, none with a sure name
+        let led = "Marketing\nSet by Name Description Retention period\n\
+            Adobe Audience Manager mbox Tests which content is relevant. 2 years\n\
+            Outbrain criteo Analyses technical data. 1 month\n\
+            betweendigital.com ss Runs the chat box. 10 years\n\n\
+            You can change your choice at any time.\n";
+        assert_eq!(
+            name_provider_lifetime(led),
+            [
+                read_as("mbox", "Adobe Audience Manager", "P2Y"),
+                read_as("criteo", "Outbrain", "P1M"),
+                read_as("ss", "betweendigital.com", "P10Y"),
+            ]
+        );
+        // a name in lower case after a provider in lower case, or a capitalised
+        // one, is not told from the provider's words
+        let ws = |t: &str| word_offsets(t);
+        let at = |t: &str| name_after_provider(t, &ws(t));
+        assert_eq!(at("Adform uid Contains a unique ID. 60 days"), Some(1));
+        assert_eq!(at("vBulletin bbcpsessionhash Used to track. Session"), None);
+        assert_eq!(at("Shopify Cart Used in connection with carts."), None);
+        assert_eq!(at("We use cookies to count visits."), None);
     }
 
     #[test]
