@@ -135,9 +135,15 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
         }
         w += took;
     }
-    // a header needs a name column: `Cookie Provider Purpose` is `Cookie | Provider`
-    // and `Type Cookie Expiration` is `Type | Cookie` when the phrase would leave none
-    // (among other phrases: a phrase alone, `Third-Party Cookies`, is a heading)
+    part_for_name(&mut out);
+    (unknown <= 1 && out.len() >= 2).then_some(out)
+}
+
+/// A header needs a name column: `Cookie Provider Purpose` is `Cookie | Provider` and
+/// `Type Cookie Expiration` is `Type | Cookie` when the phrase would leave none
+/// ([`name_split`]). Among other phrases only: a phrase alone, `Third-Party
+/// Cookies`, is a heading.
+fn part_for_name(out: &mut Vec<&str>) {
     if out.len() >= 2 && !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
         if let Some((k, at)) = out
             .iter()
@@ -148,7 +154,6 @@ pub(crate) fn header_phrases(text: &str) -> Option<Vec<&str>> {
             out.splice(k..=k, [p[..at].trim_end(), p[at..].trim_start()]);
         }
     }
-    (unknown <= 1 && out.len() >= 2).then_some(out)
 }
 
 /// Where a header phrase of several words parts into two columns' labels, one of
@@ -2671,16 +2676,7 @@ mod tests {
             }
             w += took;
         }
-        if out.len() >= 2 && !out.iter().any(|p| vocab().field(p) == Some(Role::Name)) {
-            if let Some((k, at)) = out
-                .iter()
-                .enumerate()
-                .find_map(|(k, p)| name_split(p).map(|at| (k, at)))
-            {
-                let p = out[k];
-                out.splice(k..=k, [p[..at].trim_end(), p[at..].trim_start()]);
-            }
-        }
+        part_for_name(&mut out);
         (unknown <= 1 && out.len() >= 2).then_some(out)
     }
 
